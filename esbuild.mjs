@@ -1,0 +1,69 @@
+// Builds every bundle SuiteLens ships or tests with:
+//  - the extension host bundle (cjs, node20, `vscode` external),
+//  - browser bundles for the notebook renderer and webviews under media/ (esm),
+//  - the sandbox CLI (cjs, node20) used by `npm run sandbox`.
+// `--only NAME[,NAME]` builds a subset; `--watch` rebuilds on change.
+import * as esbuild from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const args = process.argv.slice(2);
+const watch = args.includes('--watch');
+const onlyIndex = args.indexOf('--only');
+const only = onlyIndex >= 0 ? new Set(args[onlyIndex + 1].split(',')) : undefined;
+const production = process.env.NODE_ENV === 'production';
+
+const nodeCommon = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  minify: production,
+  logLevel: 'warning',
+  // PGlite loads its WASM and data files next to its module; keep them as files in dist/.
+  loader: { '.wasm': 'file', '.data': 'file' },
+};
+
+/** @type {Record<string, import('esbuild').BuildOptions>} */
+const targets = {
+  extension: {
+    ...nodeCommon,
+    entryPoints: { extension: 'src/extension.ts' },
+    outdir: 'dist',
+    external: ['vscode'],
+  },
+  sandbox: {
+    ...nodeCommon,
+    entryPoints: { 'sandbox-cli': 'src/sandbox/cli.ts' },
+    outdir: 'dist',
+  },
+  media: {
+    bundle: true,
+    platform: 'browser',
+    target: 'es2022',
+    format: 'esm',
+    sourcemap: true,
+    minify: production,
+    logLevel: 'warning',
+    entryPoints: {},
+    outdir: 'dist/media',
+  },
+};
+
+// Browser entry points appear as their surfaces land; only existing ones are built.
+const mediaEntries = {
+  renderer: 'media/renderer/index.ts',
+  form: 'media/form/index.ts',
+};
+for (const [name, file] of Object.entries(mediaEntries)) {
+  if (existsSync(file)) targets.media.entryPoints[name] = file;
+}
+if (Object.keys(targets.media.entryPoints).length === 0) delete targets.media;
+if (!existsSync('src/sandbox/cli.ts')) delete targets.sandbox;
+
+const selected = Object.entries(targets).filter(([name]) => !only || only.has(name));
+if (watch) {
+  for (const [, options] of selected) await (await esbuild.context(options)).watch();
+} else {
+  await Promise.all(selected.map(([, options]) => esbuild.build(options)));
+}

@@ -1,0 +1,27 @@
+// `npm run bench -- NAME [args]`: builds and runs test/bench/NAME.ts with Node (bundled by esbuild so that
+// dt-sql-parser and PGlite load as they do in the extension). Benchmarks print; they never assert.
+import * as esbuild from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+
+const [name, ...rest] = process.argv.slice(2);
+const available = existsSync('test/bench') ? readdirSync('test/bench').filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3)) : [];
+if (!name || !available.includes(name)) {
+  console.error(`usage: npm run bench -- <${available.join('|') || 'no benchmarks yet'}> [args]`);
+  process.exit(2);
+}
+const outfile = `dist/bench/${name}.cjs`;
+await esbuild.build({
+  entryPoints: [`test/bench/${name}.ts`],
+  outfile,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  external: ['playwright-core'],
+  loader: { '.wasm': 'file', '.data': 'file' },
+  logLevel: 'warning',
+});
+const result = spawnSync('node', ['--expose-gc', '--enable-source-maps', outfile, ...rest], { stdio: 'inherit' });
+process.exit(result.status ?? 1);

@@ -1,0 +1,67 @@
+// `npm test`: every check the project has, in the order a failure is cheapest to find.
+// lint → type-check → build → unit + integration (vitest) → extension-host suite → e2e (when present).
+// Each step that runs tests writes a JSON summary; the last line printed is `N passed, N failed`, which CI reads.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const resultsDir = join(process.cwd(), 'test-results');
+mkdirSync(resultsDir, { recursive: true });
+
+let passed = 0;
+let failed = 0;
+const failedSteps = [];
+
+function run(name, command, args, env = {}) {
+  console.log(`\n=== ${name}: ${command} ${args.join(' ')}`);
+  const started = Date.now();
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const ok = result.status === 0;
+  console.log(`=== ${name}: ${ok ? 'ok' : `FAILED (exit ${result.status ?? result.signal})`} in ${seconds}s`);
+  if (!ok) failedSteps.push(name);
+  return ok;
+}
+
+/** Adds a step's test counts, read from the summary file it wrote ({passes, failures} or vitest's JSON). */
+function count(file) {
+  if (!existsSync(file)) return false;
+  const summary = JSON.parse(readFileSync(file, 'utf8'));
+  if (typeof summary.numPassedTests === 'number') {
+    passed += summary.numPassedTests;
+    failed += summary.numFailedTests;
+  } else {
+    passed += summary.passes ?? 0;
+    failed += summary.failures ?? 0;
+  }
+  return true;
+}
+
+run('lint', 'npx', ['eslint', '.', '--max-warnings=0']);
+run('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
+const built = run('build', 'node', ['esbuild.mjs']);
+
+const vitestJson = join(resultsDir, 'vitest.json');
+rmSync(vitestJson, { force: true });
+const vitestOk = run('unit + integration', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
+if (!count(vitestJson) && !vitestOk) failed += 1;
+
+const harnesses = [
+  ['extension-host suite', 'test/vscode/run.mjs', 'vscode-suite.json'],
+  ['e2e scenarios', 'test/e2e/run.mjs', 'e2e.json'],
+];
+for (const [name, script, summaryFile] of harnesses) {
+  if (!existsSync(script)) continue;
+  const summary = join(resultsDir, summaryFile);
+  rmSync(summary, { force: true });
+  if (!built) {
+    failedSteps.push(`${name} (skipped: build failed)`);
+    continue;
+  }
+  const ok = run(name, 'node', [script], { SUITELENS_SUMMARY: summary });
+  if (!count(summary) && !ok) failed += 1;
+}
+
+if (failedSteps.length > 0) console.log(`\nFailed steps: ${failedSteps.join(', ')}`);
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failedSteps.length > 0 || failed > 0 ? 1 : 0);

@@ -1,0 +1,22 @@
+import { defineConfig } from 'vitest/config';
+
+// dt-sql-parser's ESM build uses directory imports that plain Node ESM rejects; inlining lets Vite bundle it,
+// as esbuild does for the extension.
+const inlineDeps = { server: { deps: { inline: ['dt-sql-parser', 'monaco-sql-languages'] } } };
+
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'unit', include: ['test/unit/**/*.spec.ts'], ...inlineDeps } },
+      {
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.spec.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          ...inlineDeps,
+        },
+      },
+    ],
+  },
+});
