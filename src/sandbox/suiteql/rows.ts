@@ -1,0 +1,87 @@
+/**
+ * Turns a stored (REST-shaped) record into the SuiteQL rows it feeds, per the table description, so the server
+ * can fill PGlite without knowing how NetSuite's analytics tables are laid out.
+ */
+import type { FieldDefinition, RecordTypeDefinition, StoredRecord } from '../model/recordTypes';
+import type { SuiteQLTable } from './tables';
+
+export type SuiteQLCellValue = string | number | null;
+
+export interface SuiteQLRow {
+  table: string;
+  values: Record<string, SuiteQLCellValue>;
+}
+
+function cellValue(field: FieldDefinition, value: unknown): SuiteQLCellValue {
+  if (value === undefined || value === null) return null;
+  if (field.kind === 'boolean') return value ? 'T' : 'F';
+  if (field.kind === 'reference' || field.kind === 'enum') {
+    const id = typeof value === 'object' ? (value as { id?: unknown }).id : value;
+    if (id === undefined || id === null) return null;
+    if (field.kind === 'enum') return String(id);
+    const numeric = Number(id);
+    return Number.isFinite(numeric) ? numeric : null;
+  }
+  if (typeof value === 'number' || typeof value === 'string') return value;
+  if (typeof value === 'boolean') return value ? 'T' : 'F';
+  return JSON.stringify(value);
+}
+
+function fieldValues(fields: FieldDefinition[], source: Record<string, unknown>, table: SuiteQLTable): Record<string, SuiteQLCellValue> {
+  const values: Record<string, SuiteQLCellValue> = {};
+  const columnNames = new Set(table.columns.map((c) => c.name));
+  for (const field of fields) {
+    const column = field.column?.toLowerCase();
+    if (column && columnNames.has(column)) values[column] = cellValue(field, source[field.id]);
+  }
+  return values;
+}
+
+function recordRow(table: SuiteQLTable, definition: RecordTypeDefinition, record: StoredRecord, fixedValues: Record<string, string>): SuiteQLRow {
+  const values = fieldValues(definition.fields, record.fields, table);
+  const columnNames = new Set(table.columns.map((c) => c.name));
+  const standard: Record<string, SuiteQLCellValue> = {
+    id: Number(record.id),
+    externalid: record.externalId ?? null,
+    createddate: record.createdDate,
+    datecreated: record.createdDate,
+    lastmodifieddate: record.lastModifiedDate,
+    created: record.createdDate,
+    lastmodified: record.lastModifiedDate,
+    entitytitle: (cellValue({ id: '', label: '', kind: 'string' }, record.fields[definition.nameField]) ?? null) as SuiteQLCellValue,
+  };
+  for (const [column, value] of Object.entries(standard)) if (columnNames.has(column) && (values[column] === undefined || values[column] === null)) values[column] = value;
+  return { table: table.name, values: { ...values, ...fixedValues } };
+}
+
+function lineRows(table: SuiteQLTable, definition: RecordTypeDefinition, record: StoredRecord, sublistId: string, fixedValues: Record<string, string>): SuiteQLRow[] {
+  const sublist = definition.sublists.find((s) => s.id === sublistId);
+  if (!sublist) return [];
+  return (record.sublists[sublistId] ?? []).map((line, index) => ({
+    table: table.name,
+    values: {
+      ...fieldValues(sublist.fields, line, table),
+      transaction: Number(record.id),
+      id: Number(line[sublist.lineKey] ?? index + 1),
+      linesequencenumber: index + 1,
+      ...fixedValues,
+    },
+  }));
+}
+
+/** Every SuiteQL row `record` feeds: its main row(s), its lines and, for transactions, the mainline row (id 0). */
+export function suiteQLRowsForRecord(tables: SuiteQLTable[], definition: RecordTypeDefinition, record: StoredRecord): SuiteQLRow[] {
+  const rows: SuiteQLRow[] = [];
+  for (const table of tables) {
+    const feeds = table.feeds.filter((feed) => feed.recordType === definition.id);
+    for (const feed of feeds) {
+      if (feed.kind === 'record') rows.push(recordRow(table, definition, record, feed.fixedValues));
+      else rows.push(...lineRows(table, definition, record, feed.sublistId ?? '', feed.fixedValues));
+    }
+    if (feeds.some((feed) => feed.kind === 'sublist')) {
+      // NetSuite's transactionline holds one header line per transaction (mainline = 'T', id 0).
+      rows.push({ table: table.name, values: { transaction: Number(record.id), id: 0, linesequencenumber: 0, mainline: 'T', taxline: 'F' } });
+    }
+  }
+  return rows;
+}
