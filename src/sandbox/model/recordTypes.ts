@@ -47,6 +47,11 @@ export interface FieldDefinition {
   maxLength?: number;
   /** HTML help text as NetSuite's schema `description`. */
   description?: string;
+  /**
+   * Transaction body fields that NetSuite's SuiteQL keeps on the main line of `transactionline` (mainline = 'T')
+   * rather than on `transaction` (e.g. `subsidiary`, `department`): the column name there.
+   */
+  mainLineColumn?: string;
 }
 
 export interface SublistDefinition {
@@ -59,6 +64,8 @@ export interface SublistDefinition {
   keyed: boolean;
   fields: FieldDefinition[];
   required?: boolean;
+  /** SuiteQL table holding one row per line (`transactionline`), when the lines are exposed in SuiteQL. */
+  suiteqlTable?: string;
 }
 
 export type RecordFamily = 'entity' | 'transaction' | 'item' | 'list' | 'custom';
