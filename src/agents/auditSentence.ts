@@ -1,0 +1,76 @@
+/**
+ * The activity log in plain English: "Billing helper read customer 'Acme Corp' (id 456) on 1234567_SB1 — allowed
+ * by 'customer: read'" / "Billing helper tried to create an invoice on 1234567 (production) — denied: invoice not
+ * granted".
+ */
+import type { AccountEnvironment } from './accountEnvironment';
+import type { AuditEvent } from './auditEntry';
+
+/** `salesOrder` → `sales order`; custom ids (`customrecord_x`) stay as NetSuite spells them. */
+export function humanRecordType(recordType: string): string {
+  return recordType.includes('_') ? recordType : recordType.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
+function withArticle(noun: string): string {
+  return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
+}
+
+export function accountPhrase(accountId: string, environment: AccountEnvironment): string {
+  return environment === 'production' ? `${accountId} (production)` : accountId;
+}
+
+function shorten(text: string, max: number): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
+}
+
+/** `customer 'Acme Corp' (id 456)`, `customer (id 456)`, or `a customer` when there is no record yet. */
+function recordPhrase(recordType: string | undefined, id: string | undefined, name: string | undefined): string {
+  const type = humanRecordType(recordType ?? 'record');
+  if (!id) return name ? `${withArticle(type)} '${name}'` : withArticle(type);
+  return name ? `${type} '${name}' (id ${id})` : `${type} (id ${id})`;
+}
+
+/** The deed, in the past tense when it happened and as an infinitive after "tried to". */
+function deed(event: AuditEvent): { done: string; attempt: string } {
+  const record = recordPhrase(event.recordType, event.recordId, event.recordName);
+  switch (event.action) {
+    case 'listRecordTypes':
+      return { done: 'listed the record types', attempt: 'list the record types' };
+    case 'describeRecordType': {
+      const what = `the ${humanRecordType(event.recordType ?? 'record')} record type`;
+      return { done: `described ${what}`, attempt: `describe ${what}` };
+    }
+    case 'read':
+      return { done: `read ${record}`, attempt: `read ${record}` };
+    case 'search': {
+      const what = `${humanRecordType(event.recordType ?? 'record')} records${event.query ? ` matching "${shorten(event.query, 80)}"` : ''}`;
+      return { done: `searched ${what}`, attempt: `search ${what}` };
+    }
+    case 'suiteql': {
+      const what = `SuiteQL "${shorten(event.query ?? '', 120)}"`;
+      return { done: `ran ${what}`, attempt: `run ${what}` };
+    }
+    case 'create':
+      return { done: `created ${record}`, attempt: `create ${record}` };
+    case 'update': {
+      const fields = event.changedFields?.length ? `${event.changedFields.join(', ')} on ` : '';
+      return { done: `updated ${fields}${record}`, attempt: `update ${fields}${record}` };
+    }
+    case 'delete':
+      return { done: `deleted ${record}`, attempt: `delete ${record}` };
+    case 'transform': {
+      const target = humanRecordType(event.targetType ?? 'record');
+      const into = event.targetId ? `${target} (id ${event.targetId})` : withArticle(target);
+      return { done: `transformed ${record} into ${into}`, attempt: `transform ${record} into ${into}` };
+    }
+  }
+}
+
+export function auditSentence(event: AuditEvent, environment: AccountEnvironment): string {
+  const where = `on ${accountPhrase(event.accountId, environment)}`;
+  const { done, attempt } = deed(event);
+  if (event.decision === 'denied') return `${event.agent.name} tried to ${attempt} ${where} — ${event.reason}`;
+  if (event.outcome === 'failed') return `${event.agent.name} tried to ${attempt} ${where} — ${event.reason}, but it failed: ${event.error ?? 'unknown error'}`;
+  return `${event.agent.name} ${done} ${where} — ${event.reason}`;
+}

@@ -1,0 +1,139 @@
+/**
+ * The one place that decides whether an agent may make a call. Pure: the same policy and request always give the
+ * same decision, with a reason a person can read in the activity log. Deny by default — anything not granted, not
+ * understood or not parseable is refused.
+ */
+import { levelIncludes, levelNeededFor, type AccessLevel, type AgentAction } from './accessLevel';
+import { accountEnvironment } from './accountEnvironment';
+import { findAgent, grantLabel, grantsOf, sameRecordType } from './policyEdits';
+import { wildcardRecordType, type AgentPolicy, type Grant } from './policyDocument';
+import { familyMembersOnAccount, tableAccessRule, type RecordFamily, type SuiteQLTableReader } from './suiteqlAccess';
+
+interface RequestBase {
+  agentId: string;
+  accountId: string;
+}
+
+export type PolicyRequest =
+  | (RequestBase & { action: 'listRecordTypes' })
+  | (RequestBase & { action: Exclude<AgentAction, 'listRecordTypes' | 'suiteql' | 'transform'>; recordType: string })
+  | (RequestBase & { action: 'transform'; recordType: string; targetType: string })
+  | (RequestBase & { action: 'suiteql'; query: string });
+
+export interface PolicyDecision {
+  allowed: boolean;
+  /** "allowed by 'customer: read'", "denied: invoice not granted". */
+  reason: string;
+  /** The grant that allowed the call (the first one when several were needed). */
+  grant?: Grant;
+  /** Every grant the call relied on (SuiteQL over several tables, transform). */
+  grants?: Grant[];
+}
+
+export interface DecisionContext {
+  /** `tablesReadBy` from the SuiteQL language service, injected so the policy stays pure and testable. */
+  tablesReadBy: SuiteQLTableReader;
+  /** Record type ids in the account's metadata catalog; used to expand `transaction`, `item` and `entity`. */
+  accountRecordTypes?: readonly string[];
+}
+
+type Check = { ok: true; grant: Grant } | { ok: false; reason: string };
+
+function deny(reason: string): PolicyDecision {
+  return { allowed: false, reason: `denied: ${reason}` };
+}
+
+function allow(grants: Grant[]): PolicyDecision {
+  const unique = grants.filter((grant, index) => grants.findIndex((other) => grantLabel(other) === grantLabel(grant)) === index);
+  return { allowed: true, reason: `allowed by ${unique.map((grant) => `'${grantLabel(grant)}'`).join(', ')}`, grant: unique[0], grants: unique };
+}
+
+/**
+ * The grant that applies to one record type: an explicit grant wins (even `none`, which switches a type off under a
+ * wildcard); otherwise the wildcard — except on production accounts, where a wildcard never counts.
+ */
+function checkRecordType(grants: Grant[], accountId: string, recordType: string, needed: AccessLevel, verb: string): Check {
+  const explicit = grants.find((grant) => sameRecordType(grant.recordType, recordType));
+  const wildcard = grants.find((grant) => grant.recordType === wildcardRecordType);
+  let applying = explicit;
+  if (!applying && wildcard && wildcard.level !== 'none') {
+    if (accountEnvironment(accountId) === 'production') {
+      return { ok: false, reason: `production account needs an explicit grant for ${recordType}` };
+    }
+    applying = wildcard;
+  }
+  if (!applying || applying.level === 'none') return { ok: false, reason: `${recordType} not granted` };
+  if (!levelIncludes(applying.level, needed)) {
+    return { ok: false, reason: `${verb} ${recordType} needs ${needed}, but the grant is '${grantLabel(applying)}'` };
+  }
+  return { ok: true, grant: applying };
+}
+
+function checkFamily(grants: Grant[], request: RequestBase, family: RecordFamily, table: string, context: DecisionContext): Check[] {
+  const whole = checkRecordType(grants, request.accountId, family.grantKey, 'read', 'reading');
+  if (whole.ok) return [whole];
+  const members = familyMembersOnAccount(family, context.accountRecordTypes);
+  if (members.length === 0) return [{ ok: false, reason: `the query reads ${table}, which needs '${family.grantKey}: read' (${whole.reason})` }];
+  const memberChecks = members.map((member) => checkRecordType(grants, request.accountId, member, 'read', 'reading'));
+  const firstRefusal = memberChecks.find((check) => !check.ok);
+  if (firstRefusal && !firstRefusal.ok) {
+    return [
+      {
+        ok: false,
+        reason: `the query reads ${table}, which needs read on ${family.grantKey} or on every ${family.noun} type (${firstRefusal.reason})`,
+      },
+    ];
+  }
+  return memberChecks;
+}
+
+function decideSuiteQL(grants: Grant[], request: RequestBase & { query: string }, context: DecisionContext): PolicyDecision {
+  let parsed;
+  try {
+    parsed = context.tablesReadBy(request.query);
+  } catch (error) {
+    parsed = { ok: false as const, reason: error instanceof Error ? error.message : String(error) };
+  }
+  if (!parsed.ok) return deny(`the query could not be parsed, so the tables it reads are unknown (${parsed.reason})`);
+  const checks = parsed.tables.flatMap((table): Check[] => {
+    const rule = tableAccessRule(table);
+    if (rule.kind === 'free') return [];
+    if (rule.kind === 'family') return checkFamily(grants, request, rule.family, table.toLowerCase(), context);
+    const check = checkRecordType(grants, request.accountId, rule.recordType, 'read', 'reading');
+    return check.ok ? [check] : [{ ok: false, reason: `the query reads ${rule.recordType}: ${check.reason}` }];
+  });
+  const refusal = checks.find((check) => !check.ok);
+  if (refusal && !refusal.ok) return deny(refusal.reason);
+  const used = checks.flatMap((check) => (check.ok ? [check.grant] : []));
+  // A query over DUAL alone reads no record data.
+  return used.length > 0 ? allow(used) : { allowed: true, reason: 'allowed: the query reads no record data' };
+}
+
+function decideListRecordTypes(grants: Grant[], accountId: string): PolicyDecision {
+  const production = accountEnvironment(accountId) === 'production';
+  const usable = grants.filter((grant) => grant.level !== 'none' && !(production && grant.recordType === wildcardRecordType));
+  return usable.length > 0 ? allow(usable.slice(0, 1)) : deny(`nothing granted on ${accountId}`);
+}
+
+export function decide(policy: AgentPolicy, request: PolicyRequest, context: DecisionContext): PolicyDecision {
+  if (!findAgent(policy, request.agentId)) return deny(`unknown agent '${request.agentId}'`);
+  const grants = grantsOf(policy, request.agentId, request.accountId);
+  switch (request.action) {
+    case 'listRecordTypes':
+      return decideListRecordTypes(grants, request.accountId);
+    case 'suiteql':
+      return decideSuiteQL(grants, request, context);
+    case 'transform': {
+      // A transform reads the source record and creates the target: read on the one, write on the other.
+      const source = checkRecordType(grants, request.accountId, request.recordType, 'read', 'transforming');
+      if (!source.ok) return deny(source.reason);
+      const target = checkRecordType(grants, request.accountId, request.targetType, 'write', 'creating');
+      return target.ok ? allow([source.grant, target.grant]) : deny(target.reason);
+    }
+    default: {
+      const verb = request.action === 'describeRecordType' ? 'describing' : request.action;
+      const check = checkRecordType(grants, request.accountId, request.recordType, levelNeededFor[request.action], verb);
+      return check.ok ? allow([check.grant]) : deny(check.reason);
+    }
+  }
+}
