@@ -1,0 +1,308 @@
+/**
+ * Governed HTTP to one NetSuite account, on an undici `Pool` per host. Every attempt: wait for a governor slot,
+ * get fresh auth headers (TBA must sign each attempt anew), send, and decide — success, retry after a jittered
+ * backoff when that is safe (see retry.ts), one refresh on 401, or a typed `NetSuiteError`. Cancellation aborts
+ * queued, sleeping and in-flight attempts at once.
+ */
+import { Pool } from 'undici';
+import { restRoot, type NetSuiteAccount } from './account';
+import { AuthError } from './auth/authError';
+import type { AuthProvider } from './auth/types';
+import { systemClock, type Clock, type RandomSource } from './clock';
+import { cancelledError, errorFromResponse, NetSuiteError, networkError } from './errors';
+import { ConcurrencyGovernor, type GovernorState } from './governor';
+import { silentLogger, type Logger } from './log';
+import { backoffDelay, defaultBackoff, isRetryable, mayHaveTakenEffect, type AttemptOutcome, type BackoffOptions, type RetrySafety } from './retry';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export type QueryValue = string | number | boolean | undefined;
+
+export interface NetSuiteRequest {
+  method: HttpMethod;
+  /** Path under `/services/rest/`: `record/v1/customer/107`, `query/v1/suiteql`. */
+  path: string;
+  query?: Record<string, QueryValue>;
+  headers?: Record<string, string>;
+  /** Sent as JSON. */
+  body?: unknown;
+  /** Whether and how this request may be repeated after an unclear failure. */
+  safety: RetrySafety;
+  signal?: AbortSignal;
+  /** Per attempt; defaults to the client's. */
+  timeoutMs?: number;
+}
+
+export interface NetSuiteResponse {
+  status: number;
+  /** Lower-case header names. */
+  headers: Record<string, string>;
+  /** Parsed JSON, or undefined for an empty body. */
+  body: unknown;
+  attempts: number;
+  /**
+   * Set when an earlier attempt may have done the work and NetSuite's answer to the repeat says so: a DELETE
+   * answered 404, or a keyed POST answered as a duplicate. The caller treats the operation as done.
+   */
+  completedByEarlierAttempt?: boolean;
+}
+
+export interface HttpClientOptions {
+  account: NetSuiteAccount;
+  auth: AuthProvider;
+  /** The account's concurrency limit (default 5); ignored when `governor` is given. */
+  concurrencyLimit?: number;
+  governor?: ConcurrencyGovernor;
+  logger?: Logger;
+  clock?: Clock;
+  random?: RandomSource;
+  backoff?: Partial<BackoffOptions>;
+  /** Per attempt, ms. NetSuite itself gives up after 15 minutes; we default to 5. */
+  timeoutMs?: number;
+}
+
+const jsonType = 'application/json';
+
+export class NetSuiteHttpClient {
+  readonly governor: ConcurrencyGovernor;
+  private readonly pool: Pool;
+  private readonly root: URL;
+  private readonly logger: Logger;
+  private readonly clock: Clock;
+  private readonly random: RandomSource;
+  private readonly backoff: BackoffOptions;
+  private readonly timeoutMs: number;
+  private closed = false;
+
+  constructor(private readonly options: HttpClientOptions) {
+    this.governor = options.governor ?? new ConcurrencyGovernor({ limit: options.concurrencyLimit ?? 5 });
+    this.root = new URL(restRoot(options.account));
+    this.pool = new Pool(this.root.origin, { connections: this.governor.maxLimit, pipelining: 1 });
+    this.logger = options.logger ?? silentLogger;
+    this.clock = options.clock ?? systemClock;
+    this.random = options.random ?? Math.random;
+    this.backoff = { ...defaultBackoff, ...options.backoff };
+    this.timeoutMs = options.timeoutMs ?? 300_000;
+  }
+
+  get state(): GovernorState {
+    return this.governor.state;
+  }
+
+  /** The absolute URL of a REST path, as it is sent and signed. */
+  urlFor(path: string, query?: Record<string, QueryValue>): URL {
+    const url = new URL(path.replace(/^\/+/, ''), this.root);
+    const encoded = Object.entries(query ?? {})
+      .filter((entry): entry is [string, string | number | boolean] => entry[1] !== undefined)
+      .map(([key, value]) => `${rfc3986(key)}=${rfc3986(String(value))}`);
+    if (encoded.length > 0) url.search = encoded.join('&');
+    return url;
+  }
+
+  async request(request: NetSuiteRequest): Promise<NetSuiteResponse> {
+    const url = this.urlFor(request.path, request.query);
+    const label = `${request.method} ${url.pathname}`;
+    let refreshedAfter401 = false;
+    let earlierAttemptUnclear = false;
+
+    for (let attempt = 1; ; attempt += 1) {
+      if (this.closed) throw new NetSuiteError({ kind: 'cancelled', request: label, message: 'The NetSuite client was closed', advice: 'Reconnect the account.' });
+      if (request.signal?.aborted) throw cancelledError(label);
+      const release = await this.governor.acquire(request.signal);
+      let outcome: AttemptOutcome;
+      let response: Omit<NetSuiteResponse, 'attempts'> | undefined;
+      let authHeaders: Record<string, string> = {};
+      const started = this.clock.now();
+      try {
+        authHeaders = await this.authorize(request.method, url, label);
+        response = await this.send(request, url, authHeaders);
+        const code = response.status >= 400 ? firstErrorCode(response.body) : undefined;
+        outcome = { type: 'status', status: response.status, code };
+      } catch (error) {
+        if (error instanceof NetSuiteError) throw error;
+        if (request.signal?.aborted) throw cancelledError(label);
+        const timedOut = isTimeout(error);
+        outcome = { type: 'network', errorCode: errorCode(error), timedOut };
+        if (!isRetryable(outcome, request.safety) || attempt >= this.backoff.maxAttempts) {
+          this.logger.warn(`${label} failed on attempt ${attempt}`, error);
+          throw networkError(label, error, timedOut);
+        }
+      } finally {
+        release();
+      }
+      const elapsed = this.clock.now() - started;
+
+      if (response && response.status < 400) {
+        this.governor.recordSuccess();
+        this.logger.debug(`${label} → ${response.status} in ${elapsed} ms (attempt ${attempt})`);
+        return { ...response, attempts: attempt };
+      }
+
+      if (response && outcome.type === 'status') {
+        this.logger.debug(`${label} → ${response.status}${outcome.code ? ` ${outcome.code}` : ''} in ${elapsed} ms (attempt ${attempt})`);
+        if (response.status === 401) {
+          if (!refreshedAfter401 && this.options.auth.onUnauthorized && (await this.refreshAuth(authHeaders, label))) {
+            refreshedAfter401 = true;
+            continue;
+          }
+          throw this.unauthorized(response, label, refreshedAfter401);
+        }
+        if (earlierAttemptUnclear && request.safety === 'delete' && response.status === 404) {
+          return { ...response, attempts: attempt, completedByEarlierAttempt: true };
+        }
+        if (earlierAttemptUnclear && request.safety === 'idempotencyKey' && outcome.code === 'IDEMPOTENCY_ERROR') {
+          return { ...response, attempts: attempt, completedByEarlierAttempt: true };
+        }
+        if (response.status === 429) this.governor.recordConcurrencyRejection();
+        if (!isRetryable(outcome, request.safety) || attempt >= this.backoff.maxAttempts) {
+          throw errorFromResponse(response.status, response.body, label);
+        }
+      }
+
+      if (mayHaveTakenEffect(outcome)) earlierAttemptUnclear = true;
+      const delay = backoffDelay(attempt, this.backoff, this.random);
+      this.logger.info(`${label}: ${describeOutcome(outcome)} on attempt ${attempt}; retrying in ${delay} ms`);
+      await this.clock.sleep(delay, request.signal).catch(() => {
+        throw cancelledError(label);
+      });
+    }
+  }
+
+  /** Closes the pool; in-flight requests are aborted. */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.pool.destroy();
+  }
+
+  private async authorize(method: string, url: URL, label: string): Promise<Record<string, string>> {
+    try {
+      const headers = await this.options.auth.authorize({ method, url });
+      for (const value of Object.values(headers)) this.logger.registerSecret(credentialOf(value));
+      return headers;
+    } catch (error) {
+      throw authFailure(error, label);
+    }
+  }
+
+  private async refreshAuth(rejectedHeaders: Record<string, string>, label: string): Promise<boolean> {
+    try {
+      this.logger.info(`${label} → 401; asking the ${this.options.auth.kind} provider for new credentials`);
+      return await this.options.auth.onUnauthorized!(rejectedHeaders);
+    } catch (error) {
+      throw authFailure(error, label);
+    }
+  }
+
+  private unauthorized(response: Omit<NetSuiteResponse, 'attempts'>, label: string, afterRefresh: boolean): NetSuiteError {
+    const base = errorFromResponse(response.status, response.body, label);
+    const challenge = response.headers['www-authenticate'];
+    const message = afterRefresh
+      ? `NetSuite still refused the credentials after they were refreshed (401${base.code ? ` ${base.code}` : ''}): ${base.detail ?? 'no detail'}`
+      : `NetSuite refused the credentials (401${base.code ? ` ${base.code}` : ''}): ${base.detail ?? 'no detail'}`;
+    return new NetSuiteError({
+      kind: 'auth',
+      status: 401,
+      details: base.details,
+      request: label,
+      message: challenge ? `${message} [${challenge}]` : message,
+      advice: base.advice,
+    });
+  }
+
+  private async send(request: NetSuiteRequest, url: URL, authHeaders: Record<string, string>): Promise<Omit<NetSuiteResponse, 'attempts'>> {
+    const headers: Record<string, string> = { accept: jsonType, ...request.headers, ...authHeaders };
+    let body: string | undefined;
+    if (request.body !== undefined) {
+      body = JSON.stringify(request.body);
+      headers['content-type'] = jsonType;
+    }
+    const timeoutMs = request.timeoutMs ?? this.timeoutMs;
+    const signals = [AbortSignal.timeout(timeoutMs), ...(request.signal ? [request.signal] : [])];
+    const signal = AbortSignal.any(signals);
+    const answer = await this.pool.request({
+      origin: url.origin,
+      path: `${url.pathname}${url.search}`,
+      method: request.method,
+      headers,
+      body,
+      signal,
+    });
+    const text = await answer.body.text();
+    const responseHeaders = flattenHeaders(answer.headers);
+    return { status: answer.statusCode, headers: responseHeaders, body: parseBody(text, responseHeaders['content-type'], answer.statusCode) };
+  }
+}
+
+function authFailure(error: unknown, label: string): NetSuiteError {
+  if (error instanceof NetSuiteError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new NetSuiteError({
+    kind: 'auth',
+    status: error instanceof AuthError ? error.status : undefined,
+    request: label,
+    cause: error,
+    message: `Could not authenticate to NetSuite: ${message}`,
+    advice: 'Sign in to the account again, or check its credentials in the account settings.',
+  });
+}
+
+// `Bearer x`, `OAuth …` → the credential part, so the logger can scrub it wherever it shows up later.
+function credentialOf(headerValue: string): string | undefined {
+  const space = headerValue.indexOf(' ');
+  return space > 0 ? headerValue.slice(space + 1) : headerValue;
+}
+
+function parseBody(text: string, contentType: string | undefined, status: number): unknown {
+  if (text === '') return undefined;
+  if (contentType && !/json/i.test(contentType)) return text;
+  try {
+    return JSON.parse(text);
+  } catch (cause) {
+    if (status >= 400) return text;
+    throw new NetSuiteError({
+      kind: 'server',
+      status,
+      cause,
+      message: `NetSuite sent an unreadable JSON body (${text.length} bytes)`,
+      advice: 'Try again; if it persists, NetSuite or a proxy in between is sending broken responses.',
+    });
+  }
+}
+
+function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+  const flat: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined) flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return flat;
+}
+
+function firstErrorCode(body: unknown): string | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const details = (body as Record<string, unknown>)['o:errorDetails'];
+  const first: unknown = Array.isArray(details) ? details[0] : body;
+  const code = typeof first === 'object' && first !== null ? (first as Record<string, unknown>)['o:errorCode'] : undefined;
+  return typeof code === 'string' ? code : undefined;
+}
+
+function errorCode(error: unknown): string | undefined {
+  for (let current: unknown = error, depth = 0; current instanceof Error && depth < 4; current = current.cause, depth += 1) {
+    const code = (current as Error & { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+  }
+  return undefined;
+}
+
+function isTimeout(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'TimeoutError' || /TIMEOUT/.test(errorCode(error) ?? ''));
+}
+
+function describeOutcome(outcome: AttemptOutcome): string {
+  if (outcome.type === 'status') return `${outcome.status}${outcome.code ? ` ${outcome.code}` : ''}`;
+  return outcome.timedOut ? 'timed out' : `connection failed (${outcome.errorCode ?? 'unknown'})`;
+}
+
+/** RFC 3986 percent-encoding (what NetSuite's TBA signature base string expects: spaces as %20, not +). */
+function rfc3986(value: string): string {
+  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
