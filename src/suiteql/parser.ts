@@ -1,0 +1,77 @@
+import type { Token } from 'antlr4ng';
+import { EOF } from './tokenConstants';
+import { TrinoSQL } from 'dt-sql-parser';
+import type { ParseError, SyntaxError } from 'dt-sql-parser';
+import type { ProgramContext } from 'dt-sql-parser/dist/lib/trino/TrinoSqlParser';
+import { codePointToUtf16 } from './offsets';
+import { blankSuiteQLOnlySyntax } from './prepass';
+
+/**
+ * SuiteQL is parsed with dt-sql-parser's Trino grammar: it parses more real SuiteQL than the other dialects and is
+ * the fastest (test/unit/suiteqlDialect.spec.ts measures the corpus per dialect).
+ */
+export const suiteQLDialect = new TrinoSQL();
+
+export interface SyntaxProblem {
+  message: string;
+  /** UTF-16 offsets into the original query. */
+  start: number;
+  end: number;
+}
+
+export interface ParsedSuiteQL {
+  /** The text the parser saw: the query with SuiteQL-only syntax blanked, same length and offsets. */
+  parserText: string;
+  tree: ProgramContext;
+  problems: SyntaxProblem[];
+}
+
+/** The Trino lexer's view of the text, used by the pre-pass and by completion to find the word at the caret. */
+export function lexSuiteQL(query: string): Token[] {
+  const lexer = suiteQLDialect.createLexer(query);
+  return lexer.getAllTokens();
+}
+
+/** Blanks SuiteQL-only syntax (offsets kept) so the Trino grammar can read the rest. */
+export function toParserText(query: string): string {
+  return blankSuiteQLOnlySyntax(query, lexSuiteQL(query), codePointToUtf16(query));
+}
+
+export function parseSuiteQL(query: string): ParsedSuiteQL {
+  const parserText = toParserText(query);
+  const problems: SyntaxProblem[] = [];
+  const toUtf16 = codePointToUtf16(query);
+  const tree = suiteQLDialect.parse(parserText, (error: ParseError, cause: SyntaxError) => {
+    const token = cause.offendingSymbol;
+    // A lexer error has no token: it points at one character.
+    const start = token && token.type !== EOF ? token.start : cause.charPositionInLine + lineStart(query, cause.line);
+    const stop = token && token.type !== EOF ? token.stop + 1 : start + 1;
+    problems.push({ message: error.message, start: toUtf16(start), end: toUtf16(Math.max(stop, start)) });
+  });
+  return { parserText, tree, problems };
+}
+
+/** Code-point offset of the first character of a 1-based line. */
+function lineStart(text: string, line: number): number {
+  let offset = 0;
+  let current = 1;
+  for (const char of text) {
+    if (current === line) return offset;
+    if (char === '\n') current++;
+    offset++;
+  }
+  return offset;
+}
+
+/**
+ * ANTLR builds its prediction caches on first use, so the first parse of a session is slow. Call this once after
+ * activation (in the background) so the first keystroke does not pay for it.
+ */
+export function warmUpSuiteQL(): void {
+  parseSuiteQL(
+    "SELECT TOP 5 t.id, BUILTIN.DF(t.entity) AS name, tl.amount FROM transaction t, transactionline tl " +
+      "WHERE tl.transaction = t.id AND t.type = 'SalesOrd' AND t.trandate >= TO_DATE('2024-01-01', 'YYYY-MM-DD') " +
+      'AND EXISTS (SELECT 1 FROM customer c WHERE c.id = t.entity) GROUP BY t.id ORDER BY t.id',
+  );
+  suiteQLDialect.getSuggestionAtCaretPosition('SELECT c. FROM customer c WHERE c.id = 1', { lineNumber: 1, column: 10 });
+}
