@@ -23,6 +23,6 @@ export default tseslint.config(
     },
   },
   { files: ['media/**'], languageOptions: { globals: { ...globals.browser } } },
-  { files: ['eslint.config.mjs', 'vitest.config.ts'], rules: { 'no-restricted-syntax': 'off' } },
+  { files: ['eslint.config.mjs', 'vitest.config.mts'], rules: { 'no-restricted-syntax': 'off' } },
   coreNoVscode,
 );

@@ -19,7 +19,7 @@ await esbuild.build({
   target: 'node20',
   format: 'cjs',
   sourcemap: true,
-  external: ['playwright-core'],
+  external: ['playwright-core', 'esbuild'],
   loader: { '.wasm': 'file', '.data': 'file' },
   logLevel: 'warning',
 });

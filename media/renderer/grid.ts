@@ -1,0 +1,465 @@
+import type { HostToRenderer, RendererToHost } from '../../src/protocol/rendererMessages';
+import { CancelLoadRequest, ExportRequest, LoadAllRequest, LoadMoreRequest, OpenRecordRequest } from '../../src/protocol/rendererMessages';
+import type { Cell, RowsPayload } from '../../src/protocol/rows';
+import { clampWidth, initialColumnWidths } from './columnWidths';
+import { type SortDirection, sortedOrder } from './sorting';
+import { statusText } from './status';
+import { toTsv } from './tsv';
+import { visibleRows } from './windowing';
+
+export const ROW_HEIGHT = 22;
+const MAX_VIEWPORT_HEIGHT = 420;
+const GUTTER_WIDTH = 56;
+
+interface Selection {
+  anchorRow: number;
+  anchorColumn: number;
+  focusRow: number;
+  focusColumn: number;
+}
+
+/**
+ * A virtual-scrolling results grid: only the rows in view exist in the DOM, so 100,000 rows scroll as smoothly as
+ * 100. Every NetSuite value is written with `textContent` — never parsed as HTML.
+ */
+export class ResultsGrid {
+  readonly root: HTMLElement;
+  private readonly doc: Document;
+  private readonly rows: Cell[][] = [];
+  private order: number[] | undefined; // view position → row index, when sorted
+  private sort: { column: number; direction: SortDirection } | undefined;
+  private totalResults: number;
+  private selection: Selection | undefined;
+  private dragging = false;
+  private pending: 'more' | 'all' | undefined;
+  private widths: number[];
+  private renderQueued = false;
+  private readonly pool: HTMLElement[] = [];
+  private readonly poolIndex: number[] = [];
+
+  private readonly viewport: HTMLElement;
+  private readonly header: HTMLElement;
+  private readonly body: HTMLElement;
+  private readonly status: HTMLElement;
+  private readonly message: HTMLElement;
+  private readonly loadMoreButton: HTMLButtonElement;
+  private readonly loadAllButton: HTMLButtonElement;
+  private readonly cancelButton: HTMLButtonElement;
+  private readonly copyButton: HTMLButtonElement;
+  private readonly exportButtons: HTMLButtonElement[];
+
+  constructor(
+    container: HTMLElement,
+    private readonly payload: RowsPayload,
+    private readonly post: ((message: RendererToHost) => void) | undefined,
+  ) {
+    this.doc = container.ownerDocument;
+    for (const row of payload.rows) this.rows.push(row);
+    this.totalResults = payload.totalResults;
+    this.widths = initialColumnWidths(payload.columns.map((c) => c.name), payload.rows);
+
+    this.root = this.el('div', 'sl-grid-root');
+    this.root.style.setProperty('--sl-row-height', `${ROW_HEIGHT}px`);
+    const toolbar = this.el('div', 'sl-grid-toolbar');
+    this.status = this.el('span', 'sl-grid-status');
+    this.status.setAttribute('role', 'status');
+    this.loadMoreButton = this.button('Load more', 'sl-grid-load-more', () => this.request('more'));
+    this.loadAllButton = this.button('Load all', 'sl-grid-load-all', () => this.request('all'));
+    this.cancelButton = this.button('Stop', 'sl-grid-cancel', () => this.post?.(CancelLoadRequest.create({ queryId: payload.queryId })));
+    this.copyButton = this.button('Copy', 'sl-grid-copy', () => void this.copySelection());
+    this.copyButton.title = 'Copy the selected cells (or all loaded rows) as tab-separated text';
+    this.exportButtons = (['csv', 'json'] as const).map((format) =>
+      this.button(`Export ${format.toUpperCase()}`, `sl-grid-export sl-grid-export-${format}`, () => this.post?.(ExportRequest.create({ queryId: payload.queryId, format }))),
+    );
+    toolbar.append(this.status, this.loadMoreButton, this.loadAllButton, this.cancelButton, this.copyButton, ...this.exportButtons);
+
+    this.viewport = this.el('div', 'sl-grid');
+    this.viewport.tabIndex = 0;
+    this.viewport.setAttribute('role', 'grid');
+    this.header = this.el('div', 'sl-grid-header');
+    this.header.setAttribute('role', 'row');
+    this.body = this.el('div', 'sl-grid-body');
+    this.viewport.append(this.header, this.body);
+    this.message = this.el('div', 'sl-grid-message');
+    this.message.setAttribute('aria-live', 'polite');
+    this.root.append(toolbar, this.viewport, this.message);
+    container.append(this.root);
+
+    this.buildHeader();
+    this.applyWidths();
+    this.wireEvents();
+    this.updateChrome();
+    this.layout();
+    this.renderNow();
+  }
+
+  /** Handles a message from the extension host addressed to this grid's query. */
+  receive(message: HostToRenderer): void {
+    if (message.queryId !== this.payload.queryId) return;
+    if (message.type === 'rowsAppended') {
+      for (const row of message.rows) this.rows.push(row);
+      this.totalResults = message.totalResults;
+      if (this.sort) this.order = sortedOrder(this.rows, this.sort.column, this.payload.columns[this.sort.column], this.sort.direction);
+      if (message.done) this.pending = undefined;
+      this.setMessage(message.done ? '' : `Loading… ${this.rows.length.toLocaleString('en-US')} of ${message.totalResults.toLocaleString('en-US')}`);
+    } else if (message.type === 'loadFailed') {
+      this.pending = undefined;
+      this.setMessage(message.detail, true);
+    } else if (message.type === 'loadProgress') {
+      this.setMessage(`Loading… ${message.loaded.toLocaleString('en-US')} of ${message.totalResults.toLocaleString('en-US')}${message.note ? ` · ${message.note}` : ''}`);
+    }
+    this.updateChrome();
+    this.layout();
+    this.renderNow(true);
+  }
+
+  get loadedCount(): number {
+    return this.rows.length;
+  }
+
+  /** The row shown at a view position (after sorting). */
+  rowAt(position: number): Cell[] {
+    return this.rows[this.order ? this.order[position] : position];
+  }
+
+  dispose(): void {
+    this.root.remove();
+  }
+
+  // ---- building --------------------------------------------------------------------------------------------
+
+  private el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string): HTMLElementTagNameMap[K] {
+    const element = this.doc.createElement(tag);
+    element.className = className;
+    return element;
+  }
+
+  private button(label: string, className: string, onClick: () => void): HTMLButtonElement {
+    const button = this.el('button', className);
+    button.type = 'button';
+    button.textContent = label;
+    button.addEventListener('click', onClick);
+    return button;
+  }
+
+  private buildHeader(): void {
+    const gutter = this.el('div', 'sl-grid-header-cell sl-grid-gutter');
+    gutter.textContent = '#';
+    gutter.title = 'Select all loaded rows';
+    gutter.addEventListener('click', () => this.selectAll());
+    this.header.append(gutter);
+    this.payload.columns.forEach((column, index) => {
+      const cell = this.el('div', 'sl-grid-header-cell');
+      cell.setAttribute('role', 'columnheader');
+      cell.dataset.column = String(index);
+      cell.textContent = column.name;
+      cell.title = `${column.name}${column.type ? ` (${column.type})` : ''} — click to sort the loaded rows`;
+      const handle = this.el('div', 'sl-grid-resize');
+      handle.addEventListener('pointerdown', (event) => this.startResize(event, index, handle));
+      handle.addEventListener('click', (event) => event.stopPropagation());
+      cell.append(handle);
+      cell.addEventListener('click', () => this.toggleSort(index));
+      this.header.append(cell);
+    });
+  }
+
+  private createRowElement(): HTMLElement {
+    const row = this.el('div', 'sl-grid-row');
+    row.setAttribute('role', 'row');
+    const gutter = this.el('div', 'sl-grid-cell sl-grid-gutter');
+    row.append(gutter);
+    this.payload.columns.forEach((column, index) => {
+      const cell = this.el('div', column.type === 'number' ? 'sl-grid-cell sl-number' : 'sl-grid-cell');
+      cell.setAttribute('role', 'gridcell');
+      cell.dataset.column = String(index);
+      row.append(cell);
+    });
+    return row;
+  }
+
+  // ---- layout and rendering --------------------------------------------------------------------------------
+
+  private applyWidths(): void {
+    this.root.style.setProperty('--sl-cols', [GUTTER_WIDTH, ...this.widths].map((w) => `${w}px`).join(' '));
+  }
+
+  private layout(): void {
+    const contentHeight = this.rows.length * ROW_HEIGHT;
+    this.body.style.height = `${contentHeight}px`;
+    this.viewport.style.height = `${Math.min(MAX_VIEWPORT_HEIGHT, contentHeight + ROW_HEIGHT + 2)}px`;
+  }
+
+  private queueRender(): void {
+    if (this.renderQueued) return;
+    this.renderQueued = true;
+    const view = this.doc.defaultView;
+    const run = () => {
+      this.renderQueued = false;
+      this.renderNow();
+    };
+    if (view?.requestAnimationFrame) view.requestAnimationFrame(run);
+    else setTimeout(run, 0);
+  }
+
+  /** Puts the rows in view into pooled row elements; `force` rewrites rows whose position did not change. */
+  private renderNow(force = false): void {
+    const viewportHeight = this.viewport.clientHeight || MAX_VIEWPORT_HEIGHT;
+    const { start, end } = visibleRows(this.viewport.scrollTop, viewportHeight, ROW_HEIGHT, this.rows.length);
+    const needed = end - start;
+    while (this.pool.length < needed + 2) {
+      const row = this.createRowElement();
+      this.pool.push(row);
+      this.poolIndex.push(-1);
+      this.body.append(row);
+    }
+    const poolSize = this.pool.length;
+    const used = new Set<number>();
+    for (let position = start; position < end; position++) {
+      const slot = position % poolSize;
+      used.add(slot);
+      if (!force && this.poolIndex[slot] === position) continue;
+      this.fillRow(this.pool[slot], position);
+      this.poolIndex[slot] = position;
+    }
+    for (let slot = 0; slot < poolSize; slot++) {
+      const hidden = !used.has(slot);
+      this.pool[slot].style.display = hidden ? 'none' : '';
+      if (hidden) this.poolIndex[slot] = -1;
+    }
+  }
+
+  private fillRow(element: HTMLElement, position: number): void {
+    element.style.display = '';
+    element.style.transform = `translateY(${position * ROW_HEIGHT}px)`;
+    element.dataset.position = String(position);
+    element.setAttribute('aria-rowindex', String(position + 2));
+    const row = this.rowAt(position);
+    const cells = element.children;
+    (cells[0] as HTMLElement).textContent = String(position + 1);
+    const canLink = this.post !== undefined;
+    this.payload.columns.forEach((column, index) => {
+      const cell = cells[index + 1] as HTMLElement;
+      const value = row[index] ?? null;
+      const selected = this.isSelected(position, index);
+      const baseClass = column.type === 'number' ? 'sl-grid-cell sl-number' : 'sl-grid-cell';
+      if (value === null) {
+        cell.className = `${baseClass} sl-null${selected ? ' sl-selected' : ''}`;
+        cell.textContent = 'null';
+        cell.title = 'NULL (NetSuite returned no value)';
+        return;
+      }
+      cell.className = `${baseClass}${selected ? ' sl-selected' : ''}`;
+      cell.title = value.length > 40 ? value : '';
+      if (column.recordType && canLink && value !== '') {
+        // A fresh span each time: textContent on a span keeps the value inert text, never markup.
+        const link = this.doc.createElement('span');
+        link.className = 'sl-grid-link';
+        link.textContent = value;
+        link.title = `Open ${column.recordType} ${value}`;
+        cell.replaceChildren(link);
+      } else {
+        cell.textContent = value;
+      }
+    });
+  }
+
+  private updateChrome(): void {
+    this.status.textContent = statusText(this.rows.length, this.totalResults, this.payload.elapsedMs, this.payload.truncatedAt);
+    const more = this.rows.length < this.totalResults;
+    const noMessaging = this.post === undefined;
+    const reason = noMessaging ? 'Not available here: the notebook output cannot talk to SuiteLens (re-run the cell)' : '';
+    this.loadMoreButton.disabled = noMessaging || !more || this.pending !== undefined;
+    this.loadAllButton.disabled = noMessaging || !more || this.pending !== undefined;
+    this.loadMoreButton.title = reason || (more ? 'Fetch the next page from NetSuite' : 'All rows are loaded');
+    this.loadAllButton.title = reason || (more ? 'Fetch every remaining page (in parallel)' : 'All rows are loaded');
+    this.cancelButton.hidden = this.pending === undefined;
+    for (const button of this.exportButtons) {
+      button.disabled = noMessaging;
+      button.title = reason || 'Export the full result (all pages) to a file';
+    }
+  }
+
+  private setMessage(text: string, isError = false): void {
+    this.message.textContent = text;
+    this.message.classList.toggle('sl-error', isError);
+  }
+
+  // ---- interaction -----------------------------------------------------------------------------------------
+
+  private request(kind: 'more' | 'all'): void {
+    if (!this.post || this.pending) return;
+    this.pending = kind;
+    const queryId = this.payload.queryId;
+    this.post(kind === 'more' ? LoadMoreRequest.create({ queryId }) : LoadAllRequest.create({ queryId }));
+    this.setMessage('Loading…');
+    this.updateChrome();
+  }
+
+  private toggleSort(column: number): void {
+    const current = this.sort?.column === column ? this.sort.direction : undefined;
+    const next: SortDirection | undefined = current === undefined ? 'asc' : current === 'asc' ? 'desc' : undefined;
+    this.sort = next ? { column, direction: next } : undefined;
+    this.order = this.sort ? sortedOrder(this.rows, column, this.payload.columns[column], this.sort.direction) : undefined;
+    for (const cell of Array.from(this.header.querySelectorAll<HTMLElement>('[data-column]'))) {
+      const sorted = this.sort && Number(cell.dataset.column) === this.sort.column;
+      if (sorted) cell.setAttribute('aria-sort', this.sort!.direction === 'asc' ? 'ascending' : 'descending');
+      else cell.removeAttribute('aria-sort');
+    }
+    this.renderNow(true);
+  }
+
+  private startResize(event: PointerEvent, column: number, handle: HTMLElement): void {
+    event.preventDefault();
+    event.stopPropagation();
+    const startX = event.clientX;
+    const startWidth = this.widths[column];
+    handle.setPointerCapture?.(event.pointerId);
+    const move = (moveEvent: PointerEvent) => {
+      this.widths[column] = clampWidth(startWidth + moveEvent.clientX - startX);
+      this.applyWidths();
+    };
+    const up = () => {
+      handle.removeEventListener('pointermove', move);
+      handle.removeEventListener('pointerup', up);
+    };
+    handle.addEventListener('pointermove', move);
+    handle.addEventListener('pointerup', up);
+  }
+
+  private cellFromEvent(event: Event): { position: number; column: number } | undefined {
+    const target = event.target as HTMLElement | null;
+    const cell = target?.closest<HTMLElement>('.sl-grid-cell');
+    const row = cell?.closest<HTMLElement>('.sl-grid-row');
+    if (!cell || !row || row.dataset.position === undefined) return undefined;
+    const position = Number(row.dataset.position);
+    const column = cell.dataset.column === undefined ? -1 : Number(cell.dataset.column);
+    return { position, column };
+  }
+
+  private wireEvents(): void {
+    this.viewport.addEventListener('scroll', () => this.queueRender(), { passive: true });
+    this.body.addEventListener('mousedown', (event) => {
+      const hit = this.cellFromEvent(event);
+      if (!hit) return;
+      this.viewport.focus({ preventScroll: true });
+      const lastColumn = this.payload.columns.length - 1;
+      if (hit.column < 0) {
+        // Gutter: whole rows.
+        const anchorRow = event.shiftKey && this.selection ? this.selection.anchorRow : hit.position;
+        this.selection = { anchorRow, anchorColumn: 0, focusRow: hit.position, focusColumn: lastColumn };
+      } else if (event.shiftKey && this.selection) {
+        this.selection = { ...this.selection, focusRow: hit.position, focusColumn: hit.column };
+      } else {
+        this.selection = { anchorRow: hit.position, anchorColumn: hit.column, focusRow: hit.position, focusColumn: hit.column };
+      }
+      this.dragging = true;
+      this.renderNow(true);
+    });
+    this.body.addEventListener('mousemove', (event) => {
+      if (!this.dragging || !this.selection) return;
+      const hit = this.cellFromEvent(event);
+      if (!hit || hit.column < 0) return;
+      if (hit.position === this.selection.focusRow && hit.column === this.selection.focusColumn) return;
+      this.selection = { ...this.selection, focusRow: hit.position, focusColumn: hit.column };
+      this.renderNow(true);
+    });
+    this.doc.addEventListener('mouseup', () => {
+      this.dragging = false;
+    });
+    this.body.addEventListener('click', (event) => {
+      const target = event.target as HTMLElement | null;
+      if (!target?.classList.contains('sl-grid-link') || event.shiftKey) return;
+      const hit = this.cellFromEvent(event);
+      if (!hit || hit.column < 0) return;
+      const recordType = this.payload.columns[hit.column].recordType;
+      const id = this.rowAt(hit.position)[hit.column];
+      if (recordType && id) this.post?.(OpenRecordRequest.create({ queryId: this.payload.queryId, recordType, id }));
+    });
+    this.viewport.addEventListener('keydown', (event) => {
+      const modifier = event.ctrlKey || event.metaKey;
+      if (modifier && event.key.toLowerCase() === 'c') {
+        event.preventDefault();
+        void this.copySelection();
+      } else if (modifier && event.key.toLowerCase() === 'a') {
+        event.preventDefault();
+        this.selectAll();
+      } else if (event.key.startsWith('Arrow') && this.selection) {
+        event.preventDefault();
+        this.moveSelection(event.key, event.shiftKey);
+      }
+    });
+  }
+
+  private moveSelection(key: string, extend: boolean): void {
+    const selection = this.selection!;
+    const lastRow = this.rows.length - 1;
+    const lastColumn = this.payload.columns.length - 1;
+    let row = selection.focusRow;
+    let column = selection.focusColumn;
+    if (key === 'ArrowUp') row = Math.max(0, row - 1);
+    if (key === 'ArrowDown') row = Math.min(lastRow, row + 1);
+    if (key === 'ArrowLeft') column = Math.max(0, column - 1);
+    if (key === 'ArrowRight') column = Math.min(lastColumn, column + 1);
+    this.selection = extend ? { ...selection, focusRow: row, focusColumn: column } : { anchorRow: row, anchorColumn: column, focusRow: row, focusColumn: column };
+    const top = row * ROW_HEIGHT;
+    const viewTop = this.viewport.scrollTop + ROW_HEIGHT; // below the sticky header
+    const viewBottom = this.viewport.scrollTop + this.viewport.clientHeight;
+    if (top < viewTop - ROW_HEIGHT) this.viewport.scrollTop = top;
+    else if (top + 2 * ROW_HEIGHT > viewBottom) this.viewport.scrollTop = top + 2 * ROW_HEIGHT - this.viewport.clientHeight;
+    this.renderNow(true);
+  }
+
+  private selectAll(): void {
+    if (this.rows.length === 0) return;
+    this.selection = { anchorRow: 0, anchorColumn: 0, focusRow: this.rows.length - 1, focusColumn: this.payload.columns.length - 1 };
+    this.renderNow(true);
+  }
+
+  private isSelected(position: number, column: number): boolean {
+    const s = this.selection;
+    if (!s) return false;
+    return (
+      position >= Math.min(s.anchorRow, s.focusRow) &&
+      position <= Math.max(s.anchorRow, s.focusRow) &&
+      column >= Math.min(s.anchorColumn, s.focusColumn) &&
+      column <= Math.max(s.anchorColumn, s.focusColumn)
+    );
+  }
+
+  /** The selection as TSV: a single cell is copied bare; a multi-row or whole-row selection gets a header line. */
+  selectionText(): string {
+    const s = this.selection ?? { anchorRow: 0, anchorColumn: 0, focusRow: this.rows.length - 1, focusColumn: this.payload.columns.length - 1 };
+    const [r1, r2] = [Math.min(s.anchorRow, s.focusRow), Math.max(s.anchorRow, s.focusRow)];
+    const [c1, c2] = [Math.min(s.anchorColumn, s.focusColumn), Math.max(s.anchorColumn, s.focusColumn)];
+    const picked: Cell[][] = [];
+    for (let position = r1; position <= r2; position++) picked.push(this.rowAt(position).slice(c1, c2 + 1));
+    const single = r1 === r2 && c1 === c2;
+    const header = single ? undefined : this.payload.columns.slice(c1, c2 + 1).map((c) => c.name);
+    return toTsv(picked, header);
+  }
+
+  private async copySelection(): Promise<void> {
+    const text = this.selectionText();
+    const copied = await writeClipboard(this.doc, text);
+    const lines = text === '' ? 0 : text.split('\n').length;
+    this.setMessage(copied ? `Copied ${lines === 1 ? '1 value' : `${lines} lines`} as tab-separated text` : 'Copy failed: the clipboard is not available here', !copied);
+  }
+}
+
+async function writeClipboard(doc: Document, text: string): Promise<boolean> {
+  try {
+    await doc.defaultView?.navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    // Webviews without clipboard permission still allow execCommand inside a user gesture.
+    const area = doc.createElement('textarea');
+    area.value = text;
+    area.style.position = 'fixed';
+    area.style.opacity = '0';
+    doc.body.append(area);
+    area.select();
+    const ok = doc.execCommand?.('copy') ?? false;
+    area.remove();
+    return ok;
+  }
+}

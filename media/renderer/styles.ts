@@ -1,0 +1,49 @@
+/** Grid styles, built from VS Code theme variables so light, dark and high-contrast themes all look native. */
+export const gridStyles = `
+.sl-grid-root { font-family: var(--vscode-font-family); font-size: var(--vscode-font-size, 13px); color: var(--vscode-foreground); }
+.sl-grid-toolbar { display: flex; align-items: center; gap: 6px; padding: 4px 0; flex-wrap: wrap; }
+.sl-grid-status { color: var(--vscode-descriptionForeground); margin-right: auto; }
+.sl-grid-toolbar button { font: inherit; color: var(--vscode-button-secondaryForeground, var(--vscode-foreground));
+  background: var(--vscode-button-secondaryBackground, transparent); border: 1px solid var(--vscode-button-border, var(--vscode-contrastBorder, transparent));
+  border-radius: 2px; padding: 2px 8px; cursor: pointer; }
+.sl-grid-toolbar button:hover:not(:disabled) { background: var(--vscode-button-secondaryHoverBackground, var(--vscode-toolbar-hoverBackground)); }
+.sl-grid-toolbar button:disabled { opacity: 0.5; cursor: default; }
+.sl-grid-toolbar button:focus-visible, .sl-grid:focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-offset: -1px; }
+.sl-grid { position: relative; overflow: auto; border: 1px solid var(--vscode-editorWidget-border, var(--vscode-panel-border, #8884));
+  background: var(--vscode-editor-background); font-family: var(--vscode-editor-font-family, monospace); font-size: var(--vscode-editor-font-size, 12px);
+  contain: strict; user-select: none; }
+.sl-grid-header, .sl-grid-row { display: grid; grid-template-columns: var(--sl-cols); width: max-content; min-width: 100%; }
+.sl-grid-header { position: sticky; top: 0; z-index: 2; background: var(--vscode-editorGroupHeader-tabsBackground, var(--vscode-editor-background));
+  border-bottom: 1px solid var(--vscode-editorWidget-border, #8884); font-family: var(--vscode-font-family); font-weight: 600; }
+.sl-grid-body { position: relative; }
+.sl-grid-row { position: absolute; left: 0; top: 0; height: var(--sl-row-height); will-change: transform; }
+.sl-grid-row:hover { background: var(--vscode-list-hoverBackground); }
+.sl-grid-cell, .sl-grid-header-cell { height: var(--sl-row-height); line-height: var(--sl-row-height); padding: 0 6px; overflow: hidden;
+  white-space: pre; text-overflow: ellipsis; border-right: 1px solid var(--vscode-editorWidget-border, #8882); box-sizing: border-box; }
+.sl-grid-header-cell { position: relative; cursor: pointer; }
+.sl-grid-header-cell[aria-sort="ascending"]::after { content: " ▲"; font-size: 0.8em; }
+.sl-grid-header-cell[aria-sort="descending"]::after { content: " ▼"; font-size: 0.8em; }
+.sl-grid-resize { position: absolute; right: -3px; top: 0; width: 7px; height: 100%; cursor: col-resize; z-index: 3; }
+.sl-grid-gutter { color: var(--vscode-editorLineNumber-foreground, var(--vscode-descriptionForeground)); text-align: right; cursor: pointer; }
+.sl-grid-cell.sl-number { text-align: right; }
+.sl-grid-cell.sl-null { color: var(--vscode-disabledForeground, var(--vscode-descriptionForeground)); font-style: italic; }
+.sl-grid-cell.sl-selected { background: var(--vscode-list-activeSelectionBackground, #04395e); color: var(--vscode-list-activeSelectionForeground, inherit); }
+.sl-grid-link { color: var(--vscode-textLink-foreground); cursor: pointer; text-decoration: underline; text-decoration-style: dotted; }
+.sl-grid-message { min-height: 1.2em; padding: 2px 0; color: var(--vscode-descriptionForeground); }
+.sl-grid-message.sl-error { color: var(--vscode-errorForeground); }
+.sl-error-view { border-left: 3px solid var(--vscode-errorForeground, #f14c4c); padding: 6px 10px; background: var(--vscode-inputValidation-errorBackground, transparent); }
+.sl-error-title { font-weight: 600; color: var(--vscode-errorForeground); }
+.sl-error-code { color: var(--vscode-descriptionForeground); margin-left: 6px; }
+.sl-error-detail { margin: 4px 0; white-space: pre-wrap; }
+.sl-error-query { font-family: var(--vscode-editor-font-family, monospace); white-space: pre-wrap; margin: 4px 0 0; }
+.sl-error-mark { background: var(--vscode-editorError-background, #f14c4c55); text-decoration: underline wavy var(--vscode-editorError-foreground, #f14c4c); }
+`;
+
+/** Adds the grid styles to a document once (several outputs share one notebook webview document). */
+export function ensureStyles(doc: Document): void {
+  if (doc.getElementById('sl-grid-styles')) return;
+  const style = doc.createElement('style');
+  style.id = 'sl-grid-styles';
+  style.textContent = gridStyles;
+  doc.head.appendChild(style);
+}

@@ -1,0 +1,46 @@
+/**
+ * Messages between the SuiteQL grid renderer (notebook output webview) and the extension host, declared once with
+ * their guards. Both sides validate what they receive: the renderer runs NetSuite data, the host must not trust it.
+ */
+import { arrayOf, defineMessage, isBoolean, isNumber, isString, oneOf, optional } from './guards';
+import { isRow } from './rows';
+
+// Renderer → host
+export const LoadMoreRequest = defineMessage('loadMore', { queryId: isString });
+export const LoadAllRequest = defineMessage('loadAll', { queryId: isString });
+export const CancelLoadRequest = defineMessage('cancelLoad', { queryId: isString });
+export const ExportRequest = defineMessage('export', { queryId: isString, format: oneOf('csv', 'json') });
+export const OpenRecordRequest = defineMessage('openRecord', { queryId: isString, recordType: isString, id: isString });
+
+export type RendererToHost =
+  | ReturnType<typeof LoadMoreRequest.create>
+  | ReturnType<typeof LoadAllRequest.create>
+  | ReturnType<typeof CancelLoadRequest.create>
+  | ReturnType<typeof ExportRequest.create>
+  | ReturnType<typeof OpenRecordRequest.create>;
+
+export function isRendererToHost(value: unknown): value is RendererToHost {
+  return [LoadMoreRequest, LoadAllRequest, CancelLoadRequest, ExportRequest, OpenRecordRequest].some((m) => m.is(value));
+}
+
+// Host → renderer
+/** More rows for a query, in order, appended after the rows the renderer already has. */
+export const RowsAppended = defineMessage('rowsAppended', {
+  queryId: isString,
+  rows: arrayOf(isRow),
+  loaded: isNumber,
+  totalResults: isNumber,
+  /** True when the host has nothing more to send for this request (all rows, or stopped). */
+  done: isBoolean,
+});
+export const LoadFailed = defineMessage('loadFailed', { queryId: isString, detail: isString });
+export const LoadProgress = defineMessage('loadProgress', { queryId: isString, loaded: isNumber, totalResults: isNumber, note: optional(isString) });
+
+export type HostToRenderer =
+  | ReturnType<typeof RowsAppended.create>
+  | ReturnType<typeof LoadFailed.create>
+  | ReturnType<typeof LoadProgress.create>;
+
+export function isHostToRenderer(value: unknown): value is HostToRenderer {
+  return [RowsAppended, LoadFailed, LoadProgress].some((m) => m.is(value));
+}

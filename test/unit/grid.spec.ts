@@ -1,0 +1,171 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { ResultsGrid, ROW_HEIGHT } from '../../media/renderer/grid';
+import { renderError } from '../../media/renderer/errorView';
+import { sortedOrder } from '../../media/renderer/sorting';
+import { statusText } from '../../media/renderer/status';
+import { toTsv } from '../../media/renderer/tsv';
+import { visibleRows } from '../../media/renderer/windowing';
+import { isHostToRenderer, isRendererToHost, RowsAppended, type RendererToHost } from '../../src/protocol/rendererMessages';
+import { isRendererPayload, type RowsPayload } from '../../src/protocol/rows';
+
+function payload(rowCount: number, overrides: Partial<RowsPayload> = {}): RowsPayload {
+  return {
+    kind: 'rows',
+    queryId: 'q1',
+    columns: [{ name: 'id', type: 'number', recordType: 'customer' }, { name: 'companyname' }, { name: 'balance', type: 'number' }],
+    rows: Array.from({ length: rowCount }, (_, i) => [String(i + 1), `Company ${i + 1}`, i % 7 === 0 ? null : String((i * 37) % 1000)]),
+    totalResults: rowCount,
+    elapsedMs: 410,
+    account: { id: 'TSTDRV1', environment: 'sandbox' },
+    ...overrides,
+  };
+}
+
+function mount(p: RowsPayload, post?: (m: RendererToHost) => void): { grid: ResultsGrid; host: HTMLElement } {
+  const host = document.createElement('div');
+  document.body.append(host);
+  return { grid: new ResultsGrid(host, p, post), host };
+}
+
+describe('payload and message guards', () => {
+  it('accepts a well-formed rows payload and rejects malformed ones', () => {
+    expect(isRendererPayload(payload(2))).toBe(true);
+    expect(isRendererPayload({ ...payload(2), rows: [[1, 2]] })).toBe(false); // numbers are not NetSuite cells
+    expect(isRendererPayload({ ...payload(2), totalResults: '2' })).toBe(false);
+    expect(isRendererPayload({ kind: 'error', queryId: 'q', title: 'Bad Request', detail: 'Invalid search type: x.' })).toBe(true);
+    expect(isRendererPayload({ kind: 'error', queryId: 'q', title: 'Bad Request' })).toBe(false);
+    expect(isRendererPayload(null)).toBe(false);
+  });
+
+  it('validates messages in both directions', () => {
+    expect(isRendererToHost({ type: 'loadMore', queryId: 'q1' })).toBe(true);
+    expect(isRendererToHost({ type: 'export', queryId: 'q1', format: 'xlsx' })).toBe(false);
+    expect(isRendererToHost({ type: 'openRecord', queryId: 'q1', recordType: 'customer' })).toBe(false);
+    expect(isHostToRenderer(RowsAppended.create({ queryId: 'q1', rows: [['1']], loaded: 1, totalResults: 1, done: true }))).toBe(true);
+    expect(isHostToRenderer({ type: 'rowsAppended', queryId: 'q1', rows: [['1']], loaded: 1, totalResults: 1, done: 'yes' })).toBe(false);
+  });
+});
+
+describe('pure grid parts', () => {
+  it('windows only the visible rows plus overscan', () => {
+    expect(visibleRows(0, 220, 22, 100_000, 5)).toEqual({ start: 0, end: 16 });
+    expect(visibleRows(22 * 50_000, 220, 22, 100_000, 5)).toEqual({ start: 49_995, end: 50_016 });
+    expect(visibleRows(22 * 100_000, 220, 22, 100_000, 5).end).toBe(100_000);
+    expect(visibleRows(0, 220, 22, 0)).toEqual({ start: 0, end: 0 });
+  });
+
+  it('sorts numerically, stably, with NULLs last in both directions', () => {
+    const rows = [['10'], [null], ['9'], ['100'], ['9']];
+    expect(sortedOrder(rows, 0, { name: 'n', type: 'number' }, 'asc')).toEqual([2, 4, 0, 3, 1]);
+    expect(sortedOrder(rows, 0, { name: 'n', type: 'number' }, 'desc')).toEqual([3, 0, 2, 4, 1]);
+    expect(sortedOrder([['b'], ['A'], ['a']], 0, { name: 's' }, 'asc')).toEqual([1, 2, 0]);
+    expect(sortedOrder([['1/15/2024'], ['12/1/2023'], ['2024-01-02']], 0, { name: 'd', type: 'date' }, 'asc')).toEqual([1, 2, 0]);
+  });
+
+  it('copies TSV with awkward values quoted and NULL as empty', () => {
+    expect(toTsv([['a\tb', 'say "hi"'], [null, 'line\nbreak']], ['x', 'y'])).toBe('x\ty\n"a\tb"\t"say ""hi"""\n\t"line\nbreak"');
+  });
+
+  it('states loaded, total and time in the status line', () => {
+    expect(statusText(1000, 54210, 410)).toBe('1,000 of 54,210 rows · 0.41 s');
+    expect(statusText(12, 12, 80)).toBe('12 rows · 0.08 s');
+    expect(statusText(1000, 100000, 500, 100000)).toContain('NetSuite stops at 100,000 rows');
+  });
+});
+
+describe('ResultsGrid in a DOM', () => {
+  it('keeps only a window of rows in the DOM for 100,000 rows', () => {
+    const { host } = mount(payload(100_000));
+    const rendered = host.querySelectorAll('.sl-grid-row:not([style*="display: none"])').length;
+    expect(rendered).toBeGreaterThan(0);
+    expect(rendered).toBeLessThan(60);
+    expect((host.querySelector('.sl-grid-body') as HTMLElement).style.height).toBe(`${100_000 * ROW_HEIGHT}px`);
+    expect(host.querySelector('.sl-grid-status')!.textContent).toBe('100,000 rows · 0.41 s');
+  });
+
+  it('renders hostile NetSuite values as inert text', () => {
+    const hostile = '<img src=x onerror=alert(1)>';
+    const { host } = mount(payload(1, { rows: [['7', hostile, '1']] }));
+    expect(host.querySelector('img')).toBeNull();
+    const cells = Array.from(host.querySelectorAll('.sl-grid-row .sl-grid-cell')).map((c) => c.textContent);
+    expect(cells).toContain(hostile);
+  });
+
+  it('shows NULL differently from an empty string', () => {
+    const { host } = mount(payload(1, { rows: [['1', '', null]] }));
+    const cells = Array.from(host.querySelectorAll<HTMLElement>('.sl-grid-row .sl-grid-cell')).slice(1);
+    expect(cells[1].classList.contains('sl-null')).toBe(false);
+    expect(cells[1].textContent).toBe('');
+    expect(cells[2].classList.contains('sl-null')).toBe(true);
+  });
+
+  it('sorts loaded rows when a header is clicked, and toggles direction', () => {
+    const { grid, host } = mount(payload(3, { rows: [['1', 'b', '5'], ['2', 'c', '40'], ['3', 'a', '100']] }));
+    const balanceHeader = host.querySelector<HTMLElement>('.sl-grid-header-cell[data-column="2"]')!;
+    balanceHeader.click();
+    expect([0, 1, 2].map((i) => grid.rowAt(i)[2])).toEqual(['5', '40', '100']);
+    balanceHeader.click();
+    expect([0, 1, 2].map((i) => grid.rowAt(i)[2])).toEqual(['100', '40', '5']);
+    expect(balanceHeader.getAttribute('aria-sort')).toBe('descending');
+  });
+
+  it('asks the extension for more rows and appends what arrives', () => {
+    const sent: RendererToHost[] = [];
+    const { grid, host } = mount(payload(2, { totalResults: 5 }), (m) => sent.push(m));
+    const loadMore = host.querySelector<HTMLButtonElement>('.sl-grid-load-more')!;
+    expect(loadMore.disabled).toBe(false);
+    loadMore.click();
+    expect(sent).toEqual([{ type: 'loadMore', queryId: 'q1' }]);
+    expect(loadMore.disabled).toBe(true); // one request at a time
+    grid.receive(RowsAppended.create({ queryId: 'q1', rows: [['3', 'x', '1'], ['4', 'y', '2'], ['5', 'z', '3']], loaded: 5, totalResults: 5, done: true }));
+    expect(grid.loadedCount).toBe(5);
+    expect(host.querySelector('.sl-grid-status')!.textContent).toBe('5 rows · 0.41 s');
+    expect(loadMore.disabled).toBe(true); // nothing left
+    grid.receive(RowsAppended.create({ queryId: 'other', rows: [['9', 'q', '1']], loaded: 6, totalResults: 6, done: true }));
+    expect(grid.loadedCount).toBe(5);
+  });
+
+  it('disables paging and export when the output cannot message the extension', () => {
+    const { host } = mount(payload(2, { totalResults: 50 }));
+    expect(host.querySelector<HTMLButtonElement>('.sl-grid-load-more')!.disabled).toBe(true);
+    expect(host.querySelector<HTMLButtonElement>('.sl-grid-export-csv')!.disabled).toBe(true);
+  });
+
+  it('opens a record when an id link is clicked', () => {
+    const sent: RendererToHost[] = [];
+    const { host } = mount(payload(3), (m) => sent.push(m));
+    const link = host.querySelectorAll<HTMLElement>('.sl-grid-link')[1];
+    link.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    expect(sent).toEqual([{ type: 'openRecord', queryId: 'q1', recordType: 'customer', id: '2' }]);
+  });
+
+  it('copies a rectangular selection with its header', () => {
+    const { grid, host } = mount(payload(3, { rows: [['1', 'a\tb', '5'], ['2', 'c', null], ['3', 'd', '7']] }));
+    const cell = (row: number, column: number) =>
+      host.querySelector<HTMLElement>(`.sl-grid-row[data-position="${row}"] .sl-grid-cell[data-column="${column}"]`)!;
+    cell(0, 1).dispatchEvent(new MouseEvent('mousedown', { bubbles: true }));
+    cell(1, 2).dispatchEvent(new MouseEvent('mousedown', { bubbles: true, shiftKey: true }));
+    expect(grid.selectionText()).toBe('companyname\tbalance\n"a\tb"\t5\nc\t');
+    cell(2, 1).dispatchEvent(new MouseEvent('mousedown', { bubbles: true }));
+    expect(grid.selectionText()).toBe('d');
+  });
+});
+
+describe('error output', () => {
+  it("shows NetSuite's detail and marks the failing position", () => {
+    const host = document.createElement('div');
+    renderError(host, {
+      kind: 'error',
+      queryId: 'q',
+      title: 'Bad Request',
+      code: 'INVALID_PARAMETER',
+      detail: "Invalid search query. Detailed unprocessed description follows. Search error occurred: Unknown identifier 'foo'.",
+      query: 'SELECT foo FROM customer',
+      position: 7,
+    });
+    expect(host.querySelector('.sl-error-detail')!.textContent).toContain("Unknown identifier 'foo'");
+    expect(host.querySelector('.sl-error-mark')!.textContent).toBe('foo');
+    expect(host.querySelector('.sl-error-code')!.textContent).toBe('INVALID_PARAMETER');
+  });
+});
