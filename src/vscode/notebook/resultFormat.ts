@@ -1,0 +1,102 @@
+/**
+ * Turns SuiteQL rows (NetSuite's string-valued items) into the grid payload and a plain-text fallback. Pure, so the
+ * formatting a user sees is unit-tested without VS Code.
+ */
+import type { Cell, RowsColumn, RowsPayload } from '../../protocol/rows';
+
+export type SuiteQLItem = Record<string, unknown>;
+
+/**
+ * Columns in first-seen order across all rows: NetSuite omits NULL columns per row, so one row's keys are not the
+ * result's columns. `links` is NetSuite's per-item HATEOAS noise, not data.
+ */
+export function collectColumns(items: readonly SuiteQLItem[], known: readonly string[] = []): string[] {
+  const seen = new Set<string>(known);
+  const names = [...known];
+  for (const item of items) {
+    for (const key of Object.keys(item)) {
+      if (key === 'links' || seen.has(key)) continue;
+      seen.add(key);
+      names.push(key);
+    }
+  }
+  return names;
+}
+
+const numberPattern = /^-?\d+(\.\d+)?(E[+-]?\d+)?$/i;
+const datePattern = /^(\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{2,4})([ T].*)?$/;
+
+/** Guesses a column's type from its values (NetSuite sends every value as a string). */
+export function inferColumnType(values: readonly Cell[]): RowsColumn['type'] {
+  let nonNull = 0;
+  let numbers = 0;
+  let dates = 0;
+  let booleans = 0;
+  for (const value of values) {
+    if (value === null || value === '') continue;
+    nonNull++;
+    if (numberPattern.test(value)) numbers++;
+    else if (datePattern.test(value)) dates++;
+    else if (value === 'T' || value === 'F') booleans++;
+  }
+  if (nonNull === 0) return 'string';
+  if (numbers === nonNull) return 'number';
+  if (dates === nonNull) return 'date';
+  if (booleans === nonNull) return 'boolean';
+  return 'string';
+}
+
+export function toCells(items: readonly SuiteQLItem[], columns: readonly string[]): Cell[][] {
+  return items.map((item) =>
+    columns.map((name) => {
+      const value = item[name];
+      return value === undefined || value === null ? null : String(value);
+    }),
+  );
+}
+
+export interface RowsPayloadInput {
+  queryId: string;
+  items: readonly SuiteQLItem[];
+  totalResults: number;
+  elapsedMs: number;
+  truncatedAt?: number;
+  account: RowsPayload['account'];
+  /** Record type whose internal ids the `id` column holds (single-table queries), for "open record" links. */
+  idRecordType?: string;
+}
+
+export function toRowsPayload(input: RowsPayloadInput): RowsPayload {
+  const names = collectColumns(input.items);
+  const rows = toCells(input.items, names);
+  const columns: RowsColumn[] = names.map((name, index) => {
+    const column: RowsColumn = { name, type: inferColumnType(rows.map((row) => row[index])) };
+    if (name === 'id' && input.idRecordType) column.recordType = input.idRecordType;
+    return column;
+  });
+  const payload: RowsPayload = {
+    kind: 'rows',
+    queryId: input.queryId,
+    columns,
+    rows,
+    totalResults: input.totalResults,
+    elapsedMs: input.elapsedMs,
+    account: input.account,
+  };
+  if (input.truncatedAt !== undefined) payload.truncatedAt = input.truncatedAt;
+  return payload;
+}
+
+/** A fixed-width text table for places that cannot run the grid (other editors, saved outputs, screen readers). */
+export function toPlainText(payload: RowsPayload, maxRows = 50): string {
+  const names = payload.columns.map((c) => c.name);
+  const shown = payload.rows.slice(0, maxRows).map((row) => row.map((cell) => (cell === null ? '' : cell.replace(/[\r\n\t]+/g, ' '))));
+  const widths = names.map((name, i) => Math.min(40, Math.max(name.length, ...shown.map((row) => row[i].length))));
+  const fit = (text: string, width: number) => (text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width));
+  const lines = [names.map((n, i) => fit(n, widths[i])).join(' | '), widths.map((w) => '-'.repeat(w)).join('-+-')];
+  for (const row of shown) lines.push(row.map((cell, i) => fit(cell, widths[i])).join(' | '));
+  const loaded = payload.rows.length;
+  const more = payload.totalResults > shown.length ? ` (showing ${shown.length} of ${payload.totalResults.toLocaleString('en-US')}; ${loaded.toLocaleString('en-US')} loaded)` : '';
+  lines.push(`${payload.totalResults.toLocaleString('en-US')} rows · ${(payload.elapsedMs / 1000).toFixed(2)} s${more}`);
+  return lines.join('\n');
+}
