@@ -1,0 +1,92 @@
+/**
+ * `NetSuiteClient`: one per connected account, composing the account's governed HTTP, records, SuiteQL and the
+ * metadata cache. Every surface (tree, notebooks, forms, agent tools) goes through it, so they all share the
+ * account's concurrency budget and retry rules. Dispose it when the account goes.
+ */
+import { join } from 'node:path';
+import { parseAccount, type AccountOverrides, type NetSuiteAccount } from './account';
+import type { AuthProvider } from './auth/types';
+import type { Clock, RandomSource } from './clock';
+import type { GovernorState } from './governor';
+import { NetSuiteHttpClient } from './http';
+import { silentLogger, type Logger } from './log';
+import { MetadataCache } from './metadata';
+import { RecordService } from './records';
+import type { BackoffOptions } from './retry';
+import { SuiteQLRunner, type SuiteQLPage, type SuiteQLPageOptions, type SuiteQLRun, type SuiteQLRunOptions } from './suiteql';
+import { recordUiUrl, type RecordLinkTarget } from './uiLinks';
+
+export interface NetSuiteClientOptions {
+  /** `1234567_SB1` in any accepted form. */
+  accountId: string;
+  auth: AuthProvider;
+  /** Base URL overrides (the local sandbox, a proxy). */
+  overrides?: AccountOverrides;
+  /** The account's concurrency limit (default 5). */
+  concurrencyLimit?: number;
+  /** Root folder for per-account caches; this account uses `<cacheRoot>/<accountId>`. */
+  cacheRoot: string;
+  metadataTtlMs?: number;
+  logger?: Logger;
+  clock?: Clock;
+  random?: RandomSource;
+  backoff?: Partial<BackoffOptions>;
+  timeoutMs?: number;
+}
+
+export class NetSuiteClient {
+  readonly account: NetSuiteAccount;
+  readonly http: NetSuiteHttpClient;
+  readonly records: RecordService;
+  readonly suiteql: SuiteQLRunner;
+  readonly metadata: MetadataCache;
+
+  constructor(options: NetSuiteClientOptions) {
+    this.account = parseAccount(options.accountId, options.overrides);
+    const logger = (options.logger ?? silentLogger).child(this.account.id);
+    this.http = new NetSuiteHttpClient({
+      account: this.account,
+      auth: options.auth,
+      concurrencyLimit: options.concurrencyLimit,
+      logger,
+      clock: options.clock,
+      random: options.random,
+      backoff: options.backoff,
+      timeoutMs: options.timeoutMs,
+    });
+    this.records = new RecordService(this.http);
+    this.suiteql = new SuiteQLRunner(this.http);
+    this.metadata = new MetadataCache({
+      http: this.http,
+      cacheDir: join(options.cacheRoot, this.account.id),
+      ttlMs: options.metadataTtlMs,
+      clock: options.clock,
+      logger,
+    });
+  }
+
+  /** Every row of a SuiteQL query, in order, fetched in parallel within the account's limit. */
+  query(query: string, options?: SuiteQLRunOptions): SuiteQLRun {
+    return this.suiteql.run(query, options);
+  }
+
+  /** One page of a SuiteQL query. */
+  queryPage(query: string, offset = 0, options?: SuiteQLPageOptions): Promise<SuiteQLPage> {
+    return this.suiteql.page(query, offset, options);
+  }
+
+  /** The NetSuite UI page of a record, when there is one we can name. */
+  uiUrl(target: RecordLinkTarget): string | undefined {
+    return recordUiUrl(this.account, target);
+  }
+
+  /** Requests in flight and queued, and the governor's current limit. */
+  get activity(): GovernorState {
+    return this.http.state;
+  }
+
+  /** Stops all work for this account and closes its connections. */
+  async dispose(): Promise<void> {
+    await this.http.close();
+  }
+}

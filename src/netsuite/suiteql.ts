@@ -1,0 +1,269 @@
+/**
+ * The SuiteQL runner (netsuite-wire.md §3). NetSuite limits concurrency, not rate, so after page 1 tells us
+ * `totalResults` we fetch the remaining pages in parallel (the governor keeps us within the account's limit)
+ * and hand rows out strictly in order. Only a small window of pages is held at a time, so memory stays flat
+ * whatever the export size. NetSuite stops a query at 100,000 rows: we say so, and offer a keyset mode that walks
+ * past the cap in chunks of `WHERE id > last ORDER BY id`.
+ */
+import { NetSuiteError } from './errors';
+import type { NetSuiteHttpClient } from './http';
+import { typeRow, type DateFormat, type SuiteQLColumnType, type SuiteQLRow } from './suiteqlValues';
+
+/** NetSuite's hard ceiling on the rows one SuiteQL query returns over REST. */
+export const suiteQLRowCap = 100_000;
+const maxPageSize = 1000;
+
+export interface SuiteQLPageOptions {
+  /** Rows per page, 1–1000 (default 1000). */
+  pageSize?: number;
+  signal?: AbortSignal;
+  columnTypes?: Record<string, SuiteQLColumnType>;
+  /** The user's date-format preference, for typing date columns (default MM/DD/YYYY). */
+  dateFormat?: DateFormat;
+}
+
+export interface SuiteQLRunOptions extends SuiteQLPageOptions {
+  /** `sequential` fetches one page after another, as most NetSuite tools do (kept for comparison). */
+  mode?: 'parallel' | 'sequential';
+  onProgress?: (progress: SuiteQLProgress) => void;
+  /** Called once with a plain sentence when NetSuite's cap cuts the result short. */
+  onNotice?: (notice: string) => void;
+  /**
+   * Opt-in: go beyond the 100,000-row cap by running the query in chunks ordered by this unique column
+   * (`id`). The query must select it; rows come back ordered by it.
+   */
+  keyset?: { column: string };
+  /** Pages fetched ahead of the consumer (default: twice the concurrency limit). Bounds memory. */
+  prefetchPages?: number;
+}
+
+export interface SuiteQLProgress {
+  rowsDelivered: number;
+  /** NetSuite's `totalResults` for the query (for keyset mode: of the current chunk, plus rows before it). */
+  totalResults: number;
+  pagesDelivered: number;
+  /** Rows the run will deliver as far as known now (capped at 100,000 unless keyset). */
+  expectedRows: number;
+}
+
+export interface SuiteQLSummary {
+  rowsDelivered: number;
+  totalResults: number;
+  pagesDelivered: number;
+  /** Keyset chunks run (1 otherwise). */
+  chunks: number;
+  /** True when NetSuite's 100,000-row cap left rows undelivered. */
+  truncated: boolean;
+  notice?: string;
+}
+
+export interface SuiteQLPage {
+  rows: SuiteQLRow[];
+  offset: number;
+  totalResults: number;
+  hasMore: boolean;
+}
+
+export class SuiteQLRunner {
+  constructor(private readonly http: NetSuiteHttpClient) {}
+
+  /** One page: the notebook's first look and "more rows" on demand. */
+  async page(query: string, offset: number, options: SuiteQLPageOptions = {}): Promise<SuiteQLPage> {
+    const pageSize = checkedPageSize(options.pageSize);
+    if (!Number.isInteger(offset) || offset < 0 || offset % pageSize !== 0) {
+      throw invalidQuery(`offset must be a multiple of the page size (${pageSize}), got ${offset}`);
+    }
+    if (offset >= suiteQLRowCap) throw invalidQuery(capDetail(offset));
+    const response = await this.http.request({
+      method: 'POST',
+      path: 'query/v1/suiteql',
+      query: { limit: pageSize, offset },
+      headers: { Prefer: 'transient' },
+      body: { q: checkedQuery(query) },
+      safety: 'idempotent',
+      signal: options.signal,
+    });
+    const body = (typeof response.body === 'object' && response.body !== null ? response.body : {}) as Record<string, unknown>;
+    const items = Array.isArray(body.items) ? (body.items as unknown[]) : [];
+    const dateFormat = options.dateFormat ?? 'MM/DD/YYYY';
+    return {
+      rows: items.map((item) => typeRow(rawColumns(item), options.columnTypes, dateFormat)),
+      offset,
+      totalResults: typeof body.totalResults === 'number' ? body.totalResults : Number(body.totalResults ?? items.length),
+      hasMore: body.hasMore === true,
+    };
+  }
+
+  /** Every row of the query, in order, as an async stream. Single use. */
+  run(query: string, options: SuiteQLRunOptions = {}): SuiteQLRun {
+    return new SuiteQLRun(this, checkedQuery(query), { ...options, pageSize: checkedPageSize(options.pageSize) }, this.http.governor.maxLimit);
+  }
+}
+
+export class SuiteQLRun implements AsyncIterable<SuiteQLRow> {
+  readonly summary: SuiteQLSummary = { rowsDelivered: 0, totalResults: 0, pagesDelivered: 0, chunks: 0, truncated: false };
+  private started = false;
+  private readonly prefetch: number;
+
+  constructor(
+    private readonly runner: SuiteQLRunner,
+    private readonly query: string,
+    private readonly options: SuiteQLRunOptions & { pageSize: number },
+    concurrencyLimit: number,
+  ) {
+    this.prefetch = options.mode === 'sequential' ? 1 : Math.max(1, options.prefetchPages ?? concurrencyLimit * 2);
+  }
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<SuiteQLRow> {
+    for await (const rows of this.pages()) yield* rows;
+  }
+
+  /** The rows page by page (cheaper for exports than row by row). */
+  async *pages(): AsyncGenerator<SuiteQLRow[]> {
+    if (this.started) throw new Error('A SuiteQL run can be iterated only once; start a new run.');
+    this.started = true;
+    const controller = new AbortController();
+    const onAbort = (): void => controller.abort();
+    this.options.signal?.addEventListener('abort', onAbort, { once: true });
+    if (this.options.signal?.aborted) controller.abort();
+    try {
+      yield* this.options.keyset ? this.keysetPages(controller.signal, this.options.keyset.column.toLowerCase()) : this.chunkPages(this.query, controller.signal, 0);
+    } finally {
+      this.options.signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  /** Pages of one query (one keyset chunk), fetched ahead in parallel, delivered in order. */
+  private async *chunkPages(query: string, signal: AbortSignal, rowsBefore: number): AsyncGenerator<SuiteQLRow[]> {
+    const pageOptions = { ...this.options, signal };
+    const pageSize = this.options.pageSize;
+    this.summary.chunks += 1;
+    const first = await this.runner.page(query, 0, pageOptions);
+    this.summary.totalResults = rowsBefore + first.totalResults;
+    const reachable = Math.min(first.totalResults, suiteQLRowCap);
+    const pageCount = Math.max(1, Math.ceil(reachable / pageSize));
+    if (first.totalResults > suiteQLRowCap && !this.options.keyset) this.noteTruncation(first.totalResults);
+    yield this.deliver(first.rows, rowsBefore + reachable);
+    if (first.rows.length < pageSize) return;
+
+    // Started page fetches; failures are observed when their turn comes (a catch keeps early ones from being "unhandled").
+    const pending = new Map<number, Promise<SuiteQLPage>>();
+    const fetchAbort = new AbortController();
+    const stopFetches = (): void => fetchAbort.abort();
+    signal.addEventListener('abort', stopFetches, { once: true });
+    const fetchSignal = AbortSignal.any([signal, fetchAbort.signal]);
+    let next = 1;
+    try {
+      for (let index = 1; index < pageCount; index += 1) {
+        for (; next < pageCount && next < index + this.prefetch; next += 1) {
+          const started = this.runner.page(query, next * pageSize, { ...pageOptions, signal: fetchSignal });
+          started.catch(() => undefined);
+          pending.set(next, started);
+        }
+        const page = await pending.get(index)!;
+        pending.delete(index);
+        if (page.rows.length === 0) return; // the data shrank while we read it
+        yield this.deliver(page.rows, rowsBefore + reachable);
+      }
+    } finally {
+      // Consumer stopped, a page failed, or the run was cancelled: stop everything still queued or in flight,
+      // and only return once it has stopped, so nothing keeps running behind the caller's back.
+      signal.removeEventListener('abort', stopFetches);
+      fetchAbort.abort();
+      await Promise.allSettled(pending.values());
+    }
+  }
+
+  private async *keysetPages(signal: AbortSignal, column: string): AsyncGenerator<SuiteQLRow[]> {
+    let last: string | undefined;
+    for (;;) {
+      const rowsBefore = this.summary.rowsDelivered;
+      const chunkStartTotal = rowsBefore;
+      for await (const rows of this.chunkPages(keysetQuery(this.query, column, last), signal, rowsBefore)) {
+        for (const row of rows) {
+          const key = row.raw[column];
+          if (key === undefined) throw invalidQuery(`keyset mode needs every row to have a "${column}" value; select it in the query`);
+          if (last !== undefined && compareKeys(key, last) <= 0) {
+            throw invalidQuery(`keyset mode needs "${column}" to be unique and ordered, but ${key} came after ${last}`);
+          }
+          last = key;
+        }
+        yield rows;
+      }
+      const chunkTotal = this.summary.totalResults - chunkStartTotal;
+      if (chunkTotal <= suiteQLRowCap || this.summary.rowsDelivered === rowsBefore) return;
+    }
+  }
+
+  private deliver(rows: SuiteQLRow[], expectedRows: number): SuiteQLRow[] {
+    this.summary.rowsDelivered += rows.length;
+    this.summary.pagesDelivered += 1;
+    this.options.onProgress?.({
+      rowsDelivered: this.summary.rowsDelivered,
+      totalResults: this.summary.totalResults,
+      pagesDelivered: this.summary.pagesDelivered,
+      expectedRows,
+    });
+    return rows;
+  }
+
+  private noteTruncation(totalResults: number): void {
+    const notice =
+      `NetSuite returns at most ${suiteQLRowCap.toLocaleString('en-US')} rows per SuiteQL query: this query matches ` +
+      `${totalResults.toLocaleString('en-US')}, so only the first ${suiteQLRowCap.toLocaleString('en-US')} are included. ` +
+      'Narrow the query, or select a unique id and use keyset mode to get them all.';
+    this.summary.truncated = true;
+    this.summary.notice = notice;
+    this.options.onNotice?.(notice);
+  }
+}
+
+/** The query of one keyset chunk: rows after `last`, ordered by the key. */
+export function keysetQuery(query: string, column: string, last: string | undefined): string {
+  if (!/^[a-z_][a-z0-9_]*$/i.test(column)) throw invalidQuery(`"${column}" is not a plain column name`);
+  const inner = query.trim().replace(/;\s*$/, '');
+  const after = last === undefined ? '' : ` WHERE ${column} > ${/^-?\d+(\.\d+)?$/.test(last) ? last : `'${last.replace(/'/g, "''")}'`}`;
+  return `SELECT * FROM (${inner})${after} ORDER BY ${column}`;
+}
+
+function compareKeys(a: string, b: string): number {
+  const numeric = /^-?\d+(\.\d+)?$/;
+  if (numeric.test(a) && numeric.test(b)) return Number(a) - Number(b);
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** A SuiteQL item without its `links`, with lower-case column names and string values (as NetSuite documents). */
+function rawColumns(item: unknown): Record<string, string> {
+  const raw: Record<string, string> = {};
+  if (typeof item !== 'object' || item === null) return raw;
+  for (const [key, value] of Object.entries(item)) {
+    if (key === 'links' || value === null || value === undefined) continue;
+    raw[key.toLowerCase()] = typeof value === 'string' ? value : String(value);
+  }
+  return raw;
+}
+
+function checkedPageSize(pageSize: number | undefined): number {
+  const size = pageSize ?? maxPageSize;
+  if (!Number.isInteger(size) || size < 1 || size > maxPageSize) throw invalidQuery(`page size must be 1 to ${maxPageSize}, got ${size}`);
+  return size;
+}
+
+function checkedQuery(query: string): string {
+  const trimmed = query.trim();
+  if (trimmed === '') throw invalidQuery('the query is empty');
+  return trimmed;
+}
+
+function capDetail(offset: number): string {
+  return `offset ${offset} is beyond NetSuite's ${suiteQLRowCap.toLocaleString('en-US')}-row cap for one query; use keyset mode to read further`;
+}
+
+function invalidQuery(detail: string): NetSuiteError {
+  return new NetSuiteError({
+    kind: 'invalid',
+    message: `Invalid SuiteQL request: ${detail}`,
+    details: [{ detail, errorQueryParam: 'q' }],
+    advice: 'Correct the query or its options and run it again.',
+  });
+}
