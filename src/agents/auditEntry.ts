@@ -10,7 +10,8 @@ export interface AuditEvent {
   accountId: string;
   /** The MCP / LM tool name (`suitelens_get_record`). */
   tool: string;
-  action: AgentAction;
+  /** `unknownTool` when an agent called a tool name SuiteLens does not have. */
+  action: AgentAction | 'unknownTool';
   recordType?: string;
   recordId?: string;
   /** The record's display name when known (after a read, or from the fields sent on create). */

@@ -35,6 +35,8 @@ function recordPhrase(recordType: string | undefined, id: string | undefined, na
 function deed(event: AuditEvent): { done: string; attempt: string } {
   const record = recordPhrase(event.recordType, event.recordId, event.recordName);
   switch (event.action) {
+    case 'unknownTool':
+      return { done: `called the unknown tool '${event.tool}'`, attempt: `call the unknown tool '${event.tool}'` };
     case 'listRecordTypes':
       return { done: 'listed the record types', attempt: 'list the record types' };
     case 'describeRecordType': {

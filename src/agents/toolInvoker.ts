@@ -1,0 +1,121 @@
+/**
+ * Runs an agent's tool call through the guard: validate the arguments, decide with the policy, run against
+ * NetSuite only when allowed, and write one activity-log entry for every call — allowed, denied or failed.
+ * Shared by the VS Code language-model tools and the MCP server, so both are guarded identically.
+ */
+import { accountEnvironment, environmentLabel } from './accountEnvironment';
+import type { AgentIdentity } from './agent';
+import type { AuditLog } from './audit';
+import type { AuditEntry } from './auditEntry';
+import { decide, type DecisionContext, type PolicyDecision } from './policy';
+import type { AgentPolicyStore } from './policyStore';
+import type { SuiteQLTableReader } from './suiteqlAccess';
+import type { AgentTool, BoundToolCall, ToolContext } from './tools/agentTool';
+import { findAgentTool } from './tools/agentTools';
+import type { AgentNetSuiteOperations } from './tools/operations';
+
+export interface AgentToolInvokerOptions {
+  policyStore: AgentPolicyStore;
+  operations: AgentNetSuiteOperations;
+  auditLog: AuditLog;
+  tablesReadBy: SuiteQLTableReader;
+}
+
+/** What the agent gets back: the text to show it, and what was decided and logged. */
+export interface AgentToolCallResult {
+  ok: boolean;
+  /** Summary, truncation notes and the compact JSON result — or the reason for a refusal. */
+  text: string;
+  data?: unknown;
+  decision?: PolicyDecision;
+  entry: AuditEntry;
+}
+
+/** What a confirmation dialog shows before the call runs. */
+export interface AgentToolPreparation {
+  allowed: boolean;
+  reason: string;
+  /** "Run SuiteQL on 1234567_SB1 (sandbox): SELECT …"; absent when the call would be refused. */
+  effect?: string;
+}
+
+export function accountLabel(accountId: string): string {
+  return `${accountId} (${environmentLabel(accountEnvironment(accountId))})`;
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export class AgentToolInvoker {
+  constructor(private readonly options: AgentToolInvokerOptions) {}
+
+  private async decideCall(agent: AgentIdentity, tool: AgentTool, call: BoundToolCall): Promise<PolicyDecision> {
+    let policy;
+    try {
+      policy = await this.options.policyStore.read();
+    } catch (error) {
+      return { allowed: false, reason: `denied: the agent policy could not be read (${errorMessage(error)})` };
+    }
+    const context: DecisionContext = { tablesReadBy: this.options.tablesReadBy };
+    if (tool.action === 'suiteql') {
+      // The catalog tells which transaction/item/entity types this account has (see suiteqlAccess.ts). Without it
+      // the policy requires every documented type, which only ever refuses more.
+      context.accountRecordTypes = await this.options.operations.listRecordTypes(call.accountId).catch(() => undefined);
+    }
+    return decide(policy, call.policyRequest(agent.id), context);
+  }
+
+  private toolContext(accountId: string, signal?: AbortSignal): ToolContext {
+    return { accountId, accountLabel: accountLabel(accountId), operations: this.options.operations, ...(signal ? { signal } : {}) };
+  }
+
+  /** Decides and describes a call without running or logging it — for the confirmation shown before `invoke`. */
+  async prepare(agent: AgentIdentity, toolName: string, args: unknown, signal?: AbortSignal): Promise<AgentToolPreparation> {
+    const tool = findAgentTool(toolName);
+    if (!tool) return { allowed: false, reason: `denied: there is no tool '${toolName}'` };
+    const call = tool.bind(args);
+    if ('error' in call) return { allowed: false, reason: `denied: ${call.error}` };
+    const decision = await this.decideCall(agent, tool, call);
+    if (!decision.allowed) return { allowed: false, reason: decision.reason };
+    try {
+      return { allowed: true, reason: decision.reason, effect: await call.describeEffect(this.toolContext(call.accountId, signal)) };
+    } catch (error) {
+      return { allowed: true, reason: decision.reason, effect: `${tool.title} on ${accountLabel(call.accountId)} (details unavailable: ${errorMessage(error)})` };
+    }
+  }
+
+  async invoke(agent: AgentIdentity, toolName: string, args: unknown, signal?: AbortSignal): Promise<AgentToolCallResult> {
+    const tool = findAgentTool(toolName);
+    const base = { agent, tool: toolName, arguments: args };
+    const accountArgument = typeof (args as { account?: unknown } | null)?.account === 'string' ? (args as { account: string }).account : '(no account)';
+    if (!tool) {
+      const reason = `denied: there is no tool '${toolName}'`;
+      const entry = await this.options.auditLog.append({ ...base, accountId: accountArgument, action: 'unknownTool', decision: 'denied', reason });
+      return { ok: false, text: reason, entry };
+    }
+    const call = tool.bind(args);
+    if ('error' in call) {
+      const reason = `denied: ${call.error}`;
+      const entry = await this.options.auditLog.append({ ...base, accountId: accountArgument, action: tool.action, decision: 'denied', reason });
+      return { ok: false, text: reason, entry };
+    }
+    const logged = { ...base, ...call.subject, accountId: call.accountId, action: tool.action };
+    const decision = await this.decideCall(agent, tool, call);
+    if (!decision.allowed) {
+      const entry = await this.options.auditLog.append({ ...logged, decision: 'denied', reason: decision.reason });
+      return { ok: false, text: decision.reason, decision, entry };
+    }
+    try {
+      const outcome = await call.execute(this.toolContext(call.accountId, signal));
+      const entry = await this.options.auditLog.append({ ...logged, ...outcome.subject, decision: 'allowed', reason: decision.reason, outcome: 'succeeded' });
+      const notes = outcome.truncated?.length ? `\n${outcome.truncated.join('\n')}` : '';
+      const json = outcome.data === undefined ? '' : `\n${JSON.stringify(outcome.data)}`;
+      return { ok: true, text: `${outcome.summary}${notes}${json}`, data: outcome.data, decision, entry };
+    } catch (error) {
+      const message = errorMessage(error);
+      const entry = await this.options.auditLog.append({ ...logged, decision: 'allowed', reason: decision.reason, outcome: 'failed', error: message });
+      return { ok: false, text: `NetSuite refused or failed: ${message}`, decision, entry };
+    }
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * The shape every agent tool shares, so the language-model tools and the MCP server expose one set of tools with
+ * one input schema, one policy check, one confirmation text and one audit subject each.
+ */
+import { Ajv, type ErrorObject } from 'ajv';
+import type { AgentAction } from '../accessLevel';
+import type { AuditEvent } from '../auditEntry';
+import type { PolicyRequest } from '../policy';
+import type { AgentNetSuiteOperations } from './operations';
+
+/** The record a call is about, as the activity log names it. */
+export type AuditSubject = Pick<AuditEvent, 'recordType' | 'recordId' | 'recordName' | 'targetType' | 'targetId' | 'query' | 'changedFields'>;
+
+export interface ToolContext {
+  accountId: string;
+  /** `1234567_SB1 (sandbox)` — every effect names the account and its environment. */
+  accountLabel: string;
+  operations: AgentNetSuiteOperations;
+  signal?: AbortSignal;
+}
+
+export interface ToolOutcome {
+  /** One line for the agent: what happened and what was left out. */
+  summary: string;
+  /** The compact result. */
+  data?: unknown;
+  /** What the result leaves out ("rows 51–1,204 not returned; call again with offset 50"). */
+  truncated?: string[];
+  /** What became known while running (the record's name, a new id). */
+  subject?: AuditSubject;
+}
+
+/** A validated call of one tool, ready to decide, describe and run. */
+export interface BoundToolCall {
+  accountId: string;
+  policyRequest(agentId: string): PolicyRequest;
+  subject: AuditSubject;
+  describeEffect(context: ToolContext): Promise<string>;
+  execute(context: ToolContext): Promise<ToolOutcome>;
+}
+
+export interface AgentTool {
+  name: string;
+  title: string;
+  description: string;
+  action: AgentAction;
+  /** MCP annotations: the tool changes nothing / may destroy data. */
+  readOnly: boolean;
+  destructive: boolean;
+  inputSchema: Record<string, unknown>;
+  /** Validates the arguments; `error` says precisely what is wrong. */
+  bind(args: unknown): BoundToolCall | { error: string };
+}
+
+export interface AgentToolSpec<Input extends { account: string }> extends Omit<AgentTool, 'bind'> {
+  policyRequest(input: Input, agentId: string): PolicyRequest;
+  subject(input: Input): AuditSubject;
+  /** Extra checks JSON Schema cannot say (e.g. offset a multiple of limit); returns a message when violated. */
+  check?(input: Input): string | undefined;
+  describeEffect(input: Input, context: ToolContext): Promise<string>;
+  execute(input: Input, context: ToolContext): Promise<ToolOutcome>;
+}
+
+// One compiler for every tool schema; defaults (page sizes) are filled in as the arguments are validated.
+const ajv = new Ajv({ allErrors: true, useDefaults: true, strict: true });
+
+function describeSchemaError(error: ErrorObject): string {
+  const where = error.instancePath ? `'${error.instancePath.slice(1).replace(/\//g, '.')}'` : 'the arguments';
+  if (error.keyword === 'additionalProperties') return `${where} has an unknown property '${String(error.params.additionalProperty)}'`;
+  if (error.keyword === 'required') return `${where} is missing '${String(error.params.missingProperty)}'`;
+  return `${where} ${error.message ?? 'is invalid'}`;
+}
+
+export function defineAgentTool<Input extends { account: string }>(spec: AgentToolSpec<Input>): AgentTool {
+  const validate = ajv.compile<Input>(spec.inputSchema);
+  const { policyRequest, subject, check, describeEffect, execute, ...description } = spec;
+  return {
+    ...description,
+    bind(args: unknown): BoundToolCall | { error: string } {
+      const input: unknown = structuredClone(args ?? {});
+      if (!validate(input)) return { error: `Invalid arguments for ${spec.name}: ${(validate.errors ?? []).map(describeSchemaError).join('; ')}.` };
+      const problem = check?.(input);
+      if (problem) return { error: `Invalid arguments for ${spec.name}: ${problem}.` };
+      return {
+        accountId: input.account,
+        policyRequest: (agentId) => policyRequest(input, agentId),
+        subject: subject(input),
+        describeEffect: (context) => describeEffect(input, context),
+        execute: (context) => execute(input, context),
+      };
+    },
+  };
+}

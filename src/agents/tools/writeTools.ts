@@ -1,0 +1,134 @@
+/** The tools that change NetSuite: create, update, delete, transform. Each confirmation names what will change. */
+import { humanRecordType } from '../auditSentence';
+import { defineAgentTool, type ToolContext } from './agentTool';
+import { formatFieldValue, recordDisplayName } from './compactResult';
+import type { NetSuiteRecord } from './operations';
+import { accountProperty, fieldValuesProperty, recordIdProperty, recordTypeProperty } from './schemaParts';
+
+/** `customer 'Acme' (id 456)`, fetching the record to learn its name. */
+async function namedRecord(context: ToolContext, recordType: string, id: string): Promise<{ record: NetSuiteRecord; phrase: string; name?: string }> {
+  const record = await context.operations.getRecord(context.accountId, recordType, id, context.signal);
+  const name = recordDisplayName(record);
+  return { record, name, phrase: `${humanRecordType(recordType)} ${name ? `'${name}' ` : ''}(id ${id})` };
+}
+
+function assignments(fields: NetSuiteRecord): string {
+  return Object.entries(fields)
+    .map(([field, value]) => `${field} = ${formatFieldValue(value)}`)
+    .join(', ');
+}
+
+export const createRecordTool = defineAgentTool<{ account: string; recordType: string; fields: NetSuiteRecord }>({
+  name: 'suitelens_create_record',
+  title: 'Create a NetSuite record',
+  description: 'Creates a record of the given type from body fields (see suitelens_describe_record_type). Returns the new id.',
+  action: 'create',
+  readOnly: false,
+  destructive: false,
+  inputSchema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['account', 'recordType', 'fields'],
+    properties: { account: accountProperty, recordType: recordTypeProperty, fields: fieldValuesProperty },
+  },
+  policyRequest: (input, agentId) => ({ agentId, accountId: input.account, action: 'create', recordType: input.recordType }),
+  subject: (input) => ({ recordType: input.recordType, recordName: recordDisplayName(input.fields) }),
+  describeEffect: async (input, context) =>
+    `Create ${humanRecordType(input.recordType)} on ${context.accountLabel} with ${assignments(input.fields)}`,
+  async execute(input, context) {
+    const { id } = await context.operations.createRecord(context.accountId, input.recordType, input.fields, context.signal);
+    return { summary: `Created ${input.recordType} with id ${id}.`, data: { id }, subject: { recordId: id } };
+  },
+});
+
+export const updateRecordTool = defineAgentTool<{ account: string; recordType: string; id: string; fields: NetSuiteRecord }>({
+  name: 'suitelens_update_record',
+  title: 'Update a NetSuite record',
+  description: 'Changes only the given body fields of one record (PATCH); null clears a field.',
+  action: 'update',
+  readOnly: false,
+  destructive: false,
+  inputSchema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['account', 'recordType', 'id', 'fields'],
+    properties: { account: accountProperty, recordType: recordTypeProperty, id: recordIdProperty, fields: fieldValuesProperty },
+  },
+  policyRequest: (input, agentId) => ({ agentId, accountId: input.account, action: 'update', recordType: input.recordType }),
+  subject: (input) => ({ recordType: input.recordType, recordId: input.id, changedFields: Object.keys(input.fields) }),
+  async describeEffect(input, context) {
+    const { record, phrase } = await namedRecord(context, input.recordType, input.id);
+    const changes = Object.entries(input.fields).map(
+      ([field, value]) => `${field} ${formatFieldValue(record[field])} → ${formatFieldValue(value)}`,
+    );
+    return `Update ${phrase} on ${context.accountLabel}: ${changes.join(', ')}`;
+  },
+  async execute(input, context) {
+    const { name } = await namedRecord(context, input.recordType, input.id);
+    await context.operations.updateRecord(context.accountId, input.recordType, input.id, input.fields, context.signal);
+    return {
+      summary: `Updated ${Object.keys(input.fields).join(', ')} on ${input.recordType} ${input.id}.`,
+      data: { id: input.id, changedFields: Object.keys(input.fields) },
+      subject: { recordName: name },
+    };
+  },
+});
+
+export const deleteRecordTool = defineAgentTool<{ account: string; recordType: string; id: string }>({
+  name: 'suitelens_delete_record',
+  title: 'Delete a NetSuite record',
+  description: 'Deletes one record. This cannot be undone.',
+  action: 'delete',
+  readOnly: false,
+  destructive: true,
+  inputSchema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['account', 'recordType', 'id'],
+    properties: { account: accountProperty, recordType: recordTypeProperty, id: recordIdProperty },
+  },
+  policyRequest: (input, agentId) => ({ agentId, accountId: input.account, action: 'delete', recordType: input.recordType }),
+  subject: (input) => ({ recordType: input.recordType, recordId: input.id }),
+  async describeEffect(input, context) {
+    const { phrase } = await namedRecord(context, input.recordType, input.id);
+    return `Delete ${phrase} on ${context.accountLabel} — this cannot be undone`;
+  },
+  async execute(input, context) {
+    const { name } = await namedRecord(context, input.recordType, input.id);
+    await context.operations.deleteRecord(context.accountId, input.recordType, input.id, context.signal);
+    return { summary: `Deleted ${input.recordType} ${input.id}.`, data: { id: input.id, deleted: true }, subject: { recordName: name } };
+  },
+});
+
+export const transformRecordTool = defineAgentTool<{ account: string; recordType: string; id: string; targetType: string; fields?: NetSuiteRecord }>({
+  name: 'suitelens_transform_record',
+  title: 'Transform a NetSuite record',
+  description: "Creates a new record from an existing one, e.g. a salesOrder into an invoice (NetSuite's !transform). Returns the new id.",
+  action: 'transform',
+  readOnly: false,
+  destructive: false,
+  inputSchema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['account', 'recordType', 'id', 'targetType'],
+    properties: {
+      account: accountProperty,
+      recordType: recordTypeProperty,
+      id: recordIdProperty,
+      targetType: { ...recordTypeProperty, description: "Record type to create, e.g. 'invoice', 'itemFulfillment'." },
+      fields: { ...fieldValuesProperty, description: 'Optional body fields to set on the new record.' },
+    },
+  },
+  policyRequest: (input, agentId) => ({ agentId, accountId: input.account, action: 'transform', recordType: input.recordType, targetType: input.targetType }),
+  subject: (input) => ({ recordType: input.recordType, recordId: input.id, targetType: input.targetType }),
+  async describeEffect(input, context) {
+    const { phrase } = await namedRecord(context, input.recordType, input.id);
+    const extra = input.fields ? ` with ${assignments(input.fields)}` : '';
+    return `Transform ${phrase} into a new ${humanRecordType(input.targetType)} on ${context.accountLabel}${extra}`;
+  },
+  async execute(input, context) {
+    const { name } = await namedRecord(context, input.recordType, input.id);
+    const { id } = await context.operations.transformRecord(context.accountId, input.recordType, input.id, input.targetType, input.fields, context.signal);
+    return { summary: `Created ${input.targetType} ${id} from ${input.recordType} ${input.id}.`, data: { id }, subject: { recordName: name, targetId: id } };
+  },
+});
