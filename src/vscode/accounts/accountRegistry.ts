@@ -1,0 +1,104 @@
+import * as vscode from 'vscode';
+import { secretKey, type SecretKind, type SecretStore } from '../../netsuite/auth/types';
+import { isAccountProfile, type AccountProfile } from './accountProfile';
+
+const profilesKey = 'suitelens.accounts.v1';
+const activeKey = 'suitelens.activeAccount.v1';
+const secretKinds: SecretKind[] = ['tba', 'oauth2', 'clientCredentials', 'oauth2Tokens'];
+
+/** Per-account resources (HTTP pool, client, caches) created on first use and disposed when the account goes. */
+export interface AccountScope<TClient> {
+  readonly profile: AccountProfile;
+  readonly client: TClient;
+  dispose(): void;
+}
+
+export type ScopeFactory<TClient> = (profile: AccountProfile, secrets: SecretStore) => Promise<AccountScope<TClient>>;
+
+/**
+ * The accounts SuiteLens knows. Profiles (never secrets) live in globalState — outside the workspace, so nothing in a
+ * repository can add or alter an account; secrets live in SecretStorage under `suitelens:<accountId>:<kind>`.
+ * The demo sandbox's profile is kept in memory only: its server lives and dies with this extension host.
+ */
+export class AccountRegistry<TClient> implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private readonly scopes = new Map<string, Promise<AccountScope<TClient>>>();
+  private readonly demoProfiles = new Map<string, AccountProfile>();
+
+  constructor(
+    private readonly globalState: vscode.Memento,
+    private readonly secrets: SecretStore,
+    private readonly createScope: ScopeFactory<TClient>,
+  ) {}
+
+  list(): AccountProfile[] {
+    const stored = this.globalState.get<unknown[]>(profilesKey, []).filter(isAccountProfile);
+    return [...stored, ...this.demoProfiles.values()];
+  }
+
+  get(accountId: string): AccountProfile | undefined {
+    return this.list().find((profile) => profile.accountId === accountId);
+  }
+
+  get activeAccountId(): string | undefined {
+    const active = this.globalState.get<string>(activeKey);
+    const accounts = this.list();
+    return accounts.some((p) => p.accountId === active) ? active : accounts[0]?.accountId;
+  }
+
+  async setActive(accountId: string): Promise<void> {
+    await this.globalState.update(activeKey, accountId);
+    this.changed.fire();
+  }
+
+  /** Adds or replaces an account: secrets first, so a profile never exists without the secrets it needs. */
+  async save(profile: AccountProfile, secretValues: Partial<Record<SecretKind, string>>): Promise<void> {
+    for (const [kind, value] of Object.entries(secretValues) as [SecretKind, string | undefined][]) {
+      if (value !== undefined) await this.secrets.store(secretKey(profile.accountId, kind), value);
+    }
+    await this.disposeScope(profile.accountId);
+    if (profile.demo) {
+      this.demoProfiles.set(profile.accountId, profile);
+    } else {
+      const others = this.globalState.get<unknown[]>(profilesKey, []).filter((p) => isAccountProfile(p) && p.accountId !== profile.accountId);
+      await this.globalState.update(profilesKey, [...others, profile]);
+    }
+    this.changed.fire();
+  }
+
+  /** Removes an account and every secret stored for it. */
+  async remove(accountId: string): Promise<void> {
+    await this.disposeScope(accountId);
+    for (const kind of secretKinds) await this.secrets.delete(secretKey(accountId, kind));
+    this.demoProfiles.delete(accountId);
+    const remaining = this.globalState.get<unknown[]>(profilesKey, []).filter((p) => isAccountProfile(p) && p.accountId !== accountId);
+    await this.globalState.update(profilesKey, remaining);
+    this.changed.fire();
+  }
+
+  /** The account's live resources, created once and shared by every surface. */
+  scope(accountId: string): Promise<AccountScope<TClient>> {
+    let scope = this.scopes.get(accountId);
+    if (!scope) {
+      const profile = this.get(accountId);
+      if (!profile) return Promise.reject(new Error(`SuiteLens has no account ${accountId}. Add it with "SuiteLens: Add NetSuite Account…".`));
+      scope = this.createScope(profile, this.secrets);
+      scope.catch(() => this.scopes.delete(accountId));
+      this.scopes.set(accountId, scope);
+    }
+    return scope;
+  }
+
+  private async disposeScope(accountId: string): Promise<void> {
+    const scope = this.scopes.get(accountId);
+    this.scopes.delete(accountId);
+    if (scope) (await scope.catch(() => undefined))?.dispose();
+  }
+
+  dispose(): void {
+    for (const scope of this.scopes.values()) void scope.then((s) => s.dispose(), () => undefined);
+    this.scopes.clear();
+    this.changed.dispose();
+  }
+}
