@@ -141,8 +141,9 @@ function adviceFor(kind: NetSuiteErrorKind, details: NetSuiteErrorDetail[]): str
       return 'NetSuite rejected the credentials even after a refresh: sign in to the account again (or check the token and the integration record), and see Setup > Users/Roles > User Management > View Login Audit Trail for the reason.';
     case 'permission': {
       const permission = first ? missingPermission(first.detail) : undefined;
+      const level = first ? /at level\s+["'\u2018\u201c]?(\w+)/i.exec(first.detail)?.[1] : undefined;
       return permission
-        ? `Your NetSuite role lacks the "${permission}" permission: ask an administrator to add it to the role (Setup > Users/Roles > Manage Roles), or connect with a role that has it.`
+        ? `Your NetSuite role lacks the "${permission}" permission${level ? ` at level ${level}` : ''}: ask an administrator to add it to the role (Setup > Users/Roles > Manage Roles), or connect with a role that has it.`
         : 'Your NetSuite role lacks a permission this needs: ask an administrator to grant it (Setup > Users/Roles > Manage Roles), or connect with a role that has it.';
     }
     case 'notFound':

@@ -45,6 +45,13 @@ describe('NetSuiteError from o:errorDetails', () => {
     expect(error.advice).toContain('"Lists > Customers" permission');
   });
 
+  it('names the level too when NetSuite states it', () => {
+    const detail = "Permission Violation: You need the 'Vendor' permission at level 'Create' to create a vendor record. Your role 'Narrow' has 'None'.";
+    const error = errorFromResponse(403, envelope(403, [{ detail, 'o:errorCode': 'INSUFFICIENT_PERMISSION' }]), 'POST /x');
+    expect(error.kind).toBe('permission');
+    expect(error.advice).toContain('lacks the "Vendor" permission at level Create');
+  });
+
   it('reads the flat 2020 envelope and OAuth error bodies too', () => {
     expect(parseErrorDetails({ type: 't', title: 'Bad Request', status: 400, 'o:errorCode': 'USER_ERROR', detail: 'Please enter value(s) for: Name' })).toEqual([
       { detail: 'Please enter value(s) for: Name', code: 'USER_ERROR' },
