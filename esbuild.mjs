@@ -4,7 +4,7 @@
 //  - the sandbox CLI (cjs, node20) used by `npm run sandbox`.
 // `--only NAME[,NAME]` builds a subset; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 
 const args = process.argv.slice(2);
 const watch = args.includes('--watch');
@@ -37,6 +37,13 @@ const targets = {
     entryPoints: { 'sandbox-cli': 'src/sandbox/cli.ts' },
     outdir: 'dist',
   },
+  // The sandbox as a library the extension `require()`s only when the user starts the demo, so activation never
+  // loads PGlite (a 15 MB WASM database).
+  sandboxLib: {
+    ...nodeCommon,
+    entryPoints: { sandbox: 'src/sandbox/index.ts' },
+    outdir: 'dist',
+  },
   media: {
     bundle: true,
     platform: 'browser',
@@ -60,8 +67,18 @@ for (const [name, file] of Object.entries(mediaEntries)) {
 }
 if (Object.keys(targets.media.entryPoints).length === 0) delete targets.media;
 if (!existsSync('src/sandbox/cli.ts')) delete targets.sandbox;
+if (!existsSync('src/sandbox/index.ts')) delete targets.sandboxLib;
+
+// PGlite finds its WASM and data files next to the module that loads it; in a bundle that is dist/.
+function copyPgliteAssets() {
+  mkdirSync('dist', { recursive: true });
+  for (const file of ['pglite.wasm', 'initdb.wasm', 'pglite.data']) {
+    copyFileSync(`node_modules/@electric-sql/pglite/dist/${file}`, `dist/${file}`);
+  }
+}
 
 const selected = Object.entries(targets).filter(([name]) => !only || only.has(name));
+if (selected.some(([name]) => name === 'sandbox' || name === 'sandboxLib')) copyPgliteAssets();
 if (watch) {
   for (const [, options] of selected) await (await esbuild.context(options)).watch();
 } else {
