@@ -1,0 +1,212 @@
+import { EntityContextType } from 'dt-sql-parser';
+import { TrinoSqlLexer } from 'dt-sql-parser/dist/lib/trino/TrinoSqlLexer';
+import { caretAt, qualifierOf, resolveQualifier, tablesAroundCaret, type TableInScope } from './caretScope';
+import { suiteQLFunctions, suiteQLKeywords, suiteQLPseudoColumns, type SuiteQLFunction } from './functions';
+import { lexSuiteQL, suiteQLDialect } from './parser';
+import { blankSuiteQLOnlySyntax } from './prepass';
+import { codePointToUtf16 } from './offsets';
+import type { SchemaColumn, SchemaTable, SuiteQLSchema } from './schema';
+import { describeColumn, describeTable } from './describe';
+
+export type SuiteQLCompletionKind = 'table' | 'column' | 'alias' | 'join' | 'function' | 'keyword';
+
+/** Editor-neutral completion item; the VS Code adapter maps it to a CompletionItem. */
+export interface SuiteQLCompletionItem {
+  readonly label: string;
+  readonly kind: SuiteQLCompletionKind;
+  readonly detail?: string;
+  /** Markdown. */
+  readonly documentation?: string;
+  readonly insertText: string;
+  /** UTF-16 offsets of the text the item replaces (the partial word at the caret). */
+  readonly replaceStart: number;
+  readonly replaceEnd: number;
+  /** Orders kinds: joins, then columns, aliases, tables, functions, keywords. */
+  readonly sortText: string;
+}
+
+const kindOrder: Record<SuiteQLCompletionKind, string> = { join: '0', column: '1', alias: '2', table: '3', function: '4', keyword: '5' };
+
+/**
+ * Completion at `offset` in `query`: dt-sql-parser says what may come next (table, column, function, keyword);
+ * the schema says which names exist. Tables after FROM/JOIN, columns of the tables in scope (alias-aware), join
+ * conditions from known foreign keys after JOIN … ON, SuiteQL functions with signatures, `BUILTIN.` members.
+ */
+export function completeSuiteQL(query: string, offset: number, schema: SuiteQLSchema): SuiteQLCompletionItem[] {
+  const tokens = lexSuiteQL(query);
+  const toUtf16 = codePointToUtf16(query);
+  if (caretInsideStringOrComment(tokens, offset, toUtf16)) return [];
+  const parserText = blankSuiteQLOnlySyntax(query, tokens, toUtf16);
+  const word = wordAt(query, offset);
+  const caret = caretAt(parserText, offset);
+  const suggestions = suiteQLDialect.getSuggestionAtCaretPosition(parserText, caret);
+  if (!suggestions) return [];
+  const wanted = new Set(suggestions.syntax.map((syntax) => syntax.syntaxContextType));
+  const items = new ItemList(word.start, offset);
+
+  if (word.qualifier !== undefined) {
+    if (word.qualifier === 'builtin') {
+      for (const builtin of suiteQLFunctions.filter((candidate) => candidate.name.startsWith('BUILTIN.'))) items.addFunction(builtin, builtin.name.slice('BUILTIN.'.length));
+      return items.list;
+    }
+    if (!wanted.has(EntityContextType.COLUMN)) return items.list;
+    const owner = resolveQualifier(tablesAroundCaret(parserText, caret), word.qualifier);
+    const table = owner?.table ? schema.table(owner.table) : undefined;
+    if (table) for (const column of table.columns.values()) items.addColumn(table, column, column.name);
+    return items.list;
+  }
+
+  if (wanted.has(EntityContextType.TABLE)) {
+    const inScope = tablesAroundCaret(parserText, caret);
+    if (precedingKeyword(tokens, word.start, toUtf16) === TrinoSqlLexer.KW_JOIN) items.addJoinTargets(schema, inScope);
+    for (const table of schema.tables()) items.addTable(table);
+  }
+  if (wanted.has(EntityContextType.COLUMN)) {
+    const inScope = tablesAroundCaret(parserText, caret).filter((table) => table.table !== undefined);
+    if (precedingKeyword(tokens, word.start, toUtf16) === TrinoSqlLexer.KW_ON) items.addJoinConditions(schema, inScope);
+    const qualify = inScope.length > 1;
+    for (const inTable of inScope) {
+      const table = schema.table(inTable.table ?? '');
+      items.addAlias(inTable, table);
+      if (!table) continue;
+      for (const column of table.columns.values()) items.addColumn(table, column, qualify ? `${qualifierOf(inTable)}.${column.name}` : column.name);
+    }
+  }
+  if (wanted.has(EntityContextType.FUNCTION) || wanted.has(EntityContextType.COLUMN)) {
+    for (const candidate of suiteQLFunctions) items.addFunction(candidate, candidate.name);
+    for (const pseudo of suiteQLPseudoColumns) items.addFunction(pseudo, pseudo.name, false);
+  }
+  for (const keyword of suggestions.keywords) if (suiteQLKeywords.has(keyword)) items.addKeyword(keyword);
+  return items.list;
+}
+
+class ItemList {
+  readonly list: SuiteQLCompletionItem[] = [];
+  private readonly seen = new Set<string>();
+
+  constructor(
+    private readonly replaceStart: number,
+    private readonly replaceEnd: number,
+  ) {}
+
+  add(item: Omit<SuiteQLCompletionItem, 'replaceStart' | 'replaceEnd' | 'sortText'>): void {
+    const key = `${item.kind}:${item.label}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.list.push({ ...item, replaceStart: this.replaceStart, replaceEnd: this.replaceEnd, sortText: `${kindOrder[item.kind]}${item.label}` });
+  }
+
+  addTable(table: SchemaTable): void {
+    this.add({ label: table.name, kind: 'table', detail: table.label ? `table · ${table.label}` : 'table', documentation: describeTable(table), insertText: table.name });
+  }
+
+  addColumn(table: SchemaTable, column: SchemaColumn, insertText: string): void {
+    this.add({ label: column.name, kind: 'column', detail: `${table.name}.${column.name}${column.type ? ` · ${column.type}` : ''}`, documentation: describeColumn(table, column), insertText });
+  }
+
+  addAlias(inScope: TableInScope, table: SchemaTable | undefined): void {
+    if (!inScope.alias) return;
+    this.add({ label: inScope.alias, kind: 'alias', detail: `alias of ${inScope.table}`, documentation: table ? describeTable(table) : undefined, insertText: inScope.alias });
+  }
+
+  addFunction(candidate: SuiteQLFunction, insertName: string, withParentheses = true): void {
+    this.add({ label: insertName, kind: 'function', detail: candidate.signature, documentation: candidate.description, insertText: withParentheses ? `${insertName}(` : insertName });
+  }
+
+  addKeyword(keyword: string): void {
+    this.add({ label: keyword, kind: 'keyword', insertText: keyword });
+  }
+
+  /** After `JOIN`: a table related to one already in the query, with its ON condition written out. */
+  addJoinTargets(schema: SuiteQLSchema, inScope: readonly TableInScope[]): void {
+    for (const existing of inScope) {
+      if (!existing.table) continue;
+      for (const link of foreignKeysBetween(schema, existing.table)) {
+        const other = link.from === existing.table ? link.to : link.from;
+        const condition =
+          link.from === existing.table ? `${other}.id = ${qualifierOf(existing)}.${link.column}` : `${other}.${link.column} = ${qualifierOf(existing)}.id`;
+        this.add({ label: `${other} ON ${condition}`, kind: 'join', detail: 'join on a known foreign key', insertText: `${other} ON ${condition}` });
+      }
+    }
+  }
+
+  /** After `JOIN x ON`: the conditions that link the newly joined table to the tables before it. */
+  addJoinConditions(schema: SuiteQLSchema, inScope: readonly TableInScope[]): void {
+    const ordered = [...inScope].sort((a, b) => a.start - b.start);
+    const joined = ordered.at(-1);
+    if (!joined?.table) return;
+    for (const earlier of ordered.slice(0, -1)) {
+      if (!earlier.table) continue;
+      for (const link of foreignKeysBetween(schema, joined.table)) {
+        const condition =
+          link.from === joined.table && link.to === earlier.table
+            ? `${qualifierOf(joined)}.${link.column} = ${qualifierOf(earlier)}.id`
+            : link.to === joined.table && link.from === earlier.table
+              ? `${qualifierOf(earlier)}.${link.column} = ${qualifierOf(joined)}.id`
+              : undefined;
+        if (condition) this.add({ label: condition, kind: 'join', detail: 'join on a known foreign key', insertText: condition });
+      }
+    }
+  }
+}
+
+interface ForeignKey {
+  readonly from: string;
+  readonly column: string;
+  readonly to: string;
+}
+
+/** Foreign keys from `tableName` to any table, and from any table to `tableName`. */
+function foreignKeysBetween(schema: SuiteQLSchema, tableName: string): ForeignKey[] {
+  const links: ForeignKey[] = [];
+  for (const table of schema.tables()) {
+    for (const column of table.columns.values()) {
+      if (!column.references || !schema.table(column.references)) continue;
+      if (table.name === tableName || column.references === tableName) links.push({ from: table.name, column: column.name, to: column.references });
+    }
+  }
+  return links;
+}
+
+interface WordAtCaret {
+  readonly start: number;
+  /** Lower-case name before a `.` right before the word (`c` in `c.na|`), unquoted. */
+  readonly qualifier: string | undefined;
+}
+
+function wordAt(text: string, offset: number): WordAtCaret {
+  let start = offset;
+  while (start > 0 && /[\w$#]/.test(text[start - 1])) start--;
+  if (text[start - 1] !== '.') return { start, qualifier: undefined };
+  let end = start - 1;
+  let qualifierStart = end;
+  if (text[end - 1] === '"') {
+    qualifierStart = text.lastIndexOf('"', end - 2);
+    if (qualifierStart < 0) return { start, qualifier: undefined };
+    return { start, qualifier: text.slice(qualifierStart + 1, end - 1).toLowerCase() };
+  }
+  while (qualifierStart > 0 && /[\w$#]/.test(text[qualifierStart - 1])) qualifierStart--;
+  end = start - 1;
+  return { start, qualifier: qualifierStart < end ? text.slice(qualifierStart, end).toLowerCase() : undefined };
+}
+
+type LexedToken = ReturnType<typeof lexSuiteQL>[number];
+
+function caretInsideStringOrComment(tokens: readonly LexedToken[], offset: number, toUtf16: (index: number) => number): boolean {
+  return tokens.some((token) => {
+    const quoted = token.type === TrinoSqlLexer.STRING || token.type === TrinoSqlLexer.LINE_COMMENT || token.type === TrinoSqlLexer.BRACKETED_COMMENT;
+    // Inside means past the opening character and not after the token's last character (a line comment runs to
+    // the end of its line, so the caret at the line's end is still in it).
+    return quoted && toUtf16(token.start) < offset && (offset <= toUtf16(token.stop) || (token.type === TrinoSqlLexer.LINE_COMMENT && offset === toUtf16(token.stop + 1) && !token.text?.endsWith('\n')));
+  });
+}
+
+/** The type of the last visible token before `offset`. */
+function precedingKeyword(tokens: readonly LexedToken[], offset: number, toUtf16: (index: number) => number): number | undefined {
+  let found: number | undefined;
+  for (const token of tokens) {
+    if (toUtf16(token.start) >= offset) break;
+    if (token.channel === 0) found = token.type;
+  }
+  return found;
+}

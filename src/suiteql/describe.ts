@@ -1,0 +1,23 @@
+import type { SchemaColumn, SchemaTable } from './schema';
+
+const sourceNote: Record<SchemaColumn['source'], string> = {
+  catalog: 'from the metadata catalog',
+  standard: 'from the bundled SuiteQL table description',
+  learned: 'seen in query results',
+};
+
+/** Markdown for a column: label, type, record type (table) and where the description came from. */
+export function describeColumn(table: SchemaTable, column: SchemaColumn): string {
+  const lines = [`**${column.label ?? column.name}** \`${table.name}.${column.name}\``];
+  if (column.type) lines.push(`Type: ${column.type}${column.references ? ` → \`${column.references}.id\`` : ''}`);
+  lines.push(`Record type: ${table.label ? `${table.label} (\`${table.name}\`)` : `\`${table.name}\``}`);
+  if (column.custom) lines.push('Custom field');
+  lines.push(`_${sourceNote[column.source]}_`);
+  return lines.join('\n\n');
+}
+
+/** Markdown for a table: label, name and how many columns are known. */
+export function describeTable(table: SchemaTable): string {
+  const count = table.columns.size;
+  return [`**${table.label ?? table.name}** \`${table.name}\``, `${count} known column${count === 1 ? '' : 's'}${table.columnsComplete ? '' : ' (accounts may add more)'}`].join('\n\n');
+}

@@ -1,0 +1,141 @@
+import { standardTables, type StandardTable } from './standardTables';
+
+/** Where a column's description came from; hover shows it so the user knows how far to trust it. */
+export type ColumnSource = 'catalog' | 'standard' | 'learned';
+
+export interface SchemaColumn {
+  /** Lower-case, as SuiteQL returns column names. */
+  readonly name: string;
+  readonly label?: string;
+  /** SuiteQL type (`integer`, `date`, …) or the JSON Schema type and format (`number (double)`). */
+  readonly type?: string;
+  /** The table whose `id` this column holds, when it is a foreign key. */
+  readonly references?: string;
+  readonly custom: boolean;
+  readonly source: ColumnSource;
+}
+
+export interface SchemaTable {
+  readonly name: string;
+  label?: string;
+  readonly columns: Map<string, SchemaColumn>;
+  /** True only when every column is known, so an unknown column is a real mistake and worth a warning. */
+  columnsComplete: boolean;
+}
+
+export interface RecordTypeSchemaOptions {
+  /** Say true only when the schema lists every SuiteQL column of the table (the demo sandbox's does). */
+  complete?: boolean;
+  label?: string;
+}
+
+/**
+ * What the language service knows about an account's tables: the bundled standard tables, record types from the
+ * metadata catalog, and columns learned from query results. The caller builds and owns it (per account); the
+ * language service only reads it. Names are lower-case throughout — SuiteQL ignores case.
+ */
+export class SuiteQLSchema {
+  private readonly tableByName = new Map<string, SchemaTable>();
+  /** Bumped on every change so callers can cache what they derive from the schema. */
+  version = 0;
+
+  /**
+   * @param tablesComplete true when the schema lists every table the account has; only then is an unknown table
+   * reported (SuiteQL has hundreds of analytics tables the catalog does not list).
+   */
+  constructor(readonly tablesComplete = false) {}
+
+  /** A schema holding the bundled standard SuiteQL tables. */
+  static withStandardTables(tablesComplete = false): SuiteQLSchema {
+    const schema = new SuiteQLSchema(tablesComplete);
+    schema.addStandardTables(standardTables);
+    return schema;
+  }
+
+  addStandardTables(tables: readonly StandardTable[]): void {
+    for (const table of tables) {
+      const target = this.ensureTable(table.name, table.label);
+      for (const [name, type, label, references] of table.columns) {
+        target.columns.set(name, { name, type, label, references, custom: name.startsWith('cust'), source: 'standard' });
+      }
+    }
+    this.version++;
+  }
+
+  /**
+   * Adds a record type from the metadata catalog's JSON Schema (`Accept: application/schema+json`): each property
+   * becomes a column (lower-cased), `title` its label, `type`/`format` its type, `x-ns-custom-field` marks custom
+   * fields, and a `$ref` to another record type makes it a foreign key. Sublists, links and `refName` are not
+   * SuiteQL columns and are left out.
+   */
+  addRecordTypeSchema(recordType: string, jsonSchema: unknown, options: RecordTypeSchemaOptions = {}): void {
+    const properties = isObject(jsonSchema) && isObject(jsonSchema.properties) ? jsonSchema.properties : undefined;
+    if (!properties) throw new Error(`The schema for record type "${recordType}" has no "properties" object.`);
+    const table = this.ensureTable(recordType, options.label ?? (isObject(jsonSchema) && typeof jsonSchema.title === 'string' ? jsonSchema.title : undefined));
+    for (const [propertyName, property] of Object.entries(properties)) {
+      const column = columnFromProperty(propertyName, property);
+      if (!column) continue;
+      const existing = table.columns.get(column.name);
+      // A bundled description knows SuiteQL's own type and foreign key better than REST; keep it, add the label.
+      table.columns.set(column.name, existing ? { ...existing, label: existing.label ?? column.label, custom: column.custom } : column);
+    }
+    if (options.complete) table.columnsComplete = true;
+    this.version++;
+  }
+
+  /** Records the column names a query on `table` returned (SuiteQL omits null columns, so this only ever adds). */
+  learnColumns(tableName: string, columnNames: Iterable<string>): void {
+    const table = this.ensureTable(tableName);
+    let added = false;
+    for (const raw of columnNames) {
+      const name = raw.toLowerCase();
+      if (name === 'links' || table.columns.has(name)) continue;
+      table.columns.set(name, { name, custom: name.startsWith('cust'), source: 'learned' });
+      added = true;
+    }
+    if (added) this.version++;
+  }
+
+  table(name: string): SchemaTable | undefined {
+    return this.tableByName.get(name.toLowerCase());
+  }
+
+  tables(): SchemaTable[] {
+    return [...this.tableByName.values()];
+  }
+
+  private ensureTable(name: string, label?: string): SchemaTable {
+    const key = name.toLowerCase();
+    let table = this.tableByName.get(key);
+    if (!table) {
+      table = { name: key, label, columns: new Map(), columnsComplete: false };
+      this.tableByName.set(key, table);
+    } else if (label && !table.label) {
+      table.label = label;
+    }
+    return table;
+  }
+}
+
+function columnFromProperty(propertyName: string, property: unknown): SchemaColumn | undefined {
+  if (!isObject(property)) return undefined;
+  const name = propertyName.toLowerCase();
+  if (name === 'links' || name === 'refname') return undefined;
+  const label = typeof property.title === 'string' ? property.title : undefined;
+  const custom = property['x-ns-custom-field'] === true;
+  if (typeof property.$ref === 'string') {
+    const target = property.$ref.split('/').pop() ?? '';
+    // Sublists (`customer-addressbookCollection`) and links are not columns; `nsResource` is an untyped reference.
+    if (target.endsWith('Collection') || target.includes('-') || target === 'nsLink') return undefined;
+    const references = target === 'nsResource' ? undefined : target.toLowerCase();
+    return { name, label, type: 'reference', references, custom, source: 'catalog' };
+  }
+  if (property.type === 'array') return undefined;
+  if (property.type === 'object') return { name, label, type: 'list value', custom, source: 'catalog' };
+  const type = typeof property.type === 'string' ? (typeof property.format === 'string' ? `${property.type} (${property.format})` : property.type) : undefined;
+  return { name, label, type, custom, source: 'catalog' };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
