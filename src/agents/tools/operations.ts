@@ -4,8 +4,9 @@
  * client core's typed errors and their message is shown to the agent.
  */
 
-/** A REST record as NetSuite returns it (links, references as `{links, id, refName}`, sublists). */
-export type NetSuiteRecord = Record<string, unknown>;
+import type { NetSuiteRecord } from '../../netsuite/records';
+
+export type { NetSuiteRecord };
 
 export interface RecordIdPage {
   ids: string[];
