@@ -37,6 +37,7 @@ export type AccessTokenLookup = { ok: true; principal: SandboxPrincipal; scopes:
 
 /** NetSuite's codes are short-lived; RFC 6749 §4.1.2 recommends at most 10 minutes. */
 const authorizationCodeTtlMs = 2 * 60 * 1000;
+const pruneEvery = 1000;
 
 export function opaqueToken(): string {
   return randomBytes(32).toString('base64url');
@@ -46,6 +47,7 @@ export class BearerTokenStore {
   private readonly codes = new Map<string, AuthorizationCodeGrant>();
   private readonly accessTokens = new Map<string, AccessGrant>();
   private readonly refreshTokens = new Map<string, RefreshGrant>();
+  private issuedSincePrune = 0;
 
   constructor(
     private readonly clock: () => number,
@@ -83,6 +85,8 @@ export class BearerTokenStore {
   }
 
   issueAccessToken(principal: SandboxPrincipal, scopes: string[]): string {
+    this.issuedSincePrune += 1;
+    if (this.issuedSincePrune >= pruneEvery) this.forgetExpired();
     const token = opaqueToken();
     this.accessTokens.set(token, { principal, scopes, expiresAt: this.clock() + this.accessTokenTtlSeconds * 1000 });
     return token;
@@ -118,6 +122,15 @@ export class BearerTokenStore {
   /** Rotation: the presented refresh token stops working, its chain lives on in the new one. */
   retireRefreshToken(token: string): void {
     this.refreshTokens.delete(token);
+  }
+
+  /** A long-running demo sandbox (or a client-credentials loop) must not keep every token it ever issued. */
+  private forgetExpired(): void {
+    this.issuedSincePrune = 0;
+    const now = this.clock();
+    for (const grants of [this.codes, this.accessTokens, this.refreshTokens] as Array<Map<string, { expiresAt: number }>>) {
+      for (const [token, grant] of grants) if (grant.expiresAt <= now) grants.delete(token);
+    }
   }
 
   revokeAll(): void {
