@@ -1,0 +1,172 @@
+/**
+ * `startSandbox(options)`: a local NetSuite for tests, the CLI and the extension's demo account. Nothing happens
+ * at import time — PGlite, the data and the credentials are created when a sandbox starts — so bundling this
+ * module into the extension costs nothing until the user asks for the demo.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createSandboxAuth, type SandboxCredentials, type TbaCredentialSet, type LoginAuditEntry } from './auth';
+import { createRecordBodyValidator, findRecordType, recordTypeDefinitions } from './catalog';
+import type { ControlState } from './http/controlEndpoints';
+import { FaultInjector } from './http/faults';
+import { ConcurrencyGate } from './http/governance';
+import { RequestLog } from './http/requestLog';
+import type { StoredRecord } from './model/recordTypes';
+import type { SuiteQLEngine } from './model/seams';
+import { defaultAccountId, defaultDateFormat, initialRuntimeConfig, type SandboxOptions, type SandboxRuntimeConfig } from './options';
+import { administratorRole, narrowRole } from './roles';
+import { buildRouter } from './routes';
+import { createRequestListener } from './server';
+import { RecordStore } from './store/recordStore';
+import { createSuiteQLProjection } from './store/suiteqlProjection';
+import { describeSuiteQLTables } from './suiteql/tables';
+import { runSuiteQL } from './suiteqlRoute';
+
+export type { SandboxOptions, SandboxRuntimeConfig, SandboxLatency, SandboxFaults } from './options';
+export type { RequestLogEntry, RequestLogFilter } from './http/requestLog';
+export { administratorRole, narrowRole } from './roles';
+
+/** The `--credentials-out` JSON shape (issue 2): what scripts and other clients read to connect. */
+export interface SandboxCredentialsFile extends SandboxCredentials {
+  baseUrl: string;
+  accountId: string;
+}
+
+export interface RunningSandbox {
+  /** `http://127.0.0.1:<port>`, no trailing slash. */
+  baseUrl: string;
+  accountId: string;
+  /** Administrator-like credentials of every kind. */
+  credentials: SandboxCredentialsFile;
+  /** A TBA token running as the narrow role. */
+  narrowCredentials: { tba: TbaCredentialSet };
+  requestLog: RequestLog;
+  /** Changes latency, faults or the concurrency limit while running (as `POST /__sandbox/config` does). */
+  configure(update: Partial<SandboxRuntimeConfig>): SandboxRuntimeConfig;
+  /** Why logins failed or succeeded. */
+  loginAuditTrail(): readonly LoginAuditEntry[];
+  stop(): Promise<void>;
+}
+
+async function listen(server: Server, port: number, host: string): Promise<number> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  return (server.address() as AddressInfo).port;
+}
+
+/** Placeholder until the SuiteQL engine is wired: every query is refused in NetSuite's words. */
+function unavailableEngine(): SuiteQLEngine {
+  return {
+    runPage() {
+      const error = Object.assign(new Error('Invalid search query. Detailed unprocessed description follows. Search error occurred: Invalid or unsupported search.'), {
+        name: 'SuiteQLQueryError',
+        detail: 'Invalid search query. Detailed unprocessed description follows. Search error occurred: Invalid or unsupported search.',
+        queryParam: 'q',
+      });
+      return Promise.reject(error);
+    },
+  };
+}
+
+function defaultSeedRecords(_options: SandboxOptions): StoredRecord[] {
+  return [];
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
+  const host = options.host ?? '127.0.0.1';
+  if (host !== '127.0.0.1') throw new Error('The sandbox listens on loopback (127.0.0.1) only.');
+  const accountId = options.accountId ?? defaultAccountId;
+  const runtime = initialRuntimeConfig(options);
+  const faults = new FaultInjector(runtime.faults);
+  const gate = new ConcurrencyGate(() => runtime.concurrencyLimit);
+  const requestLog = new RequestLog();
+  const control: ControlState = {
+    runtime,
+    requestLog,
+    applyRuntime(next) {
+      faults.configure(next.faults);
+      Object.assign(runtime, next);
+    },
+  };
+
+  let baseUrl = '';
+  let ready: (listener: ReturnType<typeof createRequestListener>) => void = () => undefined;
+  const listenerReady = new Promise<ReturnType<typeof createRequestListener>>((resolve) => (ready = resolve));
+  // Requests that arrive while the store is loading wait for it rather than failing.
+  const server = createServer((request, response) => void listenerReady.then((listener) => listener(request, response)));
+  const port = await listen(server, options.port ?? 0, host);
+  baseUrl = `http://${host}:${port}`;
+
+  let store: RecordStore | undefined;
+  try {
+    const auth = await createSandboxAuth({
+      accountId,
+      baseUrl,
+      accessTokenTtlSeconds: options.accessTokenTtlSeconds,
+      roles: { admin: administratorRole, narrow: narrowRole },
+    });
+    const tables = describeSuiteQLTables([...recordTypeDefinitions]);
+    store = await RecordStore.open({
+      dataDir: options.dataDir,
+      definitions: [...recordTypeDefinitions],
+      projection: createSuiteQLProjection(tables, findRecordType),
+    });
+    if (await store.isEmpty()) await store.load(options.seedRecords ?? defaultSeedRecords(options));
+    const engine = unavailableEngine();
+    const validator = createRecordBodyValidator();
+    const openStore = store;
+    const router = buildRouter({
+      accountId,
+      concurrencyLimit: () => runtime.concurrencyLimit,
+      records: {
+        store: openStore,
+        baseUrl: () => baseUrl,
+        findRecordType,
+        dateFormat: options.dateFormat ?? defaultDateFormat,
+        propertyNameValidation: options.propertyNameValidation ?? 'Error',
+        idempotencyDuplicateStatus: options.idempotencyDuplicateStatus ?? 409,
+        schemaCheck: (recordTypeId, body) => validator.validate(recordTypeId, body),
+      },
+      suiteql: (request) => runSuiteQL({ engine: () => engine, strictTransient: options.strictTransient ?? false }, request),
+    });
+    ready(
+      createRequestListener({
+        baseUrl: () => baseUrl,
+        authenticator: auth.authenticator,
+        router,
+        gate,
+        faults,
+        control,
+        onInternalError: (error) => process.stderr.write(`sandbox: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`),
+      }),
+    );
+    return {
+      baseUrl,
+      accountId,
+      credentials: { baseUrl, accountId, ...auth.credentials },
+      narrowCredentials: auth.narrowCredentials,
+      requestLog,
+      configure(update) {
+        control.applyRuntime({ ...runtime, ...update, latency: { ...runtime.latency, ...update.latency }, faults: { ...runtime.faults, ...update.faults } });
+        return runtime;
+      },
+      loginAuditTrail: () => auth.loginAuditTrail(),
+      async stop() {
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        });
+        await openStore.close();
+      },
+    };
+  } catch (error) {
+    server.close();
+    await store?.close();
+    throw error;
+  }
+}

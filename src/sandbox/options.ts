@@ -1,0 +1,73 @@
+/**
+ * Everything `startSandbox` can be told, and the defaults that make a plain `startSandbox({})` a faithful,
+ * quiet NetSuite: no latency, no faults, NetSuite's default concurrency limit of 5 for developer accounts.
+ */
+import type { RecordTypeDefinition, StoredRecord } from './model/recordTypes';
+
+export interface SandboxLatency {
+  /** Added to every governed request before its response is written. */
+  perRequestMs: number;
+  /** Added per row served (SuiteQL page rows, collection items). */
+  perRowMs: number;
+}
+
+export interface SandboxFaults {
+  /** Seeds the fault generator: the same seed and request order give the same faults. */
+  seed: number;
+  rate500: number;
+  rate429: number;
+  /** Writes only: the socket is destroyed and nothing is written. */
+  resetBeforeCommitRate: number;
+  /** Writes only: the write commits, then the socket is destroyed without a response. */
+  resetAfterCommitRate: number;
+}
+
+export type PropertyValidationMode = 'Error' | 'Warning' | 'Ignore';
+
+export interface SandboxOptions {
+  /** 0 or absent: a random free port. */
+  port?: number;
+  /** Only loopback is allowed. */
+  host?: '127.0.0.1';
+  accountId?: string;
+  /** Seed of the generated data. */
+  seed?: number;
+  /** Size of the generated data (see the seed generator). */
+  scale?: number;
+  concurrencyLimit?: number;
+  latency?: Partial<SandboxLatency>;
+  faults?: Partial<SandboxFaults>;
+  accessTokenTtlSeconds?: number;
+  /** PGlite data directory; in-memory when absent. */
+  dataDir?: string;
+  /** When true, SuiteQL without `Prefer: transient` is refused (netsuite-wire.md §10 q5 is open). */
+  strictTransient?: boolean;
+  /** Status of a replayed idempotency key: the docs say 400, the type URL says 409 (netsuite-wire.md §1.9). */
+  idempotencyDuplicateStatus?: 409 | 400;
+  /** The user's date-format preference, used to read dates in `q=` (netsuite-wire.md §1.3). */
+  dateFormat?: string;
+  /** Default of `X-NetSuite-PropertyNameValidation` when a request does not send it. */
+  propertyNameValidation?: PropertyValidationMode;
+  /** Record types to serve instead of the built-in catalog (tests of the server itself). */
+  recordTypes?: RecordTypeDefinition[];
+  /** Records to load instead of the generated seed data. */
+  seedRecords?: StoredRecord[];
+}
+
+/** The part of the configuration that `POST /__sandbox/config` may change while the sandbox runs. */
+export interface SandboxRuntimeConfig {
+  concurrencyLimit: number;
+  latency: SandboxLatency;
+  faults: SandboxFaults;
+}
+
+export const defaultAccountId = 'TSTDRV1234567';
+export const defaultDateFormat = 'MM/DD/YYYY';
+
+export function initialRuntimeConfig(options: SandboxOptions): SandboxRuntimeConfig {
+  return {
+    concurrencyLimit: options.concurrencyLimit ?? 5,
+    latency: { perRequestMs: 0, perRowMs: 0, ...options.latency },
+    faults: { seed: 1, rate500: 0, rate429: 0, resetBeforeCommitRate: 0, resetAfterCommitRate: 0, ...options.faults },
+  };
+}

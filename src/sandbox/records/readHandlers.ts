@@ -1,0 +1,85 @@
+/** Collection GET (ids and links, filtered by `q`) and single-record GET (netsuite-wire.md §1.2–1.4). */
+import { invalidParameter } from '../http/errors';
+import { COLLECTION_MEDIA_TYPE, SINGULAR_MEDIA_TYPE } from '../http/mediaTypes';
+import { pagingLinks, parsePaging } from '../http/paging';
+import type { SandboxReply, SandboxRequest } from '../http/router';
+import type { SqlFilter } from '../store/recordStore';
+import { recordHref, selfLinks } from './links';
+import { parseQuery } from './query/parser';
+import { compileQuery, QueryMeaningError, UnparseableDateError } from './query/toSql';
+import { QuerySyntaxError } from './query/tokenizer';
+import { booleanParameter, definitionFor, mustFindRecord, requirePermission, type RecordServiceSettings } from './recordContext';
+import { referencesOf, serializeRecord } from './serialize';
+import type { RecordTypeDefinition } from '../model/recordTypes';
+
+function filterFor(settings: RecordServiceSettings, definition: RecordTypeDefinition, q: string | null): SqlFilter | undefined {
+  if (q === null || q.trim() === '') return undefined;
+  try {
+    return compileQuery(parseQuery(q), definition, settings.dateFormat);
+  } catch (error) {
+    if (error instanceof UnparseableDateError) throw invalidParameter(error.message, { 'o:errorQueryParam': 'q' });
+    if (error instanceof QuerySyntaxError || error instanceof QueryMeaningError) {
+      throw invalidParameter(`Invalid search query: ${error.message}`, { 'o:errorQueryParam': 'q' });
+    }
+    throw error;
+  }
+}
+
+export async function listRecords(settings: RecordServiceSettings, request: SandboxRequest): Promise<SandboxReply> {
+  const definition = definitionFor(settings, request.params.type);
+  requirePermission(request.principal.role, definition, 'view', 'view');
+  const paging = parsePaging(request.url);
+  const filter = filterFor(settings, definition, request.url.searchParams.get('q'));
+  const { ids, totalResults } = await settings.store.listIds(definition.id, filter, paging.limit, paging.offset);
+  const baseUrl = settings.baseUrl();
+  return {
+    status: 200,
+    mediaType: COLLECTION_MEDIA_TYPE,
+    rows: ids.length,
+    json: {
+      links: pagingLinks(request.url, paging, ids.length, totalResults),
+      count: ids.length,
+      hasMore: paging.offset + ids.length < totalResults,
+      items: ids.map((id) => ({ links: selfLinks(recordHref(baseUrl, definition.id, id)), id })),
+      offset: paging.offset,
+      totalResults,
+    },
+  };
+}
+
+function fieldsParameter(request: SandboxRequest, definition: RecordTypeDefinition): Set<string> | undefined {
+  const text = request.url.searchParams.get('fields');
+  if (text === null || text.trim() === '') return undefined;
+  const names = text.split(',').map((name) => name.trim().toLowerCase()).filter((name) => name !== '');
+  const known = new Set([...definition.fields.map((field) => field.id.toLowerCase()), ...definition.sublists.map((sublist) => sublist.id.toLowerCase())]);
+  const unknown = names.filter((name) => !known.has(name));
+  if (unknown.length > 0) {
+    throw invalidParameter(`Invalid value for query parameter fields: unknown field(s) ${unknown.join(', ')} on record type ${definition.id}.`, {
+      'o:errorQueryParam': 'fields',
+    });
+  }
+  return new Set(names);
+}
+
+export async function getRecord(settings: RecordServiceSettings, request: SandboxRequest): Promise<SandboxReply> {
+  const definition = definitionFor(settings, request.params.type);
+  requirePermission(request.principal.role, definition, 'view', 'view');
+  const expandSubResources = booleanParameter(request.url, 'expandSubResources');
+  const simpleEnumFormat = booleanParameter(request.url, 'simpleEnumFormat');
+  const onlyFields = fieldsParameter(request, definition);
+  const record = await mustFindRecord(settings.store, definition, request.params.id);
+  const displayNames = await settings.store.displayNames(referencesOf(record, definition, expandSubResources));
+  return {
+    status: 200,
+    mediaType: SINGULAR_MEDIA_TYPE,
+    rows: 1,
+    json: serializeRecord(record, definition, {
+      baseUrl: settings.baseUrl(),
+      selfHref: request.url.href,
+      expandSubResources,
+      simpleEnumFormat,
+      onlyFields,
+      displayNames,
+    }),
+  };
+}

@@ -1,0 +1,134 @@
+/**
+ * Create (POST), update (PATCH), upsert (PUT `eid:`) and delete: 204 with an absolute Location
+ * (netsuite-wire.md §1.5). Each write is one store transaction covering the document, the SuiteQL rows and the
+ * idempotency key, so a fault can never leave half a write behind.
+ */
+import type { RecordTypeDefinition, StoredRecord } from '../model/recordTypes';
+import type { SandboxReply, SandboxRequest } from '../http/router';
+import { NetSuiteHttpError } from '../http/errors';
+import type { StoreTransaction } from '../store/recordStore';
+import { applyBody, assertReferencesExist, assertUnique, deriveAmounts, replaceOptions } from './applyBody';
+import { validateBody, type ValidatedBody } from './bodyValidation';
+import { duplicateSubmission, idempotencyKey } from './idempotency';
+import { definitionFor, findRecord, mustFindRecord, parseJsonBody, propertyNameMode, requirePermission, writeHeaders, type RecordServiceSettings } from './recordContext';
+import { assertRequiredFields } from './requiredFields';
+
+function nowIso(): string {
+  return new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** Values NetSuite fills in when a record is created without them. */
+export function applyCreateDefaults(definition: RecordTypeDefinition, record: StoredRecord): void {
+  const has = (id: string) => definition.fields.some((field) => field.id === id);
+  if (has('tranDate') && record.fields.tranDate === undefined) record.fields.tranDate = record.createdDate.slice(0, 10);
+  if (has('tranId') && record.fields.tranId === undefined) record.fields.tranId = record.id;
+  const status = definition.fields.find((field) => field.id === 'status' && field.kind === 'enum');
+  if (status?.enumOptions?.[0] && record.fields.status === undefined) record.fields.status = { id: status.enumOptions[0].id };
+}
+
+/** Checks and stores a record as it will be saved; shared by create, update, upsert and transform. */
+export async function saveRecord(
+  settings: RecordServiceSettings,
+  tx: StoreTransaction,
+  definition: RecordTypeDefinition,
+  record: StoredRecord,
+  body: ValidatedBody,
+  isNew: boolean,
+): Promise<void> {
+  await assertReferencesExist(settings, tx, definition, body);
+  deriveAmounts(definition, record);
+  assertRequiredFields(definition, record);
+  await assertUnique(tx, definition, record);
+  if (isNew) await tx.insert(record);
+  else await tx.update(record);
+}
+
+export function newRecord(settings: RecordServiceSettings, definition: RecordTypeDefinition): StoredRecord {
+  const now = nowIso();
+  return { type: definition.id, id: settings.store.allocateId(definition), fields: {}, sublists: {}, createdDate: now, lastModifiedDate: now };
+}
+
+/** Runs a create under an optional idempotency key: a replay answers with the first request's record. */
+export async function createWithKey(
+  settings: RecordServiceSettings,
+  request: SandboxRequest,
+  create: (tx: StoreTransaction) => Promise<{ definition: RecordTypeDefinition; record: StoredRecord }>,
+): Promise<{ definition: RecordTypeDefinition; record: StoredRecord }> {
+  const key = idempotencyKey(request.headers);
+  return settings.store.transaction(async (tx) => {
+    if (key) {
+      const previous = await tx.idempotentResult(key);
+      if (previous) throw duplicateSubmission(settings, previous);
+    }
+    const created = await create(tx);
+    if (key) await tx.rememberIdempotencyKey(key, created.definition.id, created.record.id);
+    return created;
+  });
+}
+
+export async function createRecord(settings: RecordServiceSettings, request: SandboxRequest): Promise<SandboxReply> {
+  const definition = definitionFor(settings, request.params.type);
+  requirePermission(request.principal.role, definition, 'create', 'create');
+  const body = validateBody(definition, parseJsonBody(request.body), propertyNameMode(settings, request.headers), settings.schemaCheck);
+  const replace = replaceOptions(request.url, definition);
+  const { record } = await createWithKey(settings, request, async (tx) => {
+    const record = applyBody(newRecord(settings, definition), body, replace);
+    applyCreateDefaults(definition, record);
+    await saveRecord(settings, tx, definition, record, body, true);
+    return { definition, record };
+  });
+  return { status: 204, headers: writeHeaders(settings, definition, record.id, body.warnings) };
+}
+
+export async function updateRecord(settings: RecordServiceSettings, request: SandboxRequest): Promise<SandboxReply> {
+  const definition = definitionFor(settings, request.params.type);
+  requirePermission(request.principal.role, definition, 'edit', 'edit');
+  const body = validateBody(definition, parseJsonBody(request.body), propertyNameMode(settings, request.headers), settings.schemaCheck);
+  const replace = replaceOptions(request.url, definition);
+  const record = await settings.store.transaction(async (tx) => {
+    const existing = await mustFindRecord(tx, definition, request.params.id);
+    const record = { ...applyBody(existing, body, replace), lastModifiedDate: nowIso() };
+    await saveRecord(settings, tx, definition, record, body, false);
+    return record;
+  });
+  return { status: 204, headers: writeHeaders(settings, definition, record.id, body.warnings) };
+}
+
+/** PUT `/{type}/eid:{externalId}`: creates the record with that external id, or updates the one that has it. */
+export async function upsertRecord(settings: RecordServiceSettings, request: SandboxRequest): Promise<SandboxReply> {
+  const definition = definitionFor(settings, request.params.type);
+  const idParam = request.params.id;
+  if (!idParam.toLowerCase().startsWith('eid:') || idParam.length <= 4) {
+    throw new NetSuiteHttpError(400, [
+      {
+        detail: `PUT (upsert) needs an external id in the path: /${definition.id}/eid:<externalId>. '${idParam}' is not one.`,
+        'o:errorCode': 'INVALID_PARAMETER',
+        'o:errorUrl': request.url.pathname,
+      },
+    ]);
+  }
+  const externalId = idParam.slice(4);
+  const body = validateBody(definition, parseJsonBody(request.body), propertyNameMode(settings, request.headers), settings.schemaCheck);
+  const replace = replaceOptions(request.url, definition);
+  const exists = (await findRecord(settings.store, definition, idParam)) !== undefined;
+  requirePermission(request.principal.role, definition, exists ? 'edit' : 'create', exists ? 'edit' : 'create');
+  const { record } = await createWithKey(settings, request, async (tx) => {
+    const existing = await tx.findByExternalId(definition.id, externalId);
+    const base = existing ?? { ...newRecord(settings, definition), externalId };
+    const record = { ...applyBody(base, { ...body, externalId }, replace), lastModifiedDate: nowIso() };
+    if (!existing) applyCreateDefaults(definition, record);
+    await saveRecord(settings, tx, definition, record, body, !existing);
+    return { definition, record };
+  });
+  return { status: 204, headers: writeHeaders(settings, definition, record.id, body.warnings) };
+}
+
+export async function deleteRecord(settings: RecordServiceSettings, request: SandboxRequest): Promise<SandboxReply> {
+  const definition = definitionFor(settings, request.params.type);
+  requirePermission(request.principal.role, definition, 'full', 'delete');
+  await settings.store.transaction(async (tx) => {
+    const record = await mustFindRecord(tx, definition, request.params.id);
+    await tx.delete(record);
+  });
+  return { status: 204 };
+}

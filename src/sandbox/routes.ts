@@ -1,0 +1,46 @@
+/** The REST services the sandbox answers, path by path. */
+import { handleMetadataRequest, METADATA_CATALOG_PATH } from './catalog';
+import { Router, type SandboxRequest } from './http/router';
+import type { RecordServiceSettings } from './records/recordContext';
+import { getRecord, listRecords } from './records/readHandlers';
+import { transformRecord } from './records/transform';
+import { createRecord, deleteRecord, updateRecord, upsertRecord } from './records/writeHandlers';
+import { governanceLimits } from './systemHandlers';
+import type { RouteHandler } from './http/router';
+
+export interface RouteDependencies {
+  records: RecordServiceSettings;
+  accountId: string;
+  concurrencyLimit(): number;
+  suiteql: RouteHandler;
+}
+
+export function buildRouter(dependencies: RouteDependencies): Router {
+  const { records } = dependencies;
+  const record = '/services/rest/record/v1';
+  const metadata = (request: SandboxRequest) => {
+    const answer = handleMetadataRequest({
+      url: request.url,
+      accept: request.headers.accept,
+      baseUrl: records.baseUrl(),
+      role: request.principal.role,
+      accountId: dependencies.accountId,
+    });
+    return Promise.resolve({ status: answer.status, headers: answer.headers, rawBody: answer.body });
+  };
+  return (
+    new Router()
+      // The catalog comes first: `metadata-catalog` would otherwise read as a record type.
+      .add('GET', METADATA_CATALOG_PATH, metadata)
+      .add('GET', `${METADATA_CATALOG_PATH}/:name`, metadata)
+      .add('GET', `${record}/:type`, (request) => listRecords(records, request))
+      .add('POST', `${record}/:type`, (request) => createRecord(records, request), { write: true })
+      .add('GET', `${record}/:type/:id`, (request) => getRecord(records, request))
+      .add('PATCH', `${record}/:type/:id`, (request) => updateRecord(records, request), { write: true })
+      .add('PUT', `${record}/:type/:id`, (request) => upsertRecord(records, request), { write: true })
+      .add('DELETE', `${record}/:type/:id`, (request) => deleteRecord(records, request), { write: true })
+      .add('POST', `${record}/:type/:id/!transform/:target`, (request) => transformRecord(records, request), { write: true })
+      .add('POST', '/services/rest/query/v1/suiteql', dependencies.suiteql)
+      .add('GET', '/services/rest/system/v1/governanceLimits', (request) => Promise.resolve(governanceLimits(request, dependencies.concurrencyLimit())))
+  );
+}

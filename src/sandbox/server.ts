@@ -1,0 +1,184 @@
+/**
+ * The sandbox's HTTP front door: one pipeline every request goes through, in NetSuite's order —
+ * auth endpoints, authentication, per-account concurrency governance, injected faults, the route, latency.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { setTimeout as delay } from 'node:timers/promises';
+import type { SandboxAuthenticator, SandboxPrincipal } from './model/seams';
+import type { RequestLogEntry } from './http/requestLog';
+import { handleControlRequest, isLoopback, type ControlState } from './http/controlEndpoints';
+import { concurrencyLimitExceeded, NetSuiteHttpError, pathNotFound, methodNotAllowed, unexpectedError } from './http/errors';
+import type { FaultInjector } from './http/faults';
+import type { ConcurrencyGate } from './http/governance';
+import { writeError, writeRaw, writeReply } from './http/replies';
+import type { Router, SandboxReply } from './http/router';
+
+/** NetSuite's documented maximum REST request size. */
+const maxBodyBytes = 104 * 1024 * 1024;
+
+export interface SandboxPipeline {
+  baseUrl(): string;
+  authenticator: SandboxAuthenticator;
+  router: Router;
+  gate: ConcurrencyGate;
+  faults: FaultInjector;
+  control: ControlState;
+  /** Reports errors that escaped a handler (a sandbox bug), without secrets. */
+  onInternalError(error: unknown): void;
+}
+
+class BodyTooLarge extends Error {}
+
+async function readBody(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > maxBodyBytes) throw new BodyTooLarge();
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** A connection reset as a client sees it on a dropped connection: RST, no response. */
+function resetConnection(request: IncomingMessage): void {
+  const socket = request.socket as IncomingMessage['socket'] & { resetAndDestroy?: () => void };
+  if (socket.resetAndDestroy) socket.resetAndDestroy();
+  else socket.destroy();
+}
+
+export function createRequestListener(pipeline: SandboxPipeline): (request: IncomingMessage, response: ServerResponse) => void {
+  return (request, response) => {
+    handle(pipeline, request, response).catch((error: unknown) => {
+      pipeline.onInternalError(error);
+      if (!response.headersSent) writeError(response, unexpectedError('internal'));
+      else response.destroy();
+    });
+  };
+}
+
+async function handle(pipeline: SandboxPipeline, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const method = request.method ?? 'GET';
+  const url = new URL(request.url ?? '/', pipeline.baseUrl());
+  let body: string;
+  try {
+    body = await readBody(request);
+  } catch (error) {
+    if (!(error instanceof BodyTooLarge)) throw error;
+    writeError(response, new NetSuiteHttpError(413, [{ detail: 'The request body exceeds the maximum size of 104 MB.', 'o:errorCode': 'INVALID_CONTENT' }]));
+    return;
+  }
+
+  if (url.pathname.startsWith('/__sandbox/')) {
+    if (!isLoopback(request.socket.remoteAddress)) {
+      writeError(response, pathNotFound(url.pathname));
+      return;
+    }
+    await respond(response, () => Promise.resolve(handleControlRequest(pipeline.control, method, url, body)));
+    return;
+  }
+
+  const started = Date.now();
+  const entry = pipeline.control.requestLog.record(request, url, body);
+  response.on('close', () => {
+    entry.status = response.headersSent ? response.statusCode : undefined;
+    entry.durationMs = Date.now() - started;
+  });
+
+  const authAnswer = await pipeline.authenticator.handleAuthEndpoint(request, url, body);
+  if (authAnswer) {
+    writeRaw(response, authAnswer);
+    return;
+  }
+  if (!url.pathname.toLowerCase().startsWith('/services/rest/')) {
+    writeError(response, pathNotFound(url.pathname));
+    return;
+  }
+  const authentication = await pipeline.authenticator.authenticate(request, url);
+  if (!authentication.ok) {
+    writeRaw(response, authentication.answer);
+    return;
+  }
+  const principal = authentication.principal;
+  entry.credentialId = principal.credentialId;
+
+  const release = pipeline.gate.tryAcquire();
+  if (!release) {
+    writeError(response, concurrencyLimitExceeded());
+    return;
+  }
+  response.on('close', release);
+  try {
+    await governed(pipeline, request, response, { method, url, body, principal, entry });
+  } finally {
+    release();
+  }
+}
+
+interface GovernedContext {
+  method: string;
+  url: URL;
+  body: string;
+  principal: SandboxPrincipal;
+  entry: RequestLogEntry;
+}
+
+async function governed(pipeline: SandboxPipeline, request: IncomingMessage, response: ServerResponse, context: GovernedContext): Promise<void> {
+  const { method, url, body, principal, entry } = context;
+  // Any authenticated OPTIONS answers 204: clients use it as a cheap connectivity probe (netsuite-wire.md §0).
+  if (method === 'OPTIONS') {
+    writeReply(response, { status: 204 });
+    return;
+  }
+  const match = pipeline.router.match(method, url.pathname);
+  if (match.kind === 'none') {
+    writeError(response, pathNotFound(url.pathname));
+    return;
+  }
+  if (match.kind === 'wrongMethod') {
+    writeError(response, methodNotAllowed(method, url.pathname, match.allowed));
+    return;
+  }
+  const fault = pipeline.faults.decide(match.write);
+  if (fault !== 'none') entry.fault = fault;
+  const { latency } = pipeline.control.runtime;
+  if (fault === 'error500' || fault === 'error429') {
+    await delay(latency.perRequestMs);
+    writeError(response, fault === 'error500' ? unexpectedError(pipeline.faults.errorId()) : concurrencyLimitExceeded());
+    return;
+  }
+  if (fault === 'resetBeforeCommit') {
+    await delay(latency.perRequestMs);
+    resetConnection(request);
+    return;
+  }
+  let reply: SandboxReply | NetSuiteHttpError;
+  try {
+    reply = await match.handler({ method, url, params: match.params, headers: request.headers, body, principal });
+  } catch (error) {
+    if (!(error instanceof NetSuiteHttpError)) throw error;
+    reply = error;
+  }
+  const rows = reply instanceof NetSuiteHttpError ? 0 : (reply.rows ?? 0);
+  const wait = latency.perRequestMs + rows * latency.perRowMs;
+  if (wait > 0) await delay(wait);
+  if (reply instanceof NetSuiteHttpError) {
+    writeError(response, reply);
+    return;
+  }
+  // The write has committed by now: dropping the connection is what makes a blind retry dangerous.
+  if (fault === 'resetAfterCommit') {
+    resetConnection(request);
+    return;
+  }
+  writeReply(response, reply);
+}
+
+async function respond(response: ServerResponse, produce: () => Promise<SandboxReply>): Promise<void> {
+  try {
+    writeReply(response, await produce());
+  } catch (error) {
+    if (!(error instanceof NetSuiteHttpError)) throw error;
+    writeError(response, error);
+  }
+}

@@ -1,0 +1,264 @@
+/**
+ * Record documents in PGlite: one `ns_record` row per record (the REST-shaped document as jsonb), idempotency
+ * keys beside them, and — through `SuiteQLProjection` — the SuiteQL tables, written in the same transaction as
+ * the document so a SuiteQL query always sees every committed REST write.
+ */
+import type { PGlite, Transaction } from '@electric-sql/pglite';
+import type { RecordTypeDefinition, StoredRecord } from '../model/recordTypes';
+
+export type Queryable = Pick<Transaction, 'query' | 'exec'>;
+
+/** Keeps the SuiteQL tables in step with the documents. */
+export interface SuiteQLProjection {
+  createTables(db: Queryable): Promise<void>;
+  bulkLoad(db: Queryable, records: StoredRecord[]): Promise<void>;
+  upsert(tx: Queryable, record: StoredRecord): Promise<void>;
+  remove(tx: Queryable, record: StoredRecord): Promise<void>;
+}
+
+/** A WHERE fragment over the `doc` column with positional parameters starting at `$2` (`$1` is the type). */
+export interface SqlFilter {
+  sql: string;
+  params: unknown[];
+}
+
+interface DocumentRow {
+  type: string;
+  id: string;
+  external_id: string | null;
+  doc: { fields: Record<string, unknown>; sublists: Record<string, Record<string, unknown>[]>; createdDate: string; lastModifiedDate: string };
+}
+
+const schemaSql = `
+  CREATE TABLE IF NOT EXISTS ns_record (
+    type text NOT NULL,
+    id bigint NOT NULL,
+    external_id text,
+    doc jsonb NOT NULL,
+    PRIMARY KEY (type, id)
+  );
+  CREATE UNIQUE INDEX IF NOT EXISTS ns_record_external_id ON ns_record (type, external_id) WHERE external_id IS NOT NULL;
+  CREATE TABLE IF NOT EXISTS ns_idempotency (
+    key text PRIMARY KEY,
+    type text NOT NULL,
+    id bigint NOT NULL
+  );
+`;
+
+/** Rows per bulk INSERT: one jsonb parameter per chunk keeps loading 150k records to a few seconds. */
+const bulkChunkSize = 5_000;
+
+export function typeKey(typeName: string): string {
+  return typeName.toLowerCase();
+}
+
+function toStored(row: DocumentRow, definitions: Map<string, RecordTypeDefinition>): StoredRecord {
+  return {
+    type: definitions.get(row.type)?.id ?? row.type,
+    id: row.id,
+    ...(row.external_id !== null ? { externalId: row.external_id } : {}),
+    fields: row.doc.fields,
+    sublists: row.doc.sublists,
+    createdDate: row.doc.createdDate,
+    lastModifiedDate: row.doc.lastModifiedDate,
+  };
+}
+
+function documentOf(record: StoredRecord): string {
+  return JSON.stringify({ fields: record.fields, sublists: record.sublists, createdDate: record.createdDate, lastModifiedDate: record.lastModifiedDate });
+}
+
+/** NetSuite shares one internal-id space per family (all entities, all transactions); other types count alone. */
+function idSpace(definition: RecordTypeDefinition): string {
+  return definition.family === 'entity' || definition.family === 'transaction' ? definition.family : typeKey(definition.id);
+}
+
+const selectColumns = 'type, id::text AS id, external_id, doc';
+
+/** Reads and writes inside one transaction. */
+export class StoreTransaction {
+  constructor(
+    private readonly tx: Queryable,
+    private readonly store: RecordStore,
+  ) {}
+
+  get(typeName: string, id: string): Promise<StoredRecord | undefined> {
+    return this.store.get(typeName, id, this.tx);
+  }
+
+  findByExternalId(typeName: string, externalId: string): Promise<StoredRecord | undefined> {
+    return this.store.findByExternalId(typeName, externalId, this.tx);
+  }
+
+  /** True when another record of the type already holds `value` in a body field (case-insensitive). */
+  async fieldValueTaken(typeName: string, fieldId: string, value: string, exceptId?: string): Promise<boolean> {
+    const result = await this.tx.query<{ taken: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM ns_record WHERE type = $1 AND lower(doc->'fields'->>$2) = lower($3) AND ($4::bigint IS NULL OR id <> $4::bigint)) AS taken`,
+      [typeKey(typeName), fieldId, value, exceptId ?? null],
+    );
+    return result.rows[0]?.taken ?? false;
+  }
+
+  async insert(record: StoredRecord): Promise<void> {
+    await this.tx.query('INSERT INTO ns_record (type, id, external_id, doc) VALUES ($1, $2::bigint, $3, $4::jsonb)', [
+      typeKey(record.type),
+      record.id,
+      record.externalId ?? null,
+      documentOf(record),
+    ]);
+    await this.store.projection?.upsert(this.tx, record);
+  }
+
+  async update(record: StoredRecord): Promise<void> {
+    await this.tx.query('UPDATE ns_record SET external_id = $3, doc = $4::jsonb WHERE type = $1 AND id = $2::bigint', [
+      typeKey(record.type),
+      record.id,
+      record.externalId ?? null,
+      documentOf(record),
+    ]);
+    await this.store.projection?.upsert(this.tx, record);
+  }
+
+  async delete(record: StoredRecord): Promise<void> {
+    await this.tx.query('DELETE FROM ns_record WHERE type = $1 AND id = $2::bigint', [typeKey(record.type), record.id]);
+    await this.store.projection?.remove(this.tx, record);
+  }
+
+  async idempotentResult(key: string): Promise<{ type: string; id: string } | undefined> {
+    const result = await this.tx.query<{ type: string; id: string }>('SELECT type, id::text AS id FROM ns_idempotency WHERE key = $1', [key]);
+    return result.rows[0];
+  }
+
+  async rememberIdempotencyKey(key: string, typeName: string, id: string): Promise<void> {
+    await this.tx.query('INSERT INTO ns_idempotency (key, type, id) VALUES ($1, $2, $3::bigint)', [key, typeKey(typeName), id]);
+  }
+}
+
+export class RecordStore {
+  private readonly definitions: Map<string, RecordTypeDefinition>;
+  private readonly nextIds = new Map<string, number>();
+  private writeQueue: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    readonly db: PGlite,
+    definitions: RecordTypeDefinition[],
+    readonly projection: SuiteQLProjection | undefined,
+  ) {
+    this.definitions = new Map(definitions.map((definition) => [typeKey(definition.id), definition]));
+  }
+
+  /** Loads PGlite only now, so importing the sandbox costs nothing until it starts. */
+  static async open(options: { dataDir?: string; definitions: RecordTypeDefinition[]; projection?: SuiteQLProjection }): Promise<RecordStore> {
+    const { PGlite } = await import('@electric-sql/pglite');
+    const db = await PGlite.create(options.dataDir);
+    await db.exec(schemaSql);
+    await options.projection?.createTables(db);
+    const store = new RecordStore(db, options.definitions, options.projection);
+    await store.refreshIdCounters();
+    return store;
+  }
+
+  async isEmpty(): Promise<boolean> {
+    const result = await this.db.query<{ n: number }>('SELECT count(*)::int AS n FROM ns_record');
+    return (result.rows[0]?.n ?? 0) === 0;
+  }
+
+  /** Loads seed records in bulk (multi-row INSERTs from one jsonb array per chunk), then the SuiteQL tables. */
+  async load(records: StoredRecord[]): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      for (let start = 0; start < records.length; start += bulkChunkSize) {
+        const chunk = records.slice(start, start + bulkChunkSize).map((record) => ({
+          type: typeKey(record.type),
+          id: record.id,
+          externalId: record.externalId ?? null,
+          doc: { fields: record.fields, sublists: record.sublists, createdDate: record.createdDate, lastModifiedDate: record.lastModifiedDate },
+        }));
+        await tx.query(
+          `INSERT INTO ns_record (type, id, external_id, doc)
+           SELECT r->>'type', (r->>'id')::bigint, r->>'externalId', r->'doc' FROM jsonb_array_elements($1::jsonb) AS r`,
+          [JSON.stringify(chunk)],
+        );
+      }
+      await this.projection?.bulkLoad(tx, records);
+    });
+    await this.refreshIdCounters();
+  }
+
+  private async refreshIdCounters(): Promise<void> {
+    const result = await this.db.query<{ type: string; max_id: string }>('SELECT type, max(id)::text AS max_id FROM ns_record GROUP BY type');
+    this.nextIds.clear();
+    for (const row of result.rows) {
+      const definition = this.definitions.get(row.type);
+      const space = definition ? idSpace(definition) : row.type;
+      this.nextIds.set(space, Math.max(this.nextIds.get(space) ?? 1, Number(row.max_id) + 1));
+    }
+  }
+
+  /** A fresh internal id in the type's id space. */
+  allocateId(definition: RecordTypeDefinition): string {
+    const space = idSpace(definition);
+    const id = this.nextIds.get(space) ?? 1;
+    this.nextIds.set(space, id + 1);
+    return String(id);
+  }
+
+  async get(typeName: string, id: string, db: Queryable = this.db): Promise<StoredRecord | undefined> {
+    if (!/^\d{1,18}$/.test(id)) return undefined;
+    const result = await db.query<DocumentRow>(`SELECT ${selectColumns} FROM ns_record WHERE type = $1 AND id = $2::bigint`, [typeKey(typeName), id]);
+    return result.rows[0] ? toStored(result.rows[0], this.definitions) : undefined;
+  }
+
+  async findByExternalId(typeName: string, externalId: string, db: Queryable = this.db): Promise<StoredRecord | undefined> {
+    const result = await db.query<DocumentRow>(`SELECT ${selectColumns} FROM ns_record WHERE type = $1 AND external_id = $2`, [typeKey(typeName), externalId]);
+    return result.rows[0] ? toStored(result.rows[0], this.definitions) : undefined;
+  }
+
+  /** One page of ids (ascending internal id) and the total matching count. */
+  async listIds(typeName: string, filter: SqlFilter | undefined, limit: number, offset: number): Promise<{ ids: string[]; totalResults: number }> {
+    const where = filter ? `AND (${filter.sql})` : '';
+    const params = [typeKey(typeName), ...(filter?.params ?? [])];
+    const count = await this.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ns_record WHERE type = $1 ${where}`, params);
+    const page = await this.db.query<{ id: string }>(
+      `SELECT id::text AS id FROM ns_record WHERE type = $1 ${where} ORDER BY id LIMIT ${limit} OFFSET ${offset}`,
+      params,
+    );
+    return { ids: page.rows.map((row) => row.id), totalResults: count.rows[0]?.n ?? 0 };
+  }
+
+  /** Display names (refName) of referenced records, keyed `type:id`. */
+  async displayNames(references: Array<{ type: string; id: string }>): Promise<Map<string, string>> {
+    const byType = new Map<string, Set<string>>();
+    for (const reference of references) {
+      if (!/^\d{1,18}$/.test(reference.id)) continue;
+      const key = typeKey(reference.type);
+      if (!byType.has(key)) byType.set(key, new Set());
+      byType.get(key)?.add(reference.id);
+    }
+    const names = new Map<string, string>();
+    for (const [type, ids] of byType) {
+      const definition = this.definitions.get(type);
+      if (!definition) continue;
+      const result = await this.db.query<{ id: string; name: string | null }>(
+        `SELECT id::text AS id, doc->'fields'->>$3 AS name FROM ns_record WHERE type = $1 AND id = ANY($2::bigint[])`,
+        [type, [...ids], definition.nameField],
+      );
+      for (const row of result.rows) if (row.name !== null) names.set(`${type}:${row.id}`, row.name);
+    }
+    return names;
+  }
+
+  /**
+   * Runs writes one at a time: PGlite has one connection, and serialising here keeps uniqueness checks and
+   * id allocation free of races between concurrent requests.
+   */
+  transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
+    const run = this.writeQueue.then(() => this.db.transaction((tx) => work(new StoreTransaction(tx, this))));
+    this.writeQueue = run.catch(() => undefined);
+    return run;
+  }
+
+  async close(): Promise<void> {
+    await this.writeQueue;
+    await this.db.close();
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * `POST /services/rest/query/v1/suiteql?limit=&offset=` (netsuite-wire.md §3): checks paging and the `{"q"}`
+ * body, asks the SuiteQL engine for one page as the caller's role, and wraps the rows as NetSuite does — every
+ * item with `links: []` first, then `count`, `hasMore`, `offset`, `totalResults` and paging links.
+ */
+import type { SuiteQLEngine } from './model/seams';
+import { invalidContent, invalidParameter, NetSuiteHttpError } from './http/errors';
+import { COLLECTION_MEDIA_TYPE } from './http/mediaTypes';
+import { pagingLinks, parsePaging } from './http/paging';
+import type { SandboxReply, SandboxRequest } from './http/router';
+
+export interface SuiteQLRouteOptions {
+  engine(): SuiteQLEngine;
+  /** Refuse queries without `Prefer: transient` (NetSuite's behaviour there is undocumented). */
+  strictTransient: boolean;
+}
+
+/** The engine's `SuiteQLQueryError`: NetSuite's detail and the query parameter it concerns. */
+function isSuiteQLQueryError(error: unknown): error is Error & { detail: string; queryParam: string } {
+  return error instanceof Error && error.name === 'SuiteQLQueryError' && typeof (error as { detail?: unknown }).detail === 'string';
+}
+
+function queryText(body: string): string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    parsed = undefined;
+  }
+  const q = parsed && typeof parsed === 'object' ? (parsed as { q?: unknown }).q : undefined;
+  if (typeof q !== 'string' || q.trim() === '') {
+    throw invalidContent('Invalid content in the request body. Expected a JSON object with the SuiteQL query in "q", e.g. {"q": "SELECT id FROM customer"}.');
+  }
+  return q;
+}
+
+export async function runSuiteQL(options: SuiteQLRouteOptions, request: SandboxRequest): Promise<SandboxReply> {
+  const paging = parsePaging(request.url);
+  const prefer = String(request.headers.prefer ?? '').toLowerCase();
+  if (options.strictTransient && !prefer.split(/[,;]/).some((part) => part.trim() === 'transient')) {
+    throw new NetSuiteHttpError(400, [
+      { detail: 'SuiteQL queries need the header Prefer: transient.', 'o:errorCode': 'INVALID_PARAMETER', 'o:errorHeader': 'Prefer' },
+    ]);
+  }
+  const q = queryText(request.body);
+  let page;
+  try {
+    page = await options.engine().runPage(q, { limit: paging.limit, offset: paging.offset, role: request.principal.role });
+  } catch (error) {
+    if (isSuiteQLQueryError(error)) throw invalidParameter(error.detail, { 'o:errorQueryParam': error.queryParam });
+    throw error;
+  }
+  const count = page.rows.length;
+  return {
+    status: 200,
+    mediaType: COLLECTION_MEDIA_TYPE,
+    rows: count,
+    json: {
+      links: pagingLinks(request.url, paging, count, page.totalResults),
+      count,
+      hasMore: paging.offset + count < page.totalResults,
+      items: page.rows.map((row) => ({ links: [], ...row })),
+      offset: paging.offset,
+      totalResults: page.totalResults,
+    },
+  };
+}
