@@ -91,3 +91,15 @@ export function defineAgentTool<Input extends { account: string }>(spec: AgentTo
     },
   };
 }
+
+type RecordAction = 'describeRecordType' | 'read' | 'search' | 'create' | 'update' | 'delete';
+
+/** The policy request of a tool that acts on one record type. */
+export function recordRequest(action: RecordAction) {
+  return (input: { account: string; recordType: string }, agentId: string): PolicyRequest => ({
+    agentId,
+    accountId: input.account,
+    action,
+    recordType: input.recordType,
+  });
+}

@@ -1,8 +1,8 @@
 /** The tools that only read: list and describe record types, get a record, search records. */
 import { humanRecordType } from '../auditSentence';
-import { defineAgentTool } from './agentTool';
+import { defineAgentTool, recordRequest } from './agentTool';
 import { compactRecord, pageNote, recordDisplayName } from './compactResult';
-import { accountProperty, offsetProblem, pagingProperties, recordIdProperty, recordTypeProperty } from './schemaParts';
+import { accountProperty, inputObject, offsetProblem, pagingProperties, recordIdProperty, recordTypeProperty } from './schemaParts';
 
 export const listRecordTypesTool = defineAgentTool<{ account: string; nameContains?: string }>({
   name: 'suitelens_list_record_types',
@@ -11,15 +11,10 @@ export const listRecordTypesTool = defineAgentTool<{ account: string; nameContai
   action: 'listRecordTypes',
   readOnly: true,
   destructive: false,
-  inputSchema: {
-    type: 'object',
-    additionalProperties: false,
-    required: ['account'],
-    properties: {
-      account: accountProperty,
-      nameContains: { type: 'string', maxLength: 100, description: 'Only types whose id contains this text (case-insensitive).' },
-    },
-  },
+  inputSchema: inputObject(['account'], {
+    account: accountProperty,
+    nameContains: { type: 'string', maxLength: 100, description: 'Only types whose id contains this text (case-insensitive).' },
+  }),
   policyRequest: (input, agentId) => ({ agentId, accountId: input.account, action: 'listRecordTypes' }),
   subject: () => ({}),
   describeEffect: async (_input, context) => `List the record types on ${context.accountLabel}`,
@@ -58,13 +53,8 @@ export const describeRecordTypeTool = defineAgentTool<{ account: string; recordT
   action: 'describeRecordType',
   readOnly: true,
   destructive: false,
-  inputSchema: {
-    type: 'object',
-    additionalProperties: false,
-    required: ['account', 'recordType'],
-    properties: { account: accountProperty, recordType: recordTypeProperty },
-  },
-  policyRequest: (input, agentId) => ({ agentId, accountId: input.account, action: 'describeRecordType', recordType: input.recordType }),
+  inputSchema: inputObject(['account', 'recordType'], { account: accountProperty, recordType: recordTypeProperty }),
+  policyRequest: recordRequest('describeRecordType'),
   subject: (input) => ({ recordType: input.recordType }),
   describeEffect: async (input, context) => `Describe the ${humanRecordType(input.recordType)} record type on ${context.accountLabel}`,
   async execute(input, context) {
@@ -85,13 +75,8 @@ export const getRecordTool = defineAgentTool<{ account: string; recordType: stri
   action: 'read',
   readOnly: true,
   destructive: false,
-  inputSchema: {
-    type: 'object',
-    additionalProperties: false,
-    required: ['account', 'recordType', 'id'],
-    properties: { account: accountProperty, recordType: recordTypeProperty, id: recordIdProperty },
-  },
-  policyRequest: (input, agentId) => ({ agentId, accountId: input.account, action: 'read', recordType: input.recordType }),
+  inputSchema: inputObject(['account', 'recordType', 'id'], { account: accountProperty, recordType: recordTypeProperty, id: recordIdProperty }),
+  policyRequest: recordRequest('read'),
   subject: (input) => ({ recordType: input.recordType, recordId: input.id }),
   describeEffect: async (input, context) => `Read ${humanRecordType(input.recordType)} ${input.id} on ${context.accountLabel}`,
   async execute(input, context) {
@@ -116,19 +101,14 @@ export const searchRecordsTool = defineAgentTool<{ account: string; recordType: 
   action: 'search',
   readOnly: true,
   destructive: false,
-  inputSchema: {
-    type: 'object',
-    additionalProperties: false,
-    required: ['account', 'recordType'],
-    properties: {
-      account: accountProperty,
-      recordType: recordTypeProperty,
-      q: { type: 'string', minLength: 1, maxLength: 2000, description: 'NetSuite record filter: <fieldId> <OPERATOR> <value>, joined by AND / OR.' },
-      ...pagingProperties(50, 1000),
-    },
-  },
+  inputSchema: inputObject(['account', 'recordType'], {
+    account: accountProperty,
+    recordType: recordTypeProperty,
+    q: { type: 'string', minLength: 1, maxLength: 2000, description: 'NetSuite record filter: <fieldId> <OPERATOR> <value>, joined by AND / OR.' },
+    ...pagingProperties(50, 1000),
+  }),
   check: offsetProblem,
-  policyRequest: (input, agentId) => ({ agentId, accountId: input.account, action: 'search', recordType: input.recordType }),
+  policyRequest: recordRequest('search'),
   subject: (input) => ({ recordType: input.recordType, ...(input.q ? { query: input.q } : {}) }),
   describeEffect: async (input, context) =>
     `Search ${humanRecordType(input.recordType)} records on ${context.accountLabel}${input.q ? ` where ${input.q}` : ''}`,

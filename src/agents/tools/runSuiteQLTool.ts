@@ -1,7 +1,7 @@
 /** Runs one page of a SuiteQL query. The policy has already checked every table the query reads. */
 import { defineAgentTool } from './agentTool';
 import { pageNote } from './compactResult';
-import { accountProperty, offsetProblem, pagingProperties } from './schemaParts';
+import { accountProperty, inputObject, offsetProblem, pagingProperties } from './schemaParts';
 
 /** One answer stays below this many characters of rows, so a wide `SELECT *` cannot flood the agent's context. */
 const maxRowCharacters = 60_000;
@@ -17,16 +17,11 @@ export const runSuiteQLTool = defineAgentTool<{ account: string; query: string; 
   action: 'suiteql',
   readOnly: true,
   destructive: false,
-  inputSchema: {
-    type: 'object',
-    additionalProperties: false,
-    required: ['account', 'query'],
-    properties: {
-      account: accountProperty,
-      query: { type: 'string', minLength: 1, maxLength: 100_000, description: 'One SuiteQL SELECT statement.' },
-      ...pagingProperties(50, 200),
-    },
-  },
+  inputSchema: inputObject(['account', 'query'], {
+    account: accountProperty,
+    query: { type: 'string', minLength: 1, maxLength: 100_000, description: 'One SuiteQL SELECT statement.' },
+    ...pagingProperties(50, 200),
+  }),
   check: offsetProblem,
   policyRequest: (input, agentId) => ({ agentId, accountId: input.account, action: 'suiteql', query: input.query }),
   subject: (input) => ({ query: input.query }),

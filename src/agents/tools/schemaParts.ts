@@ -45,3 +45,8 @@ export function offsetProblem(input: { limit: number; offset: number }): string 
     ? undefined
     : `offset ${input.offset} must be a multiple of limit ${input.limit} (NetSuite pages in whole pages)`;
 }
+
+/** A tool's input: an object with exactly these properties, refusing unknown ones so typos fail loudly. */
+export function inputObject(required: readonly string[], properties: Record<string, unknown>): Record<string, unknown> {
+  return { type: 'object', additionalProperties: false, required: [...required], properties };
+}

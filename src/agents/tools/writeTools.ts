@@ -1,9 +1,9 @@
 /** The tools that change NetSuite: create, update, delete, transform. Each confirmation names what will change. */
 import { humanRecordType } from '../auditSentence';
-import { defineAgentTool, type ToolContext } from './agentTool';
+import { defineAgentTool, recordRequest, type ToolContext } from './agentTool';
 import { formatFieldValue, recordDisplayName } from './compactResult';
 import type { NetSuiteRecord } from './operations';
-import { accountProperty, fieldValuesProperty, recordIdProperty, recordTypeProperty } from './schemaParts';
+import { accountProperty, fieldValuesProperty, inputObject, recordIdProperty, recordTypeProperty } from './schemaParts';
 
 /** `customer 'Acme' (id 456)`, fetching the record to learn its name. */
 async function namedRecord(context: ToolContext, recordType: string, id: string): Promise<{ record: NetSuiteRecord; phrase: string; name?: string }> {
@@ -25,13 +25,8 @@ export const createRecordTool = defineAgentTool<{ account: string; recordType: s
   action: 'create',
   readOnly: false,
   destructive: false,
-  inputSchema: {
-    type: 'object',
-    additionalProperties: false,
-    required: ['account', 'recordType', 'fields'],
-    properties: { account: accountProperty, recordType: recordTypeProperty, fields: fieldValuesProperty },
-  },
-  policyRequest: (input, agentId) => ({ agentId, accountId: input.account, action: 'create', recordType: input.recordType }),
+  inputSchema: inputObject(['account', 'recordType', 'fields'], { account: accountProperty, recordType: recordTypeProperty, fields: fieldValuesProperty }),
+  policyRequest: recordRequest('create'),
   subject: (input) => ({ recordType: input.recordType, recordName: recordDisplayName(input.fields) }),
   describeEffect: async (input, context) =>
     `Create ${humanRecordType(input.recordType)} on ${context.accountLabel} with ${assignments(input.fields)}`,
@@ -48,13 +43,13 @@ export const updateRecordTool = defineAgentTool<{ account: string; recordType: s
   action: 'update',
   readOnly: false,
   destructive: false,
-  inputSchema: {
-    type: 'object',
-    additionalProperties: false,
-    required: ['account', 'recordType', 'id', 'fields'],
-    properties: { account: accountProperty, recordType: recordTypeProperty, id: recordIdProperty, fields: fieldValuesProperty },
-  },
-  policyRequest: (input, agentId) => ({ agentId, accountId: input.account, action: 'update', recordType: input.recordType }),
+  inputSchema: inputObject(['account', 'recordType', 'id', 'fields'], {
+    account: accountProperty,
+    recordType: recordTypeProperty,
+    id: recordIdProperty,
+    fields: fieldValuesProperty,
+  }),
+  policyRequest: recordRequest('update'),
   subject: (input) => ({ recordType: input.recordType, recordId: input.id, changedFields: Object.keys(input.fields) }),
   async describeEffect(input, context) {
     const { record, phrase } = await namedRecord(context, input.recordType, input.id);
@@ -81,13 +76,8 @@ export const deleteRecordTool = defineAgentTool<{ account: string; recordType: s
   action: 'delete',
   readOnly: false,
   destructive: true,
-  inputSchema: {
-    type: 'object',
-    additionalProperties: false,
-    required: ['account', 'recordType', 'id'],
-    properties: { account: accountProperty, recordType: recordTypeProperty, id: recordIdProperty },
-  },
-  policyRequest: (input, agentId) => ({ agentId, accountId: input.account, action: 'delete', recordType: input.recordType }),
+  inputSchema: inputObject(['account', 'recordType', 'id'], { account: accountProperty, recordType: recordTypeProperty, id: recordIdProperty }),
+  policyRequest: recordRequest('delete'),
   subject: (input) => ({ recordType: input.recordType, recordId: input.id }),
   async describeEffect(input, context) {
     const { phrase } = await namedRecord(context, input.recordType, input.id);
@@ -107,18 +97,13 @@ export const transformRecordTool = defineAgentTool<{ account: string; recordType
   action: 'transform',
   readOnly: false,
   destructive: false,
-  inputSchema: {
-    type: 'object',
-    additionalProperties: false,
-    required: ['account', 'recordType', 'id', 'targetType'],
-    properties: {
-      account: accountProperty,
-      recordType: recordTypeProperty,
-      id: recordIdProperty,
-      targetType: { ...recordTypeProperty, description: "Record type to create, e.g. 'invoice', 'itemFulfillment'." },
-      fields: { ...fieldValuesProperty, description: 'Optional body fields to set on the new record.' },
-    },
-  },
+  inputSchema: inputObject(['account', 'recordType', 'id', 'targetType'], {
+    account: accountProperty,
+    recordType: recordTypeProperty,
+    id: recordIdProperty,
+    targetType: { ...recordTypeProperty, description: "Record type to create, e.g. 'invoice', 'itemFulfillment'." },
+    fields: { ...fieldValuesProperty, description: 'Optional body fields to set on the new record.' },
+  }),
   policyRequest: (input, agentId) => ({ agentId, accountId: input.account, action: 'transform', recordType: input.recordType, targetType: input.targetType }),
   subject: (input) => ({ recordType: input.recordType, recordId: input.id, targetType: input.targetType }),
   async describeEffect(input, context) {
