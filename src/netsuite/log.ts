@@ -61,7 +61,7 @@ export function createLogger(options: RedactingLoggerOptions): Logger {
 export const silentLogger: Logger = createLogger({ sink: () => undefined, level: 'error' });
 
 // Object keys whose values are secret whatever they look like.
-const secretKey = /authorization|cookie|secret|password|passphrase|token|signature|assertion|private.?key|verifier/i;
+const secretKey = /authorization|cookie|secret|password|passphrase|token|signature|assertion|private.?key|consumer.?key|verifier/i;
 
 function renderDetails(details: unknown): string {
   if (details instanceof Error) return `${details.name}: ${details.message}`;

@@ -17,7 +17,7 @@ const secretPatterns: RegExp[] = [
   // OAuth 1.0a header and query parameters.
   /(\boauth_(?:signature|token|consumer_key|nonce)["']?\s*[=:]\s*["']?)[^"',&\s]+/gi,
   // OAuth 2.0 / JSON / form fields that hold secrets.
-  /(["']?\b(?:access_token|refresh_token|id_token|client_secret|client_assertion|code_verifier|consumer_secret|token_secret|tokenSecret|consumerSecret|clientSecret|accessToken|refreshToken|password|privateKey|private_key)["']?\s*[:=]\s*["']?)[^"'&\s,}]+/gi,
+  /(["']?\b(?:access_token|refresh_token|id_token|client_secret|client_assertion|code_verifier|consumer_secret|token_secret|tokenSecret|consumerSecret|clientSecret|consumer_key|consumerKey|token_id|tokenId|accessToken|refreshToken|password|privateKey|private_key)["']?\s*[:=]\s*["']?)[^"'&\s,}]+/gi,
   // Authorization codes in redirect URLs (`?code=...`).
   /([?&]code=)[^&\s"']+/g,
   // JWTs (access tokens, client assertions) anywhere else.

@@ -5,7 +5,7 @@
  * whatever the export size. NetSuite stops a query at 100,000 rows: we say so, and offer a keyset mode that walks
  * past the cap in chunks of `WHERE id > last ORDER BY id`.
  */
-import { NetSuiteError } from './errors';
+import { cancelledError, NetSuiteError } from './errors';
 import type { NetSuiteHttpClient } from './http';
 import { typeRow, type DateFormat, type SuiteQLColumnType, type SuiteQLRow } from './suiteqlValues';
 
@@ -115,7 +115,13 @@ export class SuiteQLRun implements AsyncIterable<SuiteQLRow> {
   }
 
   async *[Symbol.asyncIterator](): AsyncGenerator<SuiteQLRow> {
-    for await (const rows of this.pages()) yield* rows;
+    for await (const rows of this.pages()) {
+      for (const row of rows) {
+        // Cancelled mid-page: stop delivering at once, not after the rest of the page.
+        if (this.options.signal?.aborted) throw cancelledError('SuiteQL query');
+        yield row;
+      }
+    }
   }
 
   /** The rows page by page (cheaper for exports than row by row). */
