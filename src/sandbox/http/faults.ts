@@ -3,20 +3,9 @@
  * the same seed and the same request order always produce the same faults, whatever the request types are.
  */
 import type { SandboxFaults } from '../options';
+import { mulberry32 } from '../seed/random';
 
 export type FaultDecision = 'none' | 'error500' | 'error429' | 'resetBeforeCommit' | 'resetAfterCommit';
-
-/** mulberry32: tiny, fast and good enough to spread faults evenly; not for anything secret. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export class FaultInjector {
   private random: () => number;
