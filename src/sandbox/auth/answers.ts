@@ -3,6 +3,7 @@
  * 401 `INVALID_LOGIN` with the Login-Audit-Trail sentence and a `WWW-Authenticate` challenge that names the
  * scheme the caller used, and RFC 6749 JSON errors from the token endpoint.
  */
+import { errorBody, errorContentType } from '../http/errors';
 import type { SandboxHttpAnswer } from '../model/seams';
 
 const invalidLoginDetail =
@@ -18,16 +19,8 @@ export function invalidLoginAnswer(realm: string, scheme: ChallengeScheme): Sand
       : `Bearer realm="${realm}", error="invalid_token", error_description="Invalid login attempt."`;
   return {
     status: 401,
-    headers: {
-      'Content-Type': 'application/vnd.oracle.resource+json; type=error; charset=UTF-8',
-      'WWW-Authenticate': challenge,
-    },
-    body: JSON.stringify({
-      type: 'https://www.rfc-editor.org/rfc/rfc9110.html#section-15.5.2',
-      title: 'Unauthorized',
-      status: 401,
-      'o:errorDetails': [{ detail: invalidLoginDetail, 'o:errorCode': 'INVALID_LOGIN' }],
-    }),
+    headers: { 'Content-Type': errorContentType(), 'WWW-Authenticate': challenge },
+    body: errorBody(401, [{ detail: invalidLoginDetail, 'o:errorCode': 'INVALID_LOGIN' }]),
   };
 }
 
