@@ -1,21 +1,30 @@
 /**
- * The kind of NetSuite account an id names. Production is the default: an id we cannot classify gets the strictest
- * treatment (no wildcard grants), so a typo never loosens the policy.
+ * Account ids and environments as the agent guard uses them, on top of the client core's account parsing. Two
+ * rules are the guard's own: an id that cannot be read counts as production (the strictest treatment, so a typo
+ * never loosens the policy), and ids are compared in canonical form (`1234567-sb1` is `1234567_SB1`).
  */
-export type AccountEnvironment = 'production' | 'sandbox' | 'releasePreview';
+import { environmentLabel, normaliseAccountId, parseAccount, type EnvironmentKind } from '../netsuite/account';
+
+export type AccountEnvironment = EnvironmentKind;
 
 export function accountEnvironment(accountId: string): AccountEnvironment {
-  if (/_SB\d+$/i.test(accountId)) return 'sandbox';
-  if (/_RP$/i.test(accountId)) return 'releasePreview';
-  return 'production';
+  try {
+    return parseAccount(accountId).environment;
+  } catch {
+    return 'production';
+  }
 }
 
-const environmentLabels: Record<AccountEnvironment, string> = {
-  production: 'production',
-  sandbox: 'sandbox',
-  releasePreview: 'release preview',
-};
+/** The canonical id, or the input unchanged when it is not an account id (it then matches no grant). */
+export function canonicalAccountId(accountId: string): string {
+  try {
+    return normaliseAccountId(accountId);
+  } catch {
+    return accountId;
+  }
+}
 
-export function environmentLabel(environment: AccountEnvironment): string {
-  return environmentLabels[environment];
+/** `1234567_SB1 (sandbox)` — how confirmations name the account a call acts on. */
+export function accountLabel(accountId: string): string {
+  return `${accountId} (${environmentLabel(accountEnvironment(accountId)).toLowerCase()})`;
 }

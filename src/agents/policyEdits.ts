@@ -3,6 +3,7 @@
  * store it in one step.
  */
 import type { AccessLevel } from './accessLevel';
+import { canonicalAccountId } from './accountEnvironment';
 import type { AgentIdentity } from './agent';
 import type { AgentPolicy, Grant } from './policyDocument';
 
@@ -28,8 +29,12 @@ export function withoutAgent(policy: AgentPolicy, agentId: string): AgentPolicy 
   };
 }
 
+function sameAccount(left: string, right: string): boolean {
+  return canonicalAccountId(left) === canonicalAccountId(right);
+}
+
 function isSameSwitch(grant: Grant, agentId: string, accountId: string, recordType: string): boolean {
-  return grant.agentId === agentId && grant.accountId === accountId && sameRecordType(grant.recordType, recordType);
+  return grant.agentId === agentId && sameAccount(grant.accountId, accountId) && sameRecordType(grant.recordType, recordType);
 }
 
 /**
@@ -39,7 +44,7 @@ function isSameSwitch(grant: Grant, agentId: string, accountId: string, recordTy
 export function withGrant(policy: AgentPolicy, grant: Grant): AgentPolicy {
   if (!findAgent(policy, grant.agentId)) throw new Error(`Cannot grant access to unknown agent '${grant.agentId}'.`);
   const others = policy.grants.filter((known) => !isSameSwitch(known, grant.agentId, grant.accountId, grant.recordType));
-  return { ...policy, grants: [...others, grant] };
+  return { ...policy, grants: [...others, { ...grant, accountId: canonicalAccountId(grant.accountId) }] };
 }
 
 export function withoutGrant(policy: AgentPolicy, agentId: string, accountId: string, recordType: string): AgentPolicy {
@@ -47,7 +52,7 @@ export function withoutGrant(policy: AgentPolicy, agentId: string, accountId: st
 }
 
 export function grantsOf(policy: AgentPolicy, agentId: string, accountId: string): Grant[] {
-  return policy.grants.filter((grant) => grant.agentId === agentId && grant.accountId === accountId);
+  return policy.grants.filter((grant) => grant.agentId === agentId && sameAccount(grant.accountId, accountId));
 }
 
 /** How a grant reads in reasons and the access view: `customer: read`. */

@@ -3,7 +3,7 @@
  * NetSuite only when allowed, and write one activity-log entry for every call — allowed, denied or failed.
  * Shared by the VS Code language-model tools and the MCP server, so both are guarded identically.
  */
-import { accountEnvironment, environmentLabel } from './accountEnvironment';
+import { accountLabel } from './accountEnvironment';
 import type { AgentIdentity } from './agent';
 import type { AuditLog } from './audit';
 import type { AuditEntry } from './auditEntry';
@@ -37,10 +37,6 @@ export interface AgentToolPreparation {
   reason: string;
   /** "Run SuiteQL on 1234567_SB1 (sandbox): SELECT …"; absent when the call would be refused. */
   effect?: string;
-}
-
-export function accountLabel(accountId: string): string {
-  return `${accountId} (${environmentLabel(accountEnvironment(accountId))})`;
 }
 
 function errorMessage(error: unknown): string {

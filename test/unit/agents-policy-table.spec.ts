@@ -76,6 +76,7 @@ const cases: Case[] = [
   ['production without any grant', chat, 'suitelens_create_record', { account: PROD, recordType: 'invoice', fields: { memo: 'x' } }, false, 'denied: invoice not granted'],
   ['production explicit grant', billing, get, { account: PROD, recordType: 'customer', id: '456' }, true, "allowed by 'customer: read'"],
   ['production explicit read, wildcard full', billing, 'suitelens_delete_record', { account: PROD, recordType: 'customer', id: '456' }, false, "denied: delete customer needs full, but the grant is 'customer: read'"],
+  ['account ids match in any spelling', billing, get, { account: '1234567-sb1', recordType: 'customer', id: '456' }, true, "allowed by 'customer: read'"],
   ['grants do not cross accounts', billing, get, { account: RP, recordType: 'customer', id: '456' }, false, 'denied: customer not granted'],
   ['unknown agent', intruder, get, { account: SB, recordType: 'customer', id: '456' }, false, "denied: unknown agent 'intruder'"],
   ['transform: read source, write target', billing, 'suitelens_transform_record', { account: SB, recordType: 'salesOrder', id: '12', targetType: 'invoice' }, true, "allowed by 'salesOrder: read', 'invoice: write'"],

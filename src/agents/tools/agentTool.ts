@@ -4,6 +4,7 @@
  */
 import { Ajv, type ErrorObject } from 'ajv';
 import type { AgentAction } from '../accessLevel';
+import { canonicalAccountId } from '../accountEnvironment';
 import type { AuditEvent } from '../auditEntry';
 import type { PolicyRequest } from '../policy';
 import type { AgentNetSuiteOperations } from './operations';
@@ -79,6 +80,8 @@ export function defineAgentTool<Input extends { account: string }>(spec: AgentTo
     bind(args: unknown): BoundToolCall | { error: string } {
       const input: unknown = structuredClone(args ?? {});
       if (!validate(input)) return { error: `Invalid arguments for ${spec.name}: ${(validate.errors ?? []).map(describeSchemaError).join('; ')}.` };
+      // One spelling of the account from here on, so grants, confirmations and the log all name it alike.
+      input.account = canonicalAccountId(input.account);
       const problem = check?.(input);
       if (problem) return { error: `Invalid arguments for ${spec.name}: ${problem}.` };
       return {
