@@ -7,6 +7,7 @@ import { blankSuiteQLOnlySyntax } from './prepass';
 import { codePointToUtf16 } from './offsets';
 import type { SchemaColumn, SchemaTable, SuiteQLSchema } from './schema';
 import { describeColumn, describeTable } from './describe';
+import { entitySubtypes } from './standardTables';
 
 export type SuiteQLCompletionKind = 'table' | 'column' | 'alias' | 'join' | 'function' | 'keyword';
 
@@ -156,13 +157,18 @@ interface ForeignKey {
   readonly to: string;
 }
 
-/** Foreign keys from `tableName` to any table, and from any table to `tableName`. */
+/**
+ * Foreign keys from `tableName` to any table, and from any table to `tableName`. A reference to `entity` also
+ * links to each entity subtype (transaction.entity = customer.id).
+ */
 function foreignKeysBetween(schema: SuiteQLSchema, tableName: string): ForeignKey[] {
   const links: ForeignKey[] = [];
   for (const table of schema.tables()) {
     for (const column of table.columns.values()) {
-      if (!column.references || !schema.table(column.references)) continue;
-      if (table.name === tableName || column.references === tableName) links.push({ from: table.name, column: column.name, to: column.references });
+      const target = column.references;
+      if (!target || !schema.table(target)) continue;
+      if (table.name === tableName) links.push({ from: table.name, column: column.name, to: target });
+      else if (target === tableName || (target === 'entity' && entitySubtypes.has(tableName))) links.push({ from: table.name, column: column.name, to: tableName });
     }
   }
   return links;

@@ -17,6 +17,11 @@ export interface StandardTable {
   readonly columns: readonly StandardColumn[];
 }
 
+/**
+ * Records whose ids are entity ids: a column that references `entity` (transaction.entity) joins to any of them.
+ */
+export const entitySubtypes: ReadonlySet<string> = new Set(['customer', 'vendor', 'employee', 'contact', 'partner']);
+
 // Columns every entity-like record shares (entity, customer, vendor, employee, contact, partner).
 const entityCommon: readonly StandardColumn[] = [
   ['id', 'integer', 'Internal ID'],

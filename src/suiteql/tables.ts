@@ -114,7 +114,7 @@ export function identifierName(identifier: IdentifierContext): string {
  * A name refers to a CTE when an enclosing `WITH` defines it and the reference is in that query's body or in a
  * later CTE of the same `WITH` (a non-recursive CTE cannot see itself or later ones: there the name is a table).
  */
-function isCteInScope(name: string, reference: ParserRuleContext): boolean {
+export function isCteInScope(name: string, reference: ParserRuleContext): boolean {
   let child: ParserRuleContext = reference;
   for (let node = reference.parent; node; child = node, node = node.parent) {
     if (!(node instanceof QueryStatementContext)) continue;
