@@ -22,6 +22,10 @@ const nodeCommon = {
   logLevel: 'warning',
   // PGlite loads its WASM and data files next to its module; keep them as files in dist/.
   loader: { '.wasm': 'file', '.data': 'file' },
+  // PGlite locates those files with `new URL('./pglite.wasm', import.meta.url)`, which is empty in a cjs bundle:
+  // give it the bundle's own file URL, so it finds the copies copyPgliteAssets() puts beside the bundle.
+  define: { 'import.meta.url': '__bundleFileUrl' },
+  banner: { js: "const __bundleFileUrl = require('node:url').pathToFileURL(__filename).href;" },
 };
 
 /** @type {Record<string, import('esbuild').BuildOptions>} */
