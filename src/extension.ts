@@ -1,15 +1,97 @@
+import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { NetSuiteClient } from './netsuite/client';
+import { createLogger, type Logger, type LogLevel } from './netsuite/log';
+import { accountOf } from './vscode/accounts/accountProfile';
+import { AccountRegistry } from './vscode/accounts/accountRegistry';
+import { authForProfile } from './vscode/accounts/authForProfile';
+import { SecretStorageStore } from './vscode/accounts/secretStorageStore';
+import { DemoSandbox } from './vscode/demo/demoSandbox';
+import { registerNotebooks, type NotebookFeature } from './vscode/notebook/registerNotebooks';
+import { registerRecordDocuments } from './vscode/records/recordDocuments';
+
+/** What `activate` returns: the services, for the extension-host test suite and other extensions. */
+export interface SuiteLensApi {
+  readonly registry: AccountRegistry<NetSuiteClient>;
+  readonly notebooks: NotebookFeature;
+  /** Starts the in-process demo sandbox (once) and returns the demo account's id. */
+  startDemo(): Promise<string>;
+  readonly logger: Logger;
+}
+
+let demo: DemoSandbox | undefined;
 
 /**
  * Composition root: builds the services and registers every surface. Each registration is pushed to
  * `context.subscriptions` so that deactivation disposes everything.
  */
-export function activate(context: vscode.ExtensionContext): void {
+export function activate(context: vscode.ExtensionContext): SuiteLensApi {
   const output = vscode.window.createOutputChannel('SuiteLens', { log: true });
-  context.subscriptions.push(output);
-  output.info('SuiteLens activated');
+  const logger = createLogger({ sink: (line, level) => writeLog(output, line, level), level: 'debug' });
+  const secrets = new SecretStorageStore(context.secrets);
+  const cacheRoot = join(context.globalStorageUri.fsPath, 'metadata');
+
+  const registry = new AccountRegistry<NetSuiteClient>(context.globalState, secrets, async (profile, secretStore) => {
+    const auth = await authForProfile(profile, secretStore, logger);
+    const account = accountOf(profile);
+    const client = new NetSuiteClient({
+      accountId: profile.accountId,
+      auth,
+      overrides: account.overridden ? { restBaseUrl: account.restBaseUrl, uiBaseUrl: account.uiBaseUrl } : undefined,
+      concurrencyLimit: profile.concurrencyLimit,
+      cacheRoot,
+      logger,
+    });
+    return { profile, client, dispose: () => void client.dispose() };
+  });
+  demo = new DemoSandbox(context.extensionPath, registry);
+  const notebooks = registerNotebooks(context, registry);
+
+  const startDemo = async (): Promise<string> => {
+    const accountId = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: 'Starting the SuiteLens demo sandbox…' },
+      () => demo!.start(),
+    );
+    await registry.setActive(accountId);
+    logger.info(`Demo sandbox running as account ${accountId} at ${(await demo!.baseUrl) ?? '?'}`);
+    return accountId;
+  };
+
+  context.subscriptions.push(
+    output,
+    registry,
+    notebooks,
+    registerRecordDocuments(registry),
+    vscode.commands.registerCommand('suitelens.tryDemoSandbox', async () => {
+      try {
+        await startDemo();
+        await vscode.commands.executeCommand('suitelens.explorer.focus');
+      } catch (error) {
+        logger.error('The demo sandbox did not start', error);
+        void vscode.window.showErrorMessage(`The SuiteLens demo sandbox did not start: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }),
+  );
+
+  if (vscode.workspace.getConfiguration('suitelens').get<boolean>('demo.autoStart', false)) {
+    void startDemo().catch((error: unknown) => logger.error('The demo sandbox did not start', error));
+  }
+  logger.info('SuiteLens activated');
+  return { registry, notebooks, startDemo, logger };
 }
 
-export function deactivate(): void {
-  // Everything is disposed through context.subscriptions.
+export async function deactivate(): Promise<void> {
+  // Stops the in-process sandbox so its port and PGlite memory are released with the extension host.
+  await demo?.dispose();
+  demo = undefined;
+}
+
+function writeLog(output: vscode.LogOutputChannel, line: string, level: LogLevel): void {
+  // The logger already stamps and labels its lines; the channel adds its own, so pass the message part.
+  const message = line.replace(/^\S+ \S+ /, '');
+  if (level === 'trace') output.trace(message);
+  else if (level === 'debug') output.debug(message);
+  else if (level === 'info') output.info(message);
+  else if (level === 'warn') output.warn(message);
+  else output.error(message);
 }

@@ -1,6 +1,6 @@
 import type { HostToRenderer, RendererToHost } from '../../src/protocol/rendererMessages';
 import { CancelLoadRequest, ExportRequest, LoadAllRequest, LoadMoreRequest, OpenRecordRequest } from '../../src/protocol/rendererMessages';
-import type { Cell, RowsPayload } from '../../src/protocol/rows';
+import type { Cell, RowsColumn, RowsPayload } from '../../src/protocol/rows';
 import { clampWidth, initialColumnWidths } from './columnWidths';
 import { type SortDirection, sortedOrder } from './sorting';
 import { statusText } from './status';
@@ -34,6 +34,7 @@ export class ResultsGrid {
   private pending: 'more' | 'all' | undefined;
   private widths: number[];
   private renderQueued = false;
+  private columns: RowsColumn[];
   private readonly pool: HTMLElement[] = [];
   private readonly poolIndex: number[] = [];
 
@@ -55,8 +56,9 @@ export class ResultsGrid {
   ) {
     this.doc = container.ownerDocument;
     for (const row of payload.rows) this.rows.push(row);
+    this.columns = [...payload.columns];
     this.totalResults = payload.totalResults;
-    this.widths = initialColumnWidths(payload.columns.map((c) => c.name), payload.rows);
+    this.widths = initialColumnWidths(this.columns.map((c) => c.name), payload.rows);
 
     this.root = this.el('div', 'sl-grid-root');
     this.root.style.setProperty('--sl-row-height', `${ROW_HEIGHT}px`);
@@ -97,9 +99,10 @@ export class ResultsGrid {
   receive(message: HostToRenderer): void {
     if (message.queryId !== this.payload.queryId) return;
     if (message.type === 'rowsAppended') {
+      if (message.columns && message.columns.length > this.columns.length) this.addColumns(message.columns);
       for (const row of message.rows) this.rows.push(row);
       this.totalResults = message.totalResults;
-      if (this.sort) this.order = sortedOrder(this.rows, this.sort.column, this.payload.columns[this.sort.column], this.sort.direction);
+      if (this.sort) this.order = sortedOrder(this.rows, this.sort.column, this.columns[this.sort.column], this.sort.direction);
       if (message.done) this.pending = undefined;
       this.setMessage(message.done ? '' : `Loading… ${this.rows.length.toLocaleString('en-US')} of ${message.totalResults.toLocaleString('en-US')}`);
     } else if (message.type === 'loadFailed') {
@@ -142,13 +145,26 @@ export class ResultsGrid {
     return button;
   }
 
+  /** New columns (first seen on a later page) go on the right; earlier rows show NULL there. */
+  private addColumns(columns: RowsColumn[]): void {
+    const added = columns.slice(this.columns.length);
+    this.columns = [...columns];
+    this.widths.push(...initialColumnWidths(added.map((c) => c.name), []));
+    this.header.replaceChildren();
+    this.buildHeader();
+    this.applyWidths();
+    for (const row of this.pool) row.remove();
+    this.pool.length = 0;
+    this.poolIndex.length = 0;
+  }
+
   private buildHeader(): void {
     const gutter = this.el('div', 'sl-grid-header-cell sl-grid-gutter');
     gutter.textContent = '#';
     gutter.title = 'Select all loaded rows';
     gutter.addEventListener('click', () => this.selectAll());
     this.header.append(gutter);
-    this.payload.columns.forEach((column, index) => {
+    this.columns.forEach((column, index) => {
       const cell = this.el('div', 'sl-grid-header-cell');
       cell.setAttribute('role', 'columnheader');
       cell.dataset.column = String(index);
@@ -168,7 +184,7 @@ export class ResultsGrid {
     row.setAttribute('role', 'row');
     const gutter = this.el('div', 'sl-grid-cell sl-grid-gutter');
     row.append(gutter);
-    this.payload.columns.forEach((column, index) => {
+    this.columns.forEach((column, index) => {
       const cell = this.el('div', column.type === 'number' ? 'sl-grid-cell sl-number' : 'sl-grid-cell');
       cell.setAttribute('role', 'gridcell');
       cell.dataset.column = String(index);
@@ -237,7 +253,7 @@ export class ResultsGrid {
     const cells = element.children;
     (cells[0] as HTMLElement).textContent = String(position + 1);
     const canLink = this.post !== undefined;
-    this.payload.columns.forEach((column, index) => {
+    this.columns.forEach((column, index) => {
       const cell = cells[index + 1] as HTMLElement;
       const value = row[index] ?? null;
       const selected = this.isSelected(position, index);
@@ -265,7 +281,9 @@ export class ResultsGrid {
 
   private updateChrome(): void {
     this.status.textContent = statusText(this.rows.length, this.totalResults, this.payload.elapsedMs, this.payload.truncatedAt);
-    const more = this.rows.length < this.totalResults;
+    // NetSuite pages no further than its cap (truncatedAt); beyond it only an export in keyset mode reaches the rest.
+    const reachable = this.payload.truncatedAt !== undefined ? Math.min(this.totalResults, this.payload.truncatedAt) : this.totalResults;
+    const more = this.rows.length < reachable;
     const noMessaging = this.post === undefined;
     const reason = noMessaging ? 'Not available here: the notebook output cannot talk to SuiteLens (re-run the cell)' : '';
     this.loadMoreButton.disabled = noMessaging || !more || this.pending !== undefined;
@@ -299,7 +317,7 @@ export class ResultsGrid {
     const current = this.sort?.column === column ? this.sort.direction : undefined;
     const next: SortDirection | undefined = current === undefined ? 'asc' : current === 'asc' ? 'desc' : undefined;
     this.sort = next ? { column, direction: next } : undefined;
-    this.order = this.sort ? sortedOrder(this.rows, column, this.payload.columns[column], this.sort.direction) : undefined;
+    this.order = this.sort ? sortedOrder(this.rows, column, this.columns[column], this.sort.direction) : undefined;
     for (const cell of Array.from(this.header.querySelectorAll<HTMLElement>('[data-column]'))) {
       const sorted = this.sort && Number(cell.dataset.column) === this.sort.column;
       if (sorted) cell.setAttribute('aria-sort', this.sort!.direction === 'asc' ? 'ascending' : 'descending');
@@ -342,7 +360,7 @@ export class ResultsGrid {
       const hit = this.cellFromEvent(event);
       if (!hit) return;
       this.viewport.focus({ preventScroll: true });
-      const lastColumn = this.payload.columns.length - 1;
+      const lastColumn = this.columns.length - 1;
       if (hit.column < 0) {
         // Gutter: whole rows.
         const anchorRow = event.shiftKey && this.selection ? this.selection.anchorRow : hit.position;
@@ -371,7 +389,7 @@ export class ResultsGrid {
       if (!target?.classList.contains('sl-grid-link') || event.shiftKey) return;
       const hit = this.cellFromEvent(event);
       if (!hit || hit.column < 0) return;
-      const recordType = this.payload.columns[hit.column].recordType;
+      const recordType = this.columns[hit.column].recordType;
       const id = this.rowAt(hit.position)[hit.column];
       if (recordType && id) this.post?.(OpenRecordRequest.create({ queryId: this.payload.queryId, recordType, id }));
     });
@@ -393,7 +411,7 @@ export class ResultsGrid {
   private moveSelection(key: string, extend: boolean): void {
     const selection = this.selection!;
     const lastRow = this.rows.length - 1;
-    const lastColumn = this.payload.columns.length - 1;
+    const lastColumn = this.columns.length - 1;
     let row = selection.focusRow;
     let column = selection.focusColumn;
     if (key === 'ArrowUp') row = Math.max(0, row - 1);
@@ -411,7 +429,7 @@ export class ResultsGrid {
 
   private selectAll(): void {
     if (this.rows.length === 0) return;
-    this.selection = { anchorRow: 0, anchorColumn: 0, focusRow: this.rows.length - 1, focusColumn: this.payload.columns.length - 1 };
+    this.selection = { anchorRow: 0, anchorColumn: 0, focusRow: this.rows.length - 1, focusColumn: this.columns.length - 1 };
     this.renderNow(true);
   }
 
@@ -428,13 +446,18 @@ export class ResultsGrid {
 
   /** The selection as TSV: a single cell is copied bare; a multi-row or whole-row selection gets a header line. */
   selectionText(): string {
-    const s = this.selection ?? { anchorRow: 0, anchorColumn: 0, focusRow: this.rows.length - 1, focusColumn: this.payload.columns.length - 1 };
+    const s = this.selection ?? { anchorRow: 0, anchorColumn: 0, focusRow: this.rows.length - 1, focusColumn: this.columns.length - 1 };
     const [r1, r2] = [Math.min(s.anchorRow, s.focusRow), Math.max(s.anchorRow, s.focusRow)];
     const [c1, c2] = [Math.min(s.anchorColumn, s.focusColumn), Math.max(s.anchorColumn, s.focusColumn)];
     const picked: Cell[][] = [];
-    for (let position = r1; position <= r2; position++) picked.push(this.rowAt(position).slice(c1, c2 + 1));
+    for (let position = r1; position <= r2; position++) {
+      const row = this.rowAt(position);
+      const cells: Cell[] = [];
+      for (let column = c1; column <= c2; column++) cells.push(row[column] ?? null); // rows from before a column appeared are short
+      picked.push(cells);
+    }
     const single = r1 === r2 && c1 === c2;
-    const header = single ? undefined : this.payload.columns.slice(c1, c2 + 1).map((c) => c.name);
+    const header = single ? undefined : this.columns.slice(c1, c2 + 1).map((c) => c.name);
     return toTsv(picked, header);
   }
 

@@ -3,7 +3,7 @@
  * their guards. Both sides validate what they receive: the renderer runs NetSuite data, the host must not trust it.
  */
 import { arrayOf, defineMessage, isBoolean, isNumber, isString, oneOf, optional } from './guards';
-import { isRow } from './rows';
+import { isRow, isRowsColumn } from './rows';
 
 // Renderer → host
 export const LoadMoreRequest = defineMessage('loadMore', { queryId: isString });
@@ -28,6 +28,11 @@ export function isRendererToHost(value: unknown): value is RendererToHost {
 export const RowsAppended = defineMessage('rowsAppended', {
   queryId: isString,
   rows: arrayOf(isRow),
+  /**
+   * The full column list when these rows bring columns the grid has not seen: NetSuite omits NULL columns per row,
+   * so a column that was NULL throughout page 1 first appears on a later page. Rows are aligned with this list.
+   */
+  columns: optional(arrayOf(isRowsColumn)),
   loaded: isNumber,
   totalResults: isNumber,
   /** True when the host has nothing more to send for this request (all rows, or stopped). */

@@ -126,6 +126,17 @@ describe('ResultsGrid in a DOM', () => {
     expect(grid.loadedCount).toBe(5);
   });
 
+  it('adds columns that first appear on a later page, showing NULL for earlier rows', () => {
+    const { grid, host } = mount(payload(1, { totalResults: 2, rows: [['1', 'Acme', '5']] }), () => undefined);
+    const columns = [...payload(0).columns, { name: 'email' }];
+    grid.receive(RowsAppended.create({ queryId: 'q1', columns, rows: [['2', 'Beta', '6', 'b@x.io']], loaded: 2, totalResults: 2, done: true }));
+    const headers = Array.from(host.querySelectorAll('.sl-grid-header-cell[data-column]')).map((h) => h.firstChild?.textContent);
+    expect(headers).toEqual(['id', 'companyname', 'balance', 'email']);
+    const firstRowEmail = host.querySelector<HTMLElement>('.sl-grid-row[data-position="0"] .sl-grid-cell[data-column="3"]')!;
+    expect(firstRowEmail.classList.contains('sl-null')).toBe(true);
+    expect(host.querySelector('.sl-grid-row[data-position="1"] .sl-grid-cell[data-column="3"]')!.textContent).toBe('b@x.io');
+  });
+
   it('disables paging and export when the output cannot message the extension', () => {
     const { host } = mount(payload(2, { totalResults: 50 }));
     expect(host.querySelector<HTMLButtonElement>('.sl-grid-load-more')!.disabled).toBe(true);

@@ -110,3 +110,55 @@ describe('export writer', () => {
     expect(existsSync(`${path}.partial`)).toBe(false);
   });
 });
+
+describe('later batches and failures', () => {
+  it('adds columns first seen in a later batch', async () => {
+    const { alignBatch } = await import('../../src/vscode/notebook/resultFormat');
+    const known = [{ name: 'id', type: 'number' as const }, { name: 'companyname', type: 'string' as const }];
+    const batch = alignBatch(known, [{ links: [], id: '3', email: 'a@b.c' }]);
+    expect(batch.grew).toBe(true);
+    expect(batch.columns.map((c) => c.name)).toEqual(['id', 'companyname', 'email']);
+    expect(batch.rows).toEqual([['3', null, 'a@b.c']]);
+    expect(alignBatch(known, [{ id: '4', companyname: 'x' }]).grew).toBe(false);
+  });
+
+  it("points at the identifier NetSuite's detail names", async () => {
+    const { failurePosition } = await import('../../src/vscode/notebook/resultFormat');
+    const query = 'SELECT c.id, c.foo FROM customer c';
+    expect(failurePosition(query, "Search error occurred: Unknown identifier 'foo'. Available identifiers are: {customer=customer}.")).toBe(query.indexOf('foo'));
+    expect(failurePosition('SELECT * FROM custmer', 'Invalid search query. Detailed unprocessed description follows. Invalid search type: custmer.')).toBe(14);
+    expect(failurePosition(query, 'An unexpected error occurred.')).toBeUndefined();
+  });
+});
+
+describe('query history', () => {
+  class MemoryStorage {
+    private readonly values = new Map<string, unknown>();
+    get<T>(key: string, defaultValue: T): T {
+      return (this.values.has(key) ? structuredClone(this.values.get(key)) : defaultValue) as T;
+    }
+    async update(key: string, value: unknown): Promise<void> {
+      this.values.set(key, structuredClone(value));
+    }
+  }
+
+  it('keeps history per account, newest first, without duplicates, across instances', async () => {
+    const { QueryHistory } = await import('../../src/vscode/notebook/queryHistory');
+    const storage = new MemoryStorage();
+    let clock = 0;
+    const history = new QueryHistory(storage, () => new Date(Date.UTC(2026, 0, 1, 0, 0, clock++)));
+    await history.record('A', { query: 'SELECT id FROM customer', rows: 10, elapsedMs: 12.4, ok: true });
+    await history.record('A', { query: 'SELECT id FROM vendor', rows: 3, elapsedMs: 5, ok: true });
+    await history.record('B', { query: 'SELECT 1 FROM dual', rows: 1, elapsedMs: 1, ok: true });
+    await history.record('A', { query: 'select id  from customer', rows: 11, elapsedMs: 9, ok: false });
+    const reopened = new QueryHistory(storage);
+    expect(reopened.entries('A').map((e) => [e.query, e.rows, e.ok])).toEqual([
+      ['select id  from customer', 11, false],
+      ['SELECT id FROM vendor', 3, true],
+    ]);
+    expect(reopened.entries('B')).toHaveLength(1);
+    await reopened.clear('A');
+    expect(reopened.entries('A')).toEqual([]);
+    expect(reopened.entries('B')).toHaveLength(1);
+  });
+});

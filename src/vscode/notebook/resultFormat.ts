@@ -100,3 +100,35 @@ export function toPlainText(payload: RowsPayload, maxRows = 50): string {
   lines.push(`${payload.totalResults.toLocaleString('en-US')} rows · ${(payload.elapsedMs / 1000).toFixed(2)} s${more}`);
   return lines.join('\n');
 }
+
+/**
+ * Aligns a later batch of rows with the columns the grid already has, adding any column first seen in this batch
+ * (NetSuite omits NULL columns per row, so a column NULL throughout page 1 appears later).
+ */
+export function alignBatch(known: readonly RowsColumn[], items: readonly SuiteQLItem[]): { rows: Cell[][]; columns: RowsColumn[]; grew: boolean } {
+  const names = collectColumns(items, known.map((c) => c.name));
+  const rows = toCells(items, names);
+  const columns = [...known];
+  for (let index = known.length; index < names.length; index++) {
+    columns.push({ name: names[index], type: inferColumnType(rows.map((row) => row[index])) });
+  }
+  return { rows, columns, grew: columns.length > known.length };
+}
+
+export interface QueryFailure {
+  title: string;
+  detail: string;
+  code?: string;
+}
+
+/**
+ * Where in the query NetSuite's detail points, when it names an identifier (`Unknown identifier 'foo'`,
+ * `Invalid search type: bar.`): the first whole-word occurrence, so the grid can underline it.
+ */
+export function failurePosition(query: string, detail: string): number | undefined {
+  const named = /Unknown identifier '([^']+)'/.exec(detail)?.[1] ?? /Invalid search type: ([\w.]+?)\.?(?:\s|$)/.exec(detail)?.[1];
+  if (!named) return undefined;
+  const escaped = named.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const match = new RegExp(`(?<![\\w])${escaped}(?![\\w])`, 'i').exec(query);
+  return match?.index;
+}

@@ -1,0 +1,168 @@
+import * as vscode from 'vscode';
+import { environmentLabel } from '../../netsuite/account';
+import type { NetSuiteClient } from '../../netsuite/client';
+import { isNetSuiteError } from '../../netsuite/errors';
+import { suiteQLRowCap } from '../../netsuite/suiteql';
+import { ROWS_MIME, type ErrorPayload, type RowsPayload } from '../../protocol/rows';
+import type { AccountProfile } from '../accounts/accountProfile';
+import type { AccountRegistry } from '../accounts/accountRegistry';
+import type { QueryHistory } from './queryHistory';
+import { failurePosition, toPlainText, toRowsPayload } from './resultFormat';
+import type { ResultSessions } from './resultSessions';
+import { notebookType } from './serializer';
+
+export interface ControllerDeps {
+  registry: AccountRegistry<NetSuiteClient>;
+  sessions: ResultSessions;
+  history: QueryHistory;
+  /** Rows per page shown on a run (setting `suitelens.notebook.pageSize`). */
+  pageSize: () => number;
+  /** The record type whose ids a single-table query's `id` column holds (`customer` for `FROM customer`). */
+  idRecordType: (query: string) => string | undefined;
+}
+
+/**
+ * One notebook controller per account: the kernel picker is the account picker. Cells run strictly in order; every
+ * execution ends (success or not); interrupt aborts the HTTP work of the running cells at once.
+ */
+export class AccountNotebookController implements vscode.Disposable {
+  private readonly controller: vscode.NotebookController;
+  private readonly running = new Map<vscode.NotebookDocument, Set<AbortController>>();
+  private executionOrder = 0;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly profile: AccountProfile,
+    private readonly deps: ControllerDeps,
+  ) {
+    const environment = profile.demo ? 'Demo sandbox' : environmentLabel(profile.environment);
+    this.controller = vscode.notebooks.createNotebookController(`suitelens.suiteql.${profile.accountId}`, notebookType, `NetSuite: ${profile.label}`);
+    this.controller.description = profile.label === profile.accountId ? environment : `${profile.accountId} · ${environment}`;
+    this.controller.detail = profile.environment === 'production' && !profile.demo ? 'Production account — queries read live data' : undefined;
+    this.controller.supportedLanguages = ['suiteql'];
+    this.controller.supportsExecutionOrder = true;
+    this.controller.executeHandler = (cells, notebook) => this.executeCells(cells, notebook);
+    this.controller.interruptHandler = (notebook) => this.interrupt(notebook);
+    this.disposables.push(
+      this.controller,
+      this.controller.onDidChangeSelectedNotebooks(({ notebook, selected }) => {
+        if (selected && notebook.metadata?.account !== profile.accountId) void rememberAccount(notebook, profile.accountId);
+      }),
+    );
+    for (const notebook of vscode.workspace.notebookDocuments) this.preferIfRemembered(notebook);
+    this.disposables.push(vscode.workspace.onDidOpenNotebookDocument((notebook) => this.preferIfRemembered(notebook)));
+  }
+
+  get id(): string {
+    return this.controller.id;
+  }
+
+  private preferIfRemembered(notebook: vscode.NotebookDocument): void {
+    if (notebook.notebookType === notebookType && notebook.metadata?.account === this.profile.accountId) {
+      this.controller.updateNotebookAffinity(notebook, vscode.NotebookControllerAffinity.Preferred);
+    }
+  }
+
+  private async executeCells(cells: vscode.NotebookCell[], notebook: vscode.NotebookDocument): Promise<void> {
+    for (const cell of cells) {
+      if (cell.kind !== vscode.NotebookCellKind.Code) continue;
+      const completed = await this.executeCell(cell, notebook);
+      if (!completed) break; // run-all stops at the first failure, as a person reading top to bottom expects
+    }
+  }
+
+  private async executeCell(cell: vscode.NotebookCell, notebook: vscode.NotebookDocument): Promise<boolean> {
+    const execution = this.controller.createNotebookCellExecution(cell);
+    execution.executionOrder = ++this.executionOrder;
+    execution.start(Date.now());
+    const abort = new AbortController();
+    const tokenListener = execution.token.onCancellationRequested(() => abort.abort());
+    const active = this.running.get(notebook) ?? new Set<AbortController>();
+    active.add(abort);
+    this.running.set(notebook, active);
+    const query = cell.document.getText().trim();
+    const account = { id: this.profile.accountId, environment: this.profile.environment };
+    let success = false;
+    try {
+      if (query === '') {
+        await execution.replaceOutput([new vscode.NotebookCellOutput([vscode.NotebookCellOutputItem.text('Nothing to run: the cell is empty.')])]);
+        success = true;
+        return true;
+      }
+      const started = performance.now();
+      const { client } = await this.deps.registry.scope(this.profile.accountId);
+      const page = await client.queryPage(query, 0, { pageSize: this.deps.pageSize(), signal: abort.signal });
+      const elapsedMs = performance.now() - started;
+      const items = page.rows.map((row) => row.raw);
+      const session = this.deps.sessions.create({ accountId: this.profile.accountId, query, columns: [], loaded: items.length, totalResults: page.totalResults });
+      const payload: RowsPayload = toRowsPayload({
+        queryId: session.queryId,
+        items,
+        totalResults: page.totalResults,
+        elapsedMs,
+        truncatedAt: page.totalResults > suiteQLRowCap ? suiteQLRowCap : undefined,
+        account,
+        idRecordType: this.deps.idRecordType(query),
+      });
+      session.columns = payload.columns;
+      await execution.replaceOutput([outputOf(payload)]);
+      await this.deps.history.record(this.profile.accountId, { query, rows: page.totalResults, elapsedMs, ok: true });
+      success = true;
+      return true;
+    } catch (error) {
+      const cancelled = abort.signal.aborted || isNetSuiteError(error, 'cancelled');
+      const payload: ErrorPayload = cancelled
+        ? { kind: 'error', queryId: 'cancelled', title: 'Cancelled', detail: 'The query was interrupted; NetSuite requests for it were stopped.', account }
+        : errorPayload(error, query, account);
+      await execution.replaceOutput([errorOutputOf(payload)]);
+      if (!cancelled) await this.deps.history.record(this.profile.accountId, { query, rows: 0, elapsedMs: 0, ok: false });
+      return false;
+    } finally {
+      tokenListener.dispose();
+      active.delete(abort);
+      execution.end(success, Date.now());
+    }
+  }
+
+  private interrupt(notebook: vscode.NotebookDocument): void {
+    for (const abort of this.running.get(notebook) ?? []) abort.abort();
+  }
+
+  dispose(): void {
+    for (const set of this.running.values()) for (const abort of set) abort.abort();
+    this.running.clear();
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}
+
+export function outputOf(payload: RowsPayload): vscode.NotebookCellOutput {
+  return new vscode.NotebookCellOutput([vscode.NotebookCellOutputItem.json(payload, ROWS_MIME), vscode.NotebookCellOutputItem.text(toPlainText(payload))]);
+}
+
+function errorOutputOf(payload: ErrorPayload): vscode.NotebookCellOutput {
+  const text = `${payload.title}${payload.code ? ` (${payload.code})` : ''}: ${payload.detail}`;
+  return new vscode.NotebookCellOutput([vscode.NotebookCellOutputItem.json(payload, ROWS_MIME), vscode.NotebookCellOutputItem.text(text)]);
+}
+
+export function errorPayload(error: unknown, query: string, account: ErrorPayload['account']): ErrorPayload {
+  if (isNetSuiteError(error)) {
+    const detail = error.detail ?? error.message;
+    return {
+      kind: 'error',
+      queryId: 'error',
+      title: `${error.status ? `${error.status} ` : ''}${error.message}`,
+      detail: error.advice ? `${detail}\n${error.advice}` : detail,
+      code: error.code,
+      query,
+      position: failurePosition(query, detail),
+      account,
+    };
+  }
+  return { kind: 'error', queryId: 'error', title: 'SuiteLens could not run the query', detail: error instanceof Error ? error.message : String(error), query, account };
+}
+
+async function rememberAccount(notebook: vscode.NotebookDocument, accountId: string): Promise<void> {
+  const edit = new vscode.WorkspaceEdit();
+  edit.set(notebook.uri, [vscode.NotebookEdit.updateNotebookMetadata({ ...notebook.metadata, account: accountId })]);
+  await vscode.workspace.applyEdit(edit);
+}

@@ -1,0 +1,74 @@
+import { basename } from 'node:path';
+import * as vscode from 'vscode';
+import type { NetSuiteClient } from '../../netsuite/client';
+import { suiteQLRowCap } from '../../netsuite/suiteql';
+import type { AccountRegistry } from '../accounts/accountRegistry';
+import { exportRows, type ExportFormat } from './exportWriter';
+
+/** `SELECT … id …` — whether the keyset mode (ordered by id, beyond NetSuite's 100,000-row cap) can be offered. */
+export function selectsId(query: string): boolean {
+  const selectList = /^\s*select\s+([\s\S]*?)\s+from\s/i.exec(query)?.[1] ?? '';
+  return /(^|[\s,.])id(\s|,|$)/i.test(selectList) || /^\s*\*\s*$/.test(selectList);
+}
+
+/**
+ * Exports a query's full result (all pages, fetched in parallel) to CSV or JSON with a cancellable progress
+ * notification. NetSuite's 100,000-row cap is announced before the export starts, with the keyset mode offered when
+ * the query selects an id; a cancelled export leaves no file behind.
+ */
+export async function exportQueryResult(registry: AccountRegistry<NetSuiteClient>, accountId: string, query: string, format: ExportFormat): Promise<void> {
+  const { client } = await registry.scope(accountId);
+  const first = await client.queryPage(query, 0, { pageSize: 1 });
+  let keyset: { column: string } | undefined;
+  if (first.totalResults > suiteQLRowCap) {
+    const total = first.totalResults.toLocaleString('en-US');
+    const cap = suiteQLRowCap.toLocaleString('en-US');
+    const options = selectsId(query) ? ['Export all rows (keyset paging by id)', `Export the first ${cap}`] : [`Export the first ${cap}`];
+    const choice = await vscode.window.showWarningMessage(
+      `This query has ${total} rows, but NetSuite returns at most ${cap} rows per query.` +
+        (selectsId(query) ? ' SuiteLens can walk past the cap in chunks ordered by id.' : ' Select the id column to export everything with keyset paging.'),
+      { modal: true },
+      ...options,
+    );
+    if (!choice) return;
+    if (choice.startsWith('Export all')) keyset = { column: 'id' };
+  }
+  const target = await vscode.window.showSaveDialog({
+    saveLabel: `Export ${format.toUpperCase()}`,
+    filters: format === 'csv' ? { CSV: ['csv'] } : { JSON: ['json'] },
+    defaultUri: vscode.Uri.file(`suiteql-${new Date().toISOString().slice(0, 10)}.${format}`),
+  });
+  if (!target) return;
+  await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Exporting to ${basename(target.fsPath)}`, cancellable: true },
+    async (progress, token) => {
+      const abort = new AbortController();
+      token.onCancellationRequested(() => abort.abort());
+      let expected = keyset ? first.totalResults : Math.min(first.totalResults, suiteQLRowCap);
+      let reported = 0;
+      const run = client.query(query, { signal: abort.signal, keyset, onProgress: (p) => (expected = keyset ? Math.max(expected, p.expectedRows) : p.expectedRows) });
+      async function* raw() {
+        for await (const row of run) yield row.raw;
+      }
+      try {
+        const summary = await exportRows(raw(), target.fsPath, format, {
+          signal: abort.signal,
+          onProgress: (written) => {
+            const increment = expected > 0 ? ((written - reported) / expected) * 100 : 0;
+            reported = written;
+            progress.report({ message: `${written.toLocaleString('en-US')} of ${expected.toLocaleString('en-US')} rows`, increment });
+          },
+        });
+        const note = run.summary.truncated ? ` ${run.summary.notice ?? ''}` : '';
+        const open = await vscode.window.showInformationMessage(`Exported ${summary.rows.toLocaleString('en-US')} rows to ${basename(target.fsPath)}.${note}`, 'Open File');
+        if (open) await vscode.commands.executeCommand('vscode.open', target);
+      } catch (error) {
+        if (abort.signal.aborted) {
+          void vscode.window.showInformationMessage('Export cancelled; no file was written.');
+          return;
+        }
+        void vscode.window.showErrorMessage(`Export failed; no file was written: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    },
+  );
+}

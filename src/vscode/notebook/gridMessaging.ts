@@ -1,0 +1,114 @@
+import * as vscode from 'vscode';
+import type { NetSuiteClient } from '../../netsuite/client';
+import { LoadFailed, LoadProgress, RowsAppended, isRendererToHost, type HostToRenderer, type RendererToHost } from '../../protocol/rendererMessages';
+import type { AccountRegistry } from '../accounts/accountRegistry';
+import { exportQueryResult } from './exportCommand';
+import { alignBatch } from './resultFormat';
+import type { ResultSession, ResultSessions } from './resultSessions';
+
+export const rendererId = 'suitelens.rowsRenderer';
+
+/**
+ * The host side of the grid: more rows on demand, export, and "open record" — all by renderer messaging, so a
+ * 100,000-row result grows in place instead of being re-rendered. Every inbound message is validated first: the
+ * output webview renders NetSuite data and is not trusted.
+ */
+export class GridMessaging implements vscode.Disposable {
+  private readonly messaging = vscode.notebooks.createRendererMessaging(rendererId);
+  private readonly subscription: vscode.Disposable;
+
+  constructor(
+    private readonly registry: AccountRegistry<NetSuiteClient>,
+    private readonly sessions: ResultSessions,
+    private readonly pageSize: () => number,
+  ) {
+    this.subscription = this.messaging.onDidReceiveMessage(({ editor, message }) => {
+      if (!isRendererToHost(message)) return;
+      void this.handle(editor, message);
+    });
+  }
+
+  private post(editor: vscode.NotebookEditor, message: HostToRenderer): void {
+    void this.messaging.postMessage(message, editor);
+  }
+
+  private async handle(editor: vscode.NotebookEditor, message: RendererToHost): Promise<void> {
+    const session = this.sessions.get(message.queryId);
+    if (!session) {
+      this.post(editor, LoadFailed.create({ queryId: message.queryId, detail: 'This result is from an earlier session; run the cell again.' }));
+      return;
+    }
+    switch (message.type) {
+      case 'loadMore':
+        return this.load(editor, session, 'more');
+      case 'loadAll':
+        return this.load(editor, session, 'all');
+      case 'cancelLoad':
+        session.loading?.abort();
+        return;
+      case 'export':
+        await exportQueryResult(this.registry, session.accountId, session.query, message.format);
+        return;
+      case 'openRecord':
+        await vscode.commands.executeCommand('suitelens.openRecord', { accountId: session.accountId, recordType: message.recordType, id: message.id });
+        return;
+    }
+  }
+
+  private async load(editor: vscode.NotebookEditor, session: ResultSession, how: 'more' | 'all'): Promise<void> {
+    if (session.loading) return;
+    const abort = new AbortController();
+    session.loading = abort;
+    try {
+      const { client } = await this.registry.scope(session.accountId);
+      if (how === 'more') {
+        const page = await client.queryPage(session.query, session.loaded, { pageSize: this.pageSize(), signal: abort.signal });
+        this.send(editor, session, page.rows.map((row) => row.raw), page.totalResults, true);
+        return;
+      }
+      // "Load all": the core's parallel runner (pages fetched concurrently within the account's limit, delivered in
+      // order). It starts at row 0; the rows the grid already has are skipped rather than fetched differently.
+      let skip = session.loaded;
+      const run = client.query(session.query, {
+        signal: abort.signal,
+        onProgress: (progress) =>
+          this.post(editor, LoadProgress.create({ queryId: session.queryId, loaded: Math.max(session.loaded, progress.rowsDelivered), totalResults: progress.expectedRows })),
+      });
+      for await (const page of run.pages()) {
+        const fresh = skip >= page.length ? [] : page.slice(skip);
+        skip = Math.max(0, skip - page.length);
+        if (fresh.length > 0) this.send(editor, session, fresh.map((row) => row.raw), run.summary.totalResults, false);
+      }
+      const note = run.summary.truncated ? run.summary.notice : undefined;
+      this.post(editor, RowsAppended.create({ queryId: session.queryId, rows: [], loaded: session.loaded, totalResults: session.totalResults, done: true }));
+      if (note) void vscode.window.showWarningMessage(note);
+    } catch (error) {
+      const detail = abort.signal.aborted ? `Stopped after ${session.loaded.toLocaleString('en-US')} rows.` : error instanceof Error ? error.message : String(error);
+      this.post(editor, LoadFailed.create({ queryId: session.queryId, detail }));
+    } finally {
+      session.loading = undefined;
+    }
+  }
+
+  private send(editor: vscode.NotebookEditor, session: ResultSession, items: Record<string, string>[], totalResults: number, done: boolean): void {
+    const batch = alignBatch(session.columns, items);
+    session.columns = batch.columns;
+    session.loaded += batch.rows.length;
+    session.totalResults = totalResults;
+    this.post(
+      editor,
+      RowsAppended.create({
+        queryId: session.queryId,
+        rows: batch.rows,
+        ...(batch.grew ? { columns: batch.columns } : {}),
+        loaded: session.loaded,
+        totalResults,
+        done,
+      }),
+    );
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+  }
+}

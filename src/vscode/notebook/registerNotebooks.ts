@@ -1,0 +1,125 @@
+import * as vscode from 'vscode';
+import type { NetSuiteClient } from '../../netsuite/client';
+import { tablesReadBy } from '../../suiteql/tables';
+import type { AccountRegistry } from '../accounts/accountRegistry';
+import { AccountNotebookController } from './controller';
+import { GridMessaging } from './gridMessaging';
+import { QueryHistory } from './queryHistory';
+import { ResultSessions } from './resultSessions';
+import { notebookType, SuiteQLNotebookSerializer } from './serializer';
+
+// SuiteQL tables whose `id` is not the internal id of one REST record type of the same name.
+const tablesWithoutOneRecordType = new Set(['transaction', 'transactionline', 'transactionaccountingline', 'item', 'entity', 'dual']);
+
+/** For `SELECT … FROM customer`, the grid links `id` values to the customer record. */
+export function idRecordTypeOf(query: string): string | undefined {
+  const read = tablesReadBy(query);
+  if (!read.ok || read.tables.length !== 1) return undefined;
+  const [table] = read.tables;
+  return tablesWithoutOneRecordType.has(table) ? undefined : table;
+}
+
+export interface NotebookFeature extends vscode.Disposable {
+  readonly history: QueryHistory;
+  /** Controller id for an account (tests select it programmatically). */
+  controllerId(accountId: string): string | undefined;
+}
+
+/**
+ * SuiteQL notebooks: the `*.snb` serializer, one controller per account (kept in step with the account list), the
+ * grid's host side, query history, and the notebook commands.
+ */
+export function registerNotebooks(context: vscode.ExtensionContext, registry: AccountRegistry<NetSuiteClient>): NotebookFeature {
+  const sessions = new ResultSessions();
+  const history = new QueryHistory(context.globalState);
+  const pageSize = () => Math.min(1000, Math.max(1, vscode.workspace.getConfiguration('suitelens').get<number>('notebook.pageSize', 1000)));
+  const controllers = new Map<string, AccountNotebookController>();
+  const disposables: vscode.Disposable[] = [];
+
+  const syncControllers = () => {
+    const accounts = new Map(registry.list().map((profile) => [profile.accountId, profile]));
+    for (const [accountId, controller] of controllers) {
+      if (!accounts.has(accountId)) {
+        controller.dispose();
+        controllers.delete(accountId);
+      }
+    }
+    for (const [accountId, profile] of accounts) {
+      if (!controllers.has(accountId)) {
+        controllers.set(accountId, new AccountNotebookController(profile, { registry, sessions, history, pageSize, idRecordType: idRecordTypeOf }));
+      }
+    }
+  };
+  syncControllers();
+
+  disposables.push(
+    vscode.workspace.registerNotebookSerializer(notebookType, new SuiteQLNotebookSerializer(), { transientOutputs: true }),
+    registry.onDidChange(syncControllers),
+    new GridMessaging(registry, sessions, pageSize),
+    vscode.commands.registerCommand('suitelens.newNotebook', (query?: unknown) => openNewNotebook(registry, typeof query === 'string' ? query : undefined)),
+    vscode.commands.registerCommand('suitelens.queryHistory', () => showHistory(registry, history)),
+  );
+
+  return {
+    history,
+    controllerId: (accountId) => controllers.get(accountId)?.id,
+    dispose() {
+      for (const controller of controllers.values()) controller.dispose();
+      controllers.clear();
+      sessions.dispose();
+      for (const disposable of disposables) disposable.dispose();
+    },
+  };
+}
+
+/** Opens an untitled SuiteQL notebook (optionally prefilled), preferring the active account's controller. */
+export async function openNewNotebook(registry: AccountRegistry<NetSuiteClient>, query?: string): Promise<vscode.NotebookEditor> {
+  const cell = new vscode.NotebookCellData(vscode.NotebookCellKind.Code, query ?? 'SELECT id, entityid, companyname\nFROM customer\nORDER BY id', 'suiteql');
+  const data = new vscode.NotebookData([cell]);
+  const accountId = registry.activeAccountId;
+  data.metadata = { account: accountId, saveOutputs: false };
+  const document = await vscode.workspace.openNotebookDocument(notebookType, data);
+  const editor = await vscode.window.showNotebookDocument(document);
+  if (accountId) {
+    await vscode.commands.executeCommand('notebook.selectKernel', { editor, id: `suitelens.suiteql.${accountId}`, extension: 'suitelens.suitelens' });
+  }
+  return editor;
+}
+
+async function showHistory(registry: AccountRegistry<NetSuiteClient>, history: QueryHistory): Promise<void> {
+  const accountId = registry.activeAccountId;
+  if (!accountId) {
+    void vscode.window.showInformationMessage('No NetSuite account yet: add one, or try the demo sandbox.');
+    return;
+  }
+  const entries = history.entries(accountId);
+  if (entries.length === 0) {
+    void vscode.window.showInformationMessage(`No queries run on ${accountId} yet.`);
+    return;
+  }
+  const picked = await vscode.window.showQuickPick(
+    entries.map((entry) => ({
+      label: entry.query.replace(/\s+/g, ' ').slice(0, 120),
+      description: `${entry.ok ? `${entry.rows.toLocaleString('en-US')} rows` : 'failed'} · ${new Date(entry.ranAt).toLocaleString()}`,
+      detail: entry.query.length > 120 ? entry.query.replace(/\s+/g, ' ') : undefined,
+      entry,
+    })),
+    { title: `Query history — ${accountId}`, placeHolder: 'Type to search your past queries', matchOnDescription: true, matchOnDetail: true },
+  );
+  if (!picked) return;
+  const action = await vscode.window.showQuickPick(['Run in a new notebook', 'Insert into the current notebook'], { title: 'What should SuiteLens do with this query?' });
+  if (action === 'Run in a new notebook') {
+    await openNewNotebook(registry, picked.entry.query);
+    await vscode.commands.executeCommand('notebook.execute');
+  } else if (action === 'Insert into the current notebook') {
+    const editor = vscode.window.activeNotebookEditor;
+    if (!editor || editor.notebook.notebookType !== notebookType) {
+      await openNewNotebook(registry, picked.entry.query);
+      return;
+    }
+    const edit = new vscode.WorkspaceEdit();
+    const index = editor.selection.end;
+    edit.set(editor.notebook.uri, [vscode.NotebookEdit.insertCells(index, [new vscode.NotebookCellData(vscode.NotebookCellKind.Code, picked.entry.query, 'suiteql')])]);
+    await vscode.workspace.applyEdit(edit);
+  }
+}
