@@ -1,0 +1,127 @@
+/** The metadata catalog and the seeded demo data, over real HTTP against a running sandbox. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSandbox, type RunningSandbox } from '../../../src/sandbox';
+import { recordTypeDefinitions } from '../../../src/sandbox/catalog';
+import { generateSeedData } from '../../../src/sandbox/seed';
+import { call } from './sandboxTestClient';
+
+const CATALOG = '/services/rest/record/v1/metadata-catalog';
+const record = '/services/rest/record/v1';
+const seed = generateSeedData({ seed: 7 });
+const hostileCustomer = seed.find((candidate) => candidate.type === 'customer' && candidate.fields.companyName === '<img src=x onerror=alert(1)>')!;
+
+let sandbox: RunningSandbox;
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ seedRecords: seed });
+});
+afterAll(async () => {
+  await sandbox?.stop();
+});
+
+function refsIn(value: unknown): string[] {
+  if (!value || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, inner]) => (key === '$ref' && typeof inner === 'string' ? [inner] : refsIn(inner)));
+}
+
+describe('metadata-catalog over HTTP', () => {
+  it('lists every record type with absolute links in the three media types', async () => {
+    const response = await call(sandbox, 'GET', CATALOG);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('application/json');
+    const names = response.json.items.map((item: { name: string }) => item.name);
+    expect(names).toEqual(recordTypeDefinitions.map((definition) => definition.id.toLowerCase()));
+    const customer = response.json.items.find((item: { name: string }) => item.name === 'customer');
+    expect(customer.links.map((link: { mediaType: string }) => link.mediaType)).toEqual(['application/json', 'application/swagger+json', 'application/schema+json']);
+    expect(customer.links[0].href).toBe(`${sandbox.baseUrl}${CATALOG}/customer`);
+  });
+
+  it('narrows with ?select= and answers a bad name in NetSuite’s error envelope', async () => {
+    const selected = await call(sandbox, 'GET', `${CATALOG}?select=customer,salesorder`);
+    expect(selected.json.items.map((item: { name: string }) => item.name)).toEqual(['customer', 'salesorder']);
+    const bad = await call(sandbox, 'GET', `${CATALOG}?select=nosuchthing`);
+    expect(bad.status).toBe(400);
+    expect(bad.headers.get('content-type')).toContain('type=error');
+    expect(bad.json['o:errorDetails'][0]).toMatchObject({ 'o:errorCode': 'INVALID_PARAMETER', 'o:errorQueryParam': 'select' });
+  });
+
+  it('serves a JSON Schema whose every $ref is itself answerable', async () => {
+    const response = await call(sandbox, 'GET', `${CATALOG}/customer`, { headers: { accept: 'application/schema+json' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('application/schema+json');
+    expect(response.json['x-ns-filterable']).toContain('companyName');
+    expect(response.json.properties.custentity_loyalty_tier['x-ns-custom-field']).toBe(true);
+    const refs = [...new Set(refsIn(response.json))];
+    expect(refs).toEqual(expect.arrayContaining([`${CATALOG}/nsResource`, `${CATALOG}/customer-addressBookCollection`]));
+    for (const ref of refs) {
+      const referenced = await call(sandbox, 'GET', ref, { headers: { accept: 'application/schema+json' } });
+      expect(referenced.status, ref).toBe(200);
+      expect(referenced.json.type, ref).toBe('object');
+    }
+  });
+
+  it('serves an OpenAPI 3.0.1 document pointing at this sandbox, with the transform path', async () => {
+    const response = await call(sandbox, 'GET', `${CATALOG}/salesOrder`, { headers: { accept: 'application/swagger+json' } });
+    expect(response.status).toBe(200);
+    expect(response.json.openapi).toBe('3.0.1');
+    expect(response.json.servers).toEqual([{ url: `${sandbox.baseUrl}/services/rest/record/v1` }]);
+    expect(response.json.info.description).toContain(sandbox.accountId);
+    expect(Object.keys(response.json.paths)).toContain('/salesOrder/{id}/!transform/invoice');
+    expect(response.json.components.schemas['salesOrder-itemElement'].properties.quantity).toMatchObject({ type: 'number' });
+  });
+
+  it('shows the narrow role only the types it may view', async () => {
+    const credentials = sandbox.narrowCredentials.tba;
+    const list = await call(sandbox, 'GET', CATALOG, { credentials });
+    const names = list.json.items.map((item: { name: string }) => item.name);
+    expect(names).toContain('customer');
+    expect(names).not.toContain('vendor');
+    expect(names).not.toContain('salesorder');
+    const hidden = await call(sandbox, 'GET', `${CATALOG}/vendor`, { credentials, headers: { accept: 'application/schema+json' } });
+    expect(hidden.status).toBe(404);
+  });
+
+  it('answers an unknown type with 404 and the record-type detail', async () => {
+    const response = await call(sandbox, 'GET', `${CATALOG}/transaction`, { headers: { accept: 'application/schema+json' } });
+    expect(response.status).toBe(404);
+    expect(response.json).toMatchObject({ status: 404, 'o:errorDetails': [{ detail: "Record type 'transaction' does not exist." }] });
+  });
+
+  it('requires authentication like every REST call', async () => {
+    const response = await call(sandbox, 'GET', CATALOG, { credentials: null });
+    expect(response.status).toBe(401);
+  });
+});
+
+describe('seeded demo data over HTTP', () => {
+  it('serves the XSS-probe customer with its name untouched', async () => {
+    const response = await call(sandbox, 'GET', `${record}/customer/${hostileCustomer.id}`);
+    expect(response.status).toBe(200);
+    expect(response.json.companyName).toBe('<img src=x onerror=alert(1)>');
+    expect(response.json.entityId).toBe('<img src=x onerror=alert(1)>');
+  });
+
+  it('serves every seeded customer in the collection', async () => {
+    const response = await call(sandbox, 'GET', `${record}/customer?limit=5`);
+    expect(response.status).toBe(200);
+    expect(response.json.totalResults).toBe(seed.filter((candidate) => candidate.type === 'customer').length);
+  });
+
+  it('serves a seeded sales order with its item lines', async () => {
+    const order = seed.find((candidate) => candidate.type === 'salesOrder')!;
+    const response = await call(sandbox, 'GET', `${record}/salesOrder/${order.id}?expandSubResources=true`);
+    expect(response.status).toBe(200);
+    expect(response.json.tranId).toBe(order.fields.tranId);
+    expect(response.json.total).toBe(order.fields.total);
+    expect(response.json.item.items).toHaveLength(order.sublists.item.length);
+  });
+
+  it('rejects a body the served schema forbids, naming the line field', async () => {
+    const customer = seed.find((candidate) => candidate.type === 'customer')!;
+    const response = await call(sandbox, 'POST', `${record}/salesOrder`, {
+      body: { entity: { id: customer.id }, item: { items: [{ item: { id: '1' }, quantity: 'two' }] } },
+    });
+    expect(response.status).toBe(400);
+    expect(response.json['o:errorDetails'][0]['o:errorPath']).toBe('item.items[0].quantity');
+  });
+});
