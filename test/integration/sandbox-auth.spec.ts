@@ -116,8 +116,8 @@ describe('sandbox OAuth 2.0 authorization code + PKCE', () => {
     return url.toString();
   }
 
-  async function obtainCode(): Promise<string> {
-    const response = await call(authorizeUrl());
+  async function obtainCode(overrides: Record<string, string> = {}): Promise<string> {
+    const response = await call(authorizeUrl(overrides));
     expect(response.status).toBe(302);
     const location = new URL(response.headers.location);
     expect(`${location.protocol}//${location.host}${location.pathname}`).toBe(harness.auth.credentials.oauth2.redirectUri);
@@ -148,6 +148,11 @@ describe('sandbox OAuth 2.0 authorization code + PKCE', () => {
     expect(body.token_type).toBe('bearer');
     const rest = await call(restUrl(), { headers: { authorization: `Bearer ${body.access_token}` } });
     expect(rest.json()).toEqual({ kind: 'oauth2', credentialId: harness.auth.credentials.oauth2.clientId, role: 'Administrator' });
+  });
+
+  it('does not let a token without the rest_webservices scope call REST web services', async () => {
+    const tokens = (await exchange(await obtainCode({ scope: 'restlets' }))).json();
+    expect((await call(restUrl(), { headers: { authorization: `Bearer ${tokens.access_token}` } })).status).toBe(401);
   });
 
   it('refuses a code_verifier that does not match the challenge', async () => {
