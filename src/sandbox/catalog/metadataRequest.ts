@@ -7,7 +7,8 @@
  */
 import type { RecordTypeDefinition } from '../model/recordTypes';
 import type { SandboxHttpAnswer, SandboxRole } from '../model/seams';
-import { catalogErrorAnswer } from './catalogErrors';
+import { errorBody, errorContentType, invalidParameter, type NetSuiteHttpError, recordTypeNotFound } from '../http/errors';
+import { hasPermission } from '../roles';
 import { recordTypeDefinitions } from './registry';
 import { allCatalogSchemas, type JsonSchemaObject, recordTypeJsonSchema } from './jsonSchema';
 import { recordTypesOpenApi } from './openApi';
@@ -43,11 +44,9 @@ function requestedRepresentation(accept: string | undefined): Representation {
   return 'json';
 }
 
-// The auth engineer's role helpers live outside the catalog; this is the one rule the catalog needs from them.
-function mayView(role: SandboxRole, recordTypeId: string): boolean {
-  const wanted = recordTypeId.toLowerCase();
-  const granted = Object.entries(role.permissions).find(([key]) => key.toLowerCase() === wanted)?.[1] ?? role.permissions['*'] ?? 'none';
-  return granted !== 'none';
+/** The catalog answers errors itself (it is a pure function), in the server's envelope. */
+function errorAnswer(error: NetSuiteHttpError): SandboxHttpAnswer {
+  return { status: error.status, headers: { 'content-type': errorContentType(), ...error.headers }, body: errorBody(error.status, error.details) };
 }
 
 function answer(body: unknown, mediaType: string): SandboxHttpAnswer {
@@ -78,7 +77,7 @@ const SHARED_SCHEMA_NAMES = new Set(['nslink', 'nsresource', 'nsresourcecollecti
 
 export function handleMetadataRequest(request: MetadataRequest): SandboxHttpAnswer {
   const definitions = request.definitions ?? recordTypeDefinitions;
-  const visible = definitions.filter((definition) => mayView(request.role, definition.id));
+  const visible = definitions.filter((definition) => hasPermission(request.role, definition.id, 'view'));
   const representation = requestedRepresentation(request.accept);
   const openApiContext = () => ({
     baseUrl: request.baseUrl,
@@ -105,7 +104,7 @@ export function handleMetadataRequest(request: MetadataRequest): SandboxHttpAnsw
 
   const helperSchema = helperSchemaByName(name, visible, definitions);
   if (helperSchema) return answer(helperSchema, SCHEMA_MEDIA_TYPE);
-  return catalogErrorAnswer(404, `Record type '${name}' does not exist.`, 'NONEXISTENT_ID');
+  return errorAnswer(recordTypeNotFound(name));
 }
 
 /** `nsLink`, `customerCollection`, `salesOrder-itemCollection`, … — answerable when their owner type is visible. */
@@ -133,7 +132,8 @@ function selectedTypes(url: URL, visible: readonly RecordTypeDefinition[]): { ty
   for (const name of names) {
     const definition = visible.find((candidate) => candidate.id.toLowerCase() === name.toLowerCase());
     if (!definition) {
-      return { error: catalogErrorAnswer(400, `Invalid value for query parameter 'select'. Record type '${name}' does not exist.`, 'INVALID_PARAMETER', { 'o:errorQueryParam': 'select' }) };
+      const detail = `Invalid value for query parameter 'select'. Record type '${name}' does not exist.`;
+      return { error: errorAnswer(invalidParameter(detail, { 'o:errorQueryParam': 'select' })) };
     }
     if (!types.includes(definition)) types.push(definition);
   }
