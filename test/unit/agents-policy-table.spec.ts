@@ -121,7 +121,7 @@ const cases: Case[] = [
   ['SuiteQL production ignores wildcard', billing, sql, suiteql(PROD, 'SELECT id FROM customer JOIN vendor ON vendor.id = customer.id'), false, 'denied: the query reads vendor: production account needs an explicit grant for vendor'],
   // Arguments that are not understood are refused before the policy is asked.
   ['non-numeric record id', billing, get, { account: SB, recordType: 'customer', id: '456 OR 1=1' }, false, "denied: Invalid arguments for suitelens_get_record: 'id' must match pattern"],
-  ['unknown argument', billing, get, { account: SB, recordType: 'customer', id: '456', expand: true }, false, "denied: Invalid arguments for suitelens_get_record: the arguments has an unknown property 'expand'"],
+  ['unknown argument', billing, get, { account: SB, recordType: 'customer', id: '456', expand: true }, false, "denied: Invalid arguments for suitelens_get_record: unknown property 'expand'"],
   ['offset not a multiple of limit', billing, sql, { account: SB, query: 'SELECT id FROM customer', limit: 50, offset: 30 }, false, 'denied: Invalid arguments for suitelens_run_suiteql: offset 30 must be a multiple of limit 50'],
   ['unknown tool', billing, 'suitelens_drop_database', { account: SB }, false, "denied: there is no tool 'suitelens_drop_database'"],
 ];

@@ -66,10 +66,11 @@ export interface AgentToolSpec<Input extends { account: string }> extends Omit<A
 const ajv = new Ajv({ allErrors: true, useDefaults: true, strict: true });
 
 function describeSchemaError(error: ErrorObject): string {
-  const where = error.instancePath ? `'${error.instancePath.slice(1).replace(/\//g, '.')}'` : 'the arguments';
-  if (error.keyword === 'additionalProperties') return `${where} has an unknown property '${String(error.params.additionalProperty)}'`;
-  if (error.keyword === 'required') return `${where} is missing '${String(error.params.missingProperty)}'`;
-  return `${where} ${error.message ?? 'is invalid'}`;
+  const path = error.instancePath.slice(1).replace(/\//g, '.');
+  const inside = path ? ` in '${path}'` : '';
+  if (error.keyword === 'additionalProperties') return `unknown property '${String(error.params.additionalProperty)}'${inside}`;
+  if (error.keyword === 'required') return `missing '${String(error.params.missingProperty)}'${inside}`;
+  return `${path ? `'${path}'` : 'the arguments'} ${error.message ?? 'is invalid'}`;
 }
 
 export function defineAgentTool<Input extends { account: string }>(spec: AgentToolSpec<Input>): AgentTool {
