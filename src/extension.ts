@@ -9,6 +9,8 @@ import { SecretStorageStore } from './vscode/accounts/secretStorageStore';
 import { DemoSandbox } from './vscode/demo/demoSandbox';
 import { registerNotebooks, type NotebookFeature } from './vscode/notebook/registerNotebooks';
 import { registerRecordDocuments } from './vscode/records/recordDocuments';
+import { registerSuiteQLFileRunner } from './vscode/language/runSuiteQLFile';
+import { registerSuiteQLLanguage, SuiteQLSchemas } from './vscode/language/suiteqlLanguage';
 
 /** What `activate` returns: the services, for the extension-host test suite and other extensions. */
 export interface SuiteLensApi {
@@ -45,7 +47,8 @@ export function activate(context: vscode.ExtensionContext): SuiteLensApi {
     return { profile, client, dispose: () => void client.dispose() };
   });
   demo = new DemoSandbox(context.extensionPath, registry);
-  const notebooks = registerNotebooks(context, registry);
+  const schemas = new SuiteQLSchemas(registry);
+  const notebooks = registerNotebooks(context, registry, (accountId, query, columns) => schemas.learn(accountId, query, columns));
 
   const startDemo = async (): Promise<string> => {
     const accountId = await vscode.window.withProgress(
@@ -62,6 +65,8 @@ export function activate(context: vscode.ExtensionContext): SuiteLensApi {
     registry,
     notebooks,
     registerRecordDocuments(registry),
+    registerSuiteQLLanguage(registry, schemas),
+    registerSuiteQLFileRunner(registry),
     vscode.commands.registerCommand('suitelens.tryDemoSandbox', async () => {
       try {
         await startDemo();

@@ -162,3 +162,11 @@ describe('query history', () => {
     expect(reopened.entries('B')).toHaveLength(1);
   });
 });
+
+describe('.suiteql files', () => {
+  it('runs the selection when there is one, else the whole file, without a trailing semicolon', async () => {
+    const { queryToRun } = await import('../../src/vscode/language/queryText');
+    expect(queryToRun('SELECT 1 FROM dual;\n', '')).toBe('SELECT 1 FROM dual');
+    expect(queryToRun('SELECT 1 FROM dual;\nSELECT id FROM customer', 'SELECT id FROM customer')).toBe('SELECT id FROM customer');
+  });
+});

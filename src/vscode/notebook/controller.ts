@@ -19,6 +19,8 @@ export interface ControllerDeps {
   pageSize: () => number;
   /** The record type whose ids a single-table query's `id` column holds (`customer` for `FROM customer`). */
   idRecordType: (query: string) => string | undefined;
+  /** Columns a result showed, so completion learns what the catalog does not describe. */
+  learnColumns?: (accountId: string, query: string, columns: readonly string[]) => void;
 }
 
 /**
@@ -105,6 +107,7 @@ export class AccountNotebookController implements vscode.Disposable {
         idRecordType: this.deps.idRecordType(query),
       });
       session.columns = payload.columns;
+      this.deps.learnColumns?.(this.profile.accountId, query, payload.columns.map((c) => c.name));
       await execution.replaceOutput([outputOf(payload)]);
       await this.deps.history.record(this.profile.accountId, { query, rows: page.totalResults, elapsedMs, ok: true });
       success = true;

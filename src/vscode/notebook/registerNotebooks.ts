@@ -29,7 +29,11 @@ export interface NotebookFeature extends vscode.Disposable {
  * SuiteQL notebooks: the `*.snb` serializer, one controller per account (kept in step with the account list), the
  * grid's host side, query history, and the notebook commands.
  */
-export function registerNotebooks(context: vscode.ExtensionContext, registry: AccountRegistry<NetSuiteClient>): NotebookFeature {
+export function registerNotebooks(
+  context: vscode.ExtensionContext,
+  registry: AccountRegistry<NetSuiteClient>,
+  learnColumns?: (accountId: string, query: string, columns: readonly string[]) => void,
+): NotebookFeature {
   const sessions = new ResultSessions();
   const history = new QueryHistory(context.globalState);
   const pageSize = () => Math.min(1000, Math.max(1, vscode.workspace.getConfiguration('suitelens').get<number>('notebook.pageSize', 1000)));
@@ -46,7 +50,7 @@ export function registerNotebooks(context: vscode.ExtensionContext, registry: Ac
     }
     for (const [accountId, profile] of accounts) {
       if (!controllers.has(accountId)) {
-        controllers.set(accountId, new AccountNotebookController(profile, { registry, sessions, history, pageSize, idRecordType: idRecordTypeOf }));
+        controllers.set(accountId, new AccountNotebookController(profile, { registry, sessions, history, pageSize, idRecordType: idRecordTypeOf, learnColumns }));
       }
     }
   };

@@ -1,0 +1,5 @@
+/** The query to run from a `.suiteql` editor: the selection when there is one, else the whole file. */
+export function queryToRun(text: string, selected: string): string {
+  const chosen = selected.trim() !== '' ? selected : text;
+  return chosen.trim().replace(/;\s*$/, '');
+}
