@@ -147,13 +147,16 @@ function positive(condition: Condition, field: FieldDefinition, fieldClass: Fiel
       return `coalesce((${expression})::boolean, false) = ${builder.param(booleanValue(condition.values[0], field))}::boolean`;
     case 'date': {
       expectValues(condition, 1);
-      const [start, end] = dateRange(condition.values[0], dateFormat).map((instant) => `${builder.param(instant)}::timestamptz`);
+      const [startInstant, endInstant] = dateRange(condition.values[0], dateFormat);
+      // Only parameters the SQL uses may be bound: Postgres refuses unused ones.
+      const start = () => `${builder.param(startInstant)}::timestamptz`;
+      const end = () => `${builder.param(endInstant)}::timestamptz`;
       const instant = `(${expression})::timestamptz`;
-      if (base === 'ON') return `(${instant} >= ${start} AND ${instant} < ${end})`;
-      if (base === 'AFTER') return `${instant} >= ${end}`;
-      if (base === 'ON_OR_AFTER') return `${instant} >= ${start}`;
-      if (base === 'BEFORE') return `${instant} < ${start}`;
-      return `${instant} < ${end}`;
+      if (base === 'ON') return `(${instant} >= ${start()} AND ${instant} < ${end()})`;
+      if (base === 'AFTER') return `${instant} >= ${end()}`;
+      if (base === 'ON_OR_AFTER') return `${instant} >= ${start()}`;
+      if (base === 'BEFORE') return `${instant} < ${start()}`;
+      return `${instant} < ${end()}`;
     }
     case 'select':
       expectValues(condition, 'many');
