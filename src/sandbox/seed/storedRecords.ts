@@ -11,7 +11,7 @@ export const SEED_EPOCH = Date.UTC(2026, 0, 1, 9, 0, 0);
 export const DAY_MS = 86_400_000;
 
 /** `2026-01-01T09:00:00Z`: seconds, no milliseconds, as NetSuite writes datetimes. */
-export const isoDateTime = (epochMs: number) => new Date(epochMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
+export const isoDateTime = (epochMs: number) => `${new Date(epochMs).toISOString().slice(0, 19)}Z`;
 export const isoDate = (epochMs: number) => new Date(epochMs).toISOString().slice(0, 10);
 
 /** A stored reference or enum value: the id only (the server resolves `refName` and links). */
@@ -20,11 +20,27 @@ export const ref = (id: string | number) => ({ id: String(id) });
 const createdFieldIds = ['dateCreated', 'createdDate', 'created'];
 const modifiedFieldIds = ['lastModifiedDate', 'lastModified'];
 
+/** Per record type: its canonical id and which of its fields hold the timestamps (looked up once per type). */
+const timestampFieldsByType = new Map<string, { typeId: string; created: string[]; modified: string[] }>();
+
+function timestampFields(type: string) {
+  let entry = timestampFieldsByType.get(type);
+  if (!entry) {
+    const definition = findRecordType(type);
+    if (!definition) throw new Error(`Seed data names an unknown record type '${type}'.`);
+    const ids = definition.fields.map((field) => field.id);
+    entry = { typeId: definition.id, created: ids.filter((id) => createdFieldIds.includes(id)), modified: ids.filter((id) => modifiedFieldIds.includes(id)) };
+    timestampFieldsByType.set(type, entry);
+  }
+  return entry;
+}
+
 export interface RecordDates {
   created: number;
   modified: number;
 }
 
+/** Takes ownership of `fields` (adds the timestamp fields to it): callers pass a fresh object. */
 export function storedRecord(
   type: string,
   id: string | number,
@@ -33,16 +49,12 @@ export function storedRecord(
   sublists: Record<string, Record<string, unknown>[]> = {},
   externalId?: string,
 ): StoredRecord {
-  const definition = findRecordType(type);
-  if (!definition) throw new Error(`Seed data names an unknown record type '${type}'.`);
+  const { typeId, created, modified } = timestampFields(type);
   const createdDate = isoDateTime(dates.created);
   const lastModifiedDate = isoDateTime(dates.modified);
-  const withDates: Record<string, unknown> = { ...fields };
-  for (const field of definition.fields) {
-    if (createdFieldIds.includes(field.id)) withDates[field.id] = createdDate;
-    if (modifiedFieldIds.includes(field.id)) withDates[field.id] = lastModifiedDate;
-  }
-  const record: StoredRecord = { type: definition.id, id: String(id), fields: withDates, sublists, createdDate, lastModifiedDate };
+  for (const fieldId of created) fields[fieldId] = createdDate;
+  for (const fieldId of modified) fields[fieldId] = lastModifiedDate;
+  const record: StoredRecord = { type: typeId, id: String(id), fields, sublists, createdDate, lastModifiedDate };
   if (externalId !== undefined) record.externalId = externalId;
   return record;
 }
