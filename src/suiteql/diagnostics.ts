@@ -1,6 +1,7 @@
 import type { ParserRuleContext, ParseTree, TerminalNode } from 'antlr4ng';
 import {
   AliasedRelationContext,
+  ColumnRefContext,
   ColumnReferenceContext,
   DereferenceContext,
   QueryNoWithContext,
@@ -60,7 +61,7 @@ export function diagnoseSuiteQL(query: string, schema: SuiteQLSchema, options: D
     walk(root, (node) => {
       if (node instanceof QueryNoWithContext) diagnostics.push(...rowLimitDiagnostics(node, span));
       else if (node instanceof TableRefContext) diagnostics.push(...unknownTable(node, schema, span));
-      else if (node instanceof ColumnReferenceContext || node instanceof DereferenceContext) diagnostics.push(...unknownColumn(node, schema, span));
+      else if (node instanceof ColumnReferenceContext || node instanceof ColumnRefContext || node instanceof DereferenceContext) diagnostics.push(...unknownColumn(node, schema, span));
     });
   }
   return diagnostics;
@@ -99,12 +100,12 @@ function unknownTable(node: TableRefContext, schema: SuiteQLSchema, span: Span):
   return [{ code: 'unknown-table', severity: 'warning', message: `Unknown table "${name}".`, ...span(node) }];
 }
 
-/** `alias.column` (a two-part column reference, or a dereference of a one-part one). */
-function unknownColumn(node: ColumnReferenceContext | DereferenceContext, schema: SuiteQLSchema, span: Span): SuiteQLDiagnostic[] {
+/** `alias.column`: a two-part column reference (in an expression or a plain select item), or a dereference. */
+function unknownColumn(node: ColumnReferenceContext | ColumnRefContext | DereferenceContext, schema: SuiteQLSchema, span: Span): SuiteQLDiagnostic[] {
   let qualifier: IdentifierContext | undefined;
   let column: IdentifierContext | undefined;
-  if (node instanceof ColumnReferenceContext) {
-    const parts = node.columnName().qualifiedName().identifier();
+  if (node instanceof ColumnReferenceContext || node instanceof ColumnRefContext) {
+    const parts = (node instanceof ColumnRefContext ? node.qualifiedName() : node.columnName().qualifiedName())?.identifier() ?? [];
     if (parts.length !== 2 || node.parent instanceof DereferenceContext) return [];
     [qualifier, column] = parts;
   } else {
