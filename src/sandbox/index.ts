@@ -16,6 +16,7 @@ import type { SuiteQLEngine } from './model/seams';
 import { defaultAccountId, defaultDateFormat, initialRuntimeConfig, type SandboxOptions, type SandboxRuntimeConfig } from './options';
 import { administratorRole, narrowRole } from './roles';
 import { buildRouter } from './routes';
+import { generateSeedData } from './seed';
 import { createRequestListener } from './server';
 import { RecordStore } from './store/recordStore';
 import { createSuiteQLProjection } from './store/suiteqlProjection';
@@ -73,8 +74,8 @@ function unavailableEngine(): SuiteQLEngine {
   };
 }
 
-function defaultSeedRecords(_options: SandboxOptions): StoredRecord[] {
-  return [];
+function defaultSeedRecords(options: SandboxOptions): StoredRecord[] {
+  return generateSeedData({ seed: options.seed, scale: options.scale });
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {

@@ -56,7 +56,7 @@ export interface SeedLayout {
   addressId(entityId: string, line: number): string;
 }
 
-function positiveInteger(value: number | undefined, fallback: number, name: string): number {
+function positiveNumber(value: number | undefined, fallback: number, name: string): number {
   const chosen = value ?? fallback;
   if (!Number.isFinite(chosen) || chosen <= 0) throw new Error(`Seed option '${name}' must be a positive number, got ${value}.`);
   return chosen;
@@ -64,8 +64,8 @@ function positiveInteger(value: number | undefined, fallback: number, name: stri
 
 export function seedLayout(options: SeedOptions = {}): SeedLayout {
   const seed = Math.trunc(options.seed ?? 1);
-  const scale = positiveInteger(options.scale, 1, 'scale');
-  const transactionScale = positiveInteger(options.transactionScale, 1, 'transactionScale');
+  const scale = positiveNumber(options.scale, 1, 'scale');
+  const transactionScale = positiveNumber(options.transactionScale, 1, 'transactionScale');
   const counts: SeedCounts = {
     ...baseSeedCounts,
     customers: Math.round(baseSeedCounts.customers * scale),
