@@ -79,8 +79,13 @@ export function suiteQLRowsForRecord(tables: SuiteQLTable[], definition: RecordT
       else rows.push(...lineRows(table, definition, record, feed.sublistId ?? '', feed.fixedValues));
     }
     if (feeds.some((feed) => feed.kind === 'sublist')) {
-      // NetSuite's transactionline holds one header line per transaction (mainline = 'T', id 0).
-      rows.push({ table: table.name, values: { transaction: Number(record.id), id: 0, linesequencenumber: 0, mainline: 'T', taxline: 'F' } });
+      // NetSuite's transactionline holds one header line per transaction (mainline = 'T', id 0), which carries the
+      // body fields SuiteQL keeps there (subsidiary, department, …).
+      const mainLineFields = definition.fields.filter((f) => f.mainLineColumn).map((f) => ({ ...f, column: f.mainLineColumn }));
+      rows.push({
+        table: table.name,
+        values: { ...fieldValues(mainLineFields, record.fields, table), transaction: Number(record.id), id: 0, linesequencenumber: 0, mainline: 'T', taxline: 'F' },
+      });
     }
   }
   return rows;

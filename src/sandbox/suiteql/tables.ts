@@ -190,7 +190,10 @@ function addTransactionLines(draft: TableDraft, definition: RecordTypeDefinition
   ]) {
     addColumn(draft, column, column.name === 'transaction' ? definition.id : undefined);
   }
-  for (const sublist of definition.sublists) {
+  // Body fields NetSuite keeps on the main line (subsidiary, segments, createdfrom) are columns of this table.
+  const mainLineFields = definition.fields.filter((f) => f.mainLineColumn).map((f) => ({ ...f, column: f.mainLineColumn }));
+  addFieldColumns(draft, mainLineFields);
+  for (const sublist of definition.sublists.filter((s) => (s.suiteqlTable ?? 'transactionline') === table.name)) {
     addFieldColumns(draft, sublist.fields);
     table.feeds.push({ recordType: definition.id, kind: 'sublist', sublistId: sublist.id, fixedValues: { mainline: 'F', taxline: 'F' } });
   }
