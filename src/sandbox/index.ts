@@ -11,15 +11,14 @@ import type { ControlState } from './http/controlEndpoints';
 import { FaultInjector } from './http/faults';
 import { ConcurrencyGate } from './http/governance';
 import { RequestLog } from './http/requestLog';
-import type { StoredRecord } from './model/recordTypes';
 import type { SuiteQLEngine } from './model/seams';
 import { defaultAccountId, defaultDateFormat, initialRuntimeConfig, type SandboxOptions, type SandboxRuntimeConfig } from './options';
 import { administratorRole, narrowRole } from './roles';
 import { buildRouter } from './routes';
-import { generateSeedData } from './seed';
 import { createRequestListener } from './server';
 import { RecordStore } from './store/recordStore';
 import { createSuiteQLProjection } from './store/suiteqlProjection';
+import { generateSeedBatches } from './seed';
 import { describeSuiteQLTables } from './suiteql/tables';
 import { runSuiteQL } from './suiteqlRoute';
 
@@ -74,10 +73,6 @@ function unavailableEngine(): SuiteQLEngine {
   };
 }
 
-function defaultSeedRecords(options: SandboxOptions): StoredRecord[] {
-  return generateSeedData({ seed: options.seed, scale: options.scale });
-}
-
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const host = options.host ?? '127.0.0.1';
   if (host !== '127.0.0.1') throw new Error('The sandbox listens on loopback (127.0.0.1) only.');
@@ -117,7 +112,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       definitions: [...recordTypeDefinitions],
       projection: createSuiteQLProjection(tables, findRecordType),
     });
-    if (await store.isEmpty()) await store.load(options.seedRecords ?? defaultSeedRecords(options));
+    if (await store.isEmpty()) await store.load(options.seedRecords ? [options.seedRecords] : generateSeedBatches({ seed: options.seed, scale: options.scale }));
     const engine = unavailableEngine();
     const validator = createRecordBodyValidator();
     const openStore = store;

@@ -163,23 +163,28 @@ export class RecordStore {
     return (result.rows[0]?.n ?? 0) === 0;
   }
 
-  /** Loads seed records in bulk (multi-row INSERTs from one jsonb array per chunk), then the SuiteQL tables. */
-  async load(records: StoredRecord[]): Promise<void> {
+  /**
+   * Loads seed records in bulk, batch by batch (one multi-row INSERT from a jsonb array per chunk, then the
+   * batch's SuiteQL rows), all in one transaction so a half-loaded account never exists.
+   */
+  async load(batches: Iterable<StoredRecord[]>): Promise<void> {
     await this.db.transaction(async (tx) => {
-      for (let start = 0; start < records.length; start += bulkChunkSize) {
-        const chunk = records.slice(start, start + bulkChunkSize).map((record) => ({
-          type: typeKey(record.type),
-          id: record.id,
-          externalId: record.externalId ?? null,
-          doc: { fields: record.fields, sublists: record.sublists, createdDate: record.createdDate, lastModifiedDate: record.lastModifiedDate },
-        }));
-        await tx.query(
-          `INSERT INTO ns_record (type, id, external_id, doc)
-           SELECT r->>'type', (r->>'id')::bigint, r->>'externalId', r->'doc' FROM jsonb_array_elements($1::jsonb) AS r`,
-          [JSON.stringify(chunk)],
-        );
+      for (const records of batches) {
+        for (let start = 0; start < records.length; start += bulkChunkSize) {
+          const chunk = records.slice(start, start + bulkChunkSize).map((record) => ({
+            type: typeKey(record.type),
+            id: record.id,
+            externalId: record.externalId ?? null,
+            doc: { fields: record.fields, sublists: record.sublists, createdDate: record.createdDate, lastModifiedDate: record.lastModifiedDate },
+          }));
+          await tx.query(
+            `INSERT INTO ns_record (type, id, external_id, doc)
+             SELECT r->>'type', (r->>'id')::bigint, r->>'externalId', r->'doc' FROM jsonb_array_elements($1::jsonb) AS r`,
+            [JSON.stringify(chunk)],
+          );
+        }
+        await this.projection?.bulkLoad(tx, records);
       }
-      await this.projection?.bulkLoad(tx, records);
     });
     await this.refreshIdCounters();
   }

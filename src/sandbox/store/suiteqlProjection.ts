@@ -56,11 +56,15 @@ export function createSuiteQLProjection(tables: SuiteQLTable[], findRecordType: 
       for (const table of tables) {
         await db.exec(suiteQLTableDDL(table));
         if (table.parent) await db.exec(`CREATE INDEX IF NOT EXISTS ${quoted(`${table.name}_${table.parent.column}`)} ON ${quoted(table.name)} (${quoted(table.parent.column)})`);
+        // Rows that exist whatever the records (DUAL's one row), added once even when a data dir is reopened.
+        if (table.fixedRows) {
+          const existing = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${quoted(table.name)}`);
+          if ((existing.rows[0]?.n ?? 0) === 0) await insertRows(db, table.name, table.fixedRows);
+        }
       }
     },
     async bulkLoad(db, records) {
       const rows = records.flatMap((record) => suiteQLRowsForRecord(tables, definitionOf(record), record));
-      for (const table of tables) if (table.fixedRows) rows.push(...table.fixedRows.map((values) => ({ table: table.name, values })));
       for (const [table, tableRows] of groupByTable(rows)) await insertRows(db, table, tableRows);
     },
     async upsert(db, record) {
