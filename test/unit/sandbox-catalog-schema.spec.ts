@@ -39,7 +39,10 @@ describe('per-type JSON Schema (application/schema+json)', () => {
 
   it('writes references and sublists as $refs to catalog URLs and enums as {id, refName} objects', () => {
     const customer = schemaOf('customer');
-    expect(customer.properties.subsidiary.$ref).toBe(`${CATALOG}/nsResource`);
+    // Typed with the target's schema (2026.1 browser); untyped nsResource when the target is not a REST record here.
+    expect(customer.properties.subsidiary).toMatchObject({ $ref: `${CATALOG}/subsidiary`, title: 'Primary Subsidiary' });
+    expect(customer.properties.parent.$ref).toBe(`${CATALOG}/customer`);
+    expect(customer.properties.entityStatus.$ref).toBe(`${CATALOG}/nsResource`);
     expect(customer.properties.addressBook.$ref).toBe(`${CATALOG}/customer-addressBookCollection`);
     expect(customer.properties.emailPreference).toMatchObject({
       type: 'object',
@@ -50,7 +53,7 @@ describe('per-type JSON Schema (application/schema+json)', () => {
   it('flags custom fields and lists filterable body fields at the top level', () => {
     const customer = schemaOf('customer');
     expect(customer.properties.custentity_loyalty_tier['x-ns-custom-field']).toBe(true);
-    expect(customer.properties.custentity_current_milestone).toMatchObject({ $ref: `${CATALOG}/nsResource`, 'x-ns-custom-field': true });
+    expect(customer.properties.custentity_current_milestone).toMatchObject({ $ref: `${CATALOG}/customrecord_project_milestone`, 'x-ns-custom-field': true });
     expect(customer.properties.companyName['x-ns-custom-field']).toBeUndefined();
     expect(customer['x-ns-filterable']).toEqual(expect.arrayContaining(['companyName', 'email', 'isInactive', 'custentity_loyalty_tier']));
     expect(customer['x-ns-filterable']).not.toContain('addressBook');
@@ -60,7 +63,7 @@ describe('per-type JSON Schema (application/schema+json)', () => {
   it('gives the sales order its item sublist and the custom record its custrecord fields', () => {
     expect(schemaOf('salesOrder').properties.item.$ref).toBe(`${CATALOG}/salesOrder-itemCollection`);
     const milestone = schemaOf('customrecord_project_milestone');
-    expect(milestone.properties.custrecord_pm_customer).toMatchObject({ $ref: `${CATALOG}/nsResource`, 'x-ns-custom-field': true });
+    expect(milestone.properties.custrecord_pm_customer).toMatchObject({ $ref: `${CATALOG}/customer`, 'x-ns-custom-field': true });
     expect(milestone.properties.custrecord_pm_due_date).toMatchObject({ format: 'date', 'x-ns-custom-field': true });
     expect(milestone.properties.name['x-ns-custom-field']).toBeUndefined();
   });
@@ -95,6 +98,13 @@ describe('metadata-catalog answers', () => {
     expect(hidden.json).toMatchObject({ status: 404, title: 'Not Found', 'o:errorDetails': [{ detail: "Record type 'vendor' does not exist." }] });
     expect(request(`${CATALOG}/salesOrder-itemCollection`, undefined, narrow).status).toBe(404);
     expect(request(`${CATALOG}/customer-addressBookElement`, undefined, narrow).status).toBe(200);
+  });
+
+  it('leaves references to types a role cannot see untyped, so it can follow every $ref it is given', () => {
+    const customer = request(`${CATALOG}/customer`, 'application/schema+json', narrow).json;
+    expect(customer.properties.salesRep.$ref).toBe(`${CATALOG}/nsResource`);
+    expect(customer.properties.parent.$ref).toBe(`${CATALOG}/customer`);
+    for (const ref of refsIn(customer)) expect(request(ref, 'application/schema+json', narrow).status, ref).toBe(200);
   });
 
   it('answers a type by Accept: JSON Schema, OpenAPI, or its catalog entry', () => {
@@ -154,7 +164,9 @@ describe('OpenAPI document (application/swagger+json)', () => {
     );
     expect(schemas.nsError.properties['o:errorDetails'].items.properties).toHaveProperty('o:errorPath');
     for (const ref of refsIn(document).filter((ref) => ref.startsWith('#/'))) expect(schemas[ref.slice('#/components/schemas/'.length)], ref).toBeDefined();
+    // As in the real dump: typed when the target is in the document, nsResource otherwise.
     expect(schemas.customer.properties.subsidiary.$ref).toBe('#/components/schemas/nsResource');
+    expect(schemas.salesOrder.properties.entity.$ref).toBe('#/components/schemas/customer');
   });
 
   it('can be built directly for any set of types', () => {

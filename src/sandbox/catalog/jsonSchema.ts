@@ -9,9 +9,26 @@
  * `maxLength` where NetSuite enforces one, so validation fails before the store does.
  */
 import type { FieldDefinition, RecordTypeDefinition, SublistDefinition } from '../model/recordTypes';
+import { recordTypeDefinitions } from './registry';
 import { catalogUrlRef, recordCollectionName, type SchemaRef, sublistCollectionName, sublistElementName } from './schemaNames';
 
 export type JsonSchemaObject = { [keyword: string]: unknown };
+
+/**
+ * How a document writes its `$ref`s, and which record types it can point a reference at. As in NetSuite, a
+ * reference to a type the document describes is typed with that type's schema (`salesRep` → `employee`, 2026.1
+ * browser; `parent` → `customer` in the 2020 dump); any other reference is an untyped `nsResource`.
+ */
+export interface SchemaStyle {
+  ref: SchemaRef;
+  describes(recordTypeId: string): boolean;
+}
+
+/** Catalog-URL `$ref`s, references typed with any of `definitions` (by default every type the sandbox has). */
+export function catalogSchemaStyle(definitions: readonly RecordTypeDefinition[] = recordTypeDefinitions): SchemaStyle {
+  const ids = new Set(definitions.map((definition) => definition.id));
+  return { ref: catalogUrlRef, describes: (recordTypeId) => ids.has(recordTypeId) };
+}
 
 const linksProperty = (ref: SchemaRef): JsonSchemaObject => ({ title: 'Links', type: 'array', readOnly: true, items: { $ref: ref('nsLink') } });
 const refNameProperty: JsonSchemaObject = { title: 'Reference Name', type: 'string', readOnly: true };
@@ -32,10 +49,11 @@ const scalarShapes: Record<string, JsonSchemaObject> = {
 };
 
 /** The schema of one field, as NetSuite writes it in `properties`. */
-export function fieldJsonSchema(field: FieldDefinition, ref: SchemaRef = catalogUrlRef): JsonSchemaObject {
+export function fieldJsonSchema(field: FieldDefinition, style: SchemaStyle = catalogSchemaStyle()): JsonSchemaObject {
   let shape: JsonSchemaObject;
   if (field.kind === 'reference') {
-    shape = { $ref: ref('nsResource'), title: field.label };
+    const typed = field.referenceRestExposed !== false && field.referenceType !== undefined && style.describes(field.referenceType);
+    shape = { $ref: style.ref(typed ? field.referenceType! : 'nsResource'), title: field.label };
   } else if (field.kind === 'enum') {
     shape = {
       type: 'object',
@@ -55,12 +73,13 @@ export function fieldJsonSchema(field: FieldDefinition, ref: SchemaRef = catalog
   return shape;
 }
 
-function fieldProperties(fields: FieldDefinition[], ref: SchemaRef): Record<string, JsonSchemaObject> {
-  return Object.fromEntries(fields.map((field) => [field.id, fieldJsonSchema(field, ref)]));
+function fieldProperties(fields: FieldDefinition[], style: SchemaStyle): Record<string, JsonSchemaObject> {
+  return Object.fromEntries(fields.map((field) => [field.id, fieldJsonSchema(field, style)]));
 }
 
 /** The schema of a whole record type (`GET metadata-catalog/customer` with `Accept: application/schema+json`). */
-export function recordTypeJsonSchema(definition: RecordTypeDefinition, ref: SchemaRef = catalogUrlRef): JsonSchemaObject {
+export function recordTypeJsonSchema(definition: RecordTypeDefinition, style: SchemaStyle = catalogSchemaStyle()): JsonSchemaObject {
+  const { ref } = style;
   const sublistProperties = Object.fromEntries(
     definition.sublists.map((sublist) => [sublist.id, { $ref: ref(sublistCollectionName(definition.id, sublist.id)), title: sublist.label }]),
   );
@@ -69,7 +88,7 @@ export function recordTypeJsonSchema(definition: RecordTypeDefinition, ref: Sche
     properties: {
       links: linksProperty(ref),
       refName: refNameProperty,
-      ...fieldProperties(definition.fields, ref),
+      ...fieldProperties(definition.fields, style),
       ...sublistProperties,
     },
     'x-ns-filterable': definition.fields.filter((field) => field.filterable).map((field) => field.id),
@@ -96,10 +115,10 @@ export function sublistCollectionJsonSchema(definition: RecordTypeDefinition, su
 }
 
 /** One sublist line; as in NetSuite's dumps, lines list no filterable fields (`q` cannot reach them). */
-export function sublistElementJsonSchema(sublist: SublistDefinition, ref: SchemaRef = catalogUrlRef): JsonSchemaObject {
+export function sublistElementJsonSchema(sublist: SublistDefinition, style: SchemaStyle = catalogSchemaStyle()): JsonSchemaObject {
   return {
     type: 'object',
-    properties: { links: linksProperty(ref), refName: refNameProperty, ...fieldProperties(sublist.fields, ref) },
+    properties: { links: linksProperty(style.ref), refName: refNameProperty, ...fieldProperties(sublist.fields, style) },
     'x-ns-filterable': [],
   };
 }
@@ -150,14 +169,15 @@ export function sharedJsonSchemas(ref: SchemaRef = catalogUrlRef): Record<string
  * Every schema the catalog can answer for a set of record types, by name: the types themselves, their
  * collections, each sublist's Collection/Element pair, and the shared building blocks.
  */
-export function allCatalogSchemas(definitions: readonly RecordTypeDefinition[], ref: SchemaRef = catalogUrlRef): Map<string, JsonSchemaObject> {
+export function allCatalogSchemas(definitions: readonly RecordTypeDefinition[], style: SchemaStyle = catalogSchemaStyle()): Map<string, JsonSchemaObject> {
+  const { ref } = style;
   const schemas = new Map<string, JsonSchemaObject>(Object.entries(sharedJsonSchemas(ref)));
   for (const definition of definitions) {
-    schemas.set(definition.id, recordTypeJsonSchema(definition, ref));
+    schemas.set(definition.id, recordTypeJsonSchema(definition, style));
     schemas.set(recordCollectionName(definition.id), collectionJsonSchema(ref(definition.id), ref));
     for (const sublist of definition.sublists) {
       schemas.set(sublistCollectionName(definition.id, sublist.id), sublistCollectionJsonSchema(definition, sublist, ref));
-      schemas.set(sublistElementName(definition.id, sublist.id), sublistElementJsonSchema(sublist, ref));
+      schemas.set(sublistElementName(definition.id, sublist.id), sublistElementJsonSchema(sublist, style));
     }
   }
   return schemas;

@@ -10,7 +10,7 @@ import type { SandboxHttpAnswer, SandboxRole } from '../model/seams';
 import { errorBody, errorContentType, invalidParameter, type NetSuiteHttpError, recordTypeNotFound } from '../http/errors';
 import { hasPermission } from '../roles';
 import { recordTypeDefinitions } from './registry';
-import { allCatalogSchemas, type JsonSchemaObject, recordTypeJsonSchema } from './jsonSchema';
+import { allCatalogSchemas, catalogSchemaStyle, type JsonSchemaObject, recordTypeJsonSchema } from './jsonSchema';
 import { recordTypesOpenApi } from './openApi';
 import { METADATA_CATALOG_PATH } from './schemaNames';
 
@@ -97,7 +97,8 @@ export function handleMetadataRequest(request: MetadataRequest): SandboxHttpAnsw
   const name = decodeURIComponent(rest);
   const definition = definitions.find((candidate) => candidate.id.toLowerCase() === name.toLowerCase());
   if (definition && visible.includes(definition)) {
-    if (representation === 'schema') return answer(recordTypeJsonSchema(definition), SCHEMA_MEDIA_TYPE);
+    // References to types the role cannot see stay untyped, so every $ref in the answer is one the role may follow.
+    if (representation === 'schema') return answer(recordTypeJsonSchema(definition, catalogSchemaStyle(visible)), SCHEMA_MEDIA_TYPE);
     if (representation === 'swagger') return answer(recordTypesOpenApi([definition], openApiContext()), SWAGGER_MEDIA_TYPE);
     return answer(catalogItem(request.baseUrl, definition), JSON_MEDIA_TYPE);
   }
@@ -116,7 +117,7 @@ function helperSchemaByName(
   const lower = name.toLowerCase();
   const owner = SHARED_SCHEMA_NAMES.has(lower) ? undefined : owningRecordType(name, definitions);
   if (!SHARED_SCHEMA_NAMES.has(lower) && (!owner || !visible.includes(owner))) return undefined;
-  const schemas = allCatalogSchemas(owner ? [owner] : []);
+  const schemas = allCatalogSchemas(owner ? [owner] : [], catalogSchemaStyle(visible));
   for (const [schemaName, schema] of schemas) {
     if (schemaName.toLowerCase() === lower) return schema;
   }

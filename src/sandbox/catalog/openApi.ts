@@ -143,7 +143,8 @@ export function recordTypesOpenApi(definitions: readonly RecordTypeDefinition[],
     security: [{ 'OAuth 1.0 authorization': [] }, { 'OAuth 2.0 authorization': [] }],
     paths: Object.assign({}, ...definitions.map(recordTypePaths)),
     components: {
-      schemas: Object.fromEntries(allCatalogSchemas(definitions, openApiComponentRef)),
+      // References to types outside this document stay untyped `nsResource`s, as in the real dump.
+      schemas: Object.fromEntries(allCatalogSchemas(definitions, { ref: openApiComponentRef, describes: (id) => definitions.some((definition) => definition.id === id) })),
       securitySchemes: {
         'OAuth 1.0 authorization': { type: 'apiKey', description: 'OAuth 1.0 - https://tools.ietf.org/html/rfc5849', name: 'authorization', in: 'header' },
         'OAuth 2.0 authorization': { type: 'http', description: 'OAuth 2.0 - https://tools.ietf.org/html/rfc6749', scheme: 'bearer' },

@@ -10,7 +10,7 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { FieldDefinition, RecordTypeDefinition } from '../model/recordTypes';
-import { allCatalogSchemas } from './jsonSchema';
+import { allCatalogSchemas, catalogSchemaStyle } from './jsonSchema';
 import { recordTypeDefinitions } from './registry';
 import { catalogUrlRef } from './schemaNames';
 
@@ -84,7 +84,7 @@ export function createRecordBodyValidator(definitions: readonly RecordTypeDefini
   for (const numericFormat of ['int32', 'int64', 'float', 'double']) ajv.addFormat(numericFormat, true);
   ajv.addKeyword({ keyword: 'x-ns-filterable' });
   ajv.addKeyword({ keyword: 'x-ns-custom-field' });
-  for (const [name, schema] of allCatalogSchemas(definitions)) ajv.addSchema({ ...schema, $id: catalogUrlRef(name) });
+  for (const [name, schema] of allCatalogSchemas(definitions, catalogSchemaStyle(definitions))) ajv.addSchema({ ...schema, $id: catalogUrlRef(name) });
 
   const compiled = new Map<string, { definition: RecordTypeDefinition; check: ValidateFunction }>();
   const validatorFor = (recordTypeId: string) => {
