@@ -118,6 +118,13 @@ describe('Oracle functions', () => {
     expect(rows).toEqual([{ head: 'CUST', tail: '100', zero: 'CU', u: 2, second: 4, lastdash: 4, joined: 'CUST100/100', len: 7 }]);
   });
 
+  it('|| treats NULL as an empty string, as Oracle does', async () => {
+    expect(sqlOf("SELECT firstname || ' ' || lastname AS name FROM employee WHERE 'a' || email = 'a'")).toBe(
+      "SELECT concat(firstname, ' ', lastname) AS name FROM employee WHERE concat('a', email) = 'a'",
+    );
+    expect(await run("SELECT 'x' || email || id AS joined FROM customer WHERE id = 101")).toEqual([{ joined: 'x101' }]);
+  });
+
   it('SYSDATE and CURRENT_DATE from DUAL', async () => {
     const rows = await run("SELECT TO_CHAR(SYSDATE, 'YYYY') AS y, CURRENT_DATE - CURRENT_DATE AS zero, 'Hello, world!' AS message FROM DUAL");
     expect(rows).toEqual([{ y: String(new Date().getUTCFullYear()), zero: 0, message: 'Hello, world!' }]);

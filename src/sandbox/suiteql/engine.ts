@@ -9,6 +9,7 @@
  * least-recently-used beyond `maxEntries` queries or `maxCursorRows` rows in total, so memory stays bounded.
  */
 import type { PGliteInterface } from '@electric-sql/pglite';
+import { randomBytes } from 'node:crypto';
 import type { SandboxRole, SuiteQLEngine, SuiteQLPage } from '../model/seams';
 import { tableSourceForRole } from './access';
 import { suiteQLCompatFunctionsSql } from './compatSql';
@@ -99,6 +100,8 @@ export function createSuiteQLEngine(options: SuiteQLEngineOptions): SandboxSuite
   const entries = new Map<string, PreparedQuery>(); // insertion order = least recently used first
   const preparing = new Map<string, Promise<PreparedQuery>>();
   let cursorCount = 0;
+  // Engines may share a database (tests, the benchmark's baseline): their cursor names must not collide.
+  const engineId = randomBytes(4).toString('hex');
   /** Bumped by invalidate(): a result prepared across a write is used once but never cached. */
   let generation = 0;
   let expiryTimer: ReturnType<typeof setInterval> | undefined;
@@ -139,7 +142,7 @@ export function createSuiteQLEngine(options: SuiteQLEngineOptions): SandboxSuite
   }
 
   function createCursor(entry: PreparedQuery): Promise<void> {
-    const table = `suiteql_cursor_${++cursorCount}`;
+    const table = `suiteql_cursor_${engineId}_${++cursorCount}`;
     entry.cursorTable = table;
     entry.cursorReady = db.exec(`CREATE TEMP TABLE ${table} AS ${numberedSource(entry)} LIMIT ${maxResults}; ALTER TABLE ${table} ADD PRIMARY KEY (__rn);`).then(() => undefined);
     // A failed cursor is forgotten so that the next page retries rather than failing forever.

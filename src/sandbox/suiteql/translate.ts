@@ -37,6 +37,10 @@ const joinStarts = new Set(['JOIN', 'INNER', 'LEFT', 'RIGHT', 'FULL', 'CROSS', '
 /** Words that end an expression and therefore can never be a select-list alias without AS. */
 const notAliases = new Set(['END', 'NULL', 'TRUE', 'FALSE', 'DAY', 'MONTH', 'YEAR', 'HOUR', 'MINUTE', 'SECOND', 'ROWNUM', 'SYSDATE', 'CURRENT_DATE']);
 
+/** Operators and keywords that bind less tightly than `||`: they end a concatenation's operand. */
+const concatBoundaryOps = new Set(['=', '<', '>', '<=', '>=', '<>', '!=', '^=', ',']);
+const concatBoundaryWords = new Set(['AND', 'OR', 'NOT', 'IS', 'LIKE', 'BETWEEN', 'IN', 'ESCAPE', 'CASE', 'WHEN', 'THEN', 'ELSE', 'END', 'ASC', 'DESC', 'NULLS', 'FIRST', 'LAST', 'DISTINCT']);
+
 interface FromFactor {
   /** SQL for the factor without its alias. */
   source: () => string;
@@ -432,6 +436,7 @@ class Translator {
 
   /** An expression (or clause body): identifiers lower-cased, Oracle functions and words rewritten, sub-queries translated. */
   expression(nodes: SqlNode[], scope: QueryScope | undefined, inSelectList = false): string {
+    if (nodes.some((node) => isOp(node, '||'))) return this.withConcatenation(nodes, scope, inSelectList);
     let sql = '';
     const append = (piece: string, glue = false) => {
       sql += sql === '' || glue ? piece : ` ${piece}`;
@@ -489,6 +494,38 @@ class Translator {
       }
     }
     return sql;
+  }
+
+  /**
+   * Oracle's `||` treats NULL as an empty string (`'x' || NULL` is `'x'`); Postgres' yields NULL. Each run of
+   * operands joined by `||` — bounded by the operators and keywords that bind less tightly — becomes concat(…).
+   */
+  private withConcatenation(nodes: SqlNode[], scope: QueryScope | undefined, inSelectList: boolean): string {
+    const pieces: string[] = [];
+    let run: SqlNode[] = [];
+    const flush = () => {
+      if (run.length === 0) return;
+      const operands = [[]] as SqlNode[][];
+      for (const node of run) {
+        if (isOp(node, '||')) operands.push([]);
+        else operands[operands.length - 1].push(node);
+      }
+      if (operands.some((operand) => operand.length === 0)) throw unsupportedSearchError();
+      const emitted = operands.map((operand) => this.expression(operand, scope, inSelectList));
+      pieces.push(operands.length > 1 ? `concat(${emitted.join(', ')})` : emitted[0]);
+      run = [];
+    };
+    for (const node of nodes) {
+      const bindsLooser = (node.kind === 'op' && concatBoundaryOps.has(node.text)) || (node.kind === 'word' && concatBoundaryWords.has(node.upper));
+      if (bindsLooser) {
+        flush();
+        pieces.push(this.expression([node], scope, inSelectList));
+      } else {
+        run.push(node);
+      }
+    }
+    flush();
+    return pieces.join(' ');
   }
 
   private functionCall(name: string, argNodes: SqlNode[], scope: QueryScope | undefined, spelledName = name.toLowerCase()): string {
