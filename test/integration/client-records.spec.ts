@@ -50,7 +50,7 @@ describe('records against the sandbox', () => {
       companyName: 'Get Test Co',
       subsidiary: { id: subsidiaryId },
       phone: '555-0100',
-      addressBook: { items: [{ label: 'HQ', addressBookAddress: { addr1: '1 Main St', city: 'Springfield' } }] },
+      addressBook: { items: [{ label: 'HQ', addr1: '1 Main St', city: 'Springfield' }] },
     });
     const expanded = await client.records.get('customer', id, { expandSubResources: true });
     expect(expanded.companyName).toBe('Get Test Co');
@@ -82,12 +82,12 @@ describe('records against the sandbox', () => {
     const { id } = await client.records.create('customer', {
       companyName: 'Sublist Test Co',
       subsidiary: { id: subsidiaryId },
-      addressBook: { items: [{ label: 'One', addressBookAddress: { city: 'A' } }, { label: 'Two', addressBookAddress: { city: 'B' } }] },
+      addressBook: { items: [{ label: 'One', city: 'A' }, { label: 'Two', city: 'B' }] },
     });
-    await client.records.patch('customer', id, { addressBook: { items: [{ label: 'Three', addressBookAddress: { city: 'C' } }] } });
+    await client.records.patch('customer', id, { addressBook: { items: [{ label: 'Three', city: 'C' }] } });
     const merged = await client.records.get('customer', id, { expandSubResources: true });
     expect((merged.addressBook as { items: unknown[] }).items).toHaveLength(3);
-    await client.records.patch('customer', id, { addressBook: { items: [{ label: 'Only', addressBookAddress: { city: 'D' } }] } }, { replace: ['addressBook'] });
+    await client.records.patch('customer', id, { addressBook: { items: [{ label: 'Only', city: 'D' }] } }, { replace: ['addressBook'] });
     const replaced = await client.records.get('customer', id, { expandSubResources: true });
     expect((replaced.addressBook as { items: { label: string }[] }).items.map((line) => line.label)).toEqual(['Only']);
   });
