@@ -104,6 +104,7 @@ describe('agent MCP endpoint', () => {
   });
 
   it('succeeds at what the grants allow and is refused what they forbid, each call logged', async () => {
+    const customersBefore = await netsuite.customerCount();
     const client = await connect(server.url, billingKey);
     const read = await client.callTool({ name: 'suitelens_get_record', arguments: { account: netsuite.accountId, recordType: 'customer', id: netsuite.customerId } });
     expect(read.isError).toBe(false);
@@ -111,7 +112,8 @@ describe('agent MCP endpoint', () => {
 
     const query = await client.callTool({ name: 'suitelens_run_suiteql', arguments: { account: netsuite.accountId, query: 'SELECT id, companyname FROM customer ORDER BY id', limit: 2 } });
     expect(query.isError).toBe(false);
-    expect(textOf(query)).toMatch(/"rows":\[\{/);
+    expect(textOf(query)).toMatch(/^\d+ rows in total; 2 returned from offset 0\./);
+    expect((JSON.parse(textOf(query).split('\n').pop() ?? '{}') as { rows: unknown[] }).rows).toHaveLength(2);
 
     const create = await client.callTool({ name: 'suitelens_create_record', arguments: { account: netsuite.accountId, recordType: 'customer', fields: { companyName: 'Should Not Exist' } } });
     expect(create.isError).toBe(true);
@@ -128,19 +130,30 @@ describe('agent MCP endpoint', () => {
     const logged = await auditLog.query({ agentId: billing.id });
     expect(logged.map((entry) => entry.decision)).toEqual(['allowed', 'allowed', 'denied', 'denied']);
     expect(logged[0].sentence).toBe(
-      `Billing helper read customer '${netsuite.customerName}' (id ${netsuite.customerId}) on ${netsuite.accountId}${netsuite.accountSuffix} — allowed by 'customer: read'`,
+      `Billing helper read customer '${netsuite.customerName}' (id ${netsuite.customerId}) on 1234567_SB1 — allowed by 'customer: read'`,
     );
-    expect(netsuite.createdCount()).toBe(0);
+    expect(await netsuite.customerCount()).toBe(customersBefore);
   });
 
   it('lets the agent with a write grant create, and logs it as that agent', async () => {
     const client = await connect(server.url, reporterKey);
-    const created = await client.callTool({ name: 'suitelens_create_record', arguments: { account: netsuite.accountId, recordType: 'customer', fields: { companyName: 'Agent Made Co' } } });
+    const created = await client.callTool({
+      name: 'suitelens_create_record',
+      arguments: { account: netsuite.accountId, recordType: 'customer', fields: { companyName: 'Agent Made Co', subsidiary: { id: '1' } } },
+    });
     expect(created.isError).toBe(false);
-    expect(textOf(created)).toMatch(/Created customer with id \d+/);
-    expect(netsuite.createdCount()).toBe(1);
+    const newId = /Created customer with id (\d+)/.exec(textOf(created))?.[1] ?? '';
+    expect(await netsuite.getCustomer(newId)).toMatchObject({ companyName: 'Agent Made Co' });
     const [entry] = await auditLog.query({ agentId: reporter.id, limit: 1 });
-    expect(entry.sentence).toMatch(/^Reporter created customer 'Agent Made Co' \(id \d+\) on /);
+    expect(entry.sentence).toBe(`Reporter created customer 'Agent Made Co' (id ${newId}) on 1234567_SB1 — allowed by 'customer: write'`);
+
+    // NetSuite's own refusal reaches the agent and the log, attributed to the call NetSuite refused.
+    const incomplete = await client.callTool({ name: 'suitelens_create_record', arguments: { account: netsuite.accountId, recordType: 'customer', fields: { companyName: 'No Subsidiary' } } });
+    expect(incomplete.isError).toBe(true);
+    expect(textOf(incomplete)).toContain('Please enter value(s) for: Primary Subsidiary');
+    const [failed] = await auditLog.query({ agentId: reporter.id, limit: 1 });
+    expect(failed).toMatchObject({ decision: 'allowed', outcome: 'failed' });
+    expect(failed.sentence).toContain("Reporter tried to create a customer 'No Subsidiary' on 1234567_SB1 — allowed by 'customer: write', but it failed:");
     await client.close();
   });
 
