@@ -11,7 +11,6 @@ import type { ControlState } from './http/controlEndpoints';
 import { FaultInjector } from './http/faults';
 import { ConcurrencyGate } from './http/governance';
 import { RequestLog } from './http/requestLog';
-import type { SuiteQLEngine } from './model/seams';
 import { defaultAccountId, defaultDateFormat, initialRuntimeConfig, type SandboxOptions, type SandboxRuntimeConfig } from './options';
 import { administratorRole, narrowRole } from './roles';
 import { buildRouter } from './routes';
@@ -19,6 +18,7 @@ import { createRequestListener } from './server';
 import { RecordStore } from './store/recordStore';
 import { createSuiteQLProjection } from './store/suiteqlProjection';
 import { generateSeedBatches } from './seed';
+import { createSuiteQLEngine } from './suiteql/engine';
 import { describeSuiteQLTables } from './suiteql/tables';
 import { runSuiteQL } from './suiteqlRoute';
 
@@ -57,20 +57,6 @@ async function listen(server: Server, port: number, host: string): Promise<numbe
     });
   });
   return (server.address() as AddressInfo).port;
-}
-
-/** Placeholder until the SuiteQL engine is wired: every query is refused in NetSuite's words. */
-function unavailableEngine(): SuiteQLEngine {
-  return {
-    runPage() {
-      const error = Object.assign(new Error('Invalid search query. Detailed unprocessed description follows. Search error occurred: Invalid or unsupported search.'), {
-        name: 'SuiteQLQueryError',
-        detail: 'Invalid search query. Detailed unprocessed description follows. Search error occurred: Invalid or unsupported search.',
-        queryParam: 'q',
-      });
-      return Promise.reject(error);
-    },
-  };
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
@@ -113,7 +99,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       projection: createSuiteQLProjection(tables, findRecordType),
     });
     if (await store.isEmpty()) await store.load(options.seedRecords ? [options.seedRecords] : generateSeedBatches({ seed: options.seed, scale: options.scale }));
-    const engine = unavailableEngine();
+    const dateFormat = options.dateFormat ?? defaultDateFormat;
+    const engine = createSuiteQLEngine({ db: store.db, tables, dateFormat });
+    // Cached SuiteQL results must not outlive a write: SuiteQL sees every committed REST write.
+    store.onCommit(() => engine.invalidate());
     const validator = createRecordBodyValidator();
     const openStore = store;
     const router = buildRouter({
@@ -123,7 +112,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
         store: openStore,
         baseUrl: () => baseUrl,
         findRecordType,
-        dateFormat: options.dateFormat ?? defaultDateFormat,
+        dateFormat,
         propertyNameValidation: options.propertyNameValidation ?? 'Error',
         idempotencyDuplicateStatus: options.idempotencyDuplicateStatus ?? 409,
         schemaCheck: (recordTypeId, body) => validator.validate(recordTypeId, body),
@@ -157,6 +146,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
           server.close(() => resolve());
           server.closeAllConnections();
         });
+        await engine.close();
         await openStore.close();
       },
     };

@@ -62,7 +62,8 @@ export interface SandboxRuntimeConfig {
 }
 
 export const defaultAccountId = 'TSTDRV1234567';
-export const defaultDateFormat = 'MM/DD/YYYY';
+/** NetSuite's shipped US preference: `1/15/2024` (one or two digits read, as Java's date parsing does). */
+export const defaultDateFormat = 'M/D/YYYY';
 
 export function initialRuntimeConfig(options: SandboxOptions): SandboxRuntimeConfig {
   return {

@@ -8,16 +8,12 @@ import { invalidContent, invalidParameter, NetSuiteHttpError } from './http/erro
 import { COLLECTION_MEDIA_TYPE } from './http/mediaTypes';
 import { pagingLinks, parsePaging } from './http/paging';
 import type { SandboxReply, SandboxRequest } from './http/router';
+import { SuiteQLQueryError } from './suiteql/errors';
 
 export interface SuiteQLRouteOptions {
   engine(): SuiteQLEngine;
   /** Refuse queries without `Prefer: transient` (NetSuite's behaviour there is undocumented). */
   strictTransient: boolean;
-}
-
-/** The engine's `SuiteQLQueryError`: NetSuite's detail and the query parameter it concerns. */
-function isSuiteQLQueryError(error: unknown): error is Error & { detail: string; queryParam: string } {
-  return error instanceof Error && error.name === 'SuiteQLQueryError' && typeof (error as { detail?: unknown }).detail === 'string';
 }
 
 function queryText(body: string): string {
@@ -47,7 +43,7 @@ export async function runSuiteQL(options: SuiteQLRouteOptions, request: SandboxR
   try {
     page = await options.engine().runPage(q, { limit: paging.limit, offset: paging.offset, role: request.principal.role });
   } catch (error) {
-    if (isSuiteQLQueryError(error)) throw invalidParameter(error.detail, { 'o:errorQueryParam': error.queryParam });
+    if (error instanceof SuiteQLQueryError) throw invalidParameter(error.detail, { 'o:errorQueryParam': error.queryParam });
     throw error;
   }
   const count = page.rows.length;

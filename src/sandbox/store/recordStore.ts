@@ -138,6 +138,7 @@ export class RecordStore {
   private readonly definitions: Map<string, RecordTypeDefinition>;
   private readonly nextIds = new Map<string, number>();
   private writeQueue: Promise<unknown> = Promise.resolve();
+  private readonly commitListeners: Array<() => void> = [];
 
   private constructor(
     readonly db: PGlite,
@@ -257,9 +258,18 @@ export class RecordStore {
    * id allocation free of races between concurrent requests.
    */
   transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
-    const run = this.writeQueue.then(() => this.db.transaction((tx) => work(new StoreTransaction(tx, this))));
+    const run = this.writeQueue.then(async () => {
+      const result = await this.db.transaction((tx) => work(new StoreTransaction(tx, this)));
+      for (const listener of this.commitListeners) listener();
+      return result;
+    });
     this.writeQueue = run.catch(() => undefined);
     return run;
+  }
+
+  /** Called after every committed write (the SuiteQL engine drops its cached results). */
+  onCommit(listener: () => void): void {
+    this.commitListeners.push(listener);
   }
 
   async close(): Promise<void> {
