@@ -2,6 +2,7 @@
  * The SuiteQL route over real HTTP: request checks (paging, `{"q"}` body, Prefer: transient in strict mode),
  * NetSuite's response wrapping, 400 INVALID_PARAMETER for bad queries, roles, and SuiteQL seeing REST writes.
  */
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../../src/sandbox';
 import { fixtureRecords } from './fixtureRecords';
@@ -11,7 +12,8 @@ let sandbox: RunningSandbox;
 const suiteql = '/services/rest/query/v1/suiteql';
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ seedRecords: fixtureRecords(), strictTransient: true });
+  // Also the non-default options: strict Prefer: transient and the documented 400 for a replayed idempotency key.
+  sandbox = await startSandbox({ seedRecords: fixtureRecords(), strictTransient: true, idempotencyDuplicateStatus: 400 });
 });
 afterAll(async () => {
   await sandbox?.stop();
@@ -73,6 +75,16 @@ describe('SuiteQL route', () => {
     expect(await lookup()).toEqual([{ links: [], id, companyname: 'After' }]);
     await call(sandbox, 'DELETE', `/services/rest/record/v1/customer/${id}`);
     expect(await lookup()).toEqual([]);
+  });
+
+  it('answers a replayed idempotency key with 400 when configured so (the documented status)', async () => {
+    const headers = { 'X-NetSuite-Idempotency-Key': randomUUID() };
+    const body = { entityId: 'IDEMPOTENT-400', subsidiary: { id: '1' } };
+    expect((await call(sandbox, 'POST', '/services/rest/record/v1/customer', { body, headers })).status).toBe(204);
+    const replay = await call(sandbox, 'POST', '/services/rest/record/v1/customer', { body, headers });
+    expect(replay.status).toBe(400);
+    expect(replay.json['o:errorDetails'][0]['o:errorCode']).toBe('IDEMPOTENCY_ERROR');
+    expect((await query(`SELECT COUNT(*) AS n FROM customer WHERE entityid = 'IDEMPOTENT-400'`)).json.items[0].n).toBe('1');
   });
 
   it('sees sublist lines written over REST in transactionline', async () => {

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../../src/sandbox';
 import { fixtureRecords } from './fixtureRecords';
+import { assertionKey, signClientAssertion } from '../../../src/netsuite/auth/clientCredentials';
 import { call, idFromLocation } from './sandboxTestClient';
 
 let sandbox: RunningSandbox;
@@ -177,6 +178,35 @@ describe('request log', () => {
       expect(everything).not.toContain(secret);
     }
     expect(everything).not.toContain('oauth_signature');
+  });
+
+  it('redacts token-endpoint secrets and bearer tokens', async () => {
+    const { clientId, certificateId, privateKeyPem } = sandbox.credentials.clientCredentials;
+    const { key, algorithm } = assertionKey(privateKeyPem);
+    const tokenUrl = new URL('/services/rest/auth/oauth2/v1/token', sandbox.baseUrl);
+    const assertion = await signClientAssertion(key, algorithm, {
+      clientId,
+      certificateId,
+      tokenUrl,
+      scope: ['rest_webservices'],
+      issuedAt: Math.floor(Date.now() / 1000),
+      lifetimeSeconds: 600,
+    });
+    const form = new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+      client_assertion: assertion,
+    });
+    const token = await fetch(tokenUrl, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() });
+    expect(token.status).toBe(200);
+    const accessToken = ((await token.json()) as { access_token: string }).access_token;
+    const withBearer = await call(sandbox, 'GET', `${record}/customer/100`, { credentials: null, headers: { authorization: `Bearer ${accessToken}` } });
+    expect(withBearer.status).toBe(200);
+    const logged = JSON.stringify((await control('GET', '/__sandbox/requests')).json);
+    expect(logged).not.toContain(assertion);
+    expect(logged).not.toContain(accessToken);
+    expect(logged).toContain('"client_assertion":"[redacted]"');
+    expect(logged).toContain('"authorization":"Bearer [redacted]"');
   });
 
   it('filters by path prefix and can be cleared', async () => {
