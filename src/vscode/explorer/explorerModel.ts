@@ -1,0 +1,450 @@
+/**
+ * The explorer's model: what each node's children are, fetched from NetSuite once and cached until the user
+ * refreshes that node. It owns paging ("Load more…"), the type and record filters, and turns failures into error
+ * nodes that carry NetSuite's detail and advice. No `vscode` import: the TreeDataProvider is a thin adapter over
+ * it, and the model itself is tested against the sandbox over real HTTP.
+ */
+import type { NetSuiteClient } from '../../netsuite/client';
+import { isNetSuiteError } from '../../netsuite/errors';
+import { silentLogger, type Logger } from '../../netsuite/log';
+import { catalogNameOfRef, type RecordTypeSchema } from '../../netsuite/metadata';
+import type { NetSuiteRecord } from '../../netsuite/records';
+import { describeProfile, type AccountProfile } from '../accounts/accountProfile';
+import type {
+  AccountNode,
+  ExplorerNode,
+  LineNode,
+  MessageNode,
+  MessageSeverity,
+  RecordNode,
+  RecordTypeNode,
+  SublistNode,
+  TypeGroupNode,
+} from './explorerNodes';
+import { filterToQ } from './filterToQ';
+import { lineLabel, recordEntries, sublistElementSchemaName, type RecordEntry } from './recordFields';
+import { recordNamesQuery } from './recordNaming';
+import { groupRecordTypes } from './recordTypeGroups';
+
+/** What the model needs from the account registry. */
+export interface ExplorerAccounts {
+  list(): AccountProfile[];
+  scope(accountId: string): Promise<{ client: NetSuiteClient }>;
+}
+
+export interface ExplorerModelOptions {
+  accounts: ExplorerAccounts;
+  /** Records per page (the `suitelens.explorer.pageSize` setting), 1–1000. */
+  pageSize: () => number;
+  logger?: Logger;
+}
+
+export interface RecordFilter {
+  /** What the user typed. */
+  text: string;
+  /** The `q` expression sent to NetSuite. */
+  q: string;
+}
+
+interface RecordListState {
+  records: RecordNode[];
+  nextOffset: number;
+  pageSize: number;
+  hasMore: boolean;
+  totalResults: number;
+  loadingMore?: Promise<void>;
+  error?: MessageNode;
+}
+
+type ChildState = { loading: Promise<void>; children?: undefined } | { loading?: undefined; children: ExplorerNode[] };
+
+export type ChangeListener = (node: ExplorerNode | undefined) => void;
+
+export class ExplorerModel {
+  private accountNodes = new Map<string, AccountNode>();
+  private readonly states = new WeakMap<ExplorerNode, ChildState>();
+  private readonly recordTypes = new Map<string, string[]>();
+  private readonly catalogRefresh = new Set<string>();
+  private readonly typeFilters = new Map<string, string>();
+  private readonly recordFilters = new Map<string, RecordFilter>();
+  private readonly lists = new WeakMap<RecordTypeNode, RecordListState>();
+  private readonly records = new WeakMap<RecordNode, NetSuiteRecord>();
+  private readonly groupNodes = new Map<string, TypeGroupNode>();
+  private readonly typeNodes = new Map<string, RecordTypeNode>();
+  private readonly listeners = new Set<ChangeListener>();
+  private readonly logger: Logger;
+
+  constructor(private readonly options: ExplorerModelOptions) {
+    this.logger = options.logger ?? silentLogger;
+  }
+
+  /** Called with the node whose children changed (undefined: the account list). */
+  onDidChange(listener: ChangeListener): { dispose(): void } {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  /** The account nodes, reusing the node (and its loaded children) of every account still registered. */
+  roots(): AccountNode[] {
+    const next = new Map<string, AccountNode>();
+    for (const profile of this.options.accounts.list()) {
+      const node = this.accountNodes.get(profile.accountId) ?? { kind: 'account', id: `account:${profile.accountId}`, accountId: profile.accountId, parent: undefined, label: '', description: '' };
+      node.label = profile.label;
+      node.description = this.accountDescription(profile);
+      next.set(profile.accountId, node);
+    }
+    this.accountNodes = next;
+    return [...next.values()];
+  }
+
+  /** The children if they are loaded; otherwise starts loading and answers undefined (change fires when done). */
+  peekChildren(node: ExplorerNode): ExplorerNode[] | undefined {
+    const ready = this.readyChildren(node);
+    if (!ready) void this.children(node);
+    return ready;
+  }
+
+  /** The children, loading them first when needed. Never rejects: failures become an error node. */
+  async children(node: ExplorerNode): Promise<ExplorerNode[]> {
+    const ready = this.readyChildren(node);
+    if (ready) return ready;
+    let loading = this.states.get(node)?.loading;
+    if (!loading) {
+      loading = this.load(node).then(
+        (children) => {
+          if (children) this.states.set(node, { children });
+          else this.states.delete(node);
+        },
+        (error: unknown) => {
+          this.states.set(node, { children: [this.errorNode(node, error)] });
+        },
+      );
+      this.states.set(node, { loading });
+      void loading.then(() => this.fire(node));
+    }
+    await loading;
+    return this.readyChildren(node) ?? [];
+  }
+
+  /** A placeholder shown while `node`'s children load. */
+  loadingNode(node: ExplorerNode): MessageNode {
+    return this.message(node, 'loading', 'Loading…');
+  }
+
+  /** Forgets what was loaded under `node`; its children are fetched again when next shown. */
+  refresh(node: ExplorerNode | undefined): void {
+    if (!node) {
+      for (const account of this.accountNodes.values()) this.forgetAccount(account);
+    } else if (node.kind === 'account') {
+      this.forgetAccount(node);
+    } else if (node.kind === 'typeGroup') {
+      this.forgetAccount(this.accountNodes.get(node.accountId) ?? node);
+      node = this.accountNodes.get(node.accountId);
+    } else {
+      this.states.delete(node);
+      if (node.kind === 'recordType') this.lists.delete(node);
+    }
+    this.fire(node);
+  }
+
+  /** Fetches the next page of a type's records. */
+  async loadMore(node: RecordTypeNode): Promise<void> {
+    const list = this.lists.get(node);
+    if (!list || !list.hasMore) return;
+    if (!list.loadingMore) {
+      list.loadingMore = this.fetchPage(node, list)
+        .catch((error: unknown) => {
+          list.error = this.errorNode(node, error);
+        })
+        .finally(() => {
+          list.loadingMore = undefined;
+          this.fire(node);
+        });
+      this.fire(node);
+    }
+    await list.loadingMore;
+  }
+
+  typeFilter(accountId: string): string | undefined {
+    return this.typeFilters.get(accountId);
+  }
+
+  /** Narrows the account's record types to names containing `text` (empty clears it). */
+  setTypeFilter(accountId: string, text: string): void {
+    if (text.trim()) this.typeFilters.set(accountId, text.trim());
+    else this.typeFilters.delete(accountId);
+    const account = this.accountNodes.get(accountId);
+    if (account) this.fire(account);
+  }
+
+  recordFilter(node: RecordTypeNode): RecordFilter | undefined {
+    return this.recordFilters.get(node.id);
+  }
+
+  /**
+   * Filters a type's records: plain text searches the type's filterable name fields, a `q` expression passes
+   * through (see `filterToQ`). Throws a plain sentence when the text cannot become a filter.
+   */
+  async setRecordFilter(node: RecordTypeNode, text: string): Promise<RecordFilter | undefined> {
+    let filter: RecordFilter | undefined;
+    if (text.trim()) {
+      const { client } = await this.options.accounts.scope(node.accountId);
+      const schema = await client.metadata.schema(node.recordType).catch(() => undefined);
+      const result = filterToQ(text, { filterable: schema?.['x-ns-filterable'] ?? [], recordType: node.recordType });
+      if (result.kind === 'error') throw new Error(result.message);
+      if (result.kind === 'q') filter = { text: text.trim(), q: result.q };
+    }
+    if (filter) this.recordFilters.set(node.id, filter);
+    else this.recordFilters.delete(node.id);
+    this.states.delete(node);
+    this.lists.delete(node);
+    this.fire(node);
+    return filter;
+  }
+
+  /** The record as NetSuite last sent it for this node (sublists expanded), fetching it when not loaded yet. */
+  async recordJson(node: RecordNode): Promise<NetSuiteRecord> {
+    const loaded = this.records.get(node);
+    if (loaded) return loaded;
+    const { client } = await this.options.accounts.scope(node.accountId);
+    return client.records.get(node.recordType, node.recordId, { expandSubResources: true });
+  }
+
+  /** The client of a node's account (for commands: open in NetSuite, notebooks). */
+  async client(node: ExplorerNode): Promise<NetSuiteClient> {
+    return (await this.options.accounts.scope(node.accountId)).client;
+  }
+
+  private accountDescription(profile: AccountProfile): string {
+    const described = describeProfile(profile);
+    const withoutLabel = described.startsWith(`${profile.label} · `) ? described.slice(profile.label.length + 3) : described;
+    const filter = this.typeFilters.get(profile.accountId);
+    return filter ? `${withoutLabel} · types: "${filter}"` : withoutLabel;
+  }
+
+  private readyChildren(node: ExplorerNode): ExplorerNode[] | undefined {
+    const state = this.states.get(node);
+    if (state?.loading) return undefined;
+    return this.peekChildrenNoLoad(node);
+  }
+
+  private peekChildrenNoLoad(node: ExplorerNode): ExplorerNode[] | undefined {
+    if (node.kind === 'account' || node.kind === 'typeGroup') {
+      const types = this.recordTypes.get(node.accountId);
+      if (types) return node.kind === 'account' ? this.groupsOf(node, types) : this.typesOf(node, types);
+    }
+    if (node.kind === 'recordType') {
+      const list = this.lists.get(node);
+      if (list) return this.listChildren(node, list);
+    }
+    return this.states.get(node)?.children;
+  }
+
+  /** Loads into the caches; returns children to store, or undefined when they are derived from a cache. */
+  private async load(node: ExplorerNode): Promise<ExplorerNode[] | undefined> {
+    switch (node.kind) {
+      case 'account':
+      case 'typeGroup': {
+        const { client } = await this.options.accounts.scope(node.accountId);
+        const refresh = this.catalogRefresh.delete(node.accountId);
+        this.recordTypes.set(node.accountId, await client.metadata.recordTypes({ refresh }));
+        return undefined;
+      }
+      case 'recordType': {
+        const list: RecordListState = { records: [], nextOffset: 0, pageSize: this.pageSize(), hasMore: false, totalResults: 0 };
+        await this.fetchPage(node, list);
+        this.lists.set(node, list);
+        return undefined;
+      }
+      case 'record':
+        return this.loadRecord(node);
+      case 'sublist':
+        return this.sublistChildren(node);
+      case 'line':
+        return this.lineChildren(node);
+      default:
+        return [];
+    }
+  }
+
+  private forgetAccount(node: ExplorerNode): void {
+    this.recordTypes.delete(node.accountId);
+    this.catalogRefresh.add(node.accountId);
+    this.states.delete(node);
+    for (const [key, typeNode] of this.typeNodes) {
+      if (typeNode.accountId === node.accountId) {
+        this.typeNodes.delete(key);
+        this.lists.delete(typeNode);
+        this.states.delete(typeNode);
+      }
+    }
+    for (const [key, group] of this.groupNodes) {
+      if (group.accountId === node.accountId) this.states.delete(group);
+      if (group.accountId === node.accountId) this.groupNodes.delete(key);
+    }
+  }
+
+  private groupsOf(account: ExplorerNode, types: string[]): ExplorerNode[] {
+    const filter = this.typeFilters.get(account.accountId) ?? '';
+    const groups = groupRecordTypes(types, filter);
+    if (types.length === 0) return [this.message(account, 'empty', 'NetSuite lists no record types this role can see')];
+    if (groups.standard.length + groups.custom.length === 0) return [this.message(account, 'empty', `No record type matches "${filter}"`)];
+    const nodes: ExplorerNode[] = [];
+    if (groups.standard.length) nodes.push(this.groupNode(account, 'standard'));
+    if (groups.custom.length) nodes.push(this.groupNode(account, 'custom'));
+    return nodes;
+  }
+
+  private typesOf(group: TypeGroupNode, types: string[]): ExplorerNode[] {
+    const groups = groupRecordTypes(types, this.typeFilters.get(group.accountId) ?? '');
+    return groups[group.group].map((recordType) => this.typeNode(group, recordType));
+  }
+
+  private groupNode(account: ExplorerNode, group: 'standard' | 'custom'): TypeGroupNode {
+    const id = `${account.id}/${group}`;
+    let node = this.groupNodes.get(id);
+    if (!node) {
+      node = { kind: 'typeGroup', id, accountId: account.accountId, parent: account, group };
+      this.groupNodes.set(id, node);
+    }
+    return node;
+  }
+
+  private typeNode(group: TypeGroupNode, recordType: string): RecordTypeNode {
+    const id = `${group.id}/${recordType}`;
+    let node = this.typeNodes.get(id);
+    if (!node) {
+      node = { kind: 'recordType', id, accountId: group.accountId, parent: group, recordType };
+      this.typeNodes.set(id, node);
+    }
+    return node;
+  }
+
+  /** How many records a type node has loaded and NetSuite's total, for its description. */
+  listSummary(node: RecordTypeNode): { loaded: number; total: number } | undefined {
+    const list = this.lists.get(node);
+    return list ? { loaded: list.records.length, total: list.totalResults } : undefined;
+  }
+
+  private listChildren(node: RecordTypeNode, list: RecordListState): ExplorerNode[] {
+    const children: ExplorerNode[] = [...list.records];
+    if (list.records.length === 0 && !list.error) {
+      const filter = this.recordFilters.get(node.id);
+      children.push(this.message(node, 'empty', filter ? `No ${node.recordType} record matches ${filter.q}` : `No ${node.recordType} records`));
+    }
+    if (list.error) children.push(list.error);
+    if (list.loadingMore) children.push(this.message(node, 'loading', 'Loading more…'));
+    else if (list.hasMore) children.push({ kind: 'loadMore', id: `${node.id}/#more`, accountId: node.accountId, parent: node, loaded: list.records.length, total: list.totalResults });
+    return children;
+  }
+
+  /** One page of ids (`GET /{type}?limit&offset&q`) and their names in ONE SuiteQL query. */
+  private async fetchPage(node: RecordTypeNode, list: RecordListState): Promise<void> {
+    const { client } = await this.options.accounts.scope(node.accountId);
+    const filter = this.recordFilters.get(node.id);
+    const page = await client.records.list(node.recordType, { limit: list.pageSize, offset: list.nextOffset, q: filter?.q });
+    const ids = page.items.map((item) => item.id);
+    const names = await this.recordNames(client, node.recordType, ids);
+    const known = new Set(list.records.map((record) => record.recordId));
+    for (const id of ids) {
+      if (known.has(id)) continue; // a record created meanwhile can shift a page; never show one twice
+      list.records.push({ kind: 'record', id: `${node.id}/${id}`, accountId: node.accountId, parent: node, recordType: node.recordType, recordId: id, name: names.get(id) });
+    }
+    list.error = undefined;
+    list.nextOffset += list.pageSize;
+    list.hasMore = page.hasMore && page.items.length > 0;
+    list.totalResults = page.totalResults;
+  }
+
+  /** Names for a page of ids; on failure (a role without SuiteQL, an unknown table) the rows show their ids. */
+  private async recordNames(client: NetSuiteClient, recordType: string, ids: string[]): Promise<Map<string, string>> {
+    const names = new Map<string, string>();
+    const query = recordNamesQuery(recordType, ids);
+    if (!query) return names;
+    try {
+      const page = await client.queryPage(query, 0, { pageSize: 1000 });
+      for (const row of page.rows) {
+        const id = row.raw.id;
+        const name = row.raw.name;
+        if (id !== undefined && name) names.set(String(id), String(name));
+      }
+    } catch (error) {
+      this.logger.warn(`Could not look up ${recordType} names with SuiteQL; showing ids`, error);
+    }
+    return names;
+  }
+
+  private async loadRecord(node: RecordNode): Promise<ExplorerNode[]> {
+    const { client } = await this.options.accounts.scope(node.accountId);
+    const [record, schema] = await Promise.all([
+      client.records.get(node.recordType, node.recordId, { expandSubResources: true }),
+      client.metadata.schema(node.recordType).catch((error: unknown) => {
+        this.logger.debug(`No schema for ${node.recordType}; showing field ids`, error);
+        return undefined;
+      }),
+    ]);
+    this.records.set(node, record);
+    const children = this.entryNodes(node, recordEntries(record, schema));
+    return children.length ? children : [this.message(node, 'empty', 'NetSuite returned no fields')];
+  }
+
+  private async sublistChildren(node: SublistNode): Promise<ExplorerNode[]> {
+    if (node.lines.length === 0) return [this.message(node, 'empty', 'No lines')];
+    return node.lines.map((line, index): LineNode => ({ kind: 'line', id: `${node.id}/${index}`, accountId: node.accountId, parent: node, label: lineLabel(line, index), line, schemaRef: node.schemaRef }));
+  }
+
+  private async lineChildren(node: LineNode): Promise<ExplorerNode[]> {
+    const schema = await this.lineSchema(node);
+    return this.entryNodes(node, recordEntries(node.line, schema));
+  }
+
+  /** A sublist's collection schema names its line schema (`salesOrder-itemCollection` → `…-itemElement`). */
+  private async lineSchema(node: LineNode): Promise<RecordTypeSchema | undefined> {
+    const collectionName = node.schemaRef ? catalogNameOfRef(node.schemaRef) : undefined;
+    if (!collectionName) return undefined;
+    try {
+      const { client } = await this.options.accounts.scope(node.accountId);
+      const elementName = sublistElementSchemaName(await client.metadata.schema(collectionName));
+      return elementName ? await client.metadata.schema(elementName) : undefined;
+    } catch (error) {
+      this.logger.debug(`No line schema for ${collectionName}; showing field ids`, error);
+      return undefined;
+    }
+  }
+
+  private entryNodes(parent: ExplorerNode, entries: RecordEntry[]): ExplorerNode[] {
+    return entries.map((entry): ExplorerNode => {
+      const id = `${parent.id}/${entry.field}`;
+      const base = { id, accountId: parent.accountId, parent };
+      if (entry.kind === 'reference') {
+        return { ...base, kind: 'record', recordType: entry.target.recordType, recordId: entry.target.id, name: entry.value, fieldTitle: entry.title };
+      }
+      if (entry.kind === 'sublist') {
+        return { ...base, kind: 'sublist', field: entry.field, title: entry.title, lines: entry.lines, totalResults: entry.totalResults, schemaRef: entry.schemaRef };
+      }
+      return { ...base, kind: 'field', field: entry.field, title: entry.title, value: entry.value, valueType: entry.type };
+    });
+  }
+
+  private errorNode(parent: ExplorerNode, error: unknown): MessageNode {
+    if (isNetSuiteError(error)) {
+      const text = error.detail ?? error.message;
+      return { ...this.message(parent, 'error', text), advice: error.advice, errorKind: error.kind, detail: error.message };
+    }
+    const text = error instanceof Error ? error.message : String(error);
+    return { ...this.message(parent, 'error', text), errorKind: 'other', detail: text };
+  }
+
+  private message(parent: ExplorerNode, severity: MessageSeverity, text: string): MessageNode {
+    return { kind: 'message', id: `${parent.id}/#${severity}`, accountId: parent.accountId, parent, severity, text };
+  }
+
+  private pageSize(): number {
+    const size = Math.floor(this.options.pageSize());
+    return Number.isFinite(size) ? Math.min(1000, Math.max(1, size)) : 100;
+  }
+
+  private fire(node: ExplorerNode | undefined): void {
+    for (const listener of this.listeners) listener(node);
+  }
+}

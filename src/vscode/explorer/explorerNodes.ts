@@ -1,0 +1,100 @@
+/**
+ * The explorer's nodes: plain data, each knowing its parent and carrying a stable `id` (its path), so VS Code keeps
+ * expansion and selection across refreshes and `getParent` is a field read. No `vscode` import: the model that
+ * builds them is tested against the sandbox in plain Node.
+ */
+import type { NetSuiteErrorKind } from '../../netsuite/errors';
+import type { NetSuiteRecord } from '../../netsuite/records';
+
+interface NodeBase {
+  /** Unique in the tree: the parent's id plus this node's own key. */
+  readonly id: string;
+  readonly accountId: string;
+  readonly parent: ExplorerNode | undefined;
+}
+
+export interface AccountNode extends NodeBase {
+  readonly kind: 'account';
+  readonly parent: undefined;
+  label: string;
+  description: string;
+}
+
+export interface TypeGroupNode extends NodeBase {
+  readonly kind: 'typeGroup';
+  readonly group: 'standard' | 'custom';
+}
+
+export interface RecordTypeNode extends NodeBase {
+  readonly kind: 'recordType';
+  readonly recordType: string;
+}
+
+export interface RecordNode extends NodeBase {
+  readonly kind: 'record';
+  readonly recordType: string;
+  readonly recordId: string;
+  /** The record's display name when known (from the page's SuiteQL name query or the reference's refName). */
+  readonly name?: string;
+  /** Set when this node is a reference field of another record: the field's title ("Sales Rep"). */
+  readonly fieldTitle?: string;
+}
+
+export interface FieldNode extends NodeBase {
+  readonly kind: 'field';
+  readonly field: string;
+  readonly title: string;
+  readonly value: string;
+  readonly valueType: string;
+}
+
+export interface SublistNode extends NodeBase {
+  readonly kind: 'sublist';
+  readonly field: string;
+  readonly title: string;
+  readonly lines: readonly NetSuiteRecord[];
+  readonly totalResults: number;
+  /** `$ref` of the sublist's collection schema, for the line fields' titles. */
+  readonly schemaRef?: string;
+}
+
+export interface LineNode extends NodeBase {
+  readonly kind: 'line';
+  readonly label: string;
+  readonly line: NetSuiteRecord;
+  readonly schemaRef?: string;
+}
+
+export interface LoadMoreNode extends NodeBase {
+  readonly kind: 'loadMore';
+  readonly loaded: number;
+  readonly total: number;
+}
+
+export type MessageSeverity = 'loading' | 'empty' | 'error';
+
+export interface MessageNode extends NodeBase {
+  readonly kind: 'message';
+  readonly severity: MessageSeverity;
+  readonly text: string;
+  /** Errors: what the user can do (NetSuite's missing permission, sign in again, …). */
+  readonly advice?: string;
+  readonly errorKind?: NetSuiteErrorKind | 'other';
+  /** Errors: the full message, for the tooltip and "show details". */
+  readonly detail?: string;
+}
+
+export type ExplorerNode = AccountNode | TypeGroupNode | RecordTypeNode | RecordNode | FieldNode | SublistNode | LineNode | LoadMoreNode | MessageNode;
+
+/** The record a node stands for (a record row or a reference field), for commands that act on records. */
+export function recordOf(node: ExplorerNode | undefined): { accountId: string; recordType: string; id: string } | undefined {
+  return node?.kind === 'record' ? { accountId: node.accountId, recordType: node.recordType, id: node.recordId } : undefined;
+}
+
+/** The record type a node belongs to, walking up from records, fields and lines. */
+export function recordTypeOf(node: ExplorerNode | undefined): string | undefined {
+  for (let current = node; current; current = current.parent) {
+    if (current.kind === 'recordType' || current.kind === 'record') return current.recordType;
+  }
+  return undefined;
+}
