@@ -2,7 +2,7 @@
 import { handleMetadataRequest, METADATA_CATALOG_PATH } from './catalog';
 import { Router, type SandboxRequest } from './http/router';
 import type { RecordServiceSettings } from './records/recordContext';
-import { getRecord, listRecords } from './records/readHandlers';
+import { getRecord, getSublist, listRecords } from './records/readHandlers';
 import { transformRecord } from './records/transform';
 import { createRecord, deleteRecord, updateRecord, upsertRecord } from './records/writeHandlers';
 import { governanceLimits } from './systemHandlers';
@@ -36,6 +36,8 @@ export function buildRouter(dependencies: RouteDependencies): Router {
       .add('GET', `${record}/:type`, (request) => listRecords(records, request))
       .add('POST', `${record}/:type`, (request) => createRecord(records, request), { write: true })
       .add('GET', `${record}/:type/:id`, (request) => getRecord(records, request))
+      .add('GET', `${record}/:type/:id/:sublist`, (request) => getSublist(records, request))
+      .add('GET', `${record}/:type/:id/:sublist/:line`, (request) => getSublist(records, request))
       .add('PATCH', `${record}/:type/:id`, (request) => updateRecord(records, request), { write: true })
       .add('PUT', `${record}/:type/:id`, (request) => upsertRecord(records, request), { write: true })
       .add('DELETE', `${record}/:type/:id`, (request) => deleteRecord(records, request), { write: true })

@@ -1,5 +1,5 @@
 /** Collection GET (ids and links, filtered by `q`) and single-record GET (netsuite-wire.md §1.2–1.4). */
-import { invalidParameter } from '../http/errors';
+import { invalidParameter, pathNotFound, recordNotFound } from '../http/errors';
 import { COLLECTION_MEDIA_TYPE, SINGULAR_MEDIA_TYPE } from '../http/mediaTypes';
 import { pagingLinks, parsePaging } from '../http/paging';
 import type { SandboxReply, SandboxRequest } from '../http/router';
@@ -9,7 +9,7 @@ import { parseQuery } from './query/parser';
 import { compileQuery, QueryMeaningError, UnparseableDateError } from './query/toSql';
 import { QuerySyntaxError } from './query/tokenizer';
 import { booleanParameter, definitionFor, mustFindRecord, requirePermission, type RecordServiceSettings } from './recordContext';
-import { referencesOf, serializeRecord } from './serialize';
+import { referencesOf, serializeLines, serializeRecord } from './serialize';
 import type { RecordTypeDefinition } from '../model/recordTypes';
 
 function filterFor(settings: RecordServiceSettings, definition: RecordTypeDefinition, q: string | null): SqlFilter | undefined {
@@ -59,6 +59,35 @@ function fieldsParameter(request: SandboxRequest, definition: RecordTypeDefiniti
     });
   }
   return new Set(names);
+}
+
+/** Sublists are GET-able resources of their own: `/salesOrder/1/item` and `/salesOrder/1/item/1` (netsuite-wire.md §1.4). */
+export async function getSublist(settings: RecordServiceSettings, request: SandboxRequest): Promise<SandboxReply> {
+  const definition = definitionFor(settings, request.params.type);
+  requirePermission(request.principal.role, definition, 'view', 'view');
+  const sublist = definition.sublists.find((candidate) => candidate.id.toLowerCase() === request.params.sublist.toLowerCase());
+  if (!sublist) throw pathNotFound(request.url.pathname);
+  const record = await mustFindRecord(settings.store, definition, request.params.id);
+  const options = {
+    baseUrl: settings.baseUrl(),
+    selfHref: request.url.href,
+    expandSubResources: true,
+    simpleEnumFormat: booleanParameter(request.url, 'simpleEnumFormat'),
+    displayNames: await settings.store.displayNames(referencesOf(record, definition, true)),
+  };
+  const lines = serializeLines(record, definition, sublist, options);
+  const lineKey = request.params.line;
+  if (lineKey !== undefined) {
+    const index = (record.sublists[sublist.id] ?? []).findIndex((line) => String(line[sublist.lineKey]) === lineKey);
+    if (index < 0) throw recordNotFound();
+    return { status: 200, mediaType: SINGULAR_MEDIA_TYPE, rows: 1, json: { ...lines[index], links: selfLinks(request.url.href) } };
+  }
+  return {
+    status: 200,
+    mediaType: COLLECTION_MEDIA_TYPE,
+    rows: lines.length,
+    json: { links: selfLinks(request.url.href), count: lines.length, hasMore: false, items: lines, offset: 0, totalResults: lines.length },
+  };
 }
 
 export async function getRecord(settings: RecordServiceSettings, request: SandboxRequest): Promise<SandboxReply> {

@@ -99,15 +99,21 @@ function serializeLine(record: StoredRecord, sublist: SublistDefinition, line: R
   return orderKeys(entries);
 }
 
+export function sublistHref(baseUrl: string, definition: RecordTypeDefinition, record: StoredRecord, sublist: SublistDefinition): string {
+  return `${recordHref(baseUrl, definition.id, record.id)}/${sublist.id}`;
+}
+
+/** A sublist's lines as NetSuite writes them inline: each with its own self link. */
+export function serializeLines(record: StoredRecord, definition: RecordTypeDefinition, sublist: SublistDefinition, options: SerializeOptions): Json[] {
+  const href = sublistHref(options.baseUrl, definition, record, sublist);
+  return (record.sublists[sublist.id] ?? []).map((line) => serializeLine(record, sublist, line, href, options));
+}
+
 function serializeSublist(record: StoredRecord, definition: RecordTypeDefinition, sublist: SublistDefinition, options: SerializeOptions): Json {
-  const sublistHref = `${recordHref(options.baseUrl, definition.id, record.id)}/${sublist.id}`;
-  if (!options.expandSubResources) return { links: selfLinks(sublistHref) };
-  const lines = record.sublists[sublist.id] ?? [];
-  return {
-    links: selfLinks(sublistHref),
-    items: lines.map((line) => serializeLine(record, sublist, line, sublistHref, options)),
-    totalResults: lines.length,
-  };
+  const links = selfLinks(sublistHref(options.baseUrl, definition, record, sublist));
+  if (!options.expandSubResources) return { links };
+  const items = serializeLines(record, definition, sublist, options);
+  return { links, items, totalResults: items.length };
 }
 
 export function serializeRecord(record: StoredRecord, definition: RecordTypeDefinition, options: SerializeOptions): Json {

@@ -71,6 +71,19 @@ describe('single-record GET', () => {
     expect(Object.keys(some.json)).toEqual(['links', 'companyName', 'email', 'id']);
   });
 
+  it('serves sublists and single lines as resources of their own', async () => {
+    const sublist = await call(sandbox, 'GET', `${record}/salesOrder/300/item`);
+    expect(sublist.status).toBe(200);
+    expect(sublist.json).toMatchObject({ count: 2, hasMore: false, offset: 0, totalResults: 2 });
+    expect(sublist.json.items[1]).toMatchObject({ line: 2, quantity: 2, amount: 50, item: { id: '201', refName: 'GADGET-2' } });
+    const line = await call(sandbox, 'GET', `${record}/salesOrder/300/item/2`);
+    expect(line.status).toBe(200);
+    expect(line.json.links).toEqual([{ rel: 'self', href: `${sandbox.baseUrl}${record}/salesOrder/300/item/2` }]);
+    expect(line.json.rate).toBe(25);
+    expect((await call(sandbox, 'GET', `${record}/salesOrder/300/item/9`)).status).toBe(404);
+    expect((await call(sandbox, 'GET', `${record}/salesOrder/300/nosuchsublist`)).status).toBe(404);
+  });
+
   it('resolves eid: external ids', async () => {
     const response = await call(sandbox, 'GET', `${record}/customer/eid:EXT-3`);
     expect(response.status).toBe(200);
