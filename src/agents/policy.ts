@@ -5,7 +5,8 @@
  */
 import { levelIncludes, levelNeededFor, type AccessLevel, type AgentAction } from './accessLevel';
 import { accountEnvironment } from './accountEnvironment';
-import { findAgent, grantLabel, grantsOf, sameRecordType } from './policyEdits';
+import { effectiveAccess } from './accessOverview';
+import { findAgent, grantLabel, grantsOf } from './policyEdits';
 import { wildcardRecordType, type AgentPolicy, type Grant } from './policyDocument';
 import { familyMembersOnAccount, tableAccessRule, type RecordFamily, type SuiteQLTableReader } from './suiteqlAccess';
 
@@ -48,25 +49,14 @@ function allow(grants: Grant[]): PolicyDecision {
   return { allowed: true, reason: `allowed by ${unique.map((grant) => `'${grantLabel(grant)}'`).join(', ')}`, grant: unique[0], grants: unique };
 }
 
-/**
- * The grant that applies to one record type: an explicit grant wins (even `none`, which switches a type off under a
- * wildcard); otherwise the wildcard — except on production accounts, where a wildcard never counts.
- */
 function checkRecordType(grants: Grant[], accountId: string, recordType: string, needed: AccessLevel, verb: string): Check {
-  const explicit = grants.find((grant) => sameRecordType(grant.recordType, recordType));
-  const wildcard = grants.find((grant) => grant.recordType === wildcardRecordType);
-  let applying = explicit;
-  if (!applying && wildcard && wildcard.level !== 'none') {
-    if (accountEnvironment(accountId) === 'production') {
-      return { ok: false, reason: `production account needs an explicit grant for ${recordType}` };
-    }
-    applying = wildcard;
+  const access = effectiveAccess(grants, accountId, recordType);
+  if (access.wildcardIgnoredOnProduction) return { ok: false, reason: `production account needs an explicit grant for ${recordType}` };
+  if (!access.grant || access.level === 'none') return { ok: false, reason: `${recordType} not granted` };
+  if (!levelIncludes(access.level, needed)) {
+    return { ok: false, reason: `${verb} ${recordType} needs ${needed}, but the grant is '${grantLabel(access.grant)}'` };
   }
-  if (!applying || applying.level === 'none') return { ok: false, reason: `${recordType} not granted` };
-  if (!levelIncludes(applying.level, needed)) {
-    return { ok: false, reason: `${verb} ${recordType} needs ${needed}, but the grant is '${grantLabel(applying)}'` };
-  }
-  return { ok: true, grant: applying };
+  return { ok: true, grant: access.grant };
 }
 
 function checkFamily(grants: Grant[], request: RequestBase, family: RecordFamily, table: string, context: DecisionContext): Check[] {

@@ -8,10 +8,12 @@ import { redactedMark, SecretRedactor } from '../netsuite/redact';
 
 const secretFieldName = /(token|secret|passw(or)?d|api[-_]?key|private[-_]?key|access[-_]?key|signature|authorization|bearer|credential|^key$)/i;
 const opaqueKey = /^(?=\S*\d)(?=\S*[A-Za-z])[A-Za-z0-9+/_=-]{32,}$/;
+/** SuiteLens agent keys (`slk_…`, see mcp/agentKeys.ts), wherever they appear in a text. */
+const agentKeyInText = /slk_[A-Za-z0-9_-]{20,}/g;
 const textRedactor = new SecretRedactor();
 
 function redactText(value: string): string {
-  return opaqueKey.test(value.trim()) ? redactedMark : textRedactor.redact(value);
+  return opaqueKey.test(value.trim()) ? redactedMark : textRedactor.redact(value.replace(agentKeyInText, redactedMark));
 }
 
 export function redactSecrets(value: unknown, fieldName = ''): unknown {

@@ -1,5 +1,5 @@
 import { request } from 'node:http';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -7,16 +7,15 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InMemorySecretStore } from '../../src/netsuite/auth/secretStore';
 import type { AgentIdentity } from '../../src/agents/agent';
-import { AuditLog } from '../../src/agents/audit';
-import { AgentKeyStore } from '../../src/agents/mcp/agentKeys';
+import { createAgentGuard } from '../../src/agents/agentGuard';
+import type { AuditLog } from '../../src/agents/audit';
+import type { AgentKeyStore } from '../../src/agents/mcp/agentKeys';
 import { startAgentMcpServer, type RunningAgentMcpServer } from '../../src/agents/mcp/agentMcpServer';
 import { mcpClientConfiguration } from '../../src/agents/mcp/clientConfiguration';
 import { emptyAgentPolicy } from '../../src/agents/policyDocument';
 import { withAgent, withGrant } from '../../src/agents/policyEdits';
-import { InMemoryMemento, MementoAgentPolicyStore } from '../../src/agents/policyStore';
-import { AgentToolInvoker } from '../../src/agents/toolInvoker';
+import { InMemoryMemento } from '../../src/agents/policyStore';
 import { agentTools } from '../../src/agents/tools/agentTools';
-import { tablesReadBy } from '../../src/suiteql/tables';
 import { netSuiteForAgentTests, type AgentTestNetSuite } from './agents-netsuite';
 
 const billing: AgentIdentity = { id: 'billing-helper', name: 'Billing helper', kind: 'mcp' };
@@ -59,17 +58,16 @@ describe('agent MCP endpoint', () => {
   beforeAll(async () => {
     netsuite = await netSuiteForAgentTests();
     directory = await mkdtemp(join(tmpdir(), 'suitelens-mcp-'));
-    const policyStore = new MementoAgentPolicyStore(new InMemoryMemento());
+    const guard = createAgentGuard({ memento: new InMemoryMemento(), secrets: new InMemorySecretStore(), log: { directory }, operations: netsuite.operations });
     let policy = [billing, reporter, chat].reduce(withAgent, emptyAgentPolicy());
     policy = withGrant(policy, { agentId: billing.id, accountId: netsuite.accountId, recordType: 'customer', level: 'read' });
     policy = withGrant(policy, { agentId: reporter.id, accountId: netsuite.accountId, recordType: 'customer', level: 'write' });
-    await policyStore.write(policy);
-    keys = new AgentKeyStore(new InMemorySecretStore());
+    await guard.policyStore.write(policy);
+    keys = guard.keys;
+    auditLog = guard.auditLog;
     billingKey = await keys.issue(billing);
     reporterKey = await keys.issue(reporter);
-    auditLog = new AuditLog({ directory });
-    const invoker = new AgentToolInvoker({ policyStore, operations: netsuite.operations, auditLog, tablesReadBy });
-    server = await startAgentMcpServer({ invoker, policyStore, keys });
+    server = await guard.startMcpServer();
   });
 
   afterAll(async () => {
@@ -115,7 +113,11 @@ describe('agent MCP endpoint', () => {
     expect(textOf(query)).toMatch(/^\d+ rows in total; 2 returned from offset 0\./);
     expect((JSON.parse(textOf(query).split('\n').pop() ?? '{}') as { rows: unknown[] }).rows).toHaveLength(2);
 
-    const create = await client.callTool({ name: 'suitelens_create_record', arguments: { account: netsuite.accountId, recordType: 'customer', fields: { companyName: 'Should Not Exist' } } });
+    // The agent even puts its own key into the arguments: the call is refused and the key never reaches the log.
+    const create = await client.callTool({
+      name: 'suitelens_create_record',
+      arguments: { account: netsuite.accountId, recordType: 'customer', fields: { companyName: 'Should Not Exist', comments: `my key is ${billingKey}` } },
+    });
     expect(create.isError).toBe(true);
     expect(textOf(create)).toBe("denied: create customer needs write, but the grant is 'customer: read'");
 
@@ -133,6 +135,7 @@ describe('agent MCP endpoint', () => {
       `Billing helper read customer '${netsuite.customerName}' (id ${netsuite.customerId}) on 1234567_SB1 — allowed by 'customer: read'`,
     );
     expect(await netsuite.customerCount()).toBe(customersBefore);
+    expect(await readFile(auditLog.filePath(0), 'utf8')).not.toContain(billingKey);
   });
 
   it('lets the agent with a write grant create, and logs it as that agent', async () => {
