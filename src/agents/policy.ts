@@ -95,13 +95,21 @@ function decideSuiteQL(grants: Grant[], request: RequestBase & { query: string }
   const refusal = checks.find((check) => !check.ok);
   if (refusal && !refusal.ok) return deny(refusal.reason);
   const used = checks.flatMap((check) => (check.ok ? [check.grant] : []));
-  // A query over DUAL alone reads no record data.
-  return used.length > 0 ? allow(used) : { allowed: true, reason: 'allowed: the query reads no record data' };
+  if (used.length > 0) return allow(used);
+  // A query over DUAL alone reads no record data, but still only an agent with some access here may run one.
+  return usableGrants(grants, request.accountId).length > 0
+    ? { allowed: true, reason: 'allowed: the query reads no record data' }
+    : deny(`nothing granted on ${request.accountId}`);
+}
+
+/** Grants that give anything at all on the account (a wildcard gives nothing on production). */
+function usableGrants(grants: Grant[], accountId: string): Grant[] {
+  const production = accountEnvironment(accountId) === 'production';
+  return grants.filter((grant) => grant.level !== 'none' && !(production && grant.recordType === wildcardRecordType));
 }
 
 function decideListRecordTypes(grants: Grant[], accountId: string): PolicyDecision {
-  const production = accountEnvironment(accountId) === 'production';
-  const usable = grants.filter((grant) => grant.level !== 'none' && !(production && grant.recordType === wildcardRecordType));
+  const usable = usableGrants(grants, accountId);
   return usable.length > 0 ? allow(usable.slice(0, 1)) : deny(`nothing granted on ${accountId}`);
 }
 

@@ -117,6 +117,7 @@ const cases: Case[] = [
   ['SuiteQL that is not a SELECT', billing, sql, suiteql(SB, 'DELETE FROM customer'), false, 'denied: the query could not be parsed'],
   ['SuiteQL two statements', billing, sql, suiteql(SB, 'SELECT id FROM customer; SELECT id FROM vendor'), false, 'denied: the query could not be parsed'],
   ['SuiteQL on DUAL reads no record', chat, sql, suiteql(SB, "SELECT 'hello' AS greeting FROM dual"), true, 'allowed: the query reads no record data'],
+  ['SuiteQL on DUAL needs some access to the account', chat, sql, suiteql(PROD, 'SELECT SYSDATE FROM dual'), false, `denied: nothing granted on ${PROD}`],
   ['SuiteQL production explicit grant', billing, sql, suiteql(PROD, 'SELECT id FROM customer'), true, "allowed by 'customer: read'"],
   ['SuiteQL production ignores wildcard', billing, sql, suiteql(PROD, 'SELECT id FROM customer JOIN vendor ON vendor.id = customer.id'), false, 'denied: the query reads vendor: production account needs an explicit grant for vendor'],
   // Arguments that are not understood are refused before the policy is asked.
