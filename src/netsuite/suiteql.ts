@@ -94,6 +94,14 @@ export class SuiteQLRunner {
     };
   }
 
+  /** The query's true row count (one row, so NetSuite's cap does not apply to it). */
+  async countRows(query: string, signal?: AbortSignal): Promise<number> {
+    const page = await this.page(`SELECT COUNT(*) AS n FROM (${checkedQuery(query).replace(/;\s*$/, '')})`, 0, { pageSize: 1, signal });
+    const total = Number(page.rows[0]?.raw.n);
+    if (!Number.isFinite(total)) throw invalidQuery('counting the rows gave no number');
+    return total;
+  }
+
   /** Every row of the query, in order, as an async stream. Single use. */
   run(query: string, options: SuiteQLRunOptions = {}): SuiteQLRun {
     return new SuiteQLRun(this, checkedQuery(query), { ...options, pageSize: checkedPageSize(options.pageSize) }, this.http.governor.maxLimit);
@@ -148,9 +156,21 @@ export class SuiteQLRun implements AsyncIterable<SuiteQLRow> {
     this.summary.totalResults = rowsBefore + first.totalResults;
     const reachable = Math.min(first.totalResults, suiteQLRowCap);
     const pageCount = Math.max(1, Math.ceil(reachable / pageSize));
-    if (first.totalResults > suiteQLRowCap && !this.options.keyset) this.noteTruncation(first.totalResults);
+    // Whether the cap bites: NetSuite may report the true total, or (like the sandbox) cap `totalResults` itself,
+    // in which case one COUNT(*) over the query — a single row, not capped — tells us.
+    let capCheck: Promise<void> | undefined;
+    if (!this.options.keyset && first.totalResults > suiteQLRowCap) this.noteTruncation(first.totalResults);
+    else if (!this.options.keyset && first.totalResults === suiteQLRowCap) {
+      capCheck = this.runner.countRows(query, signal).then(
+        (total) => (total > suiteQLRowCap ? this.noteTruncation(total) : undefined),
+        () => (signal.aborted ? undefined : this.noteTruncation(undefined)),
+      );
+    }
     yield this.deliver(first.rows, rowsBefore + reachable);
-    if (first.rows.length < pageSize) return;
+    if (first.rows.length < pageSize) {
+      await capCheck;
+      return;
+    }
 
     // Started page fetches; failures are observed when their turn comes (a catch keeps early ones from being "unhandled").
     const pending = new Map<number, Promise<SuiteQLPage>>();
@@ -171,12 +191,13 @@ export class SuiteQLRun implements AsyncIterable<SuiteQLRow> {
         if (page.rows.length === 0) return; // the data shrank while we read it
         yield this.deliver(page.rows, rowsBefore + reachable);
       }
+      await capCheck;
     } finally {
       // Consumer stopped, a page failed, or the run was cancelled: stop everything still queued or in flight,
       // and only return once it has stopped, so nothing keeps running behind the caller's back.
       signal.removeEventListener('abort', stopFetches);
       fetchAbort.abort();
-      await Promise.allSettled(pending.values());
+      await Promise.allSettled([...pending.values(), ...(capCheck ? [capCheck] : [])]);
     }
   }
 
@@ -197,7 +218,9 @@ export class SuiteQLRun implements AsyncIterable<SuiteQLRow> {
         yield rows;
       }
       const chunkTotal = this.summary.totalResults - chunkStartTotal;
-      if (chunkTotal <= suiteQLRowCap || this.summary.rowsDelivered === rowsBefore) return;
+      // A chunk that reached the cap (NetSuite may report the cap itself as the total) may have more behind it;
+      // an empty chunk ends the walk.
+      if (chunkTotal < suiteQLRowCap || this.summary.rowsDelivered === rowsBefore) return;
     }
   }
 
@@ -213,11 +236,14 @@ export class SuiteQLRun implements AsyncIterable<SuiteQLRow> {
     return rows;
   }
 
-  private noteTruncation(totalResults: number): void {
+  /** `totalResults` undefined: the query reached the cap and counting it failed, so more rows may exist. */
+  private noteTruncation(totalResults: number | undefined): void {
+    const cap = suiteQLRowCap.toLocaleString('en-US');
+    const matches = totalResults === undefined ? `reached that cap and may match more` : `matches ${totalResults.toLocaleString('en-US')}`;
     const notice =
-      `NetSuite returns at most ${suiteQLRowCap.toLocaleString('en-US')} rows per SuiteQL query: this query matches ` +
-      `${totalResults.toLocaleString('en-US')}, so only the first ${suiteQLRowCap.toLocaleString('en-US')} are included. ` +
+      `NetSuite returns at most ${cap} rows per SuiteQL query: this query ${matches}, so only the first ${cap} are included. ` +
       'Narrow the query, or select a unique id and use keyset mode to get them all.';
+    if (totalResults !== undefined) this.summary.totalResults = totalResults;
     this.summary.truncated = true;
     this.summary.notice = notice;
     this.options.onNotice?.(notice);

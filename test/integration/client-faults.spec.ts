@@ -22,7 +22,7 @@ beforeAll(async () => {
   // 300 customers per unit of scale: exactly 100,000 customers.
   setup = await setUpClient({ scale: 100_000 / 300 });
   client = setup.client();
-});
+}, 300_000); // seeding 100,000 customers takes a while on a busy machine
 
 afterAll(async () => {
   await setup?.stop();
