@@ -1,0 +1,159 @@
+/**
+ * The thin adapter between the explorer model and VS Code's tree: it maps nodes to TreeItems (labels, icons,
+ * `contextValue`s that drive the menus) and forwards the model's change events. Every NetSuite value reaches VS Code
+ * as a plain string label, description or tooltip — never a MarkdownString — so it is shown as text.
+ */
+import * as vscode from 'vscode';
+import type { ExplorerModel } from './explorerModel';
+import type { ExplorerNode, MessageNode, RecordNode, RecordTypeNode } from './explorerNodes';
+
+export const explorerViewId = 'suitelens.explorer';
+
+/** `contextValue`s; package.json menus match them with `viewItem == …` / `viewItem =~ /…/`. */
+export const explorerContext = {
+  account: 'suitelens.account',
+  typeGroup: 'suitelens.typeGroup',
+  recordType: 'suitelens.recordType',
+  recordTypeFiltered: 'suitelens.recordType.filtered',
+  record: 'suitelens.record',
+  reference: 'suitelens.record.reference',
+  field: 'suitelens.field',
+  sublist: 'suitelens.sublist',
+  line: 'suitelens.line',
+  loadMore: 'suitelens.loadMore',
+  loading: 'suitelens.message.loading',
+  empty: 'suitelens.message.empty',
+  error: 'suitelens.message.error',
+} as const;
+
+export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<ExplorerNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly subscription: { dispose(): void };
+
+  constructor(private readonly model: ExplorerModel) {
+    this.subscription = model.onDidChange((node) => this.changed.fire(node));
+  }
+
+  /** The account list changed (added, removed, renamed). */
+  refreshAccounts(): void {
+    this.changed.fire(undefined);
+  }
+
+  getChildren(node?: ExplorerNode): ExplorerNode[] {
+    if (!node) return this.model.roots();
+    return this.model.peekChildren(node) ?? [this.model.loadingNode(node)];
+  }
+
+  getParent(node: ExplorerNode): ExplorerNode | undefined {
+    return node.parent;
+  }
+
+  getTreeItem(node: ExplorerNode): vscode.TreeItem {
+    const item = this.itemFor(node);
+    item.id = node.id;
+    return item;
+  }
+
+  private itemFor(node: ExplorerNode): vscode.TreeItem {
+    const collapsed = vscode.TreeItemCollapsibleState.Collapsed;
+    switch (node.kind) {
+      case 'account': {
+        const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
+        item.description = node.description;
+        item.tooltip = `${node.label} · ${node.accountId}\n${node.description}`;
+        item.iconPath = new vscode.ThemeIcon('cloud');
+        item.contextValue = explorerContext.account;
+        return item;
+      }
+      case 'typeGroup': {
+        const item = new vscode.TreeItem(node.group === 'standard' ? 'Record Types' : 'Custom Record Types', collapsed);
+        item.iconPath = new vscode.ThemeIcon(node.group === 'standard' ? 'symbol-namespace' : 'symbol-misc');
+        item.contextValue = explorerContext.typeGroup;
+        return item;
+      }
+      case 'recordType':
+        return this.recordTypeItem(node);
+      case 'record':
+        return recordItem(node);
+      case 'field': {
+        const item = new vscode.TreeItem(node.title, vscode.TreeItemCollapsibleState.None);
+        item.description = node.value;
+        item.tooltip = `${node.title} (${node.field}) · ${node.valueType}\n${node.value}`;
+        item.iconPath = new vscode.ThemeIcon('symbol-field');
+        item.contextValue = explorerContext.field;
+        return item;
+      }
+      case 'sublist': {
+        const item = new vscode.TreeItem(node.title, node.lines.length ? collapsed : vscode.TreeItemCollapsibleState.None);
+        item.description = `${node.totalResults} line${node.totalResults === 1 ? '' : 's'}`;
+        item.tooltip = `Sublist ${node.field}`;
+        item.iconPath = new vscode.ThemeIcon('list-unordered');
+        item.contextValue = explorerContext.sublist;
+        return item;
+      }
+      case 'line': {
+        const item = new vscode.TreeItem(node.label, collapsed);
+        item.iconPath = new vscode.ThemeIcon('list-flat');
+        item.contextValue = explorerContext.line;
+        return item;
+      }
+      case 'loadMore': {
+        const item = new vscode.TreeItem('Load more…', vscode.TreeItemCollapsibleState.None);
+        item.description = `${node.loaded} of ${node.total}`;
+        item.iconPath = new vscode.ThemeIcon('more');
+        item.command = { command: 'suitelens.explorer.loadMore', title: 'Load more', arguments: [node] };
+        item.contextValue = explorerContext.loadMore;
+        return item;
+      }
+      case 'message':
+        return messageItem(node);
+    }
+  }
+
+  private recordTypeItem(node: RecordTypeNode): vscode.TreeItem {
+    const item = new vscode.TreeItem(node.recordType, vscode.TreeItemCollapsibleState.Collapsed);
+    const filter = this.model.recordFilter(node);
+    const summary = this.model.listSummary(node);
+    const parts = [filter ? `filter: ${filter.text}` : undefined, summary ? `${summary.loaded} of ${summary.total}` : undefined].filter(Boolean);
+    item.description = parts.join(' · ') || undefined;
+    item.tooltip = filter ? `${node.recordType}\nq = ${filter.q}` : node.recordType;
+    item.iconPath = new vscode.ThemeIcon(filter ? 'filter-filled' : 'symbol-class');
+    item.contextValue = filter ? explorerContext.recordTypeFiltered : explorerContext.recordType;
+    return item;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}
+
+/** A record row shows its name (id beside it); a reference shows the field's title, then whom it points at. */
+function recordItem(node: RecordNode): vscode.TreeItem {
+  const name = node.name ?? `${node.recordType} ${node.recordId}`;
+  const item = new vscode.TreeItem(node.fieldTitle ?? name, vscode.TreeItemCollapsibleState.Collapsed);
+  item.description = node.fieldTitle ? name : `#${node.recordId}`;
+  item.tooltip = `${node.recordType} ${node.recordId}${node.name ? `\n${node.name}` : ''}`;
+  item.iconPath = new vscode.ThemeIcon(node.fieldTitle ? 'references' : 'file');
+  item.contextValue = node.fieldTitle ? explorerContext.reference : explorerContext.record;
+  return item;
+}
+
+function messageItem(node: MessageNode): vscode.TreeItem {
+  const item = new vscode.TreeItem(node.text, vscode.TreeItemCollapsibleState.None);
+  if (node.severity === 'loading') {
+    item.iconPath = new vscode.ThemeIcon('loading~spin');
+    item.contextValue = explorerContext.loading;
+  } else if (node.severity === 'empty') {
+    item.iconPath = new vscode.ThemeIcon('info');
+    item.contextValue = explorerContext.empty;
+  } else {
+    item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
+    item.description = node.advice;
+    item.tooltip = [node.detail ?? node.text, node.advice].filter(Boolean).join('\n\n');
+    item.command = { command: 'suitelens.explorer.showError', title: 'Show error', arguments: [node] };
+    item.contextValue = explorerContext.error;
+  }
+  return item;
+}
