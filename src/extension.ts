@@ -2,11 +2,9 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { NetSuiteClient } from './netsuite/client';
 import { createLogger, type Logger, type LogLevel } from './netsuite/log';
-import type { SandboxOptions } from './sandbox/options';
 import { accountOf } from './vscode/accounts/accountProfile';
 import { AccountRegistry } from './vscode/accounts/accountRegistry';
 import { authForProfile } from './vscode/accounts/authForProfile';
-import { registerAccounts, type AccountsFeature } from './vscode/accounts/registerAccounts';
 import { SecretStorageStore } from './vscode/accounts/secretStorageStore';
 import { DemoSandbox } from './vscode/demo/demoSandbox';
 import { registerExplorer } from './vscode/explorer/registerExplorer';
@@ -18,8 +16,6 @@ import { registerSuiteQLLanguage, SuiteQLSchemas } from './vscode/language/suite
 /** What `activate` returns: the services, for the extension-host test suite and other extensions. */
 export interface SuiteLensApi {
   readonly registry: AccountRegistry<NetSuiteClient>;
-  /** Add / sign in again / remove accounts, and the OAuth 2.0 redirect handler. */
-  readonly accounts: AccountsFeature;
   readonly notebooks: NotebookFeature;
   /** Starts the in-process demo sandbox (once) and returns the demo account's id. */
   startDemo(): Promise<string>;
@@ -51,8 +47,7 @@ export function activate(context: vscode.ExtensionContext): SuiteLensApi {
     });
     return { profile, client, dispose: () => void client.dispose() };
   });
-  const accounts = registerAccounts(context, registry, secrets, logger);
-  demo = new DemoSandbox(context.extensionPath, registry, demoOptionsFromEnvironment(logger));
+  demo = new DemoSandbox(context.extensionPath, registry);
   const schemas = new SuiteQLSchemas(registry);
   const notebooks = registerNotebooks(context, registry, (accountId, query, columns) => schemas.learn(accountId, query, columns));
 
@@ -69,7 +64,6 @@ export function activate(context: vscode.ExtensionContext): SuiteLensApi {
   context.subscriptions.push(
     output,
     registry,
-    accounts,
     notebooks,
     registerRecordDocuments(registry),
     registerExplorer(registry, logger),
@@ -90,30 +84,13 @@ export function activate(context: vscode.ExtensionContext): SuiteLensApi {
     void startDemo().catch((error: unknown) => logger.error('The demo sandbox did not start', error));
   }
   logger.info('SuiteLens activated');
-  return { registry, accounts, notebooks, startDemo, logger };
+  return { registry, notebooks, startDemo, logger };
 }
 
 export async function deactivate(): Promise<void> {
   // Stops the in-process sandbox so its port and PGlite memory are released with the extension host.
   await demo?.dispose();
   demo = undefined;
-}
-
-/**
- * Test and development hook: `SUITELENS_DEMO_OPTIONS` holds sandbox options as JSON (e.g. latency, faults) for the
- * demo sandbox, so end-to-end tests can make it slow or faulty. Users never need it; it only shapes the local emulator.
- */
-function demoOptionsFromEnvironment(logger: Logger): SandboxOptions {
-  const raw = process.env.SUITELENS_DEMO_OPTIONS;
-  if (!raw) return {};
-  try {
-    const options = JSON.parse(raw) as SandboxOptions;
-    logger.info('Demo sandbox options from SUITELENS_DEMO_OPTIONS', options);
-    return options;
-  } catch (error) {
-    logger.warn('Ignoring SUITELENS_DEMO_OPTIONS: it is not valid JSON', error);
-    return {};
-  }
 }
 
 function writeLog(output: vscode.LogOutputChannel, line: string, level: LogLevel): void {
