@@ -35,14 +35,14 @@ async function connect(url: string, key: string): Promise<Client> {
 }
 
 /** A raw request to the endpoint on loopback, for what the SDK client would never send. */
-function rawPost(port: number, headers: Record<string, string>): Promise<number> {
+function rawPost(port: number, headers: Record<string, string>, method = 'POST', path = '/mcp'): Promise<number> {
   return new Promise((resolve, reject) => {
-    const outgoing = request({ host: '127.0.0.1', port, path: '/mcp', method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json, text/event-stream', ...headers } }, (incoming) => {
+    const outgoing = request({ host: '127.0.0.1', port, path, method, headers: { 'Content-Type': 'application/json', Accept: 'application/json, text/event-stream', ...headers } }, (incoming) => {
       incoming.resume();
       resolve(incoming.statusCode ?? 0);
     });
     outgoing.on('error', reject);
-    outgoing.end(JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list', params: {} }));
+    outgoing.end(method === 'POST' ? JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list', params: {} }) : undefined);
   });
 }
 
@@ -89,6 +89,8 @@ describe('agent MCP endpoint', () => {
     expect(await rawPost(server.port, { Host: 'attacker.example', Authorization: `Bearer ${billingKey}` })).toBe(403);
     expect(await rawPost(server.port, { Origin: 'https://attacker.example', Authorization: `Bearer ${billingKey}` })).toBe(403);
     expect(await rawPost(server.port, { Authorization: `Bearer ${billingKey}` })).toBe(200);
+    expect(await rawPost(server.port, { Authorization: `Bearer ${billingKey}` }, 'GET')).toBe(405);
+    expect(await rawPost(server.port, { Authorization: `Bearer ${billingKey}` }, 'POST', '/other')).toBe(404);
   });
 
   it('lets an agent connect with its key and list the tools with their input schemas', async () => {
