@@ -8,7 +8,11 @@ import { RESULTS_FILE_ENV, type FailedTest, type SuiteResults } from './results'
 
 export async function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'tdd', timeout: 30_000, color: false, reporter: 'spec' });
-  const testFiles = readdirSync(__dirname).filter((name) => name.endsWith('.test.js')).sort();
+  // SUITELENS_HOST_SUITE_FILTER=explorer runs only the test files whose name contains it (iterating on one feature).
+  const only = process.env.SUITELENS_HOST_SUITE_FILTER;
+  const testFiles = readdirSync(__dirname)
+    .filter((name) => name.endsWith('.test.js') && (!only || name.includes(only)))
+    .sort();
   for (const name of testFiles) mocha.addFile(join(__dirname, name));
 
   const passed: string[] = [];
