@@ -5,6 +5,7 @@ import { createLogger, type Logger, type LogLevel } from './netsuite/log';
 import { accountOf } from './vscode/accounts/accountProfile';
 import { AccountRegistry } from './vscode/accounts/accountRegistry';
 import { authForProfile } from './vscode/accounts/authForProfile';
+import { registerAccounts, type AccountsFeature } from './vscode/accounts/registerAccounts';
 import { SecretStorageStore } from './vscode/accounts/secretStorageStore';
 import { DemoSandbox } from './vscode/demo/demoSandbox';
 import { registerExplorer } from './vscode/explorer/registerExplorer';
@@ -16,6 +17,8 @@ import { registerSuiteQLLanguage, SuiteQLSchemas } from './vscode/language/suite
 /** What `activate` returns: the services, for the extension-host test suite and other extensions. */
 export interface SuiteLensApi {
   readonly registry: AccountRegistry<NetSuiteClient>;
+  /** Add / sign in again / remove accounts, and the OAuth 2.0 redirect handler. */
+  readonly accounts: AccountsFeature;
   readonly notebooks: NotebookFeature;
   /** Starts the in-process demo sandbox (once) and returns the demo account's id. */
   startDemo(): Promise<string>;
@@ -47,6 +50,7 @@ export function activate(context: vscode.ExtensionContext): SuiteLensApi {
     });
     return { profile, client, dispose: () => void client.dispose() };
   });
+  const accounts = registerAccounts(context, registry, secrets, logger);
   demo = new DemoSandbox(context.extensionPath, registry);
   const schemas = new SuiteQLSchemas(registry);
   const notebooks = registerNotebooks(context, registry, (accountId, query, columns) => schemas.learn(accountId, query, columns));
@@ -64,6 +68,7 @@ export function activate(context: vscode.ExtensionContext): SuiteLensApi {
   context.subscriptions.push(
     output,
     registry,
+    accounts,
     notebooks,
     registerRecordDocuments(registry),
     registerExplorer(registry, logger),
@@ -84,7 +89,7 @@ export function activate(context: vscode.ExtensionContext): SuiteLensApi {
     void startDemo().catch((error: unknown) => logger.error('The demo sandbox did not start', error));
   }
   logger.info('SuiteLens activated');
-  return { registry, notebooks, startDemo, logger };
+  return { registry, accounts, notebooks, startDemo, logger };
 }
 
 export async function deactivate(): Promise<void> {

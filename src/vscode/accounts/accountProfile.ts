@@ -47,10 +47,7 @@ export interface NewProfileInput {
 
 export function createProfile(input: NewProfileInput, now = new Date()): AccountProfile {
   const account = parseAccount(input.accountId, { restBaseUrl: input.restBaseUrl, uiBaseUrl: input.uiBaseUrl });
-  const limit = input.concurrencyLimit ?? 5;
-  if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
-    throw new Error(`Concurrency limit must be a whole number from 1 to 100 (NetSuite's per-account limit); got ${limit}.`);
-  }
+  const limit = checkedConcurrencyLimit(input.concurrencyLimit ?? 5);
   const profile: AccountProfile = {
     accountId: account.id,
     label: input.label?.trim() || account.id,
@@ -66,6 +63,14 @@ export function createProfile(input: NewProfileInput, now = new Date()): Account
   }
   if (input.demo) profile.demo = true;
   return profile;
+}
+
+/** NetSuite caps parallel requests per account; SuiteLens accepts 1–100 and refuses anything else by name. */
+export function checkedConcurrencyLimit(limit: number): number {
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
+    throw new Error(`Concurrency limit must be a whole number from 1 to 100 (NetSuite's per-account limit); got ${limit}.`);
+  }
+  return limit;
 }
 
 export function accountOf(profile: AccountProfile): NetSuiteAccount {

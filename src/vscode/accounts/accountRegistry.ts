@@ -90,6 +90,14 @@ export class AccountRegistry<TClient> implements vscode.Disposable {
     return scope;
   }
 
+  /**
+   * Builds an account's resources without registering them, from secrets that are not saved yet: the connection
+   * test before an account is added. The caller disposes the scope.
+   */
+  connect(profile: AccountProfile, secrets: SecretStore): Promise<AccountScope<TClient>> {
+    return this.createScope(profile, secrets);
+  }
+
   private async disposeScope(accountId: string): Promise<void> {
     const scope = this.scopes.get(accountId);
     this.scopes.delete(accountId);
