@@ -158,16 +158,20 @@ export class SuiteQLRun implements AsyncIterable<SuiteQLRow> {
     const pageCount = Math.max(1, Math.ceil(reachable / pageSize));
     // Whether the cap bites: NetSuite may report the true total, or (like the sandbox) cap `totalResults` itself,
     // in which case one COUNT(*) over the query — a single row, not capped — tells us.
+    // The count waits until every page has been requested, so it takes a slot the last round leaves free
+    // instead of one the pages need.
     let capCheck: Promise<void> | undefined;
-    if (!this.options.keyset && first.totalResults > suiteQLRowCap) this.noteTruncation(first.totalResults);
-    else if (!this.options.keyset && first.totalResults === suiteQLRowCap) {
-      capCheck = this.runner.countRows(query, signal).then(
+    const needsCapCheck = !this.options.keyset && first.totalResults === suiteQLRowCap;
+    const startCapCheck = (): void => {
+      capCheck ??= this.runner.countRows(query, signal).then(
         (total) => (total > suiteQLRowCap ? this.noteTruncation(total) : undefined),
         () => (signal.aborted ? undefined : this.noteTruncation(undefined)),
       );
-    }
+    };
+    if (!this.options.keyset && first.totalResults > suiteQLRowCap) this.noteTruncation(first.totalResults);
     yield this.deliver(first.rows, rowsBefore + reachable);
-    if (first.rows.length < pageSize) {
+    if (first.rows.length < pageSize || pageCount === 1) {
+      if (needsCapCheck) startCapCheck();
       await capCheck;
       return;
     }
@@ -186,6 +190,7 @@ export class SuiteQLRun implements AsyncIterable<SuiteQLRow> {
           started.catch(() => undefined);
           pending.set(next, started);
         }
+        if (needsCapCheck && next >= pageCount) startCapCheck();
         const page = await pending.get(index)!;
         pending.delete(index);
         if (page.rows.length === 0) return; // the data shrank while we read it
