@@ -8,6 +8,7 @@ import { withAgent, withGrant } from '../../src/agents/policyEdits';
 import { InMemoryMemento, MementoAgentPolicyStore } from '../../src/agents/policyStore';
 import { AgentToolInvoker } from '../../src/agents/toolInvoker';
 import { agentTools } from '../../src/agents/tools/agentTools';
+import { languageModelToolContributions } from '../../src/agents/tools/languageModelToolManifest';
 import type { AgentNetSuiteOperations } from '../../src/agents/tools/operations';
 import { tablesReadBy } from '../../src/suiteql/tables';
 
@@ -150,5 +151,15 @@ describe('agent tools', () => {
       expect(tool.inputSchema).toMatchObject({ type: 'object', additionalProperties: false });
       expect(tool.inputSchema.required).toContain('account');
     }
+  });
+});
+
+describe('language-model tool manifest', () => {
+  it('describes every agent tool with its own input schema and a prompt reference name', () => {
+    const contributions = languageModelToolContributions();
+    expect(contributions.map((entry) => entry.name)).toEqual(agentTools.map((tool) => tool.name));
+    const suiteql = contributions.find((entry) => entry.name === 'suitelens_run_suiteql');
+    expect(suiteql).toMatchObject({ toolReferenceName: 'runSuiteql', displayName: 'Run a SuiteQL query' });
+    expect(suiteql?.inputSchema).toBe(agentTools.find((tool) => tool.name === 'suitelens_run_suiteql')?.inputSchema);
   });
 });

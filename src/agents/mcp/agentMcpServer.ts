@@ -65,7 +65,16 @@ function bearerToken(request: IncomingMessage): string | undefined {
 function mcpServerFor(agent: AgentIdentity, invoker: AgentToolInvoker, version: string): Server {
   // The low-level Server takes JSON Schemas as they are; McpServer would need every schema rewritten in zod, and
   // the same schemas also feed VS Code's language-model tools.
-  const server = new Server({ name: 'suitelens', version }, { capabilities: { tools: {} } });
+  const server = new Server(
+    { name: 'suitelens', version },
+    {
+      capabilities: { tools: {} },
+      instructions:
+        'SuiteLens gives you guarded access to NetSuite accounts. Every call names an account id and is checked ' +
+        'against what a person granted you, per record type; refusals say which grant is missing. Start with ' +
+        'suitelens_list_record_types, read with suitelens_get_record / suitelens_search_records / suitelens_run_suiteql.',
+    },
+  );
   server.setRequestHandler(ListToolsRequestSchema, async () => ({
     tools: agentTools.map((tool) => ({
       name: tool.name,
