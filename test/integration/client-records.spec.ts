@@ -129,6 +129,34 @@ describe('records against the sandbox', () => {
     await expect(client.records.list('customer', { limit: 10, offset: 5 })).rejects.toThrow(/multiple of limit/);
   });
 
+  it('retries deletes and creates whose connection dropped after the commit, without errors or duplicates', async () => {
+    const marker = `Reset Delete ${Date.now()}`;
+    const created = await Promise.all(Array.from({ length: 30 }, (_, index) => client.records.create('customer', { companyName: `${marker} ${index}`, subsidiary: { id: subsidiaryId } })));
+    setup.sandbox.configure({ faults: { seed: 11, rate500: 0, rate429: 0, resetBeforeCommitRate: 0, resetAfterCommitRate: 0.3 } });
+    try {
+      const deleted = await Promise.all(created.map((record) => client.records.delete('customer', record.id)));
+      // A delete whose first attempt committed but lost its answer finds the record gone on retry: that is success.
+      expect(deleted.some((result) => result.alreadyGone)).toBe(true);
+    } finally {
+      setup.sandbox.configure({ faults: { seed: 11, rate500: 0, rate429: 0, resetBeforeCommitRate: 0, resetAfterCommitRate: 0 } });
+    }
+    const left = await client.queryPage(`SELECT COUNT(*) AS n FROM customer WHERE companyname LIKE '${marker} %'`);
+    expect(Number(left.rows[0].raw.n)).toBe(0);
+  });
+
+  it('gives up on an attempt that takes longer than the timeout, saying so', async () => {
+    setup.sandbox.configure({ latency: { perRequestMs: 400, perRowMs: 0 } });
+    try {
+      const impatient = setup.client({ timeoutMs: 100, backoff: { baseDelayMs: 1, maxDelayMs: 1, maxAttempts: 2 } });
+      const error = await rejection(impatient.records.list('customer', { limit: 1 }));
+      expect(error.kind).toBe('network');
+      expect(error.message).toContain('timed out');
+      expect(impatient.activity).toMatchObject({ inFlight: 0, queued: 0 });
+    } finally {
+      setup.sandbox.configure({ latency: { perRequestMs: 0, perRowMs: 0 } });
+    }
+  });
+
   it('names the missing permission when the role may not do something (403)', async () => {
     const narrowClient = setup.client({ auth: tbaAuth(setup.sandbox, setup.sandbox.narrowCredentials.tba) });
     await expect(narrowClient.records.list('customer', { limit: 1 })).resolves.toMatchObject({ count: 1 });
