@@ -2,7 +2,7 @@
 // dt-sql-parser and PGlite load as they do in the extension). Benchmarks print; they never assert.
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 
 const [name, ...rest] = process.argv.slice(2);
 const available = existsSync('test/bench') ? readdirSync('test/bench').filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3)) : [];
@@ -21,7 +21,12 @@ await esbuild.build({
   sourcemap: true,
   external: ['playwright-core', 'esbuild'],
   loader: { '.wasm': 'file', '.data': 'file' },
+  // As in esbuild.mjs: PGlite finds its WASM/data beside the bundle through import.meta.url, empty in cjs.
+  define: { 'import.meta.url': '__bundleFileUrl' },
+  banner: { js: "const __bundleFileUrl = require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'warning',
 });
+mkdirSync('dist/bench', { recursive: true });
+for (const file of ['pglite.wasm', 'initdb.wasm', 'pglite.data']) copyFileSync(`node_modules/@electric-sql/pglite/dist/${file}`, `dist/bench/${file}`);
 const result = spawnSync('node', ['--expose-gc', '--enable-source-maps', outfile, ...rest], { stdio: 'inherit' });
 process.exit(result.status ?? 1);

@@ -3,10 +3,12 @@
  * rendered as NetSuite renders them.
  *
  * Paging: re-running `LIMIT/OFFSET` per page costs more the deeper the page, and PGlite runs one statement at a
- * time (measurements.md). So the first page runs directly (fast), and when more pages exist the full result — at
- * most `maxResults` rows — is materialised once into a numbered temporary table, a short-lived cursor per
- * (role, query) from which any page is an index range read. Cursors expire after `ttlMs` idle and are evicted
- * least-recently-used beyond `maxEntries` queries or `maxCursorRows` rows in total, so memory stays bounded.
+ * time (measurements.md). So the first page runs directly (fast), and once a later page is asked for, the full
+ * result — at most `maxResults` rows — is materialised into a numbered temporary table: a short-lived cursor per
+ * (role, query) from which any page is an index range read. It is not built in the background after page one:
+ * PGlite would make every other request wait behind it, for a result most first pages never need. Cursors expire
+ * after `ttlMs` idle and are evicted least-recently-used beyond `maxEntries` queries or `maxCursorRows` rows in
+ * total, so memory stays bounded.
  */
 import type { PGliteInterface } from '@electric-sql/pglite';
 import { randomBytes } from 'node:crypto';
@@ -232,16 +234,9 @@ export function createSuiteQLEngine(options: SuiteQLEngineOptions): SandboxSuite
         entry.lastUsed = Date.now();
         const pageEnd = Math.min(offset + limit, entry.totalResults);
         if (offset >= entry.totalResults) return { rows: [], totalResults: entry.totalResults };
-        const morePages = entry.totalResults > limit;
-        if (cursorPaging && morePages && !entry.cursorReady) {
-          if (offset === 0) {
-            // The first page is served straight away; the cursor for the rest is built right after it.
-            const rows = await readPage(entry, pageEnd - offset, offset);
-            void createCursor(entry).catch(() => undefined);
-            return { rows, totalResults: entry.totalResults };
-          }
-          await createCursor(entry);
-        }
+        // The first page runs directly (fast, and often the only page anyone reads); the first request for a later
+        // page materialises the cursor, which requests arriving meanwhile share.
+        if (cursorPaging && offset > 0 && !entry.cursorReady) await createCursor(entry);
         const rows = await readPage(entry, pageEnd - offset, offset);
         return { rows, totalResults: entry.totalResults };
       } catch (error) {

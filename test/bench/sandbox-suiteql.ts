@@ -1,0 +1,150 @@
+/**
+ * `npm run bench -- sandbox-suiteql`: how many SuiteQL rows per second the sandbox serves at limit=1000 with
+ * latency off, over real HTTP — first page, a sequential pass over 100,000 rows and a 5-way parallel pass — and,
+ * side by side on the same machine in the same run, the engine's cursor paging against naive LIMIT/OFFSET paging
+ * (every page re-runs the query and its count). Target: ≥ 50,000 rows/s, so the sandbox never limits a 100k
+ * export. Prints; never asserts. The last line is one JSON object with the figures.
+ */
+import { PGlite } from '@electric-sql/pglite';
+import { randomBytes } from 'node:crypto';
+import { tbaAuthorizationHeader } from '../../src/netsuite/auth/tba';
+import { findRecordType } from '../../src/sandbox/catalog/registry';
+import { startSandbox, type RunningSandbox } from '../../src/sandbox/index';
+import { administratorRole } from '../../src/sandbox/roles';
+import { generateSeedBatches } from '../../src/sandbox/seed';
+import { createSuiteQLProjection } from '../../src/sandbox/store/suiteqlProjection';
+import { createSuiteQLEngine, type SandboxSuiteQLEngine } from '../../src/sandbox/suiteql/engine';
+import { describeSuiteQLTables } from '../../src/sandbox/suiteql/tables';
+import { recordTypeDefinitions } from '../../src/sandbox/catalog/registry';
+
+const rows = 100_000;
+const pageSize = 1000;
+const pages = rows / pageSize;
+const parallelism = 5;
+// 300 customers per unit of scale: 1000/3 gives exactly 100,000 customers.
+const scale = rows / 300;
+const columns = 'id, entityid, companyname, email, isinactive, balancesearch, datecreated, BUILTIN.DF(subsidiary) AS subsidiary';
+
+/** A distinct query text per pass, so each pass starts without a cached result. */
+const queryFor = (pass: string) => `SELECT ${columns} FROM customer WHERE '${pass}' = '${pass}' ORDER BY id`;
+
+async function fetchPage(sandbox: RunningSandbox, query: string, offset: number): Promise<number> {
+  const url = new URL(`${sandbox.baseUrl}/services/rest/query/v1/suiteql?limit=${pageSize}&offset=${offset}`);
+  const authorization = tbaAuthorizationHeader({
+    method: 'POST',
+    url,
+    accountId: sandbox.accountId,
+    credentials: sandbox.credentials.tba,
+    nonce: randomBytes(16).toString('hex'),
+    timestamp: Math.floor(Date.now() / 1000),
+  });
+  const response = await fetch(url, { method: 'POST', headers: { authorization, 'content-type': 'application/json', prefer: 'transient' }, body: JSON.stringify({ q: query }) });
+  const body = (await response.json()) as { items?: unknown[]; totalResults?: number };
+  if (response.status !== 200 || !body.items) throw new Error(`page at ${offset}: HTTP ${response.status} ${JSON.stringify(body)}`);
+  if (body.totalResults !== rows) throw new Error(`expected totalResults ${rows}, got ${body.totalResults}`);
+  return body.items.length;
+}
+
+async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; result: T }> {
+  const started = performance.now();
+  const result = await work();
+  return { ms: performance.now() - started, result };
+}
+
+const rate = (count: number, ms: number) => Math.round((count / ms) * 1000);
+
+async function httpPasses(sandbox: RunningSandbox) {
+  // The sandbox's very first query also installs the engine's helper functions and warms the server code.
+  const coldStart = await timed(() => fetchPage(sandbox, queryFor('warm-up'), 0));
+  const first = await timed(() => fetchPage(sandbox, queryFor('first'), 0));
+
+  const sequential = await timed(async () => {
+    let delivered = 0;
+    for (let page = 0; page < pages; page++) {
+      const count = await fetchPage(sandbox, queryFor('sequential'), page * pageSize);
+      delivered += count;
+    }
+    return delivered;
+  });
+
+  const parallel = await timed(async () => {
+    // As a client does: the first page (for totalResults), then the rest by `parallelism` workers.
+    let delivered = await fetchPage(sandbox, queryFor('parallel'), 0);
+    let next = 1;
+    const worker = async () => {
+      while (next < pages) {
+        const count = await fetchPage(sandbox, queryFor('parallel'), next++ * pageSize);
+        delivered += count;
+      }
+    };
+    await Promise.all(Array.from({ length: parallelism }, worker));
+    return delivered;
+  });
+  return { coldStart, first, sequential, parallel };
+}
+
+/** The same customers in a PGlite of our own, for the engine-level cursor vs LIMIT/OFFSET comparison. */
+async function engineDatabase(): Promise<{ db: PGlite; tables: ReturnType<typeof describeSuiteQLTables> }> {
+  const db = await PGlite.create();
+  const tables = describeSuiteQLTables([...recordTypeDefinitions]);
+  const projection = createSuiteQLProjection(tables, findRecordType);
+  await projection.createTables(db);
+  for (const batch of generateSeedBatches({ scale })) await projection.bulkLoad(db, batch);
+  return { db, tables };
+}
+
+async function enginePass(engine: SandboxSuiteQLEngine, query: string, pageCount: number): Promise<number> {
+  let delivered = 0;
+  for (let page = 0; page < pageCount; page++) {
+    const { rows: pageRows } = await engine.runPage(query, { limit: pageSize, offset: page * pageSize, role: administratorRole });
+    delivered += pageRows.length;
+  }
+  return delivered;
+}
+
+async function main(): Promise<void> {
+  console.log(`Loading a sandbox with ${rows.toLocaleString('en-US')} customers …`);
+  const load = await timed(() => startSandbox({ scale }));
+  const sandbox = load.result;
+  console.log(`  ready in ${(load.ms / 1000).toFixed(1)} s`);
+  const http = await httpPasses(sandbox);
+  await sandbox.stop();
+
+  console.log('Loading the same customers into a bare PGlite for the engine comparison …');
+  const { db, tables } = await engineDatabase();
+  const cursorEngine = createSuiteQLEngine({ db, tables });
+  const naiveEngine = createSuiteQLEngine({ db, tables, cursorPaging: false });
+  const cursor = await timed(() => enginePass(cursorEngine, queryFor('cursor'), pages));
+  const naive = await timed(() => enginePass(naiveEngine, queryFor('naive'), pages));
+  await cursorEngine.close();
+  await naiveEngine.close();
+  await db.close();
+
+  const figures = {
+    rows,
+    pageSize,
+    coldStartMs: Math.round(http.coldStart.ms),
+    firstPageMs: Math.round(http.first.ms),
+    firstPageRowsPerSec: rate(http.first.result, http.first.ms),
+    sequentialHttpRowsPerSec: rate(http.sequential.result, http.sequential.ms),
+    parallel5HttpRowsPerSec: rate(http.parallel.result, http.parallel.ms),
+    engineCursorRowsPerSec: rate(cursor.result, cursor.ms),
+    engineNaiveLimitOffsetRowsPerSec: rate(naive.result, naive.ms),
+    cursorOverNaive: Number((naive.ms / cursor.ms).toFixed(1)),
+    targetRowsPerSec: 50_000,
+  };
+  console.log('');
+  console.log(`very first request after start          ${figures.coldStartMs} ms`);
+  console.log(`first page of a new query (1,000 rows)  ${figures.firstPageMs} ms  → ${figures.firstPageRowsPerSec.toLocaleString('en-US')} rows/s`);
+  console.log(`sequential HTTP pass (${pages} pages)        ${(http.sequential.ms / 1000).toFixed(2)} s → ${figures.sequentialHttpRowsPerSec.toLocaleString('en-US')} rows/s`);
+  console.log(`${parallelism}-way parallel HTTP pass              ${(http.parallel.ms / 1000).toFixed(2)} s → ${figures.parallel5HttpRowsPerSec.toLocaleString('en-US')} rows/s`);
+  console.log(`engine, cursor paging                   ${(cursor.ms / 1000).toFixed(2)} s → ${figures.engineCursorRowsPerSec.toLocaleString('en-US')} rows/s`);
+  console.log(`engine, naive LIMIT/OFFSET per page     ${(naive.ms / 1000).toFixed(2)} s → ${figures.engineNaiveLimitOffsetRowsPerSec.toLocaleString('en-US')} rows/s`);
+  console.log(`cursor paging is ${figures.cursorOverNaive}× faster than LIMIT/OFFSET; target ${figures.targetRowsPerSec.toLocaleString('en-US')} rows/s`);
+  console.log(JSON.stringify(figures));
+}
+
+void main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
