@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { NetSuiteClient } from './netsuite/client';
 import { createLogger, type Logger, type LogLevel } from './netsuite/log';
+import type { SandboxOptions } from './sandbox/options';
 import { accountOf } from './vscode/accounts/accountProfile';
 import { AccountRegistry } from './vscode/accounts/accountRegistry';
 import { authForProfile } from './vscode/accounts/authForProfile';
@@ -51,7 +52,7 @@ export function activate(context: vscode.ExtensionContext): SuiteLensApi {
     return { profile, client, dispose: () => void client.dispose() };
   });
   const accounts = registerAccounts(context, registry, secrets, logger);
-  demo = new DemoSandbox(context.extensionPath, registry);
+  demo = new DemoSandbox(context.extensionPath, registry, demoOptionsFromEnvironment(logger));
   const schemas = new SuiteQLSchemas(registry);
   const notebooks = registerNotebooks(context, registry, (accountId, query, columns) => schemas.learn(accountId, query, columns));
 
@@ -96,6 +97,23 @@ export async function deactivate(): Promise<void> {
   // Stops the in-process sandbox so its port and PGlite memory are released with the extension host.
   await demo?.dispose();
   demo = undefined;
+}
+
+/**
+ * Test and development hook: `SUITELENS_DEMO_OPTIONS` holds sandbox options as JSON (e.g. latency, faults) for the
+ * demo sandbox, so end-to-end tests can make it slow or faulty. Users never need it; it only shapes the local emulator.
+ */
+function demoOptionsFromEnvironment(logger: Logger): SandboxOptions {
+  const raw = process.env.SUITELENS_DEMO_OPTIONS;
+  if (!raw) return {};
+  try {
+    const options = JSON.parse(raw) as SandboxOptions;
+    logger.info('Demo sandbox options from SUITELENS_DEMO_OPTIONS', options);
+    return options;
+  } catch (error) {
+    logger.warn('Ignoring SUITELENS_DEMO_OPTIONS: it is not valid JSON', error);
+    return {};
+  }
 }
 
 function writeLog(output: vscode.LogOutputChannel, line: string, level: LogLevel): void {

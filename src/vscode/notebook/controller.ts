@@ -153,7 +153,8 @@ export function errorPayload(error: unknown, query: string, account: ErrorPayloa
     return {
       kind: 'error',
       queryId: 'error',
-      title: `${error.status ? `${error.status} ` : ''}${error.message}`,
+      // The detail below says what NetSuite said; the title only says who refused and how.
+      title: error.status ? `NetSuite refused the query (HTTP ${error.status})` : error.kind === 'network' ? 'NetSuite could not be reached' : 'The query failed',
       detail: error.advice ? `${detail}\n${error.advice}` : detail,
       code: error.code,
       query,
