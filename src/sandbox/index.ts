@@ -84,20 +84,26 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const port = await listen(server, options.port ?? 0, host);
   baseUrl = `http://${host}:${port}`;
 
-  let store: RecordStore | undefined;
+  let closeOnFailure: () => Promise<void> = () => Promise.resolve();
   try {
-    const auth = await createSandboxAuth({
-      accountId,
-      baseUrl,
-      accessTokenTtlSeconds: options.accessTokenTtlSeconds,
-      roles: { admin: administratorRole, narrow: narrowRole },
-    });
     const tables = describeSuiteQLTables([...recordTypeDefinitions]);
-    store = await RecordStore.open({
+    // Key generation and PGlite's start-up are independent: overlap them.
+    const opening = RecordStore.open({
       dataDir: options.dataDir,
       definitions: [...recordTypeDefinitions],
       projection: createSuiteQLProjection(tables, findRecordType),
     });
+    closeOnFailure = () => opening.then((opened) => opened.close());
+    const [auth] = await Promise.all([
+      createSandboxAuth({
+        accountId,
+        baseUrl,
+        accessTokenTtlSeconds: options.accessTokenTtlSeconds,
+        roles: { admin: administratorRole, narrow: narrowRole },
+      }),
+      opening,
+    ]);
+    const store = await opening;
     if (await store.isEmpty()) await store.load(options.seedRecords ? [options.seedRecords] : generateSeedBatches({ seed: options.seed, scale: options.scale }));
     const dateFormat = options.dateFormat ?? defaultDateFormat;
     const engine = createSuiteQLEngine({ db: store.db, tables, dateFormat });
@@ -152,7 +158,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     };
   } catch (error) {
     server.close();
-    await store?.close();
+    await closeOnFailure().catch(() => undefined);
     throw error;
   }
 }

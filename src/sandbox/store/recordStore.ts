@@ -29,20 +29,25 @@ interface DocumentRow {
   doc: { fields: Record<string, unknown>; sublists: Record<string, Record<string, unknown>[]>; createdDate: string; lastModifiedDate: string };
 }
 
+// The document table is created without its keys: a bulk load into an unindexed table and one index build
+// afterwards costs about a third less than maintaining the index row by row (see ensureKeys).
 const schemaSql = `
   CREATE TABLE IF NOT EXISTS ns_record (
     type text NOT NULL,
     id bigint NOT NULL,
     external_id text,
-    doc jsonb NOT NULL,
-    PRIMARY KEY (type, id)
+    doc jsonb NOT NULL
   );
-  CREATE UNIQUE INDEX IF NOT EXISTS ns_record_external_id ON ns_record (type, external_id) WHERE external_id IS NOT NULL;
   CREATE TABLE IF NOT EXISTS ns_idempotency (
     key text PRIMARY KEY,
     type text NOT NULL,
     id bigint NOT NULL
   );
+`;
+
+const keysSql = `
+  ALTER TABLE ns_record ADD CONSTRAINT ns_record_pkey PRIMARY KEY (type, id);
+  CREATE UNIQUE INDEX IF NOT EXISTS ns_record_external_id ON ns_record (type, external_id) WHERE external_id IS NOT NULL;
 `;
 
 /** Rows per bulk INSERT: one jsonb parameter per chunk keeps loading 150k records to a few seconds. */
@@ -155,8 +160,15 @@ export class RecordStore {
     await db.exec(schemaSql);
     await options.projection?.createTables(db);
     const store = new RecordStore(db, options.definitions, options.projection);
+    if (!(await store.isEmpty())) await store.ensureKeys();
     await store.refreshIdCounters();
     return store;
+  }
+
+  /** Adds the document table's keys once (after the first bulk load, or on a data dir from before). */
+  private async ensureKeys(): Promise<void> {
+    const existing = await this.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_constraint WHERE conname = 'ns_record_pkey'`);
+    if ((existing.rows[0]?.n ?? 0) === 0) await this.db.exec(keysSql);
   }
 
   async isEmpty(): Promise<boolean> {
@@ -187,6 +199,7 @@ export class RecordStore {
         await this.projection?.bulkLoad(tx, records);
       }
     });
+    await this.ensureKeys();
     await this.refreshIdCounters();
   }
 
