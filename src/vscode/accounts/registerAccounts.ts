@@ -19,6 +19,8 @@ export interface AccountsFeature extends vscode.Disposable {
   readonly service: AccountService;
   /** What `vscode://suitelens.suitelens/…` links do; exposed so tests can feed the sign-in redirect. */
   readonly uriHandler: vscode.UriHandler;
+  /** The "NetSuite" provider of VS Code's Accounts menu. */
+  readonly authProvider: NetSuiteAuthenticationProvider;
   /** Where SuiteLens keeps non-secret state and logs: what the tests search for leaked secrets. */
   readonly storage: { readonly globalState: vscode.Memento; readonly logUri: vscode.Uri; readonly globalStorageUri: vscode.Uri };
 }
@@ -76,5 +78,5 @@ export function registerAccounts(context: vscode.ExtensionContext, registry: Acc
     }),
   ];
   const storage = { globalState: context.globalState, logUri: context.logUri, globalStorageUri: context.globalStorageUri };
-  return { service, uriHandler, storage, dispose: () => vscode.Disposable.from(...disposables).dispose() };
+  return { service, uriHandler, authProvider, storage, dispose: () => vscode.Disposable.from(...disposables).dispose() };
 }
