@@ -65,6 +65,11 @@ describe('no lost or duplicated data under faults (deterministic seed)', () => {
     );
     setup.sandbox.configure({ faults: noFaults });
     expect(faultsSince(since).resetAfterCommit).toBeGreaterThan(20);
+    // Retries repeated the same idempotency key: more POSTs than keys, exactly one key per record.
+    const posts = setup.sandbox.requestLog.list({ since, method: 'POST', pathPrefix: '/services/rest/record/v1/customer' });
+    const keys = new Set(posts.map((entry) => entry.headers['x-netsuite-idempotency-key']));
+    expect(posts.length).toBeGreaterThan(1000);
+    expect(keys.size).toBe(1000);
     expect(new Set(created.map((result) => result.id)).size).toBe(1000);
     expect(await count(`SELECT COUNT(*) AS n FROM customer WHERE companyname LIKE '${marker} %'`)).toBe(1000);
     expect(await count(`SELECT COUNT(DISTINCT companyname) AS n FROM customer WHERE companyname LIKE '${marker} %'`)).toBe(1000);
