@@ -166,6 +166,15 @@ describe('syntax', () => {
     expect(await run('SELECT id FROM customer MINUS SELECT id FROM customer WHERE id > 100')).toEqual([{ id: 100 }]);
   });
 
+  it('WITH clauses define tables the query may read', async () => {
+    expect(await run('WITH big AS (SELECT id FROM customer WHERE creditlimit > 100) SELECT b.id FROM big b')).toEqual([{ id: 100 }]);
+  });
+
+  it('counts without sorting: the count statement drops the top-level ORDER BY only', () => {
+    const translation = translateSuiteQL('SELECT id FROM customer WHERE id IN (SELECT id FROM customer ORDER BY id FETCH FIRST 2 ROWS ONLY) ORDER BY id DESC', { tables: fixtureTables });
+    expect(translation.countSql).toBe('SELECT id FROM customer WHERE id in (SELECT id FROM customer ORDER BY id LIMIT 2)');
+  });
+
   it('names unaliased expressions exprN as NetSuite does', async () => {
     expect(sqlOf('SELECT COUNT(*), MAX(id) FROM customer')).toBe('SELECT count(*) AS expr1, max(id) AS expr2 FROM customer');
   });

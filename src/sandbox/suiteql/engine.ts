@@ -118,7 +118,7 @@ export function createSuiteQLEngine(options: SuiteQLEngineOptions): SandboxSuite
       translation = translateSuiteQL(query, { tables, tableSource: (table) => tableSourceForRole(table, role, tablesByName) });
       const described = await db.query(`SELECT * FROM (${translation.sql}) AS q LIMIT 0`);
       const positionalColumns = described.fields.map((_, index) => `c${index + 1}`);
-      const counted = await db.query<{ n: number }>(`SELECT count(*)::integer AS n FROM (SELECT 1 FROM (${translation.sql}) AS q LIMIT ${maxResults}) AS c`);
+      const counted = await db.query<{ n: number }>(`SELECT count(*)::integer AS n FROM (SELECT 1 FROM (${translation.countSql}) AS q LIMIT ${maxResults}) AS c`);
       return {
         key,
         translation,

@@ -25,6 +25,8 @@ export interface TranslateOptions {
 export interface SuiteQLTranslation {
   /** The Postgres statement. */
   sql: string;
+  /** A statement returning as many rows as `sql`, cheaper to count (the top-level ORDER BY dropped). */
+  countSql: string;
   /** Every SuiteQL table the query reads, lower-case. */
   tablesRead: string[];
   /** The outermost query's FROM aliases and their tables, for NetSuite's "Available identifiers" wording. */
@@ -134,13 +136,20 @@ class Translator {
   private readonly cteNames: Set<string>[] = [];
   private displayAliasCount = 0;
   topScope: QueryScope | undefined;
+  /** The top-level SELECT without its ORDER BY, when the statement is a single SELECT. */
+  countSql: string | undefined;
 
   constructor(private readonly options: TranslateOptions) {
     this.tablesByName = new Map(options.tables.map((t) => [t.name, t]));
   }
 
-  result(sql: string): SuiteQLTranslation {
-    return { sql, tablesRead: [...this.tablesRead], identifiers: this.topScope?.identifiers() ?? new Map() };
+  result(sql: string, countable: boolean): SuiteQLTranslation {
+    return {
+      sql,
+      countSql: countable && this.countSql !== undefined ? this.countSql : sql,
+      tablesRead: [...this.tablesRead],
+      identifiers: this.topScope?.identifiers() ?? new Map(),
+    };
   }
 
   /** A full query: optional WITH, then SELECTs joined by set operators. */
@@ -254,19 +263,18 @@ class Translator {
 
     let sql = `SELECT ${quantifier}${this.selectList(selectNodes, scope)} FROM ${fromSql}`;
     if (remaining.length > 0) sql += ` WHERE ${remaining.map((c) => this.expression(c, scope)).join(' AND ')}`;
-    for (const [clause, keyword] of [
-      ['GROUP', 'GROUP BY'],
-      ['HAVING', 'HAVING'],
-      ['ORDER', 'ORDER BY'],
-    ] as const) {
+    const clauseSql = (clause: string, keyword: string) => {
       const clauseNodes = clauses.get(clause);
-      if (clauseNodes) {
-        if (clauseNodes.length === 0) throw unsupportedSearchError();
-        sql += ` ${keyword} ${this.expression(clauseNodes, scope)}`;
-      }
-    }
+      if (!clauseNodes) return '';
+      if (clauseNodes.length === 0) throw unsupportedSearchError();
+      return ` ${keyword} ${this.expression(clauseNodes, scope)}`;
+    };
+    sql += clauseSql('GROUP', 'GROUP BY') + clauseSql('HAVING', 'HAVING');
+    const orderBy = clauseSql('ORDER', 'ORDER BY');
     const rowLimiting = this.rowLimiting(clauses, limits);
-    sql += rowLimiting;
+    // How many rows a query returns does not depend on their order: counting skips the sort.
+    if (scope === this.topScope && !inSetOperation) this.countSql = sql + rowLimiting;
+    sql += orderBy + rowLimiting;
     // Inside UNION/EXCEPT a limited SELECT must be parenthesised, or Postgres applies the limit to the whole set.
     return inSetOperation && rowLimiting ? `(${sql})` : sql;
   }
@@ -581,5 +589,6 @@ export function translateSuiteQL(query: string, options: TranslateOptions): Suit
   if (!(isWord(first, 'SELECT', 'WITH') || isSubquery(first))) throw unsupportedSearchError();
   const translator = new Translator(options);
   const sql = translator.query(tree, undefined);
-  return translator.result(sql);
+  // A WITH prefix belongs to the count too; keep such statements whole.
+  return translator.result(sql, !isWord(first, 'WITH'));
 }
