@@ -13,6 +13,7 @@ type SandboxHandle = Awaited<ReturnType<typeof startSandbox>>;
 type SandboxModule = { startSandbox: typeof startSandbox };
 
 export const demoLabel = 'Demo (sandbox)';
+export const demoAccountId = 'TSTDRV1234567_SB1';
 
 export class DemoSandbox {
   private running: Promise<{ handle: SandboxHandle; accountId: string }> | undefined;
@@ -40,7 +41,8 @@ export class DemoSandbox {
     // A runtime require of the separate bundle keeps PGlite out of extension.js (see esbuild.mjs).
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const sandbox = require(join(this.extensionPath, 'dist', 'sandbox.js')) as SandboxModule;
-    const handle = await sandbox.startSandbox({ port: 0, ...this.options });
+    // A sandbox-style id (`_SB1`): the demo must look and behave like a sandbox, never like production.
+    const handle = await sandbox.startSandbox({ port: 0, accountId: demoAccountId, ...this.options });
     const profile = createProfile({
       accountId: handle.accountId,
       label: demoLabel,
@@ -50,7 +52,10 @@ export class DemoSandbox {
       demo: true,
       confirmBeforeWrite: false,
     });
-    await this.registry.save(profile, { tba: JSON.stringify(handle.credentials.tba) });
+    // Test-only switch: the e2e run sets SUITELENS_E2E_DEMO_ROLE=narrow to browse as the sandbox's narrow role
+    // and see NetSuite's 403 answers in the UI. Users never set it; unset means the administrator role.
+    const tba = process.env.SUITELENS_E2E_DEMO_ROLE === 'narrow' ? handle.narrowCredentials.tba : handle.credentials.tba;
+    await this.registry.save(profile, { tba: JSON.stringify(tba) });
     return { handle, accountId: profile.accountId };
   }
 

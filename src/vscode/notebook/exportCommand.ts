@@ -1,4 +1,5 @@
-import { basename } from 'node:path';
+import { homedir } from 'node:os';
+import { basename, join } from 'node:path';
 import * as vscode from 'vscode';
 import type { NetSuiteClient } from '../../netsuite/client';
 import { suiteQLRowCap } from '../../netsuite/suiteql';
@@ -9,6 +10,13 @@ import { exportRows, type ExportFormat } from './exportWriter';
 export function selectsId(query: string): boolean {
   const selectList = /^\s*select\s+([\s\S]*?)\s+from\s/i.exec(query)?.[1] ?? '';
   return /(^|[\s,.])id(\s|,|$)/i.test(selectList) || /^\s*\*\s*$/.test(selectList);
+}
+
+/** `suiteql-2026-11-21.csv` in the first workspace folder (or the home folder), so Save is one keystroke. */
+function defaultExportUri(format: ExportFormat): vscode.Uri {
+  const name = `suiteql-${new Date().toISOString().slice(0, 10)}.${format}`;
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  return folder ? vscode.Uri.joinPath(folder, name) : vscode.Uri.file(join(homedir(), name));
 }
 
 /**
@@ -36,7 +44,7 @@ export async function exportQueryResult(registry: AccountRegistry<NetSuiteClient
   const target = await vscode.window.showSaveDialog({
     saveLabel: `Export ${format.toUpperCase()}`,
     filters: format === 'csv' ? { CSV: ['csv'] } : { JSON: ['json'] },
-    defaultUri: vscode.Uri.file(`suiteql-${new Date().toISOString().slice(0, 10)}.${format}`),
+    defaultUri: defaultExportUri(format),
   });
   if (!target) return;
   await vscode.window.withProgress(
