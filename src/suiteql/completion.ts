@@ -1,10 +1,10 @@
 import { EntityContextType } from 'dt-sql-parser';
-import { TrinoSqlLexer } from 'dt-sql-parser/dist/lib/trino/TrinoSqlLexer';
 import { caretAt, qualifierOf, resolveQualifier, tablesAroundCaret, type TableInScope } from './caretScope';
 import { suiteQLFunctions, suiteQLKeywords, suiteQLPseudoColumns, type SuiteQLFunction } from './functions';
-import { lexSuiteQL, suiteQLDialect } from './parser';
+import { quickTokens, type LightToken } from './lightTokens';
+import { suiteQLDialect } from './parser';
 import { blankSuiteQLOnlySyntax } from './prepass';
-import { codePointToUtf16 } from './offsets';
+import { focusOnCaret } from './focus';
 import type { SchemaColumn, SchemaTable, SuiteQLSchema } from './schema';
 import { describeColumn, describeTable } from './describe';
 import { entitySubtypes } from './standardTables';
@@ -34,16 +34,19 @@ const kindOrder: Record<SuiteQLCompletionKind, string> = { join: '0', column: '1
  * conditions from known foreign keys after JOIN … ON, SuiteQL functions with signatures, `BUILTIN.` members.
  */
 export function completeSuiteQL(query: string, offset: number, schema: SuiteQLSchema): SuiteQLCompletionItem[] {
-  const tokens = lexSuiteQL(query);
-  const toUtf16 = codePointToUtf16(query);
-  if (caretInsideStringOrComment(tokens, offset, toUtf16)) return [];
-  const parserText = blankSuiteQLOnlySyntax(query, tokens, toUtf16);
+  const tokens = quickTokens(query);
+  if (caretInsideStringOrComment(query, tokens, offset)) return [];
+  const focused = focusOnCaret(blankSuiteQLOnlySyntax(query, tokens), tokens, offset);
+  const parserText = focused.text;
   const word = wordAt(query, offset);
-  const caret = caretAt(parserText, offset);
+  const caret = caretAt(parserText, focused.caret);
   const suggestions = suiteQLDialect.getSuggestionAtCaretPosition(parserText, caret);
   if (!suggestions) return [];
   const wanted = new Set(suggestions.syntax.map((syntax) => syntax.syntaxContextType));
   const items = new ItemList(word.start, offset);
+  // Collecting entities parses the text again: do it at most once, and only when needed.
+  let scope: TableInScope[] | undefined;
+  const tablesInScope = () => (scope ??= tablesAroundCaret(parserText, caret));
 
   if (word.qualifier !== undefined) {
     if (word.qualifier === 'builtin') {
@@ -51,20 +54,19 @@ export function completeSuiteQL(query: string, offset: number, schema: SuiteQLSc
       return items.list;
     }
     if (!wanted.has(EntityContextType.COLUMN)) return items.list;
-    const owner = resolveQualifier(tablesAroundCaret(parserText, caret), word.qualifier);
+    const owner = resolveQualifier(tablesInScope(), word.qualifier);
     const table = owner?.table ? schema.table(owner.table) : undefined;
     if (table) for (const column of table.columns.values()) items.addColumn(table, column, column.name);
     return items.list;
   }
 
   if (wanted.has(EntityContextType.TABLE)) {
-    const inScope = tablesAroundCaret(parserText, caret);
-    if (precedingKeyword(tokens, word.start, toUtf16) === TrinoSqlLexer.KW_JOIN) items.addJoinTargets(schema, inScope);
+    if (precedingWord(tokens, word.start) === 'JOIN') items.addJoinTargets(schema, tablesInScope());
     for (const table of schema.tables()) items.addTable(table);
   }
   if (wanted.has(EntityContextType.COLUMN)) {
-    const inScope = tablesAroundCaret(parserText, caret).filter((table) => table.table !== undefined);
-    if (precedingKeyword(tokens, word.start, toUtf16) === TrinoSqlLexer.KW_ON) items.addJoinConditions(schema, inScope);
+    const inScope = tablesInScope().filter((table) => table.table !== undefined);
+    if (precedingWord(tokens, word.start) === 'ON') items.addJoinConditions(schema, inScope);
     const qualify = inScope.length > 1;
     for (const inTable of inScope) {
       const table = schema.table(inTable.table ?? '');
@@ -196,23 +198,24 @@ function wordAt(text: string, offset: number): WordAtCaret {
   return { start, qualifier: qualifierStart < end ? text.slice(qualifierStart, end).toLowerCase() : undefined };
 }
 
-type LexedToken = ReturnType<typeof lexSuiteQL>[number];
-
-function caretInsideStringOrComment(tokens: readonly LexedToken[], offset: number, toUtf16: (index: number) => number): boolean {
-  return tokens.some((token) => {
-    const quoted = token.type === TrinoSqlLexer.STRING || token.type === TrinoSqlLexer.LINE_COMMENT || token.type === TrinoSqlLexer.BRACKETED_COMMENT;
-    // Inside means past the opening character and not after the token's last character (a line comment runs to
-    // the end of its line, so the caret at the line's end is still in it).
-    return quoted && toUtf16(token.start) < offset && (offset <= toUtf16(token.stop) || (token.type === TrinoSqlLexer.LINE_COMMENT && offset === toUtf16(token.stop + 1) && !token.text?.endsWith('\n')));
-  });
+function caretInsideStringOrComment(query: string, tokens: readonly LightToken[], offset: number): boolean {
+  // Inside means past the opening character and before the end; at the end only when nothing closes it.
+  return tokens.some((token) => (token.kind === 'string' || token.kind === 'comment') && token.start < offset && (offset < token.end || (offset === token.end && isOpenEnded(query.slice(token.start, token.end)))));
 }
 
-/** The type of the last visible token before `offset`. */
-function precedingKeyword(tokens: readonly LexedToken[], offset: number, toUtf16: (index: number) => number): number | undefined {
-  let found: number | undefined;
+/** A `--` comment runs on to the end of its line; an unterminated string or block comment to the end of text. */
+function isOpenEnded(text: string): boolean {
+  if (text.startsWith('--')) return true;
+  if (text.startsWith('/*')) return !text.endsWith('*/') || text.length < 4;
+  return text.length < 2 || !text.endsWith("'");
+}
+
+/** The upper-cased last code token before `offset`. */
+function precedingWord(tokens: readonly LightToken[], offset: number): string | undefined {
+  let found: string | undefined;
   for (const token of tokens) {
-    if (toUtf16(token.start) >= offset) break;
-    if (token.channel === 0) found = token.type;
+    if (token.start >= offset) break;
+    if (token.kind !== 'comment') found = token.upper;
   }
   return found;
 }

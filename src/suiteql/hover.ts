@@ -1,12 +1,10 @@
-import type { Token } from 'antlr4ng';
 import { caretAt, resolveQualifier, tablesAroundCaret, unquote } from './caretScope';
 import { describeColumn, describeTable } from './describe';
 import { findFunction, type SuiteQLFunction } from './functions';
-import { codePointToUtf16 } from './offsets';
-import { lexSuiteQL } from './parser';
+import { codeTokens, quickTokens, type LightToken } from './lightTokens';
 import { blankSuiteQLOnlySyntax } from './prepass';
+import { focusOnCaret } from './focus';
 import type { SuiteQLSchema } from './schema';
-import { DEFAULT_CHANNEL } from './tokenConstants';
 
 export interface SuiteQLHover {
   /** Markdown. */
@@ -20,25 +18,26 @@ const namePattern = /^(?:[A-Za-z_][\w$#]*|"(?:[^"]|"")+")$/;
 
 /** Hover on a table, alias, column or function: label, type and record type from the schema. */
 export function hoverSuiteQL(query: string, offset: number, schema: SuiteQLSchema): SuiteQLHover | undefined {
-  const toUtf16 = codePointToUtf16(query);
-  const allTokens = lexSuiteQL(query);
-  const tokens = allTokens.filter((token) => token.channel === DEFAULT_CHANNEL);
-  const index = tokens.findIndex((token) => toUtf16(token.start) <= offset && offset <= toUtf16(token.stop + 1) && namePattern.test(token.text ?? ''));
+  const allTokens = quickTokens(query);
+  const tokens = codeTokens(allTokens);
+  const textOf = (token: LightToken | undefined) => (token ? query.slice(token.start, token.end) : '');
+  const index = tokens.findIndex((token) => token.start <= offset && offset <= token.end && namePattern.test(textOf(token)));
   if (index < 0) return undefined;
   const token = tokens[index];
-  const range = { start: toUtf16(token.start), end: toUtf16(token.stop + 1) };
-  const name = unquote(token.text ?? '');
+  const range = { start: token.start, end: token.end };
+  const name = unquote(textOf(token));
   const previous = tokens[index - 1];
-  const qualifierToken = previous?.text === '.' ? tokens[index - 2] : undefined;
-  const qualifier = qualifierToken && namePattern.test(qualifierToken.text ?? '') ? unquote(qualifierToken.text ?? '') : undefined;
+  const qualifierToken = previous?.upper === '.' ? tokens[index - 2] : undefined;
+  const qualifier = qualifierToken && namePattern.test(textOf(qualifierToken)) ? unquote(textOf(qualifierToken)) : undefined;
 
-  if (tokens[index + 1]?.text === '(' || qualifier === 'builtin') {
+  if (tokens[index + 1]?.upper === '(' || qualifier === 'builtin') {
     const called = findFunction(qualifier === 'builtin' ? `BUILTIN.${name}` : name);
     return called ? { contents: describeFunction(called), ...range } : undefined;
   }
-  if (name === 'builtin' && tokens[index + 1]?.text === '.') return undefined;
+  if (name === 'builtin' && tokens[index + 1]?.upper === '.') return undefined;
 
-  const scope = tablesAroundCaret(blankSuiteQLOnlySyntax(query, allTokens, toUtf16), caretAt(query, range.start));
+  const focused = focusOnCaret(blankSuiteQLOnlySyntax(query, allTokens), allTokens, range.start);
+  const scope = tablesAroundCaret(focused.text, caretAt(focused.text, focused.caret));
   if (qualifier) {
     const owner = resolveQualifier(scope, qualifier);
     const table = owner?.table ? schema.table(owner.table) : undefined;
@@ -65,6 +64,6 @@ function describeFunction(candidate: SuiteQLFunction): string {
   return `\`${candidate.signature}\`\n\n${candidate.description}`;
 }
 
-function isAfterFromOrJoin(previous: Token | undefined): boolean {
-  return /^(from|join)$/i.test(previous?.text ?? '');
+function isAfterFromOrJoin(previous: LightToken | undefined): boolean {
+  return previous?.upper === 'FROM' || previous?.upper === 'JOIN';
 }

@@ -1,16 +1,25 @@
 import type { Token } from 'antlr4ng';
 import { EOF } from './tokenConstants';
 import { TrinoSQL } from 'dt-sql-parser';
-import type { ParseError, SyntaxError } from 'dt-sql-parser';
+import type { ErrorListener, ParseError, SyntaxError } from 'dt-sql-parser';
 import type { ProgramContext } from 'dt-sql-parser/dist/lib/trino/TrinoSqlParser';
 import { codePointToUtf16 } from './offsets';
+import { fromAntlrTokens } from './lightTokens';
 import { blankSuiteQLOnlySyntax } from './prepass';
 
 /**
  * SuiteQL is parsed with dt-sql-parser's Trino grammar: it parses more real SuiteQL than the other dialects and is
  * the fastest (test/unit/suiteqlDialect.spec.ts measures the corpus per dialect).
  */
-export const suiteQLDialect = new TrinoSQL();
+export const suiteQLDialect = new (class SuiteQLTrino extends TrinoSQL {
+  // dt-sql-parser builds some parsers (entities, completion slices) without a listener, and ANTLR then prints
+  // every syntax error of half-typed text to the console. Errors that matter are reported by parseSuiteQL.
+  override createParser(input: string, errorListener?: ErrorListener) {
+    return super.createParser(input, errorListener ?? ignoreErrors);
+  }
+})();
+
+function ignoreErrors(): void {}
 
 export interface SyntaxProblem {
   message: string;
@@ -32,9 +41,9 @@ export function lexSuiteQL(query: string): Token[] {
   return lexer.getAllTokens();
 }
 
-/** Blanks SuiteQL-only syntax (offsets kept) so the Trino grammar can read the rest. */
+/** Blanks SuiteQL-only syntax (offsets kept) so the Trino grammar can read the rest, judged by the ANTLR lexer. */
 export function toParserText(query: string): string {
-  return blankSuiteQLOnlySyntax(query, lexSuiteQL(query), codePointToUtf16(query));
+  return blankSuiteQLOnlySyntax(query, fromAntlrTokens(lexSuiteQL(query), codePointToUtf16(query)));
 }
 
 export function parseSuiteQL(query: string): ParsedSuiteQL {

@@ -65,5 +65,5 @@ describe('SuiteQL completion at marked positions', () => {
     }
     expect(misses).toEqual([]);
     expect(checked).toBeGreaterThan(200);
-  });
+  }, 120_000);
 });

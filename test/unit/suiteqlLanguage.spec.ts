@@ -4,6 +4,9 @@ import { diagnoseSuiteQL } from '../../src/suiteql/diagnostics';
 import { hoverSuiteQL } from '../../src/suiteql/hover';
 import { parseSuiteQL, toParserText, warmUpSuiteQL } from '../../src/suiteql/parser';
 import { SuiteQLSchema } from '../../src/suiteql/schema';
+import { focusOnCaret } from '../../src/suiteql/focus';
+import { quickTokens } from '../../src/suiteql/lightTokens';
+import { blankSuiteQLOnlySyntax } from '../../src/suiteql/prepass';
 import { atMarker } from './suiteqlCorpusFiles';
 
 const customerJsonSchema = {
@@ -208,5 +211,33 @@ describe('pre-pass and parser', () => {
 
   it('warms up without throwing', () => {
     expect(() => warmUpSuiteQL()).not.toThrow();
+  });
+});
+
+describe('caret focus (what dt-sql-parser sees on the keystroke path)', () => {
+  const focus = (marked: string) => {
+    const { text, offset } = atMarker(marked);
+    const tokens = quickTokens(text);
+    const focused = focusOnCaret(blankSuiteQLOnlySyntax(text, tokens), tokens, offset);
+    return `${focused.text.slice(0, focused.caret)}|${focused.text.slice(focused.caret)}`;
+  };
+
+  it('keeps the caret item and the FROM clause, collapses other items, subqueries and clauses away from the caret', () => {
+    expect(focus("SELECT a.id, NVL(a.x, 'y'), c.| , (SELECT MAX(id) FROM vendor) FROM customer c -- note\nWHERE c.id IN (1, 2) ORDER BY 1")).toBe(
+      'SELECT 1 , c.| , 1 FROM customer c\n',
+    );
+  });
+
+  it('keeps the clause the caret is in, and the subquery around it with its own FROM', () => {
+    expect(focus('SELECT id FROM customer c WHERE EXISTS (SELECT 1 FROM transaction t WHERE t.entity = c.| AND t.id > 5) ORDER BY id')).toBe(
+      'SELECT id FROM customer c WHERE EXISTS (SELECT 1 FROM transaction t WHERE t.entity = c.| AND t.id > 5) ',
+    );
+  });
+
+  it('keeps derived tables and special-syntax blocks whole where a placeholder would not parse', () => {
+    expect(focus('SELECT | FROM (SELECT id FROM customer) x, (transaction t JOIN account a ON a.id = t.id)')).toBe(
+      'SELECT | FROM (SELECT 1 ) x, (transaction t JOIN account a ON a.id = t.id)',
+    );
+    expect(focus('SELECT CAST(t.x AS varchar), ROW_NUMBER() OVER (ORDER BY t.id), t.| FROM transaction t')).toBe('SELECT 1 , t.| FROM transaction t');
   });
 });
