@@ -19,6 +19,8 @@ function nextKeyAllocator(lines: Line[], sublist: SublistDefinition): () => numb
 
 function mergeLine(existing: Line, update: Line): Line {
   const merged: Line = { ...existing };
+  // A new quantity or rate without an amount means NetSuite recomputes the amount (quantity × rate).
+  if (('quantity' in update || 'rate' in update) && !('amount' in update)) delete merged.amount;
   for (const [name, value] of Object.entries(update)) {
     if (value === null) delete merged[name];
     else merged[name] = value;

@@ -143,6 +143,19 @@ describe('update (PATCH), upsert (PUT) and delete', () => {
     expect(firstDetail(badReplace)['o:errorQueryParam']).toBe('replace');
   });
 
+  it('updates a transaction line by its line number and recomputes its amount and the total', async () => {
+    const patched = await call(sandbox, 'PATCH', `${record}/salesOrder/300`, { body: { item: { items: [{ line: 2, quantity: 4 }] } } });
+    expect(patched.status, patched.text).toBe(204);
+    const order = await call(sandbox, 'GET', `${record}/salesOrder/300?expandSubResources=true`);
+    expect(order.json.item.items.map((line: { line: number; quantity: number; amount: number }) => [line.line, line.quantity, line.amount])).toEqual([
+      [1, 2, 20],
+      [2, 4, 100],
+    ]);
+    expect(order.json.total).toBe(120);
+    // Restore, so the transform test below sees the fixture's order.
+    await call(sandbox, 'PATCH', `${record}/salesOrder/300`, { body: { item: { items: [{ line: 2, quantity: 2 }] } } });
+  });
+
   it('clears named body fields with replaceSelectedFields=true', async () => {
     await call(sandbox, 'PATCH', `${record}/customer/105?replaceSelectedFields=true&replace=companyName`, { body: { entityId: 'CUST5-B' } });
     const after = await call(sandbox, 'GET', `${record}/customer/105`);
