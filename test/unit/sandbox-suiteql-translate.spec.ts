@@ -125,6 +125,13 @@ describe('Oracle functions', () => {
     expect(await run("SELECT 'x' || email || id AS joined FROM customer WHERE id = 101")).toEqual([{ joined: 'x101' }]);
   });
 
+  it('Oracle arithmetic: exact division and days added to or taken from a date-time', async () => {
+    const rows = await run(
+      "SELECT 1 / 4 AS quarter, COUNT(*) / 2 AS half, TO_CHAR(TO_DATE('2024-03-01 10:00', 'YYYY-MM-DD HH24:MI') - 1, 'YYYY-MM-DD HH24:MI') AS before, TO_CHAR(TRUNC(SYSDATE) + 0.5, 'HH24') AS noon FROM customer",
+    );
+    expect(rows).toEqual([{ quarter: '0.25000000000000000000', half: '1.5000000000000000', before: '2024-02-29 10:00', noon: '12' }]);
+  });
+
   it('SYSDATE and CURRENT_DATE from DUAL', async () => {
     const rows = await run("SELECT TO_CHAR(SYSDATE, 'YYYY') AS y, CURRENT_DATE - CURRENT_DATE AS zero, 'Hello, world!' AS message FROM DUAL");
     expect(rows).toEqual([{ y: String(new Date().getUTCFullYear()), zero: 0, message: 'Hello, world!' }]);

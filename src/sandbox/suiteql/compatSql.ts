@@ -68,6 +68,15 @@ BEGIN
   RETURN 0;
 END
 $$;
+-- Oracle date arithmetic: SYSDATE - 30 is thirty days ago (Postgres has date - integer, not timestamp - number).
+CREATE OR REPLACE FUNCTION suiteql_add_days(value timestamp, days numeric) RETURNS timestamp LANGUAGE sql IMMUTABLE AS $$ SELECT value + days * interval '1 day' $$;
+CREATE OR REPLACE FUNCTION suiteql_subtract_days(value timestamp, days numeric) RETURNS timestamp LANGUAGE sql IMMUTABLE AS $$ SELECT value - days * interval '1 day' $$;
+DO $$ BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_operator WHERE oprname = '+' AND oprleft = 'timestamp'::regtype AND oprright = 'numeric'::regtype) THEN
+    CREATE OPERATOR + (LEFTARG = timestamp, RIGHTARG = numeric, FUNCTION = suiteql_add_days);
+    CREATE OPERATOR - (LEFTARG = timestamp, RIGHTARG = numeric, FUNCTION = suiteql_subtract_days);
+  END IF;
+END $$;
 CREATE TABLE IF NOT EXISTS dual (dummy text);
 INSERT INTO dual (dummy) SELECT 'X' WHERE NOT EXISTS (SELECT 1 FROM dual);
 `;

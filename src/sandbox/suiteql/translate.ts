@@ -496,6 +496,8 @@ class Translator {
       } else if (node.kind === 'op') {
         if (node.text === ';') throw unsupportedSearchError();
         if (node.text === '.') append('.', true);
+        // Oracle divides exactly (1/3 is .333…); Postgres truncates integer division unless one side is numeric.
+        else if (node.text === '/') append('* 1.0 /');
         else append(node.text === '!=' || node.text === '^=' ? '<>' : node.text, isOp(nodes[i - 1], '.'));
       } else {
         append(node.text);
