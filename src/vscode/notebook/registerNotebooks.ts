@@ -62,6 +62,7 @@ export function registerNotebooks(
     new GridMessaging(registry, sessions, pageSize),
     vscode.commands.registerCommand('suitelens.newNotebook', (query?: unknown) => openNewNotebook(registry, typeof query === 'string' ? query : undefined)),
     vscode.commands.registerCommand('suitelens.queryHistory', () => showHistory(registry, history)),
+    vscode.commands.registerCommand('suitelens.toggleSaveOutputs', () => toggleSaveOutputs()),
   );
 
   return {
@@ -88,6 +89,22 @@ export async function openNewNotebook(registry: AccountRegistry<NetSuiteClient>,
     await vscode.commands.executeCommand('notebook.selectKernel', { editor, id: `suitelens.suiteql.${accountId}`, extension: 'suitelens.suitelens' });
   }
   return editor;
+}
+
+/** Outputs are not saved unless the user opts in per notebook: results can be large and may hold sensitive data. */
+async function toggleSaveOutputs(): Promise<void> {
+  const editor = vscode.window.activeNotebookEditor;
+  if (!editor || editor.notebook.notebookType !== notebookType) {
+    void vscode.window.showInformationMessage('Open a SuiteQL notebook first.');
+    return;
+  }
+  const saveOutputs = editor.notebook.metadata?.saveOutputs !== true;
+  const edit = new vscode.WorkspaceEdit();
+  edit.set(editor.notebook.uri, [vscode.NotebookEdit.updateNotebookMetadata({ ...editor.notebook.metadata, saveOutputs })]);
+  await vscode.workspace.applyEdit(edit);
+  void vscode.window.showInformationMessage(
+    saveOutputs ? 'Results will be saved in this notebook file (they may contain NetSuite data).' : 'Results will no longer be saved in this notebook file.',
+  );
 }
 
 async function showHistory(registry: AccountRegistry<NetSuiteClient>, history: QueryHistory): Promise<void> {

@@ -57,3 +57,30 @@ suite('SuiteQL notebooks', () => {
     assert.ok(queries.includes('SELECT id, companyname FROM customer ORDER BY id'), `history: ${queries.join(' | ')}`);
   });
 });
+
+suite('SuiteQL notebook files', () => {
+  test('an unreadable .snb refuses to open (so an empty notebook can never be saved over it)', async () => {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    assert.ok(folder, 'the suite runs with a workspace folder');
+    const uri = vscode.Uri.joinPath(folder, 'broken.snb');
+    const original = '{"cells": [ {"kind": "code", "source": "SELECT 1 FROM dual"} '; // truncated JSON
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(original));
+    await assert.rejects(Promise.resolve(vscode.workspace.openNotebookDocument(uri)), /not a SuiteQL notebook: its JSON is invalid/);
+    assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)), original, 'the file is untouched');
+  });
+
+  test('a saved notebook keeps its cells and account but not its results unless asked', async function () {
+    this.timeout(120_000);
+    const folder = vscode.workspace.workspaceFolders![0].uri;
+    const uri = vscode.Uri.joinPath(folder, 'saved.snb');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(JSON.stringify({ version: 1, account: 'TSTDRV1234567_SB1', cells: [{ kind: 'code', language: 'suiteql', source: 'SELECT id FROM customer' }] })));
+    const document = await vscode.workspace.openNotebookDocument(uri);
+    assert.equal(document.metadata.account, 'TSTDRV1234567_SB1');
+    assert.equal(document.cellAt(0).document.getText(), 'SELECT id FROM customer');
+    assert.equal(document.cellAt(0).document.languageId, 'suiteql');
+    await document.save();
+    const saved = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri))) as Record<string, unknown>;
+    assert.equal(saved.account, 'TSTDRV1234567_SB1');
+    assert.ok(!JSON.stringify(saved).includes('outputs'));
+  });
+});
