@@ -246,10 +246,11 @@ function authFailure(error: unknown, label: string): NetSuiteError {
   });
 }
 
-// `Bearer x`, `OAuth …` → the credential part, so the logger can scrub it wherever it shows up later.
+// `Bearer x` / `Basic x` → x, so the logger scrubs that token wherever it shows up later. OAuth 1.0a headers are
+// new on every request (nonce, signature) and are covered by the redactor's oauth_* patterns instead.
 function credentialOf(headerValue: string): string | undefined {
-  const space = headerValue.indexOf(' ');
-  return space > 0 ? headerValue.slice(space + 1) : headerValue;
+  const match = /^(?:Bearer|Basic)\s+(\S+)$/i.exec(headerValue.trim());
+  return match?.[1];
 }
 
 function parseBody(text: string, contentType: string | undefined, status: number): unknown {

@@ -24,20 +24,27 @@ const secretPatterns: RegExp[] = [
   /()\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g,
 ];
 
+// Tokens rotate (hourly for OAuth 2.0): keep the most recent ones; the oldest have long expired.
+const maxRuntimeSecrets = 500;
+
 export class SecretRedactor {
   private readonly runtimeSecrets = new Set<string>();
+  /** Longest first, so a secret containing another secret is removed whole. */
+  private ordered: string[] = [];
 
   /** Registers a secret value (token, key, secret) so it is scrubbed wherever it later appears. */
   registerSecret(value: string | undefined): void {
     // Very short values would scrub ordinary words; the patterns catch short secrets in their usual places.
-    if (value && value.length >= 6) this.runtimeSecrets.add(value);
+    if (!value || value.length < 6 || this.runtimeSecrets.has(value)) return;
+    this.runtimeSecrets.add(value);
+    if (this.runtimeSecrets.size > maxRuntimeSecrets) this.runtimeSecrets.delete(this.runtimeSecrets.values().next().value!);
+    this.ordered = [...this.runtimeSecrets].sort((a, b) => b.length - a.length);
   }
 
   redact(text: string): string {
     let scrubbed = text;
-    // Longest first, so a secret containing another secret is removed whole.
-    for (const secret of [...this.runtimeSecrets].sort((a, b) => b.length - a.length)) {
-      scrubbed = scrubbed.split(secret).join(redactedMark);
+    for (const secret of this.ordered) {
+      if (scrubbed.includes(secret)) scrubbed = scrubbed.split(secret).join(redactedMark);
     }
     for (const pattern of secretPatterns) {
       scrubbed = scrubbed.replace(pattern, (_whole, name: string) => `${name}${redactedMark}`);
