@@ -201,6 +201,19 @@ describe('refusals in NetSuite wording', () => {
     }
   });
 
+  it("keeps Postgres' own functions and tables out of reach", () => {
+    for (const query of [
+      "SELECT query_to_xml('DELETE FROM customer', true, true, '') FROM dual",
+      'SELECT pg_sleep(60) FROM dual',
+      "SELECT set_config('search_path', 'x', false) FROM dual",
+      'SELECT id FROM customer WHERE id IN (SELECT count(*) FROM ns_record)',
+      'SELECT relname FROM pg_catalog.pg_class',
+      'SELECT id FROM customer WHERE id::text = 1',
+    ]) {
+      expect(() => sqlOf(query), query).toThrow(SuiteQLQueryError);
+    }
+  });
+
   it('unknown tables are an invalid search type', () => {
     expect(refusal('SELECT id FROM transactiontablethatdoesnotexist')).toBe(
       'Invalid search query. Detailed unprocessed description follows. Invalid search type: transactiontablethatdoesnotexist.',

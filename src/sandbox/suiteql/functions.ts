@@ -119,10 +119,26 @@ const rewrites: Record<string, Rewrite> = {
 export function translateFunctionCall(name: string, args: string[]): string | undefined {
   const rewrite = rewrites[name];
   if (rewrite) return rewrite(args);
-  // Other BUILTIN functions (CONSOLIDATE, CURRENCY, PERIOD, …) need NetSuite's accounting engine.
-  if (name.startsWith('BUILTIN.') || name.startsWith('BUILTIN_RESULT.')) throw unsupportedSearchError();
+  // NetSuite runs only the functions it lists; so does the sandbox, which also keeps Postgres' own functions
+  // (query_to_xml, pg_sleep, set_config, …) out of reach. BUILTIN.CONSOLIDATE and friends need NetSuite's ledger.
+  if (!passThroughFunctions.has(name)) throw unsupportedSearchError();
   return undefined;
 }
+
+/** Oracle functions SuiteQL supports whose Postgres namesakes behave alike. */
+const passThroughFunctions = new Set([
+  'COUNT', 'SUM', 'AVG', 'MIN', 'MAX', 'STDDEV', 'VARIANCE',
+  'ROW_NUMBER', 'RANK', 'DENSE_RANK', 'LAG', 'LEAD', 'FIRST_VALUE', 'LAST_VALUE', 'NTILE', 'PERCENT_RANK', 'CUME_DIST',
+  'COALESCE', 'NULLIF', 'GREATEST', 'LEAST', 'CAST', 'EXTRACT',
+  'CONCAT', 'CHR', 'ASCII', 'LOWER', 'UPPER', 'INITCAP', 'LPAD', 'RPAD', 'TRIM', 'LTRIM', 'RTRIM', 'REPLACE', 'TRANSLATE', 'REVERSE',
+  'ROUND', 'CEIL', 'FLOOR', 'ABS', 'MOD', 'POWER', 'SQRT', 'EXP', 'LN', 'LOG', 'SIGN',
+]);
+
+/** Keywords that may stand before a parenthesis without being a function call: `IN (…)`, `OVER (…)`, `AND (…)`. */
+export const keywordsBeforeParentheses = new Set([
+  'IN', 'EXISTS', 'OVER', 'AND', 'OR', 'NOT', 'CASE', 'WHEN', 'THEN', 'ELSE', 'AS', 'ON', 'ANY', 'ALL', 'SOME', 'IS', 'LIKE',
+  'BETWEEN', 'DISTINCT', 'FROM', 'BY', 'ESCAPE', 'PARTITION', 'ROWS', 'RANGE', 'PRECEDING', 'FOLLOWING',
+]);
 
 /** Oracle words that stand alone (no parentheses) and their Postgres spelling. */
 export const bareWordRewrites: Record<string, string> = {

@@ -8,7 +8,7 @@
  * replaced by what the caller's role may see.
  */
 import { unknownTableError, unsupportedSearchError } from './errors';
-import { bareWordRewrites, translateFunctionCall, typeNameRewrites } from './functions';
+import { bareWordRewrites, keywordsBeforeParentheses, translateFunctionCall, typeNameRewrites } from './functions';
 import { QueryScope } from './scope';
 import type { SuiteQLTable } from './tables';
 import { buildTree, isGroup, isOp, isOuterJoinMarker, isSubquery, isWord, splitByComma, tokenize, type Group, type SqlNode, type Token } from './tokens';
@@ -473,7 +473,7 @@ class Translator {
         }
         continue;
       }
-      if (node.kind === 'word' && isGroup(nodes[i + 1]) && !isSubquery(nodes[i + 1])) {
+      if (node.kind === 'word' && isGroup(nodes[i + 1]) && !isSubquery(nodes[i + 1]) && !keywordsBeforeParentheses.has(node.upper)) {
         const args = (nodes[i + 1] as { items: SqlNode[] }).items;
         if (node.upper === 'LISTAGG' && isWord(nodes[i + 2], 'WITHIN') && isWord(nodes[i + 3], 'GROUP') && isGroup(nodes[i + 4])) {
           append(this.listagg(args, (nodes[i + 4] as { items: SqlNode[] }).items, scope));
