@@ -42,6 +42,8 @@ describe('the client log', () => {
     log.logger.warn(`client key:\n${sandbox.credentials.clientCredentials.privateKeyPem}`);
 
     expect(log.lines.some((line) => /retrying/.test(line))).toBe(true);
+    // The careless lines above did reach the log — scrubbed.
+    expect(log.lines.filter((line) => line.includes('[redacted]')).length).toBeGreaterThanOrEqual(5);
     expectNoSecrets(log.lines, setup.secrets());
   });
 });
