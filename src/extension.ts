@@ -7,6 +7,7 @@ import { accountOf } from './vscode/accounts/accountProfile';
 import { AccountRegistry } from './vscode/accounts/accountRegistry';
 import { authForProfile } from './vscode/accounts/authForProfile';
 import { registerAccounts, type AccountsFeature } from './vscode/accounts/registerAccounts';
+import { registerAgents, type AgentsFeature } from './vscode/agents/registerAgents';
 import { SecretStorageStore } from './vscode/accounts/secretStorageStore';
 import { DemoSandbox } from './vscode/demo/demoSandbox';
 import { registerExplorer } from './vscode/explorer/registerExplorer';
@@ -21,6 +22,8 @@ export interface SuiteLensApi {
   /** Add / sign in again / remove accounts, and the OAuth 2.0 redirect handler. */
   readonly accounts: AccountsFeature;
   readonly notebooks: NotebookFeature;
+  /** Agent guard, language-model tools, MCP endpoint, access and activity views. */
+  readonly agents: AgentsFeature;
   /** Starts the in-process demo sandbox (once) and returns the demo account's id. */
   startDemo(): Promise<string>;
   readonly logger: Logger;
@@ -54,6 +57,7 @@ export function activate(context: vscode.ExtensionContext): SuiteLensApi {
   const accounts = registerAccounts(context, registry, secrets, logger);
   demo = new DemoSandbox(context.extensionPath, registry, demoOptionsFromEnvironment(logger));
   const schemas = new SuiteQLSchemas(registry);
+  const agents = registerAgents(context, registry, logger);
   const notebooks = registerNotebooks(context, registry, (accountId, query, columns) => schemas.learn(accountId, query, columns));
 
   const startDemo = async (): Promise<string> => {
@@ -71,6 +75,7 @@ export function activate(context: vscode.ExtensionContext): SuiteLensApi {
     registry,
     accounts,
     notebooks,
+    agents,
     registerRecordDocuments(registry),
     registerExplorer(registry, logger),
     registerSuiteQLLanguage(registry, schemas),
@@ -90,7 +95,7 @@ export function activate(context: vscode.ExtensionContext): SuiteLensApi {
     void startDemo().catch((error: unknown) => logger.error('The demo sandbox did not start', error));
   }
   logger.info('SuiteLens activated');
-  return { registry, accounts, notebooks, startDemo, logger };
+  return { registry, accounts, notebooks, agents, startDemo, logger };
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,0 +1,151 @@
+/**
+ * The "Agent Access" tree: agents → accounts → one switch per record type ("customer  ○ Off ● Read ○ Write ○ Full"),
+ * with "All record types" first. Reading only: every change goes through a command that asks the person first.
+ */
+import * as vscode from 'vscode';
+import { accessLevels, type AccessLevel } from '../../agents/accessLevel';
+import type { RecordTypeAccess } from '../../agents/accessOverview';
+import { accountLabel } from '../../agents/accountEnvironment';
+import type { AgentIdentity } from '../../agents/agent';
+import type { AgentKeyStore } from '../../agents/mcp/agentKeys';
+import { describeLevel } from '../../agents/policyEdits';
+import type { AgentAccessService } from './agentAccessService';
+
+export const accessViewId = 'suitelens.agentAccess';
+
+export const accessContext = {
+  chatAgent: 'suitelens.agent.chat',
+  mcpAgent: 'suitelens.agent.mcp',
+  account: 'suitelens.agentAccount',
+  switch: 'suitelens.agentSwitch',
+  explicitSwitch: 'suitelens.agentSwitch.explicit',
+  message: 'suitelens.agentMessage',
+} as const;
+
+export type AccessNode =
+  | { kind: 'agent'; id: string; agent: AgentIdentity }
+  | { kind: 'account'; id: string; agent: AgentIdentity; accountId: string }
+  | { kind: 'switch'; id: string; agent: AgentIdentity; accountId: string; access: RecordTypeAccess; wildcard: boolean }
+  | { kind: 'message'; id: string; text: string; error: boolean };
+
+export const levelNames: Record<AccessLevel, string> = { none: 'Off', read: 'Read', write: 'Write', full: 'Full' };
+
+/** `○ Off  ● Read  ○ Write  ○ Full` — the switch as text, the current level filled. */
+export function switchStrip(level: AccessLevel): string {
+  return accessLevels.map((each) => `${each === level ? '●' : '○'} ${levelNames[each]}`).join('  ');
+}
+
+const levelIcons: Record<AccessLevel, vscode.ThemeIcon> = {
+  none: new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('disabledForeground')),
+  read: new vscode.ThemeIcon('eye', new vscode.ThemeColor('charts.blue')),
+  write: new vscode.ThemeIcon('edit', new vscode.ThemeColor('charts.orange')),
+  full: new vscode.ThemeIcon('flame', new vscode.ThemeColor('charts.red')),
+};
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export class AccessTreeProvider implements vscode.TreeDataProvider<AccessNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<AccessNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(
+    private readonly service: AgentAccessService,
+    private readonly keys: AgentKeyStore,
+  ) {
+    this.subscription = service.onDidChange(() => this.refresh());
+  }
+
+  refresh(): void {
+    this.changed.fire(undefined);
+  }
+
+  async getChildren(node?: AccessNode): Promise<AccessNode[]> {
+    try {
+      if (!node) {
+        const agents = await this.service.agents();
+        // VS Code chat first; then the MCP agents by name.
+        agents.sort((a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === 'vscode-chat' ? -1 : 1));
+        return agents.map((agent) => ({ kind: 'agent', id: `agent:${agent.id}`, agent }));
+      }
+      if (node.kind === 'agent') {
+        const accountIds = await this.service.accountIds(node.agent.id);
+        if (accountIds.length === 0) return [{ kind: 'message', id: `${node.id}:none`, text: 'No NetSuite account yet — add one or try the demo sandbox.', error: false }];
+        return accountIds.map((accountId) => ({ kind: 'account', id: `${node.id}:${accountId}`, agent: node.agent, accountId }));
+      }
+      if (node.kind === 'account') {
+        const { wildcard, recordTypes } = await this.service.overview(node.agent.id, node.accountId);
+        return [
+          { kind: 'switch', id: `${node.id}:*`, agent: node.agent, accountId: node.accountId, access: wildcard, wildcard: true },
+          ...recordTypes.map((access): AccessNode => ({ kind: 'switch', id: `${node.id}:${access.recordType}`, agent: node.agent, accountId: node.accountId, access, wildcard: false })),
+        ];
+      }
+      return [];
+    } catch (error) {
+      return [{ kind: 'message', id: `${node?.id ?? 'root'}:error`, text: `Could not load: ${errorText(error)}`, error: true }];
+    }
+  }
+
+  async getTreeItem(node: AccessNode): Promise<vscode.TreeItem> {
+    const item = await this.itemFor(node);
+    item.id = node.id;
+    return item;
+  }
+
+  private async itemFor(node: AccessNode): Promise<vscode.TreeItem> {
+    switch (node.kind) {
+      case 'agent': {
+        const item = new vscode.TreeItem(node.agent.name, vscode.TreeItemCollapsibleState.Expanded);
+        if (node.agent.kind === 'vscode-chat') {
+          item.description = 'language-model tools';
+          item.iconPath = new vscode.ThemeIcon('copilot');
+          item.contextValue = accessContext.chatAgent;
+          item.tooltip = `${node.agent.name}: SuiteLens tools called from VS Code chat. Denied everything not switched on below.`;
+        } else {
+          const hasKey = (await this.keys.keyOf(node.agent.id).catch(() => undefined)) !== undefined;
+          item.description = hasKey ? 'MCP · key issued' : 'MCP · no key';
+          item.iconPath = new vscode.ThemeIcon(hasKey ? 'key' : 'debug-disconnect');
+          item.contextValue = accessContext.mcpAgent;
+          item.tooltip = `${node.agent.name} (${node.agent.id}): an MCP client with its own key. Denied everything not switched on below.`;
+        }
+        return item;
+      }
+      case 'account': {
+        const item = new vscode.TreeItem(accountLabel(node.accountId), vscode.TreeItemCollapsibleState.Collapsed);
+        item.iconPath = new vscode.ThemeIcon('server-environment');
+        item.contextValue = accessContext.account;
+        return item;
+      }
+      case 'switch':
+        return this.switchItem(node);
+      case 'message': {
+        const item = new vscode.TreeItem(node.text, vscode.TreeItemCollapsibleState.None);
+        item.iconPath = new vscode.ThemeIcon(node.error ? 'error' : 'info');
+        item.contextValue = accessContext.message;
+        return item;
+      }
+    }
+  }
+
+  private switchItem(node: Extract<AccessNode, { kind: 'switch' }>): vscode.TreeItem {
+    const { access } = node;
+    const label = node.wildcard ? 'All record types' : access.recordType;
+    const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
+    const from = access.source === 'wildcard' ? '  · from All record types' : access.wildcardIgnoredOnProduction ? '  · All record types do not count on production' : '';
+    item.description = `${switchStrip(access.level)}${from}`;
+    item.iconPath = levelIcons[access.level];
+    item.contextValue = access.source === 'explicit' && !node.wildcard ? accessContext.explicitSwitch : accessContext.switch;
+    const what = node.wildcard ? 'every record type (not on production accounts)' : `${access.recordType} records`;
+    item.tooltip = `${node.agent.name}: ${describeLevel(access.level)} on ${what} on ${accountLabel(node.accountId)}. Click to change.`;
+    item.accessibilityInformation = { label: `${label}: ${levelNames[access.level]}` };
+    item.command = { command: 'suitelens.agents.setAccess', title: 'Set Access…', arguments: [node] };
+    return item;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * The "Agent Activity" tree: one row per logged call, newest first, as the plain-English sentence the log wrote
+ * ("VS Code chat read customer 'Acme' (id 456) on 1234567_SB1 — allowed by 'customer: read'"). Allowed, denied and
+ * failed calls are told apart by icon; a row about a record opens it.
+ */
+import * as vscode from 'vscode';
+import type { AuditEntry } from '../../agents/auditEntry';
+import type { ActivityModel } from './activityModel';
+
+export const activityViewId = 'suitelens.agentActivity';
+
+export const activityContext = { entry: 'suitelens.agentActivity', recordEntry: 'suitelens.agentActivity.record' } as const;
+
+/** The record a row can open: the one the call was about. */
+export function recordOfEntry(entry: AuditEntry): { accountId: string; recordType: string; id: string } | undefined {
+  return entry.recordType && entry.recordId ? { accountId: entry.accountId, recordType: entry.recordType, id: entry.recordId } : undefined;
+}
+
+export interface ActivityNode {
+  id: string;
+  entry: AuditEntry;
+}
+
+function iconFor(entry: AuditEntry): vscode.ThemeIcon {
+  if (entry.decision === 'denied') return new vscode.ThemeIcon('shield', new vscode.ThemeColor('testing.iconFailed'));
+  if (entry.outcome === 'failed') return new vscode.ThemeIcon('warning', new vscode.ThemeColor('testing.iconErrored'));
+  return new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));
+}
+
+function timeOf(entry: AuditEntry): string {
+  const time = new Date(entry.time);
+  return Number.isNaN(time.getTime()) ? entry.time : time.toLocaleString();
+}
+
+export class ActivityTreeProvider implements vscode.TreeDataProvider<ActivityNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<ActivityNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly model: ActivityModel) {
+    this.subscription = model.onDidChange(() => this.changed.fire(undefined));
+  }
+
+  async getChildren(node?: ActivityNode): Promise<ActivityNode[]> {
+    if (node) return [];
+    const entries = await this.model.entries();
+    // Time plus position makes a stable id even for two calls logged in the same millisecond.
+    return entries.map((entry, index) => ({ id: `${entry.time}#${entries.length - index}`, entry }));
+  }
+
+  getTreeItem(node: ActivityNode): vscode.TreeItem {
+    const { entry } = node;
+    // The sentence holds NetSuite values (record names): a plain-string label and tooltip show them as text.
+    const item = new vscode.TreeItem(entry.sentence, vscode.TreeItemCollapsibleState.None);
+    item.id = node.id;
+    item.description = timeOf(entry);
+    item.iconPath = iconFor(entry);
+    const record = recordOfEntry(entry);
+    item.contextValue = record ? activityContext.recordEntry : activityContext.entry;
+    item.tooltip = [
+      entry.sentence,
+      '',
+      `When: ${timeOf(entry)}`,
+      `Agent: ${entry.agent.name} (${entry.agent.kind === 'mcp' ? 'MCP' : 'VS Code chat'})`,
+      `Account: ${entry.accountId} (${entry.environment})`,
+      `Tool: ${entry.tool}`,
+      `Decision: ${entry.decision}${entry.outcome ? `, ${entry.outcome}` : ''}`,
+      `Arguments: ${JSON.stringify(entry.arguments)}`,
+    ].join('\n');
+    if (record) item.command = { command: 'suitelens.agents.openActivityRecord', title: 'Open Record', arguments: [node] };
+    return item;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}

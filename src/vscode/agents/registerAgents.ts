@@ -1,0 +1,109 @@
+/**
+ * Agents in VS Code, wired in one call from the composition root: the agent guard (policy in globalState, keys in
+ * SecretStorage, activity log in global storage, NetSuite through the account registry's clients), the
+ * language-model tools for VS Code chat, the MCP endpoint setting and its commands, and the Agent Access and Agent
+ * Activity views.
+ */
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { AgentIdentity } from '../../agents/agent';
+import { createAgentGuard, type AgentGuard } from '../../agents/agentGuard';
+import { agentTools } from '../../agents/tools/agentTools';
+import type { NetSuiteClient } from '../../netsuite/client';
+import type { Logger } from '../../netsuite/log';
+import type { AccountRegistry } from '../accounts/accountRegistry';
+import { SecretStorageStore } from '../accounts/secretStorageStore';
+import { registerAccessCommands } from './accessCommands';
+import { AccessTreeProvider, accessViewId } from './accessTreeProvider';
+import { registerActivityCommands } from './activityCommands';
+import { ActivityModel } from './activityModel';
+import { ActivityTreeProvider, activityViewId } from './activityTreeProvider';
+import { AgentAccessService } from './agentAccessService';
+import { ensureChatAgent, vscodeChatAgent } from './chatAgent';
+import { languageModelTool, registerLanguageModelTools } from './languageModelTools';
+import { registerMcpCommands } from './mcpCommands';
+import { McpEndpoint } from './mcpEndpoint';
+import { registryOperations } from './registryOperations';
+
+export interface AgentsFeature extends vscode.Disposable {
+  readonly guard: AgentGuard;
+  /** The identity VS Code chat's tool calls act as. */
+  readonly chatAgent: AgentIdentity;
+  /** The access view's service (grants), and the view's tree. */
+  readonly access: AgentAccessService;
+  readonly accessTree: AccessTreeProvider;
+  /** The activity view's model (filtered log, newest first), and the view's tree. */
+  readonly activity: ActivityModel;
+  readonly activityTree: ActivityTreeProvider;
+  readonly mcp: McpEndpoint;
+  /** A language-model tool as registered, e.g. to see the confirmation it would show. */
+  languageModelTool(name: string): vscode.LanguageModelTool<object> | undefined;
+  /** Resolves once VS Code chat is in the policy and the MCP endpoint matches the settings. */
+  readonly ready: Promise<void>;
+}
+
+export function registerAgents(context: vscode.ExtensionContext, registry: AccountRegistry<NetSuiteClient>, logger: Logger): AgentsFeature {
+  const logDirectory = join(context.globalStorageUri.fsPath, 'agents');
+  const operations = registryOperations(registry);
+  const guard = createAgentGuard({
+    memento: context.globalState,
+    secrets: new SecretStorageStore(context.secrets),
+    log: { directory: logDirectory },
+    operations,
+    version: String((context.extension.packageJSON as { version?: unknown }).version ?? '0.0.0'),
+  });
+
+  const access = new AgentAccessService({
+    policyStore: guard.policyStore,
+    accountIds: () => registry.list().map((profile) => profile.accountId),
+    recordTypes: (accountId) => operations.listRecordTypes(accountId),
+  });
+  const accessTree = new AccessTreeProvider(access, guard.keys);
+  const accessView = vscode.window.createTreeView(accessViewId, { treeDataProvider: accessTree, showCollapseAll: true });
+  const activity = new ActivityModel(guard.auditLog, logDirectory);
+  const activityTree = new ActivityTreeProvider(activity);
+  const activityView = vscode.window.createTreeView(activityViewId, { treeDataProvider: activityTree });
+  const mcp = new McpEndpoint(guard, logger);
+  const showEndpoint = (url: string | undefined): void => {
+    accessView.description = url ? `MCP endpoint ${url}` : undefined;
+  };
+
+  const ready = (async () => {
+    await ensureChatAgent(guard.policyStore).catch((error: unknown) => logger.error('Could not list VS Code chat in the agent policy', error));
+    accessTree.refresh();
+    await mcp.apply();
+    showEndpoint(mcp.url);
+  })();
+
+  const refreshActivity = (): void => activity.refresh();
+  const disposables = vscode.Disposable.from(
+    registerLanguageModelTools(vscodeChatAgent, guard.invoker, refreshActivity),
+    access,
+    accessTree,
+    accessView,
+    activity,
+    activityTree,
+    activityView,
+    mcp,
+    mcp.onDidChange(showEndpoint),
+    registry.onDidChange(() => accessTree.refresh()),
+    registerAccessCommands(access),
+    registerActivityCommands(activity, activityView),
+    registerMcpCommands(access, guard.keys, mcp),
+    vscode.commands.registerCommand('suitelens.agents.refreshAccess', () => accessTree.refresh()),
+  );
+
+  const tools = new Map(agentTools.map((tool) => [tool.name, languageModelTool(tool, vscodeChatAgent, guard.invoker, refreshActivity)]));
+  return {
+    guard,
+    chatAgent: vscodeChatAgent,
+    access,
+    accessTree,
+    activity,
+    activityTree,
+    mcp,
+    languageModelTool: (name) => tools.get(name),
+    ready,
+    dispose: () => disposables.dispose(),
+  };
+}

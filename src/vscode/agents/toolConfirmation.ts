@@ -1,0 +1,39 @@
+/**
+ * What VS Code shows before a SuiteLens language-model tool runs, from the guard's preparation. Kept free of
+ * `vscode` so the wording is decided in one plain function.
+ *
+ * Calls that change NetSuite, and SuiteQL (which can read many tables at once), ask the person first with the exact
+ * effect — the query text, or each field old → new — and the account with its environment. Single reads only show
+ * what is being read. A call the policy refuses asks nothing: it will not run, and its refusal is logged.
+ */
+import type { AgentAction } from '../../agents/accessLevel';
+import { accountEnvironment } from '../../agents/accountEnvironment';
+import type { AgentToolPreparation } from '../../agents/toolInvoker';
+
+export interface ToolInvocationText {
+  /** The progress line shown while the tool runs. */
+  invocationMessage: string;
+  /** Present when the person must press Continue first. */
+  confirmation?: { title: string; message: string };
+}
+
+const confirmedActions: ReadonlySet<AgentAction> = new Set(['suiteql', 'create', 'update', 'delete', 'transform']);
+
+export function toolInvocationText(
+  tool: { title: string; action: AgentAction },
+  agentName: string,
+  accountId: string | undefined,
+  preparation: AgentToolPreparation,
+): ToolInvocationText {
+  if (!preparation.allowed) return { invocationMessage: `${tool.title}: refused by SuiteLens — ${preparation.reason}` };
+  const effect = preparation.effect ?? tool.title;
+  if (!confirmedActions.has(tool.action)) return { invocationMessage: effect };
+  const production = accountId !== undefined && accountEnvironment(accountId) === 'production';
+  const lines = [
+    effect,
+    '',
+    `${agentName} is ${preparation.reason} in SuiteLens.`,
+    ...(production ? ['', 'This is a PRODUCTION account: the change is real and immediate.'] : []),
+  ];
+  return { invocationMessage: effect, confirmation: { title: `${tool.title}?`, message: lines.join('\n') } };
+}
