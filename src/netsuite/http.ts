@@ -111,13 +111,13 @@ export class NetSuiteHttpClient {
       const release = await this.governor.acquire(request.signal);
       let outcome: AttemptOutcome;
       let response: Omit<NetSuiteResponse, 'attempts'> | undefined;
+      let bodyText = '';
       let authHeaders: Record<string, string> = {};
       const started = this.clock.now();
       try {
         authHeaders = await this.authorize(request.method, url, label);
-        response = await this.send(request, url, authHeaders);
-        const code = response.status >= 400 ? firstErrorCode(response.body) : undefined;
-        outcome = { type: 'status', status: response.status, code };
+        ({ response, bodyText } = await this.send(request, url, authHeaders));
+        outcome = { type: 'status', status: response.status };
       } catch (error) {
         if (error instanceof NetSuiteError) throw error;
         if (request.signal?.aborted) throw cancelledError(label);
@@ -131,6 +131,11 @@ export class NetSuiteHttpClient {
         release();
       }
       const elapsed = this.clock.now() - started;
+      // Parsed after the slot is free: the next request need not wait for our JSON work.
+      if (response && outcome.type === 'status') {
+        response.body = parseBody(bodyText, response.headers['content-type'], response.status);
+        if (response.status >= 400) outcome.code = firstErrorCode(response.body);
+      }
 
       if (response && response.status < 400) {
         this.governor.recordSuccess();
@@ -209,7 +214,7 @@ export class NetSuiteHttpClient {
     });
   }
 
-  private async send(request: NetSuiteRequest, url: URL, authHeaders: Record<string, string>): Promise<Omit<NetSuiteResponse, 'attempts'>> {
+  private async send(request: NetSuiteRequest, url: URL, authHeaders: Record<string, string>): Promise<{ response: Omit<NetSuiteResponse, 'attempts'>; bodyText: string }> {
     const headers: Record<string, string> = { accept: jsonType, ...request.headers, ...authHeaders };
     let body: string | undefined;
     if (request.body !== undefined) {
@@ -229,7 +234,7 @@ export class NetSuiteHttpClient {
     });
     const text = await answer.body.text();
     const responseHeaders = flattenHeaders(answer.headers);
-    return { status: answer.statusCode, headers: responseHeaders, body: parseBody(text, responseHeaders['content-type'], answer.statusCode) };
+    return { response: { status: answer.statusCode, headers: responseHeaders, body: undefined }, bodyText: text };
   }
 }
 
