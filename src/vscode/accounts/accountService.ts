@@ -65,9 +65,12 @@ export class AccountService {
       const value = await staged.get(secretKey(profile.accountId, kind));
       if (value !== undefined) toSave[kind] = value;
     }
-    // A re-added account may change auth kind: drop the old kind's secrets rather than leave them behind.
-    if (this.registry.get(profile.accountId)) await this.registry.remove(profile.accountId);
     await this.registry.save(profile, toSave);
+    // A re-added account may have changed auth kind: drop the old kind's secrets (only now that the new ones are
+    // saved, so a failing secret storage never costs the user the account they had).
+    for (const kind of secretKinds) {
+      if (toSave[kind] === undefined) await this.secrets.delete(secretKey(profile.accountId, kind));
+    }
     await this.registry.setActive(profile.accountId);
     this.logger.info(`Added NetSuite account ${profile.accountId} (${profile.authKind}, ${profile.environment})`);
     return { profile, warning };

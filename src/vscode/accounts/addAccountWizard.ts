@@ -10,6 +10,7 @@ import type { AccountDraft, DraftCredentials } from './accountDraft';
 import { accountIdFeedback, baseUrlProblem, credentialProblem, privateKeyProblem } from './accountInputs';
 import { ConnectionTestError, type AccountService } from './accountService';
 import { SignInCancelledError } from './oauth2Callbacks';
+import { SecretStorageUnavailableError } from './secretStorageStore';
 
 const title = 'Add NetSuite Account';
 
@@ -36,6 +37,10 @@ export async function runAddAccountWizard(service: AccountService, previous?: Ac
   } catch (error) {
     if (error instanceof SignInCancelledError) {
       void vscode.window.showWarningMessage(error.message);
+      return undefined;
+    }
+    if (error instanceof SecretStorageUnavailableError) {
+      void showSecretStorageHelp(error);
       return undefined;
     }
     const message = error instanceof ConnectionTestError ? error.message : `Could not add the account: ${error instanceof Error ? error.message : String(error)}`;
@@ -68,6 +73,14 @@ async function collectDraft(previous?: AccountDraft): Promise<AccountDraft | und
   const baseUrl = await pickServer(accountId, previous?.baseUrl);
   if (baseUrl === undefined) return undefined;
   return { accountId, label: previous?.label, credentials, ...(baseUrl ? { baseUrl } : {}) };
+}
+
+/** No keyring: retrying cannot help, so offer the README's way out instead of "try again". */
+async function showSecretStorageHelp(error: SecretStorageUnavailableError): Promise<void> {
+  const help = 'Open "Secrets on Linux"';
+  if ((await vscode.window.showErrorMessage(`${error.message} No account was saved.`, help)) !== help) return;
+  const extension = vscode.extensions.getExtension('suitelens.suitelens');
+  if (extension) await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(extension.extensionUri, 'README.md'));
 }
 
 interface KindItem extends vscode.QuickPickItem {
