@@ -35,9 +35,17 @@ afterAll(async () => {
 
 describe('row limiting', () => {
   it('turns ROWNUM in WHERE into a LIMIT, keeping the other conditions', async () => {
-    expect(sqlOf("SELECT id FROM customer WHERE isinactive = 'F' AND ROWNUM <= 1 ORDER BY id")).toBe("SELECT id FROM customer WHERE isinactive = 'F' ORDER BY id LIMIT 1");
+    expect(sqlOf("SELECT id FROM customer WHERE isinactive = 'F' AND ROWNUM <= 1")).toBe("SELECT id FROM customer WHERE isinactive = 'F' LIMIT 1");
     expect(await run("SELECT id FROM customer WHERE isinactive = 'F' AND ROWNUM <= 1 ORDER BY id")).toEqual([{ id: 100 }]);
     expect(await run('SELECT id FROM customer WHERE ROWNUM < 3 ORDER BY id')).toHaveLength(2);
+  });
+
+  it('applies ROWNUM before sorting and aggregating, as Oracle does', async () => {
+    expect(sqlOf("SELECT c.id FROM customer c WHERE c.isinactive = 'F' AND ROWNUM <= 1 ORDER BY c.id DESC")).toBe(
+      "SELECT c.id FROM (SELECT * FROM customer AS c WHERE c.isinactive = 'F' LIMIT 1) AS c ORDER BY c.id desc",
+    );
+    expect(await run('SELECT COUNT(*) AS n FROM customer WHERE ROWNUM <= 2')).toEqual([{ n: 2 }]);
+    expect(await run('SELECT id FROM (SELECT id FROM customer ORDER BY id) WHERE ROWNUM <= 1 ORDER BY id DESC')).toEqual([{ id: 100 }]);
   });
 
   it('keeps Oracle semantics for ROWNUM conditions that can never hold', async () => {

@@ -39,6 +39,8 @@ const joinStarts = new Set(['JOIN', 'INNER', 'LEFT', 'RIGHT', 'FULL', 'CROSS', '
 /** Words that end an expression and therefore can never be a select-list alias without AS. */
 const notAliases = new Set(['END', 'NULL', 'TRUE', 'FALSE', 'DAY', 'MONTH', 'YEAR', 'HOUR', 'MINUTE', 'SECOND', 'ROWNUM', 'SYSDATE', 'CURRENT_DATE']);
 
+const aggregateFunctions = new Set(['COUNT', 'SUM', 'AVG', 'MIN', 'MAX', 'LISTAGG', 'STDDEV', 'VARIANCE']);
+
 /** Operators and keywords that bind less tightly than `||`: they end a concatenation's operand. */
 const concatBoundaryOps = new Set(['=', '<', '>', '<=', '>=', '<>', '!=', '^=', ',']);
 const concatBoundaryWords = new Set(['AND', 'OR', 'NOT', 'IS', 'LIKE', 'BETWEEN', 'IN', 'ESCAPE', 'CASE', 'WHEN', 'THEN', 'ELSE', 'END', 'ASC', 'DESC', 'NULLS', 'FIRST', 'LAST', 'DISTINCT']);
@@ -254,12 +256,26 @@ class Translator {
     // WHERE: ROWNUM conditions become a LIMIT, Oracle (+) conditions become LEFT JOINs.
     let conjuncts = clauses.has('WHERE') ? splitConjuncts(clauses.get('WHERE')!) : [];
     if (clauses.has('WHERE') && conjuncts.length === 0) throw unsupportedSearchError();
+    const rownumLimits: number[] = [];
     conjuncts = conjuncts.filter((conjunct) => {
       const limit = rownumLimit(conjunct);
-      if (limit !== undefined) limits.push(limit);
+      if (limit !== undefined) rownumLimits.push(limit);
       return limit === undefined;
     });
-    const { fromSql, remaining } = this.fromClause(fromItems, conjuncts, scope);
+    let { fromSql, remaining } = this.fromClause(fromItems, conjuncts, scope);
+
+    // Oracle numbers rows as they pass WHERE, before grouping, DISTINCT and sorting: `WHERE ROWNUM <= 10 ORDER BY x`
+    // sorts the first ten rows found, and COUNT(*) counts at most ten. For a single table the limit therefore moves
+    // into a derived table of the same name; otherwise (joins) it limits the final rows.
+    const limitsBeforeSorting = clauses.has('ORDER') || clauses.has('GROUP') || clauses.has('HAVING') || quantifier !== '' || selectNodes.some((node, i) => isWord(node) && aggregateFunctions.has(node.upper) && isGroup(selectNodes[i + 1]));
+    const singleFactor = fromItems.length === 1 && fromItems[0].joins.length === 0 ? fromItems[0].first : undefined;
+    if (rownumLimits.length > 0 && limitsBeforeSorting && singleFactor) {
+      const where = remaining.length > 0 ? ` WHERE ${remaining.map((c) => this.expression(c, scope)).join(' AND ')}` : '';
+      fromSql = `(SELECT * FROM ${fromSql}${where} LIMIT ${Math.min(...rownumLimits)}) AS ${singleFactor.name}`;
+      remaining = [];
+    } else {
+      limits.push(...rownumLimits);
+    }
 
     let sql = `SELECT ${quantifier}${this.selectList(selectNodes, scope)} FROM ${fromSql}`;
     if (remaining.length > 0) sql += ` WHERE ${remaining.map((c) => this.expression(c, scope)).join(' AND ')}`;
