@@ -41,7 +41,11 @@ function startChild(): Promise<{ child: ChildProcess; handle: SandboxHandle }> {
   });
 }
 
-async function exportAll(client: NetSuiteClient, query: string, mode: 'parallel' | 'sequential'): Promise<{ seconds: number; delivered: number; peakRssGrowthMB: number }> {
+async function exportAll(
+  client: NetSuiteClient,
+  query: string,
+  mode: 'parallel' | 'sequential',
+): Promise<{ seconds: number; delivered: number; peakRssGrowthMB: number; clientCpuSeconds: number }> {
   // Warm the sandbox's cursor for this query (it is built on the first request for a later page), so both modes
   // measure paging, not the one-off SQL execution that the ceil(pages / 5) × 200 ms limit leaves out.
   await client.queryPage(query, 0, { pageSize });
@@ -51,6 +55,7 @@ async function exportAll(client: NetSuiteClient, query: string, mode: 'parallel'
   let peak = baseline;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   let delivered = 0;
   let lastId = -1;
   for await (const page of client.query(query, { pageSize, mode }).pages()) {
@@ -62,9 +67,10 @@ async function exportAll(client: NetSuiteClient, query: string, mode: 'parallel'
     }
   }
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
   clearInterval(sampler);
   peak = Math.max(peak, process.memoryUsage().rss);
-  return { seconds, delivered, peakRssGrowthMB: (peak - baseline) / (1024 * 1024) };
+  return { seconds, delivered, peakRssGrowthMB: (peak - baseline) / (1024 * 1024), clientCpuSeconds: (cpu.user + cpu.system) / 1e6 };
 }
 
 async function main(): Promise<void> {
@@ -93,6 +99,7 @@ async function main(): Promise<void> {
     const measuredPageMs = (sequential.seconds * 1000) / pages;
     const ratioToMeasuredLimit = parallel.seconds / ((Math.ceil(pages / concurrency) * measuredPageMs) / 1000);
     console.log(`parallel:   ${parallel.delivered} rows in ${parallel.seconds.toFixed(2)} s (peak RSS growth ${parallel.peakRssGrowthMB.toFixed(1)} MB)`);
+    console.log(`client CPU during the parallel export: ${parallel.clientCpuSeconds.toFixed(2)} s (${((parallel.clientCpuSeconds * 1000) / pages).toFixed(1)} ms per page)`);
     console.log(`sequential: ${sequential.delivered} rows in ${sequential.seconds.toFixed(2)} s`);
     console.log(`limit ceil(${pages}/${concurrency}) × ${perPageMs} ms = ${limitSeconds.toFixed(2)} s`);
     console.log(`one page really takes ${measuredPageMs.toFixed(0)} ms here (load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores): ratio to the limit at that page cost ${ratioToMeasuredLimit.toFixed(3)}`);
@@ -109,6 +116,7 @@ async function main(): Promise<void> {
         rssGrowthMB: round(parallel.peakRssGrowthMB),
         measuredPageMs: round(measuredPageMs),
         ratioToMeasuredLimit: round(ratioToMeasuredLimit),
+        clientCpuSeconds: round(parallel.clientCpuSeconds),
         loadAverage: round(loadavg()[0]),
       }),
     );
