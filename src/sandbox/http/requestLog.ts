@@ -31,6 +31,8 @@ export interface RequestLogFilter {
 
 /** Bounded so a long-running demo does not grow without end. */
 const maxEntries = 20_000;
+/** Bodies beyond this are logged by size only (NetSuite allows 104 MB requests). */
+const maxLoggedBodyChars = 256 * 1024;
 
 export class RequestLog {
   private entries: RequestLogEntry[] = [];
@@ -44,7 +46,7 @@ export class RequestLog {
       path: url.pathname,
       query: redactParameters(url.searchParams),
       headers: redactHeaders(request.headers),
-      body: redactBody(body, request.headers['content-type']),
+      body: body.length > maxLoggedBodyChars ? { truncated: true, chars: body.length } : redactBody(body, request.headers['content-type']),
     };
     this.entries.push(entry);
     if (this.entries.length > maxEntries) this.entries.splice(0, this.entries.length - maxEntries);
