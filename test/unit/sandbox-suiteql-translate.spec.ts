@@ -202,6 +202,26 @@ describe('syntax', () => {
   });
 });
 
+describe('query shapes found in public SuiteQL libraries', () => {
+  const shapes = [
+    "SELECT Transaction.TranID, Transaction.TranDate, BUILTIN.DF( Transaction.Entity ) AS Customer, Transaction.ForeignTotal FROM Transaction WHERE ( Transaction.Type = 'SalesOrd' ) AND ( Transaction.TranDate >= TO_DATE( '2024-01-01', 'YYYY-MM-DD' ) ) ORDER BY Transaction.TranDate DESC",
+    "SELECT TransactionLine.Transaction, BUILTIN.DF( TransactionLine.Item ) AS ItemName, TransactionLine.Quantity FROM TransactionLine INNER JOIN Transaction ON ( Transaction.ID = TransactionLine.Transaction ) WHERE ( TransactionLine.MainLine = 'F' )",
+    "SELECT t.id, NVL(t.memo, '-') memo, CASE WHEN t.foreigntotal > 100 THEN 'big' ELSE 'small' END AS size FROM transaction t WHERE t.trandate BETWEEN TO_DATE('01/01/2024','MM/DD/YYYY') AND SYSDATE",
+    "SELECT TO_CHAR(trandate, 'YYYY-MM') AS month, SUM(foreigntotal) AS total FROM transaction GROUP BY TO_CHAR(trandate, 'YYYY-MM') ORDER BY 1",
+    'SELECT id, entityid, ROW_NUMBER() OVER (ORDER BY id DESC) AS n FROM customer',
+    'SELECT c.id FROM customer c WHERE NOT EXISTS (SELECT 1 FROM transaction t WHERE t.entity = c.id)',
+    'SELECT c.companyname, (SELECT COUNT(*) FROM transaction t WHERE t.entity = c.id) AS orders FROM customer c',
+    'SELECT id FROM customer WHERE datecreated > SYSDATE - 3650 AND lastmodifieddate < TRUNC(SYSDATE) + 1',
+    'SELECT Customer.ID, Employee.EntityID AS SalesRep FROM Customer LEFT OUTER JOIN Employee ON ( Employee.ID = Customer.SalesRep )',
+    'SELECT ROUND(AVG(creditlimit), 2) AS avg, COUNT(DISTINCT subsidiary) FROM customer',
+    "SELECT id, TO_CHAR(foreigntotal, 'FM999G999D00') AS total, EXTRACT(YEAR FROM trandate) AS y FROM transaction",
+    "SELECT id, CASE isinactive WHEN 'T' THEN 'Inactive' ELSE 'Active' END status FROM customer ORDER BY id NULLS LAST",
+  ];
+  it.each(shapes)('runs %s', async (query) => {
+    expect(Array.isArray(await run(query))).toBe(true);
+  });
+});
+
 describe('refusals in NetSuite wording', () => {
   it('only SELECT statements run', () => {
     for (const statement of ['DELETE FROM customer', "UPDATE customer SET email = 'x'", 'DROP TABLE customer', 'SELECT id FROM customer; DELETE FROM customer']) {
