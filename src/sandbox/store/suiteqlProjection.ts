@@ -39,11 +39,23 @@ export function createSuiteQLProjection(tables: SuiteQLTable[], findRecordType: 
     if (!definition) throw new Error(`Record type '${record.type}' has no definition.`);
     return definition;
   };
+  /** Tables fed by each record type: row building then looks at those alone (it runs once per seeded record). */
+  const tablesByType = new Map<string, SuiteQLTable[]>();
+  const tablesOf = (definition: RecordTypeDefinition): SuiteQLTable[] => {
+    let fed = tablesByType.get(definition.id);
+    if (!fed) {
+      fed = tables.filter((table) => table.feeds.some((feed) => feed.recordType === definition.id));
+      tablesByType.set(definition.id, fed);
+    }
+    return fed;
+  };
+  const rowsOf = (record: StoredRecord) => {
+    const definition = definitionOf(record);
+    return suiteQLRowsForRecord(tablesOf(definition), definition, record);
+  };
   /** Tables fed by a record type, with the column that finds the record's rows there. */
   const fedTables = (definition: RecordTypeDefinition) =>
-    tables
-      .filter((table) => table.feeds.some((feed) => feed.recordType === definition.id))
-      .map((table) => ({ table: table.name, keyColumn: table.parent ? table.parent.column : 'id' }));
+    tablesOf(definition).map((table) => ({ table: table.name, keyColumn: table.parent ? table.parent.column : 'id' }));
 
   const remove = async (db: Queryable, record: StoredRecord) => {
     for (const { table, keyColumn } of fedTables(definitionOf(record))) {
@@ -64,12 +76,12 @@ export function createSuiteQLProjection(tables: SuiteQLTable[], findRecordType: 
       }
     },
     async bulkLoad(db, records) {
-      const rows = records.flatMap((record) => suiteQLRowsForRecord(tables, definitionOf(record), record));
+      const rows = records.flatMap(rowsOf);
       for (const [table, tableRows] of groupByTable(rows)) await insertRows(db, table, tableRows);
     },
     async upsert(db, record) {
       await remove(db, record);
-      for (const [table, tableRows] of groupByTable(suiteQLRowsForRecord(tables, definitionOf(record), record))) await insertRows(db, table, tableRows);
+      for (const [table, tableRows] of groupByTable(rowsOf(record))) await insertRows(db, table, tableRows);
     },
     remove,
   };
