@@ -51,7 +51,8 @@ function recordRow(table: SuiteQLTable, definition: RecordTypeDefinition, record
     entitytitle: (cellValue({ id: '', label: '', kind: 'string' }, record.fields[definition.nameField]) ?? null) as SuiteQLCellValue,
   };
   for (const [column, value] of Object.entries(standard)) if (columnNames.has(column) && (values[column] === undefined || values[column] === null)) values[column] = value;
-  return { table: table.name, values: { ...values, ...fixedValues } };
+  // The internal id is a string on the REST side and an integer column in SuiteQL.
+  return { table: table.name, values: { ...values, id: Number(record.id), ...fixedValues } };
 }
 
 function lineRows(table: SuiteQLTable, definition: RecordTypeDefinition, record: StoredRecord, sublistId: string, fixedValues: Record<string, string>): SuiteQLRow[] {
