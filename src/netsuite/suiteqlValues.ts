@@ -19,14 +19,14 @@ export interface SuiteQLRow {
 export type DateFormat = 'MM/DD/YYYY' | 'DD/MM/YYYY' | 'YYYY-MM-DD' | 'DD.MM.YYYY' | 'YYYY/MM/DD';
 
 export function typeRow(raw: Record<string, string>, columnTypes: Record<string, SuiteQLColumnType> | undefined, dateFormat: DateFormat): SuiteQLRow {
+  // No known types: the values are the strings themselves (shared, not copied — exports are large).
+  if (!columnTypes) return { raw, values: raw };
   const values: Record<string, SuiteQLValue> = {};
   for (const [column, text] of Object.entries(raw)) {
-    const type = columnTypes?.[column];
+    const type = columnTypes[column];
     values[column] = type ? typeValue(text, type, dateFormat) : text;
   }
-  if (columnTypes) {
-    for (const column of Object.keys(columnTypes)) if (!(column in raw)) values[column] = null;
-  }
+  for (const column of Object.keys(columnTypes)) if (!(column in raw)) values[column] = null;
   return { raw, values };
 }
 
