@@ -124,7 +124,7 @@ describe('record fields', () => {
     expect(sublist).toMatchObject({ kind: 'sublist', title: 'Address Book', totalResults: 1, schemaRef: schema.properties.addressBook.$ref });
     expect(recordEntries(record, schema).find((e) => e.field === 'contactRoles')).toMatchObject({ kind: 'value', value: '(not expanded)' });
     expect(lineLabel({ label: 'Billing', city: 'Austin' }, 0)).toBe('Line 1: Billing');
-    expect(lineLabel({ line: 2, item: { id: '62', refName: 'DRI-1061' }, quantity: 4 }, 1)).toBe('Line 2: DRI-1061');
+    expect(lineLabel({ line: 2, class: { id: '2', refName: 'Software' }, item: { id: '62', refName: 'DRI-1061' }, quantity: 4 }, 1)).toBe('Line 2: DRI-1061');
     expect(sublistElementSchemaName({ properties: { items: { type: 'array', items: { $ref: '/services/rest/record/v1/metadata-catalog/salesOrder-itemElement' } } } })).toBe('salesOrder-itemElement');
   });
 });

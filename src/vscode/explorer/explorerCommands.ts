@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { isNetSuiteError } from '../../netsuite/errors';
 import type { Logger } from '../../netsuite/log';
 import type { ExplorerModel } from './explorerModel';
+import { explorerViewId } from './explorerTreeProvider';
 import type { ExplorerNode, MessageNode, RecordNode, RecordTypeNode } from './explorerNodes';
 import { typeNotebookQuery } from './recordNaming';
 
@@ -63,7 +64,11 @@ export function registerExplorerCommands(deps: ExplorerCommandDeps): vscode.Disp
       await vscode.commands.executeCommand('suitelens.explorer.reveal', node);
     }),
     command('suitelens.explorer.clearFilter', isRecordType, (node) => model.setRecordFilter(node, '')),
-    command('suitelens.explorer.loadMore', (node): node is ExplorerNode => node.kind === 'loadMore', (node) => (node.parent?.kind === 'recordType' ? model.loadMore(node.parent) : undefined)),
+    command('suitelens.explorer.loadMore', (node): node is ExplorerNode => node.kind === 'loadMore', (node) => {
+      const typeNode = node.parent;
+      if (typeNode?.kind !== 'recordType') return undefined;
+      return vscode.window.withProgress({ location: { viewId: explorerViewId }, title: `Loading more ${typeNode.recordType} records` }, () => model.loadMore(typeNode));
+    }),
     command('suitelens.explorer.openInNetSuite', isRecord, async (node) => {
       const client = await model.client(node);
       const url = client.uiUrl({ recordType: node.recordType, id: node.recordId });

@@ -151,17 +151,15 @@ export class ExplorerModel {
   async loadMore(node: RecordTypeNode): Promise<void> {
     const list = this.lists.get(node);
     if (!list || !list.hasMore) return;
-    if (!list.loadingMore) {
-      list.loadingMore = this.fetchPage(node, list)
-        .catch((error: unknown) => {
-          list.error = this.errorNode(node, error);
-        })
-        .finally(() => {
-          list.loadingMore = undefined;
-          this.fire(node);
-        });
-      this.fire(node);
-    }
+    // One change event when the page is in: a second one while VS Code is still re-reading the node is lost.
+    list.loadingMore ??= this.fetchPage(node, list)
+      .catch((error: unknown) => {
+        list.error = this.errorNode(node, error);
+      })
+      .finally(() => {
+        list.loadingMore = undefined;
+        this.fire(node);
+      });
     await list.loadingMore;
   }
 
@@ -198,7 +196,8 @@ export class ExplorerModel {
     else this.recordFilters.delete(node.id);
     this.states.delete(node);
     this.lists.delete(node);
-    this.fire(node);
+    // The parent, so VS Code also redraws the type's own row (its filter description and menu context).
+    this.fire(node.parent);
     return filter;
   }
 
@@ -320,12 +319,6 @@ export class ExplorerModel {
     return node;
   }
 
-  /** How many records a type node has loaded and NetSuite's total, for its description. */
-  listSummary(node: RecordTypeNode): { loaded: number; total: number } | undefined {
-    const list = this.lists.get(node);
-    return list ? { loaded: list.records.length, total: list.totalResults } : undefined;
-  }
-
   private listChildren(node: RecordTypeNode, list: RecordListState): ExplorerNode[] {
     const children: ExplorerNode[] = [...list.records];
     if (list.records.length === 0 && !list.error) {
@@ -333,8 +326,7 @@ export class ExplorerModel {
       children.push(this.message(node, 'empty', filter ? `No ${node.recordType} record matches ${filter.q}` : `No ${node.recordType} records`));
     }
     if (list.error) children.push(list.error);
-    if (list.loadingMore) children.push(this.message(node, 'loading', 'Loading more…'));
-    else if (list.hasMore) children.push({ kind: 'loadMore', id: `${node.id}/#more`, accountId: node.accountId, parent: node, loaded: list.records.length, total: list.totalResults });
+    if (list.hasMore && !list.loadingMore) children.push({ kind: 'loadMore', id: `${node.id}/#more`, accountId: node.accountId, parent: node, loaded: list.records.length, total: list.totalResults });
     return children;
   }
 

@@ -9,6 +9,15 @@ import type { ExplorerNode, MessageNode, RecordNode, RecordTypeNode } from './ex
 
 export const explorerViewId = 'suitelens.explorer';
 
+/** Loads that finish within this time show their children directly, without a loading row. */
+const quickLoadMs = 150;
+const refreshRetryMs = 700;
+const maxRefreshRetries = 5;
+
+function delay(ms: number): Promise<undefined> {
+  return new Promise((resolve) => setTimeout(() => resolve(undefined), ms));
+}
+
 /** `contextValue`s; package.json menus match them with `viewItem == …` / `viewItem =~ /…/`. */
 export const explorerContext = {
   account: 'suitelens.account',
@@ -30,9 +39,11 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
   private readonly changed = new vscode.EventEmitter<ExplorerNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscription: { dispose(): void };
+  /** Nodes VS Code last saw with a "Loading…" row, and how often their change was announced again since. */
+  private readonly showingLoading = new Map<string, number>();
 
   constructor(private readonly model: ExplorerModel) {
-    this.subscription = model.onDidChange((node) => this.changed.fire(node));
+    this.subscription = model.onDidChange((node) => this.fireChanged(node));
   }
 
   /** The account list changed (added, removed, renamed). */
@@ -40,9 +51,38 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
     this.changed.fire(undefined);
   }
 
-  getChildren(node?: ExplorerNode): ExplorerNode[] {
+  /**
+   * Loaded children at once; otherwise a short wait, then an explicit "Loading…" row that the model's change event
+   * replaces. The wait matters: a change fired before VS Code has received this answer is lost (seen with sublists,
+   * whose lines need no request), and a quick load should not flash a placeholder anyway.
+   */
+  async getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
     if (!node) return this.model.roots();
-    return this.model.peekChildren(node) ?? [this.model.loadingNode(node)];
+    const ready = this.model.peekChildren(node);
+    const loaded = ready ?? (await Promise.race([this.model.children(node), delay(quickLoadMs)]));
+    if (loaded) {
+      this.showingLoading.delete(node.id);
+      return loaded;
+    }
+    this.showingLoading.set(node.id, 0);
+    return [this.model.loadingNode(node)];
+  }
+
+  /**
+   * VS Code drops a refresh that arrives while it is still reading the same node, which can leave a "Loading…"
+   * row up for good on a busy machine. So a node that still shows one after its change was announced is announced
+   * again, a few times, until VS Code has read its real children.
+   */
+  private fireChanged(node: ExplorerNode | undefined): void {
+    this.changed.fire(node);
+    if (!node) return;
+    const attempts = this.showingLoading.get(node.id);
+    if (attempts === undefined || attempts >= maxRefreshRetries) return;
+    setTimeout(() => {
+      if (this.showingLoading.get(node.id) !== attempts) return;
+      this.showingLoading.set(node.id, attempts + 1);
+      this.fireChanged(node);
+    }, refreshRetryMs);
   }
 
   getParent(node: ExplorerNode): ExplorerNode | undefined {
@@ -113,10 +153,10 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
 
   private recordTypeItem(node: RecordTypeNode): vscode.TreeItem {
     const item = new vscode.TreeItem(node.recordType, vscode.TreeItemCollapsibleState.Collapsed);
+    // The loaded/total count lives on the "Load more…" row: VS Code does not reliably redraw a refreshed row's
+    // own description, while the rows under it are always re-read.
     const filter = this.model.recordFilter(node);
-    const summary = this.model.listSummary(node);
-    const parts = [filter ? `filter: ${filter.text}` : undefined, summary ? `${summary.loaded} of ${summary.total}` : undefined].filter(Boolean);
-    item.description = parts.join(' · ') || undefined;
+    item.description = filter ? `filter: ${filter.text}` : undefined;
     item.tooltip = filter ? `${node.recordType}\nq = ${filter.q}` : node.recordType;
     item.iconPath = new vscode.ThemeIcon(filter ? 'filter-filled' : 'symbol-class');
     item.contextValue = filter ? explorerContext.recordTypeFiltered : explorerContext.recordType;

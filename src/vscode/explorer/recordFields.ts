@@ -100,7 +100,9 @@ function propertyType(property: SchemaProperty | undefined, value: unknown): str
 export function lineLabel(line: NetSuiteRecord, index: number): string {
   const number = typeof line.line === 'number' || typeof line.line === 'string' ? String(line.line) : String(index + 1);
   const label = typeof line.label === 'string' && line.label ? line.label : undefined;
-  const reference = Object.entries(line).find(([key, value]) => key !== 'links' && isObject(value) && typeof value.refName === 'string');
+  // What a line is about: its item or account when it has one (not the alphabetically first reference, `class`).
+  const references = Object.entries(line).filter(([key, value]) => key !== 'links' && isObject(value) && typeof value.refName === 'string');
+  const reference = references.find(([key]) => key === 'item' || key === 'account') ?? references[0];
   const about = label ?? (reference ? String((reference[1] as { refName: string }).refName) : undefined);
   return about ? `Line ${number}: ${valueText(about)}` : `Line ${number}`;
 }

@@ -1,0 +1,93 @@
+// Steps in the NetSuite explorer tree (the `suitelens.explorer` view), as a user takes them: start the demo from
+// the welcome view, expand rows, use a row's inline actions, answer the input box. Each waits for what it names.
+import type { Locator, Page } from 'playwright-core';
+import { exactly, openSuiteLensView, treeItems } from './workbench';
+
+const uiTimeout = 30_000;
+
+/** The tree row whose label is exactly `label` (the first one when several match). */
+export function explorerRow(page: Page, label: string): Locator {
+  return treeItems(page).filter({ has: page.locator('.label-name', { hasText: exactly(label) }) }).first();
+}
+
+/** Rows whose label matches `pattern`. */
+export function explorerRows(page: Page, pattern: RegExp): Locator {
+  return treeItems(page).filter({ has: page.locator('.label-name', { hasText: pattern }) });
+}
+
+/** Starts the demo with the welcome view's button and waits for the demo account and its record types. */
+export async function startDemoFromWelcome(page: Page): Promise<void> {
+  const sideBar = await openSuiteLensView(page);
+  await sideBar.locator('.welcome-view-content').getByRole('button', { name: 'Try the demo sandbox' }).click({ timeout: uiTimeout });
+  await explorerRow(page, 'Demo (sandbox)').waitFor({ timeout: 120_000 });
+  await collapseOtherPanes(page);
+  await explorerRow(page, 'Record Types').waitFor({ timeout: uiTimeout });
+}
+
+/**
+ * The row labelled `label`, scrolled into view. The tree renders only the rows in its viewport, so a row further
+ * down does not exist in the page until the list is scrolled to it: wheel down, then up, until it shows.
+ */
+export async function findRow(page: Page, label: string | RegExp): Promise<Locator> {
+  const row = typeof label === 'string' ? explorerRow(page, label) : explorerRows(page, label).first();
+  const list = page.locator('.part.sidebar .monaco-list').first();
+  for (const direction of [1, -1]) {
+    for (let step = 0; step < 40; step += 1) {
+      if ((await row.count()) > 0) {
+        await row.scrollIntoViewIfNeeded({ timeout: uiTimeout });
+        return row;
+      }
+      await list.hover();
+      await page.mouse.wheel(0, direction * 300);
+      await page.waitForTimeout(100);
+    }
+    if (process.env.H9_DEBUG) await page.screenshot({ path: `/tmp/h9/scroll-${direction}.png` });
+  }
+  await row.waitFor({ timeout: uiTimeout });
+  return row;
+}
+
+async function setExpanded(page: Page, label: string | RegExp, expanded: boolean): Promise<Locator> {
+  const row = await findRow(page, label);
+  if (((await row.getAttribute('aria-expanded')) === 'true') !== expanded) await row.click({ timeout: uiTimeout });
+  const handle = await row.elementHandle();
+  await page.waitForFunction(([element, want]) => element?.getAttribute('aria-expanded') === want, [handle, String(expanded)] as const, { timeout: uiTimeout });
+  return row;
+}
+
+/** Collapses the container's other views (agents, …) so the explorer gets the whole side bar height. */
+export async function collapseOtherPanes(page: Page): Promise<void> {
+  const others = page.locator('.part.sidebar .pane-header[aria-expanded="true"]').filter({ hasNotText: /^\s*explorer\b/i });
+  for (let count = await others.count(); count > 0; count = await others.count()) {
+    await others.first().click({ timeout: uiTimeout });
+    if ((await others.count()) === count) break; // a header that does not collapse: leave it
+  }
+}
+
+/** Expands a collapsed row (a click toggles it) and waits until it says it is expanded. */
+export function expandRow(page: Page, label: string | RegExp): Promise<Locator> {
+  return setExpanded(page, label, true);
+}
+
+export function collapseRow(page: Page, label: string | RegExp): Promise<Locator> {
+  return setExpanded(page, label, false);
+}
+
+/** Clicks one of a row's inline action buttons (shown on hover), found by its title. */
+export async function rowAction(page: Page, row: Locator, title: string): Promise<void> {
+  await row.hover({ timeout: uiTimeout });
+  await row.locator(`.actions a.action-label[aria-label^="${title}"]`).click({ timeout: uiTimeout });
+}
+
+/** Types into the open input box and accepts it. */
+export async function answerInputBox(page: Page, text: string): Promise<void> {
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: uiTimeout });
+  await input.fill(text);
+  await input.press('Enter');
+}
+
+/** Waits until no row of the tree says it is loading. */
+export async function waitForTreeLoaded(page: Page): Promise<void> {
+  await explorerRows(page, /^Loading/).first().waitFor({ state: 'detached', timeout: 60_000 });
+}

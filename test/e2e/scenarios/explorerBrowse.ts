@@ -1,0 +1,76 @@
+import * as assert from 'node:assert/strict';
+import { answerInputBox, collapseRow, expandRow, explorerRow, findRow, rowAction, startDemoFromWelcome, waitForTreeLoaded } from '../lib/explorerTree';
+import type { Scenario } from '../lib/scenario';
+import { exactly, screenshot, treeItemLabels } from '../lib/workbench';
+
+const hostileName = '<img src=x onerror=alert(1)>';
+
+export const scenario: Scenario = {
+  name: 'Browsing the demo in the explorer: type → records → Load more → filter → record → sublist → reference, and open as JSON',
+  async run({ openWorkbench }) {
+    const page = await openWorkbench({ settings: { 'suitelens.explorer.pageSize': 5, 'workbench.tree.enableStickyScroll': false } });
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+
+    await startDemoFromWelcome(page);
+    const types = await treeItemLabels(page);
+    assert.ok(types.includes('Record Types') && types.includes('Custom Record Types'), `type groups shown: ${types.join(', ')}`);
+
+    // Type → records, five per page, labelled by name, with "Load more…".
+    await expandRow(page, 'Record Types');
+    const customer = await expandRow(page, 'customer');
+    assert.match(await (await findRow(page, 'Load more…')).innerText(), /5 of \d+/);
+    await screenshot(page, 'explorer-1-customers-page');
+    await (await findRow(page, 'Load more…')).click();
+    await page.waitForFunction(() => [...document.querySelectorAll('.part.sidebar .monaco-list-row .label-description')].some((e) => /^10 of \d+$/.test(e.textContent ?? '')));
+    await screenshot(page, 'explorer-2-load-more');
+
+    // Filter: plain text becomes a q= CONTAIN on the name fields; the hostile name comes back as text.
+    await rowAction(page, customer, 'Filter Records');
+    await answerInputBox(page, '<img');
+    const hostile = explorerRow(page, hostileName);
+    await hostile.waitFor();
+    await waitForTreeLoaded(page);
+    assert.match(await customer.innerText(), /filter: <img/);
+    assert.equal(await page.locator('.part.sidebar img').count(), 0, 'no <img> element was created from a NetSuite value');
+    assert.equal(await hostile.locator('.label-name').innerText(), hostileName);
+    await screenshot(page, 'explorer-3-filtered-hostile-name-as-text');
+
+    // Record → its fields.
+    await expandRow(page, hostileName);
+    assert.equal(await (await findRow(page, 'Company Name')).locator('.label-description').innerText(), hostileName);
+    await screenshot(page, 'explorer-4-record-fields');
+    await rowAction(page, customer, 'Clear Record Filter');
+    await explorerRow(page, hostileName).waitFor({ state: 'detached' });
+
+    // A sales order → its Items sublist → a line with its fields.
+    await collapseRow(page, 'customer');
+    await expandRow(page, 'salesorder');
+    const orderLabel = await (await findRow(page, /^SO\d+$/)).locator('.label-name').innerText();
+    await expandRow(page, orderLabel);
+    await expandRow(page, 'Items');
+    const lineLabel = await (await findRow(page, /^Line 1: /)).locator('.label-name').innerText();
+    await expandRow(page, lineLabel);
+    await findRow(page, 'Quantity');
+    await screenshot(page, 'explorer-5-sublist-line');
+
+    // The order's Customer reference expands into that customer's record.
+    await collapseRow(page, 'Items');
+    await expandRow(page, 'Customer');
+    await findRow(page, 'Company Name');
+    await screenshot(page, 'explorer-6-reference-expanded');
+
+    // Open as JSON: a read-only JSON document beside the tree.
+    const orderRow = await findRow(page, orderLabel);
+    const orderId = (await orderRow.locator('.label-description').innerText()).replace(/^#/, '');
+    await rowAction(page, orderRow, 'Open as JSON Document');
+    await page.locator('.tabs-container .tab', { hasText: exactly(`${orderId}.json`) }).first().waitFor();
+    await page.locator('.monaco-editor .view-lines', { hasText: '"createdDate"' }).first().waitFor();
+    await screenshot(page, 'explorer-7-open-as-json');
+
+    assert.deepEqual(dialogs, [], 'no script ran (an alert would have opened a dialog)');
+  },
+};
