@@ -7,6 +7,7 @@
  */
 import { PGlite } from '@electric-sql/pglite';
 import { randomBytes } from 'node:crypto';
+import { cpus, loadavg } from 'node:os';
 import { tbaAuthorizationHeader } from '../../src/netsuite/auth/tba';
 import { findRecordType } from '../../src/sandbox/catalog/registry';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/index';
@@ -132,6 +133,9 @@ async function main(): Promise<void> {
     engineNaiveLimitOffsetRowsPerSec: rate(naive.result, naive.ms),
     cursorOverNaive: Number((naive.ms / cursor.ms).toFixed(1)),
     targetRowsPerSec: 50_000,
+    // Absolute rates scale with how busy the machine was; the ratios above were measured side by side.
+    cores: cpus().length,
+    loadAverage1m: Number(loadavg()[0].toFixed(1)),
   };
   console.log('');
   console.log(`very first request after start          ${figures.coldStartMs} ms`);
@@ -141,6 +145,7 @@ async function main(): Promise<void> {
   console.log(`engine, cursor paging                   ${(cursor.ms / 1000).toFixed(2)} s → ${figures.engineCursorRowsPerSec.toLocaleString('en-US')} rows/s`);
   console.log(`engine, naive LIMIT/OFFSET per page     ${(naive.ms / 1000).toFixed(2)} s → ${figures.engineNaiveLimitOffsetRowsPerSec.toLocaleString('en-US')} rows/s`);
   console.log(`cursor paging is ${figures.cursorOverNaive}× faster than LIMIT/OFFSET; target ${figures.targetRowsPerSec.toLocaleString('en-US')} rows/s`);
+  console.log(`(${figures.cores} cores, load average ${figures.loadAverage1m} at the end of the run)`);
   console.log(JSON.stringify(figures));
 }
 
