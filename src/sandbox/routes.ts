@@ -1,5 +1,6 @@
 /** The REST services the sandbox answers, path by path. */
 import { handleMetadataRequest, METADATA_CATALOG_PATH } from './catalog';
+import { AsyncJobs, asyncJobPath, wantsAsync } from './http/asyncJobs';
 import { Router, type SandboxRequest } from './http/router';
 import type { RecordServiceSettings } from './records/recordContext';
 import { getRecord, getSublist, listRecords } from './records/readHandlers';
@@ -18,6 +19,10 @@ export interface RouteDependencies {
 export function buildRouter(dependencies: RouteDependencies): Router {
   const { records } = dependencies;
   const record = '/services/rest/record/v1';
+  const jobs = new AsyncJobs();
+  /** A record write, run as an async job when the client prefers it. */
+  const write = (handler: RouteHandler): RouteHandler => (request) => (wantsAsync(request.headers) ? jobs.run(request, () => handler(request)) : handler(request));
+  const readJob: RouteHandler = (request) => Promise.resolve(jobs.read(request));
   const metadata = (request: SandboxRequest) => {
     const answer = handleMetadataRequest({
       url: request.url,
@@ -34,15 +39,19 @@ export function buildRouter(dependencies: RouteDependencies): Router {
       .add('GET', METADATA_CATALOG_PATH, metadata)
       .add('GET', `${METADATA_CATALOG_PATH}/:name`, metadata)
       .add('GET', `${record}/:type`, (request) => listRecords(records, request))
-      .add('POST', `${record}/:type`, (request) => createRecord(records, request), { write: true })
+      .add('POST', `${record}/:type`, write((request) => createRecord(records, request)), { write: true })
       .add('GET', `${record}/:type/:id`, (request) => getRecord(records, request))
       .add('GET', `${record}/:type/:id/:sublist`, (request) => getSublist(records, request))
       .add('GET', `${record}/:type/:id/:sublist/:line`, (request) => getSublist(records, request))
-      .add('PATCH', `${record}/:type/:id`, (request) => updateRecord(records, request), { write: true })
-      .add('PUT', `${record}/:type/:id`, (request) => upsertRecord(records, request), { write: true })
-      .add('DELETE', `${record}/:type/:id`, (request) => deleteRecord(records, request), { write: true })
-      .add('POST', `${record}/:type/:id/!transform/:target`, (request) => transformRecord(records, request), { write: true })
+      .add('PATCH', `${record}/:type/:id`, write((request) => updateRecord(records, request)), { write: true })
+      .add('PUT', `${record}/:type/:id`, write((request) => upsertRecord(records, request)), { write: true })
+      .add('DELETE', `${record}/:type/:id`, write((request) => deleteRecord(records, request)), { write: true })
+      .add('POST', `${record}/:type/:id/!transform/:target`, write((request) => transformRecord(records, request)), { write: true })
       .add('POST', '/services/rest/query/v1/suiteql', dependencies.suiteql)
+      .add('GET', `${asyncJobPath}/:id`, readJob)
+      .add('GET', `${asyncJobPath}/:id/task`, readJob)
+      .add('GET', `${asyncJobPath}/:id/task/:taskId`, readJob)
+      .add('GET', `${asyncJobPath}/:id/task/:taskId/result`, readJob)
       .add('GET', '/services/rest/system/v1/governanceLimits', (request) => Promise.resolve(governanceLimits(request, dependencies.concurrencyLimit())))
   );
 }

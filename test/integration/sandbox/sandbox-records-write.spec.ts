@@ -232,3 +232,50 @@ describe('idempotency keys', () => {
     expect(firstDetail(response)['o:errorHeader']).toBe('X-NetSuite-Idempotency-Key');
   });
 });
+
+describe('asynchronous writes (Prefer: respond-async)', () => {
+  const async = { prefer: 'respond-async' };
+
+  it('answers 202 with the job location; the job, its task and the result (the original answer) are readable', async () => {
+    const accepted = await call(sandbox, 'POST', `${record}/customer`, { body: { entityId: 'ASYNC-1', subsidiary: { id: '1' } }, headers: async });
+    expect(accepted.status).toBe(202);
+    expect(accepted.headers.get('preference-applied')).toBe('respond-async');
+    const jobPath = accepted.headers.get('location') ?? '';
+    expect(jobPath).toMatch(/^\/services\/rest\/async\/v1\/job\/\d+$/);
+    const job = await call(sandbox, 'GET', jobPath);
+    expect(job.json).toMatchObject({ completed: true, progress: 'succeeded', task: { links: [{ rel: 'self', href: `${sandbox.baseUrl}${jobPath}/task` }] } });
+    const tasks = await call(sandbox, 'GET', `${jobPath}/task`);
+    expect(tasks.json.items).toEqual([{ links: [{ rel: 'self', href: `${sandbox.baseUrl}${jobPath}/task/1` }], id: '1' }]);
+    const task = await call(sandbox, 'GET', `${jobPath}/task/1`);
+    expect(task.json).toMatchObject({ completed: true, id: '1', progress: 'succeeded' });
+    expect(task.json.links[0]).toEqual({ rel: 'related', href: `${sandbox.baseUrl}${jobPath}/task/1/result` });
+    const result = await call(sandbox, 'GET', `${jobPath}/task/1/result`);
+    expect(result.status).toBe(204);
+    const created = await call(sandbox, 'GET', (result.headers.get('location') ?? '').slice(sandbox.baseUrl.length));
+    expect(created.json.entityId).toBe('ASYNC-1');
+  });
+
+  it('records a failed write as a failed job whose result is the error', async () => {
+    const accepted = await call(sandbox, 'POST', `${record}/customer`, { body: { companyName: 'No subsidiary' }, headers: async });
+    expect(accepted.status).toBe(202);
+    const jobPath = accepted.headers.get('location') ?? '';
+    expect((await call(sandbox, 'GET', jobPath)).json.progress).toBe('failed');
+    const result = await call(sandbox, 'GET', `${jobPath}/task/1/result`);
+    expect(result.status).toBe(400);
+    expect(firstDetail(result)['o:errorCode']).toBe('USER_ERROR');
+    expect((await call(sandbox, 'GET', '/services/rest/async/v1/job/99999')).status).toBe(404);
+  });
+
+  it('points a replayed idempotency key at the first job', async () => {
+    const headers = { ...async, 'X-NetSuite-Idempotency-Key': randomUUID() };
+    const body = { entityId: 'ASYNC-IDEMPOTENT', subsidiary: { id: '1' } };
+    const first = await call(sandbox, 'POST', `${record}/customer`, { body, headers });
+    expect(first.status).toBe(202);
+    const replay = await call(sandbox, 'POST', `${record}/customer`, { body, headers });
+    expect(replay.status).toBe(409);
+    expect(firstDetail(replay)['o:errorCode']).toBe('IDEMPOTENCY_ERROR');
+    expect(replay.headers.get('location')).toBe(first.headers.get('location'));
+    expect(replay.headers.get('preference-applied')).toBe('respond-async');
+    expect(await countCustomers('entityId IS ASYNC-IDEMPOTENT')).toBe(1);
+  });
+});
