@@ -67,6 +67,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const faults = new FaultInjector(runtime.faults);
   const gate = new ConcurrencyGate(() => runtime.concurrencyLimit);
   const requestLog = new RequestLog();
+  let loginAuditTrail: () => readonly LoginAuditEntry[] = () => [];
   const control: ControlState = {
     runtime,
     requestLog,
@@ -74,6 +75,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       faults.configure(next.faults);
       Object.assign(runtime, next);
     },
+    loginAuditTrail: () => loginAuditTrail(),
   };
 
   let baseUrl = '';
@@ -104,6 +106,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       opening,
     ]);
     const store = await opening;
+    loginAuditTrail = () => auth.loginAuditTrail();
     if (await store.isEmpty()) await store.load(options.seedRecords ? [options.seedRecords] : generateSeedBatches({ seed: options.seed, scale: options.scale }));
     const dateFormat = options.dateFormat ?? defaultDateFormat;
     const engine = createSuiteQLEngine({ db: store.db, tables, dateFormat });

@@ -1,6 +1,7 @@
 /**
- * The sandbox's own endpoints under `/__sandbox/` (loopback only, unauthenticated): read the request log and
- * change latency, faults and the concurrency limit while running. Not NetSuite — tests and the e2e use them.
+ * The sandbox's own endpoints under `/__sandbox/` (loopback only, unauthenticated): read the request log and the
+ * login audit trail, and change latency, faults and the concurrency limit while running. Not NetSuite: tests and
+ * the e2e use them.
  */
 import type { SandboxFaults, SandboxLatency, SandboxRuntimeConfig } from '../options';
 import { invalidContent, invalidParameter, pathNotFound, methodNotAllowed } from './errors';
@@ -12,6 +13,8 @@ export interface ControlState {
   requestLog: RequestLog;
   /** Applies a changed runtime configuration (re-seeds faults when the seed changed). */
   applyRuntime(next: SandboxRuntimeConfig): void;
+  /** Why logins succeeded or failed (no secrets): what NetSuite's 401 tells the user to look up. */
+  loginAuditTrail(): readonly unknown[];
 }
 
 const loopbackAddresses = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
@@ -29,6 +32,11 @@ export function handleControlRequest(state: ControlState, method: string, url: U
       return { status: 204 };
     }
     throw methodNotAllowed(method, path, ['GET', 'DELETE']);
+  }
+  if (path === '/__sandbox/login-audit') {
+    if (method !== 'GET') throw methodNotAllowed(method, path, ['GET']);
+    const items = state.loginAuditTrail();
+    return { status: 200, json: { items, count: items.length } };
   }
   if (path === '/__sandbox/config') {
     if (method === 'GET') return { status: 200, json: state.runtime };

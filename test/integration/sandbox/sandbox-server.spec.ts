@@ -33,6 +33,10 @@ describe('authentication and errors', () => {
     expect(response.status).toBe(401);
     expect(response.json['o:errorDetails'][0]['o:errorCode']).toBe('INVALID_LOGIN');
     expect(response.headers.get('www-authenticate')).toBeTruthy();
+    const audit = await control('GET', '/__sandbox/login-audit');
+    expect(audit.status).toBe(200);
+    expect(audit.json.count).toBeGreaterThan(0);
+    expect(audit.json.items.at(-1).reason).toBeTruthy();
   });
 
   it('answers an authenticated OPTIONS with 204, unknown paths with 404 and wrong methods with 405, all as envelopes', async () => {
