@@ -77,6 +77,22 @@ async function pressDialogButton(page: Page, label: string): Promise<string> {
   return text;
 }
 
+/** Widens the side bar by dragging its edge, so long activity sentences and switch strips are readable. */
+async function widenSideBar(page: Page, width: number): Promise<void> {
+  const box = await page.locator('.part.sidebar').boundingBox();
+  if (!box) return;
+  await page.mouse.move(box.x + box.width - 1, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + width, box.y + box.height / 2, { steps: 5 });
+  await page.mouse.up();
+}
+
+/** Clears toasts so they do not cover a screenshot. */
+async function clearNotifications(page: Page): Promise<void> {
+  await runCommand(page, 'Notifications: Clear All Notifications');
+  await page.locator('.notifications-toasts .notification-toast').first().waitFor({ state: 'detached', timeout: uiTimeout });
+}
+
 export const scenario: Scenario = {
   name: 'Agents: create an MCP agent, switch customer read on in Agent Access, and see its allowed and denied calls in Agent Activity',
   async run({ openWorkbench }) {
@@ -87,6 +103,7 @@ export const scenario: Scenario = {
     await setPaneExpanded(page, 'Explorer', false);
     await setPaneExpanded(page, 'Agent Access', true);
     await setPaneExpanded(page, 'Agent Activity', true);
+    await widenSideBar(page, 900);
 
     // A new MCP agent gets its own key; "Copy MCP Client Configuration" puts URL + key on the clipboard.
     await runCommand(page, 'SuiteLens: Create Agent for the MCP Endpoint…');
@@ -119,6 +136,7 @@ export const scenario: Scenario = {
       undefined,
       { timeout: uiTimeout },
     );
+    await clearNotifications(page);
     await screenshot(page, 'agents-1-access-customer-read');
 
     // The agent, outside VS Code, calls through the MCP endpoint with its key.
