@@ -101,7 +101,8 @@ async function showErrorNode(model: ExplorerModel, node: MessageNode): Promise<v
   const retry = 'Retry';
   const signIn = 'Sign In Again';
   const actions = node.errorKind === 'auth' ? [signIn, retry] : [retry];
-  const choice = await vscode.window.showErrorMessage(node.text, { modal: false, detail: node.advice }, ...actions);
+  // A notification shows no `detail`, so the advice (the missing permission, how to sign in) goes in the message.
+  const choice = await vscode.window.showErrorMessage(node.advice ? `${node.text} — ${node.advice}` : node.text, ...actions);
   if (choice === retry && node.parent) model.refresh(node.parent);
   if (choice === signIn) {
     const known = await vscode.commands.getCommands(true);
@@ -112,7 +113,7 @@ async function showErrorNode(model: ExplorerModel, node: MessageNode): Promise<v
 
 async function showFailure(error: unknown): Promise<void> {
   if (isNetSuiteError(error)) {
-    await vscode.window.showErrorMessage(error.detail ?? error.message, { detail: error.advice });
+    await vscode.window.showErrorMessage(`${error.detail ?? error.message} — ${error.advice}`);
   } else {
     await vscode.window.showErrorMessage(error instanceof Error ? error.message : String(error));
   }

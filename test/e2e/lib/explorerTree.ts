@@ -21,6 +21,7 @@ export async function startDemoFromWelcome(page: Page): Promise<void> {
   await sideBar.locator('.welcome-view-content').getByRole('button', { name: 'Try the demo sandbox' }).click({ timeout: uiTimeout });
   await explorerRow(page, 'Demo (sandbox)').waitFor({ timeout: 120_000 });
   await collapseOtherPanes(page);
+  await widenSideBar(page);
   await explorerRow(page, 'Record Types').waitFor({ timeout: uiTimeout });
 }
 
@@ -49,10 +50,29 @@ export async function findRow(page: Page, label: string | RegExp): Promise<Locat
 
 async function setExpanded(page: Page, label: string | RegExp, expanded: boolean): Promise<Locator> {
   const row = await findRow(page, label);
-  if (((await row.getAttribute('aria-expanded')) === 'true') !== expanded) await row.click({ timeout: uiTimeout });
-  const handle = await row.elementHandle();
-  await page.waitForFunction(([element, want]) => element?.getAttribute('aria-expanded') === want, [handle, String(expanded)] as const, { timeout: uiTimeout });
-  return row;
+  // A click that lands while the tree is re-rendering (a refresh, a hover) can be lost: check, and click again.
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    if (((await row.getAttribute('aria-expanded')) === 'true') === expanded) return row;
+    await row.click({ timeout: uiTimeout });
+    const handle = await row.elementHandle();
+    const done = await page
+      .waitForFunction(([element, want]) => element?.getAttribute('aria-expanded') === want, [handle, String(expanded)] as const, { timeout: 8_000 })
+      .then(() => true, () => false);
+    if (done) return row;
+  }
+  throw new Error(`the tree row ${String(label)} did not ${expanded ? 'expand' : 'collapse'}`);
+}
+
+/** Drags the side bar's edge to the right so labels and values are readable in screenshots. */
+export async function widenSideBar(page: Page, width = 620): Promise<void> {
+  const box = await page.locator('.part.sidebar').boundingBox();
+  if (!box || box.width >= width) return;
+  const edge = box.x + box.width + 1;
+  const middle = box.y + box.height / 2;
+  await page.mouse.move(edge, middle);
+  await page.mouse.down();
+  await page.mouse.move(box.x + width, middle, { steps: 5 });
+  await page.mouse.up();
 }
 
 /** Collapses the container's other views (agents, …) so the explorer gets the whole side bar height. */
