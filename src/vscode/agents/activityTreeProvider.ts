@@ -32,6 +32,13 @@ function timeOf(entry: AuditEntry): string {
   return Number.isNaN(time.getTime()) ? entry.time : time.toLocaleString();
 }
 
+/** Today's calls by time only, older ones with their date: the row stays short enough for the sentence. */
+function shortTimeOf(entry: AuditEntry, now = new Date()): string {
+  const time = new Date(entry.time);
+  if (Number.isNaN(time.getTime())) return entry.time;
+  return time.toDateString() === now.toDateString() ? time.toLocaleTimeString() : time.toLocaleString();
+}
+
 export class ActivityTreeProvider implements vscode.TreeDataProvider<ActivityNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ActivityNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
@@ -53,7 +60,7 @@ export class ActivityTreeProvider implements vscode.TreeDataProvider<ActivityNod
     // The sentence holds NetSuite values (record names): a plain-string label and tooltip show them as text.
     const item = new vscode.TreeItem(entry.sentence, vscode.TreeItemCollapsibleState.None);
     item.id = node.id;
-    item.description = timeOf(entry);
+    item.description = shortTimeOf(entry);
     item.iconPath = iconFor(entry);
     const record = recordOfEntry(entry);
     item.contextValue = record ? activityContext.recordEntry : activityContext.entry;

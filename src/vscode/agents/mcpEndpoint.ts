@@ -2,6 +2,10 @@
  * The MCP endpoint's lifecycle in VS Code: off by default; `suitelens.agents.mcp.enabled` starts the core's server
  * on 127.0.0.1 (the port from `suitelens.agents.mcp.port`), and turning it off or changing the port restarts or
  * stops it. Starts and stops run one after another so quick setting changes never leave two servers.
+ *
+ * Not registered with VS Code's own MCP support: `vscode.lm.registerMcpServerDefinitionProvider` and
+ * `contributes.mcpServerDefinitionProviders` are not in VS Code 1.100's API (@types/vscode 1.100, our engine); they
+ * are finalised in 1.101. VS Code chat already reaches the same tools as language-model tools.
  */
 import * as vscode from 'vscode';
 import type { AgentGuard } from '../../agents/agentGuard';

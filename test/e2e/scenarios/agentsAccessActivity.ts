@@ -171,5 +171,17 @@ export const scenario: Scenario = {
     await deniedRow.waitFor({ timeout: uiTimeout });
     assert.match(await activity.locator('.pane-header').innerText(), /denied/);
     await screenshot(page, 'agents-3-activity-filtered-denied');
+
+    // Revoking the key (palette → agent → modal) shuts the agent out at its next request.
+    await clearNotifications(page);
+    await runCommand(page, 'SuiteLens: Revoke Agent Key…');
+    await pickQuickItem(page, 'Billing helper');
+    assert.match(await pressDialogButton(page, 'Revoke Key'), /Revoke Billing helper's key\?/);
+    await waitForNotification(page, "Revoked Billing helper's key.");
+    const revoked = new Client({ name: 'e2e-billing-helper', version: '1.0.0' });
+    await assert.rejects(
+      revoked.connect(new StreamableHTTPClientTransport(new URL(server.url), { requestInit: { headers: server.headers } })),
+      /401|Unauthorized|revoked/,
+    );
   },
 };

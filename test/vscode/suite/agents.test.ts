@@ -15,6 +15,16 @@ function textOf(result: vscode.LanguageModelToolResult): string {
   return result.content.map((part) => (part instanceof vscode.LanguageModelTextPart ? part.value : '')).join('');
 }
 
+/** Polls until `probe` answers (the workbench shows editors a moment after the command resolves). */
+async function waitFor<T>(probe: () => T | undefined, attempts = 100): Promise<T> {
+  for (let attempt = 0; attempt < attempts; attempt += 1) {
+    const value = probe();
+    if (value !== undefined) return value;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('timed out waiting for the workbench');
+}
+
 async function invoke(name: string, input: object): Promise<string> {
   return textOf(await vscode.lm.invokeTool(name, { input, toolInvocationToken: undefined }));
 }
@@ -111,6 +121,12 @@ suite('Agents: language-model tools, access and activity views, MCP endpoint', (
     assert.equal(allowed.label, sentences[1]);
     assert.equal((allowed.iconPath as vscode.ThemeIcon).id, 'pass');
     assert.deepEqual(allowed.command?.arguments?.[0].entry.recordId, customerId, 'the allowed row opens the customer');
+
+    // The allowed row's click opens the customer as a read-only JSON document.
+    await vscode.commands.executeCommand(allowed.command!.command, ...(allowed.command!.arguments ?? []));
+    const opened = await waitFor(() => vscode.window.visibleTextEditors.find((editor) => editor.document.uri.scheme === 'suitelens-record'));
+    assert.ok(opened.document.getText().includes(`"companyName": ${JSON.stringify(customerName)}`), opened.document.getText().slice(0, 300));
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 
     agents.activity.setFilter({ decision: 'denied', agentId: chat });
     try {
