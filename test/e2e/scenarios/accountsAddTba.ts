@@ -65,7 +65,7 @@ function filesUnder(root: string): string[] {
 }
 
 export const scenario: Scenario = {
-  name: 'Adding a TBA account through the quick-pick wizard: validation while typing, connection tested, production unmistakable in the status bar, no secret on disk',
+  name: 'Adding a TBA account through the quick-pick wizard: validation while typing, connection tested, production unmistakable in the status bar, listed in the Accounts menu and signed out there, no secret on disk',
   async run({ openWorkbench, onCleanup }) {
     // A production-looking account id served by the local sandbox through the base URL override.
     const sandbox = await startSandbox({ port: 0, accountId: '1234567', seedRecords: [] });
@@ -129,6 +129,14 @@ export const scenario: Scenario = {
     await screenshot(page, 'accounts-4-switch-account');
     await page.keyboard.press('Escape');
 
+    // VS Code's Accounts menu lists the account under the NetSuite provider.
+    await page.locator('.activitybar a.action-label[aria-label^="Accounts"]').click({ timeout: uiTimeout });
+    const accountsMenu = page.locator('.monaco-menu .action-label', { hasText: /1234567 · Production \(NetSuite\)/ });
+    await accountsMenu.first().waitFor({ timeout: uiTimeout });
+    await screenshot(page, 'accounts-5-accounts-menu');
+    await page.keyboard.press('Escape');
+    await accountsMenu.first().waitFor({ state: 'detached', timeout: uiTimeout });
+
     // No secret value reached settings, logs or the workspace on disk.
     const userData = userDataDirOf(page);
     const workspace = new URL(page.url()).searchParams.get('folder') ?? '';
@@ -140,5 +148,20 @@ export const scenario: Scenario = {
         assert.ok(!text.includes(secret), `a TBA secret (${secret.slice(0, 4)}…) appears in ${file}`);
       }
     }
+
+    // Signing out there removes the account: the status bar goes back to "add account".
+    await page.locator('.activitybar a.action-label[aria-label^="Accounts"]').click({ timeout: uiTimeout });
+    await accountsMenu.first().hover({ timeout: uiTimeout });
+    // VS Code's context menus act on the highlighted entry: highlight "Sign Out" with the mouse, confirm with Enter.
+    await page.locator('.monaco-menu .action-label:visible', { hasText: /^Sign Out$/ }).first().hover({ timeout: uiTimeout });
+    await page.keyboard.press('Enter');
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ timeout: uiTimeout });
+    assert.match(await dialog.innerText(), /Sign out of '1234567 · Production'\?/);
+    await screenshot(page, 'accounts-6-sign-out-confirm');
+    await dialog.getByRole('button', { name: 'Sign Out' }).click({ timeout: uiTimeout });
+    await statusBarItem(page, /NetSuite: add account/).waitFor({ timeout: uiTimeout });
+    assert.equal(await statusBarItem(page, /PRODUCTION/).count(), 0, 'the production account is gone');
+    await screenshot(page, 'accounts-7-signed-out');
   },
 };
