@@ -11,7 +11,7 @@ import type { ExplorerNode, MessageNode, RecordNode, RecordTypeNode } from './ex
 import { typeNotebookQuery } from './recordNaming';
 
 /** The accounts side's "sign in again" command, run with the account id when an error says the login failed. */
-export const signInAgainCommand = 'suitelens.signIn';
+export const signInAgainCommand = 'suitelens.signInAgain';
 
 export interface ExplorerCommandDeps {
   model: ExplorerModel;

@@ -122,4 +122,32 @@ suite('NetSuite explorer through the extension', () => {
     await vscode.commands.executeCommand('suitelens.explorer.copyJson', first.node);
     assert.equal((JSON.parse(await vscode.env.clipboard.readText()) as { name: string }).name, first.item.label);
   });
+
+  test('opens a SuiteQL notebook prefilled with the type\'s rows', async () => {
+    const standard = await row(demoAccount.node, 'Record Types');
+    const invoices = await row(standard.node, 'invoice');
+    await vscode.commands.executeCommand('suitelens.explorer.queryInNotebook', invoices.node);
+    let text: string | undefined;
+    for (let tries = 0; tries < 50 && !text; tries += 1) {
+      text = vscode.window.activeNotebookEditor?.notebook.cellAt(0).document.getText();
+      if (!text) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.equal(text, "SELECT *\nFROM transaction\nWHERE type = 'CustInvc'\nORDER BY id DESC");
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  test('refresh on a record fetches it again', async () => {
+    const suitelens = (await activeSuiteLens()).exports as SuiteLensApi;
+    const { client } = await suitelens.registry.scope(demoAccount.node.accountId);
+    const standard = await row(demoAccount.node, 'Record Types');
+    const customers = await row(standard.node, 'customer');
+    const [first] = (await rows(customers.node)).filter((r) => r.node.kind === 'record');
+    const phoneBefore = (await rows(first.node)).find((r) => r.item.label === 'Phone');
+    assert.ok(phoneBefore, 'the customer shows a Phone field');
+    const newPhone = '+1 555-0199';
+    await client.records.patch('customer', first.node.kind === 'record' ? first.node.recordId : '', { phone: newPhone });
+    assert.equal((await rows(first.node)).find((r) => r.item.label === 'Phone')?.item.description, phoneBefore.item.description, 'cached until refreshed');
+    await vscode.commands.executeCommand('suitelens.explorer.refresh', first.node);
+    assert.equal((await rows(first.node)).find((r) => r.item.label === 'Phone')?.item.description, newPhone);
+  });
 });
