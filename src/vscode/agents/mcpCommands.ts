@@ -88,7 +88,13 @@ export function registerMcpCommands(service: AgentAccessService, keys: AgentKeyS
     }),
     vscode.commands.registerCommand('suitelens.agents.copyMcpConfiguration', async (node?: unknown) => {
       const agent = await chooseAgent(node, 'Copy MCP client configuration');
-      if (agent) await copyConfiguration(agent);
+      if (!agent) return;
+      // The command can be run by other extensions (and agents that run commands), so the person confirms that the
+      // key goes to the clipboard; the toast after "Create Agent" is already a person's click.
+      const copy = 'Copy';
+      const detail = `Anything that can read your clipboard gets ${agent.name}'s access until you revoke the key.`;
+      if ((await vscode.window.showWarningMessage(`Copy the MCP client configuration with ${agent.name}'s key?`, { modal: true, detail }, copy)) !== copy) return;
+      await copyConfiguration(agent);
     }),
     vscode.commands.registerCommand('suitelens.agents.issueKey', async (node?: unknown) => {
       const agent = await chooseAgent(node, 'Issue a new agent key');
