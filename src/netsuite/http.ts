@@ -106,9 +106,13 @@ export class NetSuiteHttpClient {
     let earlierAttemptUnclear = false;
 
     for (let attempt = 1; ; attempt += 1) {
-      if (this.closed) throw new NetSuiteError({ kind: 'cancelled', request: label, message: 'The NetSuite client was closed', advice: 'Reconnect the account.' });
-      if (request.signal?.aborted) throw cancelledError(label);
+      this.throwIfStopped(request.signal, label);
       const release = await this.governor.acquire(request.signal);
+      // The client may have been closed (or the request cancelled) while it waited for its slot.
+      if (this.closed || request.signal?.aborted) {
+        release();
+        this.throwIfStopped(request.signal, label);
+      }
       let outcome: AttemptOutcome;
       let response: Omit<NetSuiteResponse, 'attempts'> | undefined;
       let bodyText = '';
@@ -171,6 +175,11 @@ export class NetSuiteHttpClient {
         throw cancelledError(label);
       });
     }
+  }
+
+  private throwIfStopped(signal: AbortSignal | undefined, label: string): void {
+    if (this.closed) throw new NetSuiteError({ kind: 'cancelled', request: label, message: 'The NetSuite client was closed', advice: 'Reconnect the account.' });
+    if (signal?.aborted) throw cancelledError(label);
   }
 
   /** Closes the pool; in-flight requests are aborted. */
