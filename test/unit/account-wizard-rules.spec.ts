@@ -95,13 +95,18 @@ describe('connection test failures', () => {
     details: [{ detail: 'Invalid login attempt.', code: 'INVALID_LOGIN' }],
   });
 
-  it('quotes NetSuite, its advice and what to check for the auth kind', () => {
+  it('quotes NetSuite and, for a refused login, what to check for the auth kind', () => {
     const tbaText = describeConnectionFailure(invalidLogin, 'tba');
     expect(tbaText).toBe(
-      'NetSuite answered 401 INVALID_LOGIN: Invalid login attempt. Sign in again. Check the consumer key/secret (Setup > Integration > Manage Integrations) and the token id/secret (Setup > Users/Roles > Access Tokens), and that the token belongs to this account.',
+      'NetSuite answered 401 INVALID_LOGIN: Invalid login attempt. Check the consumer key/secret (Setup > Integration > Manage Integrations) and the token id/secret (Setup > Users/Roles > Access Tokens), and that the token belongs to this account.',
     );
     expect(describeConnectionFailure(invalidLogin, 'clientCredentials')).toMatch(/certificate id .* private key matches/);
     expect(describeConnectionFailure(invalidLogin, 'oauth2')).toMatch(/redirect URI is vscode:\/\/suitelens\.suitelens\/oauth2\/callback/);
+  });
+
+  it('keeps the core advice for other failures', () => {
+    const down = new NetSuiteError({ kind: 'network', message: 'Could not reach NetSuite (GET /x): connect ECONNREFUSED', advice: 'Check your network connection.' });
+    expect(describeConnectionFailure(down, 'tba')).toBe('Could not reach NetSuite (GET /x): connect ECONNREFUSED. Check your network connection.');
   });
 
   it('lets a permission refusal through (the credentials work) but nothing else', () => {

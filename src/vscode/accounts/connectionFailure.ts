@@ -19,8 +19,9 @@ export function isFatalConnectionFailure(error: unknown): boolean {
 
 export function describeConnectionFailure(error: unknown, authKind: AuthKind): string {
   if (error instanceof NetSuiteError) {
-    const hint = error.kind === 'auth' ? ` ${authHints[authKind]}` : '';
-    return `${error.message.replace(/\.$/, '')}. ${error.advice}${hint}`;
+    // For a refused login the core's advice ("sign in again") is what the user is doing already: say what to check.
+    const next = error.kind === 'auth' ? authHints[authKind] : error.advice;
+    return `${error.message.replace(/\.$/, '')}. ${next}`;
   }
   if (error instanceof AuthError) return `${error.message} ${authHints[authKind]}`;
   return error instanceof Error ? error.message : String(error);

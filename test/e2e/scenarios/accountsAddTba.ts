@@ -65,7 +65,7 @@ function filesUnder(root: string): string[] {
 }
 
 export const scenario: Scenario = {
-  name: 'Adding a TBA account through the quick-pick wizard: validation while typing, connection tested, production unmistakable in the status bar, listed in the Accounts menu and signed out there, no secret on disk',
+  name: 'Adding a TBA account through the quick-pick wizard: validation while typing, wrong keys refused with NetSuite\'s reason and corrected, production unmistakable in the status bar, listed in the Accounts menu and signed out there, no secret on disk',
   async run({ openWorkbench, onCleanup }) {
     // A production-looking account id served by the local sandbox through the base URL override.
     const sandbox = await startSandbox({ port: 0, accountId: '1234567', seedRecords: [] });
@@ -95,7 +95,8 @@ export const scenario: Scenario = {
       ['consumer key', tba.consumerKey],
       ['consumer secret', tba.consumerSecret],
       ['token id', tba.tokenId],
-      ['token secret', tba.tokenSecret],
+      // A wrong token secret first: the connection test must refuse it and say why.
+      ['token secret', 'f'.repeat(64)],
     ] as const) {
       await waitForTitle(page, new RegExp(`\\(3/4\\): ${what}$`));
       assert.equal(await quickInput(page).getAttribute('type'), 'password', `the ${what} is typed into a password box`);
@@ -110,6 +111,35 @@ export const scenario: Scenario = {
     await pickRow(page, /Another address/);
     await waitForTitle(page, /base URL/);
     await typeAndEnter(page, sandbox.baseUrl);
+
+    // NetSuite's refusal is quoted with what to check; nothing is saved; "Edit and Try Again" keeps what was typed.
+    const refusal = await waitForNotification(page, /Could not connect to 1234567/);
+    assert.match(refusal, /INVALID_LOGIN/);
+    assert.match(refusal, /token id\/secret/);
+    assert.match(refusal, /Nothing was saved\./);
+    const tryAgain = page.locator('.notifications-toasts .notification-toast', { hasText: /Could not connect/ }).getByRole('button', { name: 'Edit and Try Again' });
+    await tryAgain.waitFor({ timeout: uiTimeout });
+    await page.waitForTimeout(500); // the toast fades in; let the screenshot show it settled
+    await screenshot(page, 'accounts-2b-connection-refused');
+    assert.equal(await statusBarItem(page, /PRODUCTION/).count(), 0, 'no account was saved');
+    await tryAgain.click({ timeout: uiTimeout });
+    await waitForTitle(page, /Add NetSuite Account \(1\/4\)/);
+    assert.equal(await quickInput(page).inputValue(), '1234567', 'the account id is kept');
+    await page.keyboard.press('Enter');
+    await waitForTitle(page, /\(2\/4\)/);
+    await pickRow(page, /Token-based authentication \(TBA\)/);
+    for (const what of ['consumer key', 'consumer secret', 'token id']) {
+      await waitForTitle(page, new RegExp(`\\(3/4\\): ${what}$`));
+      assert.notEqual(await quickInput(page).inputValue(), '', `the ${what} is kept`);
+      await page.keyboard.press('Enter');
+    }
+    await waitForTitle(page, /\(3\/4\): token secret$/);
+    await typeAndEnter(page, tba.tokenSecret);
+    await waitForTitle(page, /\(4\/4\)/);
+    await pickRow(page, /Another address/);
+    await waitForTitle(page, /base URL/);
+    assert.equal(await quickInput(page).inputValue(), sandbox.baseUrl, 'the base URL is kept');
+    await page.keyboard.press('Enter');
 
     await waitForNotification(page, 'Added NetSuite account 1234567; the connection works.');
     // The progress toast goes once the test is done (the account is saved only after it).
