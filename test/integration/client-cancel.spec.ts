@@ -50,6 +50,24 @@ describe('cancellation', () => {
     expect(setup.sandbox.requestLog.list({ since, pathPrefix: '/services/rest/record/v1/vendor' })).toHaveLength(0);
   });
 
+  it('ends a running export when the account’s client is disposed', async () => {
+    const client = setup.client();
+    let rows = 0;
+    const outcome = (async () => {
+      for await (const _row of client.query('SELECT id FROM customer ORDER BY id', { pageSize: 10 })) {
+        rows += 1;
+        if (rows === 15) void client.dispose();
+      }
+    })().then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    const error = await outcome;
+    expect(isNetSuiteError(error, 'cancelled')).toBe(true);
+    expect((error as Error).message).toContain('closed');
+    expect(client.activity).toMatchObject({ inFlight: 0, queued: 0 });
+  });
+
   it('refuses to start with an already-aborted signal', async () => {
     const client = setup.client();
     await expect(client.records.get('customer', '1', { signal: AbortSignal.abort() })).rejects.toMatchObject({ kind: 'cancelled' });
