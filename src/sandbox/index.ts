@@ -23,7 +23,7 @@ import { describeSuiteQLTables } from './suiteql/tables';
 import { runSuiteQL } from './suiteqlRoute';
 
 export type { SandboxOptions, SandboxRuntimeConfig, SandboxLatency, SandboxFaults } from './options';
-export type { RequestLogEntry, RequestLogFilter } from './http/requestLog';
+export type { RequestLog, RequestLogEntry, RequestLogFilter } from './http/requestLog';
 export { administratorRole, narrowRole } from './roles';
 
 /** The `--credentials-out` JSON shape (issue 2): what scripts and other clients read to connect. */
@@ -160,6 +160,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       },
     };
   } catch (error) {
+    // Requests that arrived during the failed start are answered rather than left hanging.
+    ready((_request, response) => {
+      response.writeHead(503, { connection: 'close' });
+      response.end();
+    });
     server.close();
     await closeOnFailure().catch(() => undefined);
     throw error;
