@@ -1,5 +1,5 @@
 import { EntityContextType } from 'dt-sql-parser';
-import { caretAt, qualifierOf, resolveQualifier, tablesAroundCaret, type TableInScope } from './caretScope';
+import { caretAt, qualifierOf, resolveQualifier, tablesAroundCaret, visibleTables, type TableInScope } from './caretScope';
 import { suiteQLFunctions, suiteQLKeywords, suiteQLPseudoColumns, type SuiteQLFunction } from './functions';
 import { quickTokens, type LightToken } from './lightTokens';
 import { suiteQLDialect } from './parser';
@@ -36,17 +36,15 @@ const kindOrder: Record<SuiteQLCompletionKind, string> = { join: '0', column: '1
 export function completeSuiteQL(query: string, offset: number, schema: SuiteQLSchema): SuiteQLCompletionItem[] {
   const tokens = quickTokens(query);
   if (caretInsideStringOrComment(query, tokens, offset)) return [];
-  const focused = focusOnCaret(blankSuiteQLOnlySyntax(query, tokens), tokens, offset);
-  const parserText = focused.text;
   const word = wordAt(query, offset);
-  const caret = caretAt(parserText, focused.caret);
-  const suggestions = suiteQLDialect.getSuggestionAtCaretPosition(parserText, caret);
-  if (!suggestions) return [];
+  const suggested = suggestAt(query, tokens, offset);
+  if (!suggested) return [];
+  const { parserText, at, suggestions } = suggested;
   const wanted = new Set(suggestions.syntax.map((syntax) => syntax.syntaxContextType));
   const items = new ItemList(word.start, offset);
   // Collecting entities parses the text again: do it at most once, and only when needed.
   let scope: TableInScope[] | undefined;
-  const tablesInScope = () => (scope ??= tablesAroundCaret(parserText, caret));
+  const tablesInScope = () => (scope ??= tablesAroundCaret(parserText, at));
 
   if (word.qualifier !== undefined) {
     if (word.qualifier === 'builtin') {
@@ -62,10 +60,10 @@ export function completeSuiteQL(query: string, offset: number, schema: SuiteQLSc
 
   if (wanted.has(EntityContextType.TABLE)) {
     if (precedingWord(tokens, word.start) === 'JOIN') items.addJoinTargets(schema, tablesInScope());
-    for (const table of schema.tables()) items.addTable(table);
+    items.addTables(tableItems(schema));
   }
   if (wanted.has(EntityContextType.COLUMN)) {
-    const inScope = tablesInScope().filter((table) => table.table !== undefined);
+    const inScope = visibleTables(tablesInScope()).filter((table) => table.table !== undefined);
     if (precedingWord(tokens, word.start) === 'ON') items.addJoinConditions(schema, inScope);
     const qualify = inScope.length > 1;
     for (const inTable of inScope) {
@@ -81,6 +79,44 @@ export function completeSuiteQL(query: string, offset: number, schema: SuiteQLSc
   }
   for (const keyword of suggestions.keywords) if (suiteQLKeywords.has(keyword)) items.addKeyword(keyword);
   return items.list;
+}
+
+type ItemBase = Omit<SuiteQLCompletionItem, 'replaceStart' | 'replaceEnd'>;
+
+/** Table items depend only on the schema: built once per schema version. */
+const tableItemCache = new WeakMap<SuiteQLSchema, { version: number; items: ItemBase[] }>();
+
+function tableItems(schema: SuiteQLSchema): readonly ItemBase[] {
+  const cached = tableItemCache.get(schema);
+  if (cached?.version === schema.version) return cached.items;
+  const items = schema.tables().map((table) => ({
+    label: table.name,
+    kind: 'table' as const,
+    detail: table.label ? `table · ${table.label}` : 'table',
+    documentation: describeTable(table),
+    insertText: table.name,
+    sortText: `${kindOrder.table}${table.name}`,
+  }));
+  tableItemCache.set(schema, { version: schema.version, items });
+  return items;
+}
+
+/**
+ * dt-sql-parser's suggestion on the focused text; on the full text when that fails (antlr4-c3 can overflow its
+ * stack on some half-typed input). Undefined when neither works: no completion beats an exception in the editor.
+ */
+function suggestAt(query: string, tokens: readonly LightToken[], offset: number) {
+  const parserText = blankSuiteQLOnlySyntax(query, tokens);
+  const focused = focusOnCaret(parserText, tokens, offset);
+  for (const [text, at] of [[focused.text, focused.caret], [parserText, offset]] as const) {
+    try {
+      const suggestions = suiteQLDialect.getSuggestionAtCaretPosition(text, caretAt(text, at));
+      if (suggestions) return { parserText: text, at, suggestions };
+    } catch {
+      // fall through to the next text
+    }
+  }
+  return undefined;
 }
 
 class ItemList {
@@ -99,8 +135,9 @@ class ItemList {
     this.list.push({ ...item, replaceStart: this.replaceStart, replaceEnd: this.replaceEnd, sortText: `${kindOrder[item.kind]}${item.label}` });
   }
 
-  addTable(table: SchemaTable): void {
-    this.add({ label: table.name, kind: 'table', detail: table.label ? `table · ${table.label}` : 'table', documentation: describeTable(table), insertText: table.name });
+  /** Every table of the schema: names are unique, so no duplicate check (there may be 1,000+). */
+  addTables(tables: readonly ItemBase[]): void {
+    for (const table of tables) this.list.push({ ...table, replaceStart: this.replaceStart, replaceEnd: this.replaceEnd });
   }
 
   addColumn(table: SchemaTable, column: SchemaColumn, insertText: string): void {
@@ -159,21 +196,32 @@ interface ForeignKey {
   readonly to: string;
 }
 
+/** Foreign keys by table (both ends), rebuilt only when the schema changes: the schema may hold 1,000+ tables. */
+const foreignKeyIndex = new WeakMap<SuiteQLSchema, { version: number; byTable: Map<string, ForeignKey[]> }>();
+
 /**
  * Foreign keys from `tableName` to any table, and from any table to `tableName`. A reference to `entity` also
  * links to each entity subtype (transaction.entity = customer.id).
  */
-function foreignKeysBetween(schema: SuiteQLSchema, tableName: string): ForeignKey[] {
-  const links: ForeignKey[] = [];
-  for (const table of schema.tables()) {
-    for (const column of table.columns.values()) {
-      const target = column.references;
-      if (!target || !schema.table(target)) continue;
-      if (table.name === tableName) links.push({ from: table.name, column: column.name, to: target });
-      else if (target === tableName || (target === 'entity' && entitySubtypes.has(tableName))) links.push({ from: table.name, column: column.name, to: tableName });
+function foreignKeysBetween(schema: SuiteQLSchema, tableName: string): readonly ForeignKey[] {
+  let index = foreignKeyIndex.get(schema);
+  if (!index || index.version !== schema.version) {
+    const byTable = new Map<string, ForeignKey[]>();
+    const link = (table: string, key: ForeignKey) => byTable.set(table, [...(byTable.get(table) ?? []), key]);
+    for (const table of schema.tables()) {
+      for (const column of table.columns.values()) {
+        const target = column.references;
+        if (!target || !schema.table(target)) continue;
+        const key = { from: table.name, column: column.name, to: target };
+        link(table.name, key);
+        if (target !== table.name) link(target, key);
+        if (target === 'entity') for (const subtype of entitySubtypes) if (schema.table(subtype)) link(subtype, { ...key, to: subtype });
+      }
     }
+    index = { version: schema.version, byTable };
+    foreignKeyIndex.set(schema, index);
   }
-  return links;
+  return index.byTable.get(tableName) ?? [];
 }
 
 interface WordAtCaret {

@@ -26,6 +26,8 @@ export function focusOnCaret(parserText: string, tokens: readonly Token[], offse
   let skipUntil = -1;
   for (const [open, close] of pairs) {
     if (open < skipUntil || close >= visible.length || holdsCaret(open, close) || close === open + 1) continue;
+    // Oracle's (+) marker, already blanked by the pre-pass.
+    if (close === open + 2 && visible[open + 1].upper === '+') continue;
     const before = visible[open - 1];
     if (before && keepsItsBlock.has(before.upper)) continue;
     const first = visible[open + 1];
@@ -36,9 +38,12 @@ export function focusOnCaret(parserText: string, tokens: readonly Token[], offse
   }
 
   // 2. Clauses of each query level that holds the caret.
-  const caretDepthBlocks = pairs.filter(([open, close]) => holdsCaret(open, close));
+  // Only blocks that are queries have clauses (a window's `OVER (… ORDER BY …)` does not).
+  const caretDepthBlocks = pairs.filter(([open, close]) => holdsCaret(open, close) && ['SELECT', 'WITH'].includes(visible[open + 1]?.upper ?? ''));
   const levels: Array<[number, number]> = [[-1, visible.length], ...caretDepthBlocks];
-  for (const [open, close] of levels) pruneClauses(visible, open, Math.min(close, visible.length), offset, start, end, replace);
+  levels.forEach(([open, close], level) =>
+    pruneClauses(visible, open, Math.min(close, visible.length), offset, level === levels.length - 1, start, end, replace),
+  );
 
   // Outer edits first where two start together, so the nested one is skipped.
   // Comments go too: the caret is never in one here (completion returns early), and they only cost lexing time.
@@ -60,12 +65,18 @@ export function focusOnCaret(parserText: string, tokens: readonly Token[], offse
  */
 function squeezeBlanks(text: string, offset: number): { text: string; caret: number } {
   let caret = offset;
+  const squeeze = (run: string) => (run.includes('\n') ? '\n' : ' ');
   const squeezed = text.replace(/\s{2,}/g, (run: string, index: number) => {
-    // The run around the caret stays as it is: the caret must keep its distance from the next word.
-    if (index <= offset && offset <= index + run.length) return run;
-    const kept = run.includes('\n') ? '\n' : ' ';
-    if (index < offset) caret -= run.length - kept.length;
-    return kept;
+    if (index >= offset) return squeeze(run);
+    if (index + run.length <= offset) {
+      caret -= run.length - 1;
+      return squeeze(run);
+    }
+    // The caret is inside this run: keep what is before it (the caret must keep its distance from the previous
+    // word) and squeeze what follows, keeping one blank so it does not touch the next word either.
+    const before = run.slice(0, offset - index);
+    const after = run.slice(offset - index);
+    return before + (after.length > 1 ? squeeze(after) : after);
   });
   return { text: squeezed, caret };
 }
@@ -99,8 +110,21 @@ const droppable = new Set(['WHERE', 'GROUP', 'HAVING', 'ORDER']);
 
 type Replace = (from: number, to: number, text: string) => void;
 
-/** Clause pruning for the query directly inside the block (open, close): see focusOnCaret. */
-function pruneClauses(visible: readonly Token[], open: number, close: number, offset: number, start: (t: Token) => number, end: (t: Token) => number, replace: Replace): void {
+/**
+ * Clause pruning for the query directly inside the block (open, close): see focusOnCaret. In the innermost query,
+ * the rest of the caret's clause after the caret goes too (except in the select list, whose FROM comes later):
+ * nothing after the caret changes what may be typed there.
+ */
+function pruneClauses(
+  visible: readonly Token[],
+  open: number,
+  close: number,
+  offset: number,
+  innermost: boolean,
+  start: (t: Token) => number,
+  end: (t: Token) => number,
+  replace: Replace,
+): void {
   // Clause boundaries at this block's own depth.
   const boundaries: number[] = [];
   for (let i = open + 1, depth = 0; i < close; i++) {
@@ -119,7 +143,13 @@ function pruneClauses(visible: readonly Token[], open: number, close: number, of
     const caretInside = from < offset && (next >= visible.length || offset <= start(visible[next]));
     const keyword = visible[first].upper;
     if (!caretInside && droppable.has(keyword)) replace(from, end(visible[last]), '');
-    else if (keyword === 'SELECT') collapseSelectItems(visible, first, last, caretInside ? offset : undefined, start, end, replace);
+    else if (caretInside && innermost && keyword !== 'SELECT') {
+      const clause = visible.slice(first, last + 1);
+      const afterCaret = clause.find((token) => token.start >= offset);
+      // Groups opened before the caret (`AND (x - t.|`) are closed again so the parentheses still balance.
+      const open = clause.reduce((depth, token) => (token.start >= offset ? depth : depth + (token.upper === '(' ? 1 : token.upper === ')' ? -1 : 0)), 0);
+      if (afterCaret) replace(afterCaret.start, end(visible[last]), ')'.repeat(Math.max(open, 0)));
+    } else if (keyword === 'SELECT') collapseSelectItems(visible, first, last, caretInside ? offset : undefined, start, end, replace);
   }
 }
 

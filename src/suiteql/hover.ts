@@ -1,4 +1,4 @@
-import { caretAt, resolveQualifier, tablesAroundCaret, unquote } from './caretScope';
+import { resolveQualifier, tablesAroundCaret, unquote, visibleTables } from './caretScope';
 import { describeColumn, describeTable } from './describe';
 import { findFunction, type SuiteQLFunction } from './functions';
 import { codeTokens, quickTokens, type LightToken } from './lightTokens';
@@ -37,7 +37,7 @@ export function hoverSuiteQL(query: string, offset: number, schema: SuiteQLSchem
   if (name === 'builtin' && tokens[index + 1]?.upper === '.') return undefined;
 
   const focused = focusOnCaret(blankSuiteQLOnlySyntax(query, allTokens), allTokens, range.start);
-  const scope = tablesAroundCaret(focused.text, caretAt(focused.text, focused.caret));
+  const scope = tablesAroundCaret(focused.text, focused.caret);
   if (qualifier) {
     const owner = resolveQualifier(scope, qualifier);
     const table = owner?.table ? schema.table(owner.table) : undefined;
@@ -49,7 +49,7 @@ export function hoverSuiteQL(query: string, offset: number, schema: SuiteQLSchem
     const table = schema.table(named.table);
     return table ? { contents: describeTable(table), ...range } : undefined;
   }
-  const owners = scope.flatMap((inScope) => {
+  const owners = visibleTables(scope).flatMap((inScope) => {
     const table = inScope.table ? schema.table(inScope.table) : undefined;
     const column = table?.columns.get(name);
     return table && column ? [{ table, column }] : [];

@@ -37,6 +37,16 @@ describe('SuiteQL corpus', () => {
   });
 });
 
+// Qualifiers that name a CTE or a derived table, whose columns the schema cannot know.
+const expectedUnresolved = [
+  '21-intercompany-detail.suiteql: i (CTE)',
+  '21-intercompany-detail.suiteql: ms (CTE)',
+  '22-journal-changes-after-approval.suiteql: j (CTE)',
+  '22-journal-changes-after-approval.suiteql: notes (CTE)',
+  '48-window-ranking.suiteql: ranked (derived table)',
+];
+const unresolvedKinds: Record<string, string> = { i: 'CTE', ms: 'CTE', j: 'CTE', notes: 'CTE', ranked: 'derived table' };
+
 describe('SuiteQL completion at marked positions', () => {
   it.each(completionCases())('$query', ({ query, includes, excludes, empty }) => {
     const { text, offset } = atMarker(query);
@@ -49,6 +59,7 @@ describe('SuiteQL completion at marked positions', () => {
   it('offers, right after every `alias.` in the corpus, the column the author wrote there', () => {
     let checked = 0;
     const misses: string[] = [];
+    const unresolved = new Set<string>();
     for (const { file, text } of corpus) {
       const tokens = lexSuiteQL(text).filter((token) => token.channel === 0);
       for (let i = 1; i + 1 < tokens.length; i++) {
@@ -57,13 +68,17 @@ describe('SuiteQL completion at marked positions', () => {
         const column = (tokens[i + 1].text ?? '').toLowerCase();
         if (qualifier === 'builtin') continue;
         const labels = completeSuiteQL(text, tokens[i].stop + 1, schema).map((item) => item.label);
-        // Columns of derived tables and CTEs are not offered (their shape is not in the schema); skip those.
-        if (labels.length === 0) continue;
+        // Columns of derived tables and CTEs are not offered (their shape is not in the schema); count those apart.
+        if (labels.length === 0) {
+          unresolved.add(`${file}: ${qualifier} (${unresolvedKinds[qualifier] ?? 'a table that should resolve'})`);
+          continue;
+        }
         checked++;
         if (!labels.includes(column)) misses.push(`${file}: ${qualifier}.${column}`);
       }
     }
     expect(misses).toEqual([]);
     expect(checked).toBeGreaterThan(200);
+    expect([...unresolved].sort()).toEqual(expectedUnresolved);
   }, 120_000);
 });

@@ -230,7 +230,7 @@ describe('caret focus (what dt-sql-parser sees on the keystroke path)', () => {
 
   it('keeps the clause the caret is in, and the subquery around it with its own FROM', () => {
     expect(focus('SELECT id FROM customer c WHERE EXISTS (SELECT 1 FROM transaction t WHERE t.entity = c.| AND t.id > 5) ORDER BY id')).toBe(
-      'SELECT id FROM customer c WHERE EXISTS (SELECT 1 FROM transaction t WHERE t.entity = c.| AND t.id > 5) ',
+      'SELECT id FROM customer c WHERE EXISTS (SELECT 1 FROM transaction t WHERE t.entity = c.| ) ',
     );
   });
 
