@@ -78,13 +78,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     loginAuditTrail: () => loginAuditTrail(),
   };
 
-  let baseUrl = '';
   let ready: (listener: ReturnType<typeof createRequestListener>) => void = () => undefined;
   const listenerReady = new Promise<ReturnType<typeof createRequestListener>>((resolve) => (ready = resolve));
   // Requests that arrive while the store is loading wait for it rather than failing.
   const server = createServer((request, response) => void listenerReady.then((listener) => listener(request, response)));
-  const port = await listen(server, options.port ?? 0, host);
-  baseUrl = `http://${host}:${port}`;
+  const baseUrl = `http://${host}:${await listen(server, options.port ?? 0, host)}`;
 
   let closeOnFailure: () => Promise<void> = () => Promise.resolve();
   try {
@@ -96,7 +94,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       projection: createSuiteQLProjection(tables, findRecordType),
     });
     closeOnFailure = () => opening.then((opened) => opened.close());
-    const [auth] = await Promise.all([
+    const [auth, store] = await Promise.all([
       createSandboxAuth({
         accountId,
         baseUrl,
@@ -105,7 +103,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       }),
       opening,
     ]);
-    const store = await opening;
     loginAuditTrail = () => auth.loginAuditTrail();
     if (await store.isEmpty()) await store.load(options.seedRecords ? [options.seedRecords] : generateSeedBatches({ seed: options.seed, scale: options.scale }));
     const dateFormat = options.dateFormat ?? defaultDateFormat;
@@ -113,12 +110,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     // Cached SuiteQL results must not outlive a write: SuiteQL sees every committed REST write.
     store.onCommit(() => engine.invalidate());
     const validator = createRecordBodyValidator();
-    const openStore = store;
     const router = buildRouter({
       accountId,
       concurrencyLimit: () => runtime.concurrencyLimit,
       records: {
-        store: openStore,
+        store,
         baseUrl: () => baseUrl,
         findRecordType,
         dateFormat,
@@ -156,7 +152,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
           server.closeAllConnections();
         });
         await engine.close();
-        await openStore.close();
+        await store.close();
       },
     };
   } catch (error) {
