@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NetSuiteError } from '../../src/netsuite/errors';
-import { oauth2RedirectUri, splitDraft } from '../../src/vscode/accounts/accountDraft';
+import { draftForReentry, oauth2RedirectUri, splitDraft } from '../../src/vscode/accounts/accountDraft';
 import { accountIdFeedback, baseUrlProblem, concurrencyLimitProblem, credentialProblem, privateKeyProblem } from '../../src/vscode/accounts/accountInputs';
 import { describeConnectionFailure, isFatalConnectionFailure } from '../../src/vscode/accounts/connectionFailure';
 
@@ -114,5 +114,19 @@ describe('connection test failures', () => {
     expect(isFatalConnectionFailure(forbidden)).toBe(false);
     expect(isFatalConnectionFailure(invalidLogin)).toBe(true);
     expect(isFatalConnectionFailure(new Error('ECONNREFUSED'))).toBe(true);
+  });
+});
+
+describe('draftForReentry: new credentials for an account SuiteLens has', () => {
+  it('keeps the id, name, address and non-secret ids, and leaves every secret empty', () => {
+    const { profile } = splitDraft({ accountId: '1234567', label: 'Acme', baseUrl: 'http://127.0.0.1:4567', credentials: { kind: 'clientCredentials', clientId: 'cid', certificateId: 'cert-1', privateKeyPem: pem } });
+    expect(draftForReentry(profile)).toEqual({
+      accountId: '1234567',
+      label: 'Acme',
+      baseUrl: 'http://127.0.0.1:4567',
+      credentials: { kind: 'clientCredentials', clientId: 'cid', certificateId: 'cert-1', privateKeyPem: '' },
+    });
+    const tbaProfile = splitDraft({ accountId: '1234567_SB1', credentials: { kind: 'tba', ...tba } }).profile;
+    expect(draftForReentry(tbaProfile)).toEqual({ accountId: '1234567_SB1', label: '1234567_SB1', credentials: { kind: 'tba', consumerKey: '', consumerSecret: '', tokenId: '', tokenSecret: '' } });
   });
 });

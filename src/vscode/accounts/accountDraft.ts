@@ -59,3 +59,19 @@ export function splitDraft(draft: AccountDraft, now = new Date()): SplitDraft {
     }
   }
 }
+
+/**
+ * The wizard's starting point for entering new credentials for an account SuiteLens already has (a revoked TBA
+ * token, a replaced certificate): everything non-secret filled in, every secret empty.
+ */
+export function draftForReentry(profile: AccountProfile): AccountDraft {
+  const common = { accountId: profile.accountId, label: profile.label, ...(profile.restBaseUrl ? { baseUrl: profile.restBaseUrl } : {}) };
+  switch (profile.authKind) {
+    case 'tba':
+      return { ...common, credentials: { kind: 'tba', consumerKey: '', consumerSecret: '', tokenId: '', tokenSecret: '' } };
+    case 'oauth2':
+      return { ...common, credentials: { kind: 'oauth2', clientId: profile.clientId ?? '' } };
+    case 'clientCredentials':
+      return { ...common, credentials: { kind: 'clientCredentials', clientId: profile.clientId ?? '', certificateId: profile.certificateId ?? '', privateKeyPem: '' } };
+  }
+}

@@ -129,7 +129,7 @@ async function collectCredentials(kind: AuthKind, previous?: DraftCredentials): 
       if (clientId === undefined) return undefined;
       const certificateId = await askText(step, 'certificate id', 'Setup > Integration > OAuth 2.0 Client Credentials (M2M) Setup: the id of the uploaded certificate', old?.certificateId);
       if (certificateId === undefined) return undefined;
-      const privateKeyPem = old?.privateKeyPem ?? (await pickPrivateKey());
+      const privateKeyPem = old?.privateKeyPem || (await pickPrivateKey());
       if (privateKeyPem === undefined) return undefined;
       return { kind, clientId, certificateId, privateKeyPem };
     }

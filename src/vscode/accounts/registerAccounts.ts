@@ -11,7 +11,7 @@ import { AccountService } from './accountService';
 import { runAddAccountWizard } from './addAccountWizard';
 import { createAccountStatusBar } from './accountStatusBar';
 import { authenticationProviderId, NetSuiteAuthenticationProvider } from './netsuiteAuthenticationProvider';
-import { oauth2RedirectUri } from './accountDraft';
+import { draftForReentry, oauth2RedirectUri } from './accountDraft';
 import { OAuth2Callbacks, SignInCancelledError } from './oauth2Callbacks';
 import type { SecretStore } from '../../netsuite/auth/types';
 
@@ -60,6 +60,8 @@ export function registerAccounts(context: vscode.ExtensionContext, registry: Acc
     vscode.commands.registerCommand('suitelens.signInAgain', async (arg?: unknown) => {
       const profile = accountIdArgument(arg) ? registry.get(accountIdArgument(arg) ?? '') : await pickAccount(registry, 'Sign in again to which account?');
       if (!profile) return;
+      // TBA and client credentials have no browser sign-in: new keys are entered in the wizard, the rest kept.
+      if (profile.authKind !== 'oauth2') return void (await runAddAccountWizard(service, draftForReentry(profile)));
       try {
         await vscode.window.withProgress(
           { location: vscode.ProgressLocation.Notification, title: `Signing in to ${profile.label} in your browser…`, cancellable: true },
