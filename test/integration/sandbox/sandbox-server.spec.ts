@@ -73,6 +73,13 @@ describe('roles', () => {
     expect(deletion.status).toBe(403);
     expect(deletion.json['o:errorDetails'][0].detail).toContain("level 'Full' to delete a customer record. Your role 'SuiteLens Narrow Role' has 'Edit'");
     expect((await call(sandbox, 'GET', `${record}/customer/101`)).status).toBe(200);
+    // 'Edit' includes creating and editing.
+    const created = await call(sandbox, 'POST', `${record}/customer`, { credentials: narrow, body: { entityId: 'BY-NARROW', subsidiary: { id: '1' } } });
+    expect(created.status).toBe(204);
+    const log = sandbox.requestLog.list({ method: 'POST', pathPrefix: `${record}/customer` }).at(-1);
+    // The log names who wrote it (by a non-secret id of the narrow token).
+    expect([narrow.tokenId, narrow.consumerKey]).toContain(log?.credentialId);
+    expect(log?.status).toBe(204);
   });
 
   it('shows governance limits to administrators only', async () => {
