@@ -73,8 +73,9 @@ function lineStart(text: string, line: number): number {
 }
 
 /**
- * ANTLR builds its prediction caches on first use, so the first parse of a session is slow. Call this once after
- * activation (in the background) so the first keystroke does not pay for it.
+ * ANTLR builds its prediction caches on first use, so the first parse of a session takes hundreds of
+ * milliseconds. Call this once after activation, off the keystroke path (e.g. in a `setTimeout`), so the user's
+ * first completion does not pay for it: it runs a full parse, a completion and an entity collection once.
  */
 export function warmUpSuiteQL(): void {
   parseSuiteQL(
@@ -82,5 +83,7 @@ export function warmUpSuiteQL(): void {
       "WHERE tl.transaction = t.id AND t.type = 'SalesOrd' AND t.trandate >= TO_DATE('2024-01-01', 'YYYY-MM-DD') " +
       'AND EXISTS (SELECT 1 FROM customer c WHERE c.id = t.entity) GROUP BY t.id ORDER BY t.id',
   );
-  suiteQLDialect.getSuggestionAtCaretPosition('SELECT c. FROM customer c WHERE c.id = 1', { lineNumber: 1, column: 10 });
+  const typing = 'SELECT c. FROM customer c JOIN transaction t ON t.entity = c.id WHERE c.id = 1';
+  suiteQLDialect.getSuggestionAtCaretPosition(typing, { lineNumber: 1, column: 10 });
+  suiteQLDialect.getAllEntities(typing, { lineNumber: 1, column: 10 });
 }
