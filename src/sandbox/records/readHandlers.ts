@@ -25,13 +25,38 @@ function filterFor(settings: RecordServiceSettings, definition: RecordTypeDefini
   }
 }
 
+/**
+ * `ids=1,2,eid:A` (2026.1): only these records, by internal or external id. Its placeholders are numbered after
+ * those of the `q` filter it joins (both are generated here, never user text, so renumbering is safe).
+ */
+function idsFilter(text: string | null, after: SqlFilter | undefined): SqlFilter | undefined {
+  if (text === null || text.trim() === '') return undefined;
+  const values = text.split(',').map((value) => value.trim()).filter((value) => value !== '');
+  const external = values.filter((value) => value.toLowerCase().startsWith('eid:')).map((value) => value.slice(4));
+  const internal = values.filter((value) => !value.toLowerCase().startsWith('eid:'));
+  const bad = internal.find((value) => !/^\d{1,18}$/.test(value));
+  if (bad !== undefined) throw invalidParameter(`Invalid value for query parameter ids: '${bad}' is neither an internal id nor eid:<external id>.`, { 'o:errorQueryParam': 'ids' });
+  const first = (after?.params.length ?? 0) + 2;
+  return { sql: `(id = ANY($${first}::bigint[]) OR external_id = ANY($${first + 1}::text[]))`, params: [internal, external] };
+}
+
+function bothFilters(a: SqlFilter | undefined, b: SqlFilter | undefined): SqlFilter | undefined {
+  if (!a || !b) return a ?? b;
+  return { sql: `${a.sql} AND ${b.sql}`, params: [...a.params, ...b.params] };
+}
+
 export async function listRecords(settings: RecordServiceSettings, request: SandboxRequest): Promise<SandboxReply> {
   const definition = definitionFor(settings, request.params.type);
   requirePermission(request.principal.role, definition, 'view', 'view');
   const paging = parsePaging(request.url);
-  const filter = filterFor(settings, definition, request.url.searchParams.get('q'));
+  const expandRecords = booleanParameter(request.url, 'expandRecords');
+  const queryFilter = filterFor(settings, definition, request.url.searchParams.get('q'));
+  const filter = bothFilters(queryFilter, idsFilter(request.url.searchParams.get('ids'), queryFilter));
   const { ids, totalResults } = await settings.store.listIds(definition.id, filter, paging.limit, paging.offset);
   const baseUrl = settings.baseUrl();
+  const items = expandRecords
+    ? await expandedItems(settings, definition, ids, request)
+    : ids.map((id) => ({ links: selfLinks(recordHref(baseUrl, definition.id, id)), id }));
   return {
     status: 200,
     mediaType: COLLECTION_MEDIA_TYPE,
@@ -40,11 +65,22 @@ export async function listRecords(settings: RecordServiceSettings, request: Sand
       links: pagingLinks(request.url, paging, ids.length, totalResults),
       count: ids.length,
       hasMore: paging.offset + ids.length < totalResults,
-      items: ids.map((id) => ({ links: selfLinks(recordHref(baseUrl, definition.id, id)), id })),
+      items,
       offset: paging.offset,
       totalResults,
     },
   };
+}
+
+/** `expandRecords=true` (2026.1): whole records in the page instead of links, each with its own self link. */
+async function expandedItems(settings: RecordServiceSettings, definition: RecordTypeDefinition, ids: string[], request: SandboxRequest): Promise<unknown[]> {
+  const records = (await Promise.all(ids.map((id) => settings.store.get(definition.id, id)))).filter((record) => record !== undefined);
+  const displayNames = await settings.store.displayNames(records.flatMap((record) => referencesOf(record, definition, false)));
+  const baseUrl = settings.baseUrl();
+  const simpleEnumFormat = booleanParameter(request.url, 'simpleEnumFormat');
+  return records.map((record) =>
+    serializeRecord(record, definition, { baseUrl, selfHref: recordHref(baseUrl, definition.id, record.id), expandSubResources: false, simpleEnumFormat, displayNames }),
+  );
 }
 
 function fieldsParameter(request: SandboxRequest, definition: RecordTypeDefinition): Set<string> | undefined {

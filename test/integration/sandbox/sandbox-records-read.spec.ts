@@ -136,6 +136,18 @@ describe('collection GET', () => {
     expect(response.json.items.map((item: { id: string }) => item.id)).toEqual(['120', '121', '122', '123', '124']);
   });
 
+  it('narrows to ids= (internal or eid:) and returns whole records with expandRecords=true', async () => {
+    const byIds = await call(sandbox, 'GET', `${record}/customer?ids=${encodeURIComponent('101,eid:EXT-3,120')}&q=${encodeURIComponent('id LESS 110')}`);
+    expect(byIds.json.items.map((item: { id: string }) => item.id)).toEqual(['101', '103']);
+    const expanded = await call(sandbox, 'GET', `${record}/customer?ids=100,102&expandRecords=true`);
+    expect(expanded.json.items.map((item: { companyName: string }) => item.companyName)).toEqual(["O'Brien & Sons", '<img src=x onerror=alert(1)>']);
+    expect(expanded.json.items[0].links).toEqual([{ rel: 'self', href: `${sandbox.baseUrl}${record}/customer/100` }]);
+    expect(expanded.json.items[0].subsidiary.refName).toBe('Honeycomb Mfg.');
+    const bad = await call(sandbox, 'GET', `${record}/customer?ids=abc`);
+    expect(bad.status).toBe(400);
+    expect(bad.json['o:errorDetails'][0]['o:errorQueryParam']).toBe('ids');
+  });
+
   it('refuses a limit over 1000 and an offset that is not a multiple of the limit', async () => {
     const tooBig = await call(sandbox, 'GET', `${record}/customer?limit=1001`);
     expect(tooBig.status).toBe(400);
