@@ -132,6 +132,30 @@ describe('tablesReadBy: text that only looks like a table', () => {
   });
 });
 
+describe('tablesReadBy: lexical tricks', () => {
+  it('counts what follows the end of a line comment, whatever the line break', () => {
+    expect(tables('SELECT id FROM customer --\nUNION SELECT id FROM employee')).toEqual(['customer', 'employee']);
+    expect(tables('SELECT id FROM customer --\r\nUNION SELECT id FROM employee')).toEqual(['customer', 'employee']);
+    expect(tables('SELECT id FROM customer --\rUNION SELECT id FROM employee')).toEqual(['customer', 'employee']);
+  });
+
+  it('does not nest block comments, as Oracle does not', () => {
+    expect(refusal('SELECT id FROM customer /* outer /* inner */ UNION SELECT id FROM employee */')).toMatch(/does not parse/);
+  });
+
+  it('reads optimizer hints and comments between tokens as blanks', () => {
+    expect(tables('SELECT /*+ INDEX(employee) */ id FROM/**/customer/* x */c')).toEqual(['customer']);
+  });
+
+  it('refuses look-alike letters instead of guessing which table they mean', () => {
+    expect(refusal('SELECT * FROM \u0441ustomer')).toMatch(/does not parse/);
+  });
+
+  it('keeps tabs, carriage returns and mixed case', () => {
+    expect(tables('SeLeCt\tid\rFrOm\tCuStOmEr\r\nJoIn\tEmPlOyEe e ON e.id = CuStOmEr.id')).toEqual(['customer', 'employee']);
+  });
+});
+
 describe('tablesReadBy: fails closed', () => {
   it('refuses what does not parse, with the position', () => {
     expect(refusal('SELECT * FROM customer WHERE')).toMatch(/does not parse at offset/);
