@@ -146,6 +146,14 @@ describe('explorer model against the sandbox', () => {
     expect(error.advice).toMatch(/lacks the "Employee" permission at level View/);
   });
 
+  it('shows rejected credentials as an auth error node that says to sign in again', async () => {
+    const wrong = { ...setup.sandbox.credentials.tba, tokenSecret: 'not-the-token-secret-0000' };
+    const model = modelFor(setup.client({ auth: tbaAuth(setup.sandbox, wrong), cacheRoot: `${setup.cacheRoot}-wrong` }));
+    const [error] = messages(await model.children(model.roots()[0]));
+    expect(error).toMatchObject({ severity: 'error', errorKind: 'auth' });
+    expect(error.advice).toMatch(/sign in to the account again/);
+  });
+
   it('serves the catalog from its cache after a restart, and refetches it only on refresh', async () => {
     const warm = modelFor(client);
     await warm.children(warm.roots()[0]);

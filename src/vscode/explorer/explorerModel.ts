@@ -73,6 +73,7 @@ export class ExplorerModel {
   private readonly typeNodes = new Map<string, RecordTypeNode>();
   private readonly listeners = new Set<ChangeListener>();
   private readonly logger: Logger;
+  private serial = 0;
 
   constructor(private readonly options: ExplorerModelOptions) {
     this.logger = options.logger ?? silentLogger;
@@ -326,7 +327,7 @@ export class ExplorerModel {
       children.push(this.message(node, 'empty', filter ? `No ${node.recordType} record matches ${filter.q}` : `No ${node.recordType} records`));
     }
     if (list.error) children.push(list.error);
-    if (list.hasMore && !list.loadingMore) children.push({ kind: 'loadMore', id: `${node.id}/#more`, accountId: node.accountId, parent: node, loaded: list.records.length, total: list.totalResults });
+    if (list.hasMore && !list.loadingMore) children.push({ kind: 'loadMore', id: this.transientId(node, 'more'), accountId: node.accountId, parent: node, loaded: list.records.length, total: list.totalResults });
     return children;
   }
 
@@ -428,7 +429,16 @@ export class ExplorerModel {
   }
 
   private message(parent: ExplorerNode, severity: MessageSeverity, text: string): MessageNode {
-    return { kind: 'message', id: `${parent.id}/#${severity}`, accountId: parent.accountId, parent, severity, text };
+    return { kind: 'message', id: this.transientId(parent, severity), accountId: parent.accountId, parent, severity, text };
+  }
+
+  /**
+   * Placeholder rows (loading, empty, error, Load more) are rebuilt on every read. VS Code refuses a second element
+   * with an id it still holds ("already registered") and then shows the parent empty, so each gets a fresh id.
+   */
+  private transientId(parent: ExplorerNode, kind: string): string {
+    this.serial += 1;
+    return `${parent.id}/#${kind}-${this.serial}`;
   }
 
   private pageSize(): number {

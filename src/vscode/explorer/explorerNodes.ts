@@ -91,10 +91,3 @@ export function recordOf(node: ExplorerNode | undefined): { accountId: string; r
   return node?.kind === 'record' ? { accountId: node.accountId, recordType: node.recordType, id: node.recordId } : undefined;
 }
 
-/** The record type a node belongs to, walking up from records, fields and lines. */
-export function recordTypeOf(node: ExplorerNode | undefined): string | undefined {
-  for (let current = node; current; current = current.parent) {
-    if (current.kind === 'recordType' || current.kind === 'record') return current.recordType;
-  }
-  return undefined;
-}

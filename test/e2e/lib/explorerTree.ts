@@ -34,10 +34,8 @@ export async function findRow(page: Page, label: string | RegExp): Promise<Locat
   const list = page.locator('.part.sidebar .monaco-list').first();
   for (const direction of [1, -1]) {
     for (let step = 0; step < 40; step += 1) {
-      if ((await row.count()) > 0) {
-        await row.scrollIntoViewIfNeeded({ timeout: uiTimeout });
-        return row;
-      }
+      // A row can be re-rendered (detached) between the count and the scroll while the tree refreshes: try again.
+      if ((await row.count()) > 0 && (await row.scrollIntoViewIfNeeded({ timeout: 5_000 }).then(() => true, () => false))) return row;
       await list.hover();
       await page.mouse.wheel(0, direction * 300);
       await page.waitForTimeout(100);

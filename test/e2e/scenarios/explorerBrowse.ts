@@ -71,6 +71,14 @@ export const scenario: Scenario = {
     await page.locator('.monaco-editor .view-lines', { hasText: '"createdDate"' }).first().waitFor();
     await screenshot(page, 'explorer-7-open-as-json');
 
+    // The view's "Filter Record Types…" narrows the types of the account.
+    await collapseRow(page, 'salesorder');
+    await page.locator('.part.sidebar .pane-header a.action-label[aria-label^="Filter Record Types"]').first().click();
+    await answerInputBox(page, 'order');
+    await explorerRow(page, 'account').waitFor({ state: 'detached' });
+    assert.deepEqual((await treeItemLabels(page)).filter((label) => /order|customer|vendor$/.test(label)), ['salesorder']);
+    await screenshot(page, 'explorer-8-type-filter');
+
     assert.deepEqual(dialogs, [], 'no script ran (an alert would have opened a dialog)');
   },
 };
