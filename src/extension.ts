@@ -11,6 +11,7 @@ import { registerAgents, type AgentsFeature } from './vscode/agents/registerAgen
 import { SecretStorageStore } from './vscode/accounts/secretStorageStore';
 import { DemoSandbox } from './vscode/demo/demoSandbox';
 import { registerExplorer } from './vscode/explorer/registerExplorer';
+import { registerForms } from './vscode/forms/registerForms';
 import { registerNotebooks, type NotebookFeature } from './vscode/notebook/registerNotebooks';
 import { registerRecordDocuments } from './vscode/records/recordDocuments';
 import { registerSuiteQLFileRunner } from './vscode/language/runSuiteQLFile';
@@ -78,6 +79,7 @@ export function activate(context: vscode.ExtensionContext): SuiteLensApi {
     agents,
     registerRecordDocuments(registry),
     registerExplorer(registry, logger),
+    registerForms(registry, context.extensionUri, logger),
     registerSuiteQLLanguage(registry, schemas),
     registerSuiteQLFileRunner(registry),
     vscode.commands.registerCommand('suitelens.tryDemoSandbox', async () => {

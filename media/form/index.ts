@@ -1,0 +1,283 @@
+/**
+ * The record form webview: draws the form the host describes (`FormInit`) and reports edits. It never talks to
+ * NetSuite and never decides what is sent; every NetSuite value is set as text (`textContent`, `.value`), never HTML.
+ * Edits live in `values` until the host sends a new `init` (after a successful save or a reload), so a failed save
+ * keeps everything the user typed.
+ */
+import '@vscode-elements/elements/dist/vscode-button/index.js';
+import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
+import '@vscode-elements/elements/dist/vscode-option/index.js';
+import '@vscode-elements/elements/dist/vscode-single-select/index.js';
+import '@vscode-elements/elements/dist/vscode-textfield/index.js';
+import {
+  DeleteRequest,
+  DirtyChanged,
+  FormErrors,
+  FormBusy,
+  FormInit,
+  FormReady,
+  isHostToForm,
+  SaveRequest,
+  SearchRequest,
+  SearchResults,
+  TransformRequest,
+  type FormToHost,
+} from '../../src/protocol/formMessages';
+import type { FieldModel, FormModel } from '../../src/vscode/forms/model/formModel';
+import type { FieldValue, FormValues, LineValues } from '../../src/vscode/forms/model/formValues';
+import { formStyles } from './formStyles';
+
+declare function acquireVsCodeApi(): { postMessage(message: unknown): void };
+const vscodeApi = acquireVsCodeApi();
+const post = (message: FormToHost): void => vscodeApi.postMessage(message);
+
+type InitMessage = ReturnType<typeof FormInit.create>;
+let state: InitMessage | undefined;
+let values: FormValues = {};
+let pristine = '';
+const pendingSearches = new Map<string, (candidates: { id: string; refName: string }[], error?: string) => void>();
+
+const root = document.getElementById('form-root')!;
+const style = document.createElement('style');
+style.textContent = formStyles;
+document.head.append(style);
+
+window.addEventListener('message', (event: MessageEvent<unknown>) => {
+  const message = event.data;
+  if (!isHostToForm(message)) return;
+  if (FormInit.is(message)) {
+    state = message;
+    values = structuredClone(message.values);
+    render();
+    // After render: drawing adds empty `{items: []}` sublists, which are not edits.
+    pristine = JSON.stringify(values);
+  } else if (FormBusy.is(message)) {
+    root.classList.toggle('busy', message.busy);
+    const status = document.getElementById('status');
+    if (status) status.textContent = message.busy ? (message.label ?? 'Working…') : '';
+  } else if (FormErrors.is(message)) {
+    showErrors(message.fields, message.general);
+  } else if (SearchResults.is(message)) {
+    pendingSearches.get(message.requestId)?.(message.candidates, message.error);
+    pendingSearches.delete(message.requestId);
+  }
+});
+post(FormReady.create({}));
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<Record<string, string>> = {}, text?: string): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  for (const [key, value] of Object.entries(props)) if (value !== undefined) element.setAttribute(key, value);
+  if (text !== undefined) element.textContent = text;
+  return element;
+}
+
+function changed(): void {
+  post(DirtyChanged.create({ dirty: JSON.stringify(values) !== pristine, values }));
+}
+
+function render(): void {
+  if (!state) return;
+  const { model, heading, notice, mode, transforms } = state;
+  root.classList.remove('busy');
+  root.replaceChildren();
+  root.append(el('h1', {}, heading));
+  const toolbar = el('div', { class: 'toolbar' });
+  const save = el('vscode-button', { id: 'save' }, mode === 'create' ? 'Create' : 'Save');
+  save.addEventListener('click', () => {
+    clearErrors();
+    post(SaveRequest.create({ values }));
+  });
+  toolbar.append(save);
+  for (const target of transforms) {
+    const button = el('vscode-button', { secondary: '', 'data-transform': target }, `Create ${target}`);
+    button.addEventListener('click', () => post(TransformRequest.create({ targetType: target })));
+    toolbar.append(button);
+  }
+  if (mode === 'edit') {
+    const remove = el('vscode-button', { secondary: '', id: 'delete' }, 'Delete…');
+    remove.addEventListener('click', () => post(DeleteRequest.create({})));
+    toolbar.append(remove);
+  }
+  toolbar.append(el('span', { id: 'status', role: 'status' }));
+  root.append(toolbar, el('div', { class: 'notice', role: 'status' }, notice ?? ''), el('div', { class: 'general-errors', role: 'alert' }));
+
+  const standard = model.fields.filter((f) => !f.custom);
+  const custom = model.fields.filter((f) => f.custom);
+  root.append(fieldGroup('Main', standard, values, ''));
+  if (custom.length) root.append(fieldGroup('Custom fields', custom, values, ''));
+  for (const sublist of model.sublists) root.append(sublistGroup(model, sublist.id));
+}
+
+function fieldGroup(title: string, fields: FieldModel[], target: Record<string, unknown>, pathPrefix: string): HTMLElement {
+  const group = el('section', { class: 'group', 'aria-label': title });
+  group.append(el('h2', {}, title));
+  const grid = el('div', { class: 'fields' });
+  for (const field of fields) grid.append(fieldControl(field, target as Record<string, FieldValue>, `${pathPrefix}${field.id}`));
+  group.append(grid);
+  return group;
+}
+
+function sublistGroup(model: FormModel, sublistId: string): HTMLElement {
+  const sublist = model.sublists.find((s) => s.id === sublistId)!;
+  const group = el('section', { class: 'group', 'aria-label': sublist.title, 'data-sublist': sublist.id });
+  group.append(el('h2', {}, sublist.title));
+  const container = (values[sublist.id] ??= { items: [] }) as { items: LineValues[] };
+  const columns = sublist.columns.filter((c) => !c.readOnly || c.id === 'line');
+  const table = el('table', { class: 'sublist' });
+  const head = el('tr');
+  for (const column of columns) head.append(el('th', {}, column.title));
+  head.append(el('th', {}, ''));
+  table.append(head);
+  container.items.forEach((line, index) => {
+    const row = el('tr', { 'data-line': String(index) });
+    for (const column of columns) {
+      const cell = el('td');
+      cell.append(fieldControl(column, line, `${sublist.id}.items[${index}].${column.id}`));
+      row.append(cell);
+    }
+    const removeCell = el('td');
+    const remove = el('vscode-button', { secondary: '', 'data-remove-line': String(index), title: 'Remove this line' }, 'Remove');
+    remove.addEventListener('click', () => {
+      container.items.splice(index, 1);
+      changed();
+      rerenderSublist(model, sublist.id, group);
+    });
+    removeCell.append(remove);
+    row.append(removeCell);
+    table.append(row);
+  });
+  group.append(table);
+  const add = el('vscode-button', { secondary: '', 'data-add-line': sublist.id }, `Add ${sublist.title} line`);
+  add.addEventListener('click', () => {
+    container.items.push({});
+    changed();
+    rerenderSublist(model, sublist.id, group);
+  });
+  group.append(add);
+  return group;
+}
+
+function rerenderSublist(model: FormModel, sublistId: string, group: HTMLElement): void {
+  group.replaceWith(sublistGroup(model, sublistId));
+}
+
+function fieldControl(field: FieldModel, target: Record<string, FieldValue>, path: string): HTMLElement {
+  const wrapper = el('div', { class: `field${field.readOnly ? ' readonly' : ''}`, 'data-field': path });
+  const inputId = `f-${path.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+  wrapper.append(el('label', { for: inputId }, field.title));
+  const value = target[field.id];
+  const set = (next: FieldValue): void => {
+    if (next === null || next === '') delete target[field.id];
+    else target[field.id] = next;
+    changed();
+  };
+  if (field.kind === 'checkbox') {
+    const box = el('vscode-checkbox', { id: inputId, 'data-path': path, label: field.title });
+    (box as unknown as { checked: boolean }).checked = value === true;
+    if (field.readOnly) box.setAttribute('disabled', '');
+    box.addEventListener('change', () => set((box as unknown as { checked: boolean }).checked));
+    wrapper.append(box);
+  } else if (field.kind === 'enum') {
+    const select = el('vscode-single-select', { id: inputId, 'data-path': path });
+    const current = typeof value === 'object' && value !== null ? value : undefined;
+    select.append(el('vscode-option', { value: '' }, '(none)'));
+    for (const option of field.options ?? []) {
+      const label = current?.id === option && current.refName ? current.refName : option;
+      select.append(el('vscode-option', { value: option, ...(current?.id === option ? { selected: '' } : {}) }, label));
+    }
+    if (field.readOnly) select.setAttribute('disabled', '');
+    select.addEventListener('change', () => {
+      const id = (select as unknown as { value: string }).value;
+      set(id ? { id } : null);
+    });
+    wrapper.append(select);
+  } else if (field.kind === 'reference') {
+    wrapper.append(...referencePicker(field, target, path, inputId, set));
+  } else {
+    const input = el('vscode-textfield', { id: inputId, 'data-path': path, type: field.kind === 'date' ? 'date' : 'text' });
+    const text = value === undefined || value === null ? '' : typeof value === 'object' ? value.id : String(value);
+    (input as unknown as { value: string }).value = text;
+    if (field.maxLength) input.setAttribute('maxlength', String(field.maxLength));
+    if (field.readOnly) input.setAttribute('disabled', '');
+    if (field.kind === 'datetime') input.setAttribute('placeholder', 'YYYY-MM-DDThh:mm:ssZ');
+    input.addEventListener('input', () => set(parseText(field, (input as unknown as { value: string }).value)));
+    wrapper.append(input);
+  }
+  wrapper.append(el('div', { class: 'field-error', 'data-error-for': path, role: 'alert' }));
+  return wrapper;
+}
+
+/** Numbers are sent as numbers when they parse; otherwise as typed, so the host's validation names the field. */
+function parseText(field: FieldModel, text: string): FieldValue {
+  if (text === '') return null;
+  if (field.kind === 'integer' || field.kind === 'number') {
+    const number = Number(text.trim());
+    return text.trim() !== '' && Number.isFinite(number) ? number : text;
+  }
+  return text;
+}
+
+let searchCounter = 0;
+
+function referencePicker(field: FieldModel, target: Record<string, FieldValue>, path: string, inputId: string, set: (value: FieldValue) => void): HTMLElement[] {
+  const value = target[field.id];
+  const current = typeof value === 'object' && value !== null ? value : undefined;
+  const picked = el('div', { class: 'picked', 'data-picked-for': path }, current ? `${current.refName ?? ''} (id ${current.id})`.trim() : '');
+  const input = el('vscode-textfield', { id: inputId, 'data-path': path, placeholder: field.readOnly ? '' : `Search ${field.referenceType ?? ''}…` });
+  (input as unknown as { value: string }).value = current ? (current.refName ?? current.id) : '';
+  if (field.readOnly) input.setAttribute('disabled', '');
+  const list = el('div', { class: 'candidates', role: 'listbox', 'data-candidates-for': path });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  input.addEventListener('input', () => {
+    const text = (input as unknown as { value: string }).value;
+    if (text.trim() === '') {
+      set(null);
+      picked.textContent = '';
+      list.replaceChildren();
+      return;
+    }
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      const requestId = `s${++searchCounter}`;
+      pendingSearches.set(requestId, (candidates, error) => {
+        list.replaceChildren();
+        if (error) list.append(el('div', { class: 'field-error' }, error));
+        for (const candidate of candidates) {
+          const option = el('button', { class: 'candidate', role: 'option', 'data-candidate-id': candidate.id }, `${candidate.refName} (${candidate.id})`);
+          option.addEventListener('click', () => {
+            set({ id: candidate.id, refName: candidate.refName });
+            (input as unknown as { value: string }).value = candidate.refName;
+            picked.textContent = `${candidate.refName} (id ${candidate.id})`;
+            list.replaceChildren();
+          });
+          list.append(option);
+        }
+        if (!error && candidates.length === 0) list.append(el('div', { class: 'picked' }, 'No matches'));
+      });
+      post(SearchRequest.create({ requestId, referenceType: field.referenceType ?? 'nsResource', text }));
+    }, 250);
+  });
+  return [input, list, picked];
+}
+
+function clearErrors(): void {
+  root.querySelectorAll('.field-error[data-error-for]').forEach((node) => (node.textContent = ''));
+  root.querySelectorAll('.invalid').forEach((node) => node.classList.remove('invalid'));
+  const general = root.querySelector('.general-errors');
+  if (general) general.textContent = '';
+}
+
+function showErrors(fields: { path: string; message: string }[], general: string[]): void {
+  clearErrors();
+  const unplaced: string[] = [];
+  for (const error of fields) {
+    const slot = [...root.querySelectorAll<HTMLElement>('.field-error[data-error-for]')].find((node) => node.dataset.errorFor === error.path);
+    if (slot) {
+      slot.textContent = error.message;
+      slot.parentElement?.classList.add('invalid');
+    } else unplaced.push(`${error.path}: ${error.message}`);
+  }
+  const box = root.querySelector('.general-errors');
+  if (box) box.textContent = [...general, ...unplaced].join('\n');
+  root.querySelector('.invalid')?.scrollIntoView({ block: 'center' });
+}

@@ -1,0 +1,33 @@
+/**
+ * The record form webview's page: a strict CSP (`default-src 'none'`, scripts only with this page's nonce, styles and
+ * fonts only from the webview's own resource origin plus the inline styles the web components adopt), and one script.
+ */
+import { randomBytes } from 'node:crypto';
+import type * as vscode from 'vscode';
+
+export function formHtml(webview: vscode.Webview, scriptUri: vscode.Uri, title: string): string {
+  const nonce = randomBytes(16).toString('base64');
+  const csp = [
+    "default-src 'none'",
+    `script-src 'nonce-${nonce}'`,
+    `style-src ${webview.cspSource} 'unsafe-inline'`,
+    `font-src ${webview.cspSource}`,
+  ].join('; ');
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<title>${escapeHtml(title)}</title>
+</head>
+<body>
+<main id="form-root" aria-live="polite">Loading the form…</main>
+<script type="module" nonce="${nonce}" src="${scriptUri.toString()}"></script>
+</body>
+</html>`;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

@@ -1,0 +1,91 @@
+/**
+ * The record form commands: New Record (on a record type), Edit Record and Delete Record (on a record), and Create
+ * Invoice from a sales order. Each accepts an explorer node or a plain `{accountId, recordType, id}` (palette,
+ * other extensions, tests); from the palette with nothing, it asks for what it needs on the active account.
+ */
+import * as vscode from 'vscode';
+import type { NetSuiteClient } from '../../netsuite/client';
+import { isNetSuiteError } from '../../netsuite/errors';
+import type { Logger } from '../../netsuite/log';
+import type { AccountRegistry } from '../accounts/accountRegistry';
+import { RecordFormPanel, transformRecord, type FormDeps, type FormTarget } from './recordFormPanel';
+import { confirmDelete, recordLabel } from './writeConfirmations';
+
+export interface FormsFeature extends vscode.Disposable {
+  /** Open forms, newest last (for extension-host tests). */
+  forms(): readonly RecordFormPanel[];
+}
+
+/** Reads `{accountId, recordType, id|recordId}` from an explorer node or a plain argument. */
+export function formTargetOf(argument: unknown): Partial<FormTarget> {
+  if (typeof argument !== 'object' || argument === null) return {};
+  const a = argument as Record<string, unknown>;
+  const text = (value: unknown): string | undefined => (typeof value === 'string' && value ? value : undefined);
+  return { accountId: text(a.accountId), recordType: text(a.recordType), id: text(a.recordId) ?? text(a.id) };
+}
+
+export function registerForms(registry: AccountRegistry<NetSuiteClient>, extensionUri: vscode.Uri, logger: Logger): FormsFeature {
+  const deps: FormDeps = { registry, extensionUri, logger };
+  const failed = (what: string) => (error: unknown) => {
+    logger.error(`${what} failed`, error);
+    const advice = isNetSuiteError(error) ? ` ${error.advice}` : '';
+    void vscode.window.showErrorMessage(`${what}: ${error instanceof Error ? error.message : String(error)}${advice}`);
+  };
+
+  const withTarget = async (argument: unknown, needsId: boolean): Promise<FormTarget | undefined> => {
+    const given = formTargetOf(argument);
+    const accountId = given.accountId ?? registry.activeAccountId;
+    if (!accountId) {
+      void vscode.window.showInformationMessage('Add a NetSuite account (or try the demo sandbox) first.');
+      return undefined;
+    }
+    const recordType = given.recordType ?? (await vscode.window.showInputBox({ title: 'Record type', prompt: 'The NetSuite record type, e.g. customer or salesOrder' }));
+    if (!recordType) return undefined;
+    const id = needsId ? (given.id ?? (await vscode.window.showInputBox({ title: `${recordType} internal id`, prompt: 'The internal id of the record' }))) : undefined;
+    if (needsId && !id) return undefined;
+    return { accountId, recordType, id };
+  };
+
+  const registrations = vscode.Disposable.from(
+    vscode.commands.registerCommand('suitelens.newRecord', async (argument?: unknown) => {
+        const target = await withTarget(argument, false);
+        if (target) return RecordFormPanel.open(deps, target).catch(failed(`Could not open a new ${target.recordType} form`));
+      }),
+      vscode.commands.registerCommand('suitelens.editRecord', async (argument?: unknown) => {
+        const target = await withTarget(argument, true);
+        if (target) return RecordFormPanel.open(deps, target).catch(failed(`Could not open ${target.recordType} ${target.id ?? ''} for editing`));
+      }),
+      vscode.commands.registerCommand('suitelens.deleteRecord', async (argument?: unknown) => {
+        const target = await withTarget(argument, true);
+        if (!target?.id) return;
+        const name = typeof (argument as { name?: unknown } | undefined)?.name === 'string' ? (argument as { name: string }).name : undefined;
+        try {
+          const { profile, client } = await registry.scope(target.accountId);
+          if (profile.readOnly) throw new Error(`${profile.label} is read-only in SuiteLens: records cannot be deleted.`);
+          if (!(await confirmDelete(profile, target.recordType, target.id, name))) return false;
+          await client.records.delete(target.recordType, target.id);
+          for (const form of RecordFormPanel.all()) if (form.recordType === target.recordType && form.id === target.id) form.dispose();
+          void vscode.window.showInformationMessage(`Deleted ${recordLabel(target.recordType, target.id, name)}.`);
+          void vscode.commands.executeCommand('suitelens.explorer.refresh').then(undefined, () => undefined);
+          return true;
+        } catch (error) {
+          failed(`Could not delete ${target.recordType} ${target.id}`)(error);
+          return false;
+        }
+      }),
+      vscode.commands.registerCommand('suitelens.createInvoiceFromSalesOrder', async (argument?: unknown) => {
+        const target = await withTarget({ recordType: 'salesOrder', ...formTargetOf(argument) }, true);
+        if (!target?.id) return;
+        try {
+          const { profile, client } = await registry.scope(target.accountId);
+          if (profile.readOnly) throw new Error(`${profile.label} is read-only in SuiteLens: no invoice can be created.`);
+          const { id } = await transformRecord(client, profile, target.recordType, target.id, 'invoice');
+          if (id) return RecordFormPanel.open(deps, { accountId: target.accountId, recordType: 'invoice', id });
+        } catch (error) {
+          failed(`Could not create an invoice from sales order ${target.id}`)(error);
+        }
+      }),
+      { dispose: () => RecordFormPanel.all().forEach((form) => form.dispose()) },
+  );
+  return { forms: () => RecordFormPanel.all(), dispose: () => registrations.dispose() };
+}

@@ -1,0 +1,30 @@
+/**
+ * The questions before a write. Production accounts (and any account with confirm-before-write) see the exact
+ * change — field, old → new — in a modal before the request goes out; a delete always names the record.
+ */
+import * as vscode from 'vscode';
+import type { AccountProfile } from '../accounts/accountProfile';
+import type { FieldChange } from './model/formValues';
+
+export function recordLabel(recordType: string, id: string, name?: string): string {
+  return name ? `${recordType} ${id} "${name}"` : `${recordType} ${id}`;
+}
+
+/** True when the write may go ahead: asked only on accounts that want it. */
+export async function confirmWrite(profile: AccountProfile, what: string, changes: readonly FieldChange[]): Promise<boolean> {
+  if (!profile.confirmBeforeWrite) return true;
+  const where = profile.environment === 'production' ? `PRODUCTION account ${profile.label} (${profile.accountId})` : `${profile.label} (${profile.accountId})`;
+  const detail = changes.map((c) => `${c.field}: ${c.before} → ${c.after}`).join('\n');
+  const choice = await vscode.window.showWarningMessage(`${what} in ${where}?`, { modal: true, detail }, 'Save to NetSuite');
+  return choice === 'Save to NetSuite';
+}
+
+export async function confirmDelete(profile: AccountProfile, recordType: string, id: string, name?: string): Promise<boolean> {
+  const where = profile.environment === 'production' ? `PRODUCTION account ${profile.label}` : profile.label;
+  const choice = await vscode.window.showWarningMessage(
+    `Delete ${recordLabel(recordType, id, name)} from ${where}?`,
+    { modal: true, detail: 'NetSuite deletes the record for good; this cannot be undone from SuiteLens.' },
+    'Delete',
+  );
+  return choice === 'Delete';
+}
