@@ -46,7 +46,18 @@ export function toParserText(query: string): string {
   return blankSuiteQLOnlySyntax(query, fromAntlrTokens(lexSuiteQL(query), codePointToUtf16(query)));
 }
 
+/** The last parse: diagnostics, hover refreshes and the agent guard often ask about the same text again. */
+let lastParse: { query: string; parsed: ParsedSuiteQL } | undefined;
+
+/** Parses a query (pre-passed); the result is shared with later callers for the same text, so treat it as read-only. */
 export function parseSuiteQL(query: string): ParsedSuiteQL {
+  if (lastParse?.query === query) return lastParse.parsed;
+  const parsed = parseFresh(query);
+  lastParse = { query, parsed };
+  return parsed;
+}
+
+function parseFresh(query: string): ParsedSuiteQL {
   const parserText = toParserText(query);
   const problems: SyntaxProblem[] = [];
   const toUtf16 = codePointToUtf16(query);
