@@ -59,6 +59,14 @@ describe('status bar look per environment', () => {
     expect(new Set(texts).size).toBe(4);
   });
 
+  it('adds a lock to a read-only account', () => {
+    expect(statusBarLook(applyAccountOptions(production, { readOnly: true }))).toMatchObject({
+      text: '$(warning) PRODUCTION · Acme $(lock)',
+      backgroundColor: 'statusBarItem.errorBackground',
+    });
+    expect(statusBarLook(applyAccountOptions(sandbox, { readOnly: true })).tooltip).toMatch(/read-only/);
+  });
+
   it('offers to add an account when there is none', () => {
     expect(statusBarLook(undefined)).toEqual({ text: '$(cloud) NetSuite: add account', tooltip: 'No NetSuite account yet. Click to add one.' });
   });

@@ -15,6 +15,12 @@ export interface StatusBarLook {
 }
 
 export function statusBarLook(profile: AccountProfile | undefined): StatusBarLook {
+  const look = lookFor(profile);
+  // A read-only account carries a lock, so nobody wonders why a save is refused.
+  return profile?.readOnly ? { ...look, text: `${look.text} $(lock)` } : look;
+}
+
+function lookFor(profile: AccountProfile | undefined): StatusBarLook {
   if (!profile) {
     return { text: '$(cloud) NetSuite: add account', tooltip: 'No NetSuite account yet. Click to add one.' };
   }

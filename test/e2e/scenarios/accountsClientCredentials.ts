@@ -46,12 +46,12 @@ export const scenario: Scenario = {
     await answer(page, /\(3\/4\): certificate id$/, clientCredentials.certificateId);
     // VS Code's file picker (the simple dialog in code-server): type the key file's path.
     await waitForTitle(page, /private key \(PEM\)/);
-    // The dialog opens on the workspace folder, where the user keeps the key: pick it there.
+    // The dialog opens on the workspace folder, where the user keeps the key. Clicking a file accepts it at once;
+    // no Enter afterwards, which would pick the first row of the next step ("NetSuite", not the loopback sandbox).
     const keyRow = page.locator('.quick-input-list .monaco-list-row', { hasText: 'netsuite-m2m.pem' }).first();
-    await keyRow.click({ timeout: uiTimeout });
-    await page.waitForFunction((name) => (document.querySelector('.quick-input-widget input') as HTMLInputElement | null)?.value.endsWith(name), 'netsuite-m2m.pem');
+    await keyRow.hover({ timeout: uiTimeout });
     await screenshot(page, 'accounts-5-pem-file-picker');
-    await page.keyboard.press('Enter');
+    await keyRow.click({ timeout: uiTimeout });
     await waitForTitle(page, /\(4\/4\)/);
     await pickRow(page, /Another address/);
     await answer(page, /base URL/, sandbox.baseUrl);
@@ -73,6 +73,7 @@ export const scenario: Scenario = {
     await waitForTitle(page, /1234567_SB1 · Sandbox · read-only/);
     await screenshot(page, 'accounts-7-options-read-only');
     await page.keyboard.press('Escape');
+    await item.locator('.codicon-lock').waitFor({ timeout: uiTimeout });
 
     // The access token from the connection test is long expired: the query still runs, with no sign-in prompt.
     await new Promise((resolve) => setTimeout(resolve, 2000));
