@@ -7,9 +7,7 @@ import Mocha from 'mocha';
 import { RESULTS_FILE_ENV, type FailedTest, type SuiteResults } from './results';
 
 export async function run(): Promise<void> {
-  // SUITELENS_HOST_SUITE_GREP runs only the tests whose full title matches, so one engineer can iterate on a suite.
-  const grep = process.env.SUITELENS_HOST_SUITE_GREP;
-  const mocha = new Mocha({ ui: 'tdd', timeout: 30_000, color: false, reporter: 'spec', ...(grep ? { grep } : {}) });
+  const mocha = new Mocha({ ui: 'tdd', timeout: 30_000, color: false, reporter: 'spec' });
   // SUITELENS_HOST_SUITE_FILTER=explorer runs only the test files whose name contains it (iterating on one feature).
   const only = process.env.SUITELENS_HOST_SUITE_FILTER;
   const testFiles = readdirSync(__dirname)
