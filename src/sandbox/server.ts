@@ -80,10 +80,14 @@ async function handle(pipeline: SandboxPipeline, request: IncomingMessage, respo
 
   const started = Date.now();
   const entry = pipeline.control.requestLog.record(request, url, body);
-  response.on('close', () => {
+  // 'finish' (response handed to the socket) comes before the client can read it; 'close' covers resets.
+  const settle = () => {
+    if (entry.durationMs !== undefined) return;
     entry.status = response.headersSent ? response.statusCode : undefined;
     entry.durationMs = Date.now() - started;
-  });
+  };
+  response.on('finish', settle);
+  response.on('close', settle);
 
   const authAnswer = await pipeline.authenticator.handleAuthEndpoint(request, url, body);
   if (authAnswer) {
