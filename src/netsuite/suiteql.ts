@@ -96,7 +96,7 @@ export class SuiteQLRunner {
 
   /** The query's true row count (one row, so NetSuite's cap does not apply to it). */
   async countRows(query: string, signal?: AbortSignal): Promise<number> {
-    const page = await this.page(`SELECT COUNT(*) AS n FROM (${checkedQuery(query).replace(/;\s*$/, '')})`, 0, { pageSize: 1, signal });
+    const page = await this.page(`SELECT COUNT(*) AS n FROM (${withoutFinalOrderBy(checkedQuery(query).replace(/;\s*$/, ''))})`, 0, { pageSize: 1, signal });
     const total = Number(page.rows[0]?.raw.n);
     if (!Number.isFinite(total)) throw invalidQuery('counting the rows gave no number');
     return total;
@@ -261,6 +261,16 @@ export function keysetQuery(query: string, column: string, last: string | undefi
   const inner = query.trim().replace(/;\s*$/, '');
   const after = last === undefined ? '' : ` WHERE ${column} > ${/^-?\d+(\.\d+)?$/.test(last) ? last : `'${last.replace(/'/g, "''")}'`}`;
   return `SELECT * FROM (${inner})${after} ORDER BY ${column}`;
+}
+
+/** Drops a trailing top-level `ORDER BY …` (a count does not need the sort, and sorting 100,000 rows is not free). */
+export function withoutFinalOrderBy(query: string): string {
+  const match = /\border\s+by\b(?![\s\S]*\border\s+by\b)([\s\S]*)$/i.exec(query);
+  if (!match) return query;
+  const tail = match[1];
+  // Only when the ORDER BY is the last clause of the outer query: no closing parenthesis or row limit after it.
+  if (/[()]|\b(fetch|offset|limit)\b/i.test(tail)) return query;
+  return query.slice(0, match.index).trimEnd();
 }
 
 function compareKeys(a: string, b: string): number {

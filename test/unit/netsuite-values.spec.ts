@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { catalogNameOfRef, columnTypesFromSchema } from '../../src/netsuite/metadata';
 import { changedFields, idFromLocation } from '../../src/netsuite/records';
-import { keysetQuery } from '../../src/netsuite/suiteql';
+import { keysetQuery, withoutFinalOrderBy } from '../../src/netsuite/suiteql';
 import { typeRow, typeValue } from '../../src/netsuite/suiteqlValues';
 
 describe('SuiteQL values typed back', () => {
@@ -19,6 +19,14 @@ describe('SuiteQL values typed back', () => {
     expect(typeValue('1.5', 'integer', 'MM/DD/YYYY')).toBe('1.5');
     expect(typeValue('', 'number', 'MM/DD/YYYY')).toBe('');
     expect(typeValue('X', 'boolean', 'MM/DD/YYYY')).toBe('X');
+  });
+
+  it('drops only a final top-level ORDER BY for the cap count', () => {
+    expect(withoutFinalOrderBy('SELECT id FROM customer ORDER BY id')).toBe('SELECT id FROM customer');
+    expect(withoutFinalOrderBy('SELECT id FROM customer WHERE x = 1 order by id desc, name')).toBe('SELECT id FROM customer WHERE x = 1');
+    expect(withoutFinalOrderBy('SELECT * FROM (SELECT id FROM customer ORDER BY id)')).toBe('SELECT * FROM (SELECT id FROM customer ORDER BY id)');
+    expect(withoutFinalOrderBy('SELECT id FROM customer ORDER BY id FETCH FIRST 10 ROWS ONLY')).toBe('SELECT id FROM customer ORDER BY id FETCH FIRST 10 ROWS ONLY');
+    expect(withoutFinalOrderBy('SELECT id FROM customer')).toBe('SELECT id FROM customer');
   });
 
   it('builds keyset chunks after the last id, quoting non-numeric keys', () => {
