@@ -1,7 +1,7 @@
 import { EntityContextType } from 'dt-sql-parser';
 import { caretAt, qualifierOf, resolveQualifier, tablesAroundCaret, visibleTables, type TableInScope } from './caretScope';
 import { suiteQLFunctions, suiteQLKeywords, suiteQLPseudoColumns, type SuiteQLFunction } from './functions';
-import { quickTokens, type LightToken } from './lightTokens';
+import { quickTokens, statementAround, type LightToken } from './lightTokens';
 import { suiteQLDialect } from './parser';
 import { blankSuiteQLOnlySyntax } from './prepass';
 import { focusOnCaret } from './focus';
@@ -33,8 +33,15 @@ const kindOrder: Record<SuiteQLCompletionKind, string> = { join: '0', column: '1
  * the schema says which names exist. Tables after FROM/JOIN, columns of the tables in scope (alias-aware), join
  * conditions from known foreign keys after JOIN … ON, SuiteQL functions with signatures, `BUILTIN.` members.
  */
-export function completeSuiteQL(query: string, offset: number, schema: SuiteQLSchema): SuiteQLCompletionItem[] {
-  const tokens = quickTokens(query);
+export function completeSuiteQL(text: string, offset: number, schema: SuiteQLSchema): SuiteQLCompletionItem[] {
+  const allTokens = quickTokens(text);
+  const statement = statementAround(allTokens, offset, text.length);
+  if (statement.start > 0 || statement.end < text.length) {
+    const items = completeSuiteQL(text.slice(statement.start, statement.end), offset - statement.start, schema);
+    return items.map((item) => ({ ...item, replaceStart: item.replaceStart + statement.start, replaceEnd: item.replaceEnd + statement.start }));
+  }
+  const query = text;
+  const tokens = allTokens;
   if (caretInsideStringOrComment(query, tokens, offset)) return [];
   const word = wordAt(query, offset);
   const suggested = suggestAt(query, tokens, offset);

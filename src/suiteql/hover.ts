@@ -1,7 +1,7 @@
 import { resolveQualifier, tablesAroundCaret, unquote, visibleTables } from './caretScope';
 import { describeColumn, describeTable } from './describe';
 import { findFunction, type SuiteQLFunction } from './functions';
-import { codeTokens, quickTokens, type LightToken } from './lightTokens';
+import { codeTokens, quickTokens, statementAround, type LightToken } from './lightTokens';
 import { blankSuiteQLOnlySyntax } from './prepass';
 import { focusOnCaret } from './focus';
 import type { SuiteQLSchema } from './schema';
@@ -17,7 +17,13 @@ export interface SuiteQLHover {
 const namePattern = /^(?:[A-Za-z_][\w$#]*|"(?:[^"]|"")+")$/;
 
 /** Hover on a table, alias, column or function: label, type and record type from the schema. */
-export function hoverSuiteQL(query: string, offset: number, schema: SuiteQLSchema): SuiteQLHover | undefined {
+export function hoverSuiteQL(text: string, offset: number, schema: SuiteQLSchema): SuiteQLHover | undefined {
+  const statement = statementAround(quickTokens(text), offset, text.length);
+  if (statement.start > 0 || statement.end < text.length) {
+    const hover = hoverSuiteQL(text.slice(statement.start, statement.end), offset - statement.start, schema);
+    return hover && { ...hover, start: hover.start + statement.start, end: hover.end + statement.start };
+  }
+  const query = text;
   const allTokens = quickTokens(query);
   const tokens = codeTokens(allTokens);
   const textOf = (token: LightToken | undefined) => (token ? query.slice(token.start, token.end) : '');

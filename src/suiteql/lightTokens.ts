@@ -60,3 +60,21 @@ export function quickTokens(text: string): LightToken[] {
 export function codeTokens(tokens: readonly LightToken[]): LightToken[] {
   return tokens.filter((token) => token.kind !== 'comment');
 }
+
+/**
+ * The statement around `offset` in a text that may hold several (a `.suiteql` file): its start and end offsets,
+ * split at `;` outside strings and comments. Completion and hover look only at that statement.
+ */
+export function statementAround(tokens: readonly LightToken[], offset: number, textLength: number): { start: number; end: number } {
+  let start = 0;
+  let end = textLength;
+  for (const token of tokens) {
+    if (token.upper !== ';' || token.kind !== 'punctuation') continue;
+    if (token.end <= offset) start = token.end;
+    else if (token.start >= offset) {
+      end = token.start;
+      break;
+    }
+  }
+  return { start, end };
+}

@@ -88,6 +88,17 @@ describe('completion items', () => {
     expect(nvl).toMatchObject({ kind: 'function', detail: 'NVL(expression, replacement)', insertText: 'NVL(' });
   });
 
+  it('looks only at the statement around the caret in a file of several, with offsets into the whole file', () => {
+    const { text, offset } = atMarker("SELECT t.tranid FROM transaction t;\nSELECT c.compa| FROM customer c;\nSELECT 'x;y' FROM DUAL");
+    const items = completeSuiteQL(text, offset, schema);
+    expect(items.map((item) => item.label)).toContain('companyname');
+    expect(items.map((item) => item.label)).not.toContain('tranid');
+    expect(items[0]).toMatchObject({ replaceStart: offset - 'compa'.length, replaceEnd: offset });
+    const hover = hoverSuiteQL(text, text.indexOf('tranid') + 2, schema);
+    expect(hover).toMatchObject({ start: text.indexOf('tranid'), end: text.indexOf('tranid') + 'tranid'.length });
+    expect(hoverSuiteQL(text, text.lastIndexOf('customer') + 1, schema)?.contents).toContain('**Customer**');
+  });
+
   it('offers tables from the catalog next to the standard ones', () => {
     const withCatalog = SuiteQLSchema.withStandardTables();
     withCatalog.addRecordTypeSchema('customrecord_shipment_box', { properties: { name: { title: 'Name', type: 'string' } } });
