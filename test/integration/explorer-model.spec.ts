@@ -168,7 +168,7 @@ describe('explorer model against the sandbox', () => {
     expect(catalogRequests(since)).toBe(1);
   });
 
-  it('tells listeners which node changed, with a loading placeholder until then', async () => {
+  it('loads quietly, peeks without loading, and tells listeners what a refresh or a filter changed', async () => {
     const model = modelFor(client);
     const customers = await typeNode(model, 'customer');
     const changed: (ExplorerNode | undefined)[] = [];
@@ -176,7 +176,13 @@ describe('explorer model against the sandbox', () => {
     expect(model.peekChildren(customers)).toBeUndefined();
     expect(model.loadingNode(customers)).toMatchObject({ kind: 'message', severity: 'loading' });
     await model.children(customers);
-    expect(changed).toContain(customers);
+    expect(changed).toEqual([]);
     expect(model.peekChildren(customers)?.length).toBe(26);
+
+    model.refresh(customers);
+    expect(changed).toEqual([customers]);
+    expect(model.peekChildren(customers)).toBeUndefined();
+    await model.setRecordFilter(customers, 'acme');
+    expect(changed.at(-1)).toBe(customers.parent);
   });
 });

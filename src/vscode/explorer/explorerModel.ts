@@ -98,14 +98,15 @@ export class ExplorerModel {
     return [...next.values()];
   }
 
-  /** The children if they are loaded; otherwise starts loading and answers undefined (change fires when done). */
+  /** The children if they are loaded, without loading anything. */
   peekChildren(node: ExplorerNode): ExplorerNode[] | undefined {
-    const ready = this.readyChildren(node);
-    if (!ready) void this.children(node);
-    return ready;
+    return this.readyChildren(node);
   }
 
-  /** The children, loading them first when needed. Never rejects: failures become an error node. */
+  /**
+   * The children, loading them first when needed. Never rejects: failures become an error node. A load announces
+   * no change: whoever asked has the answer (the tree decides whether it showed a placeholder to replace).
+   */
   async children(node: ExplorerNode): Promise<ExplorerNode[]> {
     const ready = this.readyChildren(node);
     if (ready) return ready;
@@ -121,7 +122,6 @@ export class ExplorerModel {
         },
       );
       this.states.set(node, { loading });
-      void loading.then(() => this.fire(node));
     }
     await loading;
     return this.readyChildren(node) ?? [];

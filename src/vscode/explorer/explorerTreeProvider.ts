@@ -52,19 +52,25 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
   }
 
   /**
-   * Loaded children at once; otherwise a short wait, then an explicit "Loading…" row that the model's change event
-   * replaces. The wait matters: a change fired before VS Code has received this answer is lost (seen with sublists,
-   * whose lines need no request), and a quick load should not flash a placeholder anyway.
+   * Loaded children at once; otherwise a short wait, then an explicit "Loading…" row, replaced by announcing the
+   * node changed once its children are in. Only a placeholder that was really shown is announced: a change that
+   * reaches VS Code while it is still reading the same node leaves the row expanded but empty.
    */
   async getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
     if (!node) return this.model.roots();
     const ready = this.model.peekChildren(node);
-    const loaded = ready ?? (await Promise.race([this.model.children(node), delay(quickLoadMs)]));
+    if (ready) {
+      this.showingLoading.delete(node.id);
+      return ready;
+    }
+    const loading = this.model.children(node);
+    const loaded = await Promise.race([loading, delay(quickLoadMs)]);
     if (loaded) {
       this.showingLoading.delete(node.id);
       return loaded;
     }
     this.showingLoading.set(node.id, 0);
+    void loading.then(() => this.fireChanged(node));
     return [this.model.loadingNode(node)];
   }
 
