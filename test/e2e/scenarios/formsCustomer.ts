@@ -1,0 +1,126 @@
+import * as assert from 'node:assert/strict';
+import type { FrameLocator, Page } from 'playwright-core';
+import { answerInputBox, startDemoFromWelcome } from '../lib/explorerTree';
+import type { Scenario } from '../lib/scenario';
+import { runCommand, screenshot } from '../lib/workbench';
+
+/** A fixed demo port, so the scenario can read the sandbox's request log and change its faults. */
+export const formsDemoPort = 45_871;
+export const formsDemoUrl = `http://127.0.0.1:${formsDemoPort}`;
+export const formsDemoEnv = { SUITELENS_DEMO_OPTIONS: JSON.stringify({ port: formsDemoPort }) };
+
+export interface LoggedRequest {
+  seq: number;
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  headers: Record<string, string>;
+  body?: unknown;
+  status?: number;
+}
+
+/** Requests the demo sandbox received since `since` (its request log, `GET /__sandbox/requests`). */
+export async function sandboxRequests(since = 0, method?: string): Promise<{ items: LoggedRequest[]; lastSeq: number }> {
+  const response = await fetch(`${formsDemoUrl}/__sandbox/requests?since=${since}${method ? `&method=${method}` : ''}`);
+  return (await response.json()) as { items: LoggedRequest[]; lastSeq: number };
+}
+
+export async function sandboxConfig(config: Record<string, unknown>): Promise<void> {
+  const response = await fetch(`${formsDemoUrl}/__sandbox/config`, { method: 'POST', body: JSON.stringify(config), headers: { 'content-type': 'application/json' } });
+  assert.equal(response.status, 200, await response.text());
+}
+
+/** The newest record form (each opened form adds its iframe after the others). */
+export function form(page: Page): FrameLocator {
+  return page.frameLocator('iframe.webview[src*="extensionId=suitelens.suitelens"] >> nth=-1').frameLocator('#active-frame');
+}
+
+/** Opens the form of a new record of `recordType` from the palette and waits for it to be drawn. */
+export async function openNewForm(page: Page, recordType: string): Promise<FrameLocator> {
+  await runCommand(page, 'SuiteLens: New Record of This Type…');
+  await answerInputBox(page, recordType);
+  const frame = form(page);
+  await frame.locator('h1', { hasText: `New ${recordType}` }).waitFor({ timeout: 60_000 });
+  return frame;
+}
+
+export async function fill(frame: FrameLocator, path: string, value: string): Promise<void> {
+  await frame.locator(`vscode-textfield[data-path="${path}"] input`).fill(value);
+}
+
+export async function fieldValue(frame: FrameLocator, path: string): Promise<string> {
+  return frame.locator(`vscode-textfield[data-path="${path}"] input`).inputValue();
+}
+
+export async function fieldError(frame: FrameLocator, path: string): Promise<string> {
+  const slot = frame.locator(`.field-error[data-error-for="${path}"]`);
+  await slot.filter({ hasText: /\S/ }).waitFor({ timeout: 30_000 });
+  return slot.innerText();
+}
+
+/** Clicks Create/Save and waits for the notice the host sends after a successful write. */
+export async function saveAndWait(frame: FrameLocator, notice: RegExp): Promise<string> {
+  await frame.locator('#save').click();
+  const box = frame.locator('.notice', { hasText: notice });
+  await box.waitFor({ timeout: 60_000 });
+  return box.innerText();
+}
+
+/** Picks a reference by typing into its picker and clicking the candidate whose label matches. */
+export async function pickReference(frame: FrameLocator, path: string, text: string, candidate: RegExp): Promise<void> {
+  await fill(frame, path, text);
+  await frame.locator(`[data-candidates-for="${path}"] .candidate`, { hasText: candidate }).first().click({ timeout: 30_000 });
+}
+
+export const scenario: Scenario = {
+  name: 'Record form: create a company and an individual customer, a server error lands on its field with edits kept, and an edit PATCHes only the changed field',
+  async run({ openWorkbench }) {
+    const page = await openWorkbench({ env: formsDemoEnv });
+    await startDemoFromWelcome(page);
+
+    // Company customer: a bad email is refused by NetSuite and marked on the email field; the other edits stay.
+    let frame = await openNewForm(page, 'customer');
+    await fill(frame, 'companyName', 'Forms E2E Company');
+    await fill(frame, 'entityId', 'Forms E2E Company');
+    await fill(frame, 'email', 'not-an-email');
+    await pickReference(frame, 'subsidiary', 'honey', /Honeycomb/);
+    await frame.locator('#save').click();
+    const emailError = await fieldError(frame, 'email');
+    assert.match(emailError, /Invalid Field Value not-an-email/);
+    assert.equal(await fieldValue(frame, 'companyName'), 'Forms E2E Company', 'the company name survived the failed save');
+    await screenshot(page, 'forms-1-server-error-on-field');
+
+    await fill(frame, 'email', 'ap@forms-e2e.example.com');
+    const created = await saveAndWait(frame, /Created customer \d+/);
+    const companyId = /Created customer (\d+)/.exec(created)![1];
+    await frame.locator('h1', { hasText: `customer ${companyId}` }).waitFor();
+    await screenshot(page, 'forms-2-company-created-now-editing');
+
+    // Edit one field: the sandbox saw a PATCH carrying that field alone.
+    const before = (await sandboxRequests()).lastSeq;
+    await fill(frame, 'phone', '+1 555 0100');
+    await saveAndWait(frame, /Saved: phone/);
+    const patches = (await sandboxRequests(before, 'PATCH')).items;
+    assert.equal(patches.length, 1, 'one PATCH');
+    assert.equal(patches[0].path, `/services/rest/record/v1/customer/${companyId}`);
+    assert.deepEqual(patches[0].body, { phone: '+1 555 0100' });
+    await screenshot(page, 'forms-3-only-phone-patched');
+
+    // Individual customer.
+    frame = await openNewForm(page, 'customer');
+    await frame.locator('vscode-checkbox[data-path="isPerson"]').click();
+    await fill(frame, 'firstName', 'Ada');
+    await fill(frame, 'lastName', 'Forms');
+    await fill(frame, 'entityId', 'Ada Forms');
+    await pickReference(frame, 'subsidiary', 'honey', /Honeycomb/);
+    const person = await saveAndWait(frame, /Created customer \d+/);
+    const personId = /Created customer (\d+)/.exec(person)![1];
+    const posts = (await sandboxRequests(before, 'POST')).items.filter((r) => r.path === '/services/rest/record/v1/customer' && r.status === 204);
+    const personPost = posts.at(-1)!;
+    assert.equal((personPost.body as Record<string, unknown>).isPerson, true);
+    assert.equal((personPost.body as Record<string, unknown>).firstName, 'Ada');
+    assert.ok(personPost.headers['x-netsuite-idempotency-key'], 'the create carried an idempotency key');
+    assert.notEqual(personId, companyId);
+    await screenshot(page, 'forms-4-individual-created');
+  },
+};
