@@ -7,7 +7,7 @@ import type { AccountProfile } from '../accounts/accountProfile';
 import type { FieldChange } from './model/formValues';
 
 export function recordLabel(recordType: string, id: string, name?: string): string {
-  return name ? `${recordType} ${id} "${name}"` : `${recordType} ${id}`;
+  return name && name !== id ? `${recordType} ${id} "${name}"` : `${recordType} ${id}`;
 }
 
 /** True when the write may go ahead: asked only on accounts that want it. */

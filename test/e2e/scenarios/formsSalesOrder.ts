@@ -1,0 +1,64 @@
+import * as assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { startDemoFromWelcome } from '../lib/explorerTree';
+import type { Scenario } from '../lib/scenario';
+import { screenshot, waitForNotification } from '../lib/workbench';
+import { fill, form, formsDemoEnv, openNewForm, pickReference, sandboxRequests, saveAndWait } from './formsCustomer';
+
+/** Answers a VS Code modal dialog (a `.monaco-dialog-box`) whose message matches, returning its full text. */
+export async function answerModal(page: Page, message: RegExp, button: string): Promise<string> {
+  const dialog = page.locator('.monaco-dialog-box', { hasText: message });
+  await dialog.waitFor({ timeout: 30_000 });
+  const text = await dialog.innerText();
+  await dialog.locator('.dialog-buttons a.monaco-button', { hasText: new RegExp(`^${button}$`) }).click();
+  return text;
+}
+
+export const scenario: Scenario = {
+  name: 'Record form: a sales order with two item lines and a customer picked by search, transformed to an invoice that opens in its form, then deleted with a confirmation naming it',
+  async run({ openWorkbench }) {
+    const page = await openWorkbench({ env: formsDemoEnv });
+    await startDemoFromWelcome(page);
+    const start = (await sandboxRequests()).lastSeq;
+
+    const frame = await openNewForm(page, 'salesOrder');
+    await pickReference(frame, 'entity', 'juniper', /Juniper/);
+    await pickReference(frame, 'subsidiary', 'honey', /Honeycomb/);
+    await fill(frame, 'memo', 'Forms e2e order');
+    for (const [line, search, quantity] of [[0, 'ada', '3'], [1, 'dri', '5']] as const) {
+      await frame.locator('[data-add-line="item"]').click();
+      await pickReference(frame, `item.items[${line}].item`, search, new RegExp(search, 'i'));
+      await fill(frame, `item.items[${line}].quantity`, quantity);
+      await fill(frame, `item.items[${line}].rate`, '10');
+    }
+    await screenshot(page, 'forms-so-1-two-lines-before-create');
+    const created = await saveAndWait(frame, /Created salesOrder \d+/);
+    const orderId = /Created salesOrder (\d+)/.exec(created)![1];
+    const post = (await sandboxRequests(start, 'POST')).items.find((r) => r.path === '/services/rest/record/v1/salesOrder' && r.status === 204)!;
+    const body = post.body as { entity: { id: string }; item: { items: { item: { id: string }; quantity: number }[] } };
+    assert.equal(body.item.items.length, 2, 'two item lines sent');
+    assert.deepEqual(body.item.items.map((line) => line.quantity), [3, 5]);
+    assert.ok(/^\d+$/.test(body.entity.id), 'the picked customer went as {id}');
+    await frame.locator('tr[data-line="1"]').waitFor();
+    await screenshot(page, 'forms-so-2-created-with-two-lines');
+
+    // Create invoice: the transform lands in the new invoice's form.
+    await frame.locator('[data-transform="invoice"]').click();
+    await waitForNotification(page, /Created invoice \d+ from salesOrder/);
+    const invoiceForm = form(page);
+    await invoiceForm.locator('h1', { hasText: /invoice \d+/ }).waitFor({ timeout: 60_000 });
+    const transform = (await sandboxRequests(start, 'POST')).items.find((r) => r.path === `/services/rest/record/v1/salesOrder/${orderId}/!transform/invoice`);
+    assert.equal(transform?.status, 204, 'the sandbox saw the transform');
+    const invoiceId = /invoice (\d+)/.exec(await invoiceForm.locator('h1').innerText())![1];
+    await screenshot(page, 'forms-so-3-invoice-form-after-transform');
+
+    // Delete asks first, naming the record.
+    await invoiceForm.locator('#delete').click();
+    const question = await answerModal(page, new RegExp(`Delete invoice ${invoiceId}`), 'Delete');
+    assert.match(question, /Demo \(sandbox\)/);
+    await waitForNotification(page, new RegExp(`Deleted invoice ${invoiceId}`));
+    const deleted = (await sandboxRequests(start, 'DELETE')).items;
+    assert.deepEqual(deleted.map((r) => [r.path, r.status]), [[`/services/rest/record/v1/invoice/${invoiceId}`, 204]]);
+    await screenshot(page, 'forms-so-4-invoice-deleted');
+  },
+};
