@@ -59,7 +59,12 @@ export function activate(context: vscode.ExtensionContext): SuiteLensApi {
   demo = new DemoSandbox(context.extensionPath, registry, demoOptionsFromEnvironment(logger));
   const schemas = new SuiteQLSchemas(registry);
   const agents = registerAgents(context, registry, logger);
-  const notebooks = registerNotebooks(context, registry, (accountId, query, columns) => schemas.learn(accountId, query, columns));
+  const notebooks = registerNotebooks(
+    context,
+    registry,
+    (accountId, query, columns) => schemas.learn(accountId, query, columns),
+    (query, totalResults, pageSize) => schemas.noteResultSize(query, totalResults, pageSize),
+  );
 
   const startDemo = async (): Promise<string> => {
     const accountId = await vscode.window.withProgress(

@@ -27,6 +27,7 @@ export class SuiteQLSchemas {
   private readonly schemas = new Map<string, SuiteQLSchema>();
   private readonly loaded = new Map<string, Set<string>>();
   private readonly catalogs = new Map<string, Promise<Set<string>>>();
+  private readonly multiPage = new Set<string>();
 
   constructor(private readonly registry: AccountRegistry<NetSuiteClient>) {}
 
@@ -73,6 +74,21 @@ export class SuiteQLSchemas {
     const read = tablesReadBy(query);
     if (read.ok && read.tables.length === 1) this.schemaFor(accountId).learnColumns(read.tables[0], columns);
   }
+
+  /** Remembers queries whose results spanned several pages: only those risk rows shifting between pages. */
+  noteResultSize(query: string, totalResults: number, pageSize: number): void {
+    const key = normaliseQuery(query);
+    if (totalResults > pageSize) this.multiPage.add(key);
+    else this.multiPage.delete(key);
+  }
+
+  isMultiPage(query: string): boolean {
+    return this.multiPage.has(normaliseQuery(query));
+  }
+}
+
+function normaliseQuery(query: string): string {
+  return query.replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
 /** The account a SuiteQL document runs against: its notebook's account, else the active account. */
@@ -96,7 +112,8 @@ export function registerSuiteQLLanguage(registry: AccountRegistry<NetSuiteClient
       setTimeout(() => {
         pending.delete(key);
         const text = document.getText();
-        const found = diagnoseSuiteQL(text, schemas.schemaFor(accountOfDocument(document, registry)), { multiPage: true });
+        // The "no ORDER BY" warning only once a run showed the result spans pages; otherwise it would be noise.
+        const found = diagnoseSuiteQL(text, schemas.schemaFor(accountOfDocument(document, registry)), { multiPage: schemas.isMultiPage(text) });
         diagnostics.set(
           document.uri,
           found.map((d) => {

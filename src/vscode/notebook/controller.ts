@@ -21,6 +21,8 @@ export interface ControllerDeps {
   idRecordType: (query: string) => string | undefined;
   /** Columns a result showed, so completion learns what the catalog does not describe. */
   learnColumns?: (accountId: string, query: string, columns: readonly string[]) => void;
+  /** How big a result was, so the editor warns about paging without ORDER BY only when it matters. */
+  noteResultSize?: (query: string, totalResults: number, pageSize: number) => void;
 }
 
 /**
@@ -108,6 +110,7 @@ export class AccountNotebookController implements vscode.Disposable {
       });
       session.columns = payload.columns;
       this.deps.learnColumns?.(this.profile.accountId, query, payload.columns.map((c) => c.name));
+      this.deps.noteResultSize?.(query, page.totalResults, this.deps.pageSize());
       await execution.replaceOutput([outputOf(payload)]);
       await this.deps.history.record(this.profile.accountId, { query, rows: page.totalResults, elapsedMs, ok: true });
       success = true;

@@ -33,6 +33,7 @@ export function registerNotebooks(
   context: vscode.ExtensionContext,
   registry: AccountRegistry<NetSuiteClient>,
   learnColumns?: (accountId: string, query: string, columns: readonly string[]) => void,
+  noteResultSize?: (query: string, totalResults: number, pageSize: number) => void,
 ): NotebookFeature {
   const sessions = new ResultSessions();
   const history = new QueryHistory(context.globalState);
@@ -50,7 +51,7 @@ export function registerNotebooks(
     }
     for (const [accountId, profile] of accounts) {
       if (!controllers.has(accountId)) {
-        controllers.set(accountId, new AccountNotebookController(profile, { registry, sessions, history, pageSize, idRecordType: idRecordTypeOf, learnColumns }));
+        controllers.set(accountId, new AccountNotebookController(profile, { registry, sessions, history, pageSize, idRecordType: idRecordTypeOf, learnColumns, noteResultSize }));
       }
     }
   };
