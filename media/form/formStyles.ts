@@ -21,6 +21,7 @@ h1 { font-size: 1.4em; font-weight: 600; margin: 16px 0 8px; }
 .candidate { text-align: left; background: none; border: none; color: var(--vscode-foreground); padding: 3px 8px; cursor: pointer; font: inherit; }
 .candidate:hover, .candidate:focus { background: var(--vscode-list-hoverBackground); outline: 1px solid var(--vscode-focusBorder); }
 .picked { font-size: 0.9em; color: var(--vscode-descriptionForeground); }
+.sublist-scroll { overflow-x: auto; margin-bottom: 6px; }
 table.sublist { border-collapse: collapse; width: 100%; }
 table.sublist th { text-align: left; font-weight: 600; padding: 4px 6px; border-bottom: 1px solid var(--vscode-widget-border, var(--vscode-panel-border)); white-space: nowrap; }
 table.sublist td { padding: 3px 6px; vertical-align: top; min-width: 90px; }

@@ -85,6 +85,8 @@ function render(): void {
   const save = el('vscode-button', { id: 'save' }, mode === 'create' ? 'Create' : 'Save');
   save.addEventListener('click', () => {
     clearErrors();
+    const notice = root.querySelector('.notice');
+    if (notice) notice.textContent = '';
     post(SaveRequest.create({ values }));
   });
   toolbar.append(save);
@@ -146,7 +148,9 @@ function sublistGroup(model: FormModel, sublistId: string): HTMLElement {
     row.append(removeCell);
     table.append(row);
   });
-  group.append(table);
+  const scroller = el('div', { class: 'sublist-scroll' });
+  scroller.append(table);
+  group.append(scroller);
   const add = el('vscode-button', { secondary: '', 'data-add-line': sublist.id }, `Add ${sublist.title} line`);
   add.addEventListener('click', () => {
     container.items.push({});

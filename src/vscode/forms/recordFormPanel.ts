@@ -163,6 +163,8 @@ export class RecordFormPanel {
       return;
     }
     try {
+      // The account's client is replaced when its options or sign-in change: take the current one every time.
+      if (!DirtyChanged.is(message)) await this.refreshScope();
       if (FormReady.is(message)) this.sendForm();
       else if (DirtyChanged.is(message)) {
         this.dirty = message.dirty;
@@ -178,6 +180,12 @@ export class RecordFormPanel {
     }
   }
 
+  private async refreshScope(): Promise<void> {
+    const { profile, client } = await this.deps.registry.scope(this.target.accountId);
+    this.profile = profile;
+    this.client = client;
+  }
+
   private async search(requestId: string, referenceType: string, text: string): Promise<void> {
     try {
       const candidates = await searchReferences(this.client, referenceType, text);
@@ -189,6 +197,10 @@ export class RecordFormPanel {
 
   private async save(values: FormValues): Promise<void> {
     this.current = values;
+    if (this.profile.readOnly) {
+      this.post(FormErrors.create({ fields: [], general: [`${this.profile.label} is now read-only in SuiteLens; nothing was sent. Your edits are kept.`] }));
+      return;
+    }
     const plan = this.recordId ? patchPlan(this.original, values, this.model) : createPlan(values, this.model);
     const invalid = validateWrite(this.model, plan.body);
     if (invalid.length > 0) {
@@ -208,7 +220,8 @@ export class RecordFormPanel {
       const placed = isNetSuiteError(error)
         ? placeErrors(error.details, this.model, `${error.message}. ${error.advice}`)
         : { fields: [], general: [errorText(error)] };
-      if (isNetSuiteError(error) && placed.general.length > 0 && error.advice) placed.general.push(error.advice);
+      // NetSuite's own details come without our advice sentence; the fallback text already carries it.
+      if (isNetSuiteError(error) && error.details.length > 0 && placed.general.length > 0) placed.general.push(error.advice);
       this.post(FormErrors.create(placed));
     }
   }

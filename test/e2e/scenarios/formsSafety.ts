@@ -1,0 +1,111 @@
+import * as assert from 'node:assert/strict';
+import type { FrameLocator, Page } from 'playwright-core';
+import { answerInputBox, startDemoFromWelcome } from '../lib/explorerTree';
+import type { Scenario } from '../lib/scenario';
+import { runCommand, screenshot, waitForNotification } from '../lib/workbench';
+import { fill, form, formsDemoEnv, openNewForm, pickReference, sandboxConfig, sandboxRequests, saveAndWait } from './formsCustomer';
+import { answerModal } from './formsSalesOrder';
+
+const uiTimeout = 30_000;
+
+/** The form in the `index`-th SuiteLens webview (in the order they were opened), after clicking its tab. */
+async function formAt(page: Page, index: number): Promise<FrameLocator> {
+  await page.locator('.tabs-container .tab').nth(index).click();
+  return page.frameLocator(`iframe.webview[src*="extensionId=suitelens.suitelens"] >> nth=${index}`).frameLocator('#active-frame');
+}
+
+async function openEditForm(page: Page, recordType: string, id: string): Promise<void> {
+  await runCommand(page, 'SuiteLens: Edit Record');
+  await answerInputBox(page, recordType);
+  await answerInputBox(page, id);
+}
+
+async function toggleAccountOption(page: Page, option: RegExp): Promise<void> {
+  await runCommand(page, 'SuiteLens: Account Options…');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: /TSTDRV1234567_SB1/ }).first().click({ timeout: uiTimeout });
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: option }).first();
+  await row.click({ timeout: uiTimeout });
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: option }).filter({ hasText: /On/ }).first().waitFor({ timeout: uiTimeout });
+  await page.keyboard.press('Escape');
+}
+
+export const scenario: Scenario = {
+  name: 'Record form safety: a concurrent change is shown before overwriting, a create retried after a connection reset makes one record, confirm-before-write shows field old → new, a read-only account cannot edit',
+  async run({ openWorkbench }) {
+    const page = await openWorkbench({ env: formsDemoEnv });
+    await startDemoFromWelcome(page);
+    const unique = `Safety ${Date.now()}`;
+
+    // Form A creates a customer and stays open on it; form B edits the same customer's phone meanwhile.
+    let frame = await openNewForm(page, 'customer');
+    await fill(frame, 'companyName', unique);
+    await fill(frame, 'entityId', unique);
+    await pickReference(frame, 'subsidiary', 'honey', /Honeycomb/);
+    const created = await saveAndWait(frame, /Created customer \d+/);
+    const id = /Created customer (\d+)/.exec(created)![1];
+    await openEditForm(page, 'customer', id);
+    const formB = form(page);
+    await formB.locator('h1', { hasText: `customer ${id}` }).waitFor({ timeout: 60_000 });
+    await fill(formB, 'phone', '+1 555 0199');
+    await saveAndWait(formB, /Saved: phone/);
+
+    // Form A's save detects it, shows what changed there, and Overwrite sends only A's own change.
+    const formA = await formAt(page, 0);
+    const since = (await sandboxRequests()).lastSeq;
+    await fill(formA, 'email', 'concurrent@forms-e2e.example.com');
+    await formA.locator('#save').click();
+    const dialog = page.locator('.monaco-dialog-box', { hasText: /was changed in NetSuite since this form opened/ });
+    await dialog.waitFor({ timeout: uiTimeout });
+    assert.match(await dialog.innerText(), /Phone: \(empty\) → \+1 555 0199/);
+    await screenshot(page, 'forms-safety-1-concurrent-change-detected');
+    await answerModal(page, /was changed in NetSuite/, 'Overwrite');
+    await formA.locator('.notice', { hasText: /Saved: email/ }).waitFor({ timeout: uiTimeout });
+    const patch = (await sandboxRequests(since, 'PATCH')).items;
+    assert.deepEqual(patch.map((r) => r.body), [{ email: 'concurrent@forms-e2e.example.com' }], 'only form A’s own field was sent');
+
+    // A create whose connection resets after NetSuite committed: Save again reuses the key, one record results.
+    const retryName = `Retry ${Date.now()}`;
+    frame = await openNewForm(page, 'customer');
+    await fill(frame, 'companyName', retryName);
+    await fill(frame, 'entityId', retryName);
+    await pickReference(frame, 'subsidiary', 'honey', /Honeycomb/);
+    const beforeRetry = (await sandboxRequests()).lastSeq;
+    await sandboxConfig({ faults: { resetAfterCommitRate: 1 } });
+    await frame.locator('#save').click();
+    const failure = frame.locator('.general-errors', { hasText: /\S/ });
+    const created2 = frame.locator('.notice', { hasText: /Created customer/ });
+    await failure.or(created2).first().waitFor({ timeout: 120_000 });
+    await screenshot(page, 'forms-safety-2-create-after-reset');
+    await sandboxConfig({ faults: { resetAfterCommitRate: 0 } });
+    if (await failure.isVisible()) {
+      assert.equal(await frame.locator('vscode-textfield[data-path="companyName"] input').inputValue(), retryName, 'edits kept after the failure');
+      await saveAndWait(frame, /Created customer \d+/);
+    }
+    const posts = (await sandboxRequests(beforeRetry, 'POST')).items.filter((r) => r.path === '/services/rest/record/v1/customer');
+    assert.ok(posts.length >= 2, `the create was sent more than once (${posts.length})`);
+    assert.equal(new Set(posts.map((r) => r.headers['x-netsuite-idempotency-key'])).size, 1, 'every attempt carried the same idempotency key');
+    // Exactly one customer has that name: the Child Of picker finds one.
+    await fill(frame, 'parent', retryName);
+    await frame.locator('[data-candidates-for="parent"] .candidate').first().waitFor({ timeout: uiTimeout });
+    assert.equal(await frame.locator('[data-candidates-for="parent"] .candidate').count(), 1, 'one record with that name');
+    await screenshot(page, 'forms-safety-3-one-record-after-retry');
+
+    // Confirm before each write: the modal shows field old → new before the PATCH goes.
+    await toggleAccountOption(page, /Confirm before each write/);
+    const formA2 = await formAt(page, 0);
+    await fill(formA2, 'phone', '+1 555 0200');
+    await formA2.locator('#save').click();
+    const confirm = page.locator('.monaco-dialog-box', { hasText: new RegExp(`Update customer ${id}`) });
+    await confirm.waitFor({ timeout: uiTimeout });
+    assert.match(await confirm.innerText(), /Phone: \+1 555 0199 → \+1 555 0200/);
+    await screenshot(page, 'forms-safety-4-confirm-shows-diff');
+    await answerModal(page, new RegExp(`Update customer ${id}`), 'Save to NetSuite');
+    await formA2.locator('.notice', { hasText: /Saved: phone/ }).waitFor({ timeout: uiTimeout });
+
+    // Read-only: edit mode is refused.
+    await toggleAccountOption(page, /Read-only/);
+    await openEditForm(page, 'customer', id);
+    await waitForNotification(page, /read-only/);
+    await screenshot(page, 'forms-safety-5-read-only-refuses-edit');
+  },
+};
