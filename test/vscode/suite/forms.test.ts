@@ -1,0 +1,62 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { SuiteLensApi } from '../../../src/extension';
+import { activeSuiteLens } from './extension';
+
+interface OpenedForm {
+  mode: 'create' | 'edit';
+  id: string | undefined;
+  recordType: string;
+  dispose(): void;
+}
+
+function tabLabels(): string[] {
+  return vscode.window.tabGroups.all.flatMap((group) => group.tabs.map((tab) => tab.label));
+}
+
+/** Tabs reach the API a moment after the panel is created, so poll for the one expected. */
+async function waitForTab(matches: (label: string) => boolean): Promise<string> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const found = tabLabels().find(matches);
+    if (found) return found;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`no such tab; tabs: ${tabLabels().join(', ')}`);
+}
+
+// The record form commands as the extension registers them, against the in-process demo sandbox.
+suite('Record forms through the extension', () => {
+  let accountId: string;
+
+  suiteSetup(async function () {
+    this.timeout(120_000);
+    const api = (await activeSuiteLens()).exports as SuiteLensApi;
+    accountId = await api.startDemo();
+  });
+
+  test('the explorer placeholders are real commands now', async () => {
+    const registered = new Set(await vscode.commands.getCommands(true));
+    for (const command of ['suitelens.newRecord', 'suitelens.editRecord', 'suitelens.deleteRecord', 'suitelens.createInvoiceFromSalesOrder']) {
+      assert.ok(registered.has(command), `${command} is registered`);
+    }
+  });
+
+  test('Edit Record on an explorer record node opens that record in an edit form tab', async function () {
+    this.timeout(60_000);
+    const node = { kind: 'record', accountId, recordType: 'customer', recordId: '100', id: `${accountId}/customer/100` };
+    const form = await vscode.commands.executeCommand<OpenedForm>('suitelens.editRecord', node);
+    assert.equal(form.mode, 'edit');
+    assert.equal(form.id, '100');
+    assert.match(await waitForTab((label) => label.startsWith('customer ')), /^customer /);
+    form.dispose();
+  });
+
+  test('New Record on a record type node opens an empty create form', async function () {
+    this.timeout(60_000);
+    const form = await vscode.commands.executeCommand<OpenedForm>('suitelens.newRecord', { kind: 'recordType', accountId, recordType: 'salesOrder' });
+    assert.equal(form.mode, 'create');
+    assert.equal(form.id, undefined);
+    assert.equal(await waitForTab((label) => label === 'New salesOrder'), 'New salesOrder');
+    form.dispose();
+  });
+});
