@@ -172,8 +172,9 @@ export class ExplorerModel {
   setTypeFilter(accountId: string, text: string): void {
     if (text.trim()) this.typeFilters.set(accountId, text.trim());
     else this.typeFilters.delete(accountId);
-    const account = this.accountNodes.get(accountId);
-    if (account) this.fire(account);
+    // The whole tree: the account row's own description names the filter, and VS Code redraws a row's own
+    // description only when its parent (here the root) is refreshed.
+    this.fire(undefined);
   }
 
   recordFilter(node: RecordTypeNode): RecordFilter | undefined {

@@ -78,6 +78,7 @@ export const scenario: Scenario = {
     assert.deepEqual((await treeItemLabels(page)).filter((label) => /order|customer|vendor$/.test(label)), ['salesorder']);
     await findRow(page, orderLabel); // a type that was expanded keeps showing its records
     await findRow(page, 'Demo (sandbox)'); // back to the top, where the filtered types are
+    assert.match(await explorerRow(page, 'Demo (sandbox)').innerText(), /types: "order"/);
     await screenshot(page, 'explorer-8-type-filter');
 
     assert.deepEqual(dialogs, [], 'no script ran (an alert would have opened a dialog)');
