@@ -30,6 +30,13 @@ export async function sandboxConfig(config: Record<string, unknown>): Promise<vo
   assert.equal(response.status, 200, await response.text());
 }
 
+/** Switches the colour theme through its picker (the form must look native in dark and high-contrast themes too). */
+export async function useColorTheme(page: Page, label: string): Promise<void> {
+  await runCommand(page, 'Preferences: Color Theme');
+  await page.locator('.quick-input-widget input').fill(label);
+  await page.locator('.quick-input-list .monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${label}$`) }) }).first().click({ timeout: 30_000 });
+}
+
 /** The newest record form (each opened form adds its iframe after the others). */
 export function form(page: Page): FrameLocator {
   return page.frameLocator('iframe.webview[src*="extensionId=suitelens.suitelens"] >> nth=-1').frameLocator('#active-frame');

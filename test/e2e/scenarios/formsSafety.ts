@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import type { FrameLocator, Page } from 'playwright-core';
 import { answerInputBox, startDemoFromWelcome } from '../lib/explorerTree';
 import type { Scenario } from '../lib/scenario';
-import { runCommand, screenshot, waitForNotification } from '../lib/workbench';
-import { fill, form, formsDemoEnv, openNewForm, pickReference, sandboxConfig, sandboxRequests, saveAndWait } from './formsCustomer';
+import { runCommand, screenshot } from '../lib/workbench';
+import { fill, form, formsDemoEnv, openNewForm, useColorTheme, pickReference, sandboxConfig, sandboxRequests, saveAndWait } from './formsCustomer';
 import { answerModal } from './formsSalesOrder';
 
 const uiTimeout = 30_000;
@@ -34,6 +34,7 @@ export const scenario: Scenario = {
   async run({ openWorkbench }) {
     const page = await openWorkbench({ env: formsDemoEnv });
     await startDemoFromWelcome(page);
+    await useColorTheme(page, 'Dark High Contrast');
     const unique = `Safety ${Date.now()}`;
 
     // Form A creates a customer and stays open on it; form B edits the same customer's phone meanwhile.
@@ -105,7 +106,9 @@ export const scenario: Scenario = {
     // Read-only: edit mode is refused.
     await toggleAccountOption(page, /Read-only/);
     await openEditForm(page, 'customer', id);
-    await waitForNotification(page, /read-only/);
+    const refusal = page.locator('.notifications-toasts .notification-toast', { hasText: /read-only/ });
+    await refusal.waitFor({ timeout: uiTimeout });
+    await refusal.hover();
     await screenshot(page, 'forms-safety-5-read-only-refuses-edit');
   },
 };

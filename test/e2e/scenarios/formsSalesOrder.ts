@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { startDemoFromWelcome } from '../lib/explorerTree';
 import type { Scenario } from '../lib/scenario';
 import { screenshot, waitForNotification } from '../lib/workbench';
-import { fill, form, formsDemoEnv, openNewForm, pickReference, sandboxRequests, saveAndWait } from './formsCustomer';
+import { fieldValue, fill, form, formsDemoEnv, openNewForm, useColorTheme, pickReference, sandboxRequests, saveAndWait } from './formsCustomer';
 
 /** Answers a VS Code modal dialog (a `.monaco-dialog-box`) whose message matches, returning its full text. */
 export async function answerModal(page: Page, message: RegExp, button: string): Promise<string> {
@@ -17,8 +17,10 @@ export async function answerModal(page: Page, message: RegExp, button: string): 
 export const scenario: Scenario = {
   name: 'Record form: a sales order with two item lines and a customer picked by search, transformed to an invoice that opens in its form, then deleted with a confirmation naming it',
   async run({ openWorkbench }) {
+    // Dark theme here; the customer scenario runs in the default light one, the safety one in high contrast.
     const page = await openWorkbench({ env: formsDemoEnv });
     await startDemoFromWelcome(page);
+    await useColorTheme(page, 'Dark Modern');
     const start = (await sandboxRequests()).lastSeq;
 
     const frame = await openNewForm(page, 'salesOrder');
@@ -60,5 +62,15 @@ export const scenario: Scenario = {
     const deleted = (await sandboxRequests(start, 'DELETE')).items;
     assert.deepEqual(deleted.map((r) => [r.path, r.status]), [[`/services/rest/record/v1/invoice/${invoiceId}`, 204]]);
     await screenshot(page, 'forms-so-4-invoice-deleted');
+
+    // Closing a form with unsaved edits asks, and Reopen brings the form back with the edits.
+    const draft = await openNewForm(page, 'customer');
+    await fill(draft, 'companyName', 'Unsaved Draft Co');
+    await page.locator('.tabs-container .tab.active .codicon-close').click();
+    await answerModal(page, /closed with unsaved changes/, 'Reopen with My Edits');
+    const reopened = form(page);
+    await reopened.locator('h1', { hasText: 'New customer' }).waitFor({ timeout: 60_000 });
+    assert.equal(await fieldValue(reopened, 'companyName'), 'Unsaved Draft Co');
+    await screenshot(page, 'forms-so-5-dirty-form-reopened-with-edits');
   },
 };
