@@ -34,6 +34,14 @@ import { createPlan, describeChanges, formValuesOf, patchPlan, type FormValues, 
 import { searchReferences } from './referenceSearch';
 import { confirmDelete, confirmWrite, recordLabel } from './writeConfirmations';
 
+/** Refusal to write on an account the user marked read-only; shown as it is, without a "could not" prefix. */
+export class ReadOnlyAccountError extends Error {
+  constructor(accountLabel: string, what: string) {
+    super(`${accountLabel} is read-only: ${what}. Turn Read-only off in Account Options to change records.`);
+    this.name = 'ReadOnlyAccountError';
+  }
+}
+
 export interface FormTarget {
   accountId: string;
   recordType: string;
@@ -72,7 +80,7 @@ export class RecordFormPanel {
   static async open(deps: FormDeps, target: FormTarget, initialValues?: FormValues): Promise<RecordFormPanel> {
     const { profile, client } = await deps.registry.scope(target.accountId);
     if (profile.readOnly) {
-      throw new Error(`${profile.label} is read-only in SuiteLens: records cannot be created or edited. Turn read-only off in Account Options to edit.`);
+      throw new ReadOnlyAccountError(profile.label, target.id ? `${target.recordType} ${target.id} cannot be edited` : `no ${target.recordType} can be created`);
     }
     const model = await buildFormModel(target.recordType, await client.metadata.schema(target.recordType), (name) => client.metadata.schema(name));
     const form = new RecordFormPanel(deps, target);

@@ -8,7 +8,7 @@ import type { NetSuiteClient } from '../../netsuite/client';
 import { isNetSuiteError } from '../../netsuite/errors';
 import type { Logger } from '../../netsuite/log';
 import type { AccountRegistry } from '../accounts/accountRegistry';
-import { RecordFormPanel, transformRecord, type FormDeps, type FormTarget } from './recordFormPanel';
+import { ReadOnlyAccountError, RecordFormPanel, transformRecord, type FormDeps, type FormTarget } from './recordFormPanel';
 import { confirmDelete, recordLabel } from './writeConfirmations';
 
 export interface FormsFeature extends vscode.Disposable {
@@ -28,6 +28,10 @@ export function registerForms(registry: AccountRegistry<NetSuiteClient>, extensi
   const deps: FormDeps = { registry, extensionUri, logger };
   const failed = (what: string) => (error: unknown) => {
     logger.error(`${what} failed`, error);
+    if (error instanceof ReadOnlyAccountError) {
+      void vscode.window.showWarningMessage(error.message);
+      return;
+    }
     const advice = isNetSuiteError(error) ? ` ${error.advice}` : '';
     void vscode.window.showErrorMessage(`${what}: ${error instanceof Error ? error.message : String(error)}${advice}`);
   };
@@ -61,7 +65,7 @@ export function registerForms(registry: AccountRegistry<NetSuiteClient>, extensi
         const name = typeof (argument as { name?: unknown } | undefined)?.name === 'string' ? (argument as { name: string }).name : undefined;
         try {
           const { profile, client } = await registry.scope(target.accountId);
-          if (profile.readOnly) throw new Error(`${profile.label} is read-only in SuiteLens: records cannot be deleted.`);
+          if (profile.readOnly) throw new ReadOnlyAccountError(profile.label, `${target.recordType} ${target.id} cannot be deleted`);
           if (!(await confirmDelete(profile, target.recordType, target.id, name))) return false;
           await client.records.delete(target.recordType, target.id);
           for (const form of RecordFormPanel.all()) if (form.recordType === target.recordType && form.id === target.id) form.dispose();
@@ -78,7 +82,7 @@ export function registerForms(registry: AccountRegistry<NetSuiteClient>, extensi
         if (!target?.id) return;
         try {
           const { profile, client } = await registry.scope(target.accountId);
-          if (profile.readOnly) throw new Error(`${profile.label} is read-only in SuiteLens: no invoice can be created.`);
+          if (profile.readOnly) throw new ReadOnlyAccountError(profile.label, 'no invoice can be created');
           const { id } = await transformRecord(client, profile, target.recordType, target.id, 'invoice');
           if (id) return RecordFormPanel.open(deps, { accountId: target.accountId, recordType: 'invoice', id });
         } catch (error) {
