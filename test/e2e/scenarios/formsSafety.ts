@@ -14,10 +14,14 @@ async function formAt(page: Page, index: number): Promise<FrameLocator> {
   return page.frameLocator(`iframe.webview[src*="extensionId=suitelens.suitelens"] >> nth=${index}`).frameLocator('#active-frame');
 }
 
-async function openEditForm(page: Page, recordType: string, id: string): Promise<void> {
+async function openEditForm(page: Page, recordType: string, id: string, expectForm = true): Promise<void> {
+  const frames = page.locator('iframe.webview[src*="extensionId=suitelens.suitelens"]');
+  const before = await frames.count();
   await runCommand(page, 'SuiteLens: Edit Record');
   await answerInputBox(page, recordType);
   await answerInputBox(page, id);
+  // Form A shows the same record: wait for the new form's own webview before talking to "the newest form".
+  if (expectForm) await frames.nth(before).waitFor({ state: 'attached', timeout: 60_000 });
 }
 
 async function toggleAccountOption(page: Page, option: RegExp): Promise<void> {
@@ -105,7 +109,7 @@ export const scenario: Scenario = {
 
     // Read-only: edit mode is refused.
     await toggleAccountOption(page, /Read-only/);
-    await openEditForm(page, 'customer', id);
+    await openEditForm(page, 'customer', id, false);
     const refusal = page.locator('.notifications-toasts .notification-toast', { hasText: /read-only/ });
     await refusal.waitFor({ timeout: uiTimeout });
     await refusal.hover();
