@@ -227,7 +227,8 @@ function referencePicker(field: FieldModel, target: Record<string, FieldValue>, 
   const value = target[field.id];
   const current = typeof value === 'object' && value !== null ? value : undefined;
   const picked = el('div', { class: 'picked', 'data-picked-for': path }, current ? `${current.refName ?? ''} (id ${current.id})`.trim() : '');
-  const input = el('vscode-textfield', { id: inputId, 'data-path': path, placeholder: field.readOnly ? '' : `Search ${field.referenceType ?? ''}…` });
+  const placeholder = field.readOnly ? '' : field.referenceType === 'nsResource' ? 'Internal id' : `Search ${field.referenceType ?? ''}…`;
+  const input = el('vscode-textfield', { id: inputId, 'data-path': path, placeholder });
   (input as unknown as { value: string }).value = current ? (current.refName ?? current.id) : '';
   if (field.readOnly) input.setAttribute('disabled', '');
   const list = el('div', { class: 'candidates', role: 'listbox', 'data-candidates-for': path });
@@ -238,6 +239,12 @@ function referencePicker(field: FieldModel, target: Record<string, FieldValue>, 
       set(null);
       picked.textContent = '';
       list.replaceChildren();
+      return;
+    }
+    // NetSuite does not say what this field refers to (`nsResource`): nothing to search, the text is the internal id.
+    if (field.referenceType === 'nsResource') {
+      set({ id: text.trim() });
+      picked.textContent = `id ${text.trim()}`;
       return;
     }
     if (timer) clearTimeout(timer);

@@ -119,6 +119,8 @@ export const scenario: Scenario = {
     await fill(frame, 'firstName', 'Ada');
     await fill(frame, 'lastName', 'Forms');
     await fill(frame, 'entityId', 'Ada Forms');
+    // Status is a reference NetSuite gives no target type for (nsResource): its internal id is typed.
+    await fill(frame, 'entityStatus', '13');
     await pickReference(frame, 'subsidiary', 'honey', /Honeycomb/);
     const person = await saveAndWait(frame, /Created customer \d+/);
     const personId = /Created customer (\d+)/.exec(person)![1];
@@ -126,6 +128,7 @@ export const scenario: Scenario = {
     const personPost = posts.at(-1)!;
     assert.equal((personPost.body as Record<string, unknown>).isPerson, true);
     assert.equal((personPost.body as Record<string, unknown>).firstName, 'Ada');
+    assert.deepEqual((personPost.body as Record<string, unknown>).entityStatus, { id: '13' });
     assert.ok(personPost.headers['x-netsuite-idempotency-key'], 'the create carried an idempotency key');
     assert.notEqual(personId, companyId);
     await screenshot(page, 'forms-4-individual-created');
