@@ -1,0 +1,74 @@
+import * as assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { startSandbox } from '../../../src/sandbox/index';
+import type { Scenario } from '../lib/scenario';
+import { runCommand, screenshot } from '../lib/workbench';
+import { fill, openNewForm, pickReference } from './formsCustomer';
+import { answerModal } from './formsSalesOrder';
+
+const uiTimeout = 30_000;
+
+async function answer(page: Page, title: RegExp, value: string): Promise<void> {
+  await page.locator('.quick-input-widget .quick-input-title', { hasText: title }).waitFor({ timeout: uiTimeout });
+  const input = page.locator('.quick-input-widget input');
+  await input.fill(value);
+  await page.keyboard.press('Enter');
+}
+
+export const scenario: Scenario = {
+  name: 'Record form on a production account: the create and the edit each show the exact change (field, old → new) in a modal before anything is sent',
+  async run({ openWorkbench, onCleanup }) {
+    // An account whose id is production's (1234567) but whose base URL is a local sandbox: production rules, no risk.
+    const sandbox = await startSandbox({ host: '127.0.0.1', port: 0, accountId: '1234567' });
+    onCleanup(() => sandbox.stop());
+    const tba = sandbox.credentials.tba;
+    const page = await openWorkbench();
+
+    await runCommand(page, 'SuiteLens: Add NetSuite Account…');
+    await answer(page, /\(1\/4\)/, '1234567');
+    await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: /Token-based authentication \(TBA\)/ }).first().click({ timeout: uiTimeout });
+    await answer(page, /\(3\/4\): consumer key$/, tba.consumerKey);
+    await answer(page, /\(3\/4\): consumer secret$/, tba.consumerSecret);
+    await answer(page, /\(3\/4\): token id$/, tba.tokenId);
+    await answer(page, /\(3\/4\): token secret$/, tba.tokenSecret);
+    await page.locator('.quick-input-widget .quick-input-title', { hasText: /\(4\/4\)/ }).waitFor({ timeout: uiTimeout });
+    await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: /Another address/ }).first().click({ timeout: uiTimeout });
+    await answer(page, /base URL/, sandbox.baseUrl);
+    await page.locator('.part.statusbar .statusbar-item', { hasText: /PRODUCTION/ }).first().waitFor({ timeout: 60_000 });
+
+    const frame = await openNewForm(page, 'customer');
+    await fill(frame, 'companyName', 'Production Forms Co');
+    await fill(frame, 'entityId', 'Production Forms Co');
+    await pickReference(frame, 'subsidiary', 'honey', /Honeycomb/);
+    const before = sandbox.requestLog.list({}).length;
+    await frame.locator('#save').click();
+    const create = page.locator('.monaco-dialog-box', { hasText: /Create this customer in PRODUCTION account/ });
+    await create.waitFor({ timeout: uiTimeout });
+    const createText = await create.innerText();
+    assert.match(createText, /Company Name: \(empty\) → Production Forms Co/);
+    assert.match(createText, /Primary Subsidiary: \(empty\) → 4/);
+    assert.equal(sandbox.requestLog.list({}).slice(before).filter((r) => r.method === 'POST' && r.path.endsWith('/customer')).length, 0, 'nothing sent before the answer');
+    await screenshot(page, 'forms-prod-1-create-confirmation');
+    await answerModal(page, /Create this customer in PRODUCTION/, 'Save to NetSuite');
+    const created = await saveAndWaitNotice(frame);
+    const id = /Created customer (\d+)/.exec(created)![1];
+
+    await fill(frame, 'phone', '+1 555 0300');
+    await frame.locator('#save').click();
+    const update = page.locator('.monaco-dialog-box', { hasText: new RegExp(`Update customer ${id}.*PRODUCTION`) });
+    await update.waitFor({ timeout: uiTimeout });
+    assert.match(await update.innerText(), /Phone: \(empty\) → \+1 555 0300/);
+    await screenshot(page, 'forms-prod-2-edit-confirmation');
+    // Cancel: nothing is sent and the edit stays in the form.
+    await answerModal(page, /Update customer/, 'Cancel');
+    await page.waitForTimeout(500);
+    assert.equal(sandbox.requestLog.list({}).filter((r) => r.method === 'PATCH').length, 0, 'a cancelled confirmation sends nothing');
+    assert.equal(await frame.locator('vscode-textfield[data-path="phone"] input').inputValue(), '+1 555 0300');
+  },
+};
+
+async function saveAndWaitNotice(frame: ReturnType<Page['frameLocator']>): Promise<string> {
+  const box = frame.locator('.notice', { hasText: /Created customer \d+/ });
+  await box.waitFor({ timeout: 60_000 });
+  return box.innerText();
+}
