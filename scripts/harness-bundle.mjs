@@ -13,9 +13,20 @@ process.once('exit', () => rmSync(runDir, { recursive: true, force: true }));
 
 /** Bundles `entry` (ESM, dependencies left in node_modules) and imports it. */
 export async function importTs(entry) {
-  const outfile = join(runDir, `${basename(entry).replace(/\.ts$/, '')}.mjs`);
+  return importBundle(basename(entry).replace(/\.ts$/, ''), { entryPoints: [join(projectRoot, entry)] });
+}
+
+/** Bundles several TypeScript modules into one (one copy of shared helpers) and imports them as `m0`, `m1`, …. */
+export async function importTsModules(name, entries) {
+  const contents = entries.map((entry, i) => `export * as m${i} from ${JSON.stringify(join(projectRoot, entry))};`).join('\n');
+  const bundle = await importBundle(name, { stdin: { contents, resolveDir: projectRoot, loader: 'ts' } });
+  return entries.map((_, i) => bundle[`m${i}`]);
+}
+
+async function importBundle(name, input) {
+  const outfile = join(runDir, `${name}.mjs`);
   await esbuild.build({
-    entryPoints: [join(projectRoot, entry)],
+    ...input,
     outfile,
     bundle: true,
     platform: 'node',

@@ -1,0 +1,27 @@
+// What a scenario is and what it gets: a scenario is one thing a user does, checked on screen.
+import type { Page } from 'playwright-core';
+
+export interface WorkbenchOptions {
+  /** User settings on top of the harness's quiet defaults. */
+  readonly settings?: Readonly<Record<string, unknown>>;
+  /** Environment for code-server and its extension host. */
+  readonly env?: Readonly<Record<string, string>>;
+}
+
+export interface ScenarioContext {
+  /**
+   * Starts code-server with SuiteLens loaded from this checkout (development extension) on an empty workspace and
+   * opens the workbench; resolves once SuiteLens's activity-bar icon is there. Stopped after the scenario.
+   */
+  openWorkbench(options?: WorkbenchOptions): Promise<Page>;
+  /** Opens a workbench that is already served (e.g. by `npm start`) in a fresh page. */
+  openUrl(url: string): Promise<Page>;
+  /** Runs after the scenario, pass or fail, in reverse order. */
+  onCleanup(cleanup: () => Promise<void> | void): void;
+}
+
+export interface Scenario {
+  /** A sentence saying what the user sees; used in the report and for the failure screenshot's name. */
+  readonly name: string;
+  run(context: ScenarioContext): Promise<void>;
+}
