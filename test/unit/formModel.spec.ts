@@ -114,6 +114,8 @@ describe('diff → PATCH body', () => {
       { field: 'Memo', before: 'first', after: 'second' },
       { field: 'Customer', before: 'Juniper (210)', after: '300' },
     ]);
+    // With the edited values, a picked reference is named, not just numbered.
+    expect(describeChanges(plan, original, m, { entity: { id: '300', refName: 'Other' } })[1].after).toBe('Other (300)');
   });
 });
 

@@ -235,7 +235,7 @@ export class RecordFormPanel {
   }
 
   private async saveCreate(plan: WritePlan): Promise<void> {
-    if (!(await confirmWrite(this.profile, `Create this ${this.target.recordType}`, describeChanges(plan, {}, this.model)))) {
+    if (!(await confirmWrite(this.profile, `Create this ${this.target.recordType}`, describeChanges(plan, {}, this.model, this.current)))) {
       this.post(FormBusy.create({ busy: false }));
       return;
     }
@@ -253,7 +253,7 @@ export class RecordFormPanel {
     const latest = formValuesOf(await this.client.records.get(this.target.recordType, id, { expandSubResources: true }), this.model);
     const theirs = patchPlan(this.original, latest, this.model);
     if (Object.keys(theirs.body).length > 0) {
-      const changes = describeChanges(theirs, this.original, this.model).map((c) => `${c.field}: ${c.before} → ${c.after}`);
+      const changes = describeChanges(theirs, this.original, this.model, latest).map((c) => `${c.field}: ${c.before} → ${c.after}`);
       const choice = await vscode.window.showWarningMessage(
         `${recordLabel(this.target.recordType, id, this.recordName)} was changed in NetSuite since this form opened.`,
         { modal: true, detail: `Changed there:\n${changes.join('\n')}\n\nOverwrite sends only your changes; Reload discards your edits.` },
@@ -272,7 +272,7 @@ export class RecordFormPanel {
         return;
       }
     }
-    if (!(await confirmWrite(this.profile, `Update ${recordLabel(this.target.recordType, id, this.recordName)}`, describeChanges(plan, this.original, this.model)))) {
+    if (!(await confirmWrite(this.profile, `Update ${recordLabel(this.target.recordType, id, this.recordName)}`, describeChanges(plan, this.original, this.model, this.current)))) {
       this.post(FormBusy.create({ busy: false }));
       return;
     }

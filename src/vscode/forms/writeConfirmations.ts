@@ -13,7 +13,8 @@ export function recordLabel(recordType: string, id: string, name?: string): stri
 /** True when the write may go ahead: asked only on accounts that want it. */
 export async function confirmWrite(profile: AccountProfile, what: string, changes: readonly FieldChange[]): Promise<boolean> {
   if (!profile.confirmBeforeWrite) return true;
-  const where = profile.environment === 'production' ? `PRODUCTION account ${profile.label} (${profile.accountId})` : `${profile.label} (${profile.accountId})`;
+  const name = profile.label === profile.accountId ? profile.accountId : `${profile.label} (${profile.accountId})`;
+  const where = profile.environment === 'production' ? `PRODUCTION account ${name}` : name;
   const detail = changes.map((c) => `${c.field}: ${c.before} → ${c.after}`).join('\n');
   const choice = await vscode.window.showWarningMessage(`${what} in ${where}?`, { modal: true, detail }, 'Save to NetSuite');
   return choice === 'Save to NetSuite';

@@ -46,7 +46,7 @@ export const scenario: Scenario = {
     await create.waitFor({ timeout: uiTimeout });
     const createText = await create.innerText();
     assert.match(createText, /Company Name: \(empty\) → Production Forms Co/);
-    assert.match(createText, /Primary Subsidiary: \(empty\) → 4/);
+    assert.match(createText, /Primary Subsidiary: \(empty\) → Honeycomb Canada Ltd \(4\)/);
     assert.equal(sandbox.requestLog.list({}).slice(before).filter((r) => r.method === 'POST' && r.path.endsWith('/customer')).length, 0, 'nothing sent before the answer');
     await screenshot(page, 'forms-prod-1-create-confirmation');
     await answerModal(page, /Create this customer in PRODUCTION/, 'Save to NetSuite');

@@ -87,8 +87,11 @@ export interface FieldChange {
   after: string;
 }
 
-/** The change a plan makes, as "field: old → new" rows for the confirmation before a production write. */
-export function describeChanges(plan: WritePlan, original: FormValues, model: FormModel): FieldChange[] {
+/**
+ * The change a plan makes, as "field: old → new" rows for the confirmation before a production write. `edited`
+ * gives the new values their display names (the wire body keeps only a reference's id).
+ */
+export function describeChanges(plan: WritePlan, original: FormValues, model: FormModel, edited: FormValues = {}): FieldChange[] {
   return Object.entries(plan.body).map(([id, value]) => {
     const field = model.fields.find((f) => f.id === id);
     const sublist = model.sublists.find((s) => s.id === id);
@@ -97,7 +100,8 @@ export function describeChanges(plan: WritePlan, original: FormValues, model: Fo
       const after = (value as { items: unknown[] }).items.length;
       return { field: sublist.title, before: `${before} line${before === 1 ? '' : 's'}`, after: `${after} line${after === 1 ? '' : 's'} (replaced)` };
     }
-    return { field: field?.title ?? id, before: displayValue(original[id] as FieldValue | undefined), after: displayValue(value as FieldValue) };
+    const after = value === null ? null : ((edited[id] as FieldValue | undefined) ?? (value as FieldValue));
+    return { field: field?.title ?? id, before: displayValue(original[id] as FieldValue | undefined), after: displayValue(after) };
   });
 }
 
