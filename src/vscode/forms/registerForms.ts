@@ -78,7 +78,8 @@ export function registerForms(registry: AccountRegistry<NetSuiteClient>, extensi
         }
       }),
       vscode.commands.registerCommand('suitelens.createInvoiceFromSalesOrder', async (argument?: unknown) => {
-        const target = await withTarget({ recordType: 'salesOrder', ...formTargetOf(argument) }, true);
+        const given = formTargetOf(argument);
+        const target = await withTarget({ ...given, recordType: given.recordType ?? 'salesOrder' }, true);
         if (!target?.id) return;
         try {
           const { profile, client } = await registry.scope(target.accountId);
