@@ -9,7 +9,7 @@ export const scenario: Scenario = {
     assert.equal(await suiteLensActivityIcon(page).count(), 1, 'one NetSuite icon in the activity bar');
 
     const sideBar = await openSuiteLensView(page);
-    const welcome = sideBar.locator('.welcome-view-content');
+    const welcome = sideBar.locator('.welcome-view-content', { hasText: 'No NetSuite account yet.' });
     await welcome.waitFor();
     await screenshot(page, 'netsuite-view-welcome');
 
