@@ -23,7 +23,14 @@ export const scenario: Scenario = {
     const input = page.locator('.quick-input-widget input');
     await input.waitFor({ timeout: 30_000 });
     // The dialog proposes suiteql-<date>.csv in the workspace folder; accepting it is one keystroke.
-    assert.match(await input.inputValue(), /workspace\/suiteql-\d{4}-\d{2}-\d{2}\.csv$/);
+    // The dialog fills its input in steps (folder first, then the name): wait for the whole proposal.
+    const proposal = /workspace\/suiteql-\d{4}-\d{2}-\d{2}\.csv$/;
+    let proposed = '';
+    for (let waited = 0; waited < 15_000 && !proposal.test(proposed); waited += 100) {
+      proposed = await input.inputValue();
+      if (!proposal.test(proposed)) await page.waitForTimeout(100);
+    }
+    assert.match(proposed, proposal);
     const target = join(folder, `suiteql-${new Date().toISOString().slice(0, 10)}.csv`);
     await page.keyboard.press('Enter');
     const toast = await waitForNotification(page, /Exported [\d,]+ rows to suiteql-/);
