@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { codeServerEntry } from './paths';
 
 /** User settings every harness run gets; see the recipe's pitfalls (suggest widget swallowing keys, tips, …). */
+const offlineGallery = JSON.stringify({ serviceUrl: 'http://127.0.0.1:9/gallery', itemUrl: 'http://127.0.0.1:9/item', resourceUrlTemplate: 'http://127.0.0.1:9/{publisher}/{name}/{version}/{path}' });
+
 export const quietWorkbenchSettings: Readonly<Record<string, unknown>> = {
   'workbench.startupEditor': 'none',
   'workbench.tips.enabled': false,
@@ -108,7 +110,9 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
   const child = spawn(process.execPath, args, {
     detached: true,
     stdio: ['ignore', log, log],
-    env: { ...process.env, TMPDIR: tempDir, ...options.env },
+    // code-server queries its extension gallery (open-vsx.org) at start-up; tests must reach nothing off this
+    // machine, so the gallery points at a closed loopback port and fails at once without a DNS lookup.
+    env: { ...process.env, TMPDIR: tempDir, EXTENSIONS_GALLERY: offlineGallery, ...options.env },
   });
   const stop = stopper(child, runDir, options.keepTempDir ?? false);
   const origin = `http://127.0.0.1:${port}`;

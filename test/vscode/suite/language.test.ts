@@ -30,3 +30,31 @@ suite('SuiteQL language features in the editor', () => {
     assert.ok(!found.some((d) => d.code === 'unordered-paging'), `diagnostics: ${found.map((d) => d.message).join(' | ')}`);
   });
 });
+
+suite('.suiteql files', () => {
+  test('show a Run lens and run into the same grid as notebooks', async function () {
+    this.timeout(120_000);
+    const suitelens = (await activeSuiteLens()).exports as SuiteLensApi;
+    await suitelens.startDemo();
+    const folder = vscode.workspace.workspaceFolders![0].uri;
+    const uri = vscode.Uri.joinPath(folder, 'customers.suiteql');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('SELECT id, companyname FROM customer ORDER BY id;\n'));
+    const document = await vscode.workspace.openTextDocument(uri);
+    assert.equal(document.languageId, 'suiteql');
+    await vscode.window.showTextDocument(document);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+    assert.ok(lenses.some((lens) => /Run SuiteQL on Demo \(sandbox\)/.test(lens.command?.title ?? '')), `lenses: ${lenses.map((l) => l.command?.title).join(' | ')}`);
+
+    await vscode.commands.executeCommand('suitelens.runSuiteQLFile', uri);
+    const editor = vscode.window.activeNotebookEditor;
+    assert.ok(editor, 'a notebook opened for the query');
+    const cell = editor.notebook.cellAt(0);
+    assert.equal(cell.document.getText(), 'SELECT id, companyname FROM customer ORDER BY id');
+    for (let waited = 0; cell.executionSummary?.success === undefined && waited < 60_000; waited += 100) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.equal(cell.executionSummary?.success, true);
+    const item = cell.outputs[0].items.find((i) => i.mime === 'application/vnd.suitelens.rows+json');
+    assert.equal((JSON.parse(new TextDecoder().decode(item!.data)) as { kind: string }).kind, 'rows');
+  });
+});
