@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { FrameLocator, Page } from 'playwright-core';
+import type { RequestLogEntry } from '../../../src/sandbox/http/requestLog';
 import { answerInputBox, startDemoFromWelcome } from '../lib/explorerTree';
 import type { Scenario } from '../lib/scenario';
 import { runCommand, screenshot } from '../lib/workbench';
@@ -9,15 +10,8 @@ export const formsDemoPort = 45_871;
 export const formsDemoUrl = `http://127.0.0.1:${formsDemoPort}`;
 export const formsDemoEnv = { SUITELENS_DEMO_OPTIONS: JSON.stringify({ port: formsDemoPort }) };
 
-export interface LoggedRequest {
-  seq: number;
-  method: string;
-  path: string;
-  query: Record<string, string>;
-  headers: Record<string, string>;
-  body?: unknown;
-  status?: number;
-}
+/** One entry of the sandbox's request log, as `GET /__sandbox/requests` serves it. */
+export type LoggedRequest = RequestLogEntry;
 
 /** Requests the demo sandbox received since `since` (its request log, `GET /__sandbox/requests`). */
 export async function sandboxRequests(since = 0, method?: string): Promise<{ items: LoggedRequest[]; lastSeq: number }> {
