@@ -185,4 +185,89 @@ describe('explorer model against the sandbox', () => {
     await model.setRecordFilter(customers, 'acme');
     expect(changed.at(-1)).toBe(customers.parent);
   });
+
+  it('reveals a record already in a loaded page as that very row, loading account → type → first page', async () => {
+    const model = modelFor(client, 10);
+    const target = (await client.records.list('customer', { limit: 10 })).items[3].id;
+    const changed: (ExplorerNode | undefined)[] = [];
+    model.onDidChange((node) => changed.push(node));
+
+    const { node, clearedFilters } = await model.revealRecord({ accountId: setup.sandbox.accountId, recordType: 'customer', id: target });
+    expect(clearedFilters).toEqual([]);
+    const customers = await typeNode(model, 'customer');
+    expect(node.parent).toBe(customers);
+    expect(customers.parent).toMatchObject({ kind: 'typeGroup', group: 'standard', parent: model.roots()[0] });
+    const rows = records(await model.children(customers));
+    expect(rows).toHaveLength(10);
+    expect(rows[3]).toBe(node);
+    expect(node.name).toBeTruthy();
+    expect(changed).toEqual([]);
+  });
+
+  it('reveals a record beyond the loaded pages at the top of its type, named by SuiteQL, and never twice after Load more', async () => {
+    const model = modelFor(client, 5);
+    const customers = await typeNode(model, 'customer');
+    await model.children(customers);
+    const { id } = await client.records.create('customer', { companyName: 'Reveal Me Beyond Page One Co', entityId: 'Reveal Me Beyond Page One Co', subsidiary: { id: '1' } });
+    const changed: (ExplorerNode | undefined)[] = [];
+    model.onDidChange((node) => changed.push(node));
+    const since = setup.sandbox.requestLog.lastSeq;
+
+    // The forms feature passes the type as it spells it (salesOrder, Customer): matched case-insensitively.
+    const { node } = await model.revealRecord({ accountId: setup.sandbox.accountId, recordType: 'Customer', id });
+    expect(node).toMatchObject({ kind: 'record', recordType: 'customer', recordId: id, name: expect.stringMatching(/Reveal Me Beyond Page One Co/), id: `${customers.id}/${id}` });
+    const requests = setup.sandbox.requestLog.list({ since });
+    expect(requests.map((r) => r.path)).toEqual([expect.stringMatching(/\/query\/v1\/suiteql$/)]); // no paging to find it
+    expect(changed).toEqual([customers]);
+
+    const shown = await model.children(customers);
+    expect(records(shown)[0]).toBe(node);
+    expect(records(shown)).toHaveLength(6);
+    // Page through to the end: the record's own page must not add a second row for it.
+    for (let pages = 0; pages < 200 && model.peekChildren(customers)?.some((n) => n.kind === 'loadMore'); pages += 1) await model.loadMore(customers);
+    const all = records(await model.children(customers));
+    expect(all.length).toBe((await client.records.list('customer', { limit: 1 })).totalResults); // every page is in
+    expect(all.filter((row) => row.recordId === id)).toHaveLength(1);
+    expect(new Set(all.map((row) => row.id)).size).toBe(all.length);
+
+    // Revealing it again selects the same row, with no request and no change.
+    const again = setup.sandbox.requestLog.lastSeq;
+    expect((await model.revealRecord({ accountId: setup.sandbox.accountId, recordType: 'customer', id })).node).toBe(node);
+    expect(setup.sandbox.requestLog.list({ since: again })).toHaveLength(0);
+  });
+
+  it('clears the record and type filters that hide the record, and says which', async () => {
+    const model = modelFor(client, 5);
+    const customers = await typeNode(model, 'customer');
+    const { id } = await client.records.create('customer', { companyName: 'Filtered Out Reveal Co', entityId: 'Filtered Out Reveal Co', subsidiary: { id: '1' } });
+    await model.setRecordFilter(customers, 'zzz-no-customer-has-this');
+    model.setTypeFilter(setup.sandbox.accountId, 'order');
+    const changed: (ExplorerNode | undefined)[] = [];
+    model.onDidChange((node) => changed.push(node));
+
+    const { node, clearedFilters } = await model.revealRecord({ accountId: setup.sandbox.accountId, recordType: 'customer', id });
+    expect(clearedFilters).toEqual(['the record type filter "order"', 'the customer filter "zzz-no-customer-has-this"']);
+    expect(model.typeFilter(setup.sandbox.accountId)).toBeUndefined();
+    expect(model.recordFilter(customers)).toBeUndefined();
+    expect(changed).toEqual([undefined]); // the whole tree: the account row's description named the type filter
+    expect(records(await model.children(customers))[0]).toBe(node);
+    expect(node.name).toMatch(/Filtered Out Reveal Co/);
+
+    // A filtered list that already shows the record keeps its filter.
+    await model.setRecordFilter(customers, 'Filtered Out Reveal');
+    const kept = await model.revealRecord({ accountId: setup.sandbox.accountId, recordType: 'customer', id });
+    expect(kept.clearedFilters).toEqual([]);
+    expect(model.recordFilter(customers)?.text).toBe('Filtered Out Reveal');
+    expect(records(await model.children(customers))).toEqual([kept.node]);
+  });
+
+  it('says plainly when the record, its type or its account does not exist', async () => {
+    const model = modelFor(client, 5);
+    const accountId = setup.sandbox.accountId;
+    await expect(model.revealRecord({ accountId, recordType: 'customer', id: '987654321' })).rejects.toThrow(/customer.*987654321|987654321.*customer|not found|does not exist/i);
+    await expect(model.revealRecord({ accountId, recordType: 'nosuchtype', id: '1' })).rejects.toThrow('Sandbox has no record type "nosuchtype" in its metadata catalog.');
+    await expect(model.revealRecord({ accountId: 'NOPE', recordType: 'customer', id: '1' })).rejects.toThrow('The NetSuite account NOPE is not in the explorer.');
+    const customers = await typeNode(model, 'customer');
+    expect(records(await model.children(customers)).map((row) => row.recordId)).not.toContain('987654321');
+  });
 });

@@ -24,7 +24,7 @@ import type {
 import { filterToQ } from './filterToQ';
 import { lineLabel, recordEntries, sublistElementSchemaName, type RecordEntry } from './recordFields';
 import { recordNamesQuery } from './recordNaming';
-import { groupRecordTypes } from './recordTypeGroups';
+import { groupRecordTypes, isCustomRecordType } from './recordTypeGroups';
 
 /** What the model needs from the account registry. */
 export interface ExplorerAccounts {
@@ -59,6 +59,20 @@ interface RecordListState {
 type ChildState = { loading: Promise<void>; children?: undefined } | { loading?: undefined; children: ExplorerNode[] };
 
 export type ChangeListener = (node: ExplorerNode | undefined) => void;
+
+/** A record to show in the tree, as other features name it (`suitelens.explorer.revealRecord`'s argument). */
+export interface RecordLocation {
+  accountId: string;
+  recordType: string;
+  id: string;
+}
+
+export interface RevealedRecord {
+  /** The record's row under its type, to select. */
+  node: RecordNode;
+  /** Filters cleared so the record could show, in words ("the customer filter \"acme\""); empty when none. */
+  clearedFilters: string[];
+}
 
 export class ExplorerModel {
   private accountNodes = new Map<string, AccountNode>();
@@ -216,6 +230,61 @@ export class ExplorerModel {
     return (await this.options.accounts.scope(node.accountId)).client;
   }
 
+  /**
+   * Makes a record's row exist under its account → type group → type, loading what is missing, and returns it for
+   * the tree to select. A record in a loaded page is that row. Otherwise it is put at the top of the type's loaded
+   * list as its own row (named like every other row) instead of paging through NetSuite's list, which has no
+   * order control: a record just created can be on the last of many pages. Later pages skip it (`fetchPage` never
+   * adds a known id), so it never shows twice.
+   *
+   * A filter that hides the record is cleared, and named in the result so the caller can say so. Of the two
+   * choices (clear it, or refuse and explain) clearing is the less surprising: the user asked to see this record —
+   * they just created it, or followed a reference to it — and a tree that does not show it reads as a failed
+   * reveal; keeping the filter and slipping a non-matching row into the filtered list would make the filter look
+   * broken instead. A record already in the loaded filtered rows is simply selected and the filter kept.
+   * Throws a plain sentence (NetSuite's detail for a record that does not exist) when it cannot be shown.
+   */
+  async revealRecord(location: RecordLocation): Promise<RevealedRecord> {
+    const account = this.roots().find((node) => node.accountId === location.accountId);
+    if (!account) throw new Error(`The NetSuite account ${location.accountId} is not in the explorer.`);
+    await this.loaded(account);
+    const recordType = this.recordTypes.get(account.accountId)?.find((type) => type.toLowerCase() === location.recordType.toLowerCase());
+    if (!recordType) throw new Error(`${account.label} has no record type "${location.recordType}" in its metadata catalog.`);
+    const clearedFilters: string[] = [];
+    let changed: ExplorerNode | undefined = undefined;
+    let announce = false;
+
+    const typeFilter = this.typeFilters.get(account.accountId);
+    const group = this.groupNode(account, isCustomRecordType(recordType) ? 'custom' : 'standard');
+    if (typeFilter && !groupRecordTypes([recordType], typeFilter)[group.group].length) {
+      this.typeFilters.delete(account.accountId);
+      clearedFilters.push(`the record type filter "${typeFilter}"`);
+      announce = true; // the root: the account row's description named the filter
+    }
+    const typeNode = this.typeNode(group, recordType);
+    let list = await this.loadedList(typeNode);
+    let node = list.records.find((record) => record.recordId === location.id);
+    const recordFilter = this.recordFilters.get(typeNode.id);
+    if (!node && recordFilter) {
+      this.recordFilters.delete(typeNode.id);
+      this.states.delete(typeNode);
+      this.lists.delete(typeNode);
+      clearedFilters.push(`the ${recordType} filter "${recordFilter.text}"`);
+      if (!announce) changed = group; // the type row's own description and menu context change
+      announce = true;
+      list = await this.loadedList(typeNode);
+      node = list.records.find((record) => record.recordId === location.id);
+    }
+    if (!node) {
+      node = this.recordRow(typeNode, location.id, await this.existingRecordName(typeNode, location.id));
+      list.records.unshift(node);
+      if (!announce) changed = typeNode;
+      announce = true;
+    }
+    if (announce) this.fire(changed);
+    return { node, clearedFilters };
+  }
+
   private accountDescription(profile: AccountProfile): string {
     const described = describeProfile(profile);
     const withoutLabel = described.startsWith(`${profile.label} · `) ? described.slice(profile.label.length + 3) : described;
@@ -342,12 +411,43 @@ export class ExplorerModel {
     const known = new Set(list.records.map((record) => record.recordId));
     for (const id of ids) {
       if (known.has(id)) continue; // a record created meanwhile can shift a page; never show one twice
-      list.records.push({ kind: 'record', id: `${node.id}/${id}`, accountId: node.accountId, parent: node, recordType: node.recordType, recordId: id, name: names.get(id) });
+      list.records.push(this.recordRow(node, id, names.get(id)));
     }
     list.error = undefined;
     list.nextOffset += list.pageSize;
     list.hasMore = page.hasMore && page.items.length > 0;
     list.totalResults = page.totalResults;
+  }
+
+  /** A record's row under its type; its id is the type's id plus the record id, whichever way it got there. */
+  private recordRow(node: RecordTypeNode, id: string, name: string | undefined): RecordNode {
+    return { kind: 'record', id: `${node.id}/${id}`, accountId: node.accountId, parent: node, recordType: node.recordType, recordId: id, name };
+  }
+
+  /** A node's children loaded, or the error that kept them from loading, thrown. */
+  private async loaded(node: ExplorerNode): Promise<ExplorerNode[]> {
+    const children = await this.children(node);
+    const error = children.find((child): child is MessageNode => child.kind === 'message' && child.severity === 'error');
+    if (error && children.every((child) => child.kind === 'message')) throw new Error(error.advice ? `${error.text} ${error.advice}` : error.text);
+    return children;
+  }
+
+  private async loadedList(node: RecordTypeNode): Promise<RecordListState> {
+    await this.loaded(node);
+    const list = this.lists.get(node);
+    if (!list) throw new Error(`The ${node.recordType} records could not be listed.`);
+    return list;
+  }
+
+  /**
+   * The name of a record outside the loaded pages, by the same SuiteQL path as a page's names. No name can mean
+   * no such record (or a role without SuiteQL): one GET tells, and throws NetSuite's own "not found" detail.
+   */
+  private async existingRecordName(node: RecordTypeNode, id: string): Promise<string | undefined> {
+    const { client } = await this.options.accounts.scope(node.accountId);
+    const name = (await this.recordNames(client, node.recordType, [id])).get(id);
+    if (name === undefined) await client.records.get(node.recordType, id);
+    return name;
   }
 
   /** Names for a page of ids; on failure (a role without SuiteQL, an unknown table) the rows show their ids. */
