@@ -22,13 +22,16 @@ const defaultWaitMs = 10 * 60 * 1000;
 export class OAuth2Callbacks {
   private readonly waiting = new Map<string, Waiting>();
 
+  /** `onPendingChange` hears how many sign-ins wait after every change (drives the paste command's context key). */
+  constructor(private readonly onPendingChange: (pending: number) => void = () => undefined) {}
+
   /** Resolves with the redirect URL carrying `state`; rejects on cancel or after `waitMs`. */
   expect(state: string, signal?: AbortSignal, waitMs = defaultWaitMs): Promise<URL> {
     return new Promise<URL>((resolve, reject) => {
       const finish = (): void => {
         clearTimeout(timer);
         signal?.removeEventListener('abort', onAbort);
-        this.waiting.delete(state);
+        if (this.waiting.delete(state)) this.onPendingChange(this.waiting.size);
       };
       const onAbort = (): void => {
         finish();
@@ -50,6 +53,7 @@ export class OAuth2Callbacks {
           reject(error);
         },
       });
+      this.onPendingChange(this.waiting.size);
     });
   }
 
@@ -58,6 +62,10 @@ export class OAuth2Callbacks {
     const waiting = this.waiting.get(url.searchParams.get('state') ?? '');
     waiting?.resolve(url);
     return waiting !== undefined;
+  }
+
+  isPending(state: string): boolean {
+    return this.waiting.has(state);
   }
 
   /** Stops waiting for `state` (the browser could not be opened, the user gave up). */

@@ -1,5 +1,5 @@
 /**
- * The accounts surface: add-account wizard, OAuth 2.0 redirect handler, the "NetSuite" authentication provider
+ * The accounts surface: add-account wizard, OAuth 2.0 redirect handler (and its paste-the-URL fallback), the "NetSuite" authentication provider
  * (VS Code's Accounts menu), the status bar, and the switch / options / remove / sign-in-again commands.
  */
 import * as vscode from 'vscode';
@@ -14,6 +14,7 @@ import { authenticationProviderId, NetSuiteAuthenticationProvider } from './nets
 import { draftForReentry, oauth2RedirectUri } from './accountDraft';
 import { OAuth2Callbacks, SignInCancelledError } from './oauth2Callbacks';
 import type { SecretStore } from '../../netsuite/auth/types';
+import { completeSignInCommandId, completeSignInWithPastedUrl, offerPasteRedirect, signInPendingContextKey } from './pasteRedirect';
 
 export interface AccountsFeature extends vscode.Disposable {
   readonly service: AccountService;
@@ -26,10 +27,11 @@ export interface AccountsFeature extends vscode.Disposable {
 }
 
 export function registerAccounts(context: vscode.ExtensionContext, registry: AccountRegistry<NetSuiteClient>, secrets: SecretStore, logger: Logger): AccountsFeature {
-  const callbacks = new OAuth2Callbacks();
+  const callbacks = new OAuth2Callbacks((pending) => void vscode.commands.executeCommand('setContext', signInPendingContextKey, pending > 0));
   const service = new AccountService(registry, secrets, callbacks, async (url) => {
     const opened = await vscode.env.openExternal(vscode.Uri.parse(url.toString(), true));
     if (!opened) throw new Error('VS Code could not open the browser for the NetSuite sign-in.');
+    offerPasteRedirect();
   }, logger);
   const uriHandler: vscode.UriHandler = {
     handleUri(uri) {
@@ -54,6 +56,7 @@ export function registerAccounts(context: vscode.ExtensionContext, registry: Acc
     vscode.authentication.registerAuthenticationProvider(authenticationProviderId, 'NetSuite', authProvider, { supportsMultipleAccounts: true }),
     createAccountStatusBar(registry),
     vscode.commands.registerCommand('suitelens.addAccount', addAccount),
+    vscode.commands.registerCommand(completeSignInCommandId, (url?: unknown) => completeSignInWithPastedUrl(callbacks, url)),
     vscode.commands.registerCommand('suitelens.switchAccount', (arg?: unknown) => switchAccount(registry, arg)),
     vscode.commands.registerCommand('suitelens.accountOptions', (arg?: unknown) => editAccountOptions(registry, arg)),
     vscode.commands.registerCommand('suitelens.removeAccount', (arg?: unknown) => removeAccount(registry, service, arg)),

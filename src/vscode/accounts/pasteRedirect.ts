@@ -1,0 +1,62 @@
+/**
+ * "SuiteLens: Complete OAuth Sign-in with Redirect URL…": the way to finish a browser sign-in when the browser
+ * cannot hand the `vscode://` redirect back to this VS Code (VS Code in a browser, a remote window). The pasted
+ * URL goes to the sign-in already waiting for its `state`, which finishes it with its own PKCE verifier — the
+ * same path as the URI handler, so the state check cannot be skipped.
+ */
+import * as vscode from 'vscode';
+import { oauth2RedirectUri } from './accountDraft';
+import type { OAuth2Callbacks } from './oauth2Callbacks';
+import { readPastedRedirect } from './oauth2PastedRedirect';
+
+export const completeSignInCommandId = 'suitelens.completeOAuth2SignIn';
+/** True while a browser sign-in waits: enables the command and its palette entry. */
+export const signInPendingContextKey = 'suitelens.oauth2SignInPending';
+export const pasteRedirectAction = 'Paste Redirect URL…';
+
+/**
+ * Asks for the redirect URL (or takes `given`, for tests and links) and hands it to the waiting sign-in.
+ * Resolves true when a sign-in got it; its own progress notification then reports success or NetSuite's refusal.
+ */
+export async function completeSignInWithPastedUrl(callbacks: OAuth2Callbacks, given?: unknown): Promise<boolean> {
+  if (callbacks.pendingCount === 0) {
+    void vscode.window.showInformationMessage('No NetSuite sign-in is waiting for a redirect. Start one with "SuiteLens: Add NetSuite Account…" or "Sign In to Account Again…".');
+    return false;
+  }
+  const read = (text: string) => readPastedRedirect(text, oauth2RedirectUri, (state) => callbacks.isPending(state));
+  const text =
+    typeof given === 'string'
+      ? given
+      : await vscode.window.showInputBox({
+          title: 'Complete NetSuite Sign-in',
+          prompt: 'After you allowed access, NetSuite sent the browser to a vscode:// address it may not have been able to open. Copy that address from the browser and paste it here.',
+          placeHolder: `${oauth2RedirectUri}?code=…&state=…`,
+          ignoreFocusOut: true,
+          validateInput: (value) => {
+            const outcome = read(value);
+            const severity =
+              outcome.kind === 'code' ? vscode.InputBoxValidationSeverity.Info : outcome.kind === 'refused' ? vscode.InputBoxValidationSeverity.Warning : vscode.InputBoxValidationSeverity.Error;
+            return { message: outcome.message, severity };
+          },
+        });
+  if (text === undefined) return false;
+  const outcome = read(text);
+  // Checked again: the sign-in may have ended (cancelled, timed out) while the box was open.
+  if (outcome.kind === 'problem') {
+    void vscode.window.showErrorMessage(outcome.message);
+    return false;
+  }
+  return callbacks.deliver(outcome.url);
+}
+
+/** The offer shown while the browser sign-in runs: the button opens the paste box. */
+export function offerPasteRedirect(): void {
+  void vscode.window
+    .showInformationMessage(
+      'Allow access in the browser. If it cannot bring you back to VS Code (VS Code in a browser or on a remote machine), copy the address it was sent to and paste it here.',
+      pasteRedirectAction,
+    )
+    .then((choice) => {
+      if (choice === pasteRedirectAction) void vscode.commands.executeCommand(completeSignInCommandId);
+    });
+}
