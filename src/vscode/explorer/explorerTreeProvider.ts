@@ -18,7 +18,12 @@ function delay(ms: number): Promise<undefined> {
   return new Promise((resolve) => setTimeout(() => resolve(undefined), ms));
 }
 
-/** `contextValue`s; package.json menus match them with `viewItem == …` / `viewItem =~ /…/`. */
+/**
+ * `contextValue`s; package.json menus match them with `viewItem == …` / `viewItem =~ /…/`. Record rows and
+ * references add `:<record type>` (`suitelens.record:salesorder`, `suitelens.record.reference:customer`) so a menu
+ * can offer what NetSuite offers for that type only (Create Invoice on sales orders); menus for every record match
+ * `/^suitelens\.record(\.reference)?:/`.
+ */
 export const explorerContext = {
   account: 'suitelens.account',
   typeGroup: 'suitelens.typeGroup',
@@ -182,8 +187,13 @@ function recordItem(node: RecordNode): vscode.TreeItem {
   item.description = node.fieldTitle ? name : `#${node.recordId}`;
   item.tooltip = `${node.recordType} ${node.recordId}${node.name ? `\n${node.name}` : ''}`;
   item.iconPath = new vscode.ThemeIcon(node.fieldTitle ? 'references' : 'file');
-  item.contextValue = node.fieldTitle ? explorerContext.reference : explorerContext.record;
+  item.contextValue = recordContextValue(node);
   return item;
+}
+
+/** `suitelens.record:salesorder` / `suitelens.record.reference:customer` (see `explorerContext`). */
+export function recordContextValue(node: RecordNode): string {
+  return `${node.fieldTitle ? explorerContext.reference : explorerContext.record}:${node.recordType.toLowerCase()}`;
 }
 
 function messageItem(node: MessageNode): vscode.TreeItem {

@@ -10,6 +10,7 @@ import { registerExplorerCommands } from './explorerCommands';
 import { ExplorerModel } from './explorerModel';
 import type { ExplorerNode } from './explorerNodes';
 import { explorerViewId, ExplorerTreeProvider } from './explorerTreeProvider';
+import { registerRevealCommands } from './revealCommands';
 
 const defaultPageSize = 100;
 
@@ -32,6 +33,7 @@ export function registerExplorer(registry: AccountRegistry<NetSuiteClient>, logg
       accountIds: () => registry.list().map((profile) => profile.accountId),
       logger,
     }),
+    registerRevealCommands(model, view, logger),
     vscode.commands.registerCommand('suitelens.explorer.reveal', async (node?: unknown) => {
       if (isExplorerNode(node)) await view.reveal(node, { expand: true, select: true, focus: false });
     }),

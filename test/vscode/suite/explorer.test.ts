@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SuiteLensApi } from '../../../src/extension';
-import type { ExplorerNode } from '../../../src/vscode/explorer/explorerNodes';
+import type { ExplorerNode, RecordNode } from '../../../src/vscode/explorer/explorerNodes';
 import { activeSuiteLens } from './extension';
 
 interface Row {
@@ -20,6 +20,16 @@ async function row(parent: ExplorerNode | undefined, label: string): Promise<Row
   return found;
 }
 
+/** What the tree view has selected, once VS Code has told the extension host (selection events are async). */
+async function selectionBecomes(id: string): Promise<ExplorerNode[]> {
+  let selection: ExplorerNode[] = [];
+  for (let tries = 0; tries < 100; tries += 1) {
+    selection = (await vscode.commands.executeCommand<ExplorerNode[]>('suitelens.explorer.selection')) ?? [];
+    if (selection.length === 1 && selection[0].id === id) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return selection;
+}
 
 // The explorer as the extension registers it, through its own commands, against the in-process demo sandbox.
 suite('NetSuite explorer through the extension', () => {
@@ -50,7 +60,7 @@ suite('NetSuite explorer through the extension', () => {
     const records = page.filter((r) => r.node.kind === 'record');
     assert.equal(records.length, 100, 'the default page size is 100');
     assert.ok(records.every((r) => typeof r.item.label === 'string' && !/^\d+$/.test(r.item.label)), 'rows are labelled by name, not id');
-    assert.ok(records.every((r) => r.item.contextValue === 'suitelens.record'));
+    assert.ok(records.every((r) => r.item.contextValue === 'suitelens.record:customer'), 'record rows carry their type for type-specific menus');
     const more = page.at(-1)!;
     assert.equal(more.item.label, 'Load more…');
     assert.equal(more.item.command?.command, 'suitelens.explorer.loadMore');
@@ -70,7 +80,8 @@ suite('NetSuite explorer through the extension', () => {
     const documentNumber = fields.find((r) => r.item.label === 'Document Number');
     assert.equal(documentNumber?.item.description, order.item.label);
     const customer = fields.find((r) => r.item.label === 'Customer');
-    assert.equal(customer?.item.contextValue, 'suitelens.record.reference');
+    assert.equal(order.item.contextValue, 'suitelens.record:salesorder', 'a sales order row, so its menu offers Create Invoice');
+    assert.equal(customer?.item.contextValue, 'suitelens.record.reference:customer');
     const customerFields = await rows(customer!.node);
     assert.ok(customerFields.some((r) => r.item.label === 'Company Name'), 'the reference expands into the customer');
     const items = fields.find((r) => r.item.label === 'Items');
@@ -149,5 +160,59 @@ suite('NetSuite explorer through the extension', () => {
     assert.equal((await rows(first.node)).find((r) => r.item.label === 'Phone')?.item.description, phoneBefore.item.description, 'cached until refreshed');
     await vscode.commands.executeCommand('suitelens.explorer.refresh', first.node);
     assert.equal((await rows(first.node)).find((r) => r.item.label === 'Phone')?.item.description, newPhone);
+  });
+
+  test('reveals a record of a loaded page by selecting its row', async () => {
+    const standard = await row(demoAccount.node, 'Record Types');
+    const customers = await row(standard.node, 'customer');
+    const loaded = (await rows(customers.node)).filter((r) => r.node.kind === 'record');
+    const target = loaded[7].node as RecordNode;
+    const revealed = await vscode.commands.executeCommand<RecordNode | undefined>('suitelens.explorer.revealRecord', { accountId: target.accountId, recordType: 'customer', id: target.recordId });
+    assert.equal(revealed, target, 'the very row of the loaded page');
+    assert.deepEqual((await selectionBecomes(target.id)).map((n) => n.id), [target.id]);
+    assert.deepEqual((await rows(customers.node)).filter((r) => r.node.kind === 'record').map((r) => r.node.id), loaded.map((r) => r.node.id), 'the list is unchanged');
+  });
+
+  test('reveals a record beyond the loaded pages at the top of its type, selected, and not twice after Load more', async () => {
+    const suitelens = (await activeSuiteLens()).exports as SuiteLensApi;
+    const accountId = demoAccount.node.accountId;
+    const { client } = await suitelens.registry.scope(accountId);
+    const standard = await row(demoAccount.node, 'Record Types');
+    const customers = await row(standard.node, 'customer');
+    await rows(customers.node);
+    // What the record forms do after a create: the new record, with the type as the form spells it.
+    const { id } = await client.records.create('customer', { companyName: 'Revealed After Create Co', entityId: 'Revealed After Create Co', subsidiary: { id: '1' } });
+    const revealed = await vscode.commands.executeCommand<RecordNode | undefined>('suitelens.explorer.revealRecord', { accountId, recordType: 'Customer', id });
+    assert.ok(revealed, 'the command answers with the revealed row');
+    assert.equal(revealed.recordId, id);
+    assert.deepEqual((await selectionBecomes(revealed.id)).map((n) => n.id), [revealed.id], 'the new record is selected');
+    const [first] = (await rows(customers.node)).filter((r) => r.node.kind === 'record');
+    assert.equal(first.node.id, revealed.id, 'at the top of the loaded customers');
+    assert.equal(first.item.label, 'Revealed After Create Co', 'named like every other row');
+    assert.equal(first.item.contextValue, 'suitelens.record:customer');
+
+    for (let pages = 0; pages < 20; pages += 1) {
+      const more = (await rows(customers.node)).find((r) => r.node.kind === 'loadMore');
+      if (!more) break;
+      await vscode.commands.executeCommand('suitelens.explorer.loadMore', more.node);
+    }
+    const all = (await rows(customers.node)).filter((r) => r.node.kind === 'record');
+    assert.equal(all.length, (await client.records.list('customer', { limit: 1 })).totalResults, 'every page is loaded');
+    assert.equal(all.filter((r) => (r.node as RecordNode).recordId === id).length, 1, 'the new record shows once');
+  });
+
+  test('"Reveal in Type List" on a reference selects the referenced record under its own type', async () => {
+    const standard = await row(demoAccount.node, 'Record Types');
+    const orders = await row(standard.node, 'salesorder');
+    const [order] = (await rows(orders.node)).filter((r) => r.node.kind === 'record');
+    const reference = (await rows(order.node)).find((r) => r.item.label === 'Customer');
+    assert.ok(reference, 'the order has a Customer reference');
+    const target = reference.node as RecordNode;
+    const revealed = await vscode.commands.executeCommand<RecordNode | undefined>('suitelens.explorer.revealInTypeList', target);
+    assert.ok(revealed);
+    assert.equal(revealed.recordId, target.recordId);
+    assert.equal(revealed.parent?.kind === 'recordType' && revealed.parent.recordType, 'customer');
+    assert.equal(revealed.fieldTitle, undefined, 'the row in the type list, not the reference');
+    assert.deepEqual((await selectionBecomes(revealed.id)).map((n) => n.id), [revealed.id]);
   });
 });

@@ -1,0 +1,55 @@
+/**
+ * Showing a given record in the explorer: `suitelens.explorer.revealRecord` takes `{accountId, recordType, id}`
+ * (the record forms run it after a create), and "Reveal in Type List" on a reference row follows the reference to
+ * the record's row under its own type. The model makes the row exist; the tree view expands its account, type
+ * group and type and selects it.
+ */
+import * as vscode from 'vscode';
+import type { Logger } from '../../netsuite/log';
+import type { ExplorerModel, RecordLocation } from './explorerModel';
+import type { ExplorerNode, RecordNode } from './explorerNodes';
+
+export const revealRecordCommand = 'suitelens.explorer.revealRecord';
+
+/** `{accountId, recordType, id}` (a number id too); an explorer record node is accepted as well. */
+export function recordLocationOf(argument: unknown): RecordLocation | undefined {
+  if (typeof argument !== 'object' || argument === null) return undefined;
+  const given = argument as Record<string, unknown>;
+  const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
+  const accountId = text(given.accountId);
+  const recordType = text(given.recordType);
+  // A node's own `id` is its tree path; its record id is `recordId`.
+  const id = text(given.recordId) ?? text(given.id) ?? (typeof given.id === 'number' ? String(given.id) : undefined);
+  return accountId && recordType && id ? { accountId, recordType, id } : undefined;
+}
+
+export function registerRevealCommands(model: ExplorerModel, view: vscode.TreeView<ExplorerNode>, logger: Logger): vscode.Disposable {
+  const reveal = async (argument: unknown, focus: boolean): Promise<RecordNode | undefined> => {
+    const location = recordLocationOf(argument);
+    if (!location) {
+      void vscode.window.showInformationMessage('Reveal a record with its account, record type and internal id, e.g. from a reference in the NetSuite explorer.');
+      return undefined;
+    }
+    try {
+      const { node, clearedFilters } = await model.revealRecord(location);
+      // The record itself stays collapsed (expanding it would fetch it): its ancestors open, it is selected.
+      await view.reveal(node, { select: true, focus, expand: false });
+      if (clearedFilters.length) {
+        void vscode.window.showInformationMessage(`Cleared ${clearedFilters.join(' and ')} to show ${location.recordType} ${node.name ?? location.id} in the NetSuite explorer.`);
+      }
+      return node;
+    } catch (error) {
+      logger.error(`Could not reveal ${location.recordType} ${location.id}`, error);
+      void vscode.window.showWarningMessage(`Could not show ${location.recordType} ${location.id} in the NetSuite explorer: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    }
+  };
+
+  return vscode.Disposable.from(
+    // Run by other features after they change a record (not in the palette: it needs a record).
+    vscode.commands.registerCommand(revealRecordCommand, (argument?: unknown) => reveal(argument, false)),
+    vscode.commands.registerCommand('suitelens.explorer.revealInTypeList', (node?: unknown) => reveal(node, true)),
+    // For the extension-host tests and other features: what the explorer has selected.
+    vscode.commands.registerCommand('suitelens.explorer.selection', () => [...view.selection]),
+  );
+}
