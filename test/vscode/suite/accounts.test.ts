@@ -169,6 +169,42 @@ suite('Accounts: add, recover and remove through the extension services', () => 
     assert.deepEqual(suitelens.registry.get('7654321_SB2'), before);
   });
 
+  test('"Complete OAuth Sign-in with Redirect URL…" finishes the pending sign-in with the pasted URL; a forged state is refused', async function () {
+    this.timeout(60_000);
+    const suitelens = await api();
+    const { oauth2 } = sandbox.credentials;
+    // A browser that cannot come back to VS Code (code-server, remote): the user only sees where it was sent.
+    let sentTo: (location: string) => void = () => undefined;
+    const location = new Promise<string>((resolve) => (sentTo = resolve));
+    const browser: OpenBrowser = async (authorizeUrl) => {
+      const url = new URL(authorizeUrl);
+      url.searchParams.set('auto', '1');
+      const response = await fetch(url, { redirect: 'manual' });
+      sentTo(response.headers.get('location') ?? '');
+    };
+    let settled = false;
+    const adding = suitelens.accounts.service.add(
+      { accountId: '7654321_SB2', baseUrl: sandbox.baseUrl, credentials: { kind: 'oauth2', clientId: oauth2.clientId, clientSecret: oauth2.clientSecret } },
+      { openBrowser: browser },
+    );
+    void adding.then(() => (settled = true), () => (settled = true));
+    const redirect = await location;
+    assert.match(redirect, /^vscode:\/\/suitelens\.suitelens\/oauth2\/callback\?code=[^&]+&state=/);
+
+    const forged = new URL(redirect);
+    forged.searchParams.set('state', 'f'.repeat(43));
+    assert.equal(await vscode.commands.executeCommand('suitelens.completeOAuth2SignIn', forged.toString()), false, 'a forged state completes nothing');
+    assert.equal(settled, false, 'the sign-in still waits after the forged URL');
+
+    assert.equal(await vscode.commands.executeCommand('suitelens.completeOAuth2SignIn', redirect), true, 'the waiting sign-in took the pasted URL');
+    const result = await adding;
+    assert.equal(result.profile.authKind, 'oauth2');
+    const { client } = await suitelens.registry.scope('7654321_SB2');
+    assert.equal((await client.queryPage('SELECT 1 AS ok FROM dual', 0)).rows.length, 1, 'the tokens from the pasted code work');
+    // Once done, the same URL is stale: nothing waits for its state any more.
+    assert.equal(await vscode.commands.executeCommand('suitelens.completeOAuth2SignIn', redirect), false);
+  });
+
   test('signing out in the Accounts menu removes the account and its secrets', async function () {
     this.timeout(60_000);
     const suitelens = await api();
