@@ -81,8 +81,15 @@ function copyPgliteAssets() {
   }
 }
 
+// Webviews link the codicon stylesheet (and its font) from dist/media, the only folder they may load from.
+function copyCodicons() {
+  mkdirSync('dist/media', { recursive: true });
+  for (const file of ['codicon.css', 'codicon.ttf']) copyFileSync(`node_modules/@vscode/codicons/dist/${file}`, `dist/media/${file}`);
+}
+
 const selected = Object.entries(targets).filter(([name]) => !only || only.has(name));
 if (selected.some(([name]) => name === 'sandbox' || name === 'sandboxLib')) copyPgliteAssets();
+if (selected.some(([name]) => name === 'media')) copyCodicons();
 if (watch) {
   for (const [, options] of selected) await (await esbuild.context(options)).watch();
 } else {

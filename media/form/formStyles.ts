@@ -27,4 +27,8 @@ table.sublist th { text-align: left; font-weight: 600; padding: 4px 6px; border-
 table.sublist td { padding: 3px 6px; vertical-align: top; min-width: 90px; }
 table.sublist td .field > label { display: none; }
 .busy { opacity: 0.6; pointer-events: none; }
+/* Codicons beside text: aligned with it, in the colour of the message they mark. */
+.notice .codicon, .general-errors .codicon, .field-error .codicon, #status .codicon { vertical-align: text-bottom; margin-right: 4px; }
+.notice .codicon { color: var(--vscode-notificationsInfoIcon-foreground, var(--vscode-focusBorder)); }
+.general-errors .codicon, .field-error .codicon { color: var(--vscode-errorForeground); }
 `;

@@ -6,6 +6,7 @@
  */
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
+import '@vscode-elements/elements/dist/vscode-icon/index.js';
 import '@vscode-elements/elements/dist/vscode-option/index.js';
 import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
@@ -54,7 +55,7 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   } else if (FormBusy.is(message)) {
     root.classList.toggle('busy', message.busy);
     const status = document.getElementById('status');
-    if (status) status.textContent = message.busy ? (message.label ?? 'Working…') : '';
+    if (status) status.replaceChildren(...(message.busy ? [icon('loading', 'codicon-modifier-spin'), document.createTextNode(message.label ?? 'Working…')] : []));
   } else if (FormErrors.is(message)) {
     showErrors(message.fields, message.general);
   } else if (SearchResults.is(message)) {
@@ -71,6 +72,11 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<Record
   return element;
 }
 
+/** A codicon (from the page's codicon.css) as decoration: screen readers get the text beside it instead. */
+function icon(name: string, extraClass = ''): HTMLElement {
+  return el('span', { class: `codicon codicon-${name}${extraClass ? ` ${extraClass}` : ''}`, 'aria-hidden': 'true' });
+}
+
 function changed(): void {
   post(DirtyChanged.create({ dirty: JSON.stringify(values) !== pristine, values }));
 }
@@ -82,7 +88,7 @@ function render(): void {
   root.replaceChildren();
   root.append(el('h1', {}, heading));
   const toolbar = el('div', { class: 'toolbar' });
-  const save = el('vscode-button', { id: 'save' }, mode === 'create' ? 'Create' : 'Save');
+  const save = el('vscode-button', { id: 'save', icon: mode === 'create' ? 'add' : 'save' }, mode === 'create' ? 'Create' : 'Save');
   save.addEventListener('click', () => {
     clearErrors();
     const notice = root.querySelector('.notice');
@@ -91,17 +97,19 @@ function render(): void {
   });
   toolbar.append(save);
   for (const target of transforms) {
-    const button = el('vscode-button', { secondary: '', 'data-transform': target }, `Create ${target}`);
+    const button = el('vscode-button', { secondary: '', icon: 'arrow-swap', 'data-transform': target }, `Create ${target}`);
     button.addEventListener('click', () => post(TransformRequest.create({ targetType: target })));
     toolbar.append(button);
   }
   if (mode === 'edit') {
-    const remove = el('vscode-button', { secondary: '', id: 'delete' }, 'Delete…');
+    const remove = el('vscode-button', { secondary: '', icon: 'trash', id: 'delete' }, 'Delete…');
     remove.addEventListener('click', () => post(DeleteRequest.create({})));
     toolbar.append(remove);
   }
   toolbar.append(el('span', { id: 'status', role: 'status' }));
-  root.append(toolbar, el('div', { class: 'notice', role: 'status' }, notice ?? ''), el('div', { class: 'general-errors', role: 'alert' }));
+  const noticeBox = el('div', { class: 'notice', role: 'status' });
+  if (notice) noticeBox.append(icon('info'), document.createTextNode(notice));
+  root.append(toolbar, noticeBox, el('div', { class: 'general-errors', role: 'alert' }));
 
   const standard = model.fields.filter((f) => !f.custom);
   const custom = model.fields.filter((f) => f.custom);
@@ -138,7 +146,7 @@ function sublistGroup(model: FormModel, sublistId: string): HTMLElement {
       row.append(cell);
     }
     const removeCell = el('td');
-    const remove = el('vscode-button', { secondary: '', 'data-remove-line': String(index), title: 'Remove this line' }, 'Remove');
+    const remove = el('vscode-button', { secondary: '', icon: 'trash', 'data-remove-line': String(index), title: 'Remove this line' }, 'Remove');
     remove.addEventListener('click', () => {
       container.items.splice(index, 1);
       changed();
@@ -151,7 +159,7 @@ function sublistGroup(model: FormModel, sublistId: string): HTMLElement {
   const scroller = el('div', { class: 'sublist-scroll' });
   scroller.append(table);
   group.append(scroller);
-  const add = el('vscode-button', { secondary: '', 'data-add-line': sublist.id }, `Add ${sublist.title} line`);
+  const add = el('vscode-button', { secondary: '', icon: 'add', 'data-add-line': sublist.id }, `Add ${sublist.title} line`);
   add.addEventListener('click', () => {
     container.items.push({});
     changed();
@@ -231,6 +239,7 @@ function referencePicker(field: FieldModel, target: Record<string, FieldValue>, 
   const input = el('vscode-textfield', { id: inputId, 'data-path': path, placeholder });
   (input as unknown as { value: string }).value = current ? (current.refName ?? current.id) : '';
   if (field.readOnly) input.setAttribute('disabled', '');
+  else input.append(el('vscode-icon', { slot: 'content-before', name: field.referenceType === 'nsResource' ? 'symbol-number' : 'search', 'aria-hidden': 'true' }));
   const list = el('div', { class: 'candidates', role: 'listbox', 'data-candidates-for': path });
   let timer: ReturnType<typeof setTimeout> | undefined;
   input.addEventListener('input', () => {
@@ -252,7 +261,11 @@ function referencePicker(field: FieldModel, target: Record<string, FieldValue>, 
       const requestId = `s${++searchCounter}`;
       pendingSearches.set(requestId, (candidates, error) => {
         list.replaceChildren();
-        if (error) list.append(el('div', { class: 'field-error' }, error));
+        if (error) {
+          const failure = el('div', { class: 'field-error' });
+          failure.append(icon('error'), document.createTextNode(error));
+          list.append(failure);
+        }
         for (const candidate of candidates) {
           const option = el('button', { class: 'candidate', role: 'option', 'data-candidate-id': candidate.id }, `${candidate.refName} (${candidate.id})`);
           option.addEventListener('click', () => {
@@ -284,11 +297,12 @@ function showErrors(fields: { path: string; message: string }[], general: string
   for (const error of fields) {
     const slot = [...root.querySelectorAll<HTMLElement>('.field-error[data-error-for]')].find((node) => node.dataset.errorFor === error.path);
     if (slot) {
-      slot.textContent = error.message;
+      slot.replaceChildren(icon('error'), document.createTextNode(error.message));
       slot.parentElement?.classList.add('invalid');
     } else unplaced.push(`${error.path}: ${error.message}`);
   }
   const box = root.querySelector('.general-errors');
-  if (box) box.textContent = [...general, ...unplaced].join('\n');
+  const text = [...general, ...unplaced].join('\n');
+  if (box && text) box.replaceChildren(icon('error'), document.createTextNode(text));
   root.querySelector('.invalid')?.scrollIntoView({ block: 'center' });
 }

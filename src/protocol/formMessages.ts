@@ -30,14 +30,17 @@ const isFieldModel: Check<FieldModel> = objectOf({
   referenceType: optional(isString),
 }) as Check<FieldModel>;
 const isSublistModel: Check<SublistModel> = objectOf({ id: isString, title: isString, columns: arrayOf(isFieldModel) });
-const isFormModel: Check<FormModel> = objectOf({ recordType: isString, fields: arrayOf(isFieldModel), sublists: arrayOf(isSublistModel) });
+export const isFormModel: Check<FormModel> = objectOf({ recordType: isString, fields: arrayOf(isFieldModel), sublists: arrayOf(isSublistModel) });
 const isFieldError = objectOf({ path: isString, message: isString });
 const isCandidate = objectOf({ id: isString, refName: isString });
 
 // Webview → host
 export const FormReady = defineMessage('ready', {});
 export const SaveRequest = defineMessage('save', { values: isFormValues });
-/** Sent as the user edits, with the current values, so a closed dirty form can be reopened with them. */
+/**
+ * Sent as the user edits, with the current values: the host marks the editor tab dirty (so VS Code asks before
+ * closing it), saves with these values on Ctrl+S, and writes them into hot-exit backups.
+ */
 export const DirtyChanged = defineMessage('dirty', { dirty: isBoolean, values: isFormValues });
 /** Candidates for a reference picker: records of `referenceType` whose name contains `text`. */
 export const SearchRequest = defineMessage('search', { requestId: isString, referenceType: isString, text: isString });

@@ -1,11 +1,19 @@
 /**
  * The record form webview's page: a strict CSP (`default-src 'none'`, scripts only with this page's nonce, styles and
- * fonts only from the webview's own resource origin plus the inline styles the web components adopt), and one script.
+ * fonts only from the webview's own resource origin plus the inline styles the web components adopt), the codicon
+ * stylesheet (its font comes from the same origin), and one script.
  */
 import { randomBytes } from 'node:crypto';
 import type * as vscode from 'vscode';
 
-export function formHtml(webview: vscode.Webview, scriptUri: vscode.Uri, title: string): string {
+export interface FormPageResources {
+  script: vscode.Uri;
+  /** `codicon.css` beside the bundle; `@vscode-elements` finds it by the link's id `vscode-codicon-stylesheet`. */
+  codicons: vscode.Uri;
+  title: string;
+}
+
+export function formHtml(webview: vscode.Webview, resources: FormPageResources): string {
   const nonce = randomBytes(16).toString('base64');
   const csp = [
     "default-src 'none'",
@@ -19,11 +27,12 @@ export function formHtml(webview: vscode.Webview, scriptUri: vscode.Uri, title: 
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>${escapeHtml(title)}</title>
+<link rel="stylesheet" id="vscode-codicon-stylesheet" href="${resources.codicons.toString()}" nonce="${nonce}">
+<title>${escapeHtml(resources.title)}</title>
 </head>
 <body>
 <main id="form-root" aria-live="polite">Loading the form…</main>
-<script type="module" nonce="${nonce}" src="${scriptUri.toString()}"></script>
+<script type="module" nonce="${nonce}" src="${resources.script.toString()}"></script>
 </body>
 </html>`;
 }

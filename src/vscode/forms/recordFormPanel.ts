@@ -1,8 +1,11 @@
 /**
- * One record form: a webview panel that creates a record or edits an existing one. The host owns every decision
- * that touches NetSuite — validation against the schema, the PATCH body of only the changed fields, the re-read that
- * detects someone else's change, the production confirmation, the idempotency key that makes "Save again" after a
- * network failure safe — and the webview only draws values and reports edits. A failed save never clears the form.
+ * One record form: a custom editor document (`suitelens-form:` resource, see formUri.ts) and its webview. It creates
+ * a record or edits an existing one. The host owns every decision that touches NetSuite — validation against the
+ * schema, the PATCH body of only the changed fields, the re-read that detects someone else's change, the production
+ * confirmation, the idempotency key that makes "Save again" after a network failure safe — and the webview only
+ * draws values and reports edits. Because it is a custom editor, VS Code itself marks the tab dirty, asks before a
+ * dirty form closes (Save / Don't Save / Cancel), saves on Ctrl+S, and keeps the edits across a window reload
+ * (hot-exit backups). A save that did not reach NetSuite rejects, so the form stays dirty with every edit.
  */
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
@@ -26,7 +29,9 @@ import {
 } from '../../protocol/formMessages';
 import type { AccountProfile } from '../accounts/accountProfile';
 import type { AccountRegistry } from '../accounts/accountRegistry';
+import { serializeFormBackup, type FormBackup } from './formBackup';
 import { formHtml } from './formHtml';
+import { formScheme, formTitle, formUriParts, type FormResource } from './formUri';
 import { placeErrors } from './model/fieldErrors';
 import { buildFormModel, type FormModel } from './model/formModel';
 import { validateWrite } from './model/formValidation';
@@ -34,11 +39,22 @@ import { createPlan, describeChanges, formValuesOf, patchPlan, type FormValues, 
 import { searchReferences } from './referenceSearch';
 import { confirmDelete, confirmWrite, recordLabel } from './writeConfirmations';
 
+/** The custom editor's view type (package.json `customEditors`). */
+export const recordFormViewType = 'suitelens.recordForm';
+
 /** Refusal to write on an account the user marked read-only; shown as it is, without a "could not" prefix. */
 export class ReadOnlyAccountError extends Error {
   constructor(accountLabel: string, what: string) {
     super(`${accountLabel} is read-only: ${what}. Turn Read-only off in Account Options to change records.`);
     this.name = 'ReadOnlyAccountError';
+  }
+}
+
+/** A save that did not reach NetSuite; VS Code shows "Failed to save '<tab>': <message>" and keeps the form dirty. */
+export class FormNotSavedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'FormNotSavedError';
   }
 }
 
@@ -53,65 +69,116 @@ export interface FormDeps {
   registry: AccountRegistry<NetSuiteClient>;
   extensionUri: vscode.Uri;
   logger: Logger;
+  /** Tells VS Code the form was edited (the editor provider's `onDidChangeCustomDocument`). */
+  edited(form: RecordFormPanel): void;
+}
+
+export interface OpenOptions {
+  /** Shown at the top of the form once it is drawn. */
+  notice?: string;
+  viewColumn?: vscode.ViewColumn;
 }
 
 /** `!transform` targets the form offers per source type (netsuite-wire.md §1.7). */
 const transformTargets: Record<string, string[]> = { salesorder: ['invoice'] };
+/** Time VS Code takes to close an editor after "Save" in its close prompt (seen: well under 100 ms). */
+const closeAfterSaveMs = 500;
 
 const openForms = new Set<RecordFormPanel>();
+/** Forms prepared by `open` and waiting for VS Code to ask for their document. */
+const pendingForms = new Map<string, RecordFormPanel>();
 
-export class RecordFormPanel {
-  private model!: FormModel;
-  private client!: NetSuiteClient;
-  private profile!: AccountProfile;
+interface LoadedRecord {
+  recordId?: string;
+  recordName?: string;
+  original: FormValues;
+  current: FormValues;
+  createKey?: string;
+}
+
+export class RecordFormPanel implements vscode.CustomDocument {
+  private client: NetSuiteClient;
+  private profile: AccountProfile;
   /** The record's values when the form last loaded it: what an edit is diffed against. */
-  private original: FormValues = {};
-  private current: FormValues = {};
-  private dirty = false;
+  private original: FormValues;
+  private current: FormValues;
   private recordId: string | undefined;
   private recordName: string | undefined;
   /** Kept for the life of one create submission: a retry after a network failure is the same request. */
   private createKey: string | undefined;
   private notice: string | undefined;
   private closingForGood = false;
-  private readonly panel: vscode.WebviewPanel;
+  private panel: vscode.WebviewPanel | undefined;
+  private readonly attached: Promise<void>;
+  private markAttached!: () => void;
+  private readonly closed: Promise<void>;
+  private markClosed!: () => void;
 
-  /** Opens a form (edit when `target.id` is set); a read-only account refuses edit mode before anything opens. */
-  static async open(deps: FormDeps, target: FormTarget, initialValues?: FormValues): Promise<RecordFormPanel> {
-    const { profile, client } = await deps.registry.scope(target.accountId);
-    if (profile.readOnly) {
-      throw new ReadOnlyAccountError(profile.label, target.id ? `${target.recordType} ${target.id} cannot be edited` : `no ${target.recordType} can be created`);
+  /** Opens a form in an editor tab (edit when `target.id` is set); a read-only account refuses edit mode first. */
+  static async open(deps: FormDeps, target: FormTarget, options: OpenOptions = {}): Promise<RecordFormPanel> {
+    const form = await RecordFormPanel.prepare(deps, { ...target, formKey: randomUUID().slice(0, 8) });
+    form.notice = options.notice;
+    const key = form.uri.toString();
+    pendingForms.set(key, form);
+    try {
+      await vscode.commands.executeCommand('vscode.openWith', form.uri, recordFormViewType, { viewColumn: options.viewColumn ?? vscode.ViewColumn.Active, preview: false });
+    } finally {
+      pendingForms.delete(key);
     }
-    const model = await buildFormModel(target.recordType, await client.metadata.schema(target.recordType), (name) => client.metadata.schema(name));
-    const form = new RecordFormPanel(deps, target);
-    form.model = model;
-    form.client = client;
-    form.profile = profile;
-    form.recordId = target.id;
-    if (target.id) await form.loadRecord(target.id);
-    if (initialValues) {
-      form.current = initialValues;
-      form.dirty = true;
-    }
+    await form.attached;
     return form;
   }
 
-  /** Forms currently open (extension-host tests look at them). */
+  /** The form `open` prepared for this resource, if VS Code is asking for it now. */
+  static takePending(uri: vscode.Uri): RecordFormPanel | undefined {
+    const form = pendingForms.get(uri.toString());
+    pendingForms.delete(uri.toString());
+    return form;
+  }
+
+  /**
+   * Everything before the editor shows: the read-only check, the form model, the record. With a backup (VS Code
+   * restoring a form after a reload) the model and values come from it, so nothing lost needs NetSuite to come back.
+   */
+  static async prepare(deps: FormDeps, resource: FormResource, restore?: { uri: vscode.Uri; backup?: FormBackup }): Promise<RecordFormPanel> {
+    const { profile, client } = await deps.registry.scope(resource.accountId);
+    if (profile.readOnly) {
+      throw new ReadOnlyAccountError(profile.label, resource.id ? `${resource.recordType} ${resource.id} cannot be edited` : `no ${resource.recordType} can be created`);
+    }
+    const backup = restore?.backup;
+    const model = backup?.model ?? (await buildFormModel(resource.recordType, await client.metadata.schema(resource.recordType), (name) => client.metadata.schema(name)));
+    let loaded: LoadedRecord = { original: {}, current: {} };
+    if (backup) loaded = backup;
+    else if (resource.id) loaded = await loadRecord(client, resource.recordType, resource.id, model);
+    const uri = restore?.uri ?? vscode.Uri.from({ scheme: formScheme, ...formUriParts(resource, formTitle(resource.recordType, loaded.recordId, loaded.recordName)) });
+    const form = new RecordFormPanel(deps, resource, uri, model, client, profile, loaded);
+    if (backup) form.notice = `Restored your unsaved edits from ${new Date(backup.savedAt).toLocaleString()}.`;
+    return form;
+  }
+
+  /** Forms currently open in an editor (extension-host tests look at them). */
   static all(): readonly RecordFormPanel[] {
     return [...openForms];
   }
 
-  private constructor(private readonly deps: FormDeps, private readonly target: FormTarget) {
-    const mediaRoot = vscode.Uri.joinPath(deps.extensionUri, 'dist', 'media');
-    this.panel = vscode.window.createWebviewPanel('suitelens.recordForm', this.title(), vscode.ViewColumn.Active, {
-      enableScripts: true,
-      retainContextWhenHidden: true,
-      localResourceRoots: [mediaRoot],
-    });
-    this.panel.webview.html = formHtml(this.panel.webview, this.panel.webview.asWebviewUri(vscode.Uri.joinPath(mediaRoot, 'form.js')), this.title());
-    this.panel.webview.onDidReceiveMessage((message: unknown) => void this.receive(message));
-    this.panel.onDidDispose(() => void this.closed());
-    openForms.add(this);
+  private constructor(
+    private readonly deps: FormDeps,
+    private readonly target: FormTarget,
+    readonly uri: vscode.Uri,
+    private readonly model: FormModel,
+    client: NetSuiteClient,
+    profile: AccountProfile,
+    loaded: LoadedRecord,
+  ) {
+    this.client = client;
+    this.profile = profile;
+    this.recordId = loaded.recordId;
+    this.recordName = loaded.recordName;
+    this.original = loaded.original;
+    this.current = loaded.current;
+    this.createKey = loaded.createKey;
+    this.attached = new Promise((resolve) => (this.markAttached = resolve));
+    this.closed = new Promise((resolve) => (this.markClosed = resolve));
   }
 
   get mode(): 'create' | 'edit' {
@@ -126,30 +193,124 @@ export class RecordFormPanel {
     return this.target.recordType;
   }
 
+  /** Shows this form in the editor VS Code made for it. */
+  attach(panel: vscode.WebviewPanel): void {
+    const mediaRoot = vscode.Uri.joinPath(this.deps.extensionUri, 'dist', 'media');
+    this.panel = panel;
+    panel.webview.options = { enableScripts: true, localResourceRoots: [mediaRoot] };
+    panel.webview.html = formHtml(panel.webview, {
+      script: panel.webview.asWebviewUri(vscode.Uri.joinPath(mediaRoot, 'form.js')),
+      codicons: panel.webview.asWebviewUri(vscode.Uri.joinPath(mediaRoot, 'codicon.css')),
+      title: this.title(),
+    });
+    panel.webview.onDidReceiveMessage((message: unknown) => void this.receive(message));
+    panel.onDidDispose(() => {
+      openForms.delete(this);
+      this.markClosed();
+    });
+    openForms.add(this);
+    this.markAttached();
+  }
+
+  /**
+   * Closes the form for good, without VS Code's save prompt (the record was deleted, or a test is done with it).
+   * VS Code also calls this once the editor is gone; then there is nothing left to close.
+   */
   dispose(): void {
     this.closingForGood = true;
-    this.panel.dispose();
+    void this.closeTab().catch((error: unknown) => this.deps.logger.warn('Closing a record form failed', error));
+  }
+
+  /**
+   * Ctrl+S, the form's own Save button and "Save" in VS Code's close prompt all come here. Resolves once NetSuite
+   * has the change; rejects when nothing was saved (invalid field, NetSuite's error, the user said no), so VS Code
+   * keeps the form dirty with every edit. A cancellation rejects with `CancellationError`, which VS Code shows no
+   * error for.
+   */
+  async save(): Promise<void> {
+    await this.refreshScope();
+    const values = this.current;
+    if (this.profile.readOnly) {
+      const text = `${this.profile.label} is now read-only in SuiteLens; nothing was sent. Your edits are kept.`;
+      this.post(FormErrors.create({ fields: [], general: [text] }));
+      throw new FormNotSavedError(text);
+    }
+    const plan = this.recordId ? patchPlan(this.original, values, this.model) : createPlan(values, this.model);
+    const invalid = validateWrite(this.model, plan.body);
+    if (invalid.length > 0) {
+      this.post(FormErrors.create({ fields: invalid, general: ['Some fields are not valid; nothing was sent to NetSuite.'] }));
+      throw new FormNotSavedError(`${invalid.map((error) => `${error.path}: ${error.message}`).join('; ')}. Nothing was sent to NetSuite.`);
+    }
+    if (this.recordId && Object.keys(plan.body).length === 0) {
+      this.post(FormErrors.create({ fields: [], general: ['Nothing changed, so nothing was sent.'] }));
+      return;
+    }
+    this.post(FormBusy.create({ busy: true, label: 'Saving…' }));
+    try {
+      if (this.recordId) await this.saveEdit(plan);
+      else await this.saveCreate(plan);
+    } catch (error) {
+      this.post(FormBusy.create({ busy: false }));
+      if (error instanceof vscode.CancellationError) throw error;
+      const placed = isNetSuiteError(error)
+        ? placeErrors(error.details, this.model, `${error.message}. ${error.advice}`)
+        : { fields: [], general: [errorText(error)] };
+      // NetSuite's own details come without our advice sentence; the fallback text already carries it.
+      if (isNetSuiteError(error) && error.details.length > 0 && placed.general.length > 0) placed.general.push(error.advice);
+      this.post(FormErrors.create(placed));
+      throw new FormNotSavedError(`${errorText(error)} Your edits are kept.`);
+    }
+  }
+
+  /** "Revert File" and "Don't Save": the record as NetSuite has it now (a new record: an empty form). */
+  async revert(): Promise<void> {
+    if (this.closingForGood) return;
+    await this.refreshScope();
+    if (this.recordId) {
+      this.apply(await loadRecord(this.client, this.target.recordType, this.recordId, this.model));
+      this.notice = 'Reverted to the record as it is now in NetSuite.';
+    } else {
+      this.apply({ original: {}, current: {} });
+      this.notice = 'Reverted to an empty form.';
+    }
+    this.sendForm();
+  }
+
+  /** A hot-exit backup of the edits, written where VS Code says; its id is where it was written. */
+  async backup(destination: vscode.Uri): Promise<vscode.CustomDocumentBackup> {
+    const backup: FormBackup = {
+      version: 1,
+      model: this.model,
+      recordId: this.recordId,
+      recordName: this.recordName,
+      original: this.original,
+      current: this.current,
+      createKey: this.createKey,
+      savedAt: Date.now(),
+    };
+    await vscode.workspace.fs.writeFile(destination, new TextEncoder().encode(serializeFormBackup(backup)));
+    return {
+      id: destination.toString(),
+      delete: () => void Promise.resolve(vscode.workspace.fs.delete(destination)).catch(() => undefined),
+    };
+  }
+
+  private apply(loaded: LoadedRecord): void {
+    this.recordId = loaded.recordId;
+    this.recordName = loaded.recordName;
+    this.original = loaded.original;
+    this.current = loaded.current;
   }
 
   private title(): string {
-    return this.recordId ? `${this.target.recordType} ${this.recordName ?? this.recordId}` : `New ${this.target.recordType}`;
-  }
-
-  private async loadRecord(id: string): Promise<void> {
-    const record = await this.client.records.get(this.target.recordType, id, { expandSubResources: true });
-    this.recordId = id;
-    this.recordName = nameOf(record);
-    this.original = formValuesOf(record, this.model);
-    this.current = this.original;
-    this.dirty = false;
+    return formTitle(this.target.recordType, this.recordId, this.recordName);
   }
 
   private post(message: HostToForm): void {
-    void this.panel.webview.postMessage(message);
+    void this.panel?.webview.postMessage(message);
   }
 
   private sendForm(): void {
-    this.panel.title = this.title();
     this.post(
       FormInit.create({
         model: this.model,
@@ -171,16 +332,21 @@ export class RecordFormPanel {
       return;
     }
     try {
-      // The account's client is replaced when its options or sign-in change: take the current one every time.
-      if (!DirtyChanged.is(message)) await this.refreshScope();
       if (FormReady.is(message)) this.sendForm();
       else if (DirtyChanged.is(message)) {
-        this.dirty = message.dirty;
         this.current = message.values;
-      } else if (SaveRequest.is(message)) await this.save(message.values);
-      else if (SearchRequest.is(message)) await this.search(message.requestId, message.referenceType, message.text);
-      else if (DeleteRequest.is(message)) await this.delete();
-      else if (TransformRequest.is(message)) await this.transform(message.targetType);
+        this.deps.edited(this);
+      } else if (SaveRequest.is(message)) {
+        this.current = message.values;
+        // Through VS Code, like Ctrl+S, so the tab's dirty state follows the outcome; the form already shows errors.
+        await Promise.resolve(vscode.workspace.save(this.uri)).catch((error: unknown) => this.deps.logger.debug(`Record form not saved: ${errorText(error)}`));
+      } else {
+        // The account's client is replaced when its options or sign-in change: take the current one every time.
+        await this.refreshScope();
+        if (SearchRequest.is(message)) await this.search(message.requestId, message.referenceType, message.text);
+        else if (DeleteRequest.is(message)) await this.delete();
+        else if (TransformRequest.is(message)) await this.transform(message.targetType);
+      }
     } catch (error) {
       this.deps.logger.error(`Record form ${message.type} failed`, error);
       this.post(FormBusy.create({ busy: false }));
@@ -203,49 +369,33 @@ export class RecordFormPanel {
     }
   }
 
-  private async save(values: FormValues): Promise<void> {
-    this.current = values;
-    if (this.profile.readOnly) {
-      this.post(FormErrors.create({ fields: [], general: [`${this.profile.label} is now read-only in SuiteLens; nothing was sent. Your edits are kept.`] }));
-      return;
-    }
-    const plan = this.recordId ? patchPlan(this.original, values, this.model) : createPlan(values, this.model);
-    const invalid = validateWrite(this.model, plan.body);
-    if (invalid.length > 0) {
-      this.post(FormErrors.create({ fields: invalid, general: ['Some fields are not valid; nothing was sent to NetSuite.'] }));
-      return;
-    }
-    if (this.recordId && Object.keys(plan.body).length === 0) {
-      this.post(FormErrors.create({ fields: [], general: ['Nothing changed, so nothing was sent.'] }));
-      return;
-    }
-    this.post(FormBusy.create({ busy: true, label: 'Saving…' }));
-    try {
-      if (this.recordId) await this.saveEdit(plan);
-      else await this.saveCreate(plan);
-    } catch (error) {
-      this.post(FormBusy.create({ busy: false }));
-      const placed = isNetSuiteError(error)
-        ? placeErrors(error.details, this.model, `${error.message}. ${error.advice}`)
-        : { fields: [], general: [errorText(error)] };
-      // NetSuite's own details come without our advice sentence; the fallback text already carries it.
-      if (isNetSuiteError(error) && error.details.length > 0 && placed.general.length > 0) placed.general.push(error.advice);
-      this.post(FormErrors.create(placed));
-    }
-  }
-
   private async saveCreate(plan: WritePlan): Promise<void> {
     if (!(await confirmWrite(this.profile, `Create this ${this.target.recordType}`, describeChanges(plan, {}, this.model, this.current)))) {
-      this.post(FormBusy.create({ busy: false }));
-      return;
+      throw new vscode.CancellationError();
     }
     this.createKey ??= randomUUID();
     const { id } = await this.client.records.create(this.target.recordType, plan.body, { idempotencyKey: this.createKey, replace: plan.replace });
     this.createKey = undefined;
-    await this.loadRecord(id);
-    this.notice = `Created ${this.target.recordType} ${id}. This form now edits it.`;
+    this.apply(await loadRecord(this.client, this.target.recordType, id, this.model));
+    const notice = `Created ${this.target.recordType} ${id}. This form now edits it.`;
+    this.notice = notice;
     this.sendForm();
-    void vscode.commands.executeCommand('suitelens.explorer.refresh').then(undefined, () => undefined);
+    revealInTree(this.target.accountId, this.target.recordType, id);
+    void this.becomeEditFormOf(id, notice).catch((error: unknown) => this.deps.logger.warn('Opening the created record in its own form failed', error));
+  }
+
+  /**
+   * The tab of a new record is named "New customer" and its resource cannot change, so after the create the form
+   * reopens as the new record's own form (tab `customer 123 Acme`) in the same place, and this one closes. Not when
+   * the save came from VS Code's close prompt: VS Code closes this editor right after the save, and then nothing
+   * reopens.
+   */
+  private async becomeEditFormOf(id: string, notice: string): Promise<void> {
+    const closedMeanwhile = await Promise.race([this.closed.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), closeAfterSaveMs))]);
+    if (closedMeanwhile) return;
+    await RecordFormPanel.open(this.deps, { accountId: this.target.accountId, recordType: this.target.recordType, id }, { notice, viewColumn: this.panel?.viewColumn });
+    this.closingForGood = true;
+    await this.closeTab();
   }
 
   private async saveEdit(plan: WritePlan): Promise<void> {
@@ -262,22 +412,18 @@ export class RecordFormPanel {
         'Keep Editing',
       );
       if (choice === 'Reload') {
-        await this.loadRecord(id);
+        this.apply(await loadRecord(this.client, this.target.recordType, id, this.model));
         this.notice = 'Reloaded the record as it is now in NetSuite.';
         this.sendForm();
         return;
       }
-      if (choice !== 'Overwrite') {
-        this.post(FormBusy.create({ busy: false }));
-        return;
-      }
+      if (choice !== 'Overwrite') throw new vscode.CancellationError();
     }
     if (!(await confirmWrite(this.profile, `Update ${recordLabel(this.target.recordType, id, this.recordName)}`, describeChanges(plan, this.original, this.model, this.current)))) {
-      this.post(FormBusy.create({ busy: false }));
-      return;
+      throw new vscode.CancellationError();
     }
     await this.client.records.patch(this.target.recordType, id, plan.body, { replace: plan.replace });
-    await this.loadRecord(id);
+    this.apply(await loadRecord(this.client, this.target.recordType, id, this.model));
     this.notice = `Saved: ${Object.keys(plan.body).join(', ')}.`;
     this.sendForm();
   }
@@ -298,23 +444,36 @@ export class RecordFormPanel {
     const { id: newId } = await transformRecord(this.client, this.profile, this.target.recordType, id, targetType, this.recordName);
     if (!newId) return;
     await RecordFormPanel.open(this.deps, { accountId: this.target.accountId, recordType: targetType, id: newId });
+    revealInTree(this.target.accountId, targetType, newId);
   }
 
-  /** A closed form with unsaved edits offers to come back with them (a webview cannot veto its own closing). */
-  private async closed(): Promise<void> {
-    openForms.delete(this);
-    if (!this.dirty || this.closingForGood) return;
-    const choice = await vscode.window.showWarningMessage(
-      `The ${this.title()} form was closed with unsaved changes.`,
-      { modal: true, detail: 'Reopen it with your edits, or discard them.' },
-      'Reopen with My Edits',
-      'Discard',
-    );
-    if (choice === 'Reopen with My Edits') {
-      const form = await RecordFormPanel.open(this.deps, this.target, this.current);
-      form.original = this.original;
+  /** Closes this form's tab without the save prompt: a dirty form is reverted first (revert does nothing now). */
+  private async closeTab(): Promise<void> {
+    const tab = vscode.window.tabGroups.all
+      .flatMap((group) => group.tabs)
+      .find((candidate) => candidate.input instanceof vscode.TabInputCustom && candidate.input.uri.toString() === this.uri.toString());
+    if (!tab) return;
+    if (!tab.isDirty) {
+      await vscode.window.tabGroups.close(tab);
+      return;
     }
+    await vscode.commands.executeCommand('vscode.openWith', this.uri, recordFormViewType, { viewColumn: tab.group.viewColumn, preview: false });
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   }
+}
+
+/** Shows the record in the NetSuite explorer (selected, its type expanded); a tree without it refreshes instead. */
+export function revealInTree(accountId: string, recordType: string, id: string): void {
+  void vscode.commands
+    .executeCommand('suitelens.explorer.revealRecord', { accountId, recordType, id })
+    .then(undefined, () => vscode.commands.executeCommand('suitelens.explorer.refresh'))
+    .then(undefined, () => undefined);
+}
+
+async function loadRecord(client: NetSuiteClient, recordType: string, id: string, model: FormModel): Promise<LoadedRecord> {
+  const record = await client.records.get(recordType, id, { expandSubResources: true });
+  const values = formValuesOf(record, model);
+  return { recordId: id, recordName: nameOf(record), original: values, current: values };
 }
 
 /** `POST …/!transform/<target>` with a key kept across retries; undefined id when the user declined. */

@@ -8,7 +8,8 @@ import type { NetSuiteClient } from '../../netsuite/client';
 import { isNetSuiteError } from '../../netsuite/errors';
 import type { Logger } from '../../netsuite/log';
 import type { AccountRegistry } from '../accounts/accountRegistry';
-import { ReadOnlyAccountError, RecordFormPanel, transformRecord, type FormDeps, type FormTarget } from './recordFormPanel';
+import { RecordFormEditorProvider, registerRecordFormEditor } from './recordFormEditor';
+import { ReadOnlyAccountError, RecordFormPanel, revealInTree, transformRecord, type FormTarget } from './recordFormPanel';
 import { confirmDelete, recordLabel } from './writeConfirmations';
 
 export interface FormsFeature extends vscode.Disposable {
@@ -25,7 +26,8 @@ export function formTargetOf(argument: unknown): Partial<FormTarget> {
 }
 
 export function registerForms(registry: AccountRegistry<NetSuiteClient>, extensionUri: vscode.Uri, logger: Logger): FormsFeature {
-  const deps: FormDeps = { registry, extensionUri, logger };
+  const provider = new RecordFormEditorProvider(registry, extensionUri, logger);
+  const deps = provider.deps;
   const failed = (what: string) => (error: unknown) => {
     logger.error(`${what} failed`, error);
     if (error instanceof ReadOnlyAccountError) {
@@ -85,12 +87,17 @@ export function registerForms(registry: AccountRegistry<NetSuiteClient>, extensi
           const { profile, client } = await registry.scope(target.accountId);
           if (profile.readOnly) throw new ReadOnlyAccountError(profile.label, 'no invoice can be created');
           const { id } = await transformRecord(client, profile, target.recordType, target.id, 'invoice');
-          if (id) return RecordFormPanel.open(deps, { accountId: target.accountId, recordType: 'invoice', id });
+          if (!id) return;
+          const form = await RecordFormPanel.open(deps, { accountId: target.accountId, recordType: 'invoice', id });
+          revealInTree(target.accountId, 'invoice', id);
+          return form;
         } catch (error) {
           failed(`Could not create an invoice from sales order ${target.id}`)(error);
         }
       }),
-      { dispose: () => RecordFormPanel.all().forEach((form) => form.dispose()) },
+      // Open forms stay: VS Code restores their tabs (and unsaved edits) on the next start.
+      registerRecordFormEditor(provider),
+      provider,
   );
   return { forms: () => RecordFormPanel.all(), dispose: () => registrations.dispose() };
 }

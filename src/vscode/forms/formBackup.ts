@@ -1,0 +1,48 @@
+/**
+ * What a record form writes when VS Code asks for a backup (hot exit, window reload): everything needed to show the
+ * form again with every edit and without asking NetSuite — its model, the record as it was loaded (what edits are
+ * diffed against), the edited values, and the create's idempotency key so a retried create stays one record.
+ * Pure: text in, checked backup out; a backup that does not read back is refused with a reason, never half-used.
+ */
+import { isFormModel, isFormValues } from '../../protocol/formMessages';
+import { isNumber, isString, objectOf, oneOf, optional } from '../../protocol/guards';
+import type { FormModel } from './model/formModel';
+import type { FormValues } from './model/formValues';
+
+export interface FormBackup {
+  version: 1;
+  model: FormModel;
+  recordId?: string;
+  recordName?: string;
+  original: FormValues;
+  current: FormValues;
+  createKey?: string;
+  /** When the backup was taken (ms since epoch), for the notice shown after restoring it. */
+  savedAt: number;
+}
+
+const isFormBackup = objectOf({
+  version: oneOf(1),
+  model: isFormModel,
+  recordId: optional(isString),
+  recordName: optional(isString),
+  original: isFormValues,
+  current: isFormValues,
+  createKey: optional(isString),
+  savedAt: isNumber,
+});
+
+export function serializeFormBackup(backup: FormBackup): string {
+  return JSON.stringify(backup);
+}
+
+export function parseFormBackup(text: string): FormBackup {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new Error('The record form backup is not valid JSON');
+  }
+  if (!isFormBackup(parsed)) throw new Error('The record form backup does not have the shape SuiteLens writes');
+  return parsed as FormBackup;
+}
