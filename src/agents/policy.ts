@@ -8,6 +8,7 @@ import { accountEnvironment } from './accountEnvironment';
 import { effectiveAccess } from './accessOverview';
 import { findAgent, grantLabel, grantsOf } from './policyEdits';
 import { wildcardRecordType, type AgentPolicy, type Grant } from './policyDocument';
+import { displayReadsOf, type DisplayRead, type RecordTypeSchemas } from '../suiteql/displayReads';
 import { familyMembersOnAccount, tableAccessRule, type RecordFamily, type SuiteQLTableReader } from './suiteqlAccess';
 
 interface RequestBase {
@@ -36,6 +37,12 @@ export interface DecisionContext {
   tablesReadBy: SuiteQLTableReader;
   /** Record type ids in the account's metadata catalog; used to expand `transaction`, `item` and `entity`. */
   accountRecordTypes?: readonly string[];
+  /**
+   * Catalog schemas of the tables whose columns a query shows with BUILTIN.DF, by lower-case record type id: they
+   * tell which record type a field points to where the standard tables do not. Without them such a column is
+   * unknown and the query is refused.
+   */
+  recordTypeSchemas?: RecordTypeSchemas;
 }
 
 type Check = { ok: true; grant: Grant } | { ok: false; reason: string };
@@ -59,22 +66,33 @@ function checkRecordType(grants: Grant[], accountId: string, recordType: string,
   return { ok: true, grant: access.grant };
 }
 
-function checkFamily(grants: Grant[], request: RequestBase, family: RecordFamily, table: string, context: DecisionContext): Check[] {
+/** How a refusal names the read: "the query reads transaction" or what a BUILTIN.DF call reads. */
+function readPhrase(table: string, display?: DisplayRead): string {
+  if (!display) return `the query reads ${table}`;
+  return `${display.call} shows the name of the ${table} record that ${display.column} points to, so it reads ${table}`;
+}
+
+function checkFamily(grants: Grant[], request: RequestBase, family: RecordFamily, table: string, context: DecisionContext, display?: DisplayRead): Check[] {
   const whole = checkRecordType(grants, request.accountId, family.grantKey, 'read', 'reading');
   if (whole.ok) return [whole];
   const members = familyMembersOnAccount(family, context.accountRecordTypes);
-  if (members.length === 0) return [{ ok: false, reason: `the query reads ${table}, which needs '${family.grantKey}: read' (${whole.reason})` }];
+  const reads = readPhrase(table, display);
+  if (members.length === 0) return [{ ok: false, reason: `${reads}, which needs '${family.grantKey}: read' (${whole.reason})` }];
   const memberChecks = members.map((member) => checkRecordType(grants, request.accountId, member, 'read', 'reading'));
   const firstRefusal = memberChecks.find((check) => !check.ok);
   if (firstRefusal && !firstRefusal.ok) {
-    return [
-      {
-        ok: false,
-        reason: `the query reads ${table}, which needs read on ${family.grantKey} or on every ${family.noun} type (${firstRefusal.reason})`,
-      },
-    ];
+    return [{ ok: false, reason: `${reads}, which needs read on ${family.grantKey} or on every ${family.noun} type (${firstRefusal.reason})` }];
   }
   return memberChecks;
+}
+
+/** The grants reading `table` needs: none for DUAL, the family rule for transaction/item/entity, else its own type. */
+function checkTable(grants: Grant[], request: RequestBase, table: string, context: DecisionContext, display?: DisplayRead): Check[] {
+  const rule = tableAccessRule(table);
+  if (rule.kind === 'free') return [];
+  if (rule.kind === 'family') return checkFamily(grants, request, rule.family, table.toLowerCase(), context, display);
+  const check = checkRecordType(grants, request.accountId, rule.recordType, 'read', 'reading');
+  return check.ok ? [check] : [{ ok: false, reason: `${readPhrase(rule.recordType, display)}: ${check.reason}` }];
 }
 
 function decideSuiteQL(grants: Grant[], request: RequestBase & { query: string }, context: DecisionContext): PolicyDecision {
@@ -85,13 +103,13 @@ function decideSuiteQL(grants: Grant[], request: RequestBase & { query: string }
     parsed = { ok: false as const, reason: error instanceof Error ? error.message : String(error) };
   }
   if (!parsed.ok) return deny(`the query could not be parsed, so the tables it reads are unknown (${parsed.reason})`);
-  const checks = parsed.tables.flatMap((table): Check[] => {
-    const rule = tableAccessRule(table);
-    if (rule.kind === 'free') return [];
-    if (rule.kind === 'family') return checkFamily(grants, request, rule.family, table.toLowerCase(), context);
-    const check = checkRecordType(grants, request.accountId, rule.recordType, 'read', 'reading');
-    return check.ok ? [check] : [{ ok: false, reason: `the query reads ${rule.recordType}: ${check.reason}` }];
-  });
+  // BUILTIN.DF(t.entity) shows the names of the rows t.entity points to: a table the query never names.
+  const display = displayReadsOf(parsed.displayed, context.recordTypeSchemas);
+  if (!display.ok) return deny(display.reason);
+  const checks = [
+    ...parsed.tables.flatMap((table) => checkTable(grants, request, table, context)),
+    ...display.reads.flatMap((read) => checkTable(grants, request, read.table, context, read)),
+  ];
   const refusal = checks.find((check) => !check.ok);
   if (refusal && !refusal.ok) return deny(refusal.reason);
   const used = checks.flatMap((check) => (check.ok ? [check.grant] : []));

@@ -14,8 +14,10 @@
  * data and needs no grant.
  */
 
-/** What `tablesReadBy` from the SuiteQL language service answers. */
-export type TablesReadResult = { ok: true; tables: string[] } | { ok: false; reason: string };
+import type { TablesReadResult } from '../suiteql/tables';
+
+export type { TablesReadResult };
+/** `tablesReadBy` from the SuiteQL language service: the tables a query names and the columns it displays. */
 export type SuiteQLTableReader = (query: string) => TablesReadResult;
 
 export interface RecordFamily {

@@ -9,6 +9,7 @@ import type { AuditLog } from './audit';
 import type { AuditEntry } from './auditEntry';
 import { decide, type DecisionContext, type PolicyDecision } from './policy';
 import type { AgentPolicyStore } from './policyStore';
+import { recordTypesToDescribe, type RecordTypeSchemas } from '../suiteql/displayReads';
 import type { SuiteQLTableReader } from './suiteqlAccess';
 import type { AgentTool, BoundToolCall, ToolContext } from './tools/agentTool';
 import { findAgentTool } from './tools/agentTools';
@@ -54,12 +55,28 @@ export class AgentToolInvoker {
       return { allowed: false, reason: `denied: the agent policy could not be read (${errorMessage(error)})` };
     }
     const context: DecisionContext = { tablesReadBy: this.options.tablesReadBy };
-    if (tool.action === 'suiteql') {
+    const request = call.policyRequest(agent.id);
+    if (request.action === 'suiteql') {
       // The catalog tells which transaction/item/entity types this account has (see suiteqlAccess.ts). Without it
       // the policy requires every documented type, which only ever refuses more.
       context.accountRecordTypes = await this.options.operations.listRecordTypes(call.accountId).catch(() => undefined);
+      context.recordTypeSchemas = await this.displaySchemas(call.accountId, request.query, context.accountRecordTypes);
     }
-    return decide(policy, call.policyRequest(agent.id), context);
+    return decide(policy, request, context);
+  }
+
+  /**
+   * Catalog schemas that tell what the query's BUILTIN.DF columns point to where the standard tables cannot. A
+   * schema that fails to load is left out: its columns stay unknown and the policy refuses the query.
+   */
+  private async displaySchemas(accountId: string, query: string, accountRecordTypes: readonly string[] | undefined): Promise<RecordTypeSchemas> {
+    const read = this.options.tablesReadBy(query);
+    if (!read.ok || !accountRecordTypes) return {};
+    const wanted = recordTypesToDescribe(read.displayed, accountRecordTypes);
+    const loaded = await Promise.all(
+      wanted.map(async (recordType) => [recordType.toLowerCase(), await this.options.operations.describeRecordType(accountId, recordType).catch(() => undefined)] as const),
+    );
+    return Object.fromEntries(loaded.filter(([, schema]) => schema !== undefined));
   }
 
   private toolContext(accountId: string, signal?: AbortSignal): ToolContext {

@@ -14,6 +14,7 @@ import {
 } from 'dt-sql-parser/dist/lib/trino/TrinoSqlParser';
 import { codePointToUtf16 } from './offsets';
 import { parseSuiteQL } from './parser';
+import { walk } from './parseTreeWalk';
 import type { SuiteQLSchema } from './schema';
 import { identifierName, isCteInScope } from './tables';
 
@@ -167,15 +168,6 @@ function safeName(identifier: IdentifierContext): string | undefined {
     return identifierName(identifier);
   } catch {
     return undefined;
-  }
-}
-
-function walk(node: ParseTree, visit: (node: ParseTree) => void, descend: (node: ParseTree) => boolean = () => true): void {
-  visit(node);
-  if (!descend(node)) return;
-  for (let i = 0; i < node.getChildCount(); i++) {
-    const child = node.getChild(i);
-    if (child) walk(child, visit, descend);
   }
 }
 

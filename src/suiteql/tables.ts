@@ -1,39 +1,46 @@
-import type { ParserRuleContext, ParseTree } from 'antlr4ng';
+import type { ParseTree, Token } from 'antlr4ng';
 import {
-  BackQuotedIdentifierContext,
-  DigitIdentifierContext,
-  type IdentifierContext,
   JsonTableContext,
   LateralContext,
-  NamedQueryContext,
-  QueryStatementContext,
-  QuotedIdentifierContext,
   StatementDefaultContext,
   TableFunctionInvocationContext,
   TableRefContext,
   UnnestContext,
-  UnquotedIdentifierContext,
   ViewRefContext,
   WithContext,
 } from 'dt-sql-parser/dist/lib/trino/TrinoSqlParser';
 import { TrinoSqlLexer } from 'dt-sql-parser/dist/lib/trino/TrinoSqlLexer';
-import type { Token } from 'antlr4ng';
+import { displayedColumnsIn, type DisplayedColumn } from './displayedColumns';
+import { identifierName, isCteInScope, snippet, Unresolvable } from './identifiers';
 import { lexSuiteQL, parseSuiteQL } from './parser';
 
-export type TablesReadResult = { ok: true; tables: string[] } | { ok: false; reason: string };
+export { identifierName, isCteInScope } from './identifiers';
+export type { DisplayedColumn } from './displayedColumns';
 
-class Unresolvable extends Error {}
+export type TablesReadResult =
+  | {
+      ok: true;
+      /** The tables the query names. */
+      tables: string[];
+      /** Columns shown through BUILTIN.DF and its kin; each also reads the table the column points to. */
+      displayed: DisplayedColumn[];
+    }
+  | { ok: false; reason: string };
 
 /**
- * Every table a SuiteQL query reads, lower-cased and sorted — the agent policy grants SuiteQL only when it has
- * granted each of them. Security depends on this list being complete, so it fails closed: anything that does not
- * parse, or that could read a table in a way this walk does not understand, is refused with a reason rather than
- * guessed at. Comments and strings never count (the lexer drops them); a name that resolves to a CTE in scope is
- * not a table, but the CTE's body is walked like any other query.
+ * Every table a SuiteQL query names, lower-cased and sorted, and every column whose display text it shows
+ * (`BUILTIN.DF(t.entity)`), which reads one more table: the one the column points to. Which table that is needs
+ * the column descriptions (standard tables, the account's catalog): `tablesReadWithDisplays` in displayReads.ts
+ * adds them, and the agent policy grants SuiteQL only when it has granted every table of both kinds. Security
+ * depends on these lists being complete, so this fails closed: anything that does not parse, or that could read a
+ * table in a way this walk does not understand, is refused with a reason rather than guessed at. Comments and
+ * strings never count (the lexer drops them); a name that resolves to a CTE in scope is not a table, but the CTE's
+ * body is walked like any other query.
  */
 export function tablesReadBy(query: string): TablesReadResult {
   if (query.trim() === '') return { ok: false, reason: 'The query is empty.' };
-  const lexicalRisk = lexicalMismatch(lexSuiteQL(query));
+  const tokens = lexSuiteQL(query);
+  const lexicalRisk = lexicalMismatch(tokens);
   if (lexicalRisk) return { ok: false, reason: lexicalRisk };
   const parsed = parseSuiteQL(query);
   if (parsed.problems.length > 0) {
@@ -49,7 +56,7 @@ export function tablesReadBy(query: string): TablesReadResult {
   try {
     const tables = new Set<string>();
     collectTables(statement, tables);
-    return { ok: true, tables: [...tables].sort() };
+    return { ok: true, tables: [...tables].sort(), displayed: displayedColumnsIn(statement, tokens) };
   } catch (error) {
     if (error instanceof Unresolvable) return { ok: false, reason: error.message };
     throw error;
@@ -98,45 +105,4 @@ function collectTables(node: ParseTree, tables: Set<string>): void {
     const child = node.getChild(i);
     if (child) collectTables(child, tables);
   }
-}
-
-/** The identifier as SuiteQL resolves it: unquoted, `""` unescaped, lower-cased (SuiteQL ignores case). */
-export function identifierName(identifier: IdentifierContext): string {
-  if (identifier instanceof QuotedIdentifierContext) return identifier.getText().slice(1, -1).replaceAll('""', '"').toLowerCase();
-  if (identifier instanceof UnquotedIdentifierContext) return identifier.getText().toLowerCase();
-  if (identifier instanceof BackQuotedIdentifierContext || identifier instanceof DigitIdentifierContext) {
-    throw new Unresolvable(`${identifier.getText()} is not a SuiteQL identifier.`);
-  }
-  throw new Unresolvable(`Unrecognised identifier ${identifier.getText()}.`);
-}
-
-/**
- * A name refers to a CTE when an enclosing `WITH` defines it and the reference is in that query's body or in a
- * later CTE of the same `WITH` (a non-recursive CTE cannot see itself or later ones: there the name is a table).
- */
-export function isCteInScope(name: string, reference: ParserRuleContext): boolean {
-  let child: ParserRuleContext = reference;
-  for (let node = reference.parent; node; child = node, node = node.parent) {
-    if (!(node instanceof QueryStatementContext)) continue;
-    const withClause = node.with();
-    if (!withClause) continue;
-    const definitions = withClause.namedQuery();
-    const visibleUntil = child === withClause ? definitions.findIndex((definition) => isAncestor(definition, reference)) : definitions.length;
-    if (definitions.slice(0, visibleUntil).some((definition) => cteName(definition) === name)) return true;
-  }
-  return false;
-}
-
-function cteName(definition: NamedQueryContext): string {
-  return identifierName(definition.identifier());
-}
-
-function isAncestor(ancestor: ParserRuleContext, node: ParserRuleContext): boolean {
-  for (let current: ParserRuleContext | null = node; current; current = current.parent) if (current === ancestor) return true;
-  return false;
-}
-
-function snippet(node: ParserRuleContext): string {
-  const text = node.getText();
-  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
