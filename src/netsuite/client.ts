@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { parseAccount, type AccountOverrides, type NetSuiteAccount } from './account';
 import type { AuthProvider } from './auth/types';
+import type { AsyncJobPolling } from './asyncJob';
 import type { Clock, RandomSource } from './clock';
 import type { GovernorState } from './governor';
 import { NetSuiteHttpClient } from './http';
@@ -32,6 +33,8 @@ export interface NetSuiteClientOptions {
   random?: RandomSource;
   backoff?: Partial<BackoffOptions>;
   timeoutMs?: number;
+  /** How creates and transforms wait for their async job (first and longest poll delay, overall limit). */
+  asyncJobPolling?: Partial<AsyncJobPolling>;
 }
 
 export class NetSuiteClient {
@@ -54,7 +57,7 @@ export class NetSuiteClient {
       backoff: options.backoff,
       timeoutMs: options.timeoutMs,
     });
-    this.records = new RecordService(this.http);
+    this.records = new RecordService(this.http, { clock: options.clock, logger, asyncJobPolling: options.asyncJobPolling });
     this.suiteql = new SuiteQLRunner(this.http);
     this.metadata = new MetadataCache({
       http: this.http,

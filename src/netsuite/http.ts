@@ -31,6 +31,11 @@ export interface NetSuiteRequest {
   signal?: AbortSignal;
   /** Per attempt; defaults to the client's. */
   timeoutMs?: number;
+  /**
+   * Answer a 4xx/5xx response instead of throwing or retrying it (401 and 429 are still handled): for reads whose
+   * error status IS the content, such as a failed async task's result.
+   */
+  answerErrors?: boolean;
 }
 
 export interface NetSuiteResponse {
@@ -42,7 +47,9 @@ export interface NetSuiteResponse {
   attempts: number;
   /**
    * Set when an earlier attempt may have done the work and NetSuite's answer to the repeat says so: a DELETE
-   * answered 404, or a keyed POST answered as a duplicate. The caller treats the operation as done.
+   * answered 404 after an unclear attempt, or a keyed POST answered IDEMPOTENCY_ERROR (an earlier submission with
+   * the same key, from this call or an earlier one, was accepted; `Location` names its job). The caller treats the
+   * operation as done by that earlier attempt.
    */
   completedByEarlierAttempt?: boolean;
 }
@@ -97,6 +104,23 @@ export class NetSuiteHttpClient {
       .map(([key, value]) => `${rfc3986(key)}=${rfc3986(String(value))}`);
     if (encoded.length > 0) url.search = encoded.join('&');
     return url;
+  }
+
+  /**
+   * The REST path (under `/services/rest/`) of a URL NetSuite handed out — a `Location` header or a `links` href,
+   * absolute or host-relative. A URL on any other host or outside the REST root is refused: following it would
+   * send this account's credentials elsewhere.
+   */
+  restPathOf(location: string): string {
+    const url = new URL(location, this.root);
+    if (url.origin !== this.root.origin || !url.pathname.startsWith(this.root.pathname)) {
+      throw new NetSuiteError({
+        kind: 'server',
+        message: `NetSuite pointed to ${url.origin}${url.pathname}, which is not under this account's REST address ${this.root.href}`,
+        advice: 'Not followed, so the credentials stay with this account; check the account id and its base URL.',
+      });
+    }
+    return url.pathname.slice(this.root.pathname.length);
   }
 
   async request(request: NetSuiteRequest): Promise<NetSuiteResponse> {
@@ -159,9 +183,11 @@ export class NetSuiteHttpClient {
         if (earlierAttemptUnclear && request.safety === 'delete' && response.status === 404) {
           return { ...response, attempts: attempt, completedByEarlierAttempt: true };
         }
-        if (earlierAttemptUnclear && request.safety === 'idempotencyKey' && outcome.code === 'IDEMPOTENCY_ERROR') {
+        // The key is the caller's name for one submission: whichever attempt or call got it accepted, that one counts.
+        if (request.safety === 'idempotencyKey' && outcome.code === 'IDEMPOTENCY_ERROR') {
           return { ...response, attempts: attempt, completedByEarlierAttempt: true };
         }
+        if (request.answerErrors && response.status !== 429) return { ...response, attempts: attempt };
         if (response.status === 429) this.governor.recordConcurrencyRejection();
         if (!isRetryable(outcome, request.safety) || attempt >= this.backoff.maxAttempts) {
           throw errorFromResponse(response.status, response.body, label);

@@ -1,12 +1,19 @@
 /**
  * The record service (`/services/rest/record/v1`, netsuite-wire.md §1): list, get, create, patch, delete,
  * upsert by external id, transform. Writes answer 204 with the record's URL in `Location`; we return its id.
- * Creates and transforms carry an idempotency key that stays the same across retries, so a connection reset
- * after NetSuite committed never makes a second record.
+ *
+ * Creates and transforms are the writes a blind repeat would double, and NetSuite honours
+ * `X-NetSuite-Idempotency-Key` only on asynchronous requests (§1.9) — on a synchronous POST it is ignored. So they
+ * are sent as async jobs carrying a key that stays the same across retries: a repeat after a connection reset is
+ * answered IDEMPOTENCY_ERROR with the earlier job's `Location`, and we take that job's result. PATCH, PUT by
+ * external id and DELETE are idempotent by nature and stay synchronous.
  */
 import { randomUUID } from 'node:crypto';
-import { NetSuiteError } from './errors';
+import { AsyncJobWaiter, defaultAsyncJobPolling, type AsyncJobPolling } from './asyncJob';
+import { systemClock, type Clock } from './clock';
+import { errorFromResponse, NetSuiteError } from './errors';
 import type { NetSuiteHttpClient, NetSuiteResponse, QueryValue } from './http';
+import { silentLogger, type Logger } from './log';
 
 /** A record as NetSuite returns it: `id`, `links`, body fields, references `{id, refName}`, sublists. */
 export type NetSuiteRecord = Record<string, unknown> & { id?: string };
@@ -48,7 +55,10 @@ export interface WriteOptions {
 }
 
 export interface CreateOptions extends WriteOptions {
-  /** Reuse a key to make a create the same request as an earlier one; a fresh UUID otherwise. */
+  /**
+   * Reuse a key (a UUID) to make a create the same submission as an earlier one: if that one was accepted, its
+   * record is the answer and no second one is made. A fresh UUID otherwise.
+   */
   idempotencyKey?: string;
 }
 
@@ -63,10 +73,36 @@ export interface WriteResult {
   location?: string;
 }
 
+export interface RecordServiceOptions {
+  clock?: Clock;
+  logger?: Logger;
+  /** How creates and transforms wait for their async job. */
+  asyncJobPolling?: Partial<AsyncJobPolling>;
+}
+
 const idempotencyHeader = 'X-NetSuite-Idempotency-Key';
 
+/** A keyed POST that makes one record: where, what to say in messages, and the body. */
+interface KeyedSubmission {
+  path: string;
+  operation: string;
+  record: NetSuiteRecord;
+  options: CreateOptions;
+  /** Set on the one re-submission after an earlier submission's job failed; it is never re-submitted again. */
+  resubmission?: boolean;
+}
+
 export class RecordService {
-  constructor(private readonly http: NetSuiteHttpClient) {}
+  private readonly jobs: AsyncJobWaiter;
+  private readonly logger: Logger;
+
+  constructor(
+    private readonly http: NetSuiteHttpClient,
+    options: RecordServiceOptions = {},
+  ) {
+    this.jobs = new AsyncJobWaiter(http, options.clock ?? systemClock, { ...defaultAsyncJobPolling, ...options.asyncJobPolling });
+    this.logger = options.logger ?? silentLogger;
+  }
 
   async list(recordType: string, options: ListOptions = {}): Promise<RecordListPage> {
     const limit = options.limit ?? 1000;
@@ -113,17 +149,9 @@ export class RecordService {
     return asObject(response.body) as NetSuiteRecord;
   }
 
+  /** Creates a record as an async job under an idempotency key; resolves when NetSuite has made it. */
   async create(recordType: string, record: NetSuiteRecord, options: CreateOptions = {}): Promise<WriteResult> {
-    const response = await this.http.request({
-      method: 'POST',
-      path: typePath(recordType),
-      query: replaceQuery(options),
-      headers: { [idempotencyHeader]: options.idempotencyKey ?? randomUUID() },
-      body: record,
-      safety: 'idempotencyKey',
-      signal: options.signal,
-    });
-    return writeResult(response, `create ${recordType}`);
+    return this.submitKeyed({ path: typePath(recordType), operation: `create ${recordType}`, record, options });
   }
 
   /** Sends only `changes` (see `changedFields`); an empty change set sends nothing. */
@@ -159,18 +187,49 @@ export class RecordService {
     return writeResult(response, `upsert ${recordType} eid:${externalId}`);
   }
 
-  /** `POST /{type}/{id}/!transform/{target}` (e.g. sales order → invoice); returns the new record's id. */
+  /**
+   * `POST /{type}/{id}/!transform/{target}` (e.g. sales order → invoice) as an async job under an idempotency key;
+   * returns the new record's id.
+   */
   async transform(recordType: string, id: string, targetType: string, record: NetSuiteRecord = {}, options: CreateOptions = {}): Promise<WriteResult> {
+    const path = `${recordPath(recordType, id)}/!transform/${pathSegment(checkedType(targetType))}`;
+    return this.submitKeyed({ path, operation: `transform ${recordType} ${id} to ${targetType}`, record, options });
+  }
+
+  /**
+   * Submits with `Prefer: respond-async` and the key, then waits for the job (or, when NetSuite says the key was
+   * already submitted, for that earlier job). An earlier submission whose job failed made no record, and its
+   * failure answers the earlier body, not this one (a form re-sends its key after the user fixed a field): it is
+   * submitted again under a fresh key.
+   */
+  private async submitKeyed(submission: KeyedSubmission): Promise<WriteResult> {
+    const { path, operation, record, options } = submission;
+    const key = options.idempotencyKey ?? randomUUID();
     const response = await this.http.request({
       method: 'POST',
-      path: `${recordPath(recordType, id)}/!transform/${pathSegment(checkedType(targetType))}`,
+      path,
       query: replaceQuery(options),
-      headers: { [idempotencyHeader]: options.idempotencyKey ?? randomUUID() },
+      headers: { [idempotencyHeader]: key, prefer: 'respond-async' },
       body: record,
       safety: 'idempotencyKey',
       signal: options.signal,
     });
-    return writeResult(response, `transform ${recordType} ${id} to ${targetType}`);
+    const location = response.headers.location;
+    // NetSuite may answer synchronously after all (no 202): that answer is the record's.
+    if (response.status !== 202 && !response.completedByEarlierAttempt) return writeResult(response, operation);
+    if (!location) {
+      if (response.completedByEarlierAttempt) throw errorFromResponse(response.status, response.body, `POST ${path}`);
+      throw new NetSuiteError({ kind: 'server', status: 202, message: `NetSuite accepted the ${operation} (202) but sent no job Location`, advice: 'Refresh the list to find the record before creating it again.' });
+    }
+    // A duplicate that points at a record rather than a job names the record itself.
+    if (response.completedByEarlierAttempt && idFromLocation(location)) return writeResult(response, operation);
+    const outcome = await this.jobs.outcome(location, operation, options.signal);
+    if (outcome.succeeded) return writeResult(outcome.result, operation);
+    if (response.completedByEarlierAttempt && options.idempotencyKey !== undefined && !submission.resubmission) {
+      this.logger.info(`${operation}: the earlier submission with this idempotency key failed (job ${outcome.jobUrl}); submitting again with a new key`);
+      return this.submitKeyed({ ...submission, options: { ...options, idempotencyKey: randomUUID() }, resubmission: true });
+    }
+    throw errorFromResponse(outcome.result.status < 400 ? statusOf(outcome.result.body) : outcome.result.status, outcome.result.body, `POST ${path} (job ${outcome.jobUrl})`);
   }
 }
 
@@ -199,9 +258,12 @@ export function idFromLocation(location: string): string | undefined {
   return last ? decodeURIComponent(last) : undefined;
 }
 
+/** The written record from `Location`, or from a body that describes it (`links` self, `id`). */
 function writeResult(response: NetSuiteResponse, what: string): WriteResult {
-  const location = response.headers.location;
-  const id = location ? idFromLocation(location) : undefined;
+  const body = asObject(response.body);
+  const selfLink = Array.isArray(body.links) ? body.links.map(asObject).find((link) => link.rel === 'self')?.href : undefined;
+  const location = response.headers.location ?? (typeof selfLink === 'string' ? selfLink : undefined);
+  const id = (location ? idFromLocation(location) : undefined) ?? (typeof body.id === 'string' || typeof body.id === 'number' ? String(body.id) : undefined);
   if (!id) {
     throw new NetSuiteError({
       kind: 'server',
@@ -211,6 +273,12 @@ function writeResult(response: NetSuiteResponse, what: string): WriteResult {
     });
   }
   return { id, location };
+}
+
+// A result whose body is an error envelope under a 2xx status: the envelope's own status, else 400.
+function statusOf(body: unknown): number {
+  const status = asObject(body).status;
+  return typeof status === 'number' && status >= 400 ? status : 400;
 }
 
 function replaceQuery(options: WriteOptions): Record<string, QueryValue> {

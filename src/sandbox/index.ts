@@ -11,7 +11,7 @@ import type { ControlState } from './http/controlEndpoints';
 import { FaultInjector } from './http/faults';
 import { ConcurrencyGate } from './http/governance';
 import { RequestLog } from './http/requestLog';
-import { defaultAccountId, defaultDateFormat, initialRuntimeConfig, type SandboxOptions, type SandboxRuntimeConfig } from './options';
+import { defaultAccountId, defaultDateFormat, initialRuntimeConfig, type SandboxOptions, type SandboxRuntimeConfig, type SandboxRuntimeUpdate } from './options';
 import { administratorRole, narrowRole } from './roles';
 import { buildRouter } from './routes';
 import { createRequestListener } from './server';
@@ -22,7 +22,7 @@ import { createSuiteQLEngine } from './suiteql/engine';
 import { describeSuiteQLTables } from './suiteql/tables';
 import { runSuiteQL } from './suiteqlRoute';
 
-export type { SandboxOptions, SandboxRuntimeConfig, SandboxLatency, SandboxFaults } from './options';
+export type { SandboxOptions, SandboxRuntimeConfig, SandboxRuntimeUpdate, SandboxLatency, SandboxFaults } from './options';
 export type { RequestLog, RequestLogEntry, RequestLogFilter } from './http/requestLog';
 export { administratorRole, narrowRole } from './roles';
 
@@ -42,7 +42,7 @@ export interface RunningSandbox {
   narrowCredentials: { tba: TbaCredentialSet };
   requestLog: RequestLog;
   /** Changes latency, faults or the concurrency limit while running (as `POST /__sandbox/config` does). */
-  configure(update: Partial<SandboxRuntimeConfig>): SandboxRuntimeConfig;
+  configure(update: SandboxRuntimeUpdate): SandboxRuntimeConfig;
   /** Why logins failed or succeeded. */
   loginAuditTrail(): readonly LoginAuditEntry[];
   stop(): Promise<void>;
@@ -119,9 +119,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
         findRecordType,
         dateFormat,
         propertyNameValidation: options.propertyNameValidation ?? 'Error',
-        idempotencyDuplicateStatus: options.idempotencyDuplicateStatus ?? 409,
         schemaCheck: (recordTypeId, body) => validator.validate(recordTypeId, body),
       },
+      asyncJobs: { duplicateStatus: options.idempotencyDuplicateStatus ?? 409, pendingMs: () => runtime.latency.asyncJobMs },
       suiteql: (request) => runSuiteQL({ engine: () => engine, strictTransient: options.strictTransient ?? false }, request),
     });
     ready(

@@ -9,6 +9,8 @@ export interface SandboxLatency {
   perRequestMs: number;
   /** Added per row served (SuiteQL page rows, collection items). */
   perRowMs: number;
+  /** How long an async job (`Prefer: respond-async`) stays `pending` before it runs; 0 runs it before the 202. */
+  asyncJobMs: number;
 }
 
 export interface SandboxFaults {
@@ -42,7 +44,7 @@ export interface SandboxOptions {
   dataDir?: string;
   /** When true, SuiteQL without `Prefer: transient` is refused (netsuite-wire.md §10 q5 is open). */
   strictTransient?: boolean;
-  /** Status of a replayed idempotency key: the docs say 400, the type URL says 409 (netsuite-wire.md §1.9). */
+  /** Status of a replayed idempotency key on an async request: the docs say 400, the type URL 409 (netsuite-wire.md §1.9). */
   idempotencyDuplicateStatus?: 409 | 400;
   /** The user's date-format preference, used to read dates in `q=` (netsuite-wire.md §1.3). */
   dateFormat?: string;
@@ -61,6 +63,13 @@ export interface SandboxRuntimeConfig {
   faults: SandboxFaults;
 }
 
+/** A change to the runtime configuration: settings left out keep their current value. */
+export interface SandboxRuntimeUpdate {
+  concurrencyLimit?: number;
+  latency?: Partial<SandboxLatency>;
+  faults?: Partial<SandboxFaults>;
+}
+
 export const defaultAccountId = 'TSTDRV1234567';
 /** NetSuite's shipped US preference: `1/15/2024` (one or two digits read, as Java's date parsing does). */
 export const defaultDateFormat = 'M/D/YYYY';
@@ -68,7 +77,7 @@ export const defaultDateFormat = 'M/D/YYYY';
 export function initialRuntimeConfig(options: SandboxOptions): SandboxRuntimeConfig {
   return {
     concurrencyLimit: options.concurrencyLimit ?? 5,
-    latency: { perRequestMs: 0, perRowMs: 0, ...options.latency },
+    latency: { perRequestMs: 0, perRowMs: 0, asyncJobMs: 0, ...options.latency },
     faults: { seed: 1, rate500: 0, rate429: 0, resetBeforeCommitRate: 0, resetAfterCommitRate: 0, ...options.faults },
   };
 }

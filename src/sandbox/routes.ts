@@ -1,6 +1,6 @@
 /** The REST services the sandbox answers, path by path. */
 import { handleMetadataRequest, METADATA_CATALOG_PATH } from './catalog';
-import { AsyncJobs, asyncJobPath, wantsAsync } from './http/asyncJobs';
+import { AsyncJobs, asyncJobPath, wantsAsync, type AsyncJobSettings } from './http/asyncJobs';
 import { Router, type SandboxRequest } from './http/router';
 import type { RecordServiceSettings } from './records/recordContext';
 import { getRecord, getSublist, listRecords } from './records/readHandlers';
@@ -14,14 +14,15 @@ export interface RouteDependencies {
   accountId: string;
   concurrencyLimit(): number;
   suiteql: RouteHandler;
+  asyncJobs: AsyncJobSettings;
 }
 
 export function buildRouter(dependencies: RouteDependencies): Router {
   const { records } = dependencies;
   const record = '/services/rest/record/v1';
-  const jobs = new AsyncJobs();
-  /** A record write, run as an async job when the client prefers it. */
-  const write = (handler: RouteHandler): RouteHandler => (request) => (wantsAsync(request.headers) ? jobs.run(request, () => handler(request)) : handler(request));
+  const jobs = new AsyncJobs(dependencies.asyncJobs);
+  /** A record write, queued as an async job when the client prefers it (the only case its idempotency key counts). */
+  const write = (handler: RouteHandler): RouteHandler => (request) => (wantsAsync(request.headers) ? jobs.submit(request, () => handler(request)) : handler(request));
   const readJob: RouteHandler = (request) => Promise.resolve(jobs.read(request));
   const metadata = (request: SandboxRequest) => {
     const answer = handleMetadataRequest({

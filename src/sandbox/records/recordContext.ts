@@ -1,6 +1,6 @@
 /**
  * What every record-service handler needs: the record types, the store, the settings that NetSuite leaves to
- * the account or the request (date format, property validation, idempotency status), and the shared checks —
+ * the account or the request (date format, property validation), and the shared checks —
  * record type lookup, role permissions, `eid:` resolution and the request body.
  */
 import type { IncomingHttpHeaders } from 'node:http';
@@ -19,7 +19,6 @@ export interface RecordServiceSettings {
   findRecordType(name: string): RecordTypeDefinition | undefined;
   dateFormat: string;
   propertyNameValidation: PropertyValidationMode;
-  idempotencyDuplicateStatus: 400 | 409;
   /** The catalog's JSON-Schema validation of bodies, so the store enforces what the catalog serves. */
   schemaCheck: SchemaCheck;
 }

@@ -9,7 +9,7 @@ import type { SandboxReply, SandboxRequest } from '../http/router';
 import { applyBody, replaceOptions } from './applyBody';
 import { validateBody } from './bodyValidation';
 import { definitionFor, mustFindRecord, parseJsonBody, propertyNameMode, requirePermission, writeHeaders, type RecordServiceSettings } from './recordContext';
-import { applyCreateDefaults, createWithKey, newRecord, saveRecord } from './writeHandlers';
+import { applyCreateDefaults, newRecord, saveRecord } from './writeHandlers';
 
 /** Fields a transformed record never inherits: its own identity and document number. */
 const notInherited = new Set(['id', 'externalid', 'tranid', 'trandate', 'createddate', 'datecreated', 'lastmodifieddate', 'status']);
@@ -48,14 +48,14 @@ export async function transformRecord(settings: RecordServiceSettings, request: 
   }
   const body = validateBody(targetType, parseJsonBody(request.body), propertyNameMode(settings, request.headers), settings.schemaCheck);
   const replace = replaceOptions(request.url, targetType);
-  const { record } = await createWithKey(settings, request, async (tx) => {
+  const record = await settings.store.transaction(async (tx) => {
     const source = await mustFindRecord(tx, sourceType, request.params.id);
     const draft = newRecord(settings, targetType);
     prefill(source, sourceType, draft, targetType);
     const record = applyBody(draft, body, replace);
     applyCreateDefaults(targetType, record);
     await saveRecord(settings, tx, targetType, record, body, true);
-    return { definition: targetType, record };
+    return record;
   });
   return { status: 204, headers: writeHeaders(settings, targetType, record.id, body.warnings) };
 }

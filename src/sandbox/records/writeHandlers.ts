@@ -1,7 +1,8 @@
 /**
  * Create (POST), update (PATCH), upsert (PUT `eid:`) and delete: 204 with an absolute Location
- * (netsuite-wire.md §1.5). Each write is one store transaction covering the document, the SuiteQL rows and the
- * idempotency key, so a fault can never leave half a write behind.
+ * (netsuite-wire.md §1.5). Each write is one store transaction covering the document and the SuiteQL rows, so a
+ * fault can never leave half a write behind. A synchronous write ignores `X-NetSuite-Idempotency-Key`, as NetSuite
+ * does; the key counts only on async submissions (http/asyncJobs.ts).
  */
 import type { RecordTypeDefinition, StoredRecord } from '../model/recordTypes';
 import type { SandboxReply, SandboxRequest } from '../http/router';
@@ -9,7 +10,6 @@ import { NetSuiteHttpError } from '../http/errors';
 import type { StoreTransaction } from '../store/recordStore';
 import { applyBody, assertReferencesExist, assertUnique, deriveAmounts, replaceOptions } from './applyBody';
 import { validateBody, type ValidatedBody } from './bodyValidation';
-import { duplicateSubmission, idempotencyKey } from './idempotency';
 import { definitionFor, findRecord, mustFindRecord, parseJsonBody, propertyNameMode, requirePermission, writeHeaders, type RecordServiceSettings } from './recordContext';
 import { assertRequiredFields } from './requiredFields';
 
@@ -48,34 +48,16 @@ export function newRecord(settings: RecordServiceSettings, definition: RecordTyp
   return { type: definition.id, id: settings.store.allocateId(definition), fields: {}, sublists: {}, createdDate: now, lastModifiedDate: now };
 }
 
-/** Runs a create under an optional idempotency key: a replay answers with the first request's record. */
-export async function createWithKey(
-  settings: RecordServiceSettings,
-  request: SandboxRequest,
-  create: (tx: StoreTransaction) => Promise<{ definition: RecordTypeDefinition; record: StoredRecord }>,
-): Promise<{ definition: RecordTypeDefinition; record: StoredRecord }> {
-  const key = idempotencyKey(request.headers);
-  return settings.store.transaction(async (tx) => {
-    if (key) {
-      const previous = await tx.idempotentResult(key);
-      if (previous) throw duplicateSubmission(settings, previous);
-    }
-    const created = await create(tx);
-    if (key) await tx.rememberIdempotencyKey(key, created.definition.id, created.record.id);
-    return created;
-  });
-}
-
 export async function createRecord(settings: RecordServiceSettings, request: SandboxRequest): Promise<SandboxReply> {
   const definition = definitionFor(settings, request.params.type);
   requirePermission(request.principal.role, definition, 'create', 'create');
   const body = validateBody(definition, parseJsonBody(request.body), propertyNameMode(settings, request.headers), settings.schemaCheck);
   const replace = replaceOptions(request.url, definition);
-  const { record } = await createWithKey(settings, request, async (tx) => {
+  const record = await settings.store.transaction(async (tx) => {
     const record = applyBody(newRecord(settings, definition), body, replace);
     applyCreateDefaults(definition, record);
     await saveRecord(settings, tx, definition, record, body, true);
-    return { definition, record };
+    return record;
   });
   return { status: 204, headers: writeHeaders(settings, definition, record.id, body.warnings) };
 }
@@ -112,13 +94,13 @@ export async function upsertRecord(settings: RecordServiceSettings, request: San
   const replace = replaceOptions(request.url, definition);
   const exists = (await findRecord(settings.store, definition, idParam)) !== undefined;
   requirePermission(request.principal.role, definition, exists ? 'edit' : 'create', exists ? 'edit' : 'create');
-  const { record } = await createWithKey(settings, request, async (tx) => {
+  const record = await settings.store.transaction(async (tx) => {
     const existing = await tx.findByExternalId(definition.id, externalId);
     const base = existing ?? { ...newRecord(settings, definition), externalId };
     const record = { ...applyBody(base, { ...body, externalId }, replace), lastModifiedDate: nowIso() };
     if (!existing) applyCreateDefaults(definition, record);
     await saveRecord(settings, tx, definition, record, body, !existing);
-    return { definition, record };
+    return record;
   });
   return { status: 204, headers: writeHeaders(settings, definition, record.id, body.warnings) };
 }

@@ -1,7 +1,7 @@
 /**
- * Record documents in PGlite: one `ns_record` row per record (the REST-shaped document as jsonb), idempotency
- * keys beside them, and — through `SuiteQLProjection` — the SuiteQL tables, written in the same transaction as
- * the document so a SuiteQL query always sees every committed REST write.
+ * Record documents in PGlite: one `ns_record` row per record (the REST-shaped document as jsonb) and — through
+ * `SuiteQLProjection` — the SuiteQL tables, written in the same transaction as the document so a SuiteQL query
+ * always sees every committed REST write.
  */
 import type { PGlite, Transaction } from '@electric-sql/pglite';
 import type { RecordTypeDefinition, StoredRecord } from '../model/recordTypes';
@@ -38,11 +38,6 @@ const schemaSql = `
     id bigint NOT NULL,
     external_id text,
     doc jsonb NOT NULL
-  );
-  CREATE UNLOGGED TABLE IF NOT EXISTS ns_idempotency (
-    key text PRIMARY KEY,
-    type text NOT NULL,
-    id bigint NOT NULL
   );
 `;
 
@@ -128,15 +123,6 @@ export class StoreTransaction {
   async delete(record: StoredRecord): Promise<void> {
     await this.tx.query('DELETE FROM ns_record WHERE type = $1 AND id = $2::bigint', [typeKey(record.type), record.id]);
     await this.store.projection?.remove(this.tx, record);
-  }
-
-  async idempotentResult(key: string): Promise<{ type: string; id: string } | undefined> {
-    const result = await this.tx.query<{ type: string; id: string }>('SELECT type, id::text AS id FROM ns_idempotency WHERE key = $1', [key]);
-    return result.rows[0];
-  }
-
-  async rememberIdempotencyKey(key: string, typeName: string, id: string): Promise<void> {
-    await this.tx.query('INSERT INTO ns_idempotency (key, type, id) VALUES ($1, $2, $3::bigint)', [key, typeKey(typeName), id]);
   }
 }
 

@@ -77,10 +77,10 @@ describe('SuiteQL route', () => {
     expect(await lookup()).toEqual([]);
   });
 
-  it('answers a replayed idempotency key with 400 when configured so (the documented status)', async () => {
-    const headers = { 'X-NetSuite-Idempotency-Key': randomUUID() };
+  it('answers a replayed idempotency key on an async create with 400 when configured so (the documented status)', async () => {
+    const headers = { prefer: 'respond-async', 'X-NetSuite-Idempotency-Key': randomUUID() };
     const body = { entityId: 'IDEMPOTENT-400', subsidiary: { id: '1' } };
-    expect((await call(sandbox, 'POST', '/services/rest/record/v1/customer', { body, headers })).status).toBe(204);
+    expect((await call(sandbox, 'POST', '/services/rest/record/v1/customer', { body, headers })).status).toBe(202);
     const replay = await call(sandbox, 'POST', '/services/rest/record/v1/customer', { body, headers });
     expect(replay.status).toBe(400);
     expect(replay.json['o:errorDetails'][0]['o:errorCode']).toBe('IDEMPOTENCY_ERROR');

@@ -157,9 +157,9 @@ describe('faults', () => {
     expect(found.json.totalResults).toBe(0);
   });
 
-  it('drops the connection after a write commits: the record exists and a keyed retry finds it', async () => {
+  it('drops the connection after an async keyed write commits: the record exists and a retry is led to its job', async () => {
     sandbox.configure({ faults: { seed: 5, ...quiet, resetAfterCommitRate: 1 } });
-    const headers = { 'X-NetSuite-Idempotency-Key': randomUUID() };
+    const headers = { prefer: 'respond-async', 'X-NetSuite-Idempotency-Key': randomUUID() };
     const body = { entityId: 'RESET-AFTER', subsidiary: { id: '1' } };
     await expect(call(sandbox, 'POST', `${record}/customer`, { body, headers })).rejects.toThrow();
     sandbox.configure({ faults: { seed: 5, ...quiet } });
@@ -167,9 +167,20 @@ describe('faults', () => {
     expect(found.json.totalResults).toBe(1);
     const retry = await call(sandbox, 'POST', `${record}/customer`, { body, headers });
     expect(retry.status).toBe(409);
-    expect(idFromLocation(retry)).toBe(found.json.items[0].id);
+    const result = await call(sandbox, 'GET', `${retry.headers.get('location')}/task/1/result`);
+    expect(idFromLocation(result)).toBe(found.json.items[0].id);
     const logged = sandbox.requestLog.list({ method: 'POST' }).filter((entry) => entry.fault === 'resetAfterCommit');
     expect(logged).toHaveLength(1);
+  });
+
+  it('drops the connection before an async write is queued: no job, no record, and the key is still free', async () => {
+    sandbox.configure({ faults: { seed: 5, ...quiet, resetBeforeCommitRate: 1 } });
+    const headers = { prefer: 'respond-async', 'X-NetSuite-Idempotency-Key': randomUUID() };
+    const body = { entityId: 'RESET-BEFORE-ASYNC', subsidiary: { id: '1' } };
+    await expect(call(sandbox, 'POST', `${record}/customer`, { body, headers })).rejects.toThrow();
+    sandbox.configure({ faults: { seed: 5, ...quiet } });
+    expect((await call(sandbox, 'GET', `${record}/customer?q=${encodeURIComponent('entityId IS RESET-BEFORE-ASYNC')}`)).json.totalResults).toBe(0);
+    expect((await call(sandbox, 'POST', `${record}/customer`, { body, headers })).status).toBe(202);
   });
 });
 
