@@ -218,7 +218,7 @@ export class RecordService {
     // NetSuite may answer synchronously after all (no 202): that answer is the record's.
     if (response.status !== 202 && !response.completedByEarlierAttempt) return writeResult(response, operation);
     if (!location) {
-      if (response.completedByEarlierAttempt) throw errorFromResponse(response.status, response.body, `POST ${path}`);
+      if (response.completedByEarlierAttempt) throw errorFromResponse(response.status, response.body, `POST ${this.http.urlFor(path).pathname}`);
       throw new NetSuiteError({ kind: 'server', status: 202, message: `NetSuite accepted the ${operation} (202) but sent no job Location`, advice: 'Refresh the list to find the record before creating it again.' });
     }
     // A duplicate that points at a record rather than a job names the record itself.
@@ -229,7 +229,8 @@ export class RecordService {
       this.logger.info(`${operation}: the earlier submission with this idempotency key failed (job ${outcome.jobUrl}); submitting again with a new key`);
       return this.submitKeyed({ ...submission, options: { ...options, idempotencyKey: randomUUID() }, resubmission: true });
     }
-    throw errorFromResponse(outcome.result.status < 400 ? statusOf(outcome.result.body) : outcome.result.status, outcome.result.body, `POST ${path} (job ${outcome.jobUrl})`);
+    const request = `POST ${this.http.urlFor(path).pathname} (job ${outcome.jobUrl})`;
+    throw errorFromResponse(outcome.result.status < 400 ? statusOf(outcome.result.body) : outcome.result.status, outcome.result.body, request);
   }
 }
 
