@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { explorerContext, recordContextValue } from '../../src/vscode/explorer/explorerContext';
+import { recordLocationOf, type RecordNode } from '../../src/vscode/explorer/explorerNodes';
 import { filterToQ, isRawQ, quoteQValue } from '../../src/vscode/explorer/filterToQ';
 import { lineLabel, recordEntries, referenceTarget, sublistElementSchemaName } from '../../src/vscode/explorer/recordFields';
 import { recordNamesQuery, suiteQLNameSource, typeNotebookQuery } from '../../src/vscode/explorer/recordNaming';
@@ -126,5 +129,67 @@ describe('record fields', () => {
     expect(lineLabel({ label: 'Billing', city: 'Austin' }, 0)).toBe('Line 1: Billing');
     expect(lineLabel({ line: 2, class: { id: '2', refName: 'Software' }, item: { id: '62', refName: 'DRI-1061' }, quantity: 4 }, 1)).toBe('Line 2: DRI-1061');
     expect(sublistElementSchemaName({ properties: { items: { type: 'array', items: { $ref: '/services/rest/record/v1/metadata-catalog/salesOrder-itemElement' } } } })).toBe('salesOrder-itemElement');
+  });
+});
+
+describe('record locations (the revealRecord argument)', () => {
+  it('reads {accountId, recordType, id}, a number id, or an explorer record node', () => {
+    expect(recordLocationOf({ accountId: 'TSTDRV1', recordType: 'salesOrder', id: '42' })).toEqual({ accountId: 'TSTDRV1', recordType: 'salesOrder', id: '42' });
+    expect(recordLocationOf({ accountId: 'TSTDRV1', recordType: 'customer', id: 7 })).toEqual({ accountId: 'TSTDRV1', recordType: 'customer', id: '7' });
+    const node: RecordNode = { kind: 'record', id: 'account:TSTDRV1/standard/customer/8', accountId: 'TSTDRV1', parent: undefined, recordType: 'customer', recordId: '8' };
+    expect(recordLocationOf(node)).toEqual({ accountId: 'TSTDRV1', recordType: 'customer', id: '8' });
+  });
+
+  it('is undefined when anything is missing', () => {
+    for (const argument of [undefined, null, 'customer 8', { accountId: 'A', recordType: 'customer' }, { accountId: 'A', id: '8' }, { recordType: 'customer', id: '8' }, { accountId: ' ', recordType: 'customer', id: '8' }]) {
+      expect(recordLocationOf(argument), JSON.stringify(argument)).toBeUndefined();
+    }
+  });
+});
+
+type MenuEntry = { command: string; when?: string };
+const itemMenus = (JSON.parse(readFileSync('package.json', 'utf8')) as { contributes: { menus: Record<string, MenuEntry[]> } }).contributes.menus['view/item/context'];
+
+/** Which explorer row kinds (by contextValue) show `command` in their context menu, per package.json. */
+function showsFor(command: string, contextValue: string): boolean {
+  return itemMenus.some((entry) => {
+    if (entry.command !== command || !entry.when?.includes('view == suitelens.explorer')) return false;
+    const regex = /viewItem =~ \/(.+?)\/(?:\s|$)/.exec(entry.when);
+    if (regex) return new RegExp(regex[1]).test(contextValue);
+    const equal = /viewItem == ([\w.:-]+)/.exec(entry.when);
+    return equal?.[1] === contextValue;
+  });
+}
+
+describe('explorer context menus against the rows\' contextValues', () => {
+  const record = (recordType: string, fieldTitle?: string): string => recordContextValue({ kind: 'record', id: 'x', accountId: 'A', parent: undefined, recordType, recordId: '1', fieldTitle });
+  const order = record('salesorder');
+  const customer = record('customer');
+  const orderReference = record('salesOrder', 'Created From');
+  const customerReference = record('customer', 'Customer');
+  const typeRows = [explorerContext.recordType, explorerContext.recordTypeFiltered];
+
+  it('gives record rows and references their lower-case type', () => {
+    expect([order, customer, orderReference, customerReference]).toEqual(['suitelens.record:salesorder', 'suitelens.record:customer', 'suitelens.record.reference:salesorder', 'suitelens.record.reference:customer']);
+  });
+
+  it('keeps every record command on record rows and references, and off record type rows', () => {
+    for (const command of ['suitelens.explorer.openJson', 'suitelens.explorer.openInNetSuite', 'suitelens.explorer.copyId', 'suitelens.explorer.copyJson', 'suitelens.editRecord', 'suitelens.deleteRecord', 'suitelens.explorer.refresh']) {
+      for (const row of [order, customer, orderReference, customerReference]) expect(showsFor(command, row), `${command} on ${row}`).toBe(true);
+    }
+    for (const command of ['suitelens.explorer.openJson', 'suitelens.editRecord', 'suitelens.deleteRecord', 'suitelens.createInvoiceFromSalesOrder', 'suitelens.explorer.revealInTypeList']) {
+      for (const row of typeRows) expect(showsFor(command, row), `${command} on ${row}`).toBe(false);
+    }
+    for (const row of typeRows) expect(showsFor('suitelens.newRecord', row)).toBe(true);
+  });
+
+  it('offers Create Invoice on sales orders only, and Reveal in Type List on references only', () => {
+    expect(showsFor('suitelens.createInvoiceFromSalesOrder', order)).toBe(true);
+    expect(showsFor('suitelens.createInvoiceFromSalesOrder', orderReference)).toBe(true);
+    for (const row of [customer, customerReference, record('salesordertotal'), record('invoice')]) expect(showsFor('suitelens.createInvoiceFromSalesOrder', row), row).toBe(false);
+    expect(showsFor('suitelens.explorer.revealInTypeList', customerReference)).toBe(true);
+    expect(showsFor('suitelens.explorer.revealInTypeList', orderReference)).toBe(true);
+    expect(showsFor('suitelens.explorer.revealInTypeList', customer)).toBe(false);
+    expect(showsFor('suitelens.explorer.revealInTypeList', order)).toBe(false);
   });
 });

@@ -16,6 +16,7 @@ import type {
   LineNode,
   MessageNode,
   MessageSeverity,
+  RecordLocation,
   RecordNode,
   RecordTypeNode,
   SublistNode,
@@ -59,13 +60,6 @@ interface RecordListState {
 type ChildState = { loading: Promise<void>; children?: undefined } | { loading?: undefined; children: ExplorerNode[] };
 
 export type ChangeListener = (node: ExplorerNode | undefined) => void;
-
-/** A record to show in the tree, as other features name it (`suitelens.explorer.revealRecord`'s argument). */
-export interface RecordLocation {
-  accountId: string;
-  recordType: string;
-  id: string;
-}
 
 export interface RevealedRecord {
   /** The record's row under its type, to select. */

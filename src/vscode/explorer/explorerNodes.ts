@@ -86,8 +86,29 @@ export interface MessageNode extends NodeBase {
 
 export type ExplorerNode = AccountNode | TypeGroupNode | RecordTypeNode | RecordNode | FieldNode | SublistNode | LineNode | LoadMoreNode | MessageNode;
 
+/** A record as features name it to each other (`suitelens.explorer.revealRecord`'s argument). */
+export interface RecordLocation {
+  accountId: string;
+  recordType: string;
+  id: string;
+}
+
 /** The record a node stands for (a record row or a reference field), for commands that act on records. */
-export function recordOf(node: ExplorerNode | undefined): { accountId: string; recordType: string; id: string } | undefined {
+export function recordOf(node: ExplorerNode | undefined): RecordLocation | undefined {
   return node?.kind === 'record' ? { accountId: node.accountId, recordType: node.recordType, id: node.recordId } : undefined;
+}
+
+/**
+ * A command argument as a record: `{accountId, recordType, id}` (a number id too) or an explorer record node,
+ * whose own `id` is its tree path and whose record id is `recordId`. Undefined when anything is missing.
+ */
+export function recordLocationOf(argument: unknown): RecordLocation | undefined {
+  if (typeof argument !== 'object' || argument === null) return undefined;
+  const given = argument as Record<string, unknown>;
+  const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : typeof value === 'number' && Number.isFinite(value) ? String(value) : undefined);
+  const accountId = text(given.accountId);
+  const recordType = text(given.recordType);
+  const id = text(given.recordId) ?? text(given.id);
+  return accountId && recordType && id ? { accountId, recordType, id } : undefined;
 }
 

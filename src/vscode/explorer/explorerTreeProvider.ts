@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { ExplorerModel } from './explorerModel';
+import { explorerContext, recordContextValue } from './explorerContext';
 import type { ExplorerNode, MessageNode, RecordNode, RecordTypeNode } from './explorerNodes';
 
 export const explorerViewId = 'suitelens.explorer';
@@ -17,28 +18,6 @@ const maxRefreshRetries = 5;
 function delay(ms: number): Promise<undefined> {
   return new Promise((resolve) => setTimeout(() => resolve(undefined), ms));
 }
-
-/**
- * `contextValue`s; package.json menus match them with `viewItem == …` / `viewItem =~ /…/`. Record rows and
- * references add `:<record type>` (`suitelens.record:salesorder`, `suitelens.record.reference:customer`) so a menu
- * can offer what NetSuite offers for that type only (Create Invoice on sales orders); menus for every record match
- * `/^suitelens\.record(\.reference)?:/`.
- */
-export const explorerContext = {
-  account: 'suitelens.account',
-  typeGroup: 'suitelens.typeGroup',
-  recordType: 'suitelens.recordType',
-  recordTypeFiltered: 'suitelens.recordType.filtered',
-  record: 'suitelens.record',
-  reference: 'suitelens.record.reference',
-  field: 'suitelens.field',
-  sublist: 'suitelens.sublist',
-  line: 'suitelens.line',
-  loadMore: 'suitelens.loadMore',
-  loading: 'suitelens.message.loading',
-  empty: 'suitelens.message.empty',
-  error: 'suitelens.message.error',
-} as const;
 
 export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ExplorerNode | undefined>();
@@ -189,11 +168,6 @@ function recordItem(node: RecordNode): vscode.TreeItem {
   item.iconPath = new vscode.ThemeIcon(node.fieldTitle ? 'references' : 'file');
   item.contextValue = recordContextValue(node);
   return item;
-}
-
-/** `suitelens.record:salesorder` / `suitelens.record.reference:customer` (see `explorerContext`). */
-export function recordContextValue(node: RecordNode): string {
-  return `${node.fieldTitle ? explorerContext.reference : explorerContext.record}:${node.recordType.toLowerCase()}`;
 }
 
 function messageItem(node: MessageNode): vscode.TreeItem {

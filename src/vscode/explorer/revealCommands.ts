@@ -6,22 +6,10 @@
  */
 import * as vscode from 'vscode';
 import type { Logger } from '../../netsuite/log';
-import type { ExplorerModel, RecordLocation } from './explorerModel';
-import type { ExplorerNode, RecordNode } from './explorerNodes';
+import type { ExplorerModel } from './explorerModel';
+import { recordLocationOf, type ExplorerNode, type RecordNode } from './explorerNodes';
 
 export const revealRecordCommand = 'suitelens.explorer.revealRecord';
-
-/** `{accountId, recordType, id}` (a number id too); an explorer record node is accepted as well. */
-export function recordLocationOf(argument: unknown): RecordLocation | undefined {
-  if (typeof argument !== 'object' || argument === null) return undefined;
-  const given = argument as Record<string, unknown>;
-  const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
-  const accountId = text(given.accountId);
-  const recordType = text(given.recordType);
-  // A node's own `id` is its tree path; its record id is `recordId`.
-  const id = text(given.recordId) ?? text(given.id) ?? (typeof given.id === 'number' ? String(given.id) : undefined);
-  return accountId && recordType && id ? { accountId, recordType, id } : undefined;
-}
 
 export function registerRevealCommands(model: ExplorerModel, view: vscode.TreeView<ExplorerNode>, logger: Logger): vscode.Disposable {
   const reveal = async (argument: unknown, focus: boolean): Promise<RecordNode | undefined> => {
