@@ -32,8 +32,8 @@ export interface NetSuiteRequest {
   /** Per attempt; defaults to the client's. */
   timeoutMs?: number;
   /**
-   * Answer a 4xx/5xx response instead of throwing or retrying it (401 and 429 are still handled): for reads whose
-   * error status IS the content, such as a failed async task's result.
+   * Answer a 4xx response instead of throwing it (401 and 429 are still handled; 5xx still retried, as a server
+   * hiccup cannot be told from content): for reads whose error IS the content, such as a failed async task's result.
    */
   answerErrors?: boolean;
 }
@@ -187,7 +187,7 @@ export class NetSuiteHttpClient {
         if (request.safety === 'idempotencyKey' && outcome.code === 'IDEMPOTENCY_ERROR') {
           return { ...response, attempts: attempt, completedByEarlierAttempt: true };
         }
-        if (request.answerErrors && response.status !== 429) return { ...response, attempts: attempt };
+        if (request.answerErrors && response.status < 500 && response.status !== 429) return { ...response, attempts: attempt };
         if (response.status === 429) this.governor.recordConcurrencyRejection();
         if (!isRetryable(outcome, request.safety) || attempt >= this.backoff.maxAttempts) {
           throw errorFromResponse(response.status, response.body, label);

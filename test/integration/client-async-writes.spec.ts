@@ -133,14 +133,15 @@ describe('creates and transforms go as async jobs under an idempotency key', () 
     expect(await countWhere('customer', "companyname = 'Fixed Form Co'")).toBe(1);
   });
 
-  it('a create without a key of its own still carries one, the same on every attempt', async () => {
-    setup.sandbox.configure({ faults: { ...noFaults, seed: 7, resetAfterCommitRate: 0.5 } });
+  it('a create without a key of its own still carries one, the same on every attempt, and 500s on job reads are retried', async () => {
+    setup.sandbox.configure({ faults: { ...noFaults, seed: 7, rate500: 0.2, resetAfterCommitRate: 0.5 } });
     const since = setup.sandbox.requestLog.lastSeq;
     const created = await Promise.all(Array.from({ length: 10 }, (_, index) => client.records.create('customer', { companyName: `Unkeyed Async ${index}`, subsidiary: { id: subsidiaryId } })));
     setup.sandbox.configure({ faults: noFaults });
     const posts = requestsSince(since, 'POST');
     expect(posts.length).toBeGreaterThan(10);
     expect(new Set(posts.map((entry) => entry.headers['x-netsuite-idempotency-key'])).size).toBe(10);
+    expect(requestsSince(since, 'GET', jobPrefix).filter((entry) => entry.fault === 'error500').length).toBeGreaterThan(0);
     expect(new Set(created.map((record) => record.id)).size).toBe(10);
     expect(await countWhere('customer', "companyname LIKE 'Unkeyed Async %'")).toBe(10);
   });
