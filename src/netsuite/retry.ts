@@ -1,7 +1,7 @@
 /**
  * When a failed attempt may be tried again, and how long to wait. Retrying is only safe when a repeat cannot
- * create a second effect: reads, SuiteQL, PATCH, DELETE, PUT-by-external-id, and POSTs that carry an
- * idempotency key NetSuite uses to recognise the repeat. A 429 is always safe: NetSuite blocked the request
+ * create a second effect: reads, SuiteQL, PATCH, DELETE, PUT-by-external-id, and async POSTs that carry an
+ * idempotency key NetSuite uses to recognise the repeat (it ignores the key on synchronous requests). A 429 is always safe: NetSuite blocked the request
  * before doing anything.
  */
 import type { RandomSource } from './clock';
@@ -31,7 +31,7 @@ export type RetrySafety =
   | 'idempotent'
   /** DELETE: repeating is harmless, and a 404 after an unclear attempt means the first one did it. */
   | 'delete'
-  /** POST with an `X-NetSuite-Idempotency-Key` that stays the same across attempts. */
+  /** Async POST (`Prefer: respond-async`) with an `X-NetSuite-Idempotency-Key` that stays the same across attempts. */
   | 'idempotencyKey'
   /** Anything else: retried only when NetSuite provably did nothing (429, connection refused). */
   | 'unsafe';
