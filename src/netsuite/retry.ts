@@ -1,8 +1,8 @@
 /**
  * When a failed attempt may be tried again, and how long to wait. Retrying is only safe when a repeat cannot
  * create a second effect: reads, SuiteQL, PATCH, DELETE, PUT-by-external-id, and async POSTs that carry an
- * idempotency key NetSuite uses to recognise the repeat (it ignores the key on synchronous requests). A 429 is always safe: NetSuite blocked the request
- * before doing anything.
+ * idempotency key NetSuite uses to recognise the repeat (it ignores the key on synchronous requests). A 429 is
+ * always safe: NetSuite blocked the request before doing anything.
  */
 import type { RandomSource } from './clock';
 
