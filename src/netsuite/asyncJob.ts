@@ -1,8 +1,8 @@
 /**
  * Waiting for a NetSuite async job (`Prefer: respond-async`, netsuite-wire.md §1.9): poll the job until it is
  * completed, with a backoff that starts short (a quick job answers quickly) and settles at a couple of seconds
- * (a queued one does not cost a request per moment), then read its task and the task's result — the response the
- * operation would have given synchronously. Every read is a governed, retried GET on the account's client.
+ * (a queued one does not cost a request per moment), then read its task list and the task's result — the response
+ * the operation would have given synchronously. Every read is a governed, retried GET on the account's client.
  */
 import type { Clock } from './clock';
 import { NetSuiteError } from './errors';
@@ -47,11 +47,11 @@ export class AsyncJobWaiter {
       if (firstTask.id === undefined && !Array.isArray(firstTask.links)) {
         throw new NetSuiteError({ kind: 'server', message: `NetSuite job ${jobUrl} (${operation}) finished without a task`, advice: adviceToCheck(jobUrl) });
       }
+      // The task's result sits at `…/task/{id}/result` (§1.9); reading the task itself first would cost a round
+      // trip for nothing: the result's status tells success from failure.
       const taskPath = linkPath(this.http, firstTask, 'self') ?? `${taskListPath}/${encodeURIComponent(String(firstTask.id))}`;
-      const task = asObject((await this.read(taskPath, signal)).body);
-      const resultPath = linkPath(this.http, task, 'related') ?? `${taskPath}/result`;
-      const result = await this.http.request({ method: 'GET', path: resultPath, safety: 'idempotent', signal, answerErrors: true });
-      const failed = isFailure(task.progress) || isFailure(job.progress) || result.status >= 400 || hasErrorDetails(result.body);
+      const result = await this.http.request({ method: 'GET', path: `${taskPath}/result`, safety: 'idempotent', signal, answerErrors: true });
+      const failed = isFailure(job.progress) || result.status >= 400 || hasErrorDetails(result.body);
       return { jobUrl, succeeded: !failed, result };
     } catch (error) {
       throw whileWaiting(error, jobUrl, operation);

@@ -64,11 +64,10 @@ describe('creates and transforms go as async jobs under an idempotency key', () 
     const posts = requestsSince(since, 'POST');
     expect(posts).toHaveLength(1);
     expect(posts[0]).toMatchObject({ status: 202, headers: { prefer: 'respond-async', 'x-netsuite-idempotency-key': key } });
-    // The job, its task list, the task and its result were read.
+    // The job, its task list and the task's result were read.
     expect(requestsSince(since, 'GET', jobPrefix).map((entry) => entry.path.replace(/\/job\/\d+/, '/job/N'))).toEqual([
       `${jobPrefix}/N`,
       `${jobPrefix}/N/task`,
-      `${jobPrefix}/N/task/1`,
       `${jobPrefix}/N/task/1/result`,
     ]);
     expect(await countWhere('customer', "companyname = 'Async Create Co'")).toBe(1);
