@@ -89,8 +89,11 @@ export function displayReadsOf(displayed: readonly DisplayedColumn[], schemas: R
   const reads: DisplayRead[] = [];
   for (const shown of displayed) {
     if ('unresolved' in shown) return { ok: false, reason: `${shown.call} shows the name of whatever its column points to, but ${shown.unresolved}, so the table it reads cannot be checked; join that table explicitly instead of ${shown.call}` };
-    const target = displayTargetOf(shown.table, shown.column, schemas);
     const column = `${shown.table}.${shown.column}`;
+    if (shown.unqualifiedInSubquery && !standardColumns.has(column)) {
+      return { ok: false, reason: `${shown.call} shows the name of whatever ${shown.column} points to, but inside a subquery an unqualified ${shown.column} may belong to ${shown.table} or to an outer query, so the table it reads cannot be checked; write it as alias.${shown.column}` };
+    }
+    const target = displayTargetOf(shown.table, shown.column, schemas);
     if (target.kind === 'unknown') return { ok: false, reason: `${shown.call} shows the name of the record ${column} points to, but ${target.why}, so the table it reads cannot be checked; join that table explicitly instead of ${shown.call}` };
     if (target.kind === 'table') reads.push({ call: shown.call, column, table: target.table });
   }

@@ -29,9 +29,13 @@ import { TrinoSqlLexer } from 'dt-sql-parser/dist/lib/trino/TrinoSqlLexer';
 import { identifierName, isCteInScope, snippet, Unresolvable } from './identifiers';
 import { walk } from './parseTreeWalk';
 
-/** One call that shows a column's display text: the column's table when it could be told, else why not. */
+/**
+ * One call that shows a column's display text: the column's table when it could be told, else why not.
+ * `unqualifiedInSubquery`: a bare column inside a subquery belongs to the subquery's table only if that table has
+ * it — otherwise SuiteQL takes it from an outer query — so only a column known to be there may be trusted.
+ */
 export type DisplayedColumn =
-  | { call: string; table: string; column: string }
+  | { call: string; table: string; column: string; unqualifiedInSubquery?: true }
   | { call: string; unresolved: string };
 
 /**
@@ -109,8 +113,9 @@ function displayedColumn(call: FunctionCallContext, text: string): DisplayedColu
   const reference = columnReference(argument);
   if (!reference) return { call: text, unresolved: `its argument ${snippet(argument)} is an expression, not a column` };
   try {
-    const table = reference.qualifier === undefined ? unqualifiedOwner(argument, reference.column) : qualifiedOwner(argument, reference.qualifier);
-    return { call: text, table, column: reference.column };
+    if (reference.qualifier !== undefined) return { call: text, table: qualifiedOwner(argument, reference.qualifier), column: reference.column };
+    const { table, nested } = unqualifiedOwner(argument, reference.column);
+    return { call: text, table, column: reference.column, ...(nested ? { unqualifiedInSubquery: true as const } : {}) };
   } catch (error) {
     if (error instanceof Unresolvable) return { call: text, unresolved: error.message };
     throw error;
@@ -168,6 +173,8 @@ function relationsOf(block: QuerySpecificationContext): Relation[] {
         const primary = node.relationPrimary();
         const table = primary instanceof TableNameContext ? tableNameOf(primary) : undefined;
         const alias = node.identifier();
+        // `t (a, b)` renames the table's columns: `t.a` is then some other column of it.
+        if (node.columnAliases()) throw new Unresolvable(`${snippet(node)} renames its columns, which SuiteLens cannot trace`);
         relations.push({ visibleAs: alias ? identifierName(alias) : table, table, node });
       },
       (node) => !(node instanceof QueryStatementContext),
@@ -223,15 +230,15 @@ function qualifiedOwner(reference: ParserRuleContext, qualifier: string): string
  * column is not known from the text, so the caller must qualify it. In an ORDER BY it may also be a select-list
  * alias, whose value could come from anywhere.
  */
-function unqualifiedOwner(reference: ParserRuleContext, column: string): string {
-  const [innermost] = enclosingBlocks(reference);
+function unqualifiedOwner(reference: ParserRuleContext, column: string): { table: string; nested: boolean } {
+  const [innermost, ...outer] = enclosingBlocks(reference);
   if (!innermost) throw new Unresolvable('it is outside any SELECT');
   if (innermost.fromOrderBy && selectAliases(innermost.block).includes(column)) {
     throw new Unresolvable(`${column} is also a select-list alias, whose value SuiteLens cannot trace`);
   }
   const relations = relationsOf(innermost.block);
   if (relations.length !== 1) throw new Unresolvable(`${column} is not qualified and its query reads ${relations.length} tables; write it as alias.${column}`);
-  return ownerTable(relations[0], relations[0].visibleAs ?? column);
+  return { table: ownerTable(relations[0], relations[0].visibleAs ?? column), nested: outer.length > 0 };
 }
 
 function selectAliases(block: QuerySpecificationContext): string[] {

@@ -137,6 +137,19 @@ describe('BUILTIN.DF in nested queries', () => {
     expect(reads('SELECT * FROM (SELECT BUILTIN.DF(salesrep) AS rep FROM customer) x')).toEqual(['customer', 'employee']);
   });
 
+  it('refuses a bare column in a subquery that its table may not have, since SuiteQL would take it from the outer query', () => {
+    // If customer has no custentity_rep, the name resolves to the outer transaction's column.
+    const schemas: RecordTypeSchemas = { customer: { properties: { custentity_rep: { type: 'string' } } } };
+    expect(refusal('SELECT (SELECT MAX(BUILTIN.DF(custentity_rep)) FROM customer) FROM transaction t', schemas)).toMatch(
+      /inside a subquery an unqualified custentity_rep may belong to customer or to an outer query.*write it as alias.custentity_rep/,
+    );
+    expect(reads('SELECT (SELECT MAX(BUILTIN.DF(c.custentity_rep)) FROM customer c) FROM transaction t', schemas)).toEqual(['customer', 'transaction']);
+  });
+
+  it('refuses a table whose columns the FROM renames', () => {
+    expect(refusal('SELECT BUILTIN.DF(t.entity) FROM transaction t (id, entity)')).toMatch(/renames its columns/);
+  });
+
   it('looks inside a CTE body like any query', () => {
     expect(reads('WITH names AS (SELECT BUILTIN.DF(t.entity) AS name FROM transaction t) SELECT name FROM names')).toEqual(['entity', 'transaction']);
   });
