@@ -4,34 +4,14 @@
  * latency and with a NetSuite-like 100 ms per request. The job itself runs at once here (asyncJobMs 0); on a real
  * account its queue time comes on top. Prints; never asserts.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { TbaAuthProvider } from '../../src/netsuite/auth/tba';
-import { NetSuiteClient } from '../../src/netsuite/client';
-import { startSandbox } from '../../src/sandbox/index';
+import { median, round, startBenchSandbox } from './lib/sandboxClient';
 
 const latencies = [0, 100];
 const runs = 9;
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
-function round(value: number): number {
-  return Math.round(value * 10) / 10;
-}
-
 async function main(): Promise<void> {
-  const sandbox = await startSandbox({ host: '127.0.0.1', scale: 1 });
-  const cacheRoot = await mkdtemp(join(tmpdir(), 'suitelens-bench-'));
-  const client = new NetSuiteClient({
-    accountId: sandbox.accountId,
-    auth: new TbaAuthProvider(sandbox.accountId, sandbox.credentials.tba),
-    overrides: { restBaseUrl: sandbox.baseUrl },
-    cacheRoot,
-  });
+  const bench = await startBenchSandbox({ scale: 1 });
+  const { sandbox, client } = bench;
   try {
     const subsidiary = (await client.queryPage('SELECT id FROM subsidiary ORDER BY id', 0, { pageSize: 1 })).rows[0].raw.id;
     const body = (label: string) => ({ companyName: `Bench ${label} ${Math.random().toString(36).slice(2)}`, subsidiary: { id: subsidiary } });
@@ -59,9 +39,7 @@ async function main(): Promise<void> {
     }
     console.log(JSON.stringify({ bench: 'async-create', runs, ...figures }));
   } finally {
-    await client.dispose();
-    await sandbox.stop();
-    await rm(cacheRoot, { recursive: true, force: true });
+    await bench.stop();
   }
 }
 

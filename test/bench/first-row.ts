@@ -4,32 +4,16 @@
  * Target (issue 6): first row ≤ one round trip + 150 ms — the parallel runner must not wait for more than page 1.
  * Prints; never asserts.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { TbaAuthProvider } from '../../src/netsuite/auth/tba';
-import { NetSuiteClient } from '../../src/netsuite/client';
-import { startSandbox } from '../../src/sandbox/index';
+import { median, round, startBenchSandbox } from './lib/sandboxClient';
 
 const perRequestMs = 200;
 const runs = 7;
 const query = 'SELECT id, entityid, companyname, email FROM customer ORDER BY id';
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
 async function main(): Promise<void> {
   // scale 10 → 3,000 customers: three pages, so a runner that waited for more than page 1 would show.
-  const sandbox = await startSandbox({ host: '127.0.0.1', scale: 10, latency: { perRequestMs, perRowMs: 0 } });
-  const cacheRoot = await mkdtemp(join(tmpdir(), 'suitelens-bench-'));
-  const client = new NetSuiteClient({
-    accountId: sandbox.accountId,
-    auth: new TbaAuthProvider(sandbox.accountId, sandbox.credentials.tba),
-    overrides: { restBaseUrl: sandbox.baseUrl },
-    cacheRoot,
-  });
+  const bench = await startBenchSandbox({ scale: 10, latency: { perRequestMs, perRowMs: 0 } });
+  const { client } = bench;
   try {
     await client.queryPage(query, 0); // warm connections and the sandbox's SQL
     const roundTrips: number[] = [];
@@ -65,14 +49,8 @@ async function main(): Promise<void> {
     line("notebook's first page (50 rows)", notebookPage, `${(notebookPage / roundTrip).toFixed(2)}× the round trip`);
     console.log(JSON.stringify({ bench: 'first-row', latencyMs: perRequestMs, roundTripMs: round(roundTrip), firstRowMs: round(firstRow), overheadMs: round(overhead), targetOverheadMs: 150, notebookFirstPageMs: round(notebookPage) }));
   } finally {
-    await client.dispose();
-    await sandbox.stop();
-    await rm(cacheRoot, { recursive: true, force: true });
+    await bench.stop();
   }
-}
-
-function round(value: number): number {
-  return Math.round(value * 10) / 10;
 }
 
 void main().catch((error: unknown) => {
