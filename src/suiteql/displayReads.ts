@@ -88,10 +88,10 @@ function catalogTarget(schema: unknown, column: string): DisplayTarget | undefin
 export function displayReadsOf(displayed: readonly DisplayedColumn[], schemas: RecordTypeSchemas = {}): DisplayReadsResult {
   const reads: DisplayRead[] = [];
   for (const shown of displayed) {
-    if ('unresolved' in shown) return { ok: false, reason: `${shown.call} shows the name of whatever its column points to, but ${shown.unresolved}, so the table it reads cannot be checked; join that table explicitly instead of ${shown.call}` };
+    if ('unresolved' in shown) return { ok: false, reason: `${shown.call} can show names from a table the query does not name, but ${shown.unresolved}, so SuiteLens cannot check which; join that table explicitly instead of ${shown.call}` };
     const column = `${shown.table}.${shown.column}`;
     if (shown.unqualifiedInSubquery && !standardColumns.has(column)) {
-      return { ok: false, reason: `${shown.call} shows the name of whatever ${shown.column} points to, but inside a subquery an unqualified ${shown.column} may belong to ${shown.table} or to an outer query, so the table it reads cannot be checked; write it as alias.${shown.column}` };
+      return { ok: false, reason: `${shown.call} can show names from a table the query does not name, but inside a subquery an unqualified ${shown.column} may belong to ${shown.table} or to an outer query, so SuiteLens cannot check which; write it as alias.${shown.column}` };
     }
     const target = displayTargetOf(shown.table, shown.column, schemas);
     if (target.kind === 'unknown') return { ok: false, reason: `${shown.call} shows the name of the record ${column} points to, but ${target.why}, so the table it reads cannot be checked; join that table explicitly instead of ${shown.call}` };

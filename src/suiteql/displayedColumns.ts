@@ -65,12 +65,17 @@ export function displayedColumnsIn(root: ParseTree, tokens: readonly Token[]): D
   walk(root, (node) => {
     if (!(node instanceof FunctionCallContext)) return;
     const name = functionName(node);
-    if (!name?.startsWith('builtin.')) return;
+    if (name === undefined) {
+      // A name SuiteQL cannot spell (back-quoted, like BUILTIN.`DF`) might still be a display function to NetSuite.
+      found.push({ call: snippet(node, 80), unresolved: 'its function name is not written as SuiteQL writes names' });
+      return;
+    }
+    if (!name.startsWith('builtin.')) return;
     builtinCalls++;
     const reads = builtinReads[name.slice('builtin.'.length)];
     const call = snippet(node, 80);
     if (reads === 'nothing') return;
-    if (reads === undefined) found.push({ call, unresolved: `${name.toUpperCase()} is not a BUILTIN function SuiteLens knows, so what it reads is unknown` });
+    if (reads === undefined) found.push({ call, unresolved: `${name.toUpperCase()} is not a BUILTIN function SuiteLens knows` });
     else found.push(displayedColumn(node, call));
   });
   // A BUILTIN call the grammar read as something other than a function call would slip past the walk: refuse.

@@ -65,7 +65,7 @@ describe('agent policy: BUILTIN.DF reads the table its column points to', () => 
         "denied: BUILTIN.DF(t.custbody_approver) shows the name of the record transaction.custbody_approver points to, but transaction.custbody_approver is a custom field whose target the account's catalog does not give, so the table it reads cannot be checked; join that table explicitly instead of BUILTIN.DF(t.custbody_approver)",
     });
     expect(decideQuery(policyGranting('*'), 'SELECT BUILTIN.DF(NVL(t.entity, t.employee)) FROM transaction t').reason).toMatch(
-      /^denied: BUILTIN.DF\(NVL\(t.entity,t.employee\)\) shows the name of whatever its column points to, but its argument .* is an expression, not a column/,
+      /^denied: BUILTIN.DF\(NVL\(t.entity,t.employee\)\) can show names from a table the query does not name, but its argument .* is an expression, not a column, so SuiteLens cannot check which; join that table explicitly instead of BUILTIN.DF/,
     );
   });
 

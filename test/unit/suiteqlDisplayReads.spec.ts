@@ -51,8 +51,9 @@ describe('BUILTIN.DF reads the table its column points to', () => {
     expect(reads('SELECT BUILTIN.CF(t.entity) FROM transaction t')).toEqual(['transaction']);
   });
 
-  it('refuses a BUILTIN function it does not know', () => {
+  it('refuses a BUILTIN function it does not know, or a function name SuiteQL cannot spell', () => {
     expect(refusal('SELECT BUILTIN.NAMED_GROUP(t.entity) FROM transaction t')).toMatch(/BUILTIN.NAMED_GROUP is not a BUILTIN function SuiteLens knows/);
+    expect(refusal('SELECT BUILTIN.`DF`(t.entity) FROM transaction t')).toMatch(/function name is not written as SuiteQL writes names/);
   });
 });
 
