@@ -9,7 +9,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { errorBody, NetSuiteHttpError, recordNotFound, unexpectedError } from './errors';
 import { duplicateSubmission, idempotencyKey } from './idempotencyKey';
-import { COLLECTION_MEDIA_TYPE, ERROR_MEDIA_TYPE, SINGULAR_MEDIA_TYPE } from './mediaTypes';
+import { COLLECTION_MEDIA_TYPE, ERROR_MEDIA_TYPE, JSON_MEDIA_TYPE, SINGULAR_MEDIA_TYPE } from './mediaTypes';
 import type { SandboxReply, SandboxRequest } from './router';
 
 export const asyncJobPath = '/services/rest/async/v1/job';
@@ -71,7 +71,8 @@ export class AsyncJobs {
     } else {
       await this.execute(job, write);
     }
-    return { status: 202, headers: { location: `${asyncJobPath}/${job.id}`, 'preference-applied': 'respond-async' } };
+    // As the docs' example: an empty 202 that still says application/json.
+    return { status: 202, headers: { location: `${asyncJobPath}/${job.id}`, 'preference-applied': 'respond-async', 'content-type': JSON_MEDIA_TYPE } };
   }
 
   private async execute(job: AsyncJob, write: () => Promise<SandboxReply>): Promise<void> {

@@ -236,7 +236,9 @@ describe('asynchronous writes (Prefer: respond-async)', () => {
   it('answers 202 with the job location; the job, its task and the result (the original answer) are readable', async () => {
     const accepted = await call(sandbox, 'POST', `${record}/customer`, { body: { entityId: 'ASYNC-1', subsidiary: { id: '1' } }, headers: async });
     expect(accepted.status).toBe(202);
+    expect(accepted.text).toBe('');
     expect(accepted.headers.get('preference-applied')).toBe('respond-async');
+    expect(accepted.headers.get('content-type')).toMatch(/^application\/json/);
     const jobPath = accepted.headers.get('location') ?? '';
     expect(jobPath).toMatch(/^\/services\/rest\/async\/v1\/job\/\d+$/);
     const job = await call(sandbox, 'GET', jobPath);
