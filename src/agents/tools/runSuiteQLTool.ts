@@ -13,7 +13,8 @@ export const runSuiteQLTool = defineAgentTool<{ account: string; query: string; 
   title: 'Run a SuiteQL query',
   description:
     'Runs a read-only SuiteQL SELECT and returns one page of rows (column names lower-case, values as strings, NULL ' +
-    'columns omitted). Allowed only when every table the query reads is granted. Page with limit/offset.',
+    'columns omitted). Allowed only when every table the query reads is granted, including the table a ' +
+    'BUILTIN.DF(column) takes its names from. Page with limit/offset.',
   action: 'suiteql',
   readOnly: true,
   destructive: false,
