@@ -199,8 +199,8 @@ export class RecordService {
   /**
    * Submits with `Prefer: respond-async` and the key, then waits for the job (or, when NetSuite says the key was
    * already submitted, for that earlier job). An earlier submission whose job failed made no record, and its
-   * failure answers the earlier body, not this one (a form re-sends its key after the user fixed a field): it is
-   * submitted again under a fresh key.
+   * failure answers the earlier body, not necessarily this one (a form re-sends its key after the user fixed a
+   * field) or was passing (an internal error): this body is submitted once more under a fresh key.
    */
   private async submitKeyed(submission: KeyedSubmission): Promise<WriteResult> {
     const { path, operation, record, options } = submission;
@@ -225,7 +225,7 @@ export class RecordService {
     if (response.completedByEarlierAttempt && idFromLocation(location)) return writeResult(response, operation);
     const outcome = await this.jobs.outcome(location, operation, options.signal);
     if (outcome.succeeded) return writeResult(outcome.result, operation);
-    if (response.completedByEarlierAttempt && options.idempotencyKey !== undefined && !submission.resubmission) {
+    if (response.completedByEarlierAttempt && !submission.resubmission) {
       this.logger.info(`${operation}: the earlier submission with this idempotency key failed (job ${outcome.jobUrl}); submitting again with a new key`);
       return this.submitKeyed({ ...submission, options: { ...options, idempotencyKey: randomUUID() }, resubmission: true });
     }
