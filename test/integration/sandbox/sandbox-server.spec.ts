@@ -20,7 +20,7 @@ afterAll(async () => {
   await sandbox?.stop();
 });
 beforeEach(() => {
-  sandbox.configure({ concurrencyLimit: 5, latency: { perRequestMs: 0, perRowMs: 0 }, faults: { seed: 1, ...quiet } });
+  sandbox.configure({ concurrencyLimit: 5, latency: { perRequestMs: 0, perRowMs: 0, asyncJobMs: 0 }, faults: { seed: 1, ...quiet } });
 });
 
 async function control(method: string, path: string, body?: unknown) {
@@ -109,6 +109,14 @@ describe('governance', () => {
     expect(changed.json.concurrencyLimit).toBe(2);
     const responses = await Promise.all(Array.from({ length: 4 }, () => call(sandbox, 'GET', `${record}/customer/100`)));
     expect(responses.map((response) => response.status).sort()).toEqual([200, 200, 429, 429]);
+  });
+
+  it('keeps async jobs pending for latency.asyncJobMs set through the control endpoint', async () => {
+    const changed = await control('POST', '/__sandbox/config', { latency: { asyncJobMs: 60_000 } });
+    expect(changed.json.latency).toEqual({ perRequestMs: 0, perRowMs: 0, asyncJobMs: 60_000 });
+    const accepted = await call(sandbox, 'POST', `${record}/customer`, { body: { companyName: 'Held Job Co', subsidiary: { id: '1' } }, headers: { prefer: 'respond-async' } });
+    expect(accepted.status).toBe(202);
+    expect((await call(sandbox, 'GET', accepted.headers.get('location') ?? '')).json).toMatchObject({ completed: false, progress: 'pending' });
   });
 
   it('refuses invalid control settings', async () => {
