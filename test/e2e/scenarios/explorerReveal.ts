@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
 import { expandRow, findRow, startDemoFromWelcome, waitForTreeLoaded } from '../lib/explorerTree';
 import type { Scenario } from '../lib/scenario';
-import { screenshot, treeItems } from '../lib/workbench';
+import { screenshot, treeItems, waitForNotification } from '../lib/workbench';
+import { form } from './formsCustomer';
 
 const uiTimeout = 30_000;
 
@@ -23,8 +24,13 @@ function selectedRow(page: Page): Locator {
   return treeItems(page).and(page.locator('[aria-selected="true"]'));
 }
 
+/** Waits until the selected row is the record with internal id `id` (rows show `#id` beside the name). */
+async function waitForSelected(page: Page, id: string): Promise<void> {
+  await page.waitForFunction((wanted) => [...document.querySelectorAll('.part.sidebar .monaco-list-row[aria-selected="true"] .label-description')].some((e) => e.textContent === `#${wanted}`), id, { timeout: uiTimeout });
+}
+
 export const scenario: Scenario = {
-  name: 'Following a sales order\'s Customer reference to its row in the customer list, and the sales order\'s context menu offering Create Invoice',
+  name: 'Following a sales order\'s Customer reference to its row in the customer list, and Create Invoice from the sales order\'s context menu, after which the tree selects the new invoice',
   async run({ openWorkbench }) {
     const page = await openWorkbench({ settings: { 'suitelens.explorer.pageSize': 5, 'workbench.tree.enableStickyScroll': false } });
     await startDemoFromWelcome(page);
@@ -48,7 +54,7 @@ export const scenario: Scenario = {
     await referenceMenu.locator('.action-item', { hasText: 'Reveal in Type List' }).click({ timeout: uiTimeout });
     await waitForTreeLoaded(page);
     const selected = selectedRow(page);
-    await page.waitForFunction((id) => [...document.querySelectorAll('.part.sidebar .monaco-list-row[aria-selected="true"] .label-description')].some((e) => e.textContent === `#${id}`), customerId, { timeout: uiTimeout });
+    await waitForSelected(page, customerId);
     assert.equal(await selected.count(), 1, 'exactly one row is selected');
     assert.equal(await selected.locator('.label-description').innerText(), `#${customerId}`);
     const selectedName = await selected.locator('.label-name').innerText();
@@ -70,6 +76,18 @@ export const scenario: Scenario = {
     }
     assert.ok(!orderItems.includes('Reveal in Type List'), 'a record row is already in its type list');
     await screenshot(page, 'explorer-reveal-3-sales-order-menu');
-    await page.keyboard.press('Escape');
+
+    // The entry runs the forms' transform on this very order: NetSuite makes the invoice, which opens in its form.
+    const orderId = (await (await findRow(page, orderLabel)).locator('.label-description').innerText()).replace(/^#/, '');
+    await orderMenu.locator('.action-item', { hasText: 'Create Invoice from Sales Order…' }).click({ timeout: uiTimeout });
+    const created = await waitForNotification(page, /Created invoice \d+ from/);
+    assert.match(created, new RegExp(`${orderLabel}|${orderId}`), `the notice names the order: ${created}`);
+    const invoiceId = /Created invoice (\d+)/.exec(created)![1];
+    await page.locator('.tabs-container .tab', { hasText: `invoice ${invoiceId}` }).first().waitFor({ timeout: 60_000 });
+    await form(page).locator('h1', { hasText: `invoice ${invoiceId}` }).waitFor({ timeout: 60_000 });
+    // The forms run suitelens.explorer.revealRecord for the new record: the tree selects it under an open invoice type.
+    await waitForSelected(page, invoiceId);
+    assert.equal(await (await findRow(page, 'invoice')).getAttribute('aria-expanded'), 'true', 'the invoice type is expanded');
+    await screenshot(page, 'explorer-reveal-4-invoice-from-tree-menu');
   },
 };
