@@ -11,7 +11,8 @@
  * Reading `transaction` with only `invoice: read` is refused because the same query would return sales orders and
  * bills. When the catalog is not known, every member type NetSuite documents is required. An account exposing no
  * member type at all needs the explicit family grant (an empty "every" must not allow). `DUAL` reads no record
- * data and needs no grant.
+ * data and needs no grant. A table read only through `BUILTIN.DF(column)` — the names of the rows the column
+ * points to — follows the same rules as a table the query names (see suiteql/displayReads.ts).
  */
 
 import type { TablesReadResult } from '../suiteql/tables';
