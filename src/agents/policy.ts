@@ -103,13 +103,14 @@ function decideSuiteQL(grants: Grant[], request: RequestBase & { query: string }
     parsed = { ok: false as const, reason: error instanceof Error ? error.message : String(error) };
   }
   if (!parsed.ok) return deny(`the query could not be parsed, so the tables it reads are unknown (${parsed.reason})`);
+  const named = parsed.tables.flatMap((table) => checkTable(grants, request, table, context));
+  const namedRefusal = named.find((check) => !check.ok);
+  // Named tables first: an agent that may not read a table learns nothing about its columns from the refusal.
+  if (namedRefusal && !namedRefusal.ok) return deny(namedRefusal.reason);
   // BUILTIN.DF(t.entity) shows the names of the rows t.entity points to: a table the query never names.
   const display = displayReadsOf(parsed.displayed, context.recordTypeSchemas);
   if (!display.ok) return deny(display.reason);
-  const checks = [
-    ...parsed.tables.flatMap((table) => checkTable(grants, request, table, context)),
-    ...display.reads.flatMap((read) => checkTable(grants, request, read.table, context, read)),
-  ];
+  const checks = [...named, ...display.reads.flatMap((read) => checkTable(grants, request, read.table, context, read))];
   const refusal = checks.find((check) => !check.ok);
   if (refusal && !refusal.ok) return deny(refusal.reason);
   const used = checks.flatMap((check) => (check.ok ? [check.grant] : []));

@@ -70,7 +70,12 @@ export class AgentToolInvoker {
    * schema that fails to load is left out: its columns stay unknown and the policy refuses the query.
    */
   private async displaySchemas(accountId: string, query: string, accountRecordTypes: readonly string[] | undefined): Promise<RecordTypeSchemas> {
-    const read = this.options.tablesReadBy(query);
+    let read;
+    try {
+      read = this.options.tablesReadBy(query);
+    } catch {
+      return {}; // The policy asks again and refuses with the reason.
+    }
     if (!read.ok || !accountRecordTypes) return {};
     const wanted = recordTypesToDescribe(read.displayed, accountRecordTypes);
     const loaded = await Promise.all(

@@ -91,6 +91,13 @@ describe('agent policy: BUILTIN.DF reads the table its column points to', () => 
     expect(decideQuery(policyGranting('customer', 'customrecord_milestone'), query, { recordTypeSchemas })).toMatchObject({ allowed: true });
   });
 
+  it('checks the tables the query names first, so a refusal says nothing about the columns of a table not granted', () => {
+    const recordTypeSchemas = { customer: { properties: { custentity_legacy: { $ref: '/services/rest/record/v1/metadata-catalog/nsResource' } } } };
+    const query = 'SELECT BUILTIN.DF(c.custentity_legacy) FROM customer c';
+    expect(decideQuery(policyGranting('transaction'), query, { recordTypeSchemas }).reason).toBe('denied: the query reads customer: customer not granted');
+    expect(decideQuery(policyGranting('customer'), query, { recordTypeSchemas }).reason).toMatch(/an untyped nsResource reference/);
+  });
+
   it('writes the refusal in the activity log as a plain-English sentence', () => {
     const decision = decideQuery(policyGranting('transaction'), entityNames);
     const sentence = auditSentence(
