@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { displayTargetOf, recordTypesToDescribe, tablesReadWithDisplays, type RecordTypeSchemas } from '../../src/suiteql/displayReads';
+import { displayedColumnsIn } from '../../src/suiteql/displayedColumns';
+import { lexSuiteQL, parseSuiteQL } from '../../src/suiteql/parser';
 import { tablesReadBy } from '../../src/suiteql/tables';
 
 function reads(query: string, schemas?: RecordTypeSchemas): string[] {
@@ -54,6 +56,17 @@ describe('BUILTIN.DF reads the table its column points to', () => {
   it('refuses a BUILTIN function it does not know, or a function name SuiteQL cannot spell', () => {
     expect(refusal('SELECT BUILTIN.NAMED_GROUP(t.entity) FROM transaction t')).toMatch(/BUILTIN.NAMED_GROUP is not a BUILTIN function SuiteLens knows/);
     expect(refusal('SELECT BUILTIN.`DF`(t.entity) FROM transaction t')).toMatch(/function name is not written as SuiteQL writes names/);
+  });
+});
+
+describe('BUILTIN calls the parse tree does not show', () => {
+  it('are refused when the text holds more BUILTIN calls than the tree (a grammar path the walk does not know)', () => {
+    // The tree of one query against the tokens of another stands in for a call the grammar parsed as something else.
+    const tree = parseSuiteQL('SELECT 1 FROM dual').tree;
+    expect(displayedColumnsIn(tree, lexSuiteQL('SELECT BUILTIN.DF(x) FROM dual'))).toEqual([
+      { call: 'BUILTIN.…', unresolved: 'the query calls a BUILTIN function in a form SuiteLens does not recognise' },
+    ]);
+    expect(displayedColumnsIn(tree, lexSuiteQL("SELECT 'BUILTIN.DF(x)' /* BUILTIN.DF(y) */ FROM dual"))).toEqual([]);
   });
 });
 
