@@ -71,8 +71,9 @@ function errorPage(message: string): SandboxHttpAnswer {
 }
 
 function consentPage(clientId: string, scopes: string[], url: URL): SandboxHttpAnswer {
-  // The form posts back to the same URL, so the checked query parameters travel unchanged.
-  const action = escapeHtml(`${url.pathname}${url.search}`);
+  // The form posts back to the same URL, so the checked query parameters travel unchanged. Relative (query only),
+  // so it also reaches the page through a proxy that prefixes the path (code-server's /proxy/<port>/).
+  const action = escapeHtml(url.search);
   const content = `<p>The application <code>${escapeHtml(clientId)}</code> asks to access this NetSuite sandbox with the scopes
 <code>${escapeHtml(scopes.join(' '))}</code>.</p>
 <form method="post" action="${action}">

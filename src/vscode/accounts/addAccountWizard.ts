@@ -10,6 +10,7 @@ import type { AccountDraft, DraftCredentials } from './accountDraft';
 import { accountIdFeedback, baseUrlProblem, credentialProblem, privateKeyProblem } from './accountInputs';
 import { ConnectionTestError, type AccountService } from './accountService';
 import { SignInCancelledError } from './oauth2Callbacks';
+import { pasteRedirectProgressMessage } from './pasteRedirect';
 import { SecretStorageUnavailableError } from './secretStorageStore';
 
 const title = 'Add NetSuite Account';
@@ -22,10 +23,11 @@ export async function runAddAccountWizard(service: AccountService, previous?: Ac
     const result = await vscode.window.withProgress(
       {
         location: vscode.ProgressLocation.Notification,
-        title: draft.credentials.kind === 'oauth2' ? `Signing in to ${draft.accountId} in your browser…` : `Testing the connection to ${draft.accountId}…`,
+        title: draft.credentials.kind === 'oauth2' ? `Signing in to ${draft.accountId} in your browser` : `Testing the connection to ${draft.accountId}…`,
         cancellable: true,
       },
-      (_progress, token) => {
+      (progress, token) => {
+        if (draft.credentials.kind === 'oauth2') progress.report({ message: pasteRedirectProgressMessage });
         const abort = new AbortController();
         token.onCancellationRequested(() => abort.abort());
         return service.add(draft, { signal: abort.signal });

@@ -49,14 +49,8 @@ export async function completeSignInWithPastedUrl(callbacks: OAuth2Callbacks, gi
   return callbacks.deliver(outcome.url);
 }
 
-/** The offer shown while the browser sign-in runs: the button opens the paste box. */
-export function offerPasteRedirect(): void {
-  void vscode.window
-    .showInformationMessage(
-      'Allow access in the browser. If it cannot bring you back to VS Code (VS Code in a browser or on a remote machine), copy the address it was sent to and paste it here.',
-      pasteRedirectAction,
-    )
-    .then((choice) => {
-      if (choice === pasteRedirectAction) void vscode.commands.executeCommand(completeSignInCommandId);
-    });
-}
+/**
+ * Reported in the progress notification of a browser sign-in: the link opens the paste box, and it goes away with
+ * the notification when the sign-in ends (a message with a button would outlive it).
+ */
+export const pasteRedirectProgressMessage = `not brought back to VS Code? [${pasteRedirectAction}](command:${completeSignInCommandId})`;

@@ -14,7 +14,7 @@ import { authenticationProviderId, NetSuiteAuthenticationProvider } from './nets
 import { draftForReentry, oauth2RedirectUri } from './accountDraft';
 import { OAuth2Callbacks, SignInCancelledError } from './oauth2Callbacks';
 import type { SecretStore } from '../../netsuite/auth/types';
-import { completeSignInCommandId, completeSignInWithPastedUrl, offerPasteRedirect, signInPendingContextKey } from './pasteRedirect';
+import { completeSignInCommandId, completeSignInWithPastedUrl, pasteRedirectProgressMessage, signInPendingContextKey } from './pasteRedirect';
 
 export interface AccountsFeature extends vscode.Disposable {
   readonly service: AccountService;
@@ -29,9 +29,11 @@ export interface AccountsFeature extends vscode.Disposable {
 export function registerAccounts(context: vscode.ExtensionContext, registry: AccountRegistry<NetSuiteClient>, secrets: SecretStore, logger: Logger): AccountsFeature {
   const callbacks = new OAuth2Callbacks((pending) => void vscode.commands.executeCommand('setContext', signInPendingContextKey, pending > 0));
   const service = new AccountService(registry, secrets, callbacks, async (url) => {
-    const opened = await vscode.env.openExternal(vscode.Uri.parse(url.toString(), true));
+    // Handed over as a string: VS Code opens a string as is, but re-serialises a Uri with its query decoded
+    // (microsoft/vscode#85930, #173239), which leaves `redirect_uri=vscode://…` unencoded for NetSuite and
+    // breaks it behind proxies that merge the `//`.
+    const opened = await vscode.env.openExternal(url.toString() as unknown as vscode.Uri);
     if (!opened) throw new Error('VS Code could not open the browser for the NetSuite sign-in.');
-    offerPasteRedirect();
   }, logger);
   const uriHandler: vscode.UriHandler = {
     handleUri(uri) {
@@ -67,8 +69,9 @@ export function registerAccounts(context: vscode.ExtensionContext, registry: Acc
       if (profile.authKind !== 'oauth2') return void (await runAddAccountWizard(service, draftForReentry(profile)));
       try {
         await vscode.window.withProgress(
-          { location: vscode.ProgressLocation.Notification, title: `Signing in to ${profile.label} in your browser…`, cancellable: true },
-          (_progress, token) => {
+          { location: vscode.ProgressLocation.Notification, title: `Signing in to ${profile.label} in your browser`, cancellable: true },
+          (progress, token) => {
+            progress.report({ message: pasteRedirectProgressMessage });
             const abort = new AbortController();
             token.onCancellationRequested(() => abort.abort());
             return service.signInAgain(profile.accountId, { signal: abort.signal });

@@ -4,14 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { startSandbox } from '../../../src/sandbox/index';
+import { pickQuickInputRow as pickRow, quickInput, waitForQuickInputTitle as waitForTitle } from '../lib/quickInput';
 import type { Scenario } from '../lib/scenario';
 import { exactly, runCommand, screenshot, waitForNotification } from '../lib/workbench';
 
 const uiTimeout = 30_000;
-
-function quickInput(page: Page): Locator {
-  return page.locator('.quick-input-widget input');
-}
 
 /** Types into the open quick input (as a user would, key by key) and confirms with Enter. */
 async function typeAndEnter(page: Page, text: string): Promise<void> {
@@ -20,14 +17,6 @@ async function typeAndEnter(page: Page, text: string): Promise<void> {
   await input.fill('');
   await input.pressSequentially(text);
   await page.keyboard.press('Enter');
-}
-
-async function waitForTitle(page: Page, title: RegExp): Promise<void> {
-  await page.locator('.quick-input-widget .quick-input-title', { hasText: title }).waitFor({ timeout: uiTimeout });
-}
-
-async function pickRow(page: Page, label: RegExp): Promise<void> {
-  await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: label }).first().click({ timeout: uiTimeout });
 }
 
 function statusBarItem(page: Page, text: RegExp): Locator {

@@ -1,30 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
 import { startSandbox } from '../../../src/sandbox/index';
+import { answerQuickInput as answer, pickQuickInputRow as pickRow, waitForQuickInputTitle as waitForTitle } from '../lib/quickInput';
 import type { Scenario } from '../lib/scenario';
 import { runCommand, runNotebookCell, screenshot, waitForNotification } from '../lib/workbench';
 
 const uiTimeout = 30_000;
-
-function quickInput(page: Page): Locator {
-  return page.locator('.quick-input-widget input');
-}
-
-async function waitForTitle(page: Page, title: RegExp): Promise<void> {
-  await page.locator('.quick-input-widget .quick-input-title', { hasText: title }).waitFor({ timeout: uiTimeout });
-}
-
-async function answer(page: Page, title: RegExp, text: string): Promise<void> {
-  await waitForTitle(page, title);
-  await quickInput(page).fill(text);
-  await page.keyboard.press('Enter');
-}
-
-async function pickRow(page: Page, label: RegExp): Promise<void> {
-  await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: label }).first().click({ timeout: uiTimeout });
-}
 
 export const scenario: Scenario = {
   name: 'A client-credentials account added with its PEM key from the file picker: plain sandbox status bar, read-only option, and a query that works after its token expired',
