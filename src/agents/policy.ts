@@ -30,6 +30,22 @@ export interface PolicyDecision {
   grant?: Grant;
   /** Every grant the call relied on (SuiteQL over several tables, transform). */
   grants?: Grant[];
+  /**
+   * For a refusal: the switches a person could turn on so the call is allowed, worked out by the same checks that
+   * refused it (never parsed from the reason). None when the refusal is not about a grant (a query that does not
+   * parse, an unknown agent, a BUILTIN.DF column whose target is unknown). Meant for the person, not the agent: the
+   * agent only ever sees `reason`. Absent when there is nothing to offer.
+   */
+  missing?: MissingGrant[];
+}
+
+/** One switch a refused call lacked: `transaction: read` ("the query reads transactionline"). */
+export interface MissingGrant {
+  /** The record type, family key (`transaction`) or SuiteQL table (`customerstatus`) the switch is for. */
+  recordType: string;
+  level: AccessLevel;
+  /** What needed it, for the person choosing: `transactionline`, `BUILTIN.DF(t.entity)`, `create invoice`. */
+  neededFor: string;
 }
 
 export interface DecisionContext {
@@ -45,10 +61,24 @@ export interface DecisionContext {
   recordTypeSchemas?: RecordTypeSchemas;
 }
 
-type Check = { ok: true; grant: Grant } | { ok: false; reason: string };
+type Check = { ok: true; grant: Grant } | { ok: false; reason: string; missing: MissingGrant[] };
 
-function deny(reason: string): PolicyDecision {
-  return { allowed: false, reason: `denied: ${reason}` };
+/** The missing grants of the refused checks, one per switch at the highest level any of them needs. */
+function missingOf(checks: readonly Check[]): MissingGrant[] {
+  const bySwitch = new Map<string, MissingGrant>();
+  for (const check of checks) {
+    if (check.ok) continue;
+    for (const missing of check.missing) {
+      const key = missing.recordType.toLowerCase();
+      const known = bySwitch.get(key);
+      if (!known || !levelIncludes(known.level, missing.level)) bySwitch.set(key, missing);
+    }
+  }
+  return [...bySwitch.values()];
+}
+
+function deny(reason: string, missing: MissingGrant[] = []): PolicyDecision {
+  return { allowed: false, reason: `denied: ${reason}`, ...(missing.length > 0 ? { missing } : {}) };
 }
 
 function allow(grants: Grant[]): PolicyDecision {
@@ -56,12 +86,13 @@ function allow(grants: Grant[]): PolicyDecision {
   return { allowed: true, reason: `allowed by ${unique.map((grant) => `'${grantLabel(grant)}'`).join(', ')}`, grant: unique[0], grants: unique };
 }
 
-function checkRecordType(grants: Grant[], accountId: string, recordType: string, needed: AccessLevel, verb: string): Check {
+function checkRecordType(grants: Grant[], accountId: string, recordType: string, needed: AccessLevel, verb: string, neededFor = `${verb} ${recordType}`): Check {
   const access = effectiveAccess(grants, accountId, recordType);
-  if (access.wildcardIgnoredOnProduction) return { ok: false, reason: `production account needs an explicit grant for ${recordType}` };
-  if (!access.grant || access.level === 'none') return { ok: false, reason: `${recordType} not granted` };
+  const missing = [{ recordType, level: needed, neededFor }];
+  if (access.wildcardIgnoredOnProduction) return { ok: false, reason: `production account needs an explicit grant for ${recordType}`, missing };
+  if (!access.grant || access.level === 'none') return { ok: false, reason: `${recordType} not granted`, missing };
   if (!levelIncludes(access.level, needed)) {
-    return { ok: false, reason: `${verb} ${recordType} needs ${needed}, but the grant is '${grantLabel(access.grant)}'` };
+    return { ok: false, reason: `${verb} ${recordType} needs ${needed}, but the grant is '${grantLabel(access.grant)}'`, missing };
   }
   return { ok: true, grant: access.grant };
 }
@@ -73,15 +104,19 @@ function readPhrase(table: string, display?: DisplayRead): string {
 }
 
 function checkFamily(grants: Grant[], request: RequestBase, family: RecordFamily, table: string, context: DecisionContext, display?: DisplayRead): Check[] {
-  const whole = checkRecordType(grants, request.accountId, family.grantKey, 'read', 'reading');
+  const neededFor = display?.call ?? table;
+  const whole = checkRecordType(grants, request.accountId, family.grantKey, 'read', 'reading', neededFor);
   if (whole.ok) return [whole];
   const members = familyMembersOnAccount(family, context.accountRecordTypes);
   const reads = readPhrase(table, display);
-  if (members.length === 0) return [{ ok: false, reason: `${reads}, which needs '${family.grantKey}: read' (${whole.reason})` }];
+  // The one switch to offer is the family's own: "every member type" may be dozens of switches, and the family
+  // grant also covers member types the account adds later.
+  const missing = whole.missing;
+  if (members.length === 0) return [{ ok: false, reason: `${reads}, which needs '${family.grantKey}: read' (${whole.reason})`, missing }];
   const memberChecks = members.map((member) => checkRecordType(grants, request.accountId, member, 'read', 'reading'));
   const firstRefusal = memberChecks.find((check) => !check.ok);
   if (firstRefusal && !firstRefusal.ok) {
-    return [{ ok: false, reason: `${reads}, which needs read on ${family.grantKey} or on every ${family.noun} type (${firstRefusal.reason})` }];
+    return [{ ok: false, reason: `${reads}, which needs read on ${family.grantKey} or on every ${family.noun} type (${firstRefusal.reason})`, missing }];
   }
   return memberChecks;
 }
@@ -91,8 +126,8 @@ function checkTable(grants: Grant[], request: RequestBase, table: string, contex
   const rule = tableAccessRule(table);
   if (rule.kind === 'free') return [];
   if (rule.kind === 'family') return checkFamily(grants, request, rule.family, table.toLowerCase(), context, display);
-  const check = checkRecordType(grants, request.accountId, rule.recordType, 'read', 'reading');
-  return check.ok ? [check] : [{ ok: false, reason: `${readPhrase(rule.recordType, display)}: ${check.reason}` }];
+  const check = checkRecordType(grants, request.accountId, rule.recordType, 'read', 'reading', display?.call ?? table);
+  return check.ok ? [check] : [{ ...check, reason: `${readPhrase(rule.recordType, display)}: ${check.reason}` }];
 }
 
 function decideSuiteQL(grants: Grant[], request: RequestBase & { query: string }, context: DecisionContext): PolicyDecision {
@@ -105,14 +140,16 @@ function decideSuiteQL(grants: Grant[], request: RequestBase & { query: string }
   if (!parsed.ok) return deny(`the query could not be parsed, so the tables it reads are unknown (${parsed.reason})`);
   const named = parsed.tables.flatMap((table) => checkTable(grants, request, table, context));
   const namedRefusal = named.find((check) => !check.ok);
-  // Named tables first: an agent that may not read a table learns nothing about its columns from the refusal.
-  if (namedRefusal && !namedRefusal.ok) return deny(namedRefusal.reason);
   // BUILTIN.DF(t.entity) shows the names of the rows t.entity points to: a table the query never names.
   const display = displayReadsOf(parsed.displayed, context.recordTypeSchemas);
+  const displayed = display.ok ? display.reads.flatMap((read) => checkTable(grants, request, read.table, context, read)) : [];
+  // Named tables first: an agent that may not read a table learns nothing about its columns from the refusal. The
+  // person's list of missing grants (never shown to the agent) names the displayed tables too, so one grant does.
+  if (namedRefusal && !namedRefusal.ok) return deny(namedRefusal.reason, missingOf([...named, ...displayed]));
   if (!display.ok) return deny(display.reason);
-  const checks = [...named, ...display.reads.flatMap((read) => checkTable(grants, request, read.table, context, read))];
+  const checks = [...named, ...displayed];
   const refusal = checks.find((check) => !check.ok);
-  if (refusal && !refusal.ok) return deny(refusal.reason);
+  if (refusal && !refusal.ok) return deny(refusal.reason, missingOf(checks));
   const used = checks.flatMap((check) => (check.ok ? [check.grant] : []));
   if (used.length > 0) return allow(used);
   // A query over DUAL alone reads no record data, but still only an agent with some access here may run one.
@@ -143,14 +180,14 @@ export function decide(policy: AgentPolicy, request: PolicyRequest, context: Dec
     case 'transform': {
       // A transform reads the source record and creates the target: read on the one, write on the other.
       const source = checkRecordType(grants, request.accountId, request.recordType, 'read', 'transforming');
-      if (!source.ok) return deny(source.reason);
       const target = checkRecordType(grants, request.accountId, request.targetType, 'write', 'creating');
-      return target.ok ? allow([source.grant, target.grant]) : deny(target.reason);
+      if (!source.ok) return deny(source.reason, missingOf([source, target]));
+      return target.ok ? allow([source.grant, target.grant]) : deny(target.reason, missingOf([target]));
     }
     default: {
       const verb = request.action === 'describeRecordType' ? 'describing' : request.action;
       const check = checkRecordType(grants, request.accountId, request.recordType, levelNeededFor[request.action], verb);
-      return check.ok ? allow([check.grant]) : deny(check.reason);
+      return check.ok ? allow([check.grant]) : deny(check.reason, missingOf([check]));
     }
   }
 }

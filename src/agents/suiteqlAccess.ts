@@ -67,6 +67,9 @@ const entityFamily: RecordFamily = {
   memberTypes: ['contact', 'customer', 'employee', 'job', 'partner', 'vendor'],
 };
 
+/** The three families, in the order the access view lists them. */
+export const recordFamilies: readonly RecordFamily[] = [transactionFamily, itemFamily, entityFamily];
+
 const familyTables: Record<string, RecordFamily> = {
   transaction: transactionFamily,
   transactionline: transactionFamily,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accessOverview } from '../../src/agents/accessOverview';
+import { accessOverview, suiteqlTablesOverview } from '../../src/agents/accessOverview';
 import { decide } from '../../src/agents/policy';
 import { emptyAgentPolicy } from '../../src/agents/policyDocument';
 import { withAgent, withGrant } from '../../src/agents/policyEdits';
@@ -23,8 +23,55 @@ describe('access overview', () => {
       { recordType: 'customer', level: 'read', source: 'wildcard' },
       { recordType: 'invoice', level: 'full', source: 'explicit' },
       { recordType: 'employee', level: 'none', source: 'explicit' },
-      { recordType: 'customrecord_extra', level: 'write', source: 'explicit' },
     ]);
+  });
+
+  it('lists the three families and every granted non-catalog table as SuiteQL tables, not as record types', () => {
+    let policy = policyWith('1234567_SB1');
+    policy = withGrant(policy, { agentId: agent.id, accountId: '1234567_SB1', recordType: 'transaction', level: 'read' });
+    policy = withGrant(policy, { agentId: agent.id, accountId: '1234567_SB1', recordType: 'customerstatus', level: 'read' });
+    const rows = suiteqlTablesOverview(policy, agent.id, '1234567_SB1', types);
+    expect(rows.map(({ recordType, level, source, description }) => ({ recordType, level, source, description }))).toEqual([
+      { recordType: 'transaction', level: 'read', source: 'explicit', description: 'every transaction type, for SuiteQL' },
+      { recordType: 'item', level: 'read', source: 'wildcard', description: 'every item type, for SuiteQL' },
+      { recordType: 'entity', level: 'read', source: 'wildcard', description: 'every entity type, for SuiteQL' },
+      { recordType: 'customrecord_extra', level: 'write', source: 'explicit', description: 'a SuiteQL table, not a record type of this account' },
+      { recordType: 'customerstatus', level: 'read', source: 'explicit', description: 'a SuiteQL table, not a record type of this account' },
+    ]);
+    expect(rows[0].family?.grantKey).toBe('transaction');
+    expect(rows[3].family).toBeUndefined();
+    // Neither a family key nor a non-catalog table shows among the record types as well.
+    expect(accessOverview(policy, agent.id, '1234567_SB1', [...types, 'transaction']).map((row) => row.recordType)).toEqual(types);
+  });
+
+  it('on production the families are off under a wildcard and on only by their own switch', () => {
+    let policy = policyWith('1234567');
+    policy = withGrant(policy, { agentId: agent.id, accountId: '1234567', recordType: 'item', level: 'read' });
+    const [transaction, item] = suiteqlTablesOverview(policy, agent.id, '1234567', types);
+    expect(transaction).toMatchObject({ recordType: 'transaction', level: 'none', source: 'none', wildcardIgnoredOnProduction: true });
+    expect(item).toMatchObject({ recordType: 'item', level: 'read', source: 'explicit' });
+  });
+
+  it('agrees with the SuiteQL decision for every family and table row', () => {
+    const tableOf: Record<string, string> = { transaction: 'transactionline', item: 'item', entity: 'entity' };
+    for (const accountId of ['1234567_SB1', '1234567']) {
+      let policy = policyWith(accountId);
+      policy = withGrant(policy, { agentId: agent.id, accountId, recordType: 'entity', level: 'none' });
+      policy = withGrant(policy, { agentId: agent.id, accountId, recordType: 'term', level: 'read' });
+      for (const row of suiteqlTablesOverview(policy, agent.id, accountId, types)) {
+        const query = `SELECT COUNT(*) FROM ${tableOf[row.recordType] ?? row.recordType}`;
+        const decision = decide(policy, { agentId: agent.id, accountId, action: 'suiteql', query }, { tablesReadBy, accountRecordTypes: types });
+        expect(decision.allowed, `${accountId} ${query}`).toBe(row.level !== 'none' || row.coveredByMembers === true);
+      }
+    }
+  });
+
+  it('says when a family switch is off but every member type of the account is granted, as decide allows it then', () => {
+    const [transaction] = suiteqlTablesOverview(policyWith('1234567'), agent.id, '1234567', types);
+    // The only transaction type this account has is invoice, granted in full.
+    expect(transaction).toMatchObject({ recordType: 'transaction', level: 'none', coveredByMembers: true });
+    const [onSandbox] = suiteqlTablesOverview(policyWith('1234567_SB1'), agent.id, '1234567_SB1', types);
+    expect(onSandbox.coveredByMembers).toBeUndefined();
   });
 
   it('shows that a wildcard gives nothing on production', () => {

@@ -30,7 +30,11 @@ describe('agent policy: BUILTIN.DF reads the table its column points to', () => 
   it('refuses names through BUILTIN.DF(t.entity) to an agent granted only transactions', () => {
     const transactionsOnly = policyGranting('transaction');
     expect(decideQuery(transactionsOnly, 'SELECT t.tranid, t.entity FROM transaction t')).toMatchObject({ allowed: true });
-    expect(decideQuery(transactionsOnly, entityNames)).toEqual({ allowed: false, reason: entityRefusal });
+    expect(decideQuery(transactionsOnly, entityNames)).toEqual({
+      allowed: false,
+      reason: entityRefusal,
+      missing: [{ recordType: 'entity', level: 'read', neededFor: 'BUILTIN.DF(t.entity)' }],
+    });
   });
 
   it('allows it once the entity family is granted, whole or type by type', () => {
@@ -46,6 +50,7 @@ describe('agent policy: BUILTIN.DF reads the table its column points to', () => 
     expect(decideQuery(policyGranting('customer'), query)).toEqual({
       allowed: false,
       reason: 'denied: BUILTIN.DF(c.salesrep) shows the name of the employee record that customer.salesrep points to, so it reads employee: employee not granted',
+      missing: [{ recordType: 'employee', level: 'read', neededFor: 'BUILTIN.DF(c.salesrep)' }],
     });
     expect(decideQuery(policyGranting('customer', 'employee'), query)).toMatchObject({ allowed: true, reason: "allowed by 'customer: read', 'employee: read'" });
   });

@@ -12,7 +12,11 @@ describe('agent policy store', () => {
   it('starts empty, so a new agent can do nothing', async () => {
     const store = new MementoAgentPolicyStore(new InMemoryMemento());
     const policy = withAgent(await store.read(), agent);
-    expect(decide(policy, readCustomer, { tablesReadBy })).toEqual({ allowed: false, reason: 'denied: customer not granted' });
+    expect(decide(policy, readCustomer, { tablesReadBy })).toEqual({
+      allowed: false,
+      reason: 'denied: customer not granted',
+      missing: [{ recordType: 'customer', level: 'read', neededFor: 'read customer' }],
+    });
   });
 
   it('round-trips a policy as plain JSON with its schema version', async () => {
