@@ -1,7 +1,7 @@
 /**
  * Reading the redirect URL a user pastes to finish a browser sign-in by hand. Needed wherever the browser cannot
- * hand `vscode://…` back to this VS Code: VS Code in a browser (code-server, vscode.dev), a remote window, a
- * browser on another machine. Pure (no `vscode`), run on every keystroke of the paste box: each outcome carries
+ * hand `vscode://…` back to this VS Code: VS Code in a browser (code-server, vscode.dev), or a browser on
+ * another machine. Pure (no `vscode`), run on every keystroke of the paste box: each outcome carries
  * the message shown under the box, so the user learns what is wrong with what they pasted before pressing Enter.
  */
 

@@ -1,8 +1,8 @@
 /**
  * "SuiteLens: Complete OAuth Sign-in with Redirect URL…": the way to finish a browser sign-in when the browser
- * cannot hand the `vscode://` redirect back to this VS Code (VS Code in a browser, a remote window). The pasted
- * URL goes to the sign-in already waiting for its `state`, which finishes it with its own PKCE verifier — the
- * same path as the URI handler, so the state check cannot be skipped.
+ * cannot hand the `vscode://` redirect back to this VS Code (VS Code in a browser: code-server, vscode.dev). The
+ * pasted URL goes to the sign-in already waiting for its `state`, which finishes it with its own PKCE verifier —
+ * the same path as the URI handler, so the state check cannot be skipped.
  */
 import * as vscode from 'vscode';
 import { oauth2RedirectUri } from './accountDraft';
@@ -12,7 +12,13 @@ import { readPastedRedirect } from './oauth2PastedRedirect';
 export const completeSignInCommandId = 'suitelens.completeOAuth2SignIn';
 /** True while a browser sign-in waits: enables the command and its palette entry. */
 export const signInPendingContextKey = 'suitelens.oauth2SignInPending';
-export const pasteRedirectAction = 'Paste Redirect URL…';
+const pasteRedirectAction = 'Paste Redirect URL…';
+
+/**
+ * Reported in the progress notification of a browser sign-in: the link opens the paste box, and it goes away with
+ * the notification when the sign-in ends (a message with a button would outlive it).
+ */
+export const pasteRedirectProgressMessage = `not brought back to VS Code? [${pasteRedirectAction}](command:${completeSignInCommandId})`;
 
 /**
  * Asks for the redirect URL (or takes `given`, for tests and links) and hands it to the waiting sign-in.
@@ -48,9 +54,3 @@ export async function completeSignInWithPastedUrl(callbacks: OAuth2Callbacks, gi
   }
   return callbacks.deliver(outcome.url);
 }
-
-/**
- * Reported in the progress notification of a browser sign-in: the link opens the paste box, and it goes away with
- * the notification when the sign-in ends (a message with a button would outlive it).
- */
-export const pasteRedirectProgressMessage = `not brought back to VS Code? [${pasteRedirectAction}](command:${completeSignInCommandId})`;

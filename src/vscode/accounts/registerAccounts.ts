@@ -1,6 +1,7 @@
 /**
- * The accounts surface: add-account wizard, OAuth 2.0 redirect handler (and its paste-the-URL fallback), the "NetSuite" authentication provider
- * (VS Code's Accounts menu), the status bar, and the switch / options / remove / sign-in-again commands.
+ * The accounts surface: add-account wizard, OAuth 2.0 redirect handler (and its paste-the-URL fallback), the
+ * "NetSuite" authentication provider (VS Code's Accounts menu), the status bar, and the switch / options / remove /
+ * sign-in-again commands.
  */
 import * as vscode from 'vscode';
 import type { NetSuiteClient } from '../../netsuite/client';
