@@ -261,10 +261,18 @@ describe('explorer model against the sandbox', () => {
     expect(records(await model.children(customers))).toEqual([kept.node]);
   });
 
+  it('reveals a custom record under Custom Record Types', async () => {
+    const model = modelFor(client, 5);
+    const [milestone] = (await client.records.list('customrecord_project_milestone', { limit: 1 })).items;
+    const { node } = await model.revealRecord({ accountId: setup.sandbox.accountId, recordType: 'customrecord_project_milestone', id: milestone.id });
+    expect(node.parent).toMatchObject({ kind: 'recordType', recordType: 'customrecord_project_milestone', parent: { kind: 'typeGroup', group: 'custom' } });
+    expect(records(await model.children(node.parent!))).toContain(node);
+  });
+
   it('says plainly when the record, its type or its account does not exist', async () => {
     const model = modelFor(client, 5);
     const accountId = setup.sandbox.accountId;
-    await expect(model.revealRecord({ accountId, recordType: 'customer', id: '987654321' })).rejects.toThrow(/customer.*987654321|987654321.*customer|not found|does not exist/i);
+    await expect(model.revealRecord({ accountId, recordType: 'customer', id: '987654321' })).rejects.toThrow(/The record instance does not exist/);
     await expect(model.revealRecord({ accountId, recordType: 'nosuchtype', id: '1' })).rejects.toThrow('Sandbox has no record type "nosuchtype" in its metadata catalog.');
     await expect(model.revealRecord({ accountId: 'NOPE', recordType: 'customer', id: '1' })).rejects.toThrow('The NetSuite account NOPE is not in the explorer.');
     const customers = await typeNode(model, 'customer');

@@ -112,11 +112,13 @@ async function showErrorNode(model: ExplorerModel, node: MessageNode): Promise<v
 }
 
 async function showFailure(error: unknown): Promise<void> {
-  if (isNetSuiteError(error)) {
-    await vscode.window.showErrorMessage(`${error.detail ?? error.message} — ${error.advice}`);
-  } else {
-    await vscode.window.showErrorMessage(error instanceof Error ? error.message : String(error));
-  }
+  await vscode.window.showErrorMessage(failureText(error));
+}
+
+/** A failure in one line: NetSuite's own detail and what to do about it, or the error's message. */
+export function failureText(error: unknown): string {
+  if (isNetSuiteError(error)) return `${error.detail ?? error.message} — ${error.advice}`;
+  return error instanceof Error ? error.message : String(error);
 }
 
 async function pickAccount(accountIds: string[]): Promise<string | undefined> {
