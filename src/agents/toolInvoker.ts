@@ -7,7 +7,7 @@ import { accountLabel } from './accountEnvironment';
 import type { AgentIdentity } from './agent';
 import type { AuditLog } from './audit';
 import type { AuditEntry } from './auditEntry';
-import { decide, type DecisionContext, type PolicyDecision } from './policy';
+import { decide, type DecisionContext, type MissingGrant, type PolicyDecision } from './policy';
 import type { AgentPolicyStore } from './policyStore';
 import { recordTypesToDescribe, type RecordTypeSchemas } from '../suiteql/displayReads';
 import type { SuiteQLTableReader } from './suiteqlAccess';
@@ -38,6 +38,8 @@ export interface AgentToolPreparation {
   reason: string;
   /** "Run SuiteQL on 1234567_SB1 (sandbox): SELECT …"; absent when the call would be refused. */
   effect?: string;
+  /** For a refusal: the grants that would allow the call (for the person — "Grant What This Needed…"). */
+  missing?: MissingGrant[];
 }
 
 function errorMessage(error: unknown): string {
@@ -95,7 +97,7 @@ export class AgentToolInvoker {
     const call = tool.bind(args);
     if ('error' in call) return { allowed: false, reason: `denied: ${call.error}` };
     const decision = await this.decideCall(agent, tool, call);
-    if (!decision.allowed) return { allowed: false, reason: decision.reason };
+    if (!decision.allowed) return { allowed: false, reason: decision.reason, ...(decision.missing ? { missing: decision.missing } : {}) };
     try {
       return { allowed: true, reason: decision.reason, effect: await call.describeEffect(this.toolContext(call.accountId, signal)) };
     } catch (error) {

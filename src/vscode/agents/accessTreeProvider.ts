@@ -1,10 +1,12 @@
 /**
  * The "Agent Access" tree: agents → accounts → one switch per record type ("customer  ○ Off ● Read ○ Write ○ Full"),
- * with "All record types" first. Reading only: every change goes through a command that asks the person first.
+ * with "All record types" first and then "SuiteQL tables": the transaction/item/entity families and any other
+ * table granted that is no record type of the account (`customerstatus`), the switches SuiteQL refusals ask for.
+ * Reading only: every change goes through a command that asks the person first.
  */
 import * as vscode from 'vscode';
 import { accessLevels, type AccessLevel } from '../../agents/accessLevel';
-import type { RecordTypeAccess } from '../../agents/accessOverview';
+import type { RecordTypeAccess, SuiteQLTableAccess } from '../../agents/accessOverview';
 import { accountLabel } from '../../agents/accountEnvironment';
 import type { AgentIdentity } from '../../agents/agent';
 import type { AgentKeyStore } from '../../agents/mcp/agentKeys';
@@ -17,6 +19,7 @@ export const accessContext = {
   chatAgent: 'suitelens.agent.chat',
   mcpAgent: 'suitelens.agent.mcp',
   account: 'suitelens.agentAccount',
+  tables: 'suitelens.agentTables',
   switch: 'suitelens.agentSwitch',
   explicitSwitch: 'suitelens.agentSwitch.explicit',
   message: 'suitelens.agentMessage',
@@ -25,14 +28,33 @@ export const accessContext = {
 export type AccessNode =
   | { kind: 'agent'; id: string; agent: AgentIdentity }
   | { kind: 'account'; id: string; agent: AgentIdentity; accountId: string }
-  | { kind: 'switch'; id: string; agent: AgentIdentity; accountId: string; access: RecordTypeAccess; wildcard: boolean }
+  | { kind: 'tables'; id: string; agent: AgentIdentity; accountId: string }
+  | { kind: 'switch'; id: string; agent: AgentIdentity; accountId: string; access: RecordTypeAccess; wildcard: boolean; table?: TableSwitch }
   | { kind: 'message'; id: string; text: string; error: boolean };
+
+/** What a switch under "SuiteQL tables" says about itself. */
+export interface TableSwitch {
+  description: string;
+  /** Families and non-catalog tables are only read (through SuiteQL): their switch offers Off and Read. */
+  readOnly: boolean;
+  /** The family switch is off, yet every member type of the account is granted read. */
+  coveredByMembers?: boolean;
+}
 
 export const levelNames: Record<AccessLevel, string> = { none: 'Off', read: 'Read', write: 'Write', full: 'Full' };
 
 /** `○ Off  ● Read  ○ Write  ○ Full` — the switch as text, the current level filled. */
-export function switchStrip(level: AccessLevel): string {
-  return accessLevels.map((each) => `${each === level ? '●' : '○'} ${levelNames[each]}`).join('  ');
+export function switchStrip(level: AccessLevel, levels: readonly AccessLevel[] = accessLevels): string {
+  return levels.map((each) => `${each === level ? '●' : '○'} ${levelNames[each]}`).join('  ');
+}
+
+/** A SuiteQL table's switch offers Off and Read, and shows a higher level only when one is set. */
+export function tableLevels(level: AccessLevel): AccessLevel[] {
+  return accessLevels.filter((each) => each === 'none' || each === 'read' || each === level);
+}
+
+function tableSwitch(access: SuiteQLTableAccess): TableSwitch {
+  return { description: access.description, readOnly: true, ...(access.coveredByMembers ? { coveredByMembers: true } : {}) };
 }
 
 const levelIcons: Record<AccessLevel, vscode.ThemeIcon> = {
@@ -79,8 +101,21 @@ export class AccessTreeProvider implements vscode.TreeDataProvider<AccessNode>, 
         const { wildcard, recordTypes } = await this.service.overview(node.agent.id, node.accountId);
         return [
           { kind: 'switch', id: `${node.id}:*`, agent: node.agent, accountId: node.accountId, access: wildcard, wildcard: true },
+          { kind: 'tables', id: `${node.id}:tables`, agent: node.agent, accountId: node.accountId },
           ...recordTypes.map((access): AccessNode => ({ kind: 'switch', id: `${node.id}:${access.recordType}`, agent: node.agent, accountId: node.accountId, access, wildcard: false })),
         ];
+      }
+      if (node.kind === 'tables') {
+        const { tables } = await this.service.overview(node.agent.id, node.accountId);
+        return tables.map((access): AccessNode => ({
+          kind: 'switch',
+          id: `${node.id}:${access.recordType}`,
+          agent: node.agent,
+          accountId: node.accountId,
+          access,
+          wildcard: false,
+          table: tableSwitch(access),
+        }));
       }
       return [];
     } catch (error) {
@@ -118,6 +153,17 @@ export class AccessTreeProvider implements vscode.TreeDataProvider<AccessNode>, 
         item.contextValue = accessContext.account;
         return item;
       }
+      case 'tables': {
+        const item = new vscode.TreeItem('SuiteQL tables', vscode.TreeItemCollapsibleState.Expanded);
+        item.description = 'transaction, item, entity and other tables queries read';
+        item.iconPath = new vscode.ThemeIcon('database');
+        item.contextValue = accessContext.tables;
+        item.tooltip =
+          `What ${node.agent.name}'s SuiteQL queries may read on ${accountLabel(node.accountId)} beyond the record types below: ` +
+          'transaction, item and entity hold many record types each; tables such as customerstatus, term or currency are no record type. ' +
+          'Use "Grant SuiteQL Table…" to add one.';
+        return item;
+      }
       case 'switch':
         return this.switchItem(node);
       case 'message': {
@@ -134,10 +180,12 @@ export class AccessTreeProvider implements vscode.TreeDataProvider<AccessNode>, 
     const label = node.wildcard ? 'All record types' : access.recordType;
     const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
     const from = access.source === 'wildcard' ? '  · from All record types' : access.wildcardIgnoredOnProduction ? '  · All record types do not count on production' : '';
-    item.description = `${switchStrip(access.level)}${from}`;
+    const members = node.table?.coveredByMembers ? '  · every type below is on, so SuiteQL may read it' : '';
+    const strip = node.table ? switchStrip(access.level, tableLevels(access.level)) : switchStrip(access.level);
+    item.description = node.table ? `${strip}  · ${node.table.description}${from}${members}` : `${strip}${from}`;
     item.iconPath = levelIcons[access.level];
     item.contextValue = access.source === 'explicit' && !node.wildcard ? accessContext.explicitSwitch : accessContext.switch;
-    const what = node.wildcard ? 'every record type (not on production accounts)' : `${access.recordType} records`;
+    const what = node.wildcard ? 'every record type (not on production accounts)' : node.table ? `${access.recordType} (${node.table.description})` : `${access.recordType} records`;
     item.tooltip = `${node.agent.name}: ${describeLevel(access.level)} on ${what} on ${accountLabel(node.accountId)}. Click to change.`;
     item.accessibilityInformation = { label: `${label}: ${levelNames[access.level]}` };
     item.command = { command: 'suitelens.agents.setAccess', title: 'Set Access…', arguments: [node] };

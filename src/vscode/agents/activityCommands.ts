@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { AuditDecision, AuditEntry } from '../../agents/auditEntry';
 import type { ActivityFilter, ActivityModel } from './activityModel';
-import { recordOfEntry, type ActivityNode } from './activityTreeProvider';
+import { isActivityNode, recordOfEntry, type ActivityNode } from './activityTreeProvider';
 
 /** "agent: Billing helper · denied" — shown as the view's description while a filter is on. */
 export function describeFilter(filter: ActivityFilter, agentName: (agentId: string) => string): string | undefined {
@@ -12,11 +12,6 @@ export function describeFilter(filter: ActivityFilter, agentName: (agentId: stri
     filter.decision ?? '',
   ].filter(Boolean);
   return parts.length ? parts.join(' · ') : undefined;
-}
-
-function isActivityNode(value: unknown): value is ActivityNode {
-  const node = value as Partial<ActivityNode> | null;
-  return typeof node === 'object' && node !== null && typeof node.id === 'string' && typeof node.entry?.sentence === 'string';
 }
 
 type FilterPick = vscode.QuickPickItem & { change?: ActivityFilter | 'clear' };

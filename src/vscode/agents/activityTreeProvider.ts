@@ -9,7 +9,11 @@ import type { ActivityModel } from './activityModel';
 
 export const activityViewId = 'suitelens.agentActivity';
 
-export const activityContext = { entry: 'suitelens.agentActivity', recordEntry: 'suitelens.agentActivity.record' } as const;
+/**
+ * Row kinds for menus: `….record` rows open their record; rows ending `.denied` offer "Grant What This Needed…".
+ * package.json matches them with `=~` so a denied call about a record gets both.
+ */
+export const activityContext = { entry: 'suitelens.agentActivity', recordEntry: 'suitelens.agentActivity.record', deniedSuffix: '.denied' } as const;
 
 /** The record a row can open: the one the call was about. */
 export function recordOfEntry(entry: AuditEntry): { accountId: string; recordType: string; id: string } | undefined {
@@ -19,6 +23,11 @@ export function recordOfEntry(entry: AuditEntry): { accountId: string; recordTyp
 export interface ActivityNode {
   id: string;
   entry: AuditEntry;
+}
+
+export function isActivityNode(value: unknown): value is ActivityNode {
+  const node = value as Partial<ActivityNode> | null;
+  return typeof node === 'object' && node !== null && typeof node.id === 'string' && typeof node.entry?.sentence === 'string';
 }
 
 function iconFor(entry: AuditEntry): vscode.ThemeIcon {
@@ -63,7 +72,7 @@ export class ActivityTreeProvider implements vscode.TreeDataProvider<ActivityNod
     item.description = shortTimeOf(entry);
     item.iconPath = iconFor(entry);
     const record = recordOfEntry(entry);
-    item.contextValue = record ? activityContext.recordEntry : activityContext.entry;
+    item.contextValue = `${record ? activityContext.recordEntry : activityContext.entry}${entry.decision === 'denied' ? activityContext.deniedSuffix : ''}`;
     item.tooltip = [
       entry.sentence,
       '',

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { AccessLevel } from '../../agents/accessLevel';
-import { accessOverview, effectiveAccess, type RecordTypeAccess } from '../../agents/accessOverview';
+import { accessOverview, effectiveAccess, suiteqlTablesOverview, type RecordTypeAccess, type SuiteQLTableAccess } from '../../agents/accessOverview';
 import { canonicalAccountId } from '../../agents/accountEnvironment';
 import type { AgentIdentity, AgentKind } from '../../agents/agent';
 import { wildcardRecordType } from '../../agents/policyDocument';
@@ -47,14 +47,23 @@ export class AgentAccessService implements vscode.Disposable {
     return [...new Set(all)];
   }
 
-  /** The wildcard switch ("All record types") followed by one switch per record type of the account. */
-  async overview(agentId: string, accountId: string): Promise<{ wildcard: RecordTypeAccess; recordTypes: RecordTypeAccess[] }> {
+  /**
+   * The wildcard switch ("All record types"), one switch per record type of the account, and the SuiteQL tables'
+   * switches (families first, then granted tables that are no record type).
+   */
+  async overview(agentId: string, accountId: string): Promise<{ wildcard: RecordTypeAccess; recordTypes: RecordTypeAccess[]; tables: SuiteQLTableAccess[] }> {
     const policy = await this.options.policyStore.read();
-    const recordTypes = await this.options.recordTypes(accountId);
+    const recordTypes = [...(await this.options.recordTypes(accountId))].sort((a, b) => a.localeCompare(b));
     return {
       wildcard: effectiveAccess(grantsOf(policy, agentId, accountId), accountId, wildcardRecordType),
-      recordTypes: accessOverview(policy, agentId, accountId, [...recordTypes].sort((a, b) => a.localeCompare(b))),
+      recordTypes: accessOverview(policy, agentId, accountId, recordTypes),
+      tables: suiteqlTablesOverview(policy, agentId, accountId, recordTypes),
     };
+  }
+
+  /** The account's record types from its catalog. */
+  recordTypes(accountId: string): Promise<string[]> {
+    return this.options.recordTypes(accountId);
   }
 
   async access(agentId: string, accountId: string, recordType: string): Promise<RecordTypeAccess> {

@@ -19,6 +19,8 @@ import { registerActivityCommands } from './activityCommands';
 import { ActivityModel } from './activityModel';
 import { ActivityTreeProvider, activityViewId } from './activityTreeProvider';
 import { AgentAccessService } from './agentAccessService';
+import { windowDialogs, type AgentDialogs } from './agentDialogs';
+import { registerGrantCommands } from './grantCommands';
 import { ensureChatAgent, vscodeChatAgent } from './chatAgent';
 import { languageModelTool, registerLanguageModelTools } from './languageModelTools';
 import { registerMcpCommands } from './mcpCommands';
@@ -36,6 +38,11 @@ export interface AgentsFeature extends vscode.Disposable {
   readonly activity: ActivityModel;
   readonly activityTree: ActivityTreeProvider;
   readonly mcp: McpEndpoint;
+  /**
+   * The dialogs the access commands ask through (VS Code's own): the extension-host suite answers them as a person
+   * would, since it cannot press a button in a real dialog.
+   */
+  readonly dialogs: AgentDialogs;
   /** A language-model tool as registered, e.g. to see the confirmation it would show. */
   languageModelTool(name: string): vscode.LanguageModelTool<object> | undefined;
   /** Resolves once VS Code chat is in the policy and the MCP endpoint matches the settings. */
@@ -44,6 +51,7 @@ export interface AgentsFeature extends vscode.Disposable {
 
 export function registerAgents(context: vscode.ExtensionContext, registry: AccountRegistry<NetSuiteClient>, logger: Logger): AgentsFeature {
   const logDirectory = join(context.globalStorageUri.fsPath, 'agents');
+  const dialogs = windowDialogs();
   const operations = registryOperations(registry);
   const guard = createAgentGuard({
     memento: context.globalState,
@@ -87,7 +95,8 @@ export function registerAgents(context: vscode.ExtensionContext, registry: Accou
     mcp,
     mcp.onDidChange(showEndpoint),
     registry.onDidChange(() => accessTree.refresh()),
-    registerAccessCommands(access),
+    registerAccessCommands(access, dialogs),
+    registerGrantCommands(access, guard.invoker, dialogs),
     registerActivityCommands(activity, activityView),
     registerMcpCommands(access, guard.keys, mcp),
     vscode.commands.registerCommand('suitelens.agents.refreshAccess', () => accessTree.refresh()),
@@ -102,6 +111,7 @@ export function registerAgents(context: vscode.ExtensionContext, registry: Accou
     activity,
     activityTree,
     mcp,
+    dialogs,
     languageModelTool: (name) => tools.get(name),
     ready,
     dispose: () => disposables.dispose(),
