@@ -37,20 +37,71 @@ async function prepare(agents: AgentsFeature, name: string, input: object): Prom
   return prepared;
 }
 
-/** The access tree's row for one record type under VS Code chat → the account. */
-async function switchRow(agents: AgentsFeature, accountId: string, label: string): Promise<vscode.TreeItem> {
+/** The access tree's account row under VS Code chat. */
+async function accountNode(agents: AgentsFeature, accountId: string): Promise<AccessNode> {
   const tree = agents.accessTree;
   const roots = await tree.getChildren();
   const chatNode = roots.find((node) => node.kind === 'agent' && node.agent.id === chat);
   assert.ok(chatNode, 'VS Code chat is listed in the access view');
   const account = (await tree.getChildren(chatNode)).find((node) => node.kind === 'account' && node.accountId === accountId);
   assert.ok(account, `the demo account is listed under VS Code chat`);
-  const rows = await tree.getChildren(account);
-  for (const node of rows as AccessNode[]) {
-    const item = await tree.getTreeItem(node);
-    if (item.label === label) return item;
+  return account;
+}
+
+/** The row labelled `label` among `parent`'s children. */
+async function childRow(agents: AgentsFeature, parent: AccessNode, label: string): Promise<{ node: AccessNode; item: vscode.TreeItem }> {
+  for (const node of await agents.accessTree.getChildren(parent)) {
+    const item = await agents.accessTree.getTreeItem(node);
+    if (item.label === label) return { node, item };
   }
-  throw new Error(`no "${label}" switch under ${accountId}`);
+  throw new Error(`no "${label}" row under ${parent.id}`);
+}
+
+/** The access tree's row for one record type under VS Code chat → the account. */
+async function switchRow(agents: AgentsFeature, accountId: string, label: string): Promise<vscode.TreeItem> {
+  return (await childRow(agents, await accountNode(agents, accountId), label)).item;
+}
+
+/** A person at the dialogs: answers each one from the script and keeps what was asked. */
+interface ScriptedPerson {
+  asked: { question: string; modal: boolean; detail?: string }[];
+  picked: string[][];
+  typedProblems: (string | undefined)[];
+}
+
+/**
+ * Answers the access commands' dialogs for one command run: types `typed` (after trying `mistyped`, to see the
+ * validation), picks the items labelled `pick` (every offered item when `pick` is '*'), and presses `button`
+ * in the modal (or dismisses it).
+ */
+async function asPerson(agents: AgentsFeature, script: { mistyped?: string; typed?: string; pick: string; button?: string }, run: () => Thenable<unknown>): Promise<ScriptedPerson> {
+  const person: ScriptedPerson = { asked: [], picked: [], typedProblems: [] };
+  const real = { ...agents.dialogs };
+  const message = (text: unknown): string | undefined => (typeof text === 'string' ? text : (text as vscode.InputBoxValidationMessage | undefined)?.message);
+  Object.assign(agents.dialogs, {
+    showInputBox: async (options?: vscode.InputBoxOptions) => {
+      if (script.mistyped !== undefined) person.typedProblems.push(message(await options?.validateInput?.(script.mistyped)));
+      person.typedProblems.push(message(await options?.validateInput?.(script.typed ?? '')));
+      return script.typed;
+    },
+    showQuickPick: async (items: readonly vscode.QuickPickItem[] | Thenable<readonly vscode.QuickPickItem[]>, options?: vscode.QuickPickOptions) => {
+      const offered = await items;
+      person.picked.push(offered.map((item) => item.label));
+      const chosen = offered.filter((item) => (script.pick === '*' ? item.picked : item.label === script.pick));
+      return options?.canPickMany ? chosen : chosen[0];
+    },
+    showWarningMessage: async (question: string, options: vscode.MessageOptions) => {
+      person.asked.push({ question, modal: options.modal === true, detail: options.detail });
+      return script.button;
+    },
+    showInformationMessage: async () => undefined,
+  });
+  try {
+    await run();
+  } finally {
+    Object.assign(agents.dialogs, real);
+  }
+  return person;
 }
 
 // VS Code chat through the real language-model tool API, over the in-process demo sandbox, with the access view's
@@ -161,6 +212,65 @@ suite('Agents: language-model tools, access and activity views, MCP endpoint', (
       assert.match(String(refused.invocationMessage), /refused by SuiteLens — denied: invoice not granted/);
     } finally {
       await agents.access.setLevel(chat, accountId, 'customer', 'read');
+    }
+  });
+
+  test('the access view lists transaction, item and entity under "SuiteQL tables" as Off/Read switches', async () => {
+    const tables = await childRow(agents, await accountNode(agents, accountId), 'SuiteQL tables');
+    const rows = await Promise.all((await agents.accessTree.getChildren(tables.node)).map((node) => agents.accessTree.getTreeItem(node)));
+    assert.deepEqual(rows.slice(0, 3).map((row) => [row.label, row.description]), [
+      ['transaction', '● Off  ○ Read  · every transaction type, for SuiteQL'],
+      ['item', '● Off  ○ Read  · every item type, for SuiteQL'],
+      ['entity', '● Off  ○ Read  · every entity type, for SuiteQL'],
+    ]);
+  });
+
+  test('Grant SuiteQL Table… grants transaction: read only after the modal, and the same SuiteQL call is then allowed', async () => {
+    const call = { account: accountId, query: 'SELECT t.id, t.tranid FROM transaction t ORDER BY t.id', limit: 2 };
+    await agents.access.clearSwitch(chat, accountId, 'transaction');
+    try {
+      assert.match(await invoke('suitelens_run_suiteql', call), /^denied: the query reads transaction, which needs read on transaction or on every transaction type/);
+      const account = await accountNode(agents, accountId);
+
+      // Dismissing the modal writes nothing.
+      const dismissed = await asPerson(agents, { typed: 'transaction', pick: 'Read' }, () => vscode.commands.executeCommand('suitelens.agents.grantTable', account));
+      assert.equal(dismissed.asked.length, 1);
+      assert.equal((await agents.access.access(chat, accountId, 'transaction')).level, 'none');
+      assert.match(await invoke('suitelens_run_suiteql', call), /^denied/);
+
+      const person = await asPerson(agents, { mistyped: 'transaction line', typed: 'transaction', pick: 'Read', button: 'Change Access' }, () =>
+        vscode.commands.executeCommand('suitelens.agents.grantTable', account),
+      );
+      assert.deepEqual(person.typedProblems, ['"transaction line" is not a SuiteQL table name: use letters, digits and _ (starting with a letter or _), without quotes or a schema.', undefined]);
+      assert.deepEqual(person.picked, [['Off', 'Read']], 'a family offers only what the policy honours');
+      assert.deepEqual(person.asked.map(({ question, modal }) => ({ question, modal })), [
+        { question: `Let VS Code chat read every transaction type through SuiteQL (transaction and its line tables) on ${accountId} (sandbox)?`, modal: true },
+      ]);
+      const allowed = await invoke('suitelens_run_suiteql', call);
+      assert.match(allowed, /rows in total; 2 returned from offset 0\./, allowed);
+      const [entry] = await agents.activity.entries();
+      assert.equal(entry.reason, "allowed by 'transaction: read'");
+    } finally {
+      await agents.access.clearSwitch(chat, accountId, 'transaction');
+    }
+  });
+
+  test('Grant What This Needed… on a denied SuiteQL row offers the missing grant, writes it after the modal, and the call then goes through', async () => {
+    const call = { account: accountId, query: 'SELECT e.id, e.entitytitle FROM entity e ORDER BY e.id', limit: 1 };
+    await agents.access.clearSwitch(chat, accountId, 'entity');
+    try {
+      assert.match(await invoke('suitelens_run_suiteql', call), /^denied: the query reads entity, which needs read on entity or on every entity type/);
+      const [deniedRow] = await agents.activityTree.getChildren();
+      assert.equal(agents.activityTree.getTreeItem(deniedRow).contextValue, 'suitelens.agentActivity.denied', 'the row offers Grant What This Needed…');
+
+      const person = await asPerson(agents, { pick: '*', button: 'Change Access' }, () => vscode.commands.executeCommand('suitelens.agents.grantWhatNeeded', deniedRow));
+      assert.deepEqual(person.picked, [['entity: read']]);
+      assert.deepEqual(person.asked.map(({ question, modal }) => ({ question, modal })), [
+        { question: `Let VS Code chat read every entity type through SuiteQL (entity and its line tables) on ${accountId} (sandbox)?`, modal: true },
+      ]);
+      assert.match(await invoke('suitelens_run_suiteql', call), /rows in total; 1 returned from offset 0\./);
+    } finally {
+      await agents.access.clearSwitch(chat, accountId, 'entity');
     }
   });
 
