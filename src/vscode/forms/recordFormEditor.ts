@@ -2,6 +2,12 @@
  * Record forms as a custom editor (`suitelens.recordForm` over `suitelens-form:` resources): what lets VS Code own
  * the dirty dot, the "Do you want to save…?" prompt on close, Ctrl+S, Revert, and hot-exit backups. Each method hands
  * over to the form (recordFormPanel.ts); this file only connects VS Code's lifecycle to it.
+ *
+ * Auto save: VS Code in a browser (code-server, vscode.dev) defaults `files.autoSave` to `afterDelay` (1 s), which
+ * would send a half-typed form to NetSuite. A setting can only differ per language, and VS Code guesses the language
+ * of a custom editor's working copy from its resource `vscode-custom-editor://<viewType>/<base64 of our URI>`, so
+ * package.json declares a `suitelens-form` language matching that base64 prefix ("suitelens-form:" in UTF-16LE) and
+ * defaults `[suitelens-form] files.autoSave` to `off`. A user who wants auto save for forms can still turn it on.
  */
 import * as vscode from 'vscode';
 import type { NetSuiteClient } from '../../netsuite/client';

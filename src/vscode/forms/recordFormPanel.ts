@@ -96,9 +96,14 @@ interface LoadedRecord {
   createKey?: string;
 }
 
+interface AccountScope {
+  profile: AccountProfile;
+  client: NetSuiteClient;
+}
+
 export class RecordFormPanel implements vscode.CustomDocument {
-  private client: NetSuiteClient;
-  private profile: AccountProfile;
+  /** Absent only for a form restored from a backup while its account was not there (e.g. the demo, not started). */
+  private scope: AccountScope | undefined;
   /** The record's values when the form last loaded it: what an edit is diffed against. */
   private original: FormValues;
   private current: FormValues;
@@ -141,19 +146,24 @@ export class RecordFormPanel implements vscode.CustomDocument {
    * restoring a form after a reload) the model and values come from it, so nothing lost needs NetSuite to come back.
    */
   static async prepare(deps: FormDeps, resource: FormResource, restore?: { uri: vscode.Uri; backup?: FormBackup }): Promise<RecordFormPanel> {
-    const { profile, client } = await deps.registry.scope(resource.accountId);
+    const backup = restore?.backup;
+    if (backup) {
+      // Unsaved edits come back whatever the account's state; saving them waits for the account (and says so).
+      const scope = await deps.registry.scope(resource.accountId).catch((error: unknown) => error as Error);
+      const form = new RecordFormPanel(deps, resource, restore.uri, backup.model, scope instanceof Error ? undefined : scope, backup);
+      const restored = `Restored your unsaved edits from ${new Date(backup.savedAt).toLocaleString()}.`;
+      form.notice = scope instanceof Error ? `${restored} ${scope.message} Save once the account is back; the edits are kept until then.` : restored;
+      return form;
+    }
+    const scope = await deps.registry.scope(resource.accountId);
+    const { profile, client } = scope;
     if (profile.readOnly) {
       throw new ReadOnlyAccountError(profile.label, resource.id ? `${resource.recordType} ${resource.id} cannot be edited` : `no ${resource.recordType} can be created`);
     }
-    const backup = restore?.backup;
-    const model = backup?.model ?? (await buildFormModel(resource.recordType, await client.metadata.schema(resource.recordType), (name) => client.metadata.schema(name)));
-    let loaded: LoadedRecord = { original: {}, current: {} };
-    if (backup) loaded = backup;
-    else if (resource.id) loaded = await loadRecord(client, resource.recordType, resource.id, model);
+    const model = await buildFormModel(resource.recordType, await client.metadata.schema(resource.recordType), (name) => client.metadata.schema(name));
+    const loaded = resource.id ? await loadRecord(client, resource.recordType, resource.id, model) : { original: {}, current: {} };
     const uri = restore?.uri ?? vscode.Uri.from({ scheme: formScheme, ...formUriParts(resource, formTitle(resource.recordType, loaded.recordId, loaded.recordName)) });
-    const form = new RecordFormPanel(deps, resource, uri, model, client, profile, loaded);
-    if (backup) form.notice = `Restored your unsaved edits from ${new Date(backup.savedAt).toLocaleString()}.`;
-    return form;
+    return new RecordFormPanel(deps, resource, uri, model, scope, loaded);
   }
 
   /** Forms currently open in an editor (extension-host tests look at them). */
@@ -166,12 +176,10 @@ export class RecordFormPanel implements vscode.CustomDocument {
     private readonly target: FormTarget,
     readonly uri: vscode.Uri,
     private readonly model: FormModel,
-    client: NetSuiteClient,
-    profile: AccountProfile,
+    scope: AccountScope | undefined,
     loaded: LoadedRecord,
   ) {
-    this.client = client;
-    this.profile = profile;
+    this.scope = scope;
     this.recordId = loaded.recordId;
     this.recordName = loaded.recordName;
     this.original = loaded.original;
@@ -228,10 +236,14 @@ export class RecordFormPanel implements vscode.CustomDocument {
    * error for.
    */
   async save(): Promise<void> {
-    await this.refreshScope();
+    const { profile } = await this.refreshScope().catch((error: unknown) => {
+      const text = `${errorText(error)} Nothing was sent; your edits are kept.`;
+      this.post(FormErrors.create({ fields: [], general: [text] }));
+      throw new FormNotSavedError(text);
+    });
     const values = this.current;
-    if (this.profile.readOnly) {
-      const text = `${this.profile.label} is now read-only in SuiteLens; nothing was sent. Your edits are kept.`;
+    if (profile.readOnly) {
+      const text = `${profile.label} is now read-only in SuiteLens; nothing was sent. Your edits are kept.`;
       this.post(FormErrors.create({ fields: [], general: [text] }));
       throw new FormNotSavedError(text);
     }
@@ -265,9 +277,9 @@ export class RecordFormPanel implements vscode.CustomDocument {
   /** "Revert File" and "Don't Save": the record as NetSuite has it now (a new record: an empty form). */
   async revert(): Promise<void> {
     if (this.closingForGood) return;
-    await this.refreshScope();
+    const { client } = await this.refreshScope();
     if (this.recordId) {
-      this.apply(await loadRecord(this.client, this.target.recordType, this.recordId, this.model));
+      this.apply(await loadRecord(client, this.target.recordType, this.recordId, this.model));
       this.notice = 'Reverted to the record as it is now in NetSuite.';
     } else {
       this.apply({ original: {}, current: {} });
@@ -311,12 +323,13 @@ export class RecordFormPanel implements vscode.CustomDocument {
   }
 
   private sendForm(): void {
+    const accountLabel = this.scope?.profile.label ?? this.target.accountId;
     this.post(
       FormInit.create({
         model: this.model,
         values: this.current,
         mode: this.mode,
-        heading: this.recordId ? `${recordLabel(this.target.recordType, this.recordId, this.recordName)} · ${this.profile.label}` : `New ${this.target.recordType} · ${this.profile.label}`,
+        heading: this.recordId ? `${recordLabel(this.target.recordType, this.recordId, this.recordName)} · ${accountLabel}` : `New ${this.target.recordType} · ${accountLabel}`,
         recordId: this.recordId,
         readOnly: false,
         transforms: this.recordId ? (transformTargets[this.target.recordType.toLowerCase()] ?? []) : [],
@@ -354,15 +367,21 @@ export class RecordFormPanel implements vscode.CustomDocument {
     }
   }
 
-  private async refreshScope(): Promise<void> {
+  private async refreshScope(): Promise<AccountScope> {
     const { profile, client } = await this.deps.registry.scope(this.target.accountId);
-    this.profile = profile;
-    this.client = client;
+    this.scope = { profile, client };
+    return this.scope;
+  }
+
+  /** The account as the last action found it (every action refreshes it first). */
+  private get account(): AccountScope {
+    if (!this.scope) throw new Error(`SuiteLens has no account ${this.target.accountId} right now.`);
+    return this.scope;
   }
 
   private async search(requestId: string, referenceType: string, text: string): Promise<void> {
     try {
-      const candidates = await searchReferences(this.client, referenceType, text);
+      const candidates = await searchReferences(this.account.client, referenceType, text);
       this.post(SearchResults.create({ requestId, candidates }));
     } catch (error) {
       this.post(SearchResults.create({ requestId, candidates: [], error: errorText(error) }));
@@ -370,13 +389,13 @@ export class RecordFormPanel implements vscode.CustomDocument {
   }
 
   private async saveCreate(plan: WritePlan): Promise<void> {
-    if (!(await confirmWrite(this.profile, `Create this ${this.target.recordType}`, describeChanges(plan, {}, this.model, this.current)))) {
+    if (!(await confirmWrite(this.account.profile, `Create this ${this.target.recordType}`, describeChanges(plan, {}, this.model, this.current)))) {
       throw new vscode.CancellationError();
     }
     this.createKey ??= randomUUID();
-    const { id } = await this.client.records.create(this.target.recordType, plan.body, { idempotencyKey: this.createKey, replace: plan.replace });
+    const { id } = await this.account.client.records.create(this.target.recordType, plan.body, { idempotencyKey: this.createKey, replace: plan.replace });
     this.createKey = undefined;
-    this.apply(await loadRecord(this.client, this.target.recordType, id, this.model));
+    this.apply(await loadRecord(this.account.client, this.target.recordType, id, this.model));
     const notice = `Created ${this.target.recordType} ${id}. This form now edits it.`;
     this.notice = notice;
     this.sendForm();
@@ -400,7 +419,7 @@ export class RecordFormPanel implements vscode.CustomDocument {
 
   private async saveEdit(plan: WritePlan): Promise<void> {
     const id = this.recordId!;
-    const latest = formValuesOf(await this.client.records.get(this.target.recordType, id, { expandSubResources: true }), this.model);
+    const latest = formValuesOf(await this.account.client.records.get(this.target.recordType, id, { expandSubResources: true }), this.model);
     const theirs = patchPlan(this.original, latest, this.model);
     if (Object.keys(theirs.body).length > 0) {
       const changes = describeChanges(theirs, this.original, this.model, latest).map((c) => `${c.field}: ${c.before} → ${c.after}`);
@@ -412,18 +431,18 @@ export class RecordFormPanel implements vscode.CustomDocument {
         'Keep Editing',
       );
       if (choice === 'Reload') {
-        this.apply(await loadRecord(this.client, this.target.recordType, id, this.model));
+        this.apply(await loadRecord(this.account.client, this.target.recordType, id, this.model));
         this.notice = 'Reloaded the record as it is now in NetSuite.';
         this.sendForm();
         return;
       }
       if (choice !== 'Overwrite') throw new vscode.CancellationError();
     }
-    if (!(await confirmWrite(this.profile, `Update ${recordLabel(this.target.recordType, id, this.recordName)}`, describeChanges(plan, this.original, this.model, this.current)))) {
+    if (!(await confirmWrite(this.account.profile, `Update ${recordLabel(this.target.recordType, id, this.recordName)}`, describeChanges(plan, this.original, this.model, this.current)))) {
       throw new vscode.CancellationError();
     }
-    await this.client.records.patch(this.target.recordType, id, plan.body, { replace: plan.replace });
-    this.apply(await loadRecord(this.client, this.target.recordType, id, this.model));
+    await this.account.client.records.patch(this.target.recordType, id, plan.body, { replace: plan.replace });
+    this.apply(await loadRecord(this.account.client, this.target.recordType, id, this.model));
     this.notice = `Saved: ${Object.keys(plan.body).join(', ')}.`;
     this.sendForm();
   }
@@ -431,8 +450,8 @@ export class RecordFormPanel implements vscode.CustomDocument {
   private async delete(): Promise<void> {
     const id = this.recordId;
     if (!id) return;
-    if (!(await confirmDelete(this.profile, this.target.recordType, id, this.recordName))) return;
-    await this.client.records.delete(this.target.recordType, id);
+    if (!(await confirmDelete(this.account.profile, this.target.recordType, id, this.recordName))) return;
+    await this.account.client.records.delete(this.target.recordType, id);
     void vscode.window.showInformationMessage(`Deleted ${recordLabel(this.target.recordType, id, this.recordName)}.`);
     this.dispose();
     void vscode.commands.executeCommand('suitelens.explorer.refresh').then(undefined, () => undefined);
@@ -441,7 +460,7 @@ export class RecordFormPanel implements vscode.CustomDocument {
   private async transform(targetType: string): Promise<void> {
     const id = this.recordId;
     if (!id || !(transformTargets[this.target.recordType.toLowerCase()] ?? []).includes(targetType)) return;
-    const { id: newId } = await transformRecord(this.client, this.profile, this.target.recordType, id, targetType, this.recordName);
+    const { id: newId } = await transformRecord(this.account.client, this.account.profile, this.target.recordType, id, targetType, this.recordName);
     if (!newId) return;
     await RecordFormPanel.open(this.deps, { accountId: this.target.accountId, recordType: targetType, id: newId });
     revealInTree(this.target.accountId, targetType, newId);

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import type { FrameLocator, Page } from 'playwright-core';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
 import type { RequestLogEntry } from '../../../src/sandbox/http/requestLog';
-import { answerInputBox, startDemoFromWelcome } from '../lib/explorerTree';
+import { answerInputBox, explorerRows, startDemoFromWelcome } from '../lib/explorerTree';
 import type { Scenario } from '../lib/scenario';
 import { runCommand, screenshot } from '../lib/workbench';
 
@@ -67,6 +67,30 @@ export async function saveAndWait(frame: FrameLocator, notice: RegExp): Promise<
   return box.innerText();
 }
 
+/** The editor tab whose label matches (record forms are custom editors named after their resource). */
+export function formTab(page: Page, label: RegExp): Locator {
+  return page.locator('.tabs-container .tab', { has: page.locator('.label-name', { hasText: label }) });
+}
+
+/**
+ * Clicks Create and waits for what a user sees after a create: the form reopened as the new record's own form,
+ * in its own tab (`customer 123 …`), with the notice. Returns the new id and that form.
+ */
+export async function createAndWait(page: Page, frame: FrameLocator, recordType: string): Promise<{ id: string; frame: FrameLocator }> {
+  const tabs = page.locator('.tabs-container .tab');
+  const tabCount = await tabs.count();
+  await frame.locator('#save').click();
+  const tab = formTab(page, new RegExp(`^${recordType} \\d+`)).and(page.locator('.tab.active'));
+  await tab.waitFor({ timeout: 60_000 });
+  // The new record's form took the place of the "New …" one, which closed.
+  await page.waitForFunction((count) => document.querySelectorAll('.tabs-container .tab').length === count, tabCount, { timeout: 30_000 });
+  const id = new RegExp(`^${recordType} (\\d+)`).exec(await tab.locator('.label-name').innerText())![1];
+  const created = form(page);
+  await created.locator('.notice', { hasText: new RegExp(`Created ${recordType} ${id}\\.`) }).waitFor({ timeout: 60_000 });
+  await created.locator('h1', { hasText: `${recordType} ${id}` }).waitFor();
+  return { id, frame: created };
+}
+
 /** Picks a reference by typing into its picker and clicking the candidate whose label matches. */
 export async function pickReference(frame: FrameLocator, path: string, text: string, candidate: RegExp): Promise<void> {
   await fill(frame, path, text);
@@ -92,9 +116,11 @@ export const scenario: Scenario = {
     await screenshot(page, 'forms-1-server-error-on-field');
 
     await fill(frame, 'email', 'ap@forms-e2e.example.com');
-    const created = await saveAndWait(frame, /Created customer \d+/);
-    const companyId = /Created customer (\d+)/.exec(created)![1];
-    await frame.locator('h1', { hasText: `customer ${companyId}` }).waitFor();
+    const company = await createAndWait(page, frame, 'customer');
+    const companyId = company.id;
+    frame = company.frame;
+    // The tree shows the new record, selected.
+    await explorerRows(page, new RegExp(`Forms E2E Company`)).and(page.locator('.monaco-list-row.selected')).first().waitFor({ timeout: 30_000 });
     await screenshot(page, 'forms-2-company-created-now-editing');
 
     // Edit one field: the sandbox saw a PATCH carrying that field alone.
@@ -116,8 +142,7 @@ export const scenario: Scenario = {
     // Status is a reference NetSuite gives no target type for (nsResource): its internal id is typed.
     await fill(frame, 'entityStatus', '13');
     await pickReference(frame, 'subsidiary', 'honey', /Honeycomb/);
-    const person = await saveAndWait(frame, /Created customer \d+/);
-    const personId = /Created customer (\d+)/.exec(person)![1];
+    const personId = (await createAndWait(page, frame, 'customer')).id;
     const posts = (await sandboxRequests(before, 'POST')).items.filter((r) => r.path === '/services/rest/record/v1/customer' && r.status === 204);
     const personPost = posts.at(-1)!;
     assert.equal((personPost.body as Record<string, unknown>).isPerson, true);

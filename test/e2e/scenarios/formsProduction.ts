@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
+import type { FrameLocator, Page } from 'playwright-core';
 import { startSandbox } from '../../../src/sandbox/index';
 import type { Scenario } from '../lib/scenario';
 import { runCommand, screenshot } from '../lib/workbench';
-import { fill, openNewForm, pickReference } from './formsCustomer';
+import { fill, form, formTab, openNewForm, pickReference } from './formsCustomer';
 import { answerModal } from './formsSalesOrder';
 
 const uiTimeout = 30_000;
@@ -36,7 +36,7 @@ export const scenario: Scenario = {
     await answer(page, /base URL/, sandbox.baseUrl);
     await page.locator('.part.statusbar .statusbar-item', { hasText: /PRODUCTION/ }).first().waitFor({ timeout: 60_000 });
 
-    const frame = await openNewForm(page, 'customer');
+    let frame = await openNewForm(page, 'customer');
     await fill(frame, 'companyName', 'Production Forms Co');
     await fill(frame, 'entityId', 'Production Forms Co');
     await pickReference(frame, 'subsidiary', 'honey', /Honeycomb/);
@@ -50,8 +50,9 @@ export const scenario: Scenario = {
     assert.equal(sandbox.requestLog.list({}).slice(before).filter((r) => r.method === 'POST' && r.path.endsWith('/customer')).length, 0, 'nothing sent before the answer');
     await screenshot(page, 'forms-prod-1-create-confirmation');
     await answerModal(page, /Create this customer in PRODUCTION/, 'Save to NetSuite');
-    const created = await saveAndWaitNotice(frame);
-    const id = /Created customer (\d+)/.exec(created)![1];
+    const created = await saveAndWaitNotice(page);
+    const id = /Created customer (\d+)/.exec(created.notice)![1];
+    frame = created.frame;
 
     await fill(frame, 'phone', '+1 555 0300');
     await frame.locator('#save').click();
@@ -67,8 +68,11 @@ export const scenario: Scenario = {
   },
 };
 
-async function saveAndWaitNotice(frame: ReturnType<Page['frameLocator']>): Promise<string> {
+/** After the confirmed create: the form reopens as the new customer's own form (tab `customer <id> …`). */
+async function saveAndWaitNotice(page: Page): Promise<{ notice: string; frame: FrameLocator }> {
+  await formTab(page, /^customer \d+/).and(page.locator('.tab.active')).waitFor({ timeout: 60_000 });
+  const frame = form(page);
   const box = frame.locator('.notice', { hasText: /Created customer \d+/ });
   await box.waitFor({ timeout: 60_000 });
-  return box.innerText();
+  return { notice: await box.innerText(), frame };
 }

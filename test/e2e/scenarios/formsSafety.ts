@@ -3,7 +3,7 @@ import type { FrameLocator, Page } from 'playwright-core';
 import { answerInputBox, startDemoFromWelcome } from '../lib/explorerTree';
 import type { Scenario } from '../lib/scenario';
 import { runCommand, screenshot } from '../lib/workbench';
-import { fill, form, formsDemoEnv, openNewForm, useColorTheme, pickReference, sandboxConfig, sandboxRequests, saveAndWait } from './formsCustomer';
+import { createAndWait, fill, form, formsDemoEnv, formTab, openNewForm, useColorTheme, pickReference, sandboxConfig, sandboxRequests, saveAndWait } from './formsCustomer';
 import { answerModal } from './formsSalesOrder';
 
 const uiTimeout = 30_000;
@@ -46,8 +46,7 @@ export const scenario: Scenario = {
     await fill(frame, 'companyName', unique);
     await fill(frame, 'entityId', unique);
     await pickReference(frame, 'subsidiary', 'honey', /Honeycomb/);
-    const created = await saveAndWait(frame, /Created customer \d+/);
-    const id = /Created customer (\d+)/.exec(created)![1];
+    const { id } = await createAndWait(page, frame, 'customer');
     await openEditForm(page, 'customer', id);
     const formB = form(page);
     await formB.locator('h1', { hasText: `customer ${id}` }).waitFor({ timeout: 60_000 });
@@ -78,13 +77,16 @@ export const scenario: Scenario = {
     await sandboxConfig({ faults: { resetAfterCommitRate: 1 } });
     await frame.locator('#save').click();
     const failure = frame.locator('.general-errors', { hasText: /\S/ });
-    const created2 = frame.locator('.notice', { hasText: /Created customer/ });
+    const created2 = formTab(page, /^customer \d+/).and(page.locator('.tab.active'));
     await failure.or(created2).first().waitFor({ timeout: 120_000 });
     await screenshot(page, 'forms-safety-2-create-after-reset');
     await sandboxConfig({ faults: { resetAfterCommitRate: 0 } });
     if (await failure.isVisible()) {
       assert.equal(await frame.locator('vscode-textfield[data-path="companyName"] input').inputValue(), retryName, 'edits kept after the failure');
-      await saveAndWait(frame, /Created customer \d+/);
+      frame = (await createAndWait(page, frame, 'customer')).frame;
+    } else {
+      frame = form(page);
+      await frame.locator('.notice', { hasText: /Created customer \d+/ }).waitFor({ timeout: 60_000 });
     }
     const posts = (await sandboxRequests(beforeRetry, 'POST')).items.filter((r) => r.path === '/services/rest/record/v1/customer');
     assert.ok(posts.length >= 2, `the create was sent more than once (${posts.length})`);

@@ -1,0 +1,126 @@
+import * as assert from 'node:assert/strict';
+import type { FrameLocator, Page } from 'playwright-core';
+import { answerInputBox, startDemoFromWelcome } from '../lib/explorerTree';
+import type { Scenario } from '../lib/scenario';
+import { runCommand, screenshot, waitForNotification, waitForWorkbench } from '../lib/workbench';
+import { fieldError, fieldValue, fill, form, formsDemoEnv, formTab, sandboxRequests } from './formsCustomer';
+import { answerModal } from './formsSalesOrder';
+
+const uiTimeout = 30_000;
+/** A customer of the demo's seed data, there again after the sandbox restarts. */
+const customerId = '100';
+const tabName = new RegExp(`^customer ${customerId}\\b`);
+
+async function openCustomerForm(page: Page): Promise<FrameLocator> {
+  await runCommand(page, 'SuiteLens: Edit Record');
+  await answerInputBox(page, 'customer');
+  await answerInputBox(page, customerId);
+  await formTab(page, tabName).waitFor({ timeout: 60_000 });
+  const frame = form(page);
+  await frame.locator('h1', { hasText: `customer ${customerId}` }).waitFor({ timeout: 60_000 });
+  return frame;
+}
+
+/** Clicks the × of the form's tab (a dirty tab shows a dot there until the pointer is over it). */
+async function closeFormTab(page: Page): Promise<void> {
+  const tab = formTab(page, tabName);
+  await tab.hover();
+  await tab.locator('.tab-actions a.action-label').first().click({ timeout: uiTimeout });
+}
+
+function dirtyTab(page: Page) {
+  return formTab(page, tabName).and(page.locator('.tab.dirty'));
+}
+
+async function patchesSince(since: number): Promise<unknown[]> {
+  return (await sandboxRequests(since, 'PATCH')).items.map((request) => request.body);
+}
+
+/** The request log's position once the demo sandbox answers again. */
+async function sandboxLogOnceUp(page: Page): Promise<number> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return (await sandboxRequests()).lastSeq;
+    } catch (error) {
+      if (attempt > 60) throw error;
+      await page.waitForTimeout(500);
+    }
+  }
+}
+
+export const scenario: Scenario = {
+  name: 'Record form as a VS Code editor: an edit marks the tab dirty, closing asks Save / Don’t Save / Cancel, Ctrl+S saves (PATCH), a failed save stays dirty, and a reload brings the unsaved edits back',
+  async run({ openWorkbench }) {
+    const page = await openWorkbench({ env: formsDemoEnv });
+    await startDemoFromWelcome(page);
+    let frame = await openCustomerForm(page);
+    const originalPhone = await fieldValue(frame, 'phone');
+    const start = (await sandboxRequests()).lastSeq;
+
+    // An edit marks the tab dirty; closing it makes VS Code ask.
+    await fill(frame, 'phone', '+1 555 0400');
+    await dirtyTab(page).waitFor({ timeout: uiTimeout });
+    await closeFormTab(page);
+    const prompt = page.locator('.monaco-dialog-box', { hasText: /Do you want to save the changes/ });
+    await prompt.waitFor({ timeout: uiTimeout });
+    assert.match(await prompt.innerText(), new RegExp(`customer ${customerId}`), 'the prompt names the form');
+    await screenshot(page, 'forms-close-1-vscode-asks-before-closing');
+
+    // Cancel: the form stays, with the edit, and nothing was sent.
+    await answerModal(page, /Do you want to save/, 'Cancel');
+    await dirtyTab(page).waitFor({ timeout: uiTimeout });
+    assert.equal(await fieldValue(frame, 'phone'), '+1 555 0400', 'Cancel keeps the edit');
+
+    // Don't Save: the tab closes and nothing was sent.
+    await closeFormTab(page);
+    await answerModal(page, /Do you want to save/, "Don't Save");
+    await formTab(page, tabName).waitFor({ state: 'detached', timeout: uiTimeout });
+    assert.deepEqual(await patchesSince(start), [], 'neither Cancel nor Don’t Save sent anything');
+
+    // Reopened: NetSuite's value. Ctrl+S saves through VS Code: one PATCH with the field alone, the tab clean.
+    frame = await openCustomerForm(page);
+    assert.equal(await fieldValue(frame, 'phone'), originalPhone, 'the discarded edit is gone');
+    await fill(frame, 'phone', '+1 555 0401');
+    await dirtyTab(page).waitFor({ timeout: uiTimeout });
+    await page.keyboard.press('Control+s');
+    await frame.locator('.notice', { hasText: /Saved: phone/ }).waitFor({ timeout: 60_000 });
+    await dirtyTab(page).waitFor({ state: 'detached', timeout: uiTimeout });
+    assert.deepEqual(await patchesSince(start), [{ phone: '+1 555 0401' }]);
+    await screenshot(page, 'forms-close-2-ctrl-s-saved');
+
+    // A save NetSuite refuses: the error is on its field, the toast says so, the tab stays dirty with the edit.
+    await fill(frame, 'email', 'not-an-email');
+    await dirtyTab(page).waitFor({ timeout: uiTimeout });
+    await page.keyboard.press('Control+s');
+    assert.match(await fieldError(frame, 'email'), /Invalid Field Value not-an-email/);
+    await waitForNotification(page, /Failed to save/);
+    assert.equal(await dirtyTab(page).count(), 1, 'still dirty after the failed save');
+    assert.equal(await fieldValue(frame, 'email'), 'not-an-email');
+    await screenshot(page, 'forms-close-3-failed-save-stays-dirty');
+
+    // Hot exit: an unsaved edit survives a window reload (VS Code keeps a backup the form wrote).
+    await fill(frame, 'email', 'reload@forms-e2e.example.com');
+    await page.waitForTimeout(3_000); // VS Code backs up a dirty editor about a second after its last change
+    page.on('dialog', (dialog) => void dialog.accept());
+
+    await page.reload();
+    await waitForWorkbench(page);
+    await dirtyTab(page).waitFor({ timeout: 60_000 });
+    frame = form(page);
+    await frame.locator('.notice', { hasText: /Restored your unsaved edits/ }).waitFor({ timeout: 60_000 });
+    assert.equal(await fieldValue(frame, 'email'), 'reload@forms-e2e.example.com', 'the edit came back');
+    await screenshot(page, 'forms-close-4-edits-restored-after-reload');
+
+    // The restored form saves like any other once NetSuite is there. The demo sandbox ran in the old window's
+    // extension host: it starts afresh, from its seed, so the phone saved above is gone there — a change since
+    // the form loaded, which the save shows before overwriting.
+    await runCommand(page, 'SuiteLens: Try the Demo Sandbox');
+    const restart = await sandboxLogOnceUp(page);
+    await frame.locator('vscode-textfield[data-path="email"] input').click();
+    await page.keyboard.press('Control+s');
+    await answerModal(page, /was changed in NetSuite since this form opened/, 'Overwrite');
+    await frame.locator('.notice', { hasText: /Saved: email/ }).waitFor({ timeout: 60_000 });
+    await dirtyTab(page).waitFor({ state: 'detached', timeout: uiTimeout });
+    assert.deepEqual(await patchesSince(restart), [{ email: 'reload@forms-e2e.example.com' }]);
+  },
+};
