@@ -112,7 +112,7 @@ export async function assertReferencesExist(settings: RecordServiceSettings, tx:
 export async function assertUnique(tx: StoreTransaction, definition: RecordTypeDefinition, record: StoredRecord): Promise<void> {
   const entityId = record.fields.entityId;
   if (definition.fields.some((field) => field.id === 'entityId') && typeof entityId === 'string' && entityId !== '') {
-    if (await tx.fieldValueTaken(definition.id, 'entityId', entityId, record.id)) {
+    if (await tx.entityIdTaken(definition.id, entityId, record.id)) {
       throw new NetSuiteHttpError(409, [
         {
           detail: `Error while accessing a resource. This entity already exists: another ${definition.id} has the ID '${entityId}'.`,

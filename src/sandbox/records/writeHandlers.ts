@@ -22,8 +22,24 @@ export function applyCreateDefaults(definition: RecordTypeDefinition, record: St
   const has = (id: string) => definition.fields.some((field) => field.id === id);
   if (has('tranDate') && record.fields.tranDate === undefined) record.fields.tranDate = record.createdDate.slice(0, 10);
   if (has('tranId') && record.fields.tranId === undefined) record.fields.tranId = record.id;
+  if (has('entityId') && (record.fields.entityId === undefined || record.fields.entityId === '')) {
+    const name = defaultEntityId(record.fields);
+    if (name) record.fields.entityId = name;
+  }
   const status = definition.fields.find((field) => field.id === 'status' && field.kind === 'enum');
   if (status?.enumOptions?.[0] && record.fields.status === undefined) record.fields.status = { id: status.enumOptions[0].id };
+}
+
+/**
+ * An entity created without an id gets its name as its id — what NetSuite does when auto-generated numbering is off
+ * (the account default): the company name, else the person's name. A taken name then fails as DUP_ENTITY on
+ * `entityId`, as it does in NetSuite.
+ */
+function defaultEntityId(fields: StoredRecord['fields']): string | undefined {
+  const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
+  const person = [text(fields.firstName), text(fields.middleName), text(fields.lastName)].filter(Boolean).join(' ');
+  const company = text(fields.companyName);
+  return (fields.isPerson === true ? person || company : company || person) || undefined;
 }
 
 /** Checks and stores a record as it will be saved; shared by create, update, upsert and transform. */

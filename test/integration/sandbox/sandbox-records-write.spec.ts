@@ -97,6 +97,20 @@ describe('create (POST)', () => {
     expect(firstDetail(response)).toMatchObject({ 'o:errorCode': 'DUP_ENTITY', 'o:errorPath': 'entityId' });
   });
 
+  it('names an entity created without an id after the company or the person, and a taken name is a DUP_ENTITY', async () => {
+    const company = await call(sandbox, 'POST', `${record}/customer`, { body: { companyName: 'Unnumbered Co', subsidiary: { id: '1' } } });
+    expect(company.status).toBe(204);
+    expect((await call(sandbox, 'GET', `${record}/customer/${idFromLocation(company)}`)).json.entityId).toBe('Unnumbered Co');
+    const person = await call(sandbox, 'POST', `${record}/customer`, {
+      body: { isPerson: true, firstName: 'Ada', lastName: 'Lovelace', subsidiary: { id: '1' } },
+    });
+    expect(person.status).toBe(204);
+    expect((await call(sandbox, 'GET', `${record}/customer/${idFromLocation(person)}`)).json.entityId).toBe('Ada Lovelace');
+    const again = await call(sandbox, 'POST', `${record}/customer`, { body: { companyName: 'Unnumbered Co', subsidiary: { id: '1' } } });
+    expect(again.status).toBe(409);
+    expect(firstDetail(again)).toMatchObject({ 'o:errorCode': 'DUP_ENTITY', 'o:errorPath': 'entityId' });
+  });
+
   it('computes line amounts and the total of a new sales order', async () => {
     const created = await call(sandbox, 'POST', `${record}/salesOrder`, {
       body: { entity: { id: '101' }, item: { items: [{ item: { id: '200' }, quantity: 3, rate: 10 }, { item: { id: '201' }, quantity: 1, rate: 25 }] } },
@@ -215,13 +229,15 @@ describe('idempotency keys on synchronous writes', () => {
   // NetSuite ignores the key when the call is synchronous (netsuite-wire.md §1.9): so does the sandbox, or our
   // tests would pass while a real account makes a second record on a retried synchronous create.
   it('ignores the key: a replayed synchronous create makes a second record', async () => {
+    // A sales order: an entity replayed without its id would be caught by its unique name instead (DUP_ENTITY).
     const headers = { 'X-NetSuite-Idempotency-Key': randomUUID() };
-    const body = { companyName: 'Sync Key Ignored Co', subsidiary: { id: '1' } };
-    const first = await call(sandbox, 'POST', `${record}/customer`, { body, headers });
-    const replay = await call(sandbox, 'POST', `${record}/customer`, { body, headers });
+    const body = { entity: { id: '101' }, memo: 'Sync key ignored', item: { items: [{ item: { id: '200' }, quantity: 1, rate: 5 }] } };
+    const first = await call(sandbox, 'POST', `${record}/salesOrder`, { body, headers });
+    const replay = await call(sandbox, 'POST', `${record}/salesOrder`, { body, headers });
     expect([first.status, replay.status]).toEqual([204, 204]);
     expect(idFromLocation(replay)).not.toBe(idFromLocation(first));
-    expect(await countCustomers('companyName IS "Sync Key Ignored Co"')).toBe(2);
+    const orders = await call(sandbox, 'GET', `${record}/salesOrder?q=${encodeURIComponent('memo IS "Sync key ignored"')}`);
+    expect(orders.json.totalResults).toBe(2);
   });
 
   it('does not even read it: a key that is not a UUID is no error on a synchronous create', async () => {
