@@ -141,7 +141,7 @@ export function registerGrantCommands(service: AgentAccessService, invoker: Agen
     const chosen = await dialogs.showQuickPick(picks, {
       canPickMany: true,
       title: `Grant what ${agent.name}'s call needed on ${accountLabel(entry.accountId)}`,
-      placeHolder: `It was ${now.reason}`,
+      placeHolder: `Choose what to switch on for ${agent.name}`,
     });
     if (!chosen || chosen.length === 0) return;
     const changes = chosen.map((pick) => ({ recordType: pick.grant.recordType, level: pick.grant.level }));

@@ -1,122 +1,31 @@
 import * as assert from 'node:assert/strict';
-import { createServer } from 'node:net';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import type { Locator, Page } from 'playwright-core';
-import { startDemoFromWelcome } from '../lib/explorerTree';
+import {
+  clearNotifications,
+  collapsePaneRow,
+  createMcpAgent,
+  demoAccount,
+  expandPaneRow,
+  findPaneRow,
+  openAgentsWorkbench,
+  paneRow,
+  pickQuickItem,
+  pressDialogButton,
+  setPaneExpanded,
+  uiTimeout,
+  viewPane,
+} from '../lib/agentPanes';
 import type { Scenario } from '../lib/scenario';
-import { exactly, runCommand, screenshot, waitForNotification } from '../lib/workbench';
-
-const uiTimeout = 30_000;
-const demoAccount = 'TSTDRV1234567_SB1';
-
-/** A port nothing listens on right now, for the MCP endpoint setting. */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-/** One view of the NetSuite side bar (Explorer, Agent Access, Agent Activity), by its header title. */
-function viewPane(page: Page, title: string): Locator {
-  return page.locator('.part.sidebar .pane').filter({ has: page.locator('.pane-header .title', { hasText: exactly(title) }) });
-}
-
-async function setPaneExpanded(page: Page, title: string, expanded: boolean): Promise<void> {
-  const header = viewPane(page, title).locator('.pane-header');
-  await header.waitFor({ timeout: uiTimeout });
-  if (((await header.getAttribute('aria-expanded')) === 'true') !== expanded) await header.click();
-}
-
-function paneRow(page: Page, title: string, label: string | RegExp): Locator {
-  const name = typeof label === 'string' ? exactly(label) : label;
-  return viewPane(page, title).locator('.monaco-list-row[role="treeitem"]').filter({ has: page.locator('.label-name', { hasText: name }) }).first();
-}
-
-/** The row, scrolled into the pane's viewport (a tree only renders the rows it shows). */
-async function findPaneRow(page: Page, title: string, label: string | RegExp): Promise<Locator> {
-  const row = paneRow(page, title, label);
-  const list = viewPane(page, title).locator('.monaco-list').first();
-  for (let step = 0; step < 40 && (await row.count()) === 0; step += 1) {
-    await list.hover();
-    await page.mouse.wheel(0, 200);
-    await page.waitForTimeout(100);
-  }
-  await row.waitFor({ timeout: uiTimeout });
-  await row.scrollIntoViewIfNeeded();
-  return row;
-}
-
-async function setRowExpanded(page: Page, title: string, label: string, expanded: boolean): Promise<void> {
-  const row = await findPaneRow(page, title, label);
-  if (((await row.getAttribute('aria-expanded')) === 'true') !== expanded) await row.click();
-  await page.waitForFunction(([element, want]) => element?.getAttribute('aria-expanded') === want, [await row.elementHandle(), String(expanded)] as const, {
-    timeout: uiTimeout,
-  });
-}
-
-const expandPaneRow = (page: Page, title: string, label: string): Promise<void> => setRowExpanded(page, title, label, true);
-const collapsePaneRow = (page: Page, title: string, label: string): Promise<void> => setRowExpanded(page, title, label, false);
-
-async function pickQuickItem(page: Page, label: string): Promise<void> {
-  const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exactly(label) }) });
-  await row.first().click({ timeout: uiTimeout });
-}
-
-async function pressDialogButton(page: Page, label: string): Promise<string> {
-  const dialog = page.locator('.monaco-dialog-box');
-  await dialog.waitFor({ timeout: uiTimeout });
-  const text = await dialog.innerText();
-  await dialog.getByRole('button', { name: label }).click();
-  await dialog.waitFor({ state: 'detached', timeout: uiTimeout });
-  return text;
-}
-
-/** Widens the side bar by dragging its edge, so long activity sentences and switch strips are readable. */
-async function widenSideBar(page: Page, width: number): Promise<void> {
-  const box = await page.locator('.part.sidebar').boundingBox();
-  if (!box) return;
-  await page.mouse.move(box.x + box.width - 1, box.y + box.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(box.x + width, box.y + box.height / 2, { steps: 5 });
-  await page.mouse.up();
-}
-
-/** Clears toasts so they do not cover a screenshot. */
-async function clearNotifications(page: Page): Promise<void> {
-  await runCommand(page, 'Notifications: Clear All Notifications');
-  await page.locator('.notifications-toasts .notification-toast').first().waitFor({ state: 'detached', timeout: uiTimeout });
-}
+import { runCommand, screenshot, waitForNotification } from '../lib/workbench';
 
 export const scenario: Scenario = {
   name: 'Agents: create an MCP agent, switch customer read on in Agent Access, and see its allowed and denied calls in Agent Activity',
   async run({ openWorkbench }) {
-    const port = await freePort();
-    const page = await openWorkbench({ settings: { 'suitelens.agents.mcp.enabled': true, 'suitelens.agents.mcp.port': port } });
-    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
-    await startDemoFromWelcome(page);
-    await setPaneExpanded(page, 'Explorer', false);
-    await setPaneExpanded(page, 'Agent Access', true);
-    await setPaneExpanded(page, 'Agent Activity', true);
-    await widenSideBar(page, 900);
+    const { page, port } = await openAgentsWorkbench(openWorkbench);
 
     // A new MCP agent gets its own key; "Copy MCP Client Configuration" puts URL + key on the clipboard.
-    await runCommand(page, 'SuiteLens: Create Agent for the MCP Endpoint…');
-    const input = page.locator('.quick-input-widget input');
-    await input.fill('Billing helper');
-    await input.press('Enter');
-    const created = page.locator('.notifications-toasts .notification-toast', { hasText: 'Created agent Billing helper' });
-    await created.getByRole('button', { name: 'Copy MCP Client Configuration' }).click({ timeout: uiTimeout });
-    await waitForNotification(page, /Copied the MCP client configuration for Billing helper/);
-    const configuration = JSON.parse(await page.evaluate(() => navigator.clipboard.readText())) as {
-      mcpServers: Record<string, { type: string; url: string; headers: { Authorization: string } }>;
-    };
-    const server = configuration.mcpServers['suitelens-billing-helper'];
+    const server = await createMcpAgent(page, 'Billing helper', 'suitelens-billing-helper');
     assert.equal(server.url, `http://127.0.0.1:${port}/mcp`);
     assert.match(server.headers.Authorization, /^Bearer slk_/);
 
