@@ -99,8 +99,11 @@ export const scenario: Scenario = {
     await screenshot(page, 'forms-close-3-failed-save-stays-dirty');
 
     // Hot exit: an unsaved edit survives a window reload (VS Code keeps a backup the form wrote).
+    const beforeReload = (await sandboxRequests()).lastSeq;
     await fill(frame, 'email', 'reload@forms-e2e.example.com');
     await page.waitForTimeout(3_000); // VS Code backs up a dirty editor about a second after its last change
+    // …and would auto save it after a second too (the web default): forms opt out, so nothing went to NetSuite.
+    assert.deepEqual(await patchesSince(beforeReload), [], 'no auto save of the form');
     page.on('dialog', (dialog) => void dialog.accept());
 
     await page.reload();

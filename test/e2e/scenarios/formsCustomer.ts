@@ -19,6 +19,11 @@ export async function sandboxRequests(since = 0, method?: string): Promise<{ ite
   return (await response.json()) as { items: LoggedRequest[]; lastSeq: number };
 }
 
+/** A write NetSuite took: 204 done, or 202 accepted as an async job (`Prefer: respond-async`, how creates go). */
+export function writeAccepted(request: LoggedRequest): boolean {
+  return request.status === 204 || request.status === 202;
+}
+
 export async function sandboxConfig(config: Record<string, unknown>): Promise<void> {
   const response = await fetch(`${formsDemoUrl}/__sandbox/config`, { method: 'POST', body: JSON.stringify(config), headers: { 'content-type': 'application/json' } });
   assert.equal(response.status, 200, await response.text());
@@ -143,7 +148,7 @@ export const scenario: Scenario = {
     await fill(frame, 'entityStatus', '13');
     await pickReference(frame, 'subsidiary', 'honey', /Honeycomb/);
     const personId = (await createAndWait(page, frame, 'customer')).id;
-    const posts = (await sandboxRequests(before, 'POST')).items.filter((r) => r.path === '/services/rest/record/v1/customer' && r.status === 204);
+    const posts = (await sandboxRequests(before, 'POST')).items.filter((r) => r.path === '/services/rest/record/v1/customer' && writeAccepted(r));
     const personPost = posts.at(-1)!;
     assert.equal((personPost.body as Record<string, unknown>).isPerson, true);
     assert.equal((personPost.body as Record<string, unknown>).firstName, 'Ada');

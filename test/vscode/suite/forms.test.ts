@@ -7,7 +7,12 @@ interface OpenedForm {
   mode: 'create' | 'edit';
   id: string | undefined;
   recordType: string;
+  uri: vscode.Uri;
   dispose(): void;
+}
+
+function formTabs(): vscode.Tab[] {
+  return vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input instanceof vscode.TabInputCustom && tab.input.viewType === 'suitelens.recordForm');
 }
 
 function tabLabels(): string[] {
@@ -49,6 +54,27 @@ suite('Record forms through the extension', () => {
     assert.equal(form.id, '100');
     assert.match(await waitForTab((label) => label.startsWith('customer ')), /^customer /);
     form.dispose();
+  });
+
+  test('a form is a VS Code editor of its own resource, named after the record, that saves through VS Code', async function () {
+    this.timeout(60_000);
+    const form = await vscode.commands.executeCommand<OpenedForm>('suitelens.editRecord', { accountId, recordType: 'customer', id: '101' });
+    assert.equal(form.uri.scheme, 'suitelens-form');
+    const label = await waitForTab((tabLabel) => tabLabel.startsWith('customer 101 '));
+    const tab = formTabs().find((candidate) => candidate.label === label);
+    assert.ok(tab, 'the form tab is a custom editor tab of suitelens.recordForm');
+    assert.equal((tab.input as vscode.TabInputCustom).uri.toString(), form.uri.toString());
+    assert.equal(tab.isDirty, false);
+    // Saving an unchanged form is what Ctrl+S does on it: VS Code runs the form's save, which sends nothing.
+    const saved = await vscode.workspace.save(form.uri);
+    assert.equal(saved?.toString(), form.uri.toString());
+    form.dispose();
+    for (let attempt = 0; attempt < 50 && formTabs().some((candidate) => candidate.label === label); attempt++) await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.equal(formTabs().filter((candidate) => candidate.label === label).length, 0, 'dispose closed the tab');
+  });
+
+  test('forms never auto save: a half-typed form must not reach NetSuite (the web default is afterDelay)', () => {
+    assert.equal(vscode.workspace.getConfiguration('files', { languageId: 'suitelens-form' }).get('autoSave'), 'off');
   });
 
   test('New Record on a record type node opens an empty create form', async function () {
