@@ -30,7 +30,8 @@ export function registerAccessCommands(service: AgentAccessService, dialogs: Age
     }
     const recordType = node.wildcard ? '*' : node.access.recordType;
     const current = await service.access(node.agent.id, node.accountId, recordType);
-    const what = switchSubject(recordType);
+    const tableOnly = node.table?.readOnly === true;
+    const what = switchSubject(recordType, tableOnly);
     const picks: LevelPick[] = (node.table?.readOnly ? tableLevels(node.access.level) : accessLevels).map((level) => ({
       label: levelNames[level],
       description: describeLevel(level),
@@ -47,7 +48,7 @@ export function registerAccessCommands(service: AgentAccessService, dialogs: Age
     const detail = node.wildcard && production ? ['On a production account "All record types" grants nothing: each type needs its own switch.'] : [];
     const question = pick.useWildcard
       ? `Let "All record types" decide ${node.agent.name}'s access to ${what} on ${accountLabel(node.accountId)}?`
-      : accessQuestion(node.agent.name, node.accountId, [{ recordType, level: pick.level ?? 'none' }]);
+      : accessQuestion(node.agent.name, node.accountId, [{ recordType, level: pick.level ?? 'none', tableOnly }]);
     const button = pick.level === 'none' ? 'Switch Off' : undefined;
     if (!(await confirmAccessChange(dialogs, question, node.accountId, { button, detail }))) return;
     if (pick.useWildcard) await service.clearSwitch(node.agent.id, node.accountId, recordType);

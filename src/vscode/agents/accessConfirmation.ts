@@ -11,16 +11,18 @@ import type { AgentDialogs } from './agentDialogs';
 export interface AccessChange {
   recordType: string;
   level: AccessLevel;
+  /** A table that is no record type of the account: only SuiteQL reads it. */
+  tableOnly?: boolean;
 }
 
-/** "customer records", "every transaction type through SuiteQL", "every record type". */
-export function switchSubject(recordType: string): string {
+/** "customer records", "transaction (every transaction type) through SuiteQL", "the term table through SuiteQL". */
+export function switchSubject(recordType: string, tableOnly = false): string {
   if (recordType === wildcardRecordType) return 'every record type';
   const rule = tableAccessRule(recordType);
   if (rule.kind === 'family' && rule.family.grantKey.toLowerCase() === recordType.toLowerCase()) {
-    return `every ${rule.family.noun} type through SuiteQL (${rule.family.grantKey} and its line tables)`;
+    return `${rule.family.grantKey} (every ${rule.family.noun} type) through SuiteQL`;
   }
-  return `${recordType} records`;
+  return tableOnly ? `the ${recordType} table through SuiteQL` : `${recordType} records`;
 }
 
 /** "read customer records", "create and update every record type" — what a level lets the agent do. */
@@ -38,8 +40,8 @@ export const changeAccessButton = 'Change Access';
 /** "Let Billing helper read every transaction type through SuiteQL (…) and read term records on 1234567_SB1 (sandbox)?" */
 export function accessQuestion(agentName: string, accountId: string, changes: readonly AccessChange[]): string {
   const where = accountLabel(accountId);
-  if (changes.length === 1 && changes[0].level === 'none') return `Switch off ${agentName}'s access to ${switchSubject(changes[0].recordType)} on ${where}?`;
-  const phrases = changes.map((change) => permissionPhrase(change.level, switchSubject(change.recordType)));
+  if (changes.length === 1 && changes[0].level === 'none') return `Switch off ${agentName}'s access to ${switchSubject(changes[0].recordType, changes[0].tableOnly)} on ${where}?`;
+  const phrases = changes.map((change) => permissionPhrase(change.level, switchSubject(change.recordType, change.tableOnly)));
   const joined = phrases.length > 1 ? `${phrases.slice(0, -1).join(', ')} and ${phrases.at(-1)}` : phrases[0];
   return `Let ${agentName} ${joined} on ${where}?`;
 }

@@ -97,12 +97,12 @@ export function registerGrantCommands(service: AgentAccessService, invoker: Agen
         detail: level === current.level ? 'current' : undefined,
         level,
       })),
-      { title: `${agent.name} · ${switchSubject(target.recordType)} on ${accountLabel(accountId)}`, placeHolder: `Now: ${levelNames[current.level]}. Choose what ${agent.name} may do.` },
+      { title: `${agent.name} · ${switchSubject(target.recordType, !target.catalogType)} on ${accountLabel(accountId)}`, placeHolder: `Now: ${levelNames[current.level]}. Choose what ${agent.name} may do.` },
     );
     if (!pick) return;
     const level: AccessLevel = pick.level;
     const detail = target.recordType !== target.table ? [`${target.table} is read under the '${target.recordType}' switch.`] : [];
-    const question = accessQuestion(agent.name, accountId, [{ recordType: target.recordType, level }]);
+    const question = accessQuestion(agent.name, accountId, [{ recordType: target.recordType, level, tableOnly: !target.catalogType }]);
     if (!(await confirmAccessChange(dialogs, question, accountId, { detail, button: level === 'none' ? 'Switch Off' : undefined }))) return;
     await service.setLevel(agent.id, accountId, target.recordType, level);
   }
@@ -144,7 +144,11 @@ export function registerGrantCommands(service: AgentAccessService, invoker: Agen
       placeHolder: `Choose what to switch on for ${agent.name}`,
     });
     if (!chosen || chosen.length === 0) return;
-    const changes = chosen.map((pick) => ({ recordType: pick.grant.recordType, level: pick.grant.level }));
+    const recordTypes = await service.recordTypes(entry.accountId).catch((): string[] => []);
+    const changes = chosen.map((pick) => {
+      const target = tableGrantTarget(pick.grant.recordType, recordTypes);
+      return { recordType: pick.grant.recordType, level: pick.grant.level, tableOnly: target.kind === 'grant' && !target.catalogType };
+    });
     if (!(await confirmAccessChange(dialogs, accessQuestion(agent.name, entry.accountId, changes), entry.accountId))) return;
     for (const change of changes) await service.setLevel(agent.id, entry.accountId, change.recordType, change.level);
     void dialogs.showInformationMessage(`Granted ${changes.map(grantLabel).map((label) => `'${label}'`).join(', ')} to ${agent.name}. Ask it to try the call again.`);

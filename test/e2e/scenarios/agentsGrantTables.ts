@@ -82,7 +82,7 @@ export const scenario: Scenario = {
     assert.match(
       question,
       new RegExp(
-        `Let Report writer read every transaction type through SuiteQL \\(transaction and its line tables\\) and read every entity type through SuiteQL \\(entity and its line tables\\) on ${demoAccount} \\(sandbox\\)\\?`,
+        `Let Report writer read transaction \\(every transaction type\\) through SuiteQL and read entity \\(every entity type\\) through SuiteQL on ${demoAccount} \\(sandbox\\)\\?`,
       ),
     );
     await screenshot(page, 'agents-grant-3-modal');
@@ -115,7 +115,7 @@ export const scenario: Scenario = {
     for (const level of ['Write', 'Full']) assert.equal(await page.locator('.quick-input-list .monaco-list-row .label-name', { hasText: exactly(level) }).count(), 0, level);
     await screenshot(page, 'agents-grant-6-table-levels');
     await pickQuickItem(page, 'Read');
-    assert.match(await pressDialogButton(page, 'Change Access'), new RegExp(`Let Report writer read customerstatus records on ${demoAccount} \\(sandbox\\)\\?`));
+    assert.match(await pressDialogButton(page, 'Change Access'), new RegExp(`Let Report writer read the customerstatus table through SuiteQL on ${demoAccount} \\(sandbox\\)\\?`));
     await waitForSwitch(page, 'customerstatus', /^○ Off {2}● Read {2}· a SuiteQL table/);
     await viewPane(page, 'Agent Access').locator('.monaco-list').first().hover();
     await (await findPaneRow(page, 'Agent Access', 'SuiteQL tables')).scrollIntoViewIfNeeded();

@@ -244,7 +244,7 @@ suite('Agents: language-model tools, access and activity views, MCP endpoint', (
       assert.deepEqual(person.typedProblems, ['"transaction line" is not a SuiteQL table name: use letters, digits and _ (starting with a letter or _), without quotes or a schema.', undefined]);
       assert.deepEqual(person.picked, [['Off', 'Read']], 'a family offers only what the policy honours');
       assert.deepEqual(person.asked.map(({ question, modal }) => ({ question, modal })), [
-        { question: `Let VS Code chat read every transaction type through SuiteQL (transaction and its line tables) on ${accountId} (sandbox)?`, modal: true },
+        { question: `Let VS Code chat read transaction (every transaction type) through SuiteQL on ${accountId} (sandbox)?`, modal: true },
       ]);
       const allowed = await invoke('suitelens_run_suiteql', call);
       assert.match(allowed, /rows in total; 2 returned from offset 0\./, allowed);
@@ -266,7 +266,7 @@ suite('Agents: language-model tools, access and activity views, MCP endpoint', (
       const person = await asPerson(agents, { pick: '*', button: 'Change Access' }, () => vscode.commands.executeCommand('suitelens.agents.grantWhatNeeded', deniedRow));
       assert.deepEqual(person.picked, [['entity: read']]);
       assert.deepEqual(person.asked.map(({ question, modal }) => ({ question, modal })), [
-        { question: `Let VS Code chat read every entity type through SuiteQL (entity and its line tables) on ${accountId} (sandbox)?`, modal: true },
+        { question: `Let VS Code chat read entity (every entity type) through SuiteQL on ${accountId} (sandbox)?`, modal: true },
       ]);
       assert.match(await invoke('suitelens_run_suiteql', call), /rows in total; 1 returned from offset 0\./);
     } finally {
