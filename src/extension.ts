@@ -84,7 +84,7 @@ export function activate(context: vscode.ExtensionContext): SuiteLensApi {
     agents,
     registerRecordDocuments(registry),
     registerExplorer(registry, logger),
-    registerForms(registry, context.extensionUri, logger),
+    registerForms(registry, context.extensionUri, logger, context.workspaceState),
     registerSuiteQLLanguage(registry, schemas),
     registerSuiteQLFileRunner(registry),
     vscode.commands.registerCommand('suitelens.tryDemoSandbox', async () => {

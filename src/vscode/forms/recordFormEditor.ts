@@ -8,6 +8,10 @@
  * of a custom editor's working copy from its resource `vscode-custom-editor://<viewType>/<base64 of our URI>`, so
  * package.json declares a `suitelens-form` language matching that base64 prefix ("suitelens-form:" in UTF-16LE) and
  * defaults `[suitelens-form] files.autoSave` to `off`. A user who wants auto save for forms can still turn it on.
+ *
+ * Backups: VS Code hands a form its backup only through the editor state it saved at shutdown, and a browser window
+ * can go before that state is written (seen in e2e: the tab came back clean, its backup unused). So the provider also
+ * keeps its own index, form resource → latest backup, in workspace state, and restores from it when VS Code did not.
  */
 import * as vscode from 'vscode';
 import type { NetSuiteClient } from '../../netsuite/client';
@@ -17,13 +21,24 @@ import { parseFormBackup } from './formBackup';
 import { parseFormUri } from './formUri';
 import { RecordFormPanel, recordFormViewType, type FormDeps } from './recordFormPanel';
 
+/** Workspace-state key of the index: form resource → the latest backup written for it. */
+const backupKey = 'suitelens.forms.backups';
+
 export class RecordFormEditorProvider implements vscode.CustomEditorProvider<RecordFormPanel>, vscode.Disposable {
   private readonly changes = new vscode.EventEmitter<vscode.CustomDocumentContentChangeEvent<RecordFormPanel>>();
   readonly onDidChangeCustomDocument = this.changes.event;
   readonly deps: FormDeps;
+  /** Forms restored from our own backup index: VS Code thinks them clean until told otherwise. */
+  private readonly restoredUnseen = new WeakSet<RecordFormPanel>();
 
-  constructor(registry: AccountRegistry<NetSuiteClient>, extensionUri: vscode.Uri, logger: Logger) {
-    this.deps = { registry, extensionUri, logger, edited: (form) => this.changes.fire({ document: form }) };
+  constructor(registry: AccountRegistry<NetSuiteClient>, extensionUri: vscode.Uri, logger: Logger, private readonly backupIndex?: vscode.Memento) {
+    this.deps = {
+      registry,
+      extensionUri,
+      logger,
+      edited: (form) => this.changes.fire({ document: form }),
+      settled: (form) => void this.forgetBackup(form.uri),
+    };
   }
 
   async openCustomDocument(uri: vscode.Uri, context: vscode.CustomDocumentOpenContext): Promise<RecordFormPanel> {
@@ -32,12 +47,17 @@ export class RecordFormEditorProvider implements vscode.CustomEditorProvider<Rec
     // VS Code restores the tab after a reload: from the hot-exit backup when it had edits, else from NetSuite.
     const resource = parseFormUri({ path: uri.path, query: uri.query });
     if (!resource) throw new Error(`${uri.toString()} is not a SuiteLens record form`);
-    const backup = context.backupId ? parseFormBackup(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(context.backupId)))) : undefined;
-    return RecordFormPanel.prepare(this.deps, resource, { uri, backup });
+    const backupId = context.backupId ?? (await this.indexedBackup(uri));
+    const backup = backupId ? parseFormBackup(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(backupId)))) : undefined;
+    const form = await RecordFormPanel.prepare(this.deps, resource, { uri, backup });
+    if (backup && !context.backupId) this.restoredUnseen.add(form);
+    return form;
   }
 
   resolveCustomEditor(form: RecordFormPanel, panel: vscode.WebviewPanel): void {
     form.attach(panel);
+    // Restored from our index: tell VS Code the form has unsaved edits (dirty tab, asks before closing).
+    if (this.restoredUnseen.delete(form)) this.changes.fire({ document: form });
   }
 
   saveCustomDocument(form: RecordFormPanel): Promise<void> {
@@ -52,8 +72,30 @@ export class RecordFormEditorProvider implements vscode.CustomEditorProvider<Rec
     return form.revert();
   }
 
-  backupCustomDocument(form: RecordFormPanel, context: vscode.CustomDocumentBackupContext): Promise<vscode.CustomDocumentBackup> {
-    return form.backup(context.destination);
+  async backupCustomDocument(form: RecordFormPanel, context: vscode.CustomDocumentBackupContext): Promise<vscode.CustomDocumentBackup> {
+    const backup = await form.backup(context.destination);
+    await this.backupIndex?.update(backupKey, { ...this.indexEntries(), [form.uri.toString()]: backup.id });
+    return backup;
+  }
+
+  private indexEntries(): Record<string, string> {
+    return this.backupIndex?.get<Record<string, string>>(backupKey) ?? {};
+  }
+
+  /** The latest backup this provider wrote for the form, if it is still there. */
+  private async indexedBackup(uri: vscode.Uri): Promise<string | undefined> {
+    const id = this.indexEntries()[uri.toString()];
+    if (!id) return undefined;
+    const exists = await Promise.resolve(vscode.workspace.fs.stat(vscode.Uri.parse(id))).then(() => true, () => false);
+    if (!exists) await this.forgetBackup(uri);
+    return exists ? id : undefined;
+  }
+
+  private async forgetBackup(uri: vscode.Uri): Promise<void> {
+    const entries = this.indexEntries();
+    if (!(uri.toString() in entries)) return;
+    delete entries[uri.toString()];
+    await this.backupIndex?.update(backupKey, entries);
   }
 
   dispose(): void {

@@ -71,6 +71,8 @@ export interface FormDeps {
   logger: Logger;
   /** Tells VS Code the form was edited (the editor provider's `onDidChangeCustomDocument`). */
   edited(form: RecordFormPanel): void;
+  /** The form has no unsaved edits any more (saved, reverted, closed): its backup is not needed. */
+  settled(form: RecordFormPanel): void;
 }
 
 export interface OpenOptions {
@@ -220,13 +222,19 @@ export class RecordFormPanel implements vscode.CustomDocument {
     this.markAttached();
   }
 
+  /** Closes the form's tab for good, without VS Code's save prompt (the record was deleted, or a test is done). */
+  async close(): Promise<void> {
+    this.closingForGood = true;
+    this.deps.settled(this);
+    await this.closeTab();
+  }
+
   /**
-   * Closes the form for good, without VS Code's save prompt (the record was deleted, or a test is done with it).
-   * VS Code also calls this once the editor is gone; then there is nothing left to close.
+   * VS Code's end of the document: its editor closed, or the window is going away. Nothing to close here — at a
+   * window reload the tab must stay dirty so VS Code restores it from its backup.
    */
   dispose(): void {
-    this.closingForGood = true;
-    void this.closeTab().catch((error: unknown) => this.deps.logger.warn('Closing a record form failed', error));
+    openForms.delete(this);
   }
 
   /**
@@ -255,12 +263,14 @@ export class RecordFormPanel implements vscode.CustomDocument {
     }
     if (this.recordId && Object.keys(plan.body).length === 0) {
       this.post(FormErrors.create({ fields: [], general: ['Nothing changed, so nothing was sent.'] }));
+      this.deps.settled(this);
       return;
     }
     this.post(FormBusy.create({ busy: true, label: 'Saving…' }));
     try {
       if (this.recordId) await this.saveEdit(plan);
       else await this.saveCreate(plan);
+      this.deps.settled(this);
     } catch (error) {
       this.post(FormBusy.create({ busy: false }));
       if (error instanceof vscode.CancellationError) throw error;
@@ -276,6 +286,7 @@ export class RecordFormPanel implements vscode.CustomDocument {
 
   /** "Revert File" and "Don't Save": the record as NetSuite has it now (a new record: an empty form). */
   async revert(): Promise<void> {
+    this.deps.settled(this);
     if (this.closingForGood) return;
     const { client } = await this.refreshScope();
     if (this.recordId) {
@@ -453,7 +464,7 @@ export class RecordFormPanel implements vscode.CustomDocument {
     if (!(await confirmDelete(this.account.profile, this.target.recordType, id, this.recordName))) return;
     await this.account.client.records.delete(this.target.recordType, id);
     void vscode.window.showInformationMessage(`Deleted ${recordLabel(this.target.recordType, id, this.recordName)}.`);
-    this.dispose();
+    await this.close();
     void vscode.commands.executeCommand('suitelens.explorer.refresh').then(undefined, () => undefined);
   }
 

@@ -25,8 +25,9 @@ export function formTargetOf(argument: unknown): Partial<FormTarget> {
   return { accountId: text(a.accountId), recordType: text(a.recordType), id: text(a.recordId) ?? text(a.id) };
 }
 
-export function registerForms(registry: AccountRegistry<NetSuiteClient>, extensionUri: vscode.Uri, logger: Logger): FormsFeature {
-  const provider = new RecordFormEditorProvider(registry, extensionUri, logger);
+/** `backupIndex` (the workspace state) lets a form's unsaved edits come back even when VS Code lost track of them. */
+export function registerForms(registry: AccountRegistry<NetSuiteClient>, extensionUri: vscode.Uri, logger: Logger, backupIndex?: vscode.Memento): FormsFeature {
+  const provider = new RecordFormEditorProvider(registry, extensionUri, logger, backupIndex);
   const deps = provider.deps;
   const failed = (what: string) => (error: unknown) => {
     logger.error(`${what} failed`, error);
@@ -70,7 +71,7 @@ export function registerForms(registry: AccountRegistry<NetSuiteClient>, extensi
           if (profile.readOnly) throw new ReadOnlyAccountError(profile.label, `${target.recordType} ${target.id} cannot be deleted`);
           if (!(await confirmDelete(profile, target.recordType, target.id, name))) return false;
           await client.records.delete(target.recordType, target.id);
-          for (const form of RecordFormPanel.all()) if (form.recordType === target.recordType && form.id === target.id) form.dispose();
+          for (const form of RecordFormPanel.all()) if (form.recordType === target.recordType && form.id === target.id) await form.close();
           void vscode.window.showInformationMessage(`Deleted ${recordLabel(target.recordType, target.id, name)}.`);
           void vscode.commands.executeCommand('suitelens.explorer.refresh').then(undefined, () => undefined);
           return true;

@@ -8,7 +8,7 @@ interface OpenedForm {
   id: string | undefined;
   recordType: string;
   uri: vscode.Uri;
-  dispose(): void;
+  close(): Promise<void>;
 }
 
 function formTabs(): vscode.Tab[] {
@@ -53,7 +53,7 @@ suite('Record forms through the extension', () => {
     assert.equal(form.mode, 'edit');
     assert.equal(form.id, '100');
     assert.match(await waitForTab((label) => label.startsWith('customer ')), /^customer /);
-    form.dispose();
+    await form.close();
   });
 
   test('a form is a VS Code editor of its own resource, named after the record, that saves through VS Code', async function () {
@@ -68,9 +68,9 @@ suite('Record forms through the extension', () => {
     // Saving an unchanged form is what Ctrl+S does on it: VS Code runs the form's save, which sends nothing.
     const saved = await vscode.workspace.save(form.uri);
     assert.equal(saved?.toString(), form.uri.toString());
-    form.dispose();
+    await form.close();
     for (let attempt = 0; attempt < 50 && formTabs().some((candidate) => candidate.label === label); attempt++) await new Promise((resolve) => setTimeout(resolve, 100));
-    assert.equal(formTabs().filter((candidate) => candidate.label === label).length, 0, 'dispose closed the tab');
+    assert.equal(formTabs().filter((candidate) => candidate.label === label).length, 0, 'close() closed the tab');
   });
 
   test('forms never auto save: a half-typed form must not reach NetSuite (the web default is afterDelay)', () => {
@@ -83,6 +83,6 @@ suite('Record forms through the extension', () => {
     assert.equal(form.mode, 'create');
     assert.equal(form.id, undefined);
     assert.equal(await waitForTab((label) => label === 'New salesOrder'), 'New salesOrder');
-    form.dispose();
+    await form.close();
   });
 });
