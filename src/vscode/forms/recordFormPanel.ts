@@ -83,7 +83,7 @@ export interface OpenOptions {
 
 /** `!transform` targets the form offers per source type (netsuite-wire.md §1.7). */
 const transformTargets: Record<string, string[]> = { salesorder: ['invoice'] };
-/** Time VS Code takes to close an editor after "Save" in its close prompt (seen: well under 100 ms). */
+/** How long to wait for VS Code to close an editor after "Save" in its close prompt (it does so right away). */
 const closeAfterSaveMs = 500;
 
 const openForms = new Set<RecordFormPanel>();
