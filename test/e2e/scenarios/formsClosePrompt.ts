@@ -49,7 +49,7 @@ async function sandboxLogOnceUp(page: Page): Promise<number> {
 }
 
 export const scenario: Scenario = {
-  name: 'Record form as a VS Code editor: an edit marks the tab dirty, closing asks Save / Don’t Save / Cancel, Ctrl+S saves (PATCH), a failed save stays dirty, and a reload brings the unsaved edits back',
+  name: 'Record form as a VS Code editor: an edit marks the tab dirty, closing asks Save / Don’t Save / Cancel, Ctrl+S and Save save (PATCH), a failed save stays dirty, Revert File reloads, and a reload brings the unsaved edits back',
   async run({ openWorkbench }) {
     const page = await openWorkbench({ env: formsDemoEnv });
     await startDemoFromWelcome(page);
@@ -88,6 +88,17 @@ export const scenario: Scenario = {
     assert.deepEqual(await patchesSince(start), [{ phone: '+1 555 0401' }]);
     await screenshot(page, 'forms-close-2-ctrl-s-saved');
 
+    // Save in the close prompt: the form's save runs (PATCH), then the tab closes.
+    await fill(frame, 'phone', '+1 555 0402');
+    await dirtyTab(page).waitFor({ timeout: uiTimeout });
+    await closeFormTab(page);
+    await answerModal(page, /Do you want to save/, 'Save');
+    await formTab(page, tabName).waitFor({ state: 'detached', timeout: 60_000 });
+    assert.deepEqual(await patchesSince(start), [{ phone: '+1 555 0401' }, { phone: '+1 555 0402' }]);
+    frame = await openCustomerForm(page);
+    assert.equal(await fieldValue(frame, 'phone'), '+1 555 0402');
+    const originalEmail = await fieldValue(frame, 'email');
+
     // A save NetSuite refuses: the error is on its field, the toast says so, the tab stays dirty with the edit.
     await fill(frame, 'email', 'not-an-email');
     await dirtyTab(page).waitFor({ timeout: uiTimeout });
@@ -97,6 +108,12 @@ export const scenario: Scenario = {
     assert.equal(await dirtyTab(page).count(), 1, 'still dirty after the failed save');
     assert.equal(await fieldValue(frame, 'email'), 'not-an-email');
     await screenshot(page, 'forms-close-3-failed-save-stays-dirty');
+
+    // Revert File: the form reloads the record as NetSuite has it, and the tab is clean.
+    await runCommand(page, 'File: Revert File');
+    await frame.locator('.notice', { hasText: /Reverted to the record as it is now in NetSuite/ }).waitFor({ timeout: 60_000 });
+    await dirtyTab(page).waitFor({ state: 'detached', timeout: uiTimeout });
+    assert.equal(await fieldValue(frame, 'email'), originalEmail, 'the refused email is gone after the revert');
 
     // Hot exit: an unsaved edit survives a window reload (VS Code keeps a backup the form wrote).
     const beforeReload = (await sandboxRequests()).lastSeq;
