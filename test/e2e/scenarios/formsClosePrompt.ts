@@ -3,7 +3,7 @@ import type { FrameLocator, Page } from 'playwright-core';
 import { answerInputBox, startDemoFromWelcome } from '../lib/explorerTree';
 import type { Scenario } from '../lib/scenario';
 import { runCommand, screenshot, waitForNotification, waitForWorkbench } from '../lib/workbench';
-import { fieldError, fieldValue, fill, form, formsDemoEnv, formTab, sandboxRequests } from './formsCustomer';
+import { fieldError, fieldValue, fill, form, formsDemoEnv, formTab, openNewForm, pickReference, sandboxRequests, writeAccepted } from './formsCustomer';
 import { answerModal } from './formsSalesOrder';
 
 const uiTimeout = 30_000;
@@ -142,5 +142,22 @@ export const scenario: Scenario = {
     await frame.locator('.notice', { hasText: /Saved: email/ }).waitFor({ timeout: 60_000 });
     await dirtyTab(page).waitFor({ state: 'detached', timeout: uiTimeout });
     assert.deepEqual(await patchesSince(restart), [{ email: 'reload@forms-e2e.example.com' }]);
+
+    // A new record saved from the close prompt is created once, and its form does not come back after the close.
+    const draftName = `Close Prompt ${Date.now()}`;
+    const draft = await openNewForm(page, 'customer');
+    await fill(draft, 'companyName', draftName);
+    await fill(draft, 'entityId', draftName);
+    await pickReference(draft, 'subsidiary', 'honey', /Honeycomb/);
+    const newTab = formTab(page, /^New customer$/);
+    await newTab.hover();
+    await newTab.locator('.tab-actions a.action-label').first().click({ timeout: uiTimeout });
+    await answerModal(page, /Do you want to save/, 'Save');
+    await newTab.waitFor({ state: 'detached', timeout: 60_000 });
+    const creates = (await sandboxRequests(restart, 'POST')).items.filter((request) => request.path === '/services/rest/record/v1/customer' && writeAccepted(request));
+    assert.equal(creates.length, 1, 'one create');
+    await page.waitForTimeout(2_000);
+    assert.equal(await formTab(page, new RegExp(draftName)).count(), 0, 'the closed form did not reopen as the new record');
+    await screenshot(page, 'forms-close-5-create-saved-from-prompt-stays-closed');
   },
 };
