@@ -90,8 +90,12 @@ describe('agent tools', () => {
     );
   });
 
-  it('gives no effect for a call the policy refuses, only the reason', async () => {
-    expect(await invoker.prepare(agent, 'suitelens_get_record', { account: SB, recordType: 'vendor', id: '1' })).toEqual({ allowed: false, reason: 'denied: vendor not granted' });
+  it('gives no effect for a call the policy refuses: the reason, and for the person the grant it lacks', async () => {
+    expect(await invoker.prepare(agent, 'suitelens_get_record', { account: SB, recordType: 'vendor', id: '1' })).toEqual({
+      allowed: false,
+      reason: 'denied: vendor not granted',
+      missing: [{ recordType: 'vendor', level: 'read', neededFor: 'read vendor' }],
+    });
   });
 
   it('returns a compact record and says what it left out', async () => {
