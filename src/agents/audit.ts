@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { accountEnvironment } from './accountEnvironment';
 import type { AuditEntry, AuditEvent, AuditFilter } from './auditEntry';
 import { auditSentence } from './auditSentence';
-import { redactSecrets } from './redact';
+import { redactText, redactValue } from '../netsuite/secretRedaction';
 
 export interface AuditLogOptions {
   directory: string;
@@ -43,13 +43,8 @@ export class AuditLog {
 
   append(event: AuditEvent): Promise<AuditEntry> {
     const environment = accountEnvironment(event.accountId);
-    const entry: AuditEntry = {
-      ...event,
-      arguments: redactSecrets(event.arguments),
-      time: this.now().toISOString(),
-      environment,
-      sentence: auditSentence(event, environment),
-    };
+    const redacted = redactAgentText(event);
+    const entry: AuditEntry = { ...redacted, time: this.now().toISOString(), environment, sentence: auditSentence(redacted, environment) };
     const line = `${JSON.stringify(entry)}\n`;
     const written = this.queue.then(() => this.write(line)).then(() => entry);
     this.queue = written.catch(() => undefined);
@@ -95,4 +90,18 @@ export class AuditLog {
     );
     return filter.limit === undefined ? matching : matching.slice(Math.max(0, matching.length - filter.limit));
   }
+}
+
+/**
+ * The event with everything an agent (or NetSuite's answer to it) put into words redacted: arguments by field name
+ * and shape — an agent may pass a key under any name — and the query, record name and error text, which the
+ * sentence repeats.
+ */
+export function redactAgentText(event: AuditEvent): AuditEvent {
+  const redacted: AuditEvent = { ...event, arguments: redactValue(event.arguments, { opaqueStrings: true }) };
+  for (const field of ['query', 'recordName', 'error'] as const) {
+    const text = event[field];
+    if (text !== undefined) redacted[field] = redactText(text);
+  }
+  return redacted;
 }

@@ -3,7 +3,7 @@
  * secret by logging a header, a URL or an error body. The VS Code layer passes an OutputChannel-backed sink;
  * tests pass an array.
  */
-import { SecretRedactor } from './redact';
+import { redactValue, SecretRedactor } from './secretRedaction';
 
 export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error';
 
@@ -60,14 +60,12 @@ export function createLogger(options: RedactingLoggerOptions): Logger {
 /** A logger that drops everything (for callers that did not ask for logs). */
 export const silentLogger: Logger = createLogger({ sink: () => undefined, level: 'error' });
 
-// Object keys whose values are secret whatever they look like.
-const secretKey = /authorization|cookie|secret|password|passphrase|token|signature|assertion|private.?key|consumer.?key|verifier/i;
-
 function renderDetails(details: unknown): string {
   if (details instanceof Error) return `${details.name}: ${details.message}`;
   if (typeof details === 'string') return details;
   try {
-    return JSON.stringify(details, (key, value: unknown) => (key && secretKey.test(key) && value !== undefined ? '[redacted]' : value));
+    // Secret-named keys go by name here; the line as a whole is redacted as text on its way to the sink.
+    return JSON.stringify(redactValue(details));
   } catch {
     return String(details);
   }

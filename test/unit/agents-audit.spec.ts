@@ -6,7 +6,7 @@ import type { AgentIdentity } from '../../src/agents/agent';
 import { AuditLog } from '../../src/agents/audit';
 import type { AuditEvent } from '../../src/agents/auditEntry';
 import { auditSentence } from '../../src/agents/auditSentence';
-import { redactSecrets } from '../../src/agents/redact';
+import { redactAgentText } from '../../src/agents/audit';
 
 const billing: AgentIdentity = { id: 'billing-helper', name: 'Billing helper', kind: 'mcp' };
 
@@ -88,9 +88,21 @@ describe('activity log file', () => {
     expect(entry.arguments).toMatchObject({ account: '1234567_SB1', fields: { companyName: 'Acme', email: 'ap@acme.example', custentity_api_token: '[redacted]' }, password: '[redacted]' });
   });
 
+  it('never writes a secret an agent put into a query, a record name or an error, nor into the sentence repeating them', async () => {
+    const log = new AuditLog({ directory });
+    const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U';
+    const query = `SELECT id FROM customer WHERE comments = 'Bearer ${jwt}'`;
+    await log.append(event({ action: 'suiteql', query, arguments: { query }, recordName: 'slk_AAAAAAAAAAAAAAAAAAAAAAAA', outcome: 'failed', error: 'rejected client_secret=s3cr3t-value' }));
+    const text = await readFile(log.filePath(0), 'utf8');
+    for (const secret of [jwt, 'slk_AAAAAAAAAAAAAAAAAAAAAAAA', 's3cr3t-value']) expect(text).not.toContain(secret);
+    const [entry] = await log.query();
+    expect(entry.sentence).toContain("SELECT id FROM customer WHERE comments = 'Bearer [redacted]'");
+  });
+
   it('keeps ordinary values, including SuiteQL text, as they were', () => {
     const query = "SELECT id, email FROM customer WHERE email LIKE '%acme%'";
-    expect(redactSecrets({ query, limit: 50, isInactive: false, tokenCount: undefined })).toEqual({ query, limit: 50, isInactive: false, tokenCount: undefined });
+    const args = { query, limit: 50, isInactive: false, tokenCount: undefined };
+    expect(redactAgentText(event({ action: 'suiteql', query, arguments: args }))).toEqual(event({ action: 'suiteql', query, arguments: args }));
   });
 
   it('skips a line cut short by a crash and filters by agent, account and decision', async () => {

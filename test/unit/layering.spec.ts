@@ -1,10 +1,30 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, normalize, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 // The core runs outside VS Code (tests, sandbox CLI, MCP server): an import of `vscode` there would crash it.
 const coreFolders = ['src/netsuite', 'src/suiteql', 'src/agents', 'src/sandbox', 'src/protocol'];
 const vscodeImport = /(?:from\s+['"]vscode['"]|require\(\s*['"]vscode['"]\s*\)|import\(\s*['"]vscode['"]\s*\))/;
+
+// Which core folder may import which other SuiteLens folder. The NetSuite client core is the bottom layer: the agents
+// build on it, and the sandbox shares its wire-format helpers (OAuth 1.0a signing, secret redaction — one redactor
+// for the client, agent and sandbox logs) so the emulator and the client agree on NetSuite's formats.
+const allowedImports: Record<string, string[]> = {
+  'src/netsuite': [],
+  'src/suiteql': [],
+  'src/agents': ['src/netsuite', 'src/suiteql'],
+  'src/sandbox': ['src/netsuite'],
+};
+const relativeImport = /(?:from\s+|import\(\s*|require\(\s*)['"](\.{1,2}\/[^'"]+)['"]/g;
+
+/** The SuiteLens folders (`src/<name>`, or `src/extension.ts`) a file imports, other than its own. */
+function importedFolders(file: string, ownFolder: string): string[] {
+  const targets = [...readFileSync(file, 'utf8').matchAll(relativeImport)].map((match) => {
+    const [top, name] = normalize(join(dirname(file), match[1])).split(sep);
+    return top === 'src' ? `src/${name}` : `${top}/${name}`;
+  });
+  return [...new Set(targets)].filter((target) => target !== ownFolder);
+}
 
 function sourceFiles(folder: string): string[] {
   let entries: string[];
@@ -22,6 +42,13 @@ function sourceFiles(folder: string): string[] {
 describe('layering', () => {
   it('keeps the core free of vscode imports', () => {
     const offenders = coreFolders.flatMap(sourceFiles).filter((file) => vscodeImport.test(readFileSync(file, 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+
+  it('keeps each core folder to the folders it may import', () => {
+    const offenders = Object.entries(allowedImports).flatMap(([folder, allowed]) =>
+      sourceFiles(folder).flatMap((file) => importedFolders(file, folder).filter((target) => !allowed.includes(target)).map((target) => `${file} → ${target}`)),
+    );
     expect(offenders).toEqual([]);
   });
 

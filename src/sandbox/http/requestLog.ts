@@ -4,7 +4,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { FaultDecision } from './faults';
-import { redactBody, redactHeaders, redactParameters } from './redaction';
+import { redactHeaders, redactParameters, redactValue } from '../../netsuite/secretRedaction';
 
 export interface RequestLogEntry {
   seq: number;
@@ -71,5 +71,16 @@ export class RequestLog {
 
   clear(): void {
     this.entries = [];
+  }
+}
+
+/** The body as tests want to read it: parsed JSON or a form, redacted, or the raw text, redacted. */
+function redactBody(body: string, contentType: string | undefined): unknown {
+  if (body === '') return undefined;
+  if (contentType?.includes('application/x-www-form-urlencoded')) return redactParameters(new URLSearchParams(body));
+  try {
+    return redactValue(JSON.parse(body));
+  } catch {
+    return redactValue(body);
   }
 }

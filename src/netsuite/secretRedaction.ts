@@ -1,0 +1,142 @@
+/**
+ * The one place that decides what a secret looks like, for every log SuiteLens writes: the client log, the agent
+ * activity log and the sandbox request log. A secret is found by where it sits (a header, query parameter, form field,
+ * JSON key or `name=value` pair whose name says "secret") and by its shape (Bearer/Basic credentials, JWTs, PEM
+ * private keys, SuiteLens agent keys, authorization codes in redirect URLs). Each log applies all of it, so a pattern
+ * added here protects all three. It lives in the NetSuite core because the shapes are NetSuite's wire formats, and
+ * both the agents and the sandbox may import the core (test/unit/layering.spec.ts).
+ */
+
+export const redactedMark = '[redacted]';
+
+// Names whose value is secret whatever it looks like. Fragments, so `custentity_api_token`, `consumerSecret` and
+// `oauth_signature` all count; `^key$` is whole-word only so `x-netsuite-idempotency-key` stays readable.
+const secretNamePart =
+  /token|secret|passw(?:or)?d|passphrase|signature|authorization|bearer|credential|cookie|assertion|verifier|nonce|(?:api|access|private|consumer).?key|^key$/i;
+// `token_type`, `client_assertion_type`: they name the kind of secret, never hold one.
+const secretKindName = /(?:_t|T)ype$/;
+
+/** Whether a header, JSON key, tool argument or `name=value` name holds a secret. */
+export function isSecretName(name: string): boolean {
+  return secretNamePart.test(name) && !secretKindName.test(name);
+}
+
+/** Query and form parameters add the OAuth 2.0 authorization `code` (as a JSON key, `code` is usually an error code). */
+export function isSecretParameterName(name: string): boolean {
+  return name === 'code' || isSecretName(name);
+}
+
+// Values that cannot carry a secret, kept so a redacted entry still says e.g. `"isTokenValid":true`.
+function carriesSecret(value: unknown): boolean {
+  return value !== null && value !== undefined && typeof value !== 'boolean';
+}
+
+// Each pattern keeps its first group (the name or scheme) and replaces the rest of the match.
+const secretShapes: RegExp[] = [
+  // PEM private keys (PKCS#1, PKCS#8, EC, encrypted), whole block.
+  /(-----BEGIN [A-Z ]*PRIVATE KEY-----)[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g,
+  // Credential headers in any rendering (`authorization: X`, `"cookie":"X"`): the whole value, which may hold spaces.
+  /(["']?\b(?:proxy-)?authorization["']?\s*[:=]\s*["']?|["']?\b(?:set-)?cookie["']?\s*[:=]\s*["']?)[^"'\r\n]+/gi,
+  // Bearer / Basic credentials wherever they appear.
+  /(\b(?:Bearer|Basic)\s+)[A-Za-z0-9\-._~+/]+=*/g,
+  // Authorization codes in redirect URLs (`?code=...`).
+  /([?&]code=)[^&\s"']+/g,
+  // JWTs (access tokens, client assertions) anywhere else.
+  /()\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g,
+  // SuiteLens agent keys (`slk_…`, see agents/mcp/agentKeys.ts).
+  /()\bslk_[A-Za-z0-9_-]{20,}/g,
+];
+
+// `name: value`, `"name":"value"`, `name=value` in text (headers, JSON, form bodies, OAuth 1.0a header
+// parameters); the value is replaced when isSecretName says so. A value opening an object or array is left to the
+// names inside it.
+const namedValue = /(["']?(?<![\w-])([A-Za-z][\w-]*)["']?\s*[:=]\s*["']?)([^"'&\s,}{[][^"'&\s,}]*)/g;
+
+/** Text with every secret shape and every secret-named value replaced by the mark. */
+export function redactText(text: string): string {
+  let scrubbed = text;
+  for (const pattern of secretShapes) scrubbed = scrubbed.replace(pattern, (_whole, kept: string) => `${kept}${redactedMark}`);
+  return scrubbed.replace(namedValue, (whole, lead: string, name: string, value: string) =>
+    isSecretName(name) && !/^(?:true|false|null)$/.test(value) ? `${lead}${redactedMark}` : whole,
+  );
+}
+
+// A lone long string of letters and digits without spaces: a key, whatever field it came in.
+const opaqueKey = /^(?=\S*\d)(?=\S*[A-Za-z])[A-Za-z0-9+/_=-]{32,}$/;
+
+export interface ValueRedactionOptions {
+  /**
+   * Also replace any string that is one long opaque token. For text an agent supplied, which may carry a key under
+   * any name; not for request logs, where idempotency keys and ids of that shape must stay readable.
+   */
+  opaqueStrings?: boolean;
+}
+
+/**
+ * A structured value (logged details, tool arguments, a parsed request body) with secret-named fields replaced and
+ * every string redacted as text. Objects with `toJSON` (dates, URLs) are redacted as they would be serialised.
+ */
+export function redactValue(value: unknown, options: ValueRedactionOptions = {}, name = ''): unknown {
+  if (name && isSecretName(name) && carriesSecret(value)) return redactedMark;
+  if (typeof value === 'string') return options.opaqueStrings && opaqueKey.test(value.trim()) ? redactedMark : redactText(value);
+  if (Array.isArray(value)) return value.map((item) => redactValue(item, options));
+  if (value && typeof value === 'object') {
+    const serialisable = value as { toJSON?: () => unknown };
+    if (typeof serialisable.toJSON === 'function') return redactValue(serialisable.toJSON(), options);
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, redactValue(inner, options, key)]));
+  }
+  return value;
+}
+
+/**
+ * Request headers as text. A credential header keeps its scheme (`Bearer [redacted]`, `OAuth [redacted]`) so a reader
+ * can still tell which kind of auth a client sent.
+ */
+export function redactHeaders(headers: NodeJS.Dict<string | string[]>): Record<string, string> {
+  const redacted: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined) continue;
+    const text = Array.isArray(value) ? value.join(', ') : value;
+    if (isSecretName(name)) {
+      const scheme = /^([A-Za-z][\w-]*)\s+\S/.exec(text)?.[1];
+      redacted[name] = scheme ? `${scheme} ${redactedMark}` : redactedMark;
+    } else {
+      redacted[name] = redactText(text);
+    }
+  }
+  return redacted;
+}
+
+/** Query or form parameters as a record, secret-named ones replaced. */
+export function redactParameters(parameters: URLSearchParams): Record<string, string> {
+  const redacted: Record<string, string> = {};
+  for (const [name, value] of parameters) redacted[name] = isSecretParameterName(name) ? redactedMark : redactText(value);
+  return redacted;
+}
+
+// Tokens rotate (hourly for OAuth 2.0): keep the most recent ones; the oldest have long expired.
+const maxRuntimeSecrets = 500;
+
+/** redactText plus the secret values a logger was told about at runtime (a token just received, a consumer secret). */
+export class SecretRedactor {
+  private readonly runtimeSecrets = new Set<string>();
+  /** Longest first, so a secret containing another secret is removed whole. */
+  private ordered: string[] = [];
+
+  /** Registers a secret value (token, key, secret) so it is scrubbed wherever it later appears. */
+  registerSecret(value: string | undefined): void {
+    // Very short values would scrub ordinary words; the patterns catch short secrets in their usual places.
+    if (!value || value.length < 6 || this.runtimeSecrets.has(value)) return;
+    this.runtimeSecrets.add(value);
+    if (this.runtimeSecrets.size > maxRuntimeSecrets) this.runtimeSecrets.delete(this.runtimeSecrets.values().next().value!);
+    this.ordered = [...this.runtimeSecrets].sort((a, b) => b.length - a.length);
+  }
+
+  redact(text: string): string {
+    let scrubbed = text;
+    for (const secret of this.ordered) {
+      if (scrubbed.includes(secret)) scrubbed = scrubbed.split(secret).join(redactedMark);
+    }
+    return redactText(scrubbed);
+  }
+}
