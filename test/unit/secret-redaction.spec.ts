@@ -46,11 +46,15 @@ const secretTexts: [string, string, string][] = [
 ];
 
 describe('secret redaction', () => {
-  it.each(secretTexts)('scrubs %s in text and in any string of a structured value', (_name, text, secret) => {
+  it.each(secretTexts)('scrubs %s in text, in any string of a value, in any header and in any parameter', (_name, text, secret) => {
     const scrubbed = redactText(text);
     expect(scrubbed).not.toContain(secret);
     expect(scrubbed).toContain(redactedMark);
     expect(JSON.stringify(redactValue({ note: text, lines: [text] }))).not.toContain(secret);
+    expect(JSON.stringify(redactValue({ note: text }, { opaqueStrings: true }))).not.toContain(secret);
+    expect(redactHeaders({ 'x-note': text })['x-note']).not.toContain(secret);
+    expect(redactParameters(new URLSearchParams({ note: text })).note).not.toContain(secret);
+    expect(new SecretRedactor().redact(text)).not.toContain(secret);
   });
 
   it('replaces secret-named fields of a value whatever they hold, and keeps what cannot be a secret', () => {
