@@ -2,7 +2,8 @@
  * The record form webview: draws the form the host describes (`FormInit`) and reports edits. It never talks to
  * NetSuite and never decides what is sent; every NetSuite value is set as text (`textContent`, `.value`), never HTML.
  * Edits live in `values` until the host sends a new `init` (after a successful save or a reload), so a failed save
- * keeps everything the user typed.
+ * keeps everything the user typed. Undo is VS Code's (Ctrl+Z reaches the host, not the text box: VS Code's webview
+ * frame blocks the browser's own field undo), and the host answers with `setValues`, applied in place.
  */
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
@@ -12,11 +13,12 @@ import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import {
   DeleteRequest,
-  DirtyChanged,
+  FormEdited,
   FormErrors,
   FormBusy,
   FormInit,
   FormReady,
+  FormValuesSet,
   isHostToForm,
   SaveRequest,
   SearchRequest,
@@ -24,6 +26,7 @@ import {
   TransformRequest,
   type FormToHost,
 } from '../../src/protocol/formMessages';
+import { sameValue } from '../../src/vscode/forms/model/formEdits';
 import type { FieldModel, FormModel } from '../../src/vscode/forms/model/formModel';
 import type { FieldValue, FormValues, LineValues } from '../../src/vscode/forms/model/formValues';
 import { formStyles } from './formStyles';
@@ -35,7 +38,8 @@ const post = (message: FormToHost): void => vscodeApi.postMessage(message);
 type InitMessage = ReturnType<typeof FormInit.create>;
 let state: InitMessage | undefined;
 let values: FormValues = {};
-let pristine = '';
+/** Control path (`data-path`) → puts a value into that control without firing its input/change events. */
+const controls = new Map<string, (value: FieldValue | undefined) => void>();
 const pendingSearches = new Map<string, (candidates: { id: string; refName: string }[], error?: string) => void>();
 
 const root = document.getElementById('form-root')!;
@@ -50,8 +54,8 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
     state = message;
     values = structuredClone(message.values);
     render();
-    // After render: drawing adds empty `{items: []}` sublists, which are not edits.
-    pristine = JSON.stringify(values);
+  } else if (FormValuesSet.is(message)) {
+    applyValues(message.values);
   } else if (FormBusy.is(message)) {
     root.classList.toggle('busy', message.busy);
     const status = document.getElementById('status');
@@ -77,8 +81,51 @@ function icon(name: string, extraClass = ''): HTMLElement {
   return el('span', { class: `codicon codicon-${name}${extraClass ? ` ${extraClass}` : ''}`, 'aria-hidden': 'true' });
 }
 
-function changed(): void {
-  post(DirtyChanged.create({ dirty: JSON.stringify(values) !== pristine, values }));
+type EditAction = ReturnType<typeof FormEdited.create>['action'];
+
+function edited(action: EditAction, path: string): void {
+  post(FormEdited.create({ action, path, values }));
+}
+
+/**
+ * Undo/redo from the host: only the controls whose value differs change, in place, so focus and scroll stay. A
+ * sublist whose line count differs is redrawn, as adding or removing a line does. `values` and its line objects keep
+ * their identity: the controls write into them.
+ */
+function applyValues(next: FormValues): void {
+  if (!state) return;
+  const { model } = state;
+  for (const key of new Set([...Object.keys(values), ...Object.keys(next)])) {
+    if (sameValue(values[key], next[key])) continue;
+    const sublist = model.sublists.find((candidate) => candidate.id === key);
+    if (sublist) {
+      applyLines(model, sublist.id, ((next[key] as { items?: LineValues[] } | undefined)?.items ?? []).map((line) => structuredClone(line)));
+      continue;
+    }
+    const value = next[key] as FieldValue | undefined;
+    if (value === undefined) delete values[key];
+    else values[key] = structuredClone(value);
+    controls.get(key)?.(value);
+  }
+}
+
+function applyLines(model: FormModel, sublistId: string, lines: LineValues[]): void {
+  const container = (values[sublistId] ??= { items: [] }) as { items: LineValues[] };
+  if (container.items.length !== lines.length) {
+    container.items.splice(0, container.items.length, ...lines);
+    const group = root.querySelector<HTMLElement>(`section[data-sublist="${CSS.escape(sublistId)}"]`);
+    if (group) rerenderSublist(model, sublistId, group);
+    return;
+  }
+  container.items.forEach((line, index) => {
+    for (const column of new Set([...Object.keys(line), ...Object.keys(lines[index])])) {
+      const value = lines[index][column];
+      if (sameValue(line[column], value)) continue;
+      if (value === undefined) delete line[column];
+      else line[column] = value;
+      controls.get(`${sublistId}.items[${index}].${column}`)?.(value);
+    }
+  });
 }
 
 function render(): void {
@@ -86,6 +133,7 @@ function render(): void {
   const { model, heading, notice, mode, transforms } = state;
   root.classList.remove('busy');
   root.replaceChildren();
+  controls.clear();
   root.append(el('h1', {}, heading));
   const toolbar = el('div', { class: 'toolbar' });
   const save = el('vscode-button', { id: 'save', icon: mode === 'create' ? 'add' : 'save' }, mode === 'create' ? 'Create' : 'Save');
@@ -149,7 +197,7 @@ function sublistGroup(model: FormModel, sublistId: string): HTMLElement {
     const remove = el('vscode-button', { secondary: '', icon: 'trash', 'data-remove-line': String(index), title: 'Remove this line' }, 'Remove');
     remove.addEventListener('click', () => {
       container.items.splice(index, 1);
-      changed();
+      edited('removeLine', `${sublist.id}.items[${index}]`);
       rerenderSublist(model, sublist.id, group);
     });
     removeCell.append(remove);
@@ -162,7 +210,7 @@ function sublistGroup(model: FormModel, sublistId: string): HTMLElement {
   const add = el('vscode-button', { secondary: '', icon: 'add', 'data-add-line': sublist.id }, `Add ${sublist.title} line`);
   add.addEventListener('click', () => {
     container.items.push({});
-    changed();
+    edited('addLine', sublist.id);
     rerenderSublist(model, sublist.id, group);
   });
   group.append(add);
@@ -170,6 +218,7 @@ function sublistGroup(model: FormModel, sublistId: string): HTMLElement {
 }
 
 function rerenderSublist(model: FormModel, sublistId: string, group: HTMLElement): void {
+  for (const path of [...controls.keys()]) if (path.startsWith(`${sublistId}.items[`)) controls.delete(path);
   group.replaceWith(sublistGroup(model, sublistId));
 }
 
@@ -178,16 +227,17 @@ function fieldControl(field: FieldModel, target: Record<string, FieldValue>, pat
   const inputId = `f-${path.replace(/[^A-Za-z0-9_-]/g, '_')}`;
   wrapper.append(el('label', { for: inputId }, field.title));
   const value = target[field.id];
-  const set = (next: FieldValue): void => {
+  const set = (next: FieldValue, action: EditAction = 'set'): void => {
     if (next === null || next === '') delete target[field.id];
     else target[field.id] = next;
-    changed();
+    edited(action, path);
   };
   if (field.kind === 'checkbox') {
     const box = el('vscode-checkbox', { id: inputId, 'data-path': path, label: field.title });
     (box as unknown as { checked: boolean }).checked = value === true;
     if (field.readOnly) box.setAttribute('disabled', '');
     box.addEventListener('change', () => set((box as unknown as { checked: boolean }).checked));
+    controls.set(path, (next) => ((box as unknown as { checked: boolean }).checked = next === true));
     wrapper.append(box);
   } else if (field.kind === 'enum') {
     const select = el('vscode-single-select', { id: inputId, 'data-path': path });
@@ -202,17 +252,20 @@ function fieldControl(field: FieldModel, target: Record<string, FieldValue>, pat
       const id = (select as unknown as { value: string }).value;
       set(id ? { id } : null);
     });
+    controls.set(path, (next) => ((select as unknown as { value: string }).value = typeof next === 'object' && next !== null ? next.id : ''));
     wrapper.append(select);
   } else if (field.kind === 'reference') {
     wrapper.append(...referencePicker(field, target, path, inputId, set));
   } else {
     const input = el('vscode-textfield', { id: inputId, 'data-path': path, type: field.kind === 'date' ? 'date' : 'text' });
-    const text = value === undefined || value === null ? '' : typeof value === 'object' ? value.id : String(value);
-    (input as unknown as { value: string }).value = text;
+    const textOf = (shown: FieldValue | undefined): string => (shown === undefined || shown === null ? '' : typeof shown === 'object' ? shown.id : String(shown));
+    (input as unknown as { value: string }).value = textOf(value);
+    controls.set(path, (next) => ((input as unknown as { value: string }).value = textOf(next)));
     if (field.maxLength) input.setAttribute('maxlength', String(field.maxLength));
     if (field.readOnly) input.setAttribute('disabled', '');
     if (field.kind === 'datetime') input.setAttribute('placeholder', 'YYYY-MM-DDThh:mm:ssZ');
-    input.addEventListener('input', () => set(parseText(field, (input as unknown as { value: string }).value)));
+    // Typing is `type`: the host folds the keystrokes of one field into one undo step.
+    input.addEventListener('input', () => set(parseText(field, (input as unknown as { value: string }).value), 'type'));
     wrapper.append(input);
   }
   wrapper.append(el('div', { class: 'field-error', 'data-error-for': path, role: 'alert' }));
@@ -231,16 +284,23 @@ function parseText(field: FieldModel, text: string): FieldValue {
 
 let searchCounter = 0;
 
-function referencePicker(field: FieldModel, target: Record<string, FieldValue>, path: string, inputId: string, set: (value: FieldValue) => void): HTMLElement[] {
+function referencePicker(field: FieldModel, target: Record<string, FieldValue>, path: string, inputId: string, set: (value: FieldValue, action?: EditAction) => void): HTMLElement[] {
   const value = target[field.id];
   const current = typeof value === 'object' && value !== null ? value : undefined;
-  const picked = el('div', { class: 'picked', 'data-picked-for': path }, current ? `${current.refName ?? ''} (id ${current.id})`.trim() : '');
+  const pickedText = (shown: { id: string; refName?: string } | undefined): string => (shown ? `${shown.refName ?? ''} (id ${shown.id})`.trim() : '');
+  const picked = el('div', { class: 'picked', 'data-picked-for': path }, pickedText(current));
   const placeholder = field.readOnly ? '' : field.referenceType === 'nsResource' ? 'Internal id' : `Search ${field.referenceType ?? ''}…`;
   const input = el('vscode-textfield', { id: inputId, 'data-path': path, placeholder });
   (input as unknown as { value: string }).value = current ? (current.refName ?? current.id) : '';
   if (field.readOnly) input.setAttribute('disabled', '');
   else input.append(el('vscode-icon', { slot: 'content-before', name: field.referenceType === 'nsResource' ? 'symbol-number' : 'search', 'aria-hidden': 'true' }));
   const list = el('div', { class: 'candidates', role: 'listbox', 'data-candidates-for': path });
+  controls.set(path, (next) => {
+    const shown = typeof next === 'object' && next !== null ? next : undefined;
+    (input as unknown as { value: string }).value = shown ? (shown.refName ?? shown.id) : '';
+    picked.textContent = pickedText(shown);
+    list.replaceChildren();
+  });
   let timer: ReturnType<typeof setTimeout> | undefined;
   input.addEventListener('input', () => {
     const text = (input as unknown as { value: string }).value;
@@ -252,7 +312,7 @@ function referencePicker(field: FieldModel, target: Record<string, FieldValue>, 
     }
     // NetSuite does not say what this field refers to (`nsResource`): nothing to search, the text is the internal id.
     if (field.referenceType === 'nsResource') {
-      set({ id: text.trim() });
+      set({ id: text.trim() }, 'type');
       picked.textContent = `id ${text.trim()}`;
       return;
     }

@@ -38,10 +38,12 @@ const isCandidate = objectOf({ id: isString, refName: isString });
 export const FormReady = defineMessage('ready', {});
 export const SaveRequest = defineMessage('save', { values: isFormValues });
 /**
- * Sent as the user edits, with the current values: the host marks the editor tab dirty (so VS Code asks before
- * closing it), saves with these values on Ctrl+S, and writes them into hot-exit backups.
+ * Sent on every edit, with the values after it: the host turns it into a VS Code undo step (or extends the open one,
+ * see formEdits.ts), saves with these values on Ctrl+S, and writes them into hot-exit backups. `action` says what
+ * kind of edit it was: `type` (a keystroke in a text field, coalesced), `set` (a choice: checkbox, option, picked
+ * reference), `addLine`/`removeLine` (path = the sublist / the line, e.g. `item.items[2]`).
  */
-export const DirtyChanged = defineMessage('dirty', { dirty: isBoolean, values: isFormValues });
+export const FormEdited = defineMessage('edit', { action: oneOf('type', 'set', 'addLine', 'removeLine'), path: isString, values: isFormValues });
 /** Candidates for a reference picker: records of `referenceType` whose name contains `text`. */
 export const SearchRequest = defineMessage('search', { requestId: isString, referenceType: isString, text: isString });
 export const DeleteRequest = defineMessage('delete', {});
@@ -50,13 +52,13 @@ export const TransformRequest = defineMessage('transform', { targetType: isStrin
 export type FormToHost =
   | ReturnType<typeof FormReady.create>
   | ReturnType<typeof SaveRequest.create>
-  | ReturnType<typeof DirtyChanged.create>
+  | ReturnType<typeof FormEdited.create>
   | ReturnType<typeof SearchRequest.create>
   | ReturnType<typeof DeleteRequest.create>
   | ReturnType<typeof TransformRequest.create>;
 
 export function isFormToHost(value: unknown): value is FormToHost {
-  return [FormReady, SaveRequest, DirtyChanged, SearchRequest, DeleteRequest, TransformRequest].some((m) => m.is(value));
+  return [FormReady, SaveRequest, FormEdited, SearchRequest, DeleteRequest, TransformRequest].some((m) => m.is(value));
 }
 
 // Host → webview
@@ -76,13 +78,19 @@ export const FormBusy = defineMessage('busy', { busy: isBoolean, label: optional
 /** A failed save or validation: field errors by path, the rest for the top. The webview keeps every edit. */
 export const FormErrors = defineMessage('errors', { fields: arrayOf(isFieldError), general: arrayOf(isString) });
 export const SearchResults = defineMessage('searchResults', { requestId: isString, candidates: arrayOf(isCandidate), error: optional(isString) });
+/**
+ * Undo/redo of an edit (VS Code's Edit → Undo, Ctrl+Z): the values to show now. The webview updates the controls
+ * whose values differ in place, so focus, scroll and half-typed reference searches elsewhere stay as they are.
+ */
+export const FormValuesSet = defineMessage('setValues', { values: isFormValues });
 
 export type HostToForm =
   | ReturnType<typeof FormInit.create>
   | ReturnType<typeof FormBusy.create>
   | ReturnType<typeof FormErrors.create>
-  | ReturnType<typeof SearchResults.create>;
+  | ReturnType<typeof SearchResults.create>
+  | ReturnType<typeof FormValuesSet.create>;
 
 export function isHostToForm(value: unknown): value is HostToForm {
-  return [FormInit, FormBusy, FormErrors, SearchResults].some((m) => m.is(value));
+  return [FormInit, FormBusy, FormErrors, SearchResults, FormValuesSet].some((m) => m.is(value));
 }

@@ -25,10 +25,16 @@ import { RecordFormPanel, recordFormViewType, type FormDeps } from './recordForm
 const backupKey = 'suitelens.forms.backups';
 
 export class RecordFormEditorProvider implements vscode.CustomEditorProvider<RecordFormPanel>, vscode.Disposable {
-  private readonly changes = new vscode.EventEmitter<vscode.CustomDocumentContentChangeEvent<RecordFormPanel>>();
+  /**
+   * Edits are undo steps (`CustomDocumentEditEvent`): VS Code's Undo/Redo run them and the tab is clean again at the
+   * save point. A form restored from a backup is reported once as a content change instead, which VS Code keeps dirty
+   * until a save or revert: with undo steps alone, undoing the first edit after a restore would mark the tab clean
+   * while the restored edits are still unsaved. VS Code tells the two apart per event (an edit has undo and redo).
+   */
+  private readonly changes = new vscode.EventEmitter<vscode.CustomDocumentEditEvent<RecordFormPanel> | vscode.CustomDocumentContentChangeEvent<RecordFormPanel>>();
   readonly onDidChangeCustomDocument = this.changes.event;
   readonly deps: FormDeps;
-  /** Forms restored from our own backup index: VS Code thinks them clean until told otherwise. */
+  /** Forms restored from a backup, not yet reported to VS Code as dirty (see `changes`). */
   private readonly restoredUnseen = new WeakSet<RecordFormPanel>();
 
   constructor(registry: AccountRegistry<NetSuiteClient>, extensionUri: vscode.Uri, logger: Logger, private readonly backupIndex?: vscode.Memento) {
@@ -36,7 +42,7 @@ export class RecordFormEditorProvider implements vscode.CustomEditorProvider<Rec
       registry,
       extensionUri,
       logger,
-      edited: (form) => this.changes.fire({ document: form }),
+      edited: (form, step) => this.changes.fire({ document: form, ...step }),
       settled: (form) => void this.forgetBackup(form.uri),
     };
   }
@@ -50,13 +56,13 @@ export class RecordFormEditorProvider implements vscode.CustomEditorProvider<Rec
     const backupId = context.backupId ?? (await this.indexedBackup(uri));
     const backup = backupId ? parseFormBackup(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(backupId)))) : undefined;
     const form = await RecordFormPanel.prepare(this.deps, resource, { uri, backup });
-    if (backup && !context.backupId) this.restoredUnseen.add(form);
+    if (backup) this.restoredUnseen.add(form);
     return form;
   }
 
   resolveCustomEditor(form: RecordFormPanel, panel: vscode.WebviewPanel): void {
     form.attach(panel);
-    // Restored from our index: tell VS Code the form has unsaved edits (dirty tab, asks before closing).
+    // Restored from a backup (VS Code's or our index's): the form has unsaved edits (dirty tab, asks before closing).
     if (this.restoredUnseen.delete(form)) this.changes.fire({ document: form });
   }
 

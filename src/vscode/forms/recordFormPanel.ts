@@ -15,11 +15,12 @@ import type { Logger } from '../../netsuite/log';
 import type { NetSuiteRecord } from '../../netsuite/records';
 import {
   DeleteRequest,
-  DirtyChanged,
   FormBusy,
+  FormEdited,
   FormErrors,
   FormInit,
   FormReady,
+  FormValuesSet,
   isFormToHost,
   SaveRequest,
   SearchRequest,
@@ -33,6 +34,7 @@ import { serializeFormBackup, type FormBackup } from './formBackup';
 import { formHtml } from './formHtml';
 import { formScheme, formTitle, formUriParts, type FormResource } from './formUri';
 import { placeErrors } from './model/fieldErrors';
+import { applyStep, continuesStep, editLabel, type FormChange, type FormEditStep } from './model/formEdits';
 import { buildFormModel, type FormModel } from './model/formModel';
 import { validateWrite } from './model/formValidation';
 import { createPlan, describeChanges, formValuesOf, patchPlan, type FormValues, type WritePlan } from './model/formValues';
@@ -69,10 +71,17 @@ export interface FormDeps {
   registry: AccountRegistry<NetSuiteClient>;
   extensionUri: vscode.Uri;
   logger: Logger;
-  /** Tells VS Code the form was edited (the editor provider's `onDidChangeCustomDocument`). */
-  edited(form: RecordFormPanel): void;
+  /** Gives VS Code one undo step of the form (the editor provider's `onDidChangeCustomDocument`). */
+  edited(form: RecordFormPanel, step: UndoStep): void;
   /** The form has no unsaved edits any more (saved, reverted, closed): its backup is not needed. */
   settled(form: RecordFormPanel): void;
+}
+
+/** What VS Code needs of an undo step (`CustomDocumentEditEvent` without the document). */
+export interface UndoStep {
+  label: string;
+  undo(): void;
+  redo(): void;
 }
 
 export interface OpenOptions {
@@ -115,6 +124,8 @@ export class RecordFormPanel implements vscode.CustomDocument {
   private createKey: string | undefined;
   private notice: string | undefined;
   private closingForGood = false;
+  /** The step keystrokes still extend (see `continuesStep`); closed by a save, a revert, an undo or a redo. */
+  private openStep: FormEditStep | undefined;
   private panel: vscode.WebviewPanel | undefined;
   private readonly attached: Promise<void>;
   private markAttached!: () => void;
@@ -203,6 +214,41 @@ export class RecordFormPanel implements vscode.CustomDocument {
     return this.target.recordType;
   }
 
+  /** The values a save would send now (extension-host tests read them). */
+  get values(): FormValues {
+    return this.current;
+  }
+
+  /**
+   * An edit the webview reported (extension-host tests stand in for the webview here): a new undo step for VS Code,
+   * or, for more keystrokes in the field being typed, the open step grown. VS Code marks the tab dirty on a new step
+   * and clean again when undo comes back to the save point.
+   */
+  edit(change: FormChange, values: FormValues): void {
+    const at = Date.now();
+    if (continuesStep(this.openStep, change, at)) {
+      this.openStep!.after = values;
+      this.openStep!.lastAt = at;
+      this.current = values;
+      return;
+    }
+    const step: FormEditStep = { label: editLabel(this.model, change), change, before: this.current, after: values, lastAt: at };
+    this.current = values;
+    this.openStep = step;
+    this.deps.edited(this, {
+      label: step.label,
+      undo: () => this.showValues(applyStep(this.current, step.after, step.before)),
+      redo: () => this.showValues(applyStep(this.current, step.before, step.after)),
+    });
+  }
+
+  /** Undo/redo: the host's values and the webview's controls, updated in place (no redraw, focus stays). */
+  private showValues(values: FormValues): void {
+    this.openStep = undefined;
+    this.current = values;
+    this.post(FormValuesSet.create({ values }));
+  }
+
   /** Shows this form in the editor VS Code made for it. */
   attach(panel: vscode.WebviewPanel): void {
     const mediaRoot = vscode.Uri.joinPath(this.deps.extensionUri, 'dist', 'media');
@@ -244,6 +290,8 @@ export class RecordFormPanel implements vscode.CustomDocument {
    * error for.
    */
   async save(): Promise<void> {
+    // Whatever the outcome, keystrokes after this are a new step: VS Code may put its save point here.
+    this.openStep = undefined;
     const { profile } = await this.refreshScope().catch((error: unknown) => {
       const text = `${errorText(error)} Nothing was sent; your edits are kept.`;
       this.post(FormErrors.create({ fields: [], general: [text] }));
@@ -286,6 +334,7 @@ export class RecordFormPanel implements vscode.CustomDocument {
 
   /** "Revert File" and "Don't Save": the record as NetSuite has it now (a new record: an empty form). */
   async revert(): Promise<void> {
+    this.openStep = undefined;
     this.deps.settled(this);
     if (this.closingForGood) return;
     const { client } = await this.refreshScope();
@@ -357,10 +406,8 @@ export class RecordFormPanel implements vscode.CustomDocument {
     }
     try {
       if (FormReady.is(message)) this.sendForm();
-      else if (DirtyChanged.is(message)) {
-        this.current = message.values;
-        this.deps.edited(this);
-      } else if (SaveRequest.is(message)) {
+      else if (FormEdited.is(message)) this.edit({ action: message.action, path: message.path }, message.values);
+      else if (SaveRequest.is(message)) {
         this.current = message.values;
         // Through VS Code, like Ctrl+S, so the tab's dirty state follows the outcome; the form already shows errors.
         await Promise.resolve(vscode.workspace.save(this.uri)).catch((error: unknown) => this.deps.logger.debug(`Record form not saved: ${errorText(error)}`));

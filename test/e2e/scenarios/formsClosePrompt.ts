@@ -11,7 +11,8 @@ const uiTimeout = 30_000;
 const customerId = '100';
 const tabName = new RegExp(`^customer ${customerId}\\b`);
 
-async function openCustomerForm(page: Page): Promise<FrameLocator> {
+/** Opens the demo's customer 100 in its edit form from the palette, as a user would. */
+export async function openCustomerForm(page: Page): Promise<FrameLocator> {
   await runCommand(page, 'SuiteLens: Edit Record');
   await answerInputBox(page, 'customer');
   await answerInputBox(page, customerId);
@@ -28,7 +29,8 @@ async function closeFormTab(page: Page): Promise<void> {
   await tab.locator('.tab-actions a.action-label').first().click({ timeout: uiTimeout });
 }
 
-function dirtyTab(page: Page) {
+/** The form tab of customer 100 while it shows the dirty dot. */
+export function dirtyTab(page: Page) {
   return formTab(page, tabName).and(page.locator('.tab.dirty'));
 }
 

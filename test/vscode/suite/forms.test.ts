@@ -8,6 +8,9 @@ interface OpenedForm {
   id: string | undefined;
   recordType: string;
   uri: vscode.Uri;
+  values: Record<string, unknown>;
+  /** What the webview calls on an edit; the test stands in for the webview. */
+  edit(change: { action: 'type' | 'set'; path: string }, values: Record<string, unknown>): void;
   close(): Promise<void>;
 }
 
@@ -27,6 +30,14 @@ async function waitForTab(matches: (label: string) => boolean): Promise<string> 
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`no such tab; tabs: ${tabLabels().join(', ')}`);
+}
+
+async function waitForDirty(label: string, dirty: boolean): Promise<void> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    if (formTabs().find((tab) => tab.label === label)?.isDirty === dirty) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`tab ${label} did not become ${dirty ? 'dirty' : 'clean'}`);
 }
 
 // The record form commands as the extension registers them, against the in-process demo sandbox.
@@ -71,6 +82,42 @@ suite('Record forms through the extension', () => {
     await form.close();
     for (let attempt = 0; attempt < 50 && formTabs().some((candidate) => candidate.label === label); attempt++) await new Promise((resolve) => setTimeout(resolve, 100));
     assert.equal(formTabs().filter((candidate) => candidate.label === label).length, 0, 'close() closed the tab');
+  });
+
+  test('an edit is a VS Code undo step: Undo brings the old value back and the tab clean, Redo the edit and the dirty dot', async function () {
+    this.timeout(60_000);
+    const form = await vscode.commands.executeCommand<OpenedForm>('suitelens.editRecord', { accountId, recordType: 'customer', id: '102' });
+    const label = await waitForTab((tabLabel) => tabLabel.startsWith('customer 102 '));
+    const original = form.values.phone;
+    // Two keystrokes in Phone, as the webview reports them: one undo step.
+    form.edit({ action: 'type', path: 'phone' }, { ...form.values, phone: '+1 555 07' });
+    form.edit({ action: 'type', path: 'phone' }, { ...form.values, phone: '+1 555 0700' });
+    await waitForDirty(label, true);
+
+    await vscode.commands.executeCommand('undo');
+    await waitForDirty(label, false);
+    assert.equal(form.values.phone, original, 'one Undo took back both keystrokes');
+
+    await vscode.commands.executeCommand('redo');
+    await waitForDirty(label, true);
+    assert.equal(form.values.phone, '+1 555 0700');
+
+    // Saved: the save point moves here. A second field is a second step; undoing it comes back to the save point
+    // (clean), and undoing past it takes back the saved phone (dirty again), as in a text editor.
+    assert.ok(await vscode.workspace.save(form.uri));
+    await waitForDirty(label, false);
+    form.edit({ action: 'type', path: 'fax' }, { ...form.values, fax: '+1 555 0701' });
+    await waitForDirty(label, true);
+    await vscode.commands.executeCommand('undo');
+    await waitForDirty(label, false);
+    assert.equal(form.values.fax, undefined, 'Undo took back the fax only');
+    assert.equal(form.values.phone, '+1 555 0700');
+    await vscode.commands.executeCommand('undo');
+    await waitForDirty(label, true);
+    assert.equal(form.values.phone, original);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await waitForDirty(label, false);
+    await form.close();
   });
 
   test('forms never auto save: a half-typed form must not reach NetSuite (the web default is afterDelay)', () => {
