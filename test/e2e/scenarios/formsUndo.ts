@@ -4,7 +4,7 @@ import { startDemoFromWelcome } from '../lib/explorerTree';
 import type { Scenario } from '../lib/scenario';
 import { screenshot } from '../lib/workbench';
 import { dirtyTab, openCustomerForm } from './formsClosePrompt';
-import { fieldValue, formsDemoEnv, sandboxRequests } from './formsCustomer';
+import { fieldValue, formsDemoEnv, formTab, openNewForm, sandboxRequests } from './formsCustomer';
 
 const uiTimeout = 30_000;
 
@@ -74,5 +74,23 @@ export const scenario: Scenario = {
 
     // Undo and redo are the form's own business until a save: nothing reached NetSuite.
     assert.deepEqual((await sandboxRequests(start, 'PATCH')).items, []);
+
+    // Sublists: a cell typed into is undone in place (the line stays, the caret stays in the cell); undoing the
+    // added line takes the line away, and the new, untouched form is clean.
+    const order = await openNewForm(page, 'salesOrder');
+    const orderTab = formTab(page, /^New salesOrder$/);
+    await order.locator('[data-add-line="item"]').click();
+    await order.locator('tr[data-line="0"]').waitFor({ timeout: uiTimeout });
+    await typeInto(page, order, 'item.items[0].quantity', '12');
+    await orderTab.and(page.locator('.tab.dirty')).waitFor({ timeout: uiTimeout });
+    await screenshot(page, 'forms-undo-4-sales-order-line-typed');
+    await page.keyboard.press('Control+z');
+    await waitForValue(order, 'item.items[0].quantity', '');
+    assert.equal(await order.locator('tr[data-line="0"]').count(), 1, 'the line is still there');
+    assert.equal(await focusedPath(order), 'item.items[0].quantity', 'the caret stays in the cell');
+    await page.keyboard.press('Control+z');
+    await order.locator('tr[data-line="0"]').waitFor({ state: 'detached', timeout: uiTimeout });
+    await orderTab.and(page.locator('.tab.dirty')).waitFor({ state: 'detached', timeout: uiTimeout });
+    await screenshot(page, 'forms-undo-5-sales-order-line-undone-clean');
   },
 };
