@@ -3,7 +3,8 @@
  * a record or edits an existing one. The host owns every decision that touches NetSuite — validation against the
  * schema, the PATCH body of only the changed fields, the re-read that detects someone else's change, the production
  * confirmation, the idempotency key that makes "Save again" after a network failure safe — and the webview only
- * draws values and reports edits. Because it is a custom editor, VS Code itself marks the tab dirty, asks before a
+ * draws values and reports edits. Because it is a custom editor, VS Code itself keeps the undo stack (each edit is
+ * a step, see model/formEdits.ts; dirty = not at the save point), marks the tab dirty, asks before a
  * dirty form closes (Save / Don't Save / Cancel), saves on Ctrl+S, and keeps the edits across a window reload
  * (hot-exit backups). A save that did not reach NetSuite rejects, so the form stays dirty with every edit.
  */
