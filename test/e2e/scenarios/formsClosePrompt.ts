@@ -132,6 +132,16 @@ export const scenario: Scenario = {
     await frame.locator('.notice', { hasText: /Restored your unsaved edits/ }).waitFor({ timeout: 60_000 });
     assert.equal(await fieldValue(frame, 'email'), 'reload@forms-e2e.example.com', 'the edit came back');
     await screenshot(page, 'forms-close-4-edits-restored-after-reload');
+    // Undo cannot go behind the restore: an edit undone there leaves the restored edits, and the dirty tab, as they were.
+    await fill(frame, 'phone', '+1 555 0499');
+    // The edit goes webview → extension host → VS Code's undo stack, a longer way than Ctrl+Z takes to VS Code; a
+    // robot's Ctrl+Z right after filling can come first (a person's cannot), and the tab is dirty already to wait on.
+    await page.waitForTimeout(1_000);
+    await page.keyboard.press('Control+z');
+    for (let attempt = 0; attempt < 50 && (await fieldValue(frame, 'phone')) === '+1 555 0499'; attempt += 1) await page.waitForTimeout(100);
+    assert.notEqual(await fieldValue(frame, 'phone'), '+1 555 0499', 'Ctrl+Z took the phone back');
+    assert.equal(await fieldValue(frame, 'email'), 'reload@forms-e2e.example.com', 'the restored edit stays');
+    assert.equal(await dirtyTab(page).count(), 1, 'still dirty: the restored edit is not saved');
 
     // The restored form saves like any other once NetSuite is there. The demo sandbox ran in the old window's
     // extension host: it starts afresh, from its seed, so the phone saved above is gone there — a change since
