@@ -134,8 +134,8 @@ export const scenario: Scenario = {
     await screenshot(page, 'forms-close-4-edits-restored-after-reload');
     // Undo cannot go behind the restore: an edit undone there leaves the restored edits, and the dirty tab, as they were.
     await fill(frame, 'phone', '+1 555 0499');
-    // The edit goes webview → extension host → VS Code's undo stack, a longer way than Ctrl+Z takes to VS Code; a
-    // robot's Ctrl+Z right after filling can come first (a person's cannot), and the tab is dirty already to wait on.
+    // The edit goes webview → extension host → VS Code's undo stack, a longer way than Ctrl+Z takes to VS Code, so
+    // a Ctrl+Z pressed by a robot the moment after filling can come first; the tab is already dirty, nothing to wait on.
     await page.waitForTimeout(1_000);
     await page.keyboard.press('Control+z');
     for (let attempt = 0; attempt < 50 && (await fieldValue(frame, 'phone')) === '+1 555 0499'; attempt += 1) await page.waitForTimeout(100);
