@@ -19,6 +19,9 @@ function input(frame: FrameLocator, path: string) {
 async function typeInto(page: Page, frame: FrameLocator, path: string, text: string): Promise<void> {
   await input(frame, path).fill('');
   await page.keyboard.type(text, { delay: 20 });
+  // The edit goes webview → extension host → VS Code's undo stack, a longer way than Ctrl+Z takes to VS Code, so a
+  // Ctrl+Z pressed by a robot the moment after typing can come first; the tab may be dirty already, nothing to wait on.
+  await page.waitForTimeout(1_000);
 }
 
 /** The `data-path` of the control that has the keyboard focus inside the form. */
