@@ -1,25 +1,13 @@
 // Helpers for the agent scenarios: the NetSuite side bar's Agent Access and Agent Activity panes, quick picks,
 // modal dialogs, and an MCP agent created through the UI (its client configuration read from the clipboard).
-import { createServer } from 'node:net';
 import type { Locator, Page } from 'playwright-core';
 import { startDemoFromWelcome } from './explorerTree';
+import { findFreePort } from '../../vscode/harness/codeServer';
 import type { ScenarioContext } from './scenario';
 import { exactly, runCommand, waitForNotification } from './workbench';
 
 export const uiTimeout = 30_000;
 export const demoAccount = 'TSTDRV1234567_SB1';
-
-/** A port nothing listens on right now, for the MCP endpoint setting. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 /** One view of the NetSuite side bar (Explorer, Agent Access, Agent Activity), by its header title. */
 export function viewPane(page: Page, title: string): Locator {
@@ -125,7 +113,7 @@ export async function createMcpAgent(page: Page, name: string, serverKey: string
  * and Agent Activity (Explorer folded), wide enough to read the sentences.
  */
 export async function openAgentsWorkbench(openWorkbench: ScenarioContext['openWorkbench']): Promise<{ page: Page; port: number }> {
-  const port = await freePort();
+  const port = await findFreePort();
   const page = await openWorkbench({ settings: { 'suitelens.agents.mcp.enabled': true, 'suitelens.agents.mcp.port': port } });
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
   await startDemoFromWelcome(page);

@@ -53,7 +53,7 @@ async function sandboxLogOnceUp(page: Page): Promise<number> {
 export const scenario: Scenario = {
   name: 'Record form as a VS Code editor: an edit marks the tab dirty, closing asks Save / Don’t Save / Cancel, Ctrl+S and Save save (PATCH), a failed save stays dirty, Revert File reloads, and a reload brings the unsaved edits back',
   async run({ openWorkbench }) {
-    const page = await openWorkbench({ env: formsDemoEnv });
+    const page = await openWorkbench({ env: await formsDemoEnv() });
     await startDemoFromWelcome(page);
     let frame = await openCustomerForm(page);
     const originalPhone = await fieldValue(frame, 'phone');

@@ -2,13 +2,23 @@ import * as assert from 'node:assert/strict';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import type { RequestLogEntry } from '../../../src/sandbox/http/requestLog';
 import { answerInputBox, explorerRows, startDemoFromWelcome } from '../lib/explorerTree';
+import { findFreePort } from '../../vscode/harness/codeServer';
 import type { Scenario } from '../lib/scenario';
 import { runCommand, screenshot } from '../lib/workbench';
 
-/** A fixed demo port, so the scenario can read the sandbox's request log and change its faults. */
-export const formsDemoPort = 45_871;
-export const formsDemoUrl = `http://127.0.0.1:${formsDemoPort}`;
-export const formsDemoEnv = { SUITELENS_DEMO_OPTIONS: JSON.stringify({ port: formsDemoPort }) };
+/** Where the demo sandbox of the running scenario listens; set by `formsDemoEnv`. */
+let formsDemoUrl = '';
+
+/**
+ * The environment that starts the demo sandbox on a free port chosen here, so the scenario can read the sandbox's
+ * request log and change its faults. Not a fixed port: that one collided with another test run on the machine, and
+ * the demo then never started.
+ */
+export async function formsDemoEnv(): Promise<Record<string, string>> {
+  const port = await findFreePort();
+  formsDemoUrl = `http://127.0.0.1:${port}`;
+  return { SUITELENS_DEMO_OPTIONS: JSON.stringify({ port }) };
+}
 
 /** One entry of the sandbox's request log, as `GET /__sandbox/requests` serves it. */
 export type LoggedRequest = RequestLogEntry;
@@ -105,7 +115,7 @@ export async function pickReference(frame: FrameLocator, path: string, text: str
 export const scenario: Scenario = {
   name: 'Record form: create a company and an individual customer, a server error lands on its field with edits kept, and an edit PATCHes only the changed field',
   async run({ openWorkbench }) {
-    const page = await openWorkbench({ env: formsDemoEnv });
+    const page = await openWorkbench({ env: await formsDemoEnv() });
     await startDemoFromWelcome(page);
 
     // Company customer: a bad email is refused by NetSuite and marked on the email field; the other edits stay.

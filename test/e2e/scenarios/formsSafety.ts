@@ -36,7 +36,7 @@ async function toggleAccountOption(page: Page, option: RegExp): Promise<void> {
 export const scenario: Scenario = {
   name: 'Record form safety: a concurrent change is shown before overwriting, a create retried after a connection reset makes one record, confirm-before-write shows field old → new, a read-only account cannot edit',
   async run({ openWorkbench }) {
-    const page = await openWorkbench({ env: formsDemoEnv });
+    const page = await openWorkbench({ env: await formsDemoEnv() });
     await startDemoFromWelcome(page);
     await useColorTheme(page, 'Dark High Contrast');
     const unique = `Safety ${Date.now()}`;

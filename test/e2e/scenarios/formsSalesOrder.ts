@@ -18,7 +18,7 @@ export const scenario: Scenario = {
   name: 'Record form: a sales order with two item lines and a customer picked by search, transformed to an invoice that opens in its form, then deleted with a confirmation naming it',
   async run({ openWorkbench }) {
     // Dark theme here; the customer scenario runs in the default light one, the safety one in high contrast.
-    const page = await openWorkbench({ env: formsDemoEnv });
+    const page = await openWorkbench({ env: await formsDemoEnv() });
     await startDemoFromWelcome(page);
     await useColorTheme(page, 'Dark Modern');
     const start = (await sandboxRequests()).lastSeq;

@@ -40,7 +40,7 @@ async function waitForValue(frame: FrameLocator, path: string, expected: string)
 export const scenario: Scenario = {
   name: 'Record form undo is VS Code’s: Ctrl+Z in a field takes back the whole typed value (one step per field), the tab is clean again at the saved values, Ctrl+Y puts it back, focus stays in the field, and nothing is sent',
   async run({ openWorkbench }) {
-    const page = await openWorkbench({ env: formsDemoEnv });
+    const page = await openWorkbench({ env: await formsDemoEnv() });
     await startDemoFromWelcome(page);
     const frame = await openCustomerForm(page);
     const originalPhone = await fieldValue(frame, 'phone');
