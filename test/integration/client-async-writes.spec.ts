@@ -6,9 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { NetSuiteClient } from '../../src/netsuite/client';
-import { isNetSuiteError, type NetSuiteError } from '../../src/netsuite/errors';
 import type { SandboxFaults } from '../../src/sandbox/options';
-import { setUpClient, type ClientSetup } from './client-sandbox';
+import { firstId as firstIdOf, rejection, setUpClient, type ClientSetup } from './client-sandbox';
 
 let setup: ClientSetup;
 let client: NetSuiteClient;
@@ -19,21 +18,10 @@ let itemId: string;
 const noFaults: SandboxFaults = { seed: 1, rate500: 0, rate429: 0, resetBeforeCommitRate: 0, resetAfterCommitRate: 0 };
 const jobPrefix = '/services/rest/async/v1/job';
 
-async function firstId(table: string): Promise<string> {
-  return (await client.queryPage(`SELECT id FROM ${table} ORDER BY id`, 0, { pageSize: 1 })).rows[0].raw.id;
-}
+const firstId = (table: string) => firstIdOf(client, table);
 
 async function countWhere(table: string, condition: string): Promise<number> {
   return Number((await client.queryPage(`SELECT COUNT(*) AS n FROM ${table} WHERE ${condition}`)).rows[0].raw.n);
-}
-
-async function rejection(promise: Promise<unknown>): Promise<NetSuiteError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  if (!isNetSuiteError(error)) throw new Error(`expected a NetSuiteError, got ${String(error)}`);
-  return error;
 }
 
 function requestsSince(since: number, method?: string, pathPrefix?: string) {

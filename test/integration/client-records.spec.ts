@@ -1,26 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isNetSuiteError, type NetSuiteError } from '../../src/netsuite/errors';
 import type { NetSuiteClient } from '../../src/netsuite/client';
 import { changedFields } from '../../src/netsuite/records';
-import { setUpClient, tbaAuth, type ClientSetup } from './client-sandbox';
+import { firstId as firstIdOf, rejection, setUpClient, tbaAuth, type ClientSetup } from './client-sandbox';
 
 let setup: ClientSetup;
 let client: NetSuiteClient;
 let subsidiaryId: string;
 
-async function firstId(table: string): Promise<string> {
-  const page = await client.queryPage(`SELECT id FROM ${table} ORDER BY id`, 0, { pageSize: 1 });
-  return page.rows[0].raw.id;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<NetSuiteError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  if (!isNetSuiteError(error)) throw new Error(`expected a NetSuiteError, got ${String(error)}`);
-  return error;
-}
+const firstId = (table: string) => firstIdOf(client, table);
 
 beforeAll(async () => {
   setup = await setUpClient();

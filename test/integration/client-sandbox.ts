@@ -9,6 +9,7 @@ import { expect } from 'vitest';
 import type { AuthProvider } from '../../src/netsuite/auth/types';
 import { TbaAuthProvider, type TbaCredentials } from '../../src/netsuite/auth/tba';
 import { NetSuiteClient, type NetSuiteClientOptions } from '../../src/netsuite/client';
+import { isNetSuiteError, type NetSuiteError } from '../../src/netsuite/errors';
 import { createLogger } from '../../src/netsuite/log';
 import { startSandbox } from '../../src/sandbox/index';
 import type { SandboxOptions } from '../../src/sandbox/options';
@@ -105,4 +106,20 @@ export function expectNoSecrets(lines: string[], secrets: string[]): void {
   expect(text).not.toMatch(/Bearer\s+(?!\[redacted\])[A-Za-z0-9._~+/-]{8,}/);
   expect(text).not.toMatch(/eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\./);
   expect(text).not.toMatch(/-----BEGIN [A-Z ]*PRIVATE KEY-----\s*[A-Za-z0-9+/]/);
+}
+
+/** The id of the first row of `table`, for bodies that need a real reference (a subsidiary, a customer). */
+export async function firstId(client: NetSuiteClient, table: string): Promise<string> {
+  const page = await client.queryPage(`SELECT id FROM ${table} ORDER BY id`, 0, { pageSize: 1 });
+  return page.rows[0].raw.id;
+}
+
+/** The NetSuiteError a promise is rejected with; anything else (or no rejection) fails the test. */
+export async function rejection(promise: Promise<unknown>): Promise<NetSuiteError> {
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  if (!isNetSuiteError(error)) throw new Error(`expected a NetSuiteError, got ${String(error)}`);
+  return error;
 }
