@@ -3,29 +3,16 @@
  * N rows should take perRequestMs + N × perRowMs; a request over the concurrency limit should be refused at
  * once, not after the latency. Measured side by side in one run. Prints; never asserts; the last line is JSON.
  */
-import { randomBytes } from 'node:crypto';
-import { tbaAuthorizationHeader } from '../../src/netsuite/auth/tba';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox';
+import { signedSuiteQLRequest } from './lib/sandboxClient';
 
 const perRequestMs = 200;
 const perRowMs = 2;
 
 async function timedQuery(sandbox: RunningSandbox, limit: number): Promise<{ ms: number; status: number; rows: number }> {
-  const url = new URL(`/services/rest/query/v1/suiteql?limit=${limit}`, sandbox.baseUrl);
-  const authorization = tbaAuthorizationHeader({
-    method: 'POST',
-    url,
-    accountId: sandbox.accountId,
-    credentials: sandbox.credentials.tba,
-    nonce: randomBytes(16).toString('hex'),
-    timestamp: Math.floor(Date.now() / 1000),
-  });
+  const { url, init } = signedSuiteQLRequest(sandbox, 'SELECT id, entityid FROM customer ORDER BY id', limit);
   const started = performance.now();
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { authorization, 'content-type': 'application/json', prefer: 'transient' },
-    body: JSON.stringify({ q: 'SELECT id, entityid FROM customer ORDER BY id' }),
-  });
+  const response = await fetch(url, init);
   const body = (await response.json()) as { count?: number };
   return { ms: performance.now() - started, status: response.status, rows: body.count ?? 0 };
 }

@@ -6,9 +6,7 @@
  * export. Prints; never asserts. The last line is one JSON object with the figures.
  */
 import { PGlite } from '@electric-sql/pglite';
-import { randomBytes } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
-import { tbaAuthorizationHeader } from '../../src/netsuite/auth/tba';
 import { findRecordType } from '../../src/sandbox/catalog/registry';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/index';
 import { administratorRole } from '../../src/sandbox/roles';
@@ -17,6 +15,7 @@ import { createSuiteQLProjection } from '../../src/sandbox/store/suiteqlProjecti
 import { createSuiteQLEngine, type SandboxSuiteQLEngine } from '../../src/sandbox/suiteql/engine';
 import { describeSuiteQLTables } from '../../src/sandbox/suiteql/tables';
 import { recordTypeDefinitions } from '../../src/sandbox/catalog/registry';
+import { signedSuiteQLRequest } from './lib/sandboxClient';
 
 const rows = 100_000;
 const pageSize = 1000;
@@ -30,16 +29,8 @@ const columns = 'id, entityid, companyname, email, isinactive, balancesearch, da
 const queryFor = (pass: string) => `SELECT ${columns} FROM customer WHERE '${pass}' = '${pass}' ORDER BY id`;
 
 async function fetchPage(sandbox: RunningSandbox, query: string, offset: number): Promise<number> {
-  const url = new URL(`${sandbox.baseUrl}/services/rest/query/v1/suiteql?limit=${pageSize}&offset=${offset}`);
-  const authorization = tbaAuthorizationHeader({
-    method: 'POST',
-    url,
-    accountId: sandbox.accountId,
-    credentials: sandbox.credentials.tba,
-    nonce: randomBytes(16).toString('hex'),
-    timestamp: Math.floor(Date.now() / 1000),
-  });
-  const response = await fetch(url, { method: 'POST', headers: { authorization, 'content-type': 'application/json', prefer: 'transient' }, body: JSON.stringify({ q: query }) });
+  const { url, init } = signedSuiteQLRequest(sandbox, query, pageSize, offset);
+  const response = await fetch(url, init);
   const body = (await response.json()) as { items?: unknown[]; totalResults?: number };
   if (response.status !== 200 || !body.items) throw new Error(`page at ${offset}: HTTP ${response.status} ${JSON.stringify(body)}`);
   if (body.totalResults !== rows) throw new Error(`expected totalResults ${rows}, got ${body.totalResults}`);
