@@ -36,6 +36,8 @@ export class ResultsGrid {
   private renderQueued = false;
   private columns: RowsColumn[];
   private readonly pool: HTMLElement[] = [];
+  /** Ends the listeners on `document`: they would keep this grid and all its rows alive after the output goes. */
+  private readonly documentListeners = new AbortController();
   private readonly poolIndex: number[] = [];
 
   private readonly viewport: HTMLElement;
@@ -126,6 +128,7 @@ export class ResultsGrid {
   }
 
   dispose(): void {
+    this.documentListeners.abort();
     this.root.remove();
   }
 
@@ -381,9 +384,13 @@ export class ResultsGrid {
       this.selection = { ...this.selection, focusRow: hit.position, focusColumn: hit.column };
       this.renderNow(true);
     });
-    this.doc.addEventListener('mouseup', () => {
-      this.dragging = false;
-    });
+    this.doc.addEventListener(
+      'mouseup',
+      () => {
+        this.dragging = false;
+      },
+      { signal: this.documentListeners.signal },
+    );
     this.body.addEventListener('click', (event) => {
       const target = event.target as HTMLElement | null;
       if (!target?.classList.contains('sl-grid-link') || event.shiftKey) return;

@@ -75,6 +75,31 @@ describe('pure grid parts', () => {
 });
 
 describe('ResultsGrid in a DOM', () => {
+  it('lets go of every document listener when disposed, so a re-run cell does not keep its rows alive', () => {
+    const added: Array<{ type: string; listener: unknown; signal?: AbortSignal }> = [];
+    const removed = new Set<unknown>();
+    const add = document.addEventListener.bind(document);
+    const remove = document.removeEventListener.bind(document);
+    document.addEventListener = ((type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions) => {
+      added.push({ type, listener, signal: typeof options === 'object' ? options.signal : undefined });
+      add(type, listener, options);
+    }) as typeof document.addEventListener;
+    document.removeEventListener = ((type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions) => {
+      removed.add(listener);
+      remove(type, listener, options);
+    }) as typeof document.removeEventListener;
+    try {
+      const { grid } = mount(payload(1000));
+      expect(added.length).toBeGreaterThan(0);
+      grid.dispose();
+      const kept = added.filter((entry) => !removed.has(entry.listener) && !entry.signal?.aborted).map((entry) => entry.type);
+      expect(kept).toEqual([]);
+    } finally {
+      document.addEventListener = add;
+      document.removeEventListener = remove;
+    }
+  });
+
   it('keeps only a window of rows in the DOM for 100,000 rows', () => {
     const { host } = mount(payload(100_000));
     const rendered = host.querySelectorAll('.sl-grid-row:not([style*="display: none"])').length;
