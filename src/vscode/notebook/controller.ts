@@ -95,10 +95,11 @@ export class AccountNotebookController implements vscode.Disposable {
       }
       const started = performance.now();
       const { client } = await this.deps.registry.scope(this.profile.accountId);
-      const page = await client.queryPage(query, 0, { pageSize: this.deps.pageSize(), signal: abort.signal });
+      const pageSize = this.deps.pageSize();
+      const page = await client.queryPage(query, 0, { pageSize, signal: abort.signal });
       const elapsedMs = performance.now() - started;
       const items = page.rows.map((row) => row.raw);
-      const session = this.deps.sessions.create({ accountId: this.profile.accountId, query, columns: [], loaded: items.length, totalResults: page.totalResults });
+      const session = this.deps.sessions.create({ accountId: this.profile.accountId, query, columns: [], loaded: items.length, totalResults: page.totalResults, pageSize });
       const payload: RowsPayload = toRowsPayload({
         queryId: session.queryId,
         items,
@@ -110,7 +111,7 @@ export class AccountNotebookController implements vscode.Disposable {
       });
       session.columns = payload.columns;
       this.deps.learnColumns?.(this.profile.accountId, query, payload.columns.map((c) => c.name));
-      this.deps.noteResultSize?.(query, page.totalResults, this.deps.pageSize());
+      this.deps.noteResultSize?.(query, page.totalResults, pageSize);
       await execution.replaceOutput([outputOf(payload)]);
       await this.deps.history.record(this.profile.accountId, { query, rows: page.totalResults, elapsedMs, ok: true });
       success = true;

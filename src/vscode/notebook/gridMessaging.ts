@@ -3,6 +3,7 @@ import type { NetSuiteClient } from '../../netsuite/client';
 import { LoadFailed, LoadProgress, RowsAppended, isRendererToHost, type HostToRenderer, type RendererToHost } from '../../protocol/rendererMessages';
 import type { AccountRegistry } from '../accounts/accountRegistry';
 import { exportQueryResult } from './exportCommand';
+import { loadMoreRows } from './loadMore';
 import { alignBatch } from './resultFormat';
 import type { ResultSession, ResultSessions } from './resultSessions';
 
@@ -20,7 +21,6 @@ export class GridMessaging implements vscode.Disposable {
   constructor(
     private readonly registry: AccountRegistry<NetSuiteClient>,
     private readonly sessions: ResultSessions,
-    private readonly pageSize: () => number,
   ) {
     this.subscription = this.messaging.onDidReceiveMessage(({ editor, message }) => {
       if (!isRendererToHost(message)) return;
@@ -62,8 +62,8 @@ export class GridMessaging implements vscode.Disposable {
     try {
       const { client } = await this.registry.scope(session.accountId);
       if (how === 'more') {
-        const page = await client.queryPage(session.query, session.loaded, { pageSize: this.pageSize(), signal: abort.signal });
-        this.send(editor, session, page.rows.map((row) => row.raw), page.totalResults, true);
+        const more = await loadMoreRows(client, session, abort.signal);
+        this.send(editor, session, more.rows, more.totalResults, true);
         return;
       }
       // "Load all": the core's parallel runner (pages fetched concurrently within the account's limit, delivered in

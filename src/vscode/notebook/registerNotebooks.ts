@@ -60,7 +60,7 @@ export function registerNotebooks(
   disposables.push(
     vscode.workspace.registerNotebookSerializer(notebookType, new SuiteQLNotebookSerializer(), { transientOutputs: true }),
     registry.onDidChange(syncControllers),
-    new GridMessaging(registry, sessions, pageSize),
+    new GridMessaging(registry, sessions),
     vscode.commands.registerCommand('suitelens.newNotebook', (query?: unknown) => openNewNotebook(registry, typeof query === 'string' ? query : undefined)),
     vscode.commands.registerCommand('suitelens.queryHistory', () => showHistory(registry, history)),
     vscode.commands.registerCommand('suitelens.toggleSaveOutputs', () => toggleSaveOutputs()),

@@ -13,6 +13,8 @@ export interface ResultSession {
   columns: RowsColumn[];
   loaded: number;
   totalResults: number;
+  /** Rows per NetSuite page for this result, fixed when it first ran: later pages must use the same one. */
+  readonly pageSize: number;
   /** The load-more / load-all in progress, if any. */
   loading?: AbortController;
 }
