@@ -270,12 +270,15 @@ export class ResultsGrid {
       cell.className = `${baseClass}${selected ? ' sl-selected' : ''}`;
       cell.title = value.length > 40 ? value : '';
       if (column.recordType && canLink && value !== '') {
-        // A fresh span each time: textContent on a span keeps the value inert text, never markup.
-        const link = this.doc.createElement('span');
+        // The cell's link span is reused, never replaced: mousedown re-renders the selection, and a span replaced
+        // between mousedown and mouseup makes the browser send the click to the cell instead, so the link looked
+        // alive but did nothing. textContent keeps the value inert text, never markup.
+        const existing = cell.firstElementChild;
+        const link = cell.childElementCount === 1 && existing?.classList.contains('sl-grid-link') ? existing : this.doc.createElement('span');
         link.className = 'sl-grid-link';
         link.textContent = value;
-        link.title = `Open ${column.recordType} ${value}`;
-        cell.replaceChildren(link);
+        (link as HTMLElement).title = `Open ${column.recordType} ${value} (click or Enter)`;
+        if (link !== existing) cell.replaceChildren(link);
       } else {
         cell.textContent = value;
       }
@@ -393,12 +396,9 @@ export class ResultsGrid {
     );
     this.body.addEventListener('click', (event) => {
       const target = event.target as HTMLElement | null;
-      if (!target?.classList.contains('sl-grid-link') || event.shiftKey) return;
+      if (!target?.closest('.sl-grid-link') || event.shiftKey) return;
       const hit = this.cellFromEvent(event);
-      if (!hit || hit.column < 0) return;
-      const recordType = this.columns[hit.column].recordType;
-      const id = this.rowAt(hit.position)[hit.column];
-      if (recordType && id) this.post?.(OpenRecordRequest.create({ queryId: this.payload.queryId, recordType, id }));
+      if (hit) this.openRecordAt(hit.position, hit.column);
     });
     this.viewport.addEventListener('keydown', (event) => {
       const modifier = event.ctrlKey || event.metaKey;
@@ -408,11 +408,23 @@ export class ResultsGrid {
       } else if (modifier && event.key.toLowerCase() === 'a') {
         event.preventDefault();
         this.selectAll();
+      } else if (event.key === 'Enter' && this.selection) {
+        if (this.openRecordAt(this.selection.focusRow, this.selection.focusColumn)) event.preventDefault();
       } else if (event.key.startsWith('Arrow') && this.selection) {
         event.preventDefault();
         this.moveSelection(event.key, event.shiftKey);
       }
     });
+  }
+
+  /** Asks the host to open the record a linked cell names; false when the cell is not a record link. */
+  private openRecordAt(position: number, column: number): boolean {
+    if (column < 0 || position < 0 || position >= this.rows.length || !this.post) return false;
+    const recordType = this.columns[column]?.recordType;
+    const id = this.rowAt(position)[column];
+    if (!recordType || !id) return false;
+    this.post(OpenRecordRequest.create({ queryId: this.payload.queryId, recordType, id }));
+    return true;
   }
 
   private moveSelection(key: string, extend: boolean): void {

@@ -176,6 +176,35 @@ describe('ResultsGrid in a DOM', () => {
     expect(sent).toEqual([{ type: 'openRecord', queryId: 'q1', recordType: 'customer', id: '2' }]);
   });
 
+  it('opens a record when a person clicks an id link: mousedown, mouseup and click, as a browser sends them', () => {
+    const sent: RendererToHost[] = [];
+    const { host } = mount(payload(3), (m) => sent.push(m));
+    const link = host.querySelectorAll<HTMLElement>('.sl-grid-link')[1];
+    // A browser sends the click to the nearest element that is still in the document of those the press and the
+    // release both hit: when mousedown re-rendered the cell and replaced the span, that is the cell, not the link.
+    const ancestors: HTMLElement[] = [];
+    for (let node: HTMLElement | null = link; node; node = node.parentElement) ancestors.push(node);
+    link.dispatchEvent(new MouseEvent('mousedown', { bubbles: true }));
+    const clickTarget = ancestors.find((node) => node.isConnected)!;
+    clickTarget.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+    clickTarget.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    expect(sent).toEqual([{ type: 'openRecord', queryId: 'q1', recordType: 'customer', id: '2' }]);
+  });
+
+  it('opens the record of the selected id cell with Enter, and does nothing on a plain cell', () => {
+    const sent: RendererToHost[] = [];
+    const { host } = mount(payload(3), (m) => sent.push(m));
+    const cell = (row: number, column: number) =>
+      host.querySelector<HTMLElement>(`.sl-grid-row[data-position="${row}"] .sl-grid-cell[data-column="${column}"]`)!;
+    const viewport = host.querySelector<HTMLElement>('.sl-grid')!;
+    cell(2, 1).dispatchEvent(new MouseEvent('mousedown', { bubbles: true }));
+    viewport.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    expect(sent).toEqual([]);
+    cell(2, 0).dispatchEvent(new MouseEvent('mousedown', { bubbles: true }));
+    viewport.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    expect(sent).toEqual([{ type: 'openRecord', queryId: 'q1', recordType: 'customer', id: '3' }]);
+  });
+
   it('copies a rectangular selection with its header', () => {
     const { grid, host } = mount(payload(3, { rows: [['1', 'a\tb', '5'], ['2', 'c', null], ['3', 'd', '7']] }));
     const cell = (row: number, column: number) =>
