@@ -29,6 +29,7 @@ export const gridStyles = `
 .sl-grid-cell.sl-null { color: var(--vscode-disabledForeground, var(--vscode-descriptionForeground)); font-style: italic; }
 .sl-grid-cell.sl-selected { background: var(--vscode-list-activeSelectionBackground, #04395e); color: var(--vscode-list-activeSelectionForeground, inherit); }
 .sl-grid-link { color: var(--vscode-textLink-foreground); cursor: pointer; text-decoration: underline; text-decoration-style: dotted; }
+.sl-grid-cell.sl-selected .sl-grid-link { color: inherit; }
 .sl-grid-message { min-height: 1.2em; padding: 2px 0; color: var(--vscode-descriptionForeground); }
 .sl-grid-message.sl-error { color: var(--vscode-errorForeground); }
 .sl-error-view { border-left: 3px solid var(--vscode-errorForeground, #f14c4c); padding: 6px 10px; background: var(--vscode-inputValidation-errorBackground, transparent); }

@@ -46,5 +46,13 @@ export const scenario: Scenario = {
     await output.locator('.sl-grid-message', { hasText: /Copied 1 value|Copy failed/ }).waitFor({ timeout: 10_000 });
     await screenshot(page, 'notebook-sorted-all-loaded');
     assert.equal(await output.locator('img').count(), 0, 'no NetSuite value became markup');
+
+    // A real click on an id link (mousedown, mouseup, click from the browser) opens that record beside the notebook.
+    const firstId = (await readGrid(page))[1][0];
+    await output.locator('.sl-grid-row[data-position="0"] .sl-grid-cell[data-column="0"] .sl-grid-link').click();
+    const recordTab = page.locator('.tabs-container .tab', { hasText: `${firstId}.json` }).first();
+    await recordTab.waitFor({ timeout: 30_000 });
+    await page.locator('.editor-group-container .view-lines', { hasText: '"addressBook"' }).first().waitFor({ timeout: 30_000 });
+    await screenshot(page, 'notebook-id-link-opens-record');
   },
 };
