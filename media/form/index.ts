@@ -69,6 +69,22 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
 });
 post(FormReady.create({}));
 
+/**
+ * Ctrl+A (Cmd+A) in a text field selects the field's text natively, and that is all it may do. VS Code's webview
+ * forwards every keydown to the workbench, whose Select All answers by sending `selectAll` back into this page a
+ * moment later; by then the first character typed over the selection has landed, it is selected again and the next
+ * keystroke replaces it, so "+49…" was saved as "49…". Stopping the event here (before the window listener VS Code
+ * installs in the frame) keeps the browser's own select-all and never asks the workbench.
+ */
+document.addEventListener('keydown', (event) => {
+  const selectAll = (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'a';
+  if (selectAll && isTextEntry(event.composedPath()[0])) event.stopPropagation();
+});
+
+function isTextEntry(target: EventTarget | undefined): boolean {
+  return target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement;
+}
+
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<Record<string, string>> = {}, text?: string): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
   for (const [key, value] of Object.entries(props)) if (value !== undefined) element.setAttribute(key, value);
