@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { AgentIdentity } from '../../agents/agent';
 import type { AgentKeyStore } from '../../agents/mcp/agentKeys';
-import { mcpClientConfiguration } from '../../agents/mcp/clientConfiguration';
+import { mcpClientKinds, mcpClientSnippet, type McpClientKind } from '../../agents/mcp/clientConfiguration';
 import type { AccessNode } from './accessTreeProvider';
 import type { AgentAccessService } from './agentAccessService';
 import { agentIdFor } from './agentAccessService';
@@ -37,7 +37,26 @@ export function registerMcpCommands(service: AgentAccessService, keys: AgentKeyS
     return pick?.agent;
   }
 
+  /**
+   * The person picks the client the configuration is for; that pick is the one confirmation that the agent's key
+   * goes to the clipboard (the command can be run by other extensions and by agents that run commands, and Escape
+   * copies nothing). Opening the endpoint's port, when it is off, is a separate question.
+   */
+  async function chooseClient(agent: AgentIdentity): Promise<McpClientKind | undefined> {
+    const pick = await vscode.window.showQuickPick(
+      mcpClientKinds.map((client) => ({ label: client.label, detail: client.where, client: client.kind })),
+      {
+        title: `Copy ${agent.name}'s MCP configuration, with its key, for…`,
+        placeHolder: 'Anything that can read your clipboard gets this agent\'s access until you revoke the key.',
+        ignoreFocusOut: true,
+      },
+    );
+    return pick?.client;
+  }
+
   async function copyConfiguration(agent: AgentIdentity): Promise<void> {
+    const client = await chooseClient(agent);
+    if (!client) return;
     if (!endpoint.url) {
       const enable = 'Enable MCP Endpoint';
       const answer = await vscode.window.showInformationMessage(
@@ -57,10 +76,10 @@ export function registerMcpCommands(service: AgentAccessService, keys: AgentKeyS
       key = await keys.issue(agent);
       service.keysChanged();
     }
-    const { mcpServers } = mcpClientConfiguration(agent, endpoint.url, key);
-    await vscode.env.clipboard.writeText(JSON.stringify({ mcpServers }, null, 2));
+    await vscode.env.clipboard.writeText(mcpClientSnippet(client, agent, endpoint.url, key));
+    const where = mcpClientKinds.find((candidate) => candidate.kind === client)!;
     void vscode.window.showInformationMessage(
-      `Copied the MCP client configuration for ${agent.name} (${endpoint.url} and its key). Paste it into your client's MCP settings and keep it private: the key is the agent's identity.`,
+      `Copied ${agent.name}'s configuration for ${where.label}: ${where.where}. Keep it private: the key is the agent's identity.`,
     );
   }
 
@@ -79,22 +98,15 @@ export function registerMcpCommands(service: AgentAccessService, keys: AgentKeyS
       const agent = await service.addAgent(name, 'mcp');
       await keys.issue(agent);
       service.keysChanged();
-      const copy = 'Copy MCP Client Configuration';
-      const answer = await vscode.window.showInformationMessage(
+      // Straight to the client picker rather than a toast button that times out; Escape skips the copy.
+      void vscode.window.showInformationMessage(
         `Created agent ${agent.name} with its own key. It can do nothing until you switch on access in the Agent Access view.`,
-        copy,
       );
-      if (answer === copy) await copyConfiguration(agent);
+      await copyConfiguration(agent);
     }),
     vscode.commands.registerCommand('suitelens.agents.copyMcpConfiguration', async (node?: unknown) => {
       const agent = await chooseAgent(node, 'Copy MCP client configuration');
-      if (!agent) return;
-      // The command can be run by other extensions (and agents that run commands), so the person confirms that the
-      // key goes to the clipboard; the toast after "Create Agent" is already a person's click.
-      const copy = 'Copy';
-      const detail = `Anything that can read your clipboard gets ${agent.name}'s access until you revoke the key.`;
-      if ((await vscode.window.showWarningMessage(`Copy the MCP client configuration with ${agent.name}'s key?`, { modal: true, detail }, copy)) !== copy) return;
-      await copyConfiguration(agent);
+      if (agent) await copyConfiguration(agent);
     }),
     vscode.commands.registerCommand('suitelens.agents.issueKey', async (node?: unknown) => {
       const agent = await chooseAgent(node, 'Issue a new agent key');

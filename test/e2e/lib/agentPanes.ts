@@ -4,7 +4,7 @@ import type { Locator, Page } from 'playwright-core';
 import { startDemoFromWelcome } from './explorerTree';
 import { findFreePort } from '../../vscode/harness/codeServer';
 import type { ScenarioContext } from './scenario';
-import { exactly, runCommand, waitForNotification } from './workbench';
+import { exactly, runCommand, screenshot, waitForNotification } from './workbench';
 
 export const uiTimeout = 30_000;
 export const demoAccount = 'TSTDRV1234567_SB1';
@@ -93,19 +93,20 @@ export interface McpServerConfiguration {
 }
 
 /**
- * Creates an MCP agent from the palette and returns the client configuration "Copy MCP Client Configuration" put on
- * the clipboard (the page needs clipboard permissions).
+ * Creates an MCP agent from the palette, picks "VS Code" in the client picker that follows, and returns the entry of
+ * the `mcp.json` configuration put on the clipboard (the page needs clipboard permissions).
  */
 export async function createMcpAgent(page: Page, name: string, serverKey: string): Promise<McpServerConfiguration> {
   await runCommand(page, 'SuiteLens: Create Agent for the MCP Endpoint…');
   const input = page.locator('.quick-input-widget input');
   await input.fill(name);
   await input.press('Enter');
-  const created = page.locator('.notifications-toasts .notification-toast', { hasText: `Created agent ${name}` });
-  await created.getByRole('button', { name: 'Copy MCP Client Configuration' }).click({ timeout: uiTimeout });
-  await waitForNotification(page, new RegExp(`Copied the MCP client configuration for ${name}`));
-  const configuration = JSON.parse(await page.evaluate(() => navigator.clipboard.readText())) as { mcpServers: Record<string, McpServerConfiguration> };
-  return configuration.mcpServers[serverKey];
+  await page.locator('.quick-input-widget .quick-input-title', { hasText: `Copy ${name}'s MCP configuration` }).waitFor({ timeout: uiTimeout });
+  await screenshot(page, 'agents-mcp-client-picker');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: /^VS Code/ }).first().click({ timeout: uiTimeout });
+  await waitForNotification(page, new RegExp(`Copied ${name}'s configuration for VS Code`));
+  const configuration = JSON.parse(await page.evaluate(() => navigator.clipboard.readText())) as { servers: Record<string, McpServerConfiguration> };
+  return configuration.servers[serverKey];
 }
 
 /**
