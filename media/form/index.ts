@@ -246,6 +246,8 @@ function fieldControl(field: FieldModel, target: Record<string, FieldValue>, pat
   const set = (next: FieldValue, action: EditAction = 'set'): void => {
     if (next === null || next === '') delete target[field.id];
     else target[field.id] = next;
+    // The error was about the old value: once the person changes the field it no longer describes what is there.
+    clearFieldError(path);
     edited(action, path);
   };
   if (field.kind === 'checkbox') {
@@ -275,11 +277,13 @@ function fieldControl(field: FieldModel, target: Record<string, FieldValue>, pat
   } else {
     const input = el('vscode-textfield', { id: inputId, 'data-path': path, type: field.kind === 'date' ? 'date' : 'text' });
     const textOf = (shown: FieldValue | undefined): string => (shown === undefined || shown === null ? '' : typeof shown === 'object' ? shown.id : String(shown));
-    (input as unknown as { value: string }).value = textOf(value);
-    controls.set(path, (next) => ((input as unknown as { value: string }).value = textOf(next)));
+    // A read-only date-time (Date Created, Last Modified) is for reading: shown in the person's locale, not as ISO.
+    const shownText = (shown: FieldValue | undefined): string => (field.readOnly && field.kind === 'datetime' ? readableDateTime(textOf(shown)) : textOf(shown));
+    (input as unknown as { value: string }).value = shownText(value);
+    controls.set(path, (next) => ((input as unknown as { value: string }).value = shownText(next)));
     if (field.maxLength) input.setAttribute('maxlength', String(field.maxLength));
     if (field.readOnly) input.setAttribute('disabled', '');
-    if (field.kind === 'datetime') input.setAttribute('placeholder', 'YYYY-MM-DDThh:mm:ssZ');
+    if (field.kind === 'datetime' && !field.readOnly) input.setAttribute('placeholder', 'YYYY-MM-DDThh:mm:ssZ');
     // Typing is `type`: the host folds the keystrokes of one field into one undo step.
     input.addEventListener('input', () => set(parseText(field, (input as unknown as { value: string }).value), 'type'));
     wrapper.append(input);
@@ -365,6 +369,20 @@ function clearErrors(): void {
   root.querySelectorAll('.invalid').forEach((node) => node.classList.remove('invalid'));
   const general = root.querySelector('.general-errors');
   if (general) general.textContent = '';
+}
+
+/** `2026-12-03T12:01:51Z` → the person's own date and time format; anything that is not a date stays as it is. */
+function readableDateTime(text: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(text)) return text;
+  const date = new Date(text);
+  return Number.isNaN(date.getTime()) ? text : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+function clearFieldError(path: string): void {
+  const slot = [...root.querySelectorAll<HTMLElement>('.field-error[data-error-for]')].find((node) => node.dataset.errorFor === path);
+  if (!slot || slot.childNodes.length === 0) return;
+  slot.replaceChildren();
+  slot.parentElement?.classList.remove('invalid');
 }
 
 function showErrors(fields: { path: string; message: string }[], general: string[]): void {

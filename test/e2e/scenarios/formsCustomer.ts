@@ -131,6 +131,8 @@ export const scenario: Scenario = {
     await screenshot(page, 'forms-1-server-error-on-field');
 
     await fill(frame, 'email', 'ap@forms-e2e.example.com');
+    // Once the person changes the field, NetSuite's error about the old value is gone from it.
+    assert.equal((await frame.locator('.field-error[data-error-for="email"]').innerText()).trim(), '', 'the email error went with the edit');
     const company = await createAndWait(page, frame, 'customer');
     const companyId = company.id;
     frame = company.frame;

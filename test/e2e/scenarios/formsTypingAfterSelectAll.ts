@@ -22,6 +22,10 @@ export const scenario: Scenario = {
     await fill(draft, 'email', 'old@example.com');
     await pickReference(draft, 'subsidiary', 'honey', /Honeycomb/);
     const { frame } = await createAndWait(page, draft, 'customer');
+    // Read-only date-times are for reading: the person's date format, not NetSuite's ISO text.
+    const created = await fieldValue(frame, 'dateCreated');
+    assert.doesNotMatch(created, /^\d{4}-\d{2}-\d{2}T/, `Date Created reads as a date: ${created}`);
+    assert.match(created, /\d{4}/);
     // The saved record's form is clean: each replacement below is the first edit after a save, as in the report.
     const typed: Array<[string, string]> = [
       ['phone', '+49 30 9018 2091'],
