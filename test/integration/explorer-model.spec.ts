@@ -133,6 +133,21 @@ describe('explorer model against the sandbox', () => {
     expect(lineFields.find((f) => f.kind === 'record' && f.fieldTitle === 'Item')).toMatchObject({ recordType: expect.stringMatching(/item/i) });
   });
 
+  it('shows a record\'s new values after it changed elsewhere, and tells the tree which row to redraw', async () => {
+    const model = modelFor(client);
+    const customers = await typeNode(model, 'customer');
+    const [customer] = records(await model.children(customers));
+    const phoneOf = async () => (await model.children(customer)).find((f) => f.kind === 'field' && f.field === 'phone');
+    await phoneOf();
+    const newPhone = `+1 555 ${String(Date.now()).slice(-4)}`;
+    await client.records.patch('customer', customer.recordId, { phone: newPhone });
+    const changed: Array<ExplorerNode | undefined> = [];
+    model.onDidChange((node) => changed.push(node));
+    model.recordChanged(setup.sandbox.accountId, 'Customer', customer.recordId);
+    expect(changed).toEqual([customer]);
+    expect(await phoneOf()).toMatchObject({ value: newPhone });
+  });
+
   it('shows a 403 as an error node naming the missing permission', async () => {
     const narrow = setup.client({ auth: tbaAuth(setup.sandbox, setup.sandbox.narrowCredentials.tba), cacheRoot: `${setup.cacheRoot}-narrow` });
     const model = modelFor(narrow);

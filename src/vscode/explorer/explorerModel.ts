@@ -156,6 +156,23 @@ export class ExplorerModel {
     this.fire(node);
   }
 
+  /**
+   * A record was changed elsewhere (a form saved it): its rows under its type show what NetSuite has now. Its fields
+   * are fetched again when next shown, and its row is announced so an expanded record refreshes at once.
+   */
+  recordChanged(accountId: string, recordType: string, id: string): void {
+    const wanted = recordType.toLowerCase();
+    for (const typeNode of this.typeNodes.values()) {
+      if (typeNode.accountId !== accountId || typeNode.recordType.toLowerCase() !== wanted) continue;
+      for (const record of this.lists.get(typeNode)?.records ?? []) {
+        if (record.recordId !== id) continue;
+        this.states.delete(record);
+        this.records.delete(record);
+        this.fire(record);
+      }
+    }
+  }
+
   /** Fetches the next page of a type's records. */
   async loadMore(node: RecordTypeNode): Promise<void> {
     const list = this.lists.get(node);

@@ -37,6 +37,12 @@ export function registerExplorer(registry: AccountRegistry<NetSuiteClient>, logg
     vscode.commands.registerCommand('suitelens.explorer.reveal', async (node?: unknown) => {
       if (isExplorerNode(node)) await view.reveal(node, { expand: true, select: true, focus: false });
     }),
+    // For other features (a saved form): the record's rows in the tree show its new values. Not in the palette.
+    vscode.commands.registerCommand('suitelens.explorer.recordChanged', (target?: { accountId?: unknown; recordType?: unknown; id?: unknown }) => {
+      if (typeof target?.accountId === 'string' && typeof target.recordType === 'string' && typeof target.id === 'string') {
+        model.recordChanged(target.accountId, target.recordType, target.id);
+      }
+    }),
     // For other features and the extension-host tests: a node's children (loaded first) with the items the tree
     // shows for them. Not in the palette.
     vscode.commands.registerCommand('suitelens.explorer.children', async (node?: unknown) => {

@@ -43,7 +43,14 @@ export class RecordFormEditorProvider implements vscode.CustomEditorProvider<Rec
       extensionUri,
       logger,
       edited: (form, step) => this.changes.fire({ document: form, ...step }),
-      settled: (form) => void this.forgetBackup(form.uri),
+      settled: (form) => {
+        void this.forgetBackup(form.uri);
+        // Saved, reverted or closed: the tree's rows of this record show what NetSuite has now (not the old phone).
+        const resource = parseFormUri({ path: form.uri.path, query: form.uri.query });
+        if (resource && form.id) {
+          void vscode.commands.executeCommand('suitelens.explorer.recordChanged', { accountId: resource.accountId, recordType: form.recordType, id: form.id }).then(undefined, () => undefined);
+        }
+      },
     };
   }
 

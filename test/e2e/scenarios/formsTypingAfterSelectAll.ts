@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { startDemoFromWelcome } from '../lib/explorerTree';
+import { expandRow, explorerRows, startDemoFromWelcome } from '../lib/explorerTree';
 import type { Scenario } from '../lib/scenario';
 import { screenshot } from '../lib/workbench';
 import { createAndWait, fieldValue, fill, formsDemoEnv, openNewForm, pickReference, saveAndWait } from './formsCustomer';
@@ -32,6 +32,10 @@ export const scenario: Scenario = {
       ['email', 'noah@example.com'],
       ['companyName', 'noah and sons'],
     ];
+    // The record's fields in the tree, to see them follow the saves.
+    await expandRow(page, /^Typing E2E GmbH/);
+    const phoneRow = explorerRows(page, /^Phone$/).first();
+    await phoneRow.filter({ hasText: '030 0000 0000' }).waitFor({ timeout: 30_000 });
     for (const [path, after] of typed) {
       const input = frame.locator(`vscode-textfield[data-path="${path}"] input`);
       await input.click();
@@ -45,6 +49,7 @@ export const scenario: Scenario = {
       await page.waitForTimeout(500);
       assert.equal(await fieldValue(frame, path), after, `${path} holds exactly what was typed`);
       await saveAndWait(frame, /Saved/);
+      if (path === 'phone') await phoneRow.filter({ hasText: after }).waitFor({ timeout: 30_000 });
     }
     await screenshot(page, 'forms-typing-after-select-all');
   },
