@@ -48,6 +48,12 @@ const targets = {
     entryPoints: { sandbox: 'src/sandbox/index.ts' },
     outdir: 'dist',
   },
+  // sql-formatter for Format Document, required on the first format only.
+  sqlLayout: {
+    ...nodeCommon,
+    entryPoints: { sqlLayout: 'src/suiteql/sqlLayout.ts' },
+    outdir: 'dist',
+  },
   media: {
     bundle: true,
     platform: 'browser',

@@ -15,6 +15,7 @@ import { registerForms } from './vscode/forms/registerForms';
 import { registerNotebooks, type NotebookFeature } from './vscode/notebook/registerNotebooks';
 import { registerRecordDocuments } from './vscode/records/recordDocuments';
 import { registerSuiteQLFileRunner } from './vscode/language/runSuiteQLFile';
+import { registerSuiteQLFormatting } from './vscode/language/suiteqlFormatting';
 import { registerSuiteQLLanguage, SuiteQLSchemas } from './vscode/language/suiteqlLanguage';
 
 /** What `activate` returns: the services, for the extension-host test suite and other extensions. */
@@ -86,6 +87,7 @@ export function activate(context: vscode.ExtensionContext): SuiteLensApi {
     registerExplorer(registry, logger),
     registerForms(registry, context.extensionUri, logger, context.workspaceState),
     registerSuiteQLLanguage(registry, schemas),
+    registerSuiteQLFormatting(context.extensionPath),
     registerSuiteQLFileRunner(registry),
     vscode.commands.registerCommand('suitelens.tryDemoSandbox', async () => {
       try {
