@@ -8,6 +8,7 @@ import { parseAccount, type AccountOverrides, type NetSuiteAccount } from './acc
 import type { AuthProvider } from './auth/types';
 import type { AsyncJobPolling } from './asyncJob';
 import type { Clock, RandomSource } from './clock';
+import type { CompanyLanguage } from './companyLanguage';
 import type { GovernorState } from './governor';
 import { NetSuiteHttpClient } from './http';
 import { silentLogger, type Logger } from './log';
@@ -35,6 +36,8 @@ export interface NetSuiteClientOptions {
   timeoutMs?: number;
   /** How creates and transforms wait for their async job (first and longest poll delay, overall limit). */
   asyncJobPolling?: Partial<AsyncJobPolling>;
+  /** The company language sent as `Accept-Language` (account option; learned from NetSuite when it asks). */
+  companyLanguage?: CompanyLanguage;
 }
 
 export class NetSuiteClient {
@@ -56,6 +59,7 @@ export class NetSuiteClient {
       random: options.random,
       backoff: options.backoff,
       timeoutMs: options.timeoutMs,
+      companyLanguage: options.companyLanguage,
     });
     this.records = new RecordService(this.http, { clock: options.clock, logger, asyncJobPolling: options.asyncJobPolling });
     this.suiteql = new SuiteQLRunner(this.http);

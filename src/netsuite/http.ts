@@ -9,6 +9,7 @@ import { restRoot, type NetSuiteAccount } from './account';
 import { AuthError } from './auth/authError';
 import type { AuthProvider } from './auth/types';
 import { systemClock, type Clock, type RandomSource } from './clock';
+import type { CompanyLanguage } from './companyLanguage';
 import { cancelledError, errorFromResponse, NetSuiteError, networkError } from './errors';
 import { ConcurrencyGovernor, type GovernorState } from './governor';
 import { silentLogger, type Logger } from './log';
@@ -66,6 +67,8 @@ export interface HttpClientOptions {
   backoff?: Partial<BackoffOptions>;
   /** Per attempt, ms. NetSuite itself gives up after 15 minutes; we default to 5. */
   timeoutMs?: number;
+  /** Sent as `Accept-Language` once known; learned from NetSuite's INVALID_HEADER refusal (companyLanguage.ts). */
+  companyLanguage?: CompanyLanguage;
 }
 
 const jsonType = 'application/json';
@@ -128,6 +131,7 @@ export class NetSuiteHttpClient {
     const label = `${request.method} ${url.pathname}`;
     let refreshedAfter401 = false;
     let earlierAttemptUnclear = false;
+    let retriedForLanguage = false;
 
     for (let attempt = 1; ; attempt += 1) {
       this.throwIfStopped(request.signal, label);
@@ -141,6 +145,7 @@ export class NetSuiteHttpClient {
       let response: Omit<NetSuiteResponse, 'attempts'> | undefined;
       let bodyText = '';
       let authHeaders: Record<string, string> = {};
+      const languageSent = this.options.companyLanguage?.value;
       const started = this.clock.now();
       try {
         authHeaders = await this.authorize(request.method, url, label);
@@ -180,6 +185,13 @@ export class NetSuiteHttpClient {
           }
           throw this.unauthorized(response, label, refreshedAfter401);
         }
+        // Refused before any work was done, so a repeat is safe whatever the method.
+        const language = response.status === 400 ? this.options.companyLanguage?.onRefusal(response.body, languageSent, retriedForLanguage, label) : undefined;
+        if (language === 'retry') {
+          retriedForLanguage = true;
+          continue;
+        }
+        if (language) throw language;
         if (earlierAttemptUnclear && request.safety === 'delete' && response.status === 404) {
           return { ...response, attempts: attempt, completedByEarlierAttempt: true };
         }
@@ -250,7 +262,8 @@ export class NetSuiteHttpClient {
   }
 
   private async send(request: NetSuiteRequest, url: URL, authHeaders: Record<string, string>): Promise<{ response: Omit<NetSuiteResponse, 'attempts'>; bodyText: string }> {
-    const headers: Record<string, string> = { accept: jsonType, ...request.headers, ...authHeaders };
+    const language = this.options.companyLanguage?.value;
+    const headers: Record<string, string> = { accept: jsonType, ...(language ? { 'accept-language': language } : {}), ...request.headers, ...authHeaders };
     let body: string | undefined;
     if (request.body !== undefined) {
       body = JSON.stringify(request.body);
