@@ -1,8 +1,12 @@
 /**
  * `NetSuiteError`: every failure the client reports, built from NetSuite's `o:errorDetails` envelope
  * (netsuite-wire.md §4) or from what went wrong on the way (network, cancellation). The core only throws; the
- * VS Code layer decides how to show it, using `kind` and the `advice` sentence.
+ * VS Code layer decides how to show it, using `kind` and the `advice` sentence. Every text an error carries goes
+ * through the log redactor when the error is built: a proxy's error page may quote the request's Authorization
+ * header, and these texts reach cell outputs, notifications and saved notebooks.
  */
+import { htmlPageSummary, isHtml } from './htmlPage';
+import { redactText } from './secretRedaction';
 
 export type NetSuiteErrorKind =
   | 'auth'
@@ -47,13 +51,13 @@ export class NetSuiteError extends Error {
   readonly request?: string;
 
   constructor(init: NetSuiteErrorInit) {
-    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
+    super(redactText(init.message), init.cause === undefined ? undefined : { cause: init.cause });
     this.name = 'NetSuiteError';
     this.kind = init.kind;
     this.status = init.status;
-    this.details = init.details ?? [];
-    this.advice = init.advice;
-    this.request = init.request;
+    this.details = (init.details ?? []).map(redactDetail);
+    this.advice = redactText(init.advice);
+    this.request = init.request === undefined ? undefined : redactText(init.request);
   }
 
   /** NetSuite's error code of the first detail (`INVALID_PARAMETER`, `INSUFFICIENT_PERMISSION`, …). */
@@ -77,6 +81,7 @@ export function isNetSuiteError(value: unknown, kind?: NetSuiteErrorKind): value
 
 /** Reads the `o:errorDetails` array (or the flat 2020 form) out of a response body. */
 export function parseErrorDetails(body: unknown): NetSuiteErrorDetail[] {
+  if (typeof body === 'string' && isHtml(body)) return [{ detail: htmlPageSummary(body) }];
   if (!isObject(body)) return typeof body === 'string' && body.trim() ? [{ detail: body.trim().slice(0, 2000) }] : [];
   const raw = Array.isArray(body['o:errorDetails']) ? body['o:errorDetails'] : [body];
   return raw.filter(isObject).flatMap((entry): NetSuiteErrorDetail[] => {
@@ -180,6 +185,10 @@ export function missingPermission(detail: string): string | undefined {
     if (match) return match[1].trim();
   }
   return undefined;
+}
+
+function redactDetail(detail: NetSuiteErrorDetail): NetSuiteErrorDetail {
+  return { ...detail, detail: redactText(detail.detail) };
 }
 
 function describeCause(cause: unknown): string {

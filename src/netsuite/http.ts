@@ -9,9 +9,11 @@ import { restRoot, type NetSuiteAccount } from './account';
 import { AuthError } from './auth/authError';
 import type { AuthProvider } from './auth/types';
 import { systemClock, type Clock, type RandomSource } from './clock';
+import { clockSkewHint } from './clockSkew';
 import type { CompanyLanguage } from './companyLanguage';
 import { cancelledError, errorFromResponse, NetSuiteError, networkError } from './errors';
 import { ConcurrencyGovernor, type GovernorState } from './governor';
+import { foreignBodyError, isJsonContentType, redirectAnswerError } from './foreignAnswer';
 import { silentLogger, type Logger } from './log';
 import { backoffDelay, defaultBackoff, isRetryable, mayHaveTakenEffect, type AttemptOutcome, type BackoffOptions, type RetrySafety } from './retry';
 
@@ -166,11 +168,13 @@ export class NetSuiteHttpClient {
       const elapsed = this.clock.now() - started;
       // Parsed after the slot is free: the next request need not wait for our JSON work.
       if (response && outcome.type === 'status') {
-        response.body = parseBody(bodyText, response.headers['content-type'], response.status);
+        // NetSuite's REST service never redirects: a 3xx came from a proxy or sign-in gateway in between.
+        if (response.status >= 300 && response.status < 400) throw redirectAnswerError(response.status, response.headers.location, label);
+        response.body = parseBody(bodyText, response.headers['content-type'], response.status, label);
         if (response.status >= 400) outcome.code = firstErrorCode(response.body);
       }
 
-      if (response && response.status < 400) {
+      if (response && response.status >= 200 && response.status < 300) {
         this.governor.recordSuccess();
         this.logger.debug(`${label} → ${response.status} in ${elapsed} ms (attempt ${attempt})`);
         return { ...response, attempts: attempt };
@@ -251,12 +255,15 @@ export class NetSuiteHttpClient {
     const message = afterRefresh
       ? `NetSuite still refused the credentials after they were refreshed (401${base.code ? ` ${base.code}` : ''}): ${base.detail ?? 'no detail'}`
       : `NetSuite refused the credentials (401${base.code ? ` ${base.code}` : ''}): ${base.detail ?? 'no detail'}`;
+    // NetSuite's 401 does not say why; its Date header tells whether our signed timestamp was out of its window.
+    const clockHint = clockSkewHint(response.headers.date, this.clock.now(), [base.detail, challenge]);
+    const said = challenge ? `${message} [${challenge}]` : message;
     return new NetSuiteError({
       kind: 'auth',
       status: 401,
       details: base.details,
       request: label,
-      message: challenge ? `${message} [${challenge}]` : message,
+      message: clockHint ? `${said.replace(/\.$/, '')}. ${clockHint}` : said,
       advice: base.advice,
     });
   }
@@ -289,12 +296,13 @@ export class NetSuiteHttpClient {
 function authFailure(error: unknown, label: string): NetSuiteError {
   if (error instanceof NetSuiteError) return error;
   const message = error instanceof Error ? error.message : String(error);
+  const clockHint = clockSkewHint(undefined, 0, [message]);
   return new NetSuiteError({
     kind: 'auth',
     status: error instanceof AuthError ? error.status : undefined,
     request: label,
     cause: error,
-    message: `Could not authenticate to NetSuite: ${message}`,
+    message: `Could not authenticate to NetSuite: ${message}${clockHint ? ` ${clockHint}` : ''}`,
     advice: 'Sign in to the account again, or check its credentials in the account settings.',
   });
 }
@@ -306,20 +314,22 @@ function credentialOf(headerValue: string): string | undefined {
   return match?.[1];
 }
 
-function parseBody(text: string, contentType: string | undefined, status: number): unknown {
+// A success must be NetSuite's JSON (or empty, as a 204 is); an error body may be anything and is described as such.
+function parseBody(text: string, contentType: string | undefined, status: number, label: string): unknown {
   if (text === '') return undefined;
-  if (contentType && !/json/i.test(contentType)) return text;
+  if (status >= 400) {
+    if (!isJsonContentType(contentType)) return text;
+    try {
+      return JSON.parse(text);
+    } catch {
+      return text;
+    }
+  }
+  if (!isJsonContentType(contentType)) throw foreignBodyError(status, text, contentType, label);
   try {
     return JSON.parse(text);
   } catch (cause) {
-    if (status >= 400) return text;
-    throw new NetSuiteError({
-      kind: 'server',
-      status,
-      cause,
-      message: `NetSuite sent an unreadable JSON body (${text.length} bytes)`,
-      advice: 'Try again; if it persists, NetSuite or a proxy in between is sending broken responses.',
-    });
+    throw foreignBodyError(status, text, contentType, label, cause);
   }
 }
 
