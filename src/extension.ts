@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { NetSuiteClient } from './netsuite/client';
+import { CompanyLanguage } from './netsuite/companyLanguage';
 import { createLogger, type Logger, type LogLevel } from './netsuite/log';
 import type { SandboxOptions } from './sandbox/options';
 import { accountOf } from './vscode/accounts/accountProfile';
@@ -51,6 +52,10 @@ export function activate(context: vscode.ExtensionContext): SuiteLensApi {
       auth,
       overrides: account.overridden ? { restBaseUrl: account.restBaseUrl, uiBaseUrl: account.uiBaseUrl } : undefined,
       concurrencyLimit: profile.concurrencyLimit,
+      companyLanguage: new CompanyLanguage(profile.companyLanguage, (language) => {
+        logger.info(`${profile.accountId}: NetSuite asked for Accept-Language '${language}' (the company language); remembered for this account`);
+        void registry.rememberCompanyLanguage(profile.accountId, language);
+      }),
       cacheRoot,
       logger,
     });

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { createSandboxAuth, type SandboxCredentials, type TbaCredentialSet, type LoginAuditEntry } from './auth';
 import { createRecordBodyValidator, findRecordType, recordTypeDefinitions } from './catalog';
 import type { ControlState } from './http/controlEndpoints';
+import { defaultCompanyLanguage, otherLanguageThan } from './http/acceptLanguage';
 import { FaultInjector } from './http/faults';
 import { ConcurrencyGate } from './http/governance';
 import { RequestLog } from './http/requestLog';
@@ -40,6 +41,10 @@ export interface RunningSandbox {
   credentials: SandboxCredentialsFile;
   /** A TBA token running as the narrow role. */
   narrowCredentials: { tba: TbaCredentialSet };
+  /** A TBA token of an administrator whose language differs from the company's: requests need `Accept-Language`. */
+  otherLanguageCredentials: { tba: TbaCredentialSet };
+  /** The company's default language, the `Accept-Language` the other-language user must send. */
+  companyLanguage: string;
   requestLog: RequestLog;
   /** Changes latency, faults or the concurrency limit while running (as `POST /__sandbox/config` does). */
   configure(update: SandboxRuntimeUpdate): SandboxRuntimeConfig;
@@ -64,6 +69,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   if (host !== '127.0.0.1') throw new Error('The sandbox listens on loopback (127.0.0.1) only.');
   const accountId = options.accountId ?? defaultAccountId;
   const runtime = initialRuntimeConfig(options);
+  const companyLanguage = options.companyLanguage ?? defaultCompanyLanguage;
   const faults = new FaultInjector(runtime.faults);
   const gate = new ConcurrencyGate(() => runtime.concurrencyLimit);
   const requestLog = new RequestLog();
@@ -100,6 +106,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
         baseUrl,
         accessTokenTtlSeconds: options.accessTokenTtlSeconds,
         roles: { admin: administratorRole, narrow: narrowRole },
+        otherUserLanguage: otherLanguageThan(companyLanguage),
       }),
       opening,
     ]);
@@ -132,6 +139,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
         gate,
         faults,
         control,
+        companyLanguage,
         onInternalError: (error) => process.stderr.write(`sandbox: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`),
       }),
     );
@@ -140,6 +148,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       accountId,
       credentials: { baseUrl, accountId, ...auth.credentials },
       narrowCredentials: auth.narrowCredentials,
+      otherLanguageCredentials: auth.otherLanguageCredentials,
+      companyLanguage,
       requestLog,
       configure(update) {
         control.applyRuntime({ ...runtime, ...update, latency: { ...runtime.latency, ...update.latency }, faults: { ...runtime.faults, ...update.faults } });

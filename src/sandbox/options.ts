@@ -48,6 +48,11 @@ export interface SandboxOptions {
   idempotencyDuplicateStatus?: 409 | 400;
   /** The user's date-format preference, used to read dates in `q=` (netsuite-wire.md §1.3). */
   dateFormat?: string;
+  /**
+   * The company's default language (default `en`); `otherLanguageCredentials` run as a user with another
+   * language, who must send it as `Accept-Language` (see http/acceptLanguage.ts).
+   */
+  companyLanguage?: string;
   /** Default of `X-NetSuite-PropertyNameValidation` when a request does not send it. */
   propertyNameValidation?: PropertyValidationMode;
   /** Record types to serve instead of the built-in catalog (tests of the server itself). */

@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { SandboxAuthenticator, SandboxPrincipal } from './model/seams';
 import type { RequestLogEntry } from './http/requestLog';
+import { acceptLanguageRefusal } from './http/acceptLanguage';
 import { handleControlRequest, isLoopback, type ControlState } from './http/controlEndpoints';
 import { concurrencyLimitExceeded, NetSuiteHttpError, pathNotFound, methodNotAllowed, unexpectedError } from './http/errors';
 import type { FaultInjector } from './http/faults';
@@ -23,6 +24,8 @@ export interface SandboxPipeline {
   gate: ConcurrencyGate;
   faults: FaultInjector;
   control: ControlState;
+  /** The company's default language, which users of another language must send as `Accept-Language`. */
+  companyLanguage: string;
   /** Reports errors that escaped a handler (a sandbox bug), without secrets. */
   onInternalError(error: unknown): void;
 }
@@ -105,6 +108,11 @@ async function handle(pipeline: SandboxPipeline, request: IncomingMessage, respo
   }
   const principal = authentication.principal;
   entry.credentialId = principal.credentialId;
+  const languageRefusal = acceptLanguageRefusal(principal.language, pipeline.companyLanguage, request.headers['accept-language']);
+  if (languageRefusal) {
+    writeError(response, languageRefusal);
+    return;
+  }
 
   const release = pipeline.gate.tryAcquire();
   if (!release) {

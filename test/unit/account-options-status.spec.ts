@@ -35,8 +35,10 @@ describe('per-account options', () => {
       ['Read-only', 'Off'],
       ['Confirm before each write', 'On'],
       ['Concurrency limit', '5'],
+      ['Company language', 'Not set'],
       ['Name', 'Acme'],
     ]);
+    expect(accountOptionRows(applyAccountOptions(production, { companyLanguage: 'zh' })).find((row) => row.option === 'companyLanguage')?.value).toBe('zh');
   });
 });
 

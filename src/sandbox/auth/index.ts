@@ -42,6 +42,8 @@ export interface SandboxAuthOptions {
   /** NetSuite's refresh tokens last 7 days (netsuite-wire.md §5a). */
   refreshTokenTtlSeconds?: number;
   roles: { admin: SandboxRole; narrow: SandboxRole };
+  /** Language preference of the "different language" demo user (administrator role); absent: no such user. */
+  otherUserLanguage?: string;
   /** Milliseconds since the epoch; tests move it to expire tokens. */
   clock?: () => number;
   /** Redirect URI of the demo OAuth 2.0 integration (https or a custom scheme). */
@@ -58,6 +60,8 @@ export interface SandboxAuth {
   credentials: SandboxCredentials;
   /** A second TBA token of the same integration, running as the narrow role. */
   narrowCredentials: { tba: TbaCredentialSet };
+  /** A TBA token of an administrator whose language preference differs from the company's. */
+  otherLanguageCredentials: { tba: TbaCredentialSet };
   tokenUrl: string;
   authorizeUrl: string;
   /** Registers a certificate (NetSuite's upload rules apply); returns its certificate id, the JWT `kid`. */
@@ -81,6 +85,8 @@ export async function createSandboxAuth(options: SandboxAuthOptions): Promise<Sa
   tba.register({ ...credentials.tba, role: options.roles.admin });
   const narrowTba = newTbaToken(credentials.tba);
   tba.register({ ...narrowTba, role: options.roles.narrow });
+  const otherLanguageTba = newTbaToken(credentials.tba);
+  tba.register({ ...otherLanguageTba, role: options.roles.admin, language: options.otherUserLanguage });
 
   const state: OAuth2ServerState = {
     realm,
@@ -133,7 +139,7 @@ export async function createSandboxAuth(options: SandboxAuthOptions): Promise<Sa
         return { ok: false, answer: invalidLoginAnswer(realm, 'OAuth') };
       }
       audit.record({ at: clock(), scheme: 'tba', credentialId: verdict.registration.tokenId, reason: 'Success' });
-      return { ok: true, principal: { credentialKind: 'tba', credentialId: verdict.registration.tokenId, role: verdict.registration.role } };
+      return { ok: true, principal: { credentialKind: 'tba', credentialId: verdict.registration.tokenId, role: verdict.registration.role, language: verdict.registration.language } };
     },
 
     async handleAuthEndpoint(request, fullUrl, body): Promise<SandboxHttpAnswer | undefined> {
@@ -155,6 +161,7 @@ export async function createSandboxAuth(options: SandboxAuthOptions): Promise<Sa
     authenticator,
     credentials,
     narrowCredentials: { tba: narrowTba },
+    otherLanguageCredentials: { tba: otherLanguageTba },
     tokenUrl,
     authorizeUrl: `${origin}${authorizePath}`,
     registerCertificate,

@@ -14,6 +14,8 @@ export interface TbaRegistration {
   tokenId: string;
   tokenSecret: string;
   role: SandboxRole;
+  /** The user's language preference, when it is not the company's. */
+  language?: string;
 }
 
 export type TbaVerdict = { ok: true; registration: TbaRegistration } | { ok: false; reason: LoginAuditReason; credentialId: string };

@@ -21,6 +21,8 @@ export interface SandboxPrincipal {
   /** The credential's id for logs and audit (consumer key, client id, token id) — never a secret. */
   credentialId: string;
   role: SandboxRole;
+  /** The user's language preference when it differs from the company's (then `Accept-Language` is required). */
+  language?: string;
 }
 
 /** A complete HTTP answer the server writes as-is (used for auth failures and token endpoints). */

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { describeProfile, type AccountProfile } from './accountProfile';
 import type { AccountRegistry } from './accountRegistry';
-import { accountOptionRows, applyAccountOptions, needsExtraConfirmation, type AccountOptionChange } from './accountOptions';
+import { accountOptionRows, applyAccountOptions, companyLanguageProblem, needsExtraConfirmation, type AccountOptionChange } from './accountOptions';
 import { concurrencyLimitProblem } from './accountInputs';
 import type { AccountService } from './accountService';
 
@@ -81,6 +81,15 @@ async function askChange(profile: AccountProfile, option: ReturnType<typeof acco
     case 'concurrencyLimit': {
       const text = await vscode.window.showInputBox({ title: 'Concurrency limit', value: String(profile.concurrencyLimit), validateInput: concurrencyLimitProblem });
       return text === undefined ? undefined : { concurrencyLimit: Number(text.trim()) };
+    }
+    case 'companyLanguage': {
+      const text = await vscode.window.showInputBox({
+        title: 'Company language (Accept-Language)',
+        value: profile.companyLanguage ?? '',
+        placeHolder: 'e.g. zh, de or en_US; empty sends no Accept-Language',
+        validateInput: companyLanguageProblem,
+      });
+      return text === undefined ? undefined : { companyLanguage: text };
     }
     case 'label': {
       const text = await vscode.window.showInputBox({ title: 'Account name', value: profile.label, validateInput: (t) => (t.trim() ? undefined : 'Enter a name.') });

@@ -1,6 +1,7 @@
 /**
  * Per-account options ("SuiteLens: Account Options…"): the rules for changing them, apart from the quick picks.
  */
+import { isLanguageTag } from '../../netsuite/companyLanguage';
 import { checkedConcurrencyLimit, type AccountProfile } from './accountProfile';
 
 export interface AccountOptionChange {
@@ -8,6 +9,8 @@ export interface AccountOptionChange {
   readOnly?: boolean;
   confirmBeforeWrite?: boolean;
   concurrencyLimit?: number;
+  /** An empty string clears it (no `Accept-Language` is sent). */
+  companyLanguage?: string;
 }
 
 export function applyAccountOptions(profile: AccountProfile, change: AccountOptionChange): AccountProfile {
@@ -20,9 +23,23 @@ export function applyAccountOptions(profile: AccountProfile, change: AccountOpti
   if (change.concurrencyLimit !== undefined) {
     next.concurrencyLimit = checkedConcurrencyLimit(change.concurrencyLimit);
   }
+  if (change.companyLanguage !== undefined) {
+    const problem = companyLanguageProblem(change.companyLanguage);
+    if (problem) throw new Error(problem);
+    const language = change.companyLanguage.trim();
+    if (language === '') delete next.companyLanguage;
+    else next.companyLanguage = language;
+  }
   if (change.readOnly !== undefined) next.readOnly = change.readOnly;
   if (change.confirmBeforeWrite !== undefined) next.confirmBeforeWrite = change.confirmBeforeWrite;
   return next;
+}
+
+/** Why a typed company language cannot be sent as a header value; undefined when it can (empty = none). */
+export function companyLanguageProblem(text: string): string | undefined {
+  const language = text.trim();
+  if (language === '' || isLanguageTag(language)) return undefined;
+  return `"${language}" is not a language code: enter it as NetSuite names it, e.g. zh, de or en_US (or leave it empty).`;
 }
 
 /** Turning off write confirmation on production is allowed, but only after the user says so twice. */
@@ -31,7 +48,7 @@ export function needsExtraConfirmation(profile: AccountProfile, change: AccountO
 }
 
 export interface AccountOptionRow {
-  option: 'readOnly' | 'confirmBeforeWrite' | 'concurrencyLimit' | 'label';
+  option: 'readOnly' | 'confirmBeforeWrite' | 'concurrencyLimit' | 'companyLanguage' | 'label';
   label: string;
   /** The current value, as the quick pick shows it. */
   value: string;
@@ -58,6 +75,12 @@ export function accountOptionRows(profile: AccountProfile): AccountOptionRow[] {
       label: 'Concurrency limit',
       value: String(profile.concurrencyLimit),
       detail: 'Requests SuiteLens sends in parallel; NetSuite limits each account (5 on developer accounts).',
+    },
+    {
+      option: 'companyLanguage',
+      label: 'Company language',
+      value: profile.companyLanguage ?? 'Not set',
+      detail: "Sent as Accept-Language: NetSuite requires the company's default language when yours differs (learned automatically when NetSuite asks).",
     },
     { option: 'label', label: 'Name', value: profile.label, detail: 'What SuiteLens calls the account in the status bar and pickers.' },
   ];

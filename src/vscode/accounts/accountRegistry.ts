@@ -67,6 +67,22 @@ export class AccountRegistry<TClient> implements vscode.Disposable {
     this.changed.fire();
   }
 
+  /**
+   * Remembers a language NetSuite asked for, without rebuilding the account's client (it already sends it, and a
+   * rebuild would abort requests in flight).
+   */
+  async rememberCompanyLanguage(accountId: string, language: string): Promise<void> {
+    const profile = this.get(accountId);
+    if (!profile || profile.companyLanguage === language) return;
+    const next = { ...profile, companyLanguage: language };
+    if (profile.demo) {
+      this.demoProfiles.set(accountId, next);
+    } else {
+      const others = this.globalState.get<unknown[]>(profilesKey, []).filter((p) => isAccountProfile(p) && p.accountId !== accountId);
+      await this.globalState.update(profilesKey, [...others, next]);
+    }
+  }
+
   /** Removes an account and every secret stored for it. */
   async remove(accountId: string): Promise<void> {
     await this.disposeScope(accountId);

@@ -54,7 +54,10 @@ export class DemoSandbox {
     });
     // Test-only switch: the e2e run sets SUITELENS_E2E_DEMO_ROLE=narrow to browse as the sandbox's narrow role
     // and see NetSuite's 403 answers in the UI. Users never set it; unset means the administrator role.
-    const tba = process.env.SUITELENS_E2E_DEMO_ROLE === 'narrow' ? handle.narrowCredentials.tba : handle.credentials.tba;
+    // SUITELENS_E2E_DEMO_ROLE=otherLanguage browses as a user whose language differs from the company's, so NetSuite
+    // demands Accept-Language and the client must learn it.
+    const demoRole = process.env.SUITELENS_E2E_DEMO_ROLE;
+    const tba = demoRole === 'narrow' ? handle.narrowCredentials.tba : demoRole === 'otherLanguage' ? handle.otherLanguageCredentials.tba : handle.credentials.tba;
     await this.registry.save(profile, { tba: JSON.stringify(tba) });
     return { handle, accountId: profile.accountId };
   }
