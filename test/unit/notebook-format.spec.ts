@@ -5,24 +5,24 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { exportRows } from '../../src/vscode/notebook/exportWriter';
 import { collectColumns, inferColumnType, toPlainText, toRowsPayload } from '../../src/vscode/notebook/resultFormat';
-import { emptySnb, parseSnb, serializeSnb, SnbFormatError } from '../../src/vscode/notebook/snbFormat';
+import { emptySnb, parseSnb, serializeSnb, snbFromNotebook, SnbFormatError, snbToNotebook, withoutFileOutputs } from '../../src/vscode/notebook/snbFormat';
 
 describe('.snb notebook format', () => {
   it('round-trips cells and the account id, without outputs unless opted in', () => {
-    const text = serializeSnb({
-      version: 1,
-      account: '1234567_SB1',
-      cells: [
-        { kind: 'markdown', language: 'markdown', source: '# Customers' },
-        { kind: 'code', language: 'suiteql', source: 'SELECT id FROM customer', outputs: [{ items: [{ mime: 'text/plain', data: '1 row' }] }] },
-      ],
-    });
+    const shown = snbToNotebook(
+      parseSnb(serializeSnb({ version: 1, account: '1234567_SB1', cells: [{ kind: 'markdown', language: 'markdown', source: '# Customers' }, { kind: 'code', language: 'suiteql', source: 'SELECT id FROM customer' }] })),
+    );
+    shown.cells[1].outputs = [{ items: [{ mime: 'text/plain', text: '1 row' }] }];
+    const text = serializeSnb(snbFromNotebook(shown));
     expect(text).not.toContain('outputs');
     const parsed = parseSnb(text);
     expect(parsed.account).toBe('1234567_SB1');
     expect(parsed.cells.map((c) => [c.kind, c.source])).toEqual([['markdown', '# Customers'], ['code', 'SELECT id FROM customer']]);
-    const withOutputs = parseSnb(serializeSnb({ ...parsed, saveOutputs: true, cells: [{ ...parsed.cells[1], outputs: [{ items: [{ mime: 'text/plain', data: 'x' }] }] }] }));
-    expect(withOutputs.cells[0].outputs).toEqual([{ items: [{ mime: 'text/plain', data: 'x' }] }]);
+    const optedIn = snbToNotebook(parsed);
+    optedIn.metadata.saveOutputs = true;
+    optedIn.cells[1].outputs = [{ items: [{ mime: 'text/plain', text: 'x' }] }];
+    const withOutputs = parseSnb(serializeSnb(snbFromNotebook(optedIn)));
+    expect(withOutputs.cells[1].outputs).toEqual([{ items: [{ mime: 'text/plain', data: 'x' }] }]);
   });
 
   it('opens an empty new file with a starter cell', () => {
@@ -32,14 +32,74 @@ describe('.snb notebook format', () => {
   it('refuses invalid files with a specific message instead of opening them empty', () => {
     expect(() => parseSnb('{"cells": [', 'q.snb')).toThrow(SnbFormatError);
     expect(() => parseSnb('{"cells": [', 'q.snb')).toThrow(/q\.snb is not a SuiteQL notebook: its JSON is invalid/);
-    expect(() => parseSnb('[]', 'q.snb')).toThrow(/expected a JSON object/);
+    expect(() => parseSnb('[]', 'q.snb')).toThrow(/it is a JSON list; expected a JSON object/);
     expect(() => parseSnb('{"cells": [{"kind": "code"}]}', 'q.snb')).toThrow(/cell 1 has no "source"/);
     expect(() => parseSnb('{"version": 99, "cells": []}', 'q.snb')).toThrow(/newer SuiteLens/);
   });
+});
 
-  it('never writes secrets: only the fields it knows are serialised', () => {
-    const parsed = parseSnb(JSON.stringify({ cells: [], account: 'TSTDRV1', token: 'secret-token', oauth2: { clientSecret: 'x' } }));
-    expect(serializeSnb(parsed)).not.toMatch(/secret/);
+/** Opens a file's text as VS Code would (parse → notebook), then saves it untouched (notebook → text). */
+function reopenAndSave(text: string): unknown {
+  return JSON.parse(serializeSnb(snbFromNotebook(snbToNotebook(parseSnb(text, 'q.snb')))));
+}
+
+describe('.snb files keep what they held across a save', () => {
+  it('keeps unknown top-level and cell keys, with their values', () => {
+    const file = {
+      version: 1,
+      account: 'TSTDRV1',
+      cells: [{ kind: 'code', language: 'suiteql', source: 'SELECT 1 FROM dual', tags: ['finance'], metadata: { collapsed: true } }],
+      title: 'Month end',
+      author: { name: 'Ana' },
+    };
+    expect(reopenAndSave(JSON.stringify(file))).toEqual(file);
+  });
+
+  it('keeps a numeric account as a number while the account is unchanged, and writes the new one when it changes', () => {
+    const file = { version: 1, account: 1234567, cells: [] };
+    expect(reopenAndSave(JSON.stringify(file))).toEqual(file);
+    const notebook = snbToNotebook(parseSnb(JSON.stringify(file)));
+    expect(notebook.metadata.account).toBe('1234567');
+    notebook.metadata.account = '7654321_SB1';
+    expect(JSON.parse(serializeSnb(snbFromNotebook(notebook))).account).toBe('7654321_SB1');
+  });
+
+  it('keeps outputs read from the file, JSON data included, even when outputs are not being saved', () => {
+    const file = {
+      version: 1,
+      cells: [
+        {
+          kind: 'code',
+          language: 'suiteql',
+          source: 'SELECT id FROM customer',
+          outputs: [{ items: [{ mime: 'application/json', data: { rows: [[1]] } }, { mime: 'text/plain', data: '1 row' }], executionCount: 3 }],
+        },
+      ],
+    };
+    expect(reopenAndSave(JSON.stringify(file))).toEqual(file);
+  });
+
+  it('drops outputs read from the file once the cell has run again (the person replaced them)', () => {
+    const file = { version: 1, cells: [{ kind: 'code', language: 'suiteql', source: 'SELECT 1 FROM dual', outputs: [{ items: [{ mime: 'text/plain', data: 'old' }] }] }] };
+    const notebook = snbToNotebook(parseSnb(JSON.stringify(file)));
+    notebook.cells[0].metadata = withoutFileOutputs(notebook.cells[0].metadata);
+    expect(JSON.parse(serializeSnb(snbFromNotebook(notebook))).cells[0]).toEqual({ kind: 'code', language: 'suiteql', source: 'SELECT 1 FROM dual' });
+  });
+
+  it('accepts a file saved with a UTF-8 byte-order mark', () => {
+    const parsed = parseSnb(`\uFEFF${JSON.stringify({ version: 1, cells: [{ kind: 'code', language: 'suiteql', source: 'SELECT 1 FROM dual' }] })}`);
+    expect(parsed.cells[0].source).toBe('SELECT 1 FROM dual');
+  });
+
+  it('refuses a Jupyter notebook and says what it is, instead of opening it and stripping it on save', () => {
+    const jupyter = { nbformat: 4, nbformat_minor: 5, metadata: { kernelspec: { name: 'python3' } }, cells: [{ cell_type: 'code', source: ['print(1)'], outputs: [] }] };
+    expect(() => parseSnb(JSON.stringify(jupyter), 'q.snb')).toThrow(/q\.snb is not a SuiteQL notebook: it is a Jupyter notebook \(nbformat 4\)/);
+    expect(() => parseSnb(JSON.stringify({ cells: [{ cell_type: 'markdown', source: '# x' }] }), 'q.snb')).toThrow(/Jupyter notebook/);
+  });
+
+  it('refuses other JSON and names what it has', () => {
+    expect(() => parseSnb('{"name": "my-extension", "version": "1.0.0"}', 'q.snb')).toThrow(/it is a JSON object without "cells" \(it has "name", "version"\)/);
+    expect(() => parseSnb('"hello"', 'q.snb')).toThrow(/it is a JSON string/);
   });
 });
 

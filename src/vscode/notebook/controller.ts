@@ -10,6 +10,7 @@ import type { QueryHistory } from './queryHistory';
 import { failurePosition, toPlainText, toRowsPayload } from './resultFormat';
 import type { ResultSessions } from './resultSessions';
 import { notebookType } from './serializer';
+import { withoutFileOutputs } from './snbFormat';
 
 export interface ControllerDeps {
   registry: AccountRegistry<NetSuiteClient>;
@@ -76,6 +77,7 @@ export class AccountNotebookController implements vscode.Disposable {
   }
 
   private async executeCell(cell: vscode.NotebookCell, notebook: vscode.NotebookDocument): Promise<boolean> {
+    await forgetFileOutputs(cell);
     const execution = this.controller.createNotebookCellExecution(cell);
     execution.executionOrder = ++this.executionOrder;
     execution.start(Date.now());
@@ -172,5 +174,14 @@ export function errorPayload(error: unknown, query: string, account: ErrorPayloa
 async function rememberAccount(notebook: vscode.NotebookDocument, accountId: string): Promise<void> {
   const edit = new vscode.WorkspaceEdit();
   edit.set(notebook.uri, [vscode.NotebookEdit.updateNotebookMetadata({ ...notebook.metadata, account: accountId })]);
+  await vscode.workspace.applyEdit(edit);
+}
+
+/** A cell that runs again replaces the outputs it read from the file; they are no longer written back on save. */
+async function forgetFileOutputs(cell: vscode.NotebookCell): Promise<void> {
+  const metadata = withoutFileOutputs(cell.metadata);
+  if (!metadata) return;
+  const edit = new vscode.WorkspaceEdit();
+  edit.set(cell.notebook.uri, [vscode.NotebookEdit.updateCellMetadata(cell.index, metadata)]);
   await vscode.workspace.applyEdit(edit);
 }
