@@ -2,11 +2,15 @@
  * The record service (`/services/rest/record/v1`, netsuite-wire.md §1): list, get, create, patch, delete,
  * upsert by external id, transform. Writes answer 204 with the record's URL in `Location`; we return its id.
  *
- * Creates and transforms are the writes a blind repeat would double, and NetSuite honours
- * `X-NetSuite-Idempotency-Key` only on asynchronous requests (§1.9) — on a synchronous POST it is ignored. So they
- * are sent as async jobs carrying a key that stays the same across retries: a repeat after a connection reset is
- * answered IDEMPOTENCY_ERROR with the earlier job's `Location`, and we take that job's result. PATCH, PUT by
- * external id and DELETE are idempotent by nature and stay synchronous.
+ * Every write is either harmless to repeat or recognised by NetSuite when repeated (netsuite-wire.md §1.6, §1.9):
+ * - creates, transforms, and PATCH / PUT bodies that carry sublist lines would be doubled by a blind repeat after
+ *   a lost answer (lines without a key are appended; a create makes a second record). NetSuite honours
+ *   `X-NetSuite-Idempotency-Key` only on asynchronous requests and runs any REST request asynchronously on
+ *   `Prefer: respond-async` (Oracle, "REST Web Services Request Processing", ns-help chapter_161251386312), so these
+ *   go as async jobs under a key that stays the same across retries: a repeat is answered IDEMPOTENCY_ERROR with the
+ *   earlier job's `Location`, and we take that job's result;
+ * - PATCH / PUT of body fields only set the same values again, and a repeated DELETE finds the record gone (404):
+ *   these stay synchronous and are retried.
  */
 import { randomUUID } from 'node:crypto';
 import { AsyncJobWaiter, defaultAsyncJobPolling, type AsyncJobPolling } from './asyncJob';
@@ -82,14 +86,19 @@ export interface RecordServiceOptions {
 
 const idempotencyHeader = 'X-NetSuite-Idempotency-Key';
 
-/** A keyed POST that makes one record: where, what to say in messages, and the body. */
+/** A keyed async write: where, what to say in messages, and the body. */
 interface KeyedSubmission {
+  method: 'POST' | 'PATCH' | 'PUT';
   path: string;
   operation: string;
   record: NetSuiteRecord;
   options: CreateOptions;
   /** Set on the one re-submission after an earlier submission's job failed; it is never re-submitted again. */
   resubmission?: boolean;
+  /** Query parameters besides `replace` (`replaceSelectedFields` on a PATCH). */
+  extraQuery?: Record<string, QueryValue>;
+  /** The record's id when the write is to an existing record (a PATCH): the answer need not name it. */
+  knownId?: string;
 }
 
 export class RecordService {
@@ -151,16 +160,26 @@ export class RecordService {
 
   /** Creates a record as an async job under an idempotency key; resolves when NetSuite has made it. */
   async create(recordType: string, record: NetSuiteRecord, options: CreateOptions = {}): Promise<WriteResult> {
-    return this.submitKeyed({ path: typePath(recordType), operation: `create ${recordType}`, record, options });
+    return this.submitKeyed({ method: 'POST', path: typePath(recordType), operation: `create ${recordType}`, record, options });
   }
 
-  /** Sends only `changes` (see `changedFields`); an empty change set sends nothing. */
+  /**
+   * Sends only `changes` (see `changedFields`); an empty change set sends nothing. Changes that carry sublist lines go
+   * as an async job under an idempotency key (a repeat would append the lines again); body fields alone are sent
+   * synchronously, as a repeat sets the same values.
+   */
   async patch(recordType: string, id: string, changes: NetSuiteRecord, options: PatchOptions = {}): Promise<void> {
     if (Object.keys(changes).length === 0) return;
+    const path = recordPath(recordType, id);
+    const query = { replaceSelectedFields: options.replaceSelectedFields || undefined };
+    if (carriesLines(changes)) {
+      await this.submitKeyed({ method: 'PATCH', path, operation: `update ${recordType} ${id}`, record: changes, options, extraQuery: query, knownId: id });
+      return;
+    }
     await this.http.request({
       method: 'PATCH',
-      path: recordPath(recordType, id),
-      query: { ...replaceQuery(options), replaceSelectedFields: options.replaceSelectedFields || undefined },
+      path,
+      query: { ...replaceQuery(options), ...query },
       body: changes,
       safety: 'idempotent',
       signal: options.signal,
@@ -173,18 +192,14 @@ export class RecordService {
     return { alreadyGone: response.completedByEarlierAttempt === true };
   }
 
-  /** `PUT /{type}/eid:{externalId}`: creates the record or updates the one with that external id. */
+  /** `PUT /{type}/eid:{externalId}`: creates the record or updates the one with that external id (lines: as patch). */
   async upsert(recordType: string, externalId: string, record: NetSuiteRecord, options: WriteOptions = {}): Promise<WriteResult> {
     if (!externalId.trim()) throw invalidArgument('an upsert needs a non-empty external id');
-    const response = await this.http.request({
-      method: 'PUT',
-      path: recordPath(recordType, `eid:${externalId}`),
-      query: replaceQuery(options),
-      body: record,
-      safety: 'idempotent',
-      signal: options.signal,
-    });
-    return writeResult(response, `upsert ${recordType} eid:${externalId}`);
+    const path = recordPath(recordType, `eid:${externalId}`);
+    const operation = `upsert ${recordType} eid:${externalId}`;
+    if (carriesLines(record)) return this.submitKeyed({ method: 'PUT', path, operation, record, options });
+    const response = await this.http.request({ method: 'PUT', path, query: replaceQuery(options), body: record, safety: 'idempotent', signal: options.signal });
+    return writeResult(response, operation);
   }
 
   /**
@@ -193,7 +208,7 @@ export class RecordService {
    */
   async transform(recordType: string, id: string, targetType: string, record: NetSuiteRecord = {}, options: CreateOptions = {}): Promise<WriteResult> {
     const path = `${recordPath(recordType, id)}/!transform/${pathSegment(checkedType(targetType))}`;
-    return this.submitKeyed({ path, operation: `transform ${recordType} ${id} to ${targetType}`, record, options });
+    return this.submitKeyed({ method: 'POST', path, operation: `transform ${recordType} ${id} to ${targetType}`, record, options });
   }
 
   /**
@@ -203,12 +218,12 @@ export class RecordService {
    * field) or was passing (an internal error): this body is submitted once more under a fresh key.
    */
   private async submitKeyed(submission: KeyedSubmission): Promise<WriteResult> {
-    const { path, operation, record, options } = submission;
+    const { method, path, operation, record, options } = submission;
     const key = options.idempotencyKey ?? randomUUID();
     const response = await this.http.request({
-      method: 'POST',
+      method,
       path,
-      query: replaceQuery(options),
+      query: { ...replaceQuery(options), ...submission.extraQuery },
       headers: { [idempotencyHeader]: key, prefer: 'respond-async' },
       body: record,
       safety: 'idempotencyKey',
@@ -216,20 +231,20 @@ export class RecordService {
     });
     const location = response.headers.location;
     // NetSuite may answer synchronously after all (no 202): that answer is the record's.
-    if (response.status !== 202 && !response.completedByEarlierAttempt) return writeResult(response, operation);
+    if (response.status !== 202 && !response.completedByEarlierAttempt) return writeResult(response, operation, submission.knownId);
     if (!location) {
-      if (response.completedByEarlierAttempt) throw errorFromResponse(response.status, response.body, `POST ${this.http.urlFor(path).pathname}`);
+      if (response.completedByEarlierAttempt) throw errorFromResponse(response.status, response.body, `${method} ${this.http.urlFor(path).pathname}`);
       throw new NetSuiteError({ kind: 'server', status: 202, message: `NetSuite accepted the ${operation} (202) but sent no job Location`, advice: 'Refresh the list to find the record before creating it again.' });
     }
     // A duplicate that points at a record rather than a job names the record itself.
-    if (response.completedByEarlierAttempt && idFromLocation(location)) return writeResult(response, operation);
+    if (response.completedByEarlierAttempt && idFromLocation(location)) return writeResult(response, operation, submission.knownId);
     const outcome = await this.jobs.outcome(location, operation, options.signal);
-    if (outcome.succeeded) return writeResult(outcome.result, operation);
+    if (outcome.succeeded) return writeResult(outcome.result, operation, submission.knownId);
     if (response.completedByEarlierAttempt && !submission.resubmission) {
       this.logger.info(`${operation}: the earlier submission with this idempotency key failed (job ${outcome.jobUrl}); submitting again with a new key`);
       return this.submitKeyed({ ...submission, options: { ...options, idempotencyKey: randomUUID() }, resubmission: true });
     }
-    const request = `POST ${this.http.urlFor(path).pathname} (job ${outcome.jobUrl})`;
+    const request = `${method} ${this.http.urlFor(path).pathname} (job ${outcome.jobUrl})`;
     throw errorFromResponse(outcome.result.status < 400 ? statusOf(outcome.result.body) : outcome.result.status, outcome.result.body, request);
   }
 }
@@ -260,11 +275,11 @@ export function idFromLocation(location: string): string | undefined {
 }
 
 /** The written record from `Location`, or from a body that describes it (`links` self, `id`). */
-function writeResult(response: NetSuiteResponse, what: string): WriteResult {
+function writeResult(response: NetSuiteResponse, what: string, knownId?: string): WriteResult {
   const body = asObject(response.body);
   const selfLink = Array.isArray(body.links) ? body.links.map(asObject).find((link) => link.rel === 'self')?.href : undefined;
   const location = response.headers.location ?? (typeof selfLink === 'string' ? selfLink : undefined);
-  const id = (location ? idFromLocation(location) : undefined) ?? (typeof body.id === 'string' || typeof body.id === 'number' ? String(body.id) : undefined);
+  const id = (location ? idFromLocation(location) : undefined) ?? (typeof body.id === 'string' || typeof body.id === 'number' ? String(body.id) : undefined) ?? knownId;
   if (!id) {
     throw new NetSuiteError({
       kind: 'server',
@@ -280,6 +295,11 @@ function writeResult(response: NetSuiteResponse, what: string): WriteResult {
 function statusOf(body: unknown): number {
   const status = asObject(body).status;
   return typeof status === 'number' && status >= 400 ? status : 400;
+}
+
+/** Whether a write body carries sublist lines (`{ item: { items: [...] } }`), which a repeat could add twice. */
+function carriesLines(body: NetSuiteRecord): boolean {
+  return Object.values(body).some((value) => Array.isArray(asObject(value).items));
 }
 
 function replaceQuery(options: WriteOptions): Record<string, QueryValue> {
