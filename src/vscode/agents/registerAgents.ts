@@ -73,7 +73,7 @@ export function registerAgents(context: vscode.ExtensionContext, registry: Accou
   const activityView = vscode.window.createTreeView(activityViewId, { treeDataProvider: activityTree });
   const mcp = new McpEndpoint(guard, logger);
   const showEndpoint = (url: string | undefined): void => {
-    accessView.description = url ? `MCP endpoint ${url}` : undefined;
+    accessView.description = url ? `MCP endpoint ${url}` : mcp.heldByRestrictedMode ? 'MCP endpoint off in Restricted Mode' : undefined;
   };
 
   const ready = (async () => {
