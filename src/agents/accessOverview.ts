@@ -7,7 +7,7 @@ import { levelIncludes, type AccessLevel } from './accessLevel';
 import { accountEnvironment } from './accountEnvironment';
 import { wildcardRecordType, type AgentPolicy, type Grant } from './policyDocument';
 import { grantsOf, sameRecordType } from './policyEdits';
-import { familyMembersOnAccount, recordFamilies, tableAccessRule, type RecordFamily } from './suiteqlAccess';
+import { familyMembersOnAccount, memberSwitchedOff, recordFamilies, tableAccessRule, type RecordFamily } from './suiteqlAccess';
 
 export interface RecordTypeAccess {
   recordType: string;
@@ -54,6 +54,11 @@ export interface SuiteQLTableAccess extends RecordTypeAccess {
    * read the family's tables all the same (see suiteqlAccess.ts), and the view must say so.
    */
   coveredByMembers?: boolean;
+  /**
+   * A member type switched off explicitly (`invoice: none`): `decide` then refuses the family's tables whatever the
+   * family switch or the wildcard says, and the view must say so.
+   */
+  blockedByMember?: string;
 }
 
 /** "every transaction type, for SuiteQL (transactionline, …)": what a family switch covers, in the view's words. */
@@ -71,9 +76,21 @@ export function suiteqlTablesOverview(policy: AgentPolicy, agentId: string, acco
   const families = recordFamilies.map((family): SuiteQLTableAccess => {
     const access = effectiveAccess(grants, accountId, family.grantKey);
     const members = familyMembersOnAccount(family, recordTypes);
+    const blockedByMember = memberSwitchedOff(grants, family)?.recordType;
+    // Members without a REST record type cannot be switched on one by one, so only the family switch covers them.
     const coveredByMembers =
-      !levelIncludes(access.level, 'read') && members.length > 0 && members.every((member) => levelIncludes(effectiveAccess(grants, accountId, member).level, 'read'));
-    return { ...access, family, description: familyDescription(family), ...(coveredByMembers ? { coveredByMembers } : {}) };
+      !blockedByMember &&
+      family.membersWithoutRecordType.length === 0 &&
+      !levelIncludes(access.level, 'read') &&
+      members.length > 0 &&
+      members.every((member) => levelIncludes(effectiveAccess(grants, accountId, member).level, 'read'));
+    return {
+      ...access,
+      family,
+      description: familyDescription(family),
+      ...(coveredByMembers ? { coveredByMembers } : {}),
+      ...(blockedByMember ? { blockedByMember } : {}),
+    };
   });
   const tables = grants
     .map((grant) => grant.recordType)

@@ -9,7 +9,7 @@ import { effectiveAccess } from './accessOverview';
 import { findAgent, grantLabel, grantsOf } from './policyEdits';
 import { wildcardRecordType, type AgentPolicy, type Grant } from './policyDocument';
 import { displayReadsOf, type DisplayRead, type RecordTypeSchemas } from '../suiteql/displayReads';
-import { familyMembersOnAccount, tableAccessRule, type RecordFamily, type SuiteQLTableReader } from './suiteqlAccess';
+import { familyMembersOnAccount, memberSwitchedOff, tableAccessRule, type RecordFamily, type SuiteQLTableReader } from './suiteqlAccess';
 
 interface RequestBase {
   agentId: string;
@@ -87,8 +87,11 @@ function allow(grants: Grant[]): PolicyDecision {
 }
 
 function checkRecordType(grants: Grant[], accountId: string, recordType: string, needed: AccessLevel, verb: string, neededFor = `${verb} ${recordType}`): Check {
-  const access = effectiveAccess(grants, accountId, recordType);
   const missing = [{ recordType, level: needed, neededFor }];
+  // No record type or table is named `*`. A call naming one (a quoted "*" table, a recordType argument "*") would
+  // otherwise find the wildcard grant as its own explicit switch and pass — on production too.
+  if (recordType.trim() === wildcardRecordType) return { ok: false, reason: `'${recordType}' names no record type or table; the wildcard is a grant, never a table`, missing: [] };
+  const access = effectiveAccess(grants, accountId, recordType);
   if (access.wildcardIgnoredOnProduction) return { ok: false, reason: `production account needs an explicit grant for ${recordType}`, missing };
   if (!access.grant || access.level === 'none') return { ok: false, reason: `${recordType} not granted`, missing };
   if (!levelIncludes(access.level, needed)) {
@@ -105,19 +108,31 @@ function readPhrase(table: string, display?: DisplayRead): string {
 
 function checkFamily(grants: Grant[], request: RequestBase, family: RecordFamily, table: string, context: DecisionContext, display?: DisplayRead): Check[] {
   const neededFor = display?.call ?? table;
+  const reads = readPhrase(table, display);
+  const off = memberSwitchedOff(grants, family);
+  if (off) {
+    return [{
+      ok: false,
+      reason: `${reads}, which also holds ${off.recordType} rows, and '${grantLabel(off)}' switches those off (an explicit none wins over '${family.grantKey}' and '*')`,
+      missing: [{ recordType: off.recordType, level: 'read', neededFor }],
+    }];
+  }
   const whole = checkRecordType(grants, request.accountId, family.grantKey, 'read', 'reading', neededFor);
   if (whole.ok) return [whole];
   const members = familyMembersOnAccount(family, context.accountRecordTypes);
-  const reads = readPhrase(table, display);
   // The one switch to offer is the family's own: "every member type" may be dozens of switches, and the family
   // grant also covers member types the account adds later.
   const missing = whole.missing;
   if (members.length === 0) return [{ ok: false, reason: `${reads}, which needs '${family.grantKey}: read' (${whole.reason})`, missing }];
   const memberChecks = members.map((member) => checkRecordType(grants, request.accountId, member, 'read', 'reading'));
   const firstRefusal = memberChecks.find((check) => !check.ok);
-  if (firstRefusal && !firstRefusal.ok) {
-    return [{ ok: false, reason: `${reads}, which needs read on ${family.grantKey} or on every ${family.noun} type (${firstRefusal.reason})`, missing }];
-  }
+  const withoutRecordType = family.membersWithoutRecordType[0];
+  const why = firstRefusal && !firstRefusal.ok
+    ? firstRefusal.reason
+    : withoutRecordType
+      ? `${withoutRecordType.label} (${withoutRecordType.typeCode}) rows have no record type to switch on; only '${family.grantKey}: read' covers them`
+      : undefined;
+  if (why) return [{ ok: false, reason: `${reads}, which needs read on ${family.grantKey} or on every ${family.noun} type (${why})`, missing }];
   return memberChecks;
 }
 

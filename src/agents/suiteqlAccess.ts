@@ -4,15 +4,19 @@
  * different: `transaction`, `item` and `entity` each hold the rows of many record types (sales orders, invoices,
  * bills… all live in `transaction`). The rule for those, chosen to fail closed:
  *
- *   a family table (and its line/link tables, e.g. `transactionline`) may be read when the agent holds read on the
- *   family itself (`transaction: read`), or read on EVERY member record type the account exposes
- *   (known member types ∩ the account's metadata catalog, plus its custom transaction types).
+ *   a family table (and its line/link tables, e.g. `transactionline`) may be read only when the agent holds read on
+ *   the family itself (`transaction: read`) — or, in principle, read on EVERY member type. Every family also holds
+ *   rows of types with no REST record type (Statement Charges, Paychecks, Other Names…: `membersWithoutRecordType`),
+ *   which no record-type switch can grant, so in practice the family grant is required.
+ *
+ *   an explicit `none` on any member type (`invoice: none`, `othername: none`, `customtransaction_x: none`) ALWAYS
+ *   wins: the family table is then refused even under `transaction: read` or the wildcard, because the query would
+ *   return the rows that switch keeps away. This holds for a table a query names and for a table it reads through
+ *   `BUILTIN.DF`.
  *
  * Reading `transaction` with only `invoice: read` is refused because the same query would return sales orders and
- * bills. When the catalog is not known, every member type NetSuite documents is required. An account exposing no
- * member type at all needs the explicit family grant (an empty "every" must not allow). `DUAL` reads no record
- * data and needs no grant. A table read only through `BUILTIN.DF(column)` — the names of the rows the column
- * points to — follows the same rules as a table the query names (see suiteql/displayReads.ts).
+ * bills. `DUAL` reads no record data and needs no grant. A table read only through `BUILTIN.DF(column)` — the names
+ * of the rows the column points to — follows the same rules as a table the query names (see suiteql/displayReads.ts).
  */
 
 import type { TablesReadResult } from '../suiteql/tables';
@@ -27,8 +31,24 @@ export interface RecordFamily {
   /** Plural noun for reasons: "every transaction type". */
   noun: string;
   memberTypes: readonly string[];
+  /**
+   * Members NetSuite keeps in the family's tables that have no REST record type, so no catalog lists them and no
+   * record-type switch can grant them (a Statement Charge, a Paycheck, an Other Name). Their presence means that read
+   * on every REST member type never covers the family table: only the family grant does ("when in doubt, require the
+   * family grant"). An explicit `none` naming one of them (by `switchName` or `typeCode`) still switches it off.
+   */
+  membersWithoutRecordType: readonly FamilyMemberWithoutRecordType[];
   /** Custom record types that belong to the family (`customtransaction_*`). */
   customMemberPrefix?: string;
+}
+
+export interface FamilyMemberWithoutRecordType {
+  /** What NetSuite calls it in the UI: "Statement Charge". */
+  label: string;
+  /** The value of the family table's `type` / `itemtype` column for these rows (`CustChrg`). */
+  typeCode: string;
+  /** The SuiteQL table / record id a person would name in "Grant SuiteQL Table…", when there is one. */
+  switchName?: string;
 }
 
 // REST record type ids NetSuite documents for each family (2026.1 REST API browser).
@@ -47,6 +67,39 @@ const transactionFamily: RecordFamily = {
     'vendorPrepaymentApplication', 'vendorReturnAuthorization', 'workOrder', 'workOrderClose', 'workOrderCompletion',
     'workOrderIssue',
   ],
+  // Transaction types whose rows sit in `transaction` without a REST record type. Type codes are NetSuite's internal
+  // values of `transaction.type` (NetSuite Help, "Transaction Types" / the Records Catalog's transaction type list;
+  // mirrored at netsuite-docs.pages.dev/reference/transaction-types). Not exhaustive by construction: NetSuite adds
+  // types, which is why the family grant is required.
+  membersWithoutRecordType: [
+    { label: 'Statement Charge', typeCode: 'CustChrg', switchName: 'customercharge' },
+    { label: 'Paycheck', typeCode: 'Paycheck', switchName: 'paycheck' },
+    { label: 'Paycheck Journal', typeCode: 'PChkJrnl', switchName: 'paycheckjournal' },
+    { label: 'Currency Revaluation', typeCode: 'FxReval' },
+    { label: 'GL Impact Adjustment', typeCode: 'GLImpactAdj' },
+    { label: 'Blanket Purchase Order', typeCode: 'BlankOrd', switchName: 'blanketpurchaseorder' },
+    { label: 'Commission', typeCode: 'Commissn' },
+    { label: 'Finance Charge', typeCode: 'FinChrg' },
+    { label: 'Inventory Distribution', typeCode: 'InvDistr' },
+    { label: 'Inventory Worksheet', typeCode: 'InvWksht', switchName: 'inventoryworksheet' },
+    { label: 'Purchase Contract', typeCode: 'PurchCon', switchName: 'purchasecontract' },
+    { label: 'Request For Quote', typeCode: 'Rfq', switchName: 'requestforquote' },
+    { label: 'Vendor Request For Quote', typeCode: 'VendRfq', switchName: 'vendorrequestforquote' },
+    { label: 'Sales Tax Payment', typeCode: 'TaxPymt' },
+    { label: 'Tax Liability Cheque', typeCode: 'TaxLiab' },
+    { label: 'Payroll Liability Payment', typeCode: 'LiabPymt' },
+    { label: 'Payroll Adjustment', typeCode: 'YTDAdjst' },
+    { label: 'System Journal', typeCode: 'SysJrnl' },
+    { label: 'Transfer (funds)', typeCode: 'Transfer' },
+    { label: 'Deprecated Custom Transaction', typeCode: 'DeprCust' },
+    { label: 'Revenue Arrangement', typeCode: 'RevArrng', switchName: 'revenuearrangement' },
+    { label: 'Revenue Commitment', typeCode: 'RevComm', switchName: 'revenuecommitment' },
+    { label: 'Revenue Commitment Reversal', typeCode: 'RevCommRv', switchName: 'revenuecommitmentreversal' },
+    { label: 'Revenue Contract', typeCode: 'RevContr' },
+    { label: 'Ownership Transfer', typeCode: 'OwnTrnsf' },
+    { label: 'Tegata Payable', typeCode: 'TegPybl' },
+    { label: 'Tegata Receivable', typeCode: 'TegRcvbl' },
+  ],
 };
 
 const itemFamily: RecordFamily = {
@@ -59,12 +112,26 @@ const itemFamily: RecordFamily = {
     'otherChargeSaleItem', 'paymentItem', 'serializedAssemblyItem', 'serializedInventoryItem', 'servicePurchaseItem',
     'serviceResaleItem', 'serviceSaleItem', 'shipItem', 'subtotalItem',
   ],
+  // `item.itemtype` values with no REST record type (NetSuite Help, "Item Types"; Records Catalog, Item).
+  membersWithoutRecordType: [
+    { label: 'Download Item', typeCode: 'DwnLdItem', switchName: 'downloaditem' },
+    { label: 'Sales Tax Item', typeCode: 'TaxItem', switchName: 'salestaxitem' },
+    { label: 'Tax Group', typeCode: 'TaxGroup', switchName: 'taxgroup' },
+  ],
 };
 
+// The `entity` table holds one row per customer, project, vendor, employee, partner and contact, and also Other
+// Names, Groups and Generic Resources (`entity.type` values OtherName, Group, GenericRsrc; NetSuite Records Catalog,
+// Entity). Project tasks (`projecttask`) and customer-subsidiary relationships are records of their own, not entities.
 const entityFamily: RecordFamily = {
   grantKey: 'entity',
   noun: 'entity',
   memberTypes: ['contact', 'customer', 'employee', 'job', 'partner', 'vendor'],
+  membersWithoutRecordType: [
+    { label: 'Other Name', typeCode: 'OtherName', switchName: 'othername' },
+    { label: 'Group', typeCode: 'Group', switchName: 'entitygroup' },
+    { label: 'Generic Resource', typeCode: 'GenericRsrc', switchName: 'genericresource' },
+  ],
 };
 
 /** The three families, in the order the access view lists them. */
@@ -100,6 +167,19 @@ export function tableAccessRule(table: string): TableAccessRule {
   if (dataFreeTables.has(name)) return { kind: 'free' };
   const family = familyTables[name];
   return family ? { kind: 'family', family } : { kind: 'recordType', recordType: name };
+}
+
+/** Every name a person may use for a member of the family in a switch: REST ids, the others' names and type codes. */
+export function isFamilyMemberName(family: RecordFamily, recordType: string): boolean {
+  const name = recordType.toLowerCase();
+  if (family.memberTypes.some((member) => member.toLowerCase() === name)) return true;
+  if (family.customMemberPrefix && name.startsWith(family.customMemberPrefix)) return true;
+  return family.membersWithoutRecordType.some((member) => member.typeCode.toLowerCase() === name || member.switchName === name);
+}
+
+/** An explicit `none` on a member of the family: it wins over the family grant and the wildcard alike. */
+export function memberSwitchedOff<T extends { recordType: string; level: string }>(grants: readonly T[], family: RecordFamily): T | undefined {
+  return grants.find((grant) => grant.level === 'none' && isFamilyMemberName(family, grant.recordType));
 }
 
 /**

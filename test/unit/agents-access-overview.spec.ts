@@ -61,17 +61,24 @@ describe('access overview', () => {
       for (const row of suiteqlTablesOverview(policy, agent.id, accountId, types)) {
         const query = `SELECT COUNT(*) FROM ${tableOf[row.recordType] ?? row.recordType}`;
         const decision = decide(policy, { agentId: agent.id, accountId, action: 'suiteql', query }, { tablesReadBy, accountRecordTypes: types });
-        expect(decision.allowed, `${accountId} ${query}`).toBe(row.level !== 'none' || row.coveredByMembers === true);
+        expect(decision.allowed, `${accountId} ${query}`).toBe(!row.blockedByMember && (row.level !== 'none' || row.coveredByMembers === true));
       }
     }
   });
 
-  it('says when a family switch is off but every member type of the account is granted, as decide allows it then', () => {
+  it('never counts a family as covered by its member types: every family holds types no switch can grant', () => {
     const [transaction] = suiteqlTablesOverview(policyWith('1234567'), agent.id, '1234567', types);
-    // The only transaction type this account has is invoice, granted in full.
-    expect(transaction).toMatchObject({ recordType: 'transaction', level: 'none', coveredByMembers: true });
-    const [onSandbox] = suiteqlTablesOverview(policyWith('1234567_SB1'), agent.id, '1234567_SB1', types);
-    expect(onSandbox.coveredByMembers).toBeUndefined();
+    // The only transaction type this account's catalog has is invoice, granted in full; the transaction table still
+    // holds statement charges, paychecks, currency revaluations… so decide refuses it, and the view agrees.
+    expect(transaction).toMatchObject({ recordType: 'transaction', level: 'none' });
+    expect(transaction.coveredByMembers).toBeUndefined();
+    const decision = decide(policyWith('1234567'), { agentId: agent.id, accountId: '1234567', action: 'suiteql', query: 'SELECT id FROM transaction' }, { tablesReadBy, accountRecordTypes: types });
+    expect(decision).toMatchObject({ allowed: false, reason: expect.stringContaining("Statement Charge (CustChrg) rows have no record type to switch on; only 'transaction: read' covers them") });
+  });
+
+  it('says when a member type switched off keeps SuiteQL out of its family, whatever the family switch says', () => {
+    const [, , entity] = suiteqlTablesOverview(policyWith('1234567_SB1'), agent.id, '1234567_SB1', types);
+    expect(entity).toMatchObject({ recordType: 'entity', level: 'read', source: 'wildcard', blockedByMember: 'employee' });
   });
 
   it('shows that a wildcard gives nothing on production', () => {

@@ -39,6 +39,8 @@ export interface TableSwitch {
   readOnly: boolean;
   /** The family switch is off, yet every member type of the account is granted read. */
   coveredByMembers?: boolean;
+  /** A member type switched off explicitly: SuiteQL may not read the family's tables, whatever this switch says. */
+  blockedByMember?: string;
 }
 
 export const levelNames: Record<AccessLevel, string> = { none: 'Off', read: 'Read', write: 'Write', full: 'Full' };
@@ -54,7 +56,12 @@ export function tableLevels(level: AccessLevel): AccessLevel[] {
 }
 
 function tableSwitch(access: SuiteQLTableAccess): TableSwitch {
-  return { description: access.description, readOnly: true, ...(access.coveredByMembers ? { coveredByMembers: true } : {}) };
+  return {
+    description: access.description,
+    readOnly: true,
+    ...(access.coveredByMembers ? { coveredByMembers: true } : {}),
+    ...(access.blockedByMember ? { blockedByMember: access.blockedByMember } : {}),
+  };
 }
 
 const levelIcons: Record<AccessLevel, vscode.ThemeIcon> = {
@@ -180,7 +187,11 @@ export class AccessTreeProvider implements vscode.TreeDataProvider<AccessNode>, 
     const label = node.wildcard ? 'All record types' : access.recordType;
     const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
     const from = access.source === 'wildcard' ? '  · from All record types' : access.wildcardIgnoredOnProduction ? '  · All record types do not count on production' : '';
-    const members = node.table?.coveredByMembers ? '  · every type below is on, so SuiteQL may read it' : '';
+    const members = node.table?.blockedByMember
+      ? `  · ${node.table.blockedByMember} is Off, so SuiteQL may not read it`
+      : node.table?.coveredByMembers
+        ? '  · every type below is on, so SuiteQL may read it'
+        : '';
     const strip = node.table ? switchStrip(access.level, tableLevels(access.level)) : switchStrip(access.level);
     item.description = node.table ? `${strip}  · ${node.table.description}${from}${members}` : `${strip}${from}`;
     item.iconPath = levelIcons[access.level];

@@ -1,0 +1,124 @@
+/**
+ * An explicit `none` on a member type always wins over the wildcard and the family grant — for the family tables a
+ * query names and for those it reads through BUILTIN.DF — and a wildcard never passes a table named `*`.
+ */
+import { describe, expect, it } from 'vitest';
+import type { AgentIdentity } from '../../src/agents/agent';
+import { decide, type DecisionContext } from '../../src/agents/policy';
+import type { AccessLevel } from '../../src/agents/accessLevel';
+import { emptyAgentPolicy, type AgentPolicy } from '../../src/agents/policyDocument';
+import { withAgent, withGrant } from '../../src/agents/policyEdits';
+import { recordFamilies, type TablesReadResult } from '../../src/agents/suiteqlAccess';
+import { tablesReadBy } from '../../src/suiteql/tables';
+
+const SB = '1234567_SB1';
+const PROD = '1234567';
+const reporter: AgentIdentity = { id: 'reporter', name: 'Reporter', kind: 'mcp' };
+const accountRecordTypes = ['customer', 'vendor', 'employee', 'contact', 'salesOrder', 'invoice', 'customtransaction_expense'];
+
+function policyOf(accountId: string, switches: Record<string, AccessLevel>): AgentPolicy {
+  return Object.entries(switches).reduce(
+    (policy, [recordType, level]) => withGrant(policy, { agentId: reporter.id, accountId, recordType, level }),
+    withAgent(emptyAgentPolicy(), reporter),
+  );
+}
+
+function run(policy: AgentPolicy, query: string, accountId = SB, context: Partial<DecisionContext> = {}) {
+  return decide(policy, { agentId: reporter.id, accountId, action: 'suiteql', query }, { tablesReadBy, accountRecordTypes, ...context });
+}
+
+describe('an explicit none on a member type wins over the wildcard and the family grant', () => {
+  const familyQueries = [
+    ['transaction', 'SELECT id, tranid FROM transaction'],
+    ['transactionline', 'SELECT tl.id FROM transactionline tl'],
+    ['transaction joined', 'SELECT t.id FROM customer c JOIN transaction t ON t.entity = c.id'],
+  ] as const;
+
+  for (const [name, query] of familyQueries) {
+    it(`refuses ${name} under the wildcard when invoice is off`, () => {
+      const decision = run(policyOf(SB, { '*': 'read', invoice: 'none' }), query);
+      expect(decision.allowed).toBe(false);
+      expect(decision.reason).toContain("also holds invoice rows, and 'invoice: none' switches those off");
+      expect(decision.missing).toEqual([expect.objectContaining({ recordType: 'invoice', level: 'read' })]);
+    });
+
+    it(`refuses ${name} under 'transaction: read' when sales orders are off`, () => {
+      expect(run(policyOf(SB, { transaction: 'read', customer: 'read', salesOrder: 'none' }), query)).toMatchObject({ allowed: false, reason: expect.stringContaining("'salesOrder: none'") });
+    });
+  }
+
+  it('counts custom transaction types and members without a REST record type as members', () => {
+    expect(run(policyOf(SB, { transaction: 'read', customtransaction_expense: 'none' }), 'SELECT id FROM transaction').allowed).toBe(false);
+    expect(run(policyOf(SB, { transaction: 'read', Paycheck: 'none' }), 'SELECT id FROM transaction').allowed).toBe(false);
+    expect(run(policyOf(SB, { entity: 'read', othername: 'none' }), 'SELECT id, entityid FROM entity').allowed).toBe(false);
+    expect(run(policyOf(SB, { '*': 'read', genericresource: 'none' }), 'SELECT id FROM entity').allowed).toBe(false);
+    // The switch keeps its family only: an entity switched off does not close the transaction table.
+    expect(run(policyOf(SB, { transaction: 'read', othername: 'none' }), 'SELECT id FROM transaction').allowed).toBe(true);
+  });
+
+  it('refuses the entity table read through BUILTIN.DF when a member entity type is off', () => {
+    const names = 'SELECT t.tranid, BUILTIN.DF(t.entity) AS name FROM transaction t';
+    expect(run(policyOf(SB, { transaction: 'read', entity: 'read' }), names)).toMatchObject({ allowed: true });
+    for (const switches of [
+      { '*': 'read', employee: 'none' },
+      { transaction: 'read', entity: 'read', employee: 'none' },
+      { transaction: 'read', entity: 'read', entitygroup: 'none' },
+    ] as Record<string, AccessLevel>[]) {
+      const decision = run(policyOf(SB, switches), names);
+      expect(decision.allowed, JSON.stringify(switches)).toBe(false);
+      expect(decision.reason).toMatch(/^denied: BUILTIN\.DF\(t\.entity\) shows the name of the entity record that transaction\.entity points to, so it reads entity, which also holds \w+ rows/);
+    }
+  });
+
+  it('refuses the transaction table read through BUILTIN.DF when a transaction type is off', () => {
+    const query = 'SELECT tl.id, BUILTIN.DF(tl.transaction) FROM transactionline tl';
+    expect(run(policyOf(SB, { '*': 'read' }), query).allowed).toBe(true);
+    expect(run(policyOf(SB, { '*': 'read', journalEntry: 'none' }), query)).toMatchObject({ allowed: false, reason: expect.stringContaining("'journalEntry: none'") });
+  });
+});
+
+describe('families list every member NetSuite has', () => {
+  const family = (key: string) => recordFamilies.find((each) => each.grantKey === key)!;
+
+  it('lists entity rows without a record type and transaction types without a REST record', () => {
+    expect(family('entity').membersWithoutRecordType.map((member) => member.switchName)).toEqual(expect.arrayContaining(['othername', 'entitygroup', 'genericresource']));
+    expect(family('transaction').membersWithoutRecordType.map((member) => member.typeCode)).toEqual(expect.arrayContaining(['CustChrg', 'Paycheck', 'FxReval', 'GLImpactAdj']));
+    // A project task and a customer-subsidiary relationship are records of their own, not rows of `entity`.
+    expect(family('entity').memberTypes).not.toContain('projectTask');
+    expect(family('entity').memberTypes).not.toContain('customerSubsidiaryRelationship');
+  });
+
+  it('requires the family grant: every REST member type granted still does not read the family table', () => {
+    const everyRestEntity = policyOf(SB, { customer: 'read', vendor: 'read', employee: 'read', contact: 'read' });
+    expect(run(everyRestEntity, 'SELECT id FROM entity')).toMatchObject({ allowed: false, reason: expect.stringContaining("only 'entity: read' covers them") });
+    const everyRestTransaction = policyOf(SB, { salesOrder: 'read', invoice: 'read', customtransaction_expense: 'read' });
+    expect(run(everyRestTransaction, 'SELECT id FROM transaction')).toMatchObject({ allowed: false, reason: expect.stringContaining('Statement Charge (CustChrg)') });
+  });
+});
+
+describe('a wildcard never passes a table named *', () => {
+  // Whatever the parser makes of `"*"`, a reader that reports a table literally named `*` must be refused.
+  const starTable = (): TablesReadResult => ({ ok: true, tables: ['*'], displayed: [] });
+  const quotedStar = (): TablesReadResult => ({ ok: true, tables: ['"*"'], displayed: [] });
+
+  for (const accountId of [PROD, SB]) {
+    it(`refuses it on ${accountId === PROD ? 'production' : 'a sandbox'}`, () => {
+      const policy = policyOf(accountId, { '*': 'full', customer: 'read' });
+      for (const tablesReadByStub of [starTable, quotedStar]) {
+        const decision = run(policy, 'SELECT id FROM "*"', accountId, { tablesReadBy: tablesReadByStub });
+        expect(decision.allowed).toBe(false);
+        expect(decision.reason).toContain('the wildcard is a grant, never a table');
+      }
+      expect(run(policy, 'SELECT id FROM "*"', accountId).allowed).toBe(false);
+      expect(decide(policy, { agentId: reporter.id, accountId, action: 'read', recordType: '*' }, { tablesReadBy }).allowed).toBe(false);
+    });
+  }
+
+  it('still ignores the wildcard on production for every other name', () => {
+    const policy = policyOf(PROD, { '*': 'full', customer: 'read' });
+    expect(run(policy, 'SELECT id FROM customer', PROD).allowed).toBe(true);
+    for (const table of ['vendor', 'transaction', 'customrecord_x', ' *', '**']) {
+      expect(run(policy, 'SELECT 1 FROM dual', PROD, { tablesReadBy: () => ({ ok: true, tables: [table], displayed: [] }) }).allowed, table).toBe(false);
+    }
+  });
+});
