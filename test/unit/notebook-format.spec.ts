@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -145,7 +145,7 @@ describe('export writer', () => {
     const summary = await exportRows(stream([{ id: '1', name: 'O\'Brien, "Sons"' }, { id: '2', email: 'x@y.z' }]), path, 'csv');
     expect(summary).toMatchObject({ rows: 2, columns: ['id', 'name', 'email'] });
     expect(parseCsv(readFileSync(path, 'utf8'))).toEqual([['id', 'name', 'email'], ['1', 'O\'Brien, "Sons"', ''], ['2', '', 'x@y.z']]);
-    expect(existsSync(`${path}.partial`)).toBe(false);
+    expect(readdirSync(dir)).toEqual(['out.csv']);
   });
 
   it('writes valid JSON without NetSuite links', async () => {
@@ -167,7 +167,7 @@ describe('export writer', () => {
     }
     await expect(exportRows(rows(), path, 'csv', { signal: controller.signal })).rejects.toThrow();
     expect(existsSync(path)).toBe(false);
-    expect(existsSync(`${path}.partial`)).toBe(false);
+    expect(readdirSync(dir)).toEqual([]);
   });
 });
 

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { NetSuiteClient } from '../../netsuite/client';
 import { suiteQLRowCap } from '../../netsuite/suiteql';
 import type { AccountRegistry } from '../accounts/accountRegistry';
-import { exportRows, type ExportFormat } from './exportWriter';
+import { exportFailedMessage, exportRows, type ExportFormat } from './exportWriter';
 
 /** `SELECT … id …` — whether the keyset mode (ordered by id, beyond NetSuite's 100,000-row cap) can be offered. */
 export function selectsId(query: string): boolean {
@@ -75,7 +75,7 @@ export async function exportQueryResult(registry: AccountRegistry<NetSuiteClient
           void vscode.window.showInformationMessage('Export cancelled; no file was written.');
           return;
         }
-        void vscode.window.showErrorMessage(`Export failed; no file was written: ${error instanceof Error ? error.message : String(error)}`);
+        void vscode.window.showErrorMessage(exportFailedMessage(basename(target.fsPath), error));
       }
     },
   );

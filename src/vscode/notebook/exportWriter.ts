@@ -1,16 +1,17 @@
 /**
  * Writes a whole SuiteQL result to CSV or JSON while rows stream in, with bounded memory.
- * Never leaves a silently truncated file: rows go to `<file>.partial`, renamed only when the stream completed;
- * a cancel or failure removes the partial file and rethrows.
+ * Atomic: rows go to a temporary file beside the target, renamed over it only when the export completed, so the
+ * target is never touched by a failed, cancelled or empty-because-broken export. Every write error ends the export at
+ * once with a message naming the cause (permission, folder gone, disk full), and the temporary files are removed.
+ * Files are written through promise-based handles, not streams: a stream's 'error' nobody listens to would reach the
+ * extension host as an uncaught exception, and one waiting for 'close' could wait forever.
  * CSV needs every column up front, but NetSuite omits NULL columns row by row, so CSV is written in two passes:
  * rows are spooled as JSON lines while the column set is collected, then converted with the full header.
  */
-import { stringify } from 'csv-stringify';
-import { once } from 'node:events';
-import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
-import { pipeline } from 'node:stream/promises';
+import { stringify } from 'csv-stringify/sync';
+import { randomBytes } from 'node:crypto';
+import { open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
 import { collectColumns, type SuiteQLItem } from './resultFormat';
 
 export type ExportFormat = 'csv' | 'json';
@@ -18,6 +19,11 @@ export type ExportFormat = 'csv' | 'json';
 export interface ExportOptions {
   signal?: AbortSignal;
   onProgress?: (rowsWritten: number) => void;
+  /**
+   * Opens each temporary file (default: create it, failing if it exists). Tests hand in `/dev/full` here to meet a
+   * real full disk, which no folder on a test machine can be made into.
+   */
+  openFile?: (path: string) => Promise<FileHandle>;
 }
 
 export interface ExportSummary {
@@ -26,27 +32,113 @@ export interface ExportSummary {
   path: string;
 }
 
-export async function exportRows(rows: AsyncIterable<SuiteQLItem>, path: string, format: ExportFormat, options: ExportOptions = {}): Promise<ExportSummary> {
-  const partial = `${path}.partial`;
-  const spool = `${path}.rows.jsonl`;
-  try {
-    const summary = format === 'json' ? await writeJson(rows, partial, options) : await writeCsv(rows, partial, spool, options);
-    options.signal?.throwIfAborted();
-    await rename(partial, path);
-    return { ...summary, path };
-  } finally {
-    await rm(partial, { force: true });
-    await rm(spool, { force: true });
+/** An export that could not be written; the message says why and that the target was left as it was. */
+export class ExportWriteError extends Error {
+  override readonly name = 'ExportWriteError';
+  constructor(
+    message: string,
+    readonly code?: string,
+  ) {
+    super(message);
   }
 }
 
-async function write(stream: WriteStream, text: string): Promise<void> {
-  if (!stream.write(text)) await once(stream, 'drain');
+/** What a file-system error means for the person exporting, by its code. */
+export function describeWriteError(error: unknown, target: string): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const folder = dirname(target);
+  const name = basename(target);
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return `Permission denied: SuiteLens may not write in ${folder}. Choose a folder you can write to.`;
+    case 'ENOENT':
+      return `The folder ${folder} does not exist (any more): was it deleted, renamed or unmounted? Choose another folder.`;
+    case 'ENOTDIR':
+      return `${folder} is not a folder (part of the path is a file). Choose another folder.`;
+    case 'ENOSPC':
+      return `The disk holding ${folder} is full. Free some space or choose another disk.`;
+    case 'EDQUOT':
+      return `Your disk quota on ${folder} is used up. Free some space or choose another folder.`;
+    case 'EROFS':
+      return `${folder} is on a read-only file system. Choose another folder.`;
+    case 'EISDIR':
+      return `${name} is a folder, not a file. Choose a file name.`;
+    case 'EMFILE':
+    case 'ENFILE':
+      return 'Too many files are open; close some programs and export again.';
+    default:
+      return `Could not write ${name}: ${(error as Error | undefined)?.message ?? String(error)}`;
+  }
 }
 
-async function close(stream: WriteStream): Promise<void> {
-  stream.end();
-  await once(stream, 'close');
+/** What the person is told: the export ends at the first error, and the target, written only by the final rename, is as it was. */
+export function exportFailedMessage(fileName: string, error: unknown): string {
+  return `Export to ${fileName} failed: ${error instanceof Error ? error.message : String(error)} ${fileName} was not changed.`;
+}
+
+class BufferedFile {
+  private pending = '';
+  private constructor(private readonly handle: FileHandle) {}
+
+  static async create(path: string, openFile: (path: string) => Promise<FileHandle>): Promise<BufferedFile> {
+    return new BufferedFile(await openFile(path));
+  }
+
+  async write(text: string): Promise<void> {
+    this.pending += text;
+    if (this.pending.length >= 64 * 1024) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    if (this.pending === '') return;
+    const text = this.pending;
+    this.pending = '';
+    await this.handle.write(text, null, 'utf8');
+  }
+
+  /** Flushes and syncs, so a full disk is reported now rather than after the rename. */
+  async finish(): Promise<void> {
+    await this.flush();
+    await this.handle.sync();
+  }
+
+  async close(): Promise<void> {
+    await this.handle.close().catch(() => undefined);
+  }
+}
+
+/** Rejects as soon as the signal aborts, even when the row source does not listen to it. */
+function abortRace(signal: AbortSignal | undefined): { race<T>(promise: Promise<T>): Promise<T>; dispose(): void } {
+  if (!signal) return { race: (promise) => promise, dispose: () => undefined };
+  let onAbort = (): void => undefined;
+  const aborted = new Promise<never>((_resolve, reject) => {
+    onAbort = () => reject(signal.reason instanceof Error ? signal.reason : new Error('The export was cancelled.'));
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+  });
+  aborted.catch(() => undefined);
+  return { race: (promise) => Promise.race([promise, aborted]), dispose: () => signal.removeEventListener('abort', onAbort) };
+}
+
+async function* rowsOf(rows: AsyncIterable<SuiteQLItem>, signal: AbortSignal | undefined): AsyncGenerator<SuiteQLItem> {
+  const iterator = rows[Symbol.asyncIterator]();
+  const abort = abortRace(signal);
+  try {
+    for (;;) {
+      signal?.throwIfAborted();
+      const next = await abort.race(iterator.next());
+      if (next.done) return;
+      const item: unknown = next.value;
+      if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+        throw new ExportWriteError(`The answer was not rows of a query result (got ${Array.isArray(item) ? 'a list' : typeof item}); nothing was exported.`);
+      }
+      yield withoutLinks(item as SuiteQLItem);
+    }
+  } finally {
+    abort.dispose();
+    void iterator.return?.()?.catch(() => undefined);
+  }
 }
 
 function withoutLinks(item: SuiteQLItem): SuiteQLItem {
@@ -55,54 +147,98 @@ function withoutLinks(item: SuiteQLItem): SuiteQLItem {
   return rest;
 }
 
-async function writeJson(rows: AsyncIterable<SuiteQLItem>, file: string, options: ExportOptions): Promise<{ rows: number; columns: string[] }> {
-  const out = createWriteStream(file, { encoding: 'utf8' });
-  let count = 0;
-  const columns: string[] = [];
+export async function exportRows(rows: AsyncIterable<SuiteQLItem>, path: string, format: ExportFormat, options: ExportOptions = {}): Promise<ExportSummary> {
+  const temporary = `${path}.${randomBytes(4).toString('hex')}.partial`;
+  const spool = `${temporary}.rows.jsonl`;
   try {
-    await write(out, '[');
+    const summary = format === 'json' ? await writeJson(rowsOf(rows, options.signal), temporary, options) : await writeCsv(rowsOf(rows, options.signal), temporary, spool, options);
+    options.signal?.throwIfAborted();
+    await fileStep(() => rename(temporary, path), path);
+    return { ...summary, path };
+  } finally {
+    await rm(temporary, { force: true }).catch(() => undefined);
+    await rm(spool, { force: true }).catch(() => undefined);
+  }
+}
+
+/** Runs a file-system step, turning its error into one that says what it means. */
+async function fileStep<T>(step: () => Promise<T>, target: string): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    if (error instanceof ExportWriteError || (error as Error).name === 'AbortError') throw error;
+    if (isFileSystemError(error)) throw new ExportWriteError(describeWriteError(error, target), error.code);
+    throw error; // the row source's own error (NetSuite's, say) is already specific
+  }
+}
+
+/** Node's file-system errors carry a syscall; NetSuite's errors have codes too, so the code alone does not tell. */
+function isFileSystemError(error: unknown): error is NodeJS.ErrnoException {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && typeof (error as NodeJS.ErrnoException).syscall === 'string';
+}
+
+const createNew = (path: string): Promise<FileHandle> => open(path, 'wx');
+
+async function withFile<T>(file: string, target: string, options: ExportOptions, body: (out: BufferedFile) => Promise<T>): Promise<T> {
+  const out = await fileStep(() => BufferedFile.create(file, options.openFile ?? createNew), target);
+  try {
+    const result = await fileStep(() => body(out), target);
+    await fileStep(() => out.finish(), target);
+    return result;
+  } finally {
+    await out.close();
+  }
+}
+
+async function writeJson(rows: AsyncIterable<SuiteQLItem>, file: string, options: ExportOptions): Promise<{ rows: number; columns: string[] }> {
+  let count = 0;
+  let columns: string[] = [];
+  await withFile(file, targetOf(file), options, async (out) => {
+    await out.write('[');
     for await (const item of rows) {
-      options.signal?.throwIfAborted();
-      const clean = withoutLinks(item);
-      columns.splice(0, columns.length, ...collectColumns([clean], columns));
-      await write(out, `${count === 0 ? '\n' : ',\n'}  ${JSON.stringify(clean)}`);
+      columns = collectColumns([item], columns);
+      await out.write(`${count === 0 ? '\n' : ',\n'}  ${JSON.stringify(item)}`);
       count++;
       if (count % 1000 === 0) options.onProgress?.(count);
     }
-    await write(out, count === 0 ? ']\n' : '\n]\n');
-  } finally {
-    await close(out);
-  }
+    await out.write(count === 0 ? ']\n' : '\n]\n');
+  });
   options.onProgress?.(count);
   return { rows: count, columns };
 }
 
 async function writeCsv(rows: AsyncIterable<SuiteQLItem>, file: string, spool: string, options: ExportOptions): Promise<{ rows: number; columns: string[] }> {
-  const spoolOut = createWriteStream(spool, { encoding: 'utf8' });
   let count = 0;
   let columns: string[] = [];
-  try {
+  const target = targetOf(file);
+  await withFile(spool, target, options, async (out) => {
     for await (const item of rows) {
-      options.signal?.throwIfAborted();
-      const clean = withoutLinks(item);
-      columns = collectColumns([clean], columns);
-      await write(spoolOut, `${JSON.stringify(clean)}\n`);
+      columns = collectColumns([item], columns);
+      await out.write(`${JSON.stringify(item)}\n`);
       count++;
       if (count % 1000 === 0) options.onProgress?.(count);
     }
-  } finally {
-    await close(spoolOut);
-  }
+  });
   options.signal?.throwIfAborted();
-  const lines = createInterface({ input: createReadStream(spool, { encoding: 'utf8' }), crlfDelay: Infinity });
-  async function* records() {
-    for await (const line of lines) {
-      if (line === '') continue;
-      const item = JSON.parse(line) as SuiteQLItem;
-      yield columns.map((name) => (item[name] === undefined || item[name] === null ? '' : String(item[name])));
+  await withFile(file, target, options, async (out) => {
+    if (columns.length > 0) await out.write(stringify([columns]));
+    const input = await open(spool, 'r');
+    try {
+      for await (const line of input.readLines({ encoding: 'utf8' })) {
+        options.signal?.throwIfAborted();
+        if (line === '') continue;
+        const item = JSON.parse(line) as SuiteQLItem;
+        await out.write(stringify([columns.map((name) => (item[name] === undefined || item[name] === null ? '' : String(item[name])))]));
+      }
+    } finally {
+      await input.close().catch(() => undefined);
     }
-  }
-  await pipeline(records(), stringify({ header: true, columns, bom: false }), createWriteStream(file, { encoding: 'utf8' }), { signal: options.signal });
+  });
   options.onProgress?.(count);
   return { rows: count, columns };
+}
+
+/** The target a temporary file stands for (`out.csv.1a2b3c4d.partial` → `out.csv`), for messages. */
+function targetOf(file: string): string {
+  return file.replace(/\.[0-9a-f]{8}\.partial(\.rows\.jsonl)?$/, '');
 }
