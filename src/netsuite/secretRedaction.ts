@@ -35,8 +35,11 @@ function carriesSecret(value: unknown): boolean {
 const secretShapes: RegExp[] = [
   // PEM private keys (PKCS#1, PKCS#8, EC, encrypted), whole block.
   /(-----BEGIN [A-Z ]*PRIVATE KEY-----)[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g,
-  // Credential headers in any rendering (`authorization: X`, `"cookie":"X"`): the whole value, which may hold spaces.
-  /(["']?\b(?:proxy-)?authorization["']?\s*[:=]\s*["']?|["']?\b(?:set-)?cookie["']?\s*[:=]\s*["']?)[^"'\r\n]+/gi,
+  // Credential headers in any rendering (`authorization: X`, `"cookie":"X"`). Only the value goes: an optional
+  // scheme word and one credential for authorization, `name=value` pairs joined by `;` for cookies. Never the rest
+  // of the line: in a one-line SuiteQL query the word sits in a comment and the query after it must stay readable.
+  /(["']?\b(?:proxy-)?authorization["']?\s*[:=]\s*["']?(?:(?:Bearer|Basic|OAuth|Digest|NLAuth|Negotiate)[ \t]+)?)[^\s"']+/gi,
+  /(["']?\b(?:set-)?cookie["']?\s*[:=]\s*["']?)[^\s"';]+(?:;[ \t]*[^\s"';]+)*/gi,
   // Bearer / Basic credentials wherever they appear.
   /(\b(?:Bearer|Basic)\s+)[A-Za-z0-9\-._~+/]+=*/g,
   // Authorization codes in redirect URLs (`?code=...`).
@@ -52,12 +55,16 @@ const secretShapes: RegExp[] = [
 // names inside it.
 const namedValue = /(["']?(?<![\w-])([A-Za-z][\w-]*)["']?\s*[:=]\s*["']?)([^"'&\s,}{[][^"'&\s,}]*)/g;
 
+// A scheme word before a credential (`Authorization: Basic …`) names the kind of secret; the credential after it
+// is replaced by the patterns above.
+const credentialScheme = /^(?:Bearer|Basic|OAuth|Digest|NLAuth|Negotiate)$/i;
+
 /** Text with every secret shape and every secret-named value replaced by the mark. */
 export function redactText(text: string): string {
   let scrubbed = text;
   for (const pattern of secretShapes) scrubbed = scrubbed.replace(pattern, (_whole, kept: string) => `${kept}${redactedMark}`);
   return scrubbed.replace(namedValue, (whole, lead: string, name: string, value: string) =>
-    isSecretName(name) && !/^(?:true|false|null)$/.test(value) ? `${lead}${redactedMark}` : whole,
+    isSecretName(name) && !/^(?:true|false|null)$/.test(value) && !credentialScheme.test(value) ? `${lead}${redactedMark}` : whole,
   );
 }
 
