@@ -5,6 +5,8 @@
  * them and keep one canonical form.
  */
 
+import { describePastedCharacter, findPastedCharacter } from './pastedCharacters';
+
 export type EnvironmentKind = 'production' | 'sandbox' | 'releasePreview';
 
 export interface NetSuiteAccount {
@@ -37,6 +39,24 @@ const expectedForm =
 // Base: letters and digits. Suffix: SB<n> or RP, joined by `_` or `-` (host form).
 const accountIdPattern = /^([A-Z0-9]+)(?:[_-](SB(\d+)|RP))?$/;
 
+/**
+ * Hosts under netsuite.com that belong to NetSuite itself, not to one account: the login and data-center hosts, the
+ * marketing site, the old shared web-services host. Their first label parses as an id ("SYSTEM") but names no account.
+ */
+const nonAccountHostLabels = new Set([
+  'system', 'app', 'www', 'netsuite', 'rest', 'webservices', 'suitetalk', 'debugger', 'checkout', 'shopping', 'forms',
+  'extforms', 'content', 'docs', 'login', 'status', 'partners', 'suiteanswers', 'customer', 'support', 'api',
+]);
+
+function nonAccountHostProblem(host: string): string | undefined {
+  const labels = host.toLowerCase().split('.');
+  // Account hosts are <account>.<service>.netsuite.com (app, suitetalk.api, restlets.api, …): four labels or more.
+  if (labels.length < 4 || nonAccountHostLabels.has(labels[0])) {
+    return `${host.toLowerCase()} is one of NetSuite's own hosts (sign-in, data centre or website), not your account's; enter your account id (Setup > Company > Company Information > Account ID) or a host that starts with it, such as 1234567.app.netsuite.com`;
+  }
+  return undefined;
+}
+
 export class AccountIdError extends Error {
   constructor(readonly input: string, reason: string) {
     super(`"${input}" is not a NetSuite account id: ${reason}. ${expectedForm}`);
@@ -48,6 +68,8 @@ export class AccountIdError extends Error {
 export function normaliseAccountId(input: string): string {
   let candidate = input.trim();
   if (candidate === '') throw new AccountIdError(input, 'it is empty');
+  const pasted = findPastedCharacter(candidate);
+  if (pasted) throw new AccountIdError(input, `it contains ${describePastedCharacter(pasted)}; type the id again instead of pasting it`);
   if (/^https?:\/\//i.test(candidate)) {
     try {
       candidate = new URL(candidate).hostname;
@@ -57,6 +79,8 @@ export function normaliseAccountId(input: string): string {
   }
   if (candidate.includes('.')) {
     if (!/\.netsuite\.com$/i.test(candidate)) throw new AccountIdError(input, 'it is a host name outside netsuite.com');
+    const notAnAccount = nonAccountHostProblem(candidate);
+    if (notAnAccount) throw new AccountIdError(input, notAnAccount);
     candidate = candidate.split('.')[0];
   }
   const upper = candidate.toUpperCase();

@@ -33,6 +33,15 @@ describe('other wizard fields', () => {
     expect(baseUrlProblem('http://user:pw@host')).toMatch(/credentials/);
   });
 
+  it('names invisible and full-width characters pasted into keys and secrets', () => {
+    expect(credentialProblem('token secret', 'abc\u200Bdef')).toBe(
+      "The token secret contains an invisible ZERO WIDTH SPACE (U+200B) at position 4, which NetSuite would reject; paste it again from NetSuite's own page, or type it.",
+    );
+    expect(credentialProblem('consumer key', 'ab\u00A0cd')).toMatch(/NO-BREAK SPACE \(U\+00A0\) at position 3/);
+    expect(credentialProblem('token id', 'ａｂｃ')).toMatch(/full-width character "ａ" \(FULLWIDTH LATIN SMALL LETTER A, U\+FF41\)/);
+    expect(accountIdFeedback('https://system.netsuite.com/app/login/secure/enterpriselogin.nl')).toMatchObject({ severity: 'error', message: expect.stringContaining("NetSuite's own hosts") });
+  });
+
   it('catches pasted whitespace in keys and allows an empty optional secret', () => {
     expect(credentialProblem('token secret', 'abc def')).toMatch(/space or line break/);
     expect(credentialProblem('token secret', '')).toBe('Enter the token secret.');

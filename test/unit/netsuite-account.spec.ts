@@ -29,6 +29,28 @@ describe('account ids', () => {
     expect(() => normaliseAccountId(input)).toThrow(/1234567_SB1 \(sandbox\)/);
   });
 
+  it.each([
+    ['system.netsuite.com'],
+    ['https://system.netsuite.com/pages/customerlogin.jsp'],
+    ['app.netsuite.com'],
+    ['www.netsuite.com'],
+    ['https://www.netsuite.com/portal/home.shtml'],
+    ['system.na1.netsuite.com'],
+    ['webservices.netsuite.com'],
+  ])("refuses NetSuite's own host %s as an account", (input) => {
+    expect(() => normaliseAccountId(input)).toThrow(/is one of NetSuite's own hosts \(sign-in, data centre or website\), not your account's/);
+  });
+
+  it.each([
+    ['1234\u200B567', /an invisible ZERO WIDTH SPACE \(U\+200B\) at position 5/],
+    ['\u2060TSTDRV1', /WORD JOINER \(U\+2060\) at position 1/],
+    ['１２３４５６７', /the full-width character "１" \(FULLWIDTH DIGIT ONE, U\+FF11\) at position 1/],
+    ['1234567＿SB1', /FULLWIDTH form of "_", U\+FF3F/],
+    ['1234567_SB1\u200E', /LEFT-TO-RIGHT MARK \(U\+200E\)/],
+  ])('refuses %j naming the pasted character', (input, message) => {
+    expect(() => normaliseAccountId(input)).toThrow(message);
+  });
+
   it('derives hosts, realm and environment', () => {
     const sandbox = parseAccount('1234567-sb1');
     expect(sandbox.restBaseUrl).toBe('https://1234567-sb1.suitetalk.api.netsuite.com');

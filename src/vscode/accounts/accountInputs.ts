@@ -3,6 +3,7 @@
  * Pure (no `vscode`): each check returns a message to show under the box, or undefined when the text is fine.
  */
 import { AccountIdError, environmentLabel, parseAccount } from '../../netsuite/account';
+import { describePastedCharacter, findPastedCharacter } from '../../netsuite/pastedCharacters';
 
 export interface InputFeedback {
   severity: 'info' | 'error';
@@ -43,6 +44,8 @@ export function baseUrlProblem(text: string): string | undefined {
  */
 export function credentialProblem(what: string, text: string, optional = false): string | undefined {
   if (text === '') return optional ? undefined : `Enter the ${what}.`;
+  const pasted = findPastedCharacter(text);
+  if (pasted) return `The ${what} contains ${describePastedCharacter(pasted)}, which NetSuite would reject; paste it again from NetSuite's own page, or type it.`;
   if (/\s/.test(text)) return `The ${what} contains a space or line break; paste it again without them.`;
   return undefined;
 }
