@@ -109,7 +109,7 @@ export function tablesReadWithDisplays(query: string, schemas: RecordTypeSchemas
   if (!named.ok) return named;
   const display = displayReadsOf(named.displayed, schemas);
   if (!display.ok) return display;
-  return { ok: true, tables: [...new Set([...named.tables, ...display.reads.map((read) => read.table)])].sort(), displayed: named.displayed };
+  return { ok: true, tables: [...new Set([...named.tables, ...display.reads.map((read) => read.table)])].sort(), displayed: named.displayed, canonical: named.canonical };
 }
 
 /**

@@ -107,3 +107,20 @@ export const suiteQLKeywords: ReadonlySet<string> = new Set(
     'ONLY ROW OVER PARTITION WITH ESCAPE TRUE FALSE ANY SOME INTERVAL'
   ).split(' '),
 );
+
+/**
+ * Functions an agent's query may call (the agent guard refuses any other, naming it): the non-BUILTIN functions
+ * above and the further Oracle functions NetSuite lists as supported in SuiteQL (NetSuite help, "SuiteQL Supported
+ * and Unsupported Functions"). None of them runs SQL held in a string or reaches outside the query, unlike
+ * DBMS_XMLGEN.GETXML, XMLQUERY, SYS_CONTEXT or the URI types, which are not here. BUILTIN.* functions are checked
+ * with their argument rules in guardedConstructs.ts.
+ */
+export const agentFunctionNames: ReadonlySet<string> = new Set([
+  ...suiteQLFunctions.filter((candidate) => !candidate.name.includes('.')).map((candidate) => candidate.name),
+  ...(
+    'ACOS ASCII ASIN ATAN ATAN2 BITAND CHR COS COSH CORR COVAR_POP COVAR_SAMP CUME_DIST EXP GREATEST LEAST LN LOG ' +
+    'NANVL NTILE NUMTODSINTERVAL NUMTOYMINTERVAL PERCENT_RANK PERCENTILE_CONT PERCENTILE_DISC RATIO_TO_REPORT ' +
+    'REGEXP_COUNT REMAINDER SIN SINH SOUNDEX SQRT STDDEV_POP STDDEV_SAMP TAN TANH TRANSLATE VAR_POP VAR_SAMP VARIANCE ' +
+    'WIDTH_BUCKET'
+  ).split(' '),
+]);

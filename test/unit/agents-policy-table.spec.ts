@@ -97,7 +97,8 @@ const cases: Case[] = [
   ['SuiteQL EXISTS subquery', billing, sql, suiteql(SB, 'SELECT id FROM customer c WHERE EXISTS (SELECT 1 FROM vendor v WHERE v.id = c.id)'), false, vendorDenied],
   ['SuiteQL derived table', billing, sql, suiteql(SB, 'SELECT * FROM (SELECT id FROM vendor) v'), false, vendorDenied],
   ['SuiteQL CTE', billing, sql, suiteql(SB, 'WITH x AS (SELECT id FROM vendor) SELECT * FROM x'), false, vendorDenied],
-  ['SuiteQL CTE named like a granted table', billing, sql, suiteql(SB, 'WITH customer AS (SELECT id FROM vendor) SELECT * FROM customer'), false, vendorDenied],
+  // A CTE may not share a table's name: which one a name means would depend on scoping rules the readers differ on.
+  ['SuiteQL CTE named like a granted table', billing, sql, suiteql(SB, 'WITH customer AS (SELECT id FROM vendor) SELECT * FROM customer'), false, 'denied: the query could not be parsed, so the tables it reads are unknown (The CTE name customer is also a table'],
   ['SuiteQL CTE over granted table', billing, sql, suiteql(SB, 'WITH c AS (SELECT id FROM customer) SELECT * FROM c'), true, "allowed by 'customer: read'"],
   ['SuiteQL UNION', billing, sql, suiteql(SB, 'SELECT id FROM customer UNION SELECT id FROM vendor'), false, vendorDenied],
   ['SuiteQL UNION ALL in a subquery', billing, sql, suiteql(SB, 'SELECT * FROM (SELECT id FROM customer UNION ALL SELECT id FROM vendor) u'), false, vendorDenied],
@@ -106,7 +107,9 @@ const cases: Case[] = [
   ['SuiteQL table after a block comment', billing, sql, suiteql(SB, 'SELECT id FROM /* customer */ vendor'), false, vendorDenied],
   ['SuiteQL table named only in a string', billing, sql, suiteql(SB, "SELECT 'vendor' AS label FROM customer"), true, "allowed by 'customer: read'"],
   ['SuiteQL quoted identifier', billing, sql, suiteql(SB, 'SELECT id FROM "VENDOR"'), false, vendorDenied],
-  ['SuiteQL quoted granted table', billing, sql, suiteql(SB, 'SELECT id FROM "Customer"'), true, "allowed by 'customer: read'"],
+  // Oracle reads "CUSTOMER" as customer; "Customer" keeps its case in Oracle but not in the checker's grammar.
+  ['SuiteQL quoted granted table', billing, sql, suiteql(SB, 'SELECT id FROM "CUSTOMER"'), true, "allowed by 'customer: read'"],
+  ['SuiteQL mixed-case quoted table', billing, sql, suiteql(SB, 'SELECT id FROM "Customer"'), false, 'denied: the query could not be parsed, so the tables it reads are unknown (The quoted name "Customer" may only be a column alias'],
   ['SuiteQL mixed case', billing, sql, suiteql(SB, 'SeLeCt id FrOm CUSTOMER'), true, "allowed by 'customer: read'"],
   ['SuiteQL transaction needs every transaction type', billing, sql, suiteql(SB, 'SELECT id FROM transaction'), false, 'denied: the query reads transaction, which needs read on transaction or on every transaction type (journalEntry not granted)'],
   ['SuiteQL transactionline follows transaction', billing, sql, suiteql(SB, 'SELECT t.id FROM customer c JOIN transactionline t ON t.entity = c.id'), false, 'denied: the query reads transactionline, which needs read on transaction or on every transaction type (journalEntry not granted)'],

@@ -24,7 +24,7 @@ describe('BUILTIN.DF reads the table its column points to', () => {
     expect(reads('SELECT BUILTIN.DF(c.salesrep) FROM customer c')).toEqual(['customer', 'employee']);
     // tablesReadBy alone still lists only what the query names, and reports the displayed column.
     const named = tablesReadBy('SELECT BUILTIN.DF(t.entity) FROM transaction t');
-    expect(named).toEqual({ ok: true, tables: ['transaction'], displayed: [{ call: 'BUILTIN.DF(t.entity)', table: 'transaction', column: 'entity' }] });
+    expect(named).toEqual({ ok: true, tables: ['transaction'], displayed: [{ call: 'BUILTIN.DF(t.entity)', table: 'transaction', column: 'entity' }], canonical: 'SELECT BUILTIN . DF ( t . entity ) FROM transaction t' });
   });
 
   it('finds the call however it is spelled', () => {
@@ -54,8 +54,8 @@ describe('BUILTIN.DF reads the table its column points to', () => {
   });
 
   it('refuses a BUILTIN function it does not know, or a function name SuiteQL cannot spell', () => {
-    expect(refusal('SELECT BUILTIN.NAMED_GROUP(t.entity) FROM transaction t')).toMatch(/BUILTIN.NAMED_GROUP is not a BUILTIN function SuiteLens knows/);
-    expect(refusal('SELECT BUILTIN.`DF`(t.entity) FROM transaction t')).toMatch(/function name is not written as SuiteQL writes names/);
+    expect(refusal('SELECT BUILTIN.NAMED_GROUP(t.entity) FROM transaction t')).toMatch(/BUILTIN.NAMED_GROUP is not a BUILTIN function SuiteLens allows/);
+    expect(refusal('SELECT BUILTIN.`DF`(t.entity) FROM transaction t')).toMatch(/back quotes are not SuiteQL/);
   });
 });
 

@@ -1,0 +1,168 @@
+/**
+ * What the agent guard lets through of the Trino grammar: an allowlist of parse-tree constructs, of functions, and
+ * of where quoted names and CTE names may appear. The Trino grammar knows much SuiteQL does not (lambdas, JSON
+ * functions, MATCH_RECOGNIZE, LIMIT…), and Oracle knows much the grammar reads as plain names (CONNECT BY, PIVOT,
+ * flashback AS OF…). Whatever this file does not name is refused with a reason: a construct the guard does not
+ * understand cannot be checked for the tables it reads.
+ */
+import { type ParserRuleContext, type ParseTree, TerminalNode } from 'antlr4ng';
+import * as trino from 'dt-sql-parser/dist/lib/trino/TrinoSqlParser';
+import { agentFunctionNames } from './functions';
+import { snippet, Unresolvable } from './identifiers';
+import { oracleClauseWords, oracleReservedWords, suiteQLPseudoColumnWords } from './oracleReservedWords';
+import { standardTables } from './standardTables';
+
+/** Parse-tree nodes of a plain SELECT: clauses, joins, predicates, expressions, literals, names. */
+const allowedConstructs: ReadonlySet<unknown> = new Set<unknown>([
+  trino.ProgramContext, trino.StatementsContext, trino.SingleStatementContext, trino.StatementDefaultContext,
+  trino.RootQueryContext, trino.QueryStatementContext, trino.WithContext, trino.NamedQueryContext,
+  trino.ColumnAliasesContext, trino.QueryNoWithContext, trino.LimitRowCountContext, trino.RowCountContext,
+  trino.QueryTermDefaultContext, trino.SetOperationContext, trino.QueryPrimaryDefaultContext, trino.SubqueryContext,
+  trino.QuerySpecificationContext, trino.SetQuantifierContext, trino.SelectListContext, trino.SelectItemContext,
+  trino.SelectLiteralColumnNameContext, trino.SelectExpressionColumnNameContext, trino.SelectAllWithoutTableContext,
+  trino.TableAllColumnsContext, trino.RelationDefaultContext, trino.JoinRelationContext, trino.JoinTypeContext,
+  trino.JoinCriteriaContext, trino.JoinColumnEqualityContext, trino.JoinColumnReferenceContext,
+  trino.SampledRelationContext, trino.PatternRecognitionContext, trino.AliasedRelationContext, trino.TableNameContext,
+  trino.TableOrViewNameContext, trino.TableRefContext, trino.ExpressionSourceTableContext, trino.SubqueryRelationContext,
+  trino.ParenthesizedRelationContext, trino.WhereClauseContext, trino.GroupByContext, trino.SingleGroupingSetContext,
+  trino.RollupContext, trino.CubeContext, trino.GroupingSetContext, trino.GroupingTermContext, trino.HavingClauseContext,
+  trino.SortItemContext, trino.ExpressionContext, trino.PredicatedContext, trino.LogicalNotContext, trino.AndContext,
+  trino.OrContext, trino.ComparisonContext, trino.ComparisonOperatorContext, trino.LikeContext, trino.InSubqueryContext,
+  trino.InListContext, trino.NullPredicateContext, trino.BetweenContext, trino.QuantifiedComparisonContext,
+  trino.ComparisonQuantifierContext, trino.ValueExpressionDefaultContext, trino.ArithmeticBinaryContext,
+  trino.ArithmeticUnaryContext, trino.ConcatenationContext, trino.ColumnReferenceContext, trino.ColumnNameContext,
+  trino.ColumnRefContext, trino.DereferenceContext, trino.FunctionCallContext, trino.FunctionNameContext,
+  trino.QualifiedNameContext, trino.OverContext, trino.WindowSpecificationContext, trino.PartitionByContext,
+  trino.WindowFrameContext, trino.FrameExtentContext, trino.BoundedFrameContext, trino.UnboundedFrameContext,
+  trino.CurrentRowBoundContext, trino.NullTreatmentContext, trino.SearchedCaseContext, trino.SimpleCaseContext,
+  trino.WhenClauseContext, trino.ExistsContext, trino.SubqueryExpressionContext, trino.ParenthesizedExpressionContext,
+  trino.StringLiteralContext, trino.BasicStringLiteralContext, trino.NumericLiteralContext, trino.IntegerLiteralContext,
+  trino.DecimalLiteralContext, trino.DoubleLiteralContext, trino.NullLiteralContext, trino.CastContext,
+  trino.GenericTypeContext, trino.TypeParameterContext, trino.ExtractContext, trino.ListAggContext, trino.TrimContext,
+  trino.TrimsSpecificationContext, trino.CoalesceContext, trino.CurrentDateContext, trino.TypeConstructorContext,
+  trino.UnquotedIdentifierContext, trino.QuotedIdentifierContext, trino.NonReservedContext,
+]);
+
+/**
+ * `BUILTIN.*` functions (NetSuite help, "SuiteQL Supported Built-in Functions") with how many arguments each takes
+ * and which must be string literals (NetSuite reads them as fixed options, never as SQL). BUILTIN.DF/CF/HIERARCHY/
+ * MNFILTER take a column first; displayedColumns.ts pins that column to a table.
+ */
+const builtinArguments: Record<string, { min: number; max: number; literal: readonly number[] }> = {
+  DF: { min: 1, max: 1, literal: [] },
+  CF: { min: 1, max: 1, literal: [] },
+  CURRENCY: { min: 1, max: 1, literal: [] },
+  CURRENCY_CONVERT: { min: 1, max: 3, literal: [] },
+  CONSOLIDATE: { min: 7, max: 7, literal: [1, 2, 3, 6] },
+  HIERARCHY: { min: 2, max: 2, literal: [1] },
+  MNFILTER: { min: 5, max: 5, literal: [1, 2, 3] },
+  PERIOD: { min: 4, max: 4, literal: [0, 1, 2, 3] },
+  RELATIVE_RANGES: { min: 2, max: 3, literal: [0, 1, 2] },
+};
+
+/**
+ * Names a CTE or a derived table may not take: every table SuiteLens knows, and the custom-table prefixes. Whether
+ * a name means the CTE or the table is decided by scoping rules that differ between engines (Oracle treats a CTE
+ * that names itself as recursive, without the RECURSIVE keyword the Trino grammar needs); with no name shared,
+ * the question never arises.
+ */
+const knownTableNames: ReadonlySet<string> = new Set([
+  ...standardTables.map((table) => table.name.toLowerCase()),
+  'transaction', 'transactionline', 'transactionaccountingline', 'item', 'entity', 'customer', 'vendor', 'employee',
+  'contact', 'partner', 'job', 'account', 'subsidiary', 'department', 'location', 'classification', 'currency', 'dual',
+]);
+
+const isTableLikeName = (name: string): boolean => knownTableNames.has(name) || /^custom(record|list|transaction)/.test(name);
+
+/** Throws Unresolvable with the reason for the first construct, function or name the guard does not allow. */
+export function checkGuardedConstructs(root: ParseTree): void {
+  const pending: ParseTree[] = [root];
+  while (pending.length > 0) {
+    const node = pending.pop() as ParseTree;
+    if (node instanceof TerminalNode) continue;
+    if (!allowedConstructs.has(node.constructor)) throw new Unresolvable(`"${snippet(node as ParserRuleContext)}" uses a construct SuiteLens does not check for agents.`);
+    checkNode(node as ParserRuleContext);
+    for (let i = 0; i < node.getChildCount(); i++) pending.push(node.getChild(i) as ParseTree);
+  }
+}
+
+function checkNode(node: ParserRuleContext): void {
+  if (node instanceof trino.FunctionCallContext) return checkFunctionCall(node);
+  if (node instanceof trino.UnquotedIdentifierContext) return checkUnquotedName(node);
+  if (node instanceof trino.QuotedIdentifierContext) {
+    // Oracle keeps a quoted name's case; the Trino grammar folds it. Only a column alias — a label on the output,
+    // never a table or a scope — may be quoted (canonicalQuery.ts already printed "UPPER" names unquoted).
+    const parent = node.parent;
+    if (parent instanceof trino.SelectItemContext && parent.identifier() === node) return;
+    throw new Unresolvable(`The quoted name ${node.getText()} may only be a column alias; write table, column and CTE names unquoted.`);
+  }
+  if (node instanceof trino.WithContext && node.KW_RECURSIVE()) throw new Unresolvable('WITH RECURSIVE is not supported.');
+  if (node instanceof trino.NamedQueryContext) return checkScopeName(node.identifier().getText(), 'CTE', node.query());
+  if (node instanceof trino.AliasedRelationContext) {
+    const alias = node.identifier();
+    if (alias && !(node.relationPrimary() instanceof trino.TableNameContext)) checkScopeName(alias.getText(), 'derived table', undefined);
+    return;
+  }
+  if (node instanceof trino.QueryNoWithContext && (node.KW_LIMIT() || node.KW_TIES())) throw new Unresolvable('LIMIT and WITH TIES are not SuiteQL; use FETCH FIRST n ROWS ONLY or ROWNUM.');
+  if (node instanceof trino.SampledRelationContext && node.KW_TABLESAMPLE()) throw new Unresolvable('TABLESAMPLE is not SuiteQL.');
+  if (node instanceof trino.PatternRecognitionContext && node.KW_MATCH_RECOGNIZE()) throw new Unresolvable('MATCH_RECOGNIZE is not supported for agents.');
+  if (node instanceof trino.CastContext && node.KW_TRY_CAST()) throw new Unresolvable('TRY_CAST is not SuiteQL.');
+  if (node instanceof trino.ListAggContext && (node.KW_OVERFLOW() || node.filter())) throw new Unresolvable('LISTAGG … ON OVERFLOW and FILTER are not supported for agents.');
+  if (node instanceof trino.TypeConstructorContext) {
+    const type = node.identifier()?.getText().toUpperCase();
+    if (type !== 'DATE' && type !== 'TIMESTAMP') throw new Unresolvable(`"${snippet(node)}" is not a SuiteQL literal.`);
+  }
+}
+
+function checkUnquotedName(node: trino.UnquotedIdentifierContext): void {
+  const upper = node.getText().toUpperCase();
+  if (!oracleReservedWords.has(upper) && !oracleClauseWords.has(upper)) return;
+  // After a dot a word can only be a column name (`la.date`, `sn.user`: NetSuite has such columns).
+  const parent = node.parent;
+  if (parent instanceof trino.QualifiedNameContext && parent.identifier().indexOf(node) > 0) return;
+  if (parent instanceof trino.DereferenceContext && parent.identifier() === node) return;
+  const column = parent instanceof trino.QualifiedNameContext && parent.identifier().length === 1 ? parent.parent?.parent : undefined; // ColumnName/ColumnRef < the column
+  if (suiteQLPseudoColumnWords.has(upper) && (column instanceof trino.ColumnReferenceContext || column instanceof trino.SelectLiteralColumnNameContext)) return;
+  throw new Unresolvable(`${node.getText()} is an Oracle keyword, so NetSuite would not read it as the name it is here.`);
+}
+
+function checkScopeName(written: string, kind: string, body: ParseTree | undefined): void {
+  const name = written.toLowerCase();
+  if (isTableLikeName(name)) throw new Unresolvable(`The ${kind} name ${written} is also a table's name; rename the ${kind} so the two cannot be confused.`);
+  if (body && mentionsName(body, name)) throw new Unresolvable(`The CTE ${written} refers to itself, which Oracle reads as a recursive query; recursive CTEs are not supported.`);
+}
+
+function mentionsName(node: ParseTree, name: string): boolean {
+  if (node instanceof trino.TableNameContext) return node.getText().toLowerCase() === name;
+  for (let i = 0; i < node.getChildCount(); i++) if (mentionsName(node.getChild(i) as ParseTree, name)) return true;
+  return false;
+}
+
+function checkFunctionCall(call: trino.FunctionCallContext): void {
+  const written = call.functionName().getText();
+  const name = written.toUpperCase();
+  if (call.filter() || call.processingMode() || call.identifier() || call.KW_ORDER()) {
+    throw new Unresolvable(`${written}(…) uses Trino-only call syntax (FILTER, ORDER BY in the arguments, a label); SuiteQL has none of it.`);
+  }
+  if (call.ASTERISK() && name !== 'COUNT') throw new Unresolvable(`${written}(*) is not SuiteQL; only COUNT(*) is.`);
+  const parts = name.split('.');
+  if (parts.length === 2 && parts[0] === 'BUILTIN') return checkBuiltin(written, parts[1], call);
+  if (parts.length > 1) throw new Unresolvable(`The function ${written} is not allowed: only SuiteQL functions and BUILTIN.* may be called.`);
+  // The pre-pass spells Oracle's LISTAGG(x, ',') as LISTAGX for the grammar (prepass.ts).
+  if (!agentFunctionNames.has(name === 'LISTAGX' ? 'LISTAGG' : name)) throw new Unresolvable(`The function ${written} is not a SuiteQL function SuiteLens allows agents to call.`);
+}
+
+function checkBuiltin(written: string, builtin: string, call: trino.FunctionCallContext): void {
+  const rule = builtinArguments[builtin];
+  if (!rule) throw new Unresolvable(`The function ${written} is not a BUILTIN function SuiteLens allows agents to call.`);
+  const args = call.expression();
+  if (call.ASTERISK() || call.setQuantifier() || call.over() || call.nullTreatment()) throw new Unresolvable(`${written} takes plain arguments only.`);
+  if (args.length < rule.min || args.length > rule.max) {
+    const count = rule.min === rule.max ? `${rule.min}` : `${rule.min} to ${rule.max}`;
+    throw new Unresolvable(`${written} takes ${count} argument${rule.max === 1 ? '' : 's'}; this call has ${args.length}.`);
+  }
+  for (const index of rule.literal) {
+    const arg = args[index];
+    if (arg && !/^'[A-Za-z0-9_ ]*'$/.test(arg.getText())) throw new Unresolvable(`Argument ${index + 1} of ${written} must be a plain string literal such as 'DEFAULT'.`);
+  }
+}
