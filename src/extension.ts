@@ -63,7 +63,7 @@ export function activate(context: vscode.ExtensionContext): SuiteLensApi {
   });
   const accounts = registerAccounts(context, registry, secrets, logger);
   demo = new DemoSandbox(context.extensionPath, registry, demoOptionsFromEnvironment(logger));
-  const schemas = new SuiteQLSchemas(registry);
+  const schemas = new SuiteQLSchemas(registry, logger);
   const agents = registerAgents(context, registry, logger);
   const notebooks = registerNotebooks(
     context,

@@ -16,8 +16,15 @@ export function describeColumn(table: SchemaTable, column: SchemaColumn): string
   return lines.join('\n\n');
 }
 
-/** Markdown for a table: label, name and how many columns are known. */
+/** Markdown for a table: label, name, how many columns are known and where the table is known from. */
 export function describeTable(table: SchemaTable): string {
   const count = table.columns.size;
-  return [`**${table.label ?? table.name}** \`${table.name}\``, `${count} known column${count === 1 ? '' : 's'}${table.columnsComplete ? '' : ' (accounts may add more)'}`].join('\n\n');
+  const sources = (['catalog', 'standard', 'learned'] as const).filter((source) => table.sources.has(source)).map((source) => sourceNote[source]);
+  return [
+    `**${table.label ?? table.name}** \`${table.name}\``,
+    count === 0 && table.sources.has('catalog')
+      ? 'Columns load when a query uses the table'
+      : `${count} known column${count === 1 ? '' : 's'}${table.columnsComplete ? '' : ' (accounts may add more)'}`,
+    `_${sources.join('; ')}_`,
+  ].join('\n\n');
 }

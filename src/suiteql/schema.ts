@@ -18,6 +18,8 @@ export interface SchemaColumn {
 export interface SchemaTable {
   readonly name: string;
   label?: string;
+  /** Where the table is known from (bundled description, the account's catalog, query results); hover says it. */
+  readonly sources: Set<ColumnSource>;
   readonly columns: Map<string, SchemaColumn>;
   /** True only when every column is known, so an unknown column is a real mistake and worth a warning. */
   columnsComplete: boolean;
@@ -54,7 +56,7 @@ export class SuiteQLSchema {
 
   addStandardTables(tables: readonly StandardTable[]): void {
     for (const table of tables) {
-      const target = this.ensureTable(table.name, table.label);
+      const target = this.ensureTable(table.name, table.label, 'standard');
       for (const [name, type, label, references] of table.columns) {
         target.columns.set(name, { name, type, label, references, custom: name.startsWith('cust'), source: 'standard' });
       }
@@ -71,7 +73,7 @@ export class SuiteQLSchema {
   addRecordTypeSchema(recordType: string, jsonSchema: unknown, options: RecordTypeSchemaOptions = {}): void {
     const properties = isObject(jsonSchema) && isObject(jsonSchema.properties) ? jsonSchema.properties : undefined;
     if (!properties) throw new Error(`The schema for record type "${recordType}" has no "properties" object.`);
-    const table = this.ensureTable(recordType, options.label ?? (isObject(jsonSchema) && typeof jsonSchema.title === 'string' ? jsonSchema.title : undefined));
+    const table = this.ensureTable(recordType, options.label ?? (isObject(jsonSchema) && typeof jsonSchema.title === 'string' ? jsonSchema.title : undefined), 'catalog');
     for (const [propertyName, property] of Object.entries(properties)) {
       const column = columnFromProperty(propertyName, property);
       if (!column) continue;
@@ -83,9 +85,18 @@ export class SuiteQLSchema {
     this.version++;
   }
 
+  /**
+   * The account's record types by name, from the metadata catalog's list: offered after FROM/JOIN at once; their
+   * columns come later (`addRecordTypeSchema`) when a query uses them.
+   */
+  addCatalogTables(recordTypes: Iterable<string>): void {
+    for (const name of recordTypes) this.ensureTable(name, undefined, 'catalog');
+    this.version++;
+  }
+
   /** Records the column names a query on `table` returned (SuiteQL omits null columns, so this only ever adds). */
   learnColumns(tableName: string, columnNames: Iterable<string>): void {
-    const table = this.ensureTable(tableName);
+    const table = this.ensureTable(tableName, undefined, 'learned');
     let added = false;
     for (const raw of columnNames) {
       const name = raw.toLowerCase();
@@ -104,14 +115,15 @@ export class SuiteQLSchema {
     return [...this.tableByName.values()];
   }
 
-  private ensureTable(name: string, label?: string): SchemaTable {
+  private ensureTable(name: string, label: string | undefined, source: ColumnSource): SchemaTable {
     const key = name.toLowerCase();
     let table = this.tableByName.get(key);
     if (!table) {
-      table = { name: key, label, columns: new Map(), columnsComplete: false };
+      table = { name: key, label, sources: new Set([source]), columns: new Map(), columnsComplete: false };
       this.tableByName.set(key, table);
-    } else if (label && !table.label) {
-      table.label = label;
+    } else {
+      if (label && !table.label) table.label = label;
+      table.sources.add(source);
     }
     return table;
   }

@@ -8,6 +8,12 @@
  *
  * Column tuple: [name, type, label, referenced table (a foreign key to its `id`)?].
  */
+// Table names checked against public evidence (issue 13): a public SuiteScript file (`tableschema_acp.js`, found by
+// code search) that lists one real account's SuiteQL tables and foreign keys — it has `nexttransactionlink`,
+// `transactionshipment`, `trackingnumbermap` (via `transaction_trackingnumbermap_fkey`), `employeerolesforsearch`
+// and `entitystatus`, and no `customerstatus`; public queries in connectors and scripts read `NextTransactionLink`
+// (previousdoc, nextdoc, linktype), `TrackingNumberMap` (transaction, trackingnumber) and `EmployeeRolesForSearch`
+// (entity, role) too.
 export type StandardColumnType = 'integer' | 'float' | 'currency' | 'string' | 'date' | 'datetime' | 'boolean' | 'clob';
 export type StandardColumn = readonly [name: string, type: StandardColumnType, label: string, references?: string];
 
@@ -234,7 +240,7 @@ export const standardTables: readonly StandardTable[] = [
       ['firstname', 'string', 'First Name'],
       ['lastname', 'string', 'Last Name'],
       ['isperson', 'boolean', 'Is Individual'],
-      ['entitystatus', 'integer', 'Status', 'customerstatus'],
+      ['entitystatus', 'integer', 'Status', 'entitystatus'],
       ['salesrep', 'integer', 'Sales Rep', 'employee'],
       ['parent', 'integer', 'Parent Customer', 'customer'],
       ['terms', 'integer', 'Terms', 'term'],
@@ -326,7 +332,9 @@ export const standardTables: readonly StandardTable[] = [
     columns: [...entityCommon, ['companyname', 'string', 'Company Name'], ['parent', 'integer', 'Parent Partner', 'partner']],
   },
   {
-    name: 'customerstatus',
+    // Not `customerstatus`: no such SuiteQL table appears in a public export of one account's table list (see the
+    // note at the top); customer.entitystatus references `entitystatus`.
+    name: 'entitystatus',
     label: 'Customer Status',
     columns: [...listCommon, ['stage', 'string', 'Stage'], ['probability', 'float', 'Probability'], ['descr', 'string', 'Description']],
   },

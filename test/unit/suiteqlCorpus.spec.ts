@@ -54,7 +54,7 @@ describe('SuiteQL corpus', () => {
       '19-purchase-order-receipts.suiteql': ['entity'],
       '20-shipments-tracking.suiteql': ['entity', 'item', 'location'],
       '28-journal-entries-range.suiteql': ['account', 'accountingperiod'],
-      '29-leads-for-salesrep.suiteql': ['customerstatus'],
+      '29-leads-for-salesrep.suiteql': ['entitystatus'],
       '30-leads-by-salesrep.suiteql': ['employee'],
       '32-rmas-by-customer.suiteql': ['entity'],
       '34-support-cases-open.suiteql': expect.stringMatching(/^BUILTIN.DF\(sc.status\) .* supportcase.status holds an internal id whose record type SuiteLens does not know/),

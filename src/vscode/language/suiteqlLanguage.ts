@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import type { NetSuiteClient } from '../../netsuite/client';
+import type { Logger } from '../../netsuite/log';
+import { CatalogLoader } from '../../suiteql/catalogLoader';
 import { completeSuiteQL, type SuiteQLCompletionKind } from '../../suiteql/completion';
 import { diagnoseSuiteQL } from '../../suiteql/diagnostics';
 import { hoverSuiteQL } from '../../suiteql/hover';
@@ -19,17 +21,20 @@ const completionKinds: Record<SuiteQLCompletionKind, vscode.CompletionItemKind> 
 };
 
 /**
- * Per-account SuiteQL schemas: the bundled standard tables at once, record types from the metadata catalog as
- * queries mention them (one cached request each — the catalog's full schema set is slow in real NetSuite), and
- * columns learned from results.
+ * Per-account SuiteQL schemas: the bundled standard tables at once, every record type of the account's metadata
+ * catalog by name on first use (columns as queries bring a table into scope), and columns learned from results.
+ * Catalog lookups that fail are retried after a backoff (catalogLoader.ts), so completion recovers after a moment
+ * offline instead of waiting for a VS Code restart.
  */
 export class SuiteQLSchemas {
   private readonly schemas = new Map<string, SuiteQLSchema>();
-  private readonly loaded = new Map<string, Set<string>>();
-  private readonly catalogs = new Map<string, Promise<Set<string>>>();
+  private readonly loaders = new Map<string, CatalogLoader>();
   private readonly multiPage = new Set<string>();
 
-  constructor(private readonly registry: AccountRegistry<NetSuiteClient>) {}
+  constructor(
+    private readonly registry: AccountRegistry<NetSuiteClient>,
+    private readonly logger?: Logger,
+  ) {}
 
   schemaFor(accountId: string | undefined): SuiteQLSchema {
     const key = accountId ?? '';
@@ -41,33 +46,29 @@ export class SuiteQLSchemas {
     return schema;
   }
 
-  /** Adds catalog schemas for the tables a query reads (best effort: completion works without them). */
-  async loadTablesOf(accountId: string | undefined, query: string): Promise<void> {
+  /**
+   * Adds the catalog's record type names and the catalog columns of the tables a query reads. Waits at most
+   * `waitMs`: a slow catalog must not hold up the editor, and what arrives later is there on the next keystroke.
+   */
+  async loadTablesOf(accountId: string | undefined, query: string, waitMs = 1_500): Promise<void> {
     if (!accountId) return;
     const read = tablesReadBy(query);
-    if (!read.ok) return;
-    const done = this.loaded.get(accountId) ?? new Set<string>();
-    this.loaded.set(accountId, done);
-    const wanted = read.tables.filter((table) => !done.has(table));
-    if (wanted.length === 0) return;
-    try {
-      const { client } = await this.registry.scope(accountId);
-      let catalog = this.catalogs.get(accountId);
-      if (!catalog) {
-        catalog = client.metadata.recordTypes().then((names) => new Set(names.map((n) => n.toLowerCase())));
-        this.catalogs.set(accountId, catalog);
-      }
-      const known = await catalog;
-      await Promise.all(
-        wanted.map(async (table) => {
-          done.add(table);
-          if (!known.has(table)) return;
-          this.schemaFor(accountId).addRecordTypeSchema(table, await client.metadata.schema(table));
-        }),
-      );
-    } catch {
-      // Offline, signed out or no permission: the standard tables still complete.
+    const loading = this.loaderFor(accountId).load(read.ok ? read.tables : []);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([loading, new Promise<void>((resolve) => (timer = setTimeout(resolve, waitMs)))]);
+    clearTimeout(timer);
+  }
+
+  private loaderFor(accountId: string): CatalogLoader {
+    let loader = this.loaders.get(accountId);
+    if (!loader) {
+      loader = new CatalogLoader(this.schemaFor(accountId), {
+        source: async () => (await this.registry.scope(accountId)).client.metadata,
+        onFailure: (what, error) => this.logger?.info(`SuiteQL completion could not load ${what} of ${accountId}; will retry`, error),
+      });
+      this.loaders.set(accountId, loader);
     }
+    return loader;
   }
 
   learn(accountId: string, query: string, columns: readonly string[]): void {

@@ -1,0 +1,131 @@
+/**
+ * Completion on a real account: every record type of the account's metadata catalog is offered after FROM/JOIN
+ * before any query names it, its columns arrive when a query uses it, hover says where a name came from, and a
+ * failed catalog lookup is retried after a backoff rather than remembered until restart. The catalog is the
+ * sandbox's, over real HTTP.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NetSuiteClient } from '../../src/netsuite/client';
+import { TbaAuthProvider } from '../../src/netsuite/auth/tba';
+import { CatalogLoader } from '../../src/suiteql/catalogLoader';
+import { completeSuiteQL } from '../../src/suiteql/completion';
+import { hoverSuiteQL } from '../../src/suiteql/hover';
+import { SuiteQLSchema } from '../../src/suiteql/schema';
+import { startSandbox } from '../../src/sandbox/index';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
+let sandbox: Sandbox;
+let cacheRoot: string;
+const clients: NetSuiteClient[] = [];
+
+function freshClient(): NetSuiteClient {
+  // A fresh cache folder per client: the loader must ask NetSuite, not a catalog another test cached on disk.
+  const client = new NetSuiteClient({
+    accountId: sandbox.accountId,
+    auth: new TbaAuthProvider(sandbox.accountId, sandbox.credentials.tba),
+    overrides: { restBaseUrl: sandbox.baseUrl },
+    cacheRoot: join(cacheRoot, String(clients.length)),
+    backoff: { baseDelayMs: 1, maxDelayMs: 2, maxAttempts: 2 },
+  });
+  clients.push(client);
+  return client;
+}
+
+// `|` marks the caret; at the end when absent.
+const labels = (marked: string, schema: SuiteQLSchema) => {
+  const caret = marked.includes('|') ? marked.indexOf('|') : marked.length;
+  return completeSuiteQL(marked.replace('|', ''), caret, schema).map((item) => item.label);
+};
+const customType = 'customrecord_project_milestone';
+
+beforeAll(async () => {
+  sandbox = await startSandbox({});
+  cacheRoot = await mkdtemp(join(tmpdir(), 'suitelens-schema-'));
+}, 120_000);
+afterAll(async () => {
+  await Promise.all(clients.map((client) => client.dispose()));
+  await sandbox?.stop();
+  await rm(cacheRoot, { recursive: true, force: true });
+});
+
+describe('catalog record types in completion', () => {
+  it('offers every catalog record type after FROM and JOIN once the list is loaded, before any query names one', async () => {
+    const schema = SuiteQLSchema.withStandardTables();
+    expect(labels('SELECT * FROM custom', schema)).not.toContain(customType);
+    const client = freshClient();
+    await new CatalogLoader(schema, { source: async () => client.metadata }).load();
+    expect(labels('SELECT * FROM custom', schema)).toContain(customType);
+    expect(labels('SELECT * FROM customer c JOIN custom', schema)).toContain(customType);
+    for (const name of await client.metadata.recordTypes()) expect(schema.table(name), name).toBeDefined();
+  }, 60_000);
+
+  it('loads a catalog type\u2019s columns when a query uses it, and hover says where table and column came from', async () => {
+    const schema = SuiteQLSchema.withStandardTables();
+    const client = freshClient();
+    const loader = new CatalogLoader(schema, { source: async () => client.metadata });
+    await loader.load();
+    const query = `SELECT m.name FROM ${customType} m`;
+    expect(hoverSuiteQL(query, query.indexOf(customType) + 2, schema)?.contents).toMatch(/Columns load when a query uses the table[\s\S]*from the metadata catalog/);
+    await loader.load([customType]);
+    expect(labels(`SELECT m.| FROM ${customType} m`, schema)).toEqual(expect.arrayContaining(['name', 'custrecord_pm_status']));
+    expect(hoverSuiteQL(query, query.indexOf('name') + 1, schema)?.contents).toContain('_from the metadata catalog_');
+    // A standard table that the catalog also lists names both sources.
+    const both = 'SELECT * FROM customer';
+    expect(hoverSuiteQL(both, both.length - 2, schema)?.contents).toContain('from the metadata catalog; from the bundled SuiteQL table description');
+  }, 60_000);
+});
+
+describe('a failed catalog lookup', () => {
+  it('is retried after a backoff instead of being remembered until restart', async () => {
+    const schema = SuiteQLSchema.withStandardTables();
+    const client = freshClient();
+    let now = 1_000_000;
+    const failures: string[] = [];
+    const loader = new CatalogLoader(schema, { source: async () => client.metadata, now: () => now, backoff: { firstMs: 2_000, maxMs: 60_000 }, onFailure: (what) => failures.push(what) });
+    const catalogRequests = () => sandbox.requestLog.list().filter((entry) => entry.path.endsWith('/metadata-catalog')).length;
+
+    sandbox.configure({ faults: { seed: 1, rate500: 1 } });
+    try {
+      await loader.load();
+      expect(failures).toEqual(['the metadata catalog list']);
+      expect(labels('SELECT * FROM custom', schema)).not.toContain(customType);
+      // Within the backoff nothing is asked again: a keystroke per second must not hammer an account that is down.
+      const asked = catalogRequests();
+      now += 1_000;
+      await loader.load();
+      expect(catalogRequests()).toBe(asked);
+    } finally {
+      sandbox.configure({ faults: { rate500: 0 } });
+    }
+
+    now += 1_500;
+    await loader.load();
+    expect(labels('SELECT * FROM custom', schema)).toContain(customType);
+    expect(failures).toHaveLength(1);
+  }, 60_000);
+
+  it('waits longer after each failure, up to the cap', async () => {
+    const schema = SuiteQLSchema.withStandardTables();
+    let now = 0;
+    let calls = 0;
+    const loader = new CatalogLoader(schema, {
+      source: () => {
+        calls += 1;
+        return Promise.reject(new Error('offline'));
+      },
+      now: () => now,
+      backoff: { firstMs: 1_000, maxMs: 3_000 },
+    });
+    const callTimes: number[] = [];
+    for (now = 0; now <= 12_000; now += 500) {
+      const before = calls;
+      await loader.load();
+      if (calls > before) callTimes.push(now);
+    }
+    // 1 s, then 2 s, then capped at 3 s between attempts.
+    expect(callTimes).toEqual([0, 1_000, 3_000, 6_000, 9_000, 12_000]);
+  });
+});
