@@ -8,7 +8,7 @@ import { decide, type DecisionContext } from '../../src/agents/policy';
 import type { AccessLevel } from '../../src/agents/accessLevel';
 import { emptyAgentPolicy, type AgentPolicy } from '../../src/agents/policyDocument';
 import { withAgent, withGrant } from '../../src/agents/policyEdits';
-import { recordFamilies, type TablesReadResult } from '../../src/agents/suiteqlAccess';
+import { recordFamilies, type SuiteQLTableReader, type TablesReadResult } from '../../src/agents/suiteqlAccess';
 import { tablesReadBy } from '../../src/suiteql/tables';
 
 const SB = '1234567_SB1';
@@ -96,10 +96,17 @@ describe('families list every member NetSuite has', () => {
   });
 });
 
+/** A reader that reads a real query and reports `tables` instead: a parse the real reader may never produce. */
+function readerReporting(tables: string[]): SuiteQLTableReader {
+  const read = tablesReadBy('SELECT id FROM customer');
+  if (!read.ok) throw new Error(read.reason);
+  return (): TablesReadResult => ({ ...read, tables });
+}
+
 describe('a wildcard never passes a table named *', () => {
   // Whatever the parser makes of `"*"`, a reader that reports a table literally named `*` must be refused.
-  const starTable = (): TablesReadResult => ({ ok: true, tables: ['*'], displayed: [] });
-  const quotedStar = (): TablesReadResult => ({ ok: true, tables: ['"*"'], displayed: [] });
+  const starTable = readerReporting(['*']);
+  const quotedStar = readerReporting(['"*"']);
 
   for (const accountId of [PROD, SB]) {
     it(`refuses it on ${accountId === PROD ? 'production' : 'a sandbox'}`, () => {
@@ -118,7 +125,7 @@ describe('a wildcard never passes a table named *', () => {
     const policy = policyOf(PROD, { '*': 'full', customer: 'read' });
     expect(run(policy, 'SELECT id FROM customer', PROD).allowed).toBe(true);
     for (const table of ['vendor', 'transaction', 'customrecord_x', ' *', '**']) {
-      expect(run(policy, 'SELECT 1 FROM dual', PROD, { tablesReadBy: () => ({ ok: true, tables: [table], displayed: [] }) }).allowed, table).toBe(false);
+      expect(run(policy, 'SELECT 1 FROM dual', PROD, { tablesReadBy: readerReporting([table]) }).allowed, table).toBe(false);
     }
   });
 });
