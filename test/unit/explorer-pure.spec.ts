@@ -46,6 +46,47 @@ describe('filterToQ', () => {
   });
 });
 
+describe('filterToQ refuses what NetSuite would not take, naming what it would', () => {
+  const properties = {
+    id: { type: 'string' },
+    entityId: { type: 'string' },
+    companyName: { type: 'string' },
+    email: { type: 'string', format: 'email' },
+    isInactive: { type: 'boolean' },
+    balance: { type: 'number', format: 'double' },
+    dateCreated: { type: 'string', format: 'date-time' },
+    subsidiary: { $ref: '#/components/schemas/subsidiary' },
+  };
+  const context = { filterable: [...customerFilterable, 'dateCreated', 'subsidiary'], recordType: 'customer', properties };
+
+  it('refuses an unknown operator and lists the ones for the field’s type', () => {
+    expect(filterToQ('email CONTAINS barbara', context)).toEqual({
+      kind: 'error',
+      message: '"CONTAINS" is not a q operator: email is a String field; its operators are CONTAIN, CONTAIN_NOT, IS, IS_NOT, START_WITH, START_WITH_NOT, END_WITH, END_WITH_NOT, EMPTY, EMPTY_NOT.',
+    });
+    expect(filterToQ('balance > 100', context)).toMatchObject({ kind: 'q', raw: false }); // no operator word: text
+    expect(filterToQ('dateCreated STARTS_WITH 2024', context)).toMatchObject({ kind: 'error', message: expect.stringContaining('dateCreated is a Date field; its operators are AFTER, AFTER_NOT, BEFORE') });
+  });
+
+  it('refuses a known operator the field’s type does not take', () => {
+    expect(filterToQ('isInactive GREATER 1', context)).toEqual({ kind: 'error', message: '"GREATER" is not an operator for isInactive: isInactive is a Boolean field; its operators are IS, IS_NOT, EMPTY, EMPTY_NOT.' });
+    expect(filterToQ('subsidiary ANY_OF [1, 2]', context)).toMatchObject({ kind: 'q', raw: true });
+  });
+
+  it('refuses an unknown field and lists the filterable ones', () => {
+    expect(filterToQ('phone START_WITH 555', context)).toEqual({
+      kind: 'error',
+      message: '"phone" is not a field NetSuite lets you filter customer by. Filterable fields: id, entityId, companyName, email, isInactive, balance, dateCreated, subsidiary.',
+    });
+    expect(filterToQ('email IS "a@b.c" AND phne IS 5', context)).toMatchObject({ kind: 'error', message: expect.stringContaining('"phne" is not a field') });
+  });
+
+  it('still searches names for text that only looks like an expression', () => {
+    expect(filterToQ('IBM CORP', context)).toMatchObject({ kind: 'q', raw: false });
+    expect(filterToQ('email IS "x AND y IS z"', context)).toEqual({ kind: 'q', q: 'email IS "x AND y IS z"', raw: true });
+  });
+});
+
 describe('record names by SuiteQL', () => {
   it('names a whole page in one query against the right table and column', () => {
     expect(recordNamesQuery('customer', ['100', '101'])).toBe('SELECT id, entityid AS name FROM customer WHERE id IN (100, 101)');

@@ -215,7 +215,7 @@ export class ExplorerModel {
     if (text.trim()) {
       const { client } = await this.options.accounts.scope(node.accountId);
       const schema = await client.metadata.schema(node.recordType).catch(() => undefined);
-      const result = filterToQ(text, { filterable: schema?.['x-ns-filterable'] ?? [], recordType: node.recordType });
+      const result = filterToQ(text, { filterable: schema?.['x-ns-filterable'] ?? [], recordType: node.recordType, properties: schema?.properties });
       if (result.kind === 'error') throw new Error(result.message);
       if (result.kind === 'q') filter = { text: text.trim(), q: result.q };
     }
