@@ -4,7 +4,7 @@ import { isNetSuiteError } from '../../src/netsuite/errors';
 import { placeErrors } from '../../src/vscode/forms/model/fieldErrors';
 import { buildFormModel, type FormModel } from '../../src/vscode/forms/model/formModel';
 import { validateWrite } from '../../src/vscode/forms/model/formValidation';
-import { createPlan, formValuesOf, patchPlan } from '../../src/vscode/forms/model/formValues';
+import { createPlan, describeChanges, formValuesOf, notCleared, patchPlan, type FormValues } from '../../src/vscode/forms/model/formValues';
 import { searchReferences } from '../../src/vscode/forms/referenceSearch';
 import { setUpClient, type ClientSetup } from './client-sandbox';
 
@@ -68,5 +68,104 @@ describe('record forms against the sandbox', () => {
     expect(await searchReferences(client, 'customer', "x' OR 1=1 --")).toEqual([]);
     const items = await searchReferences(client, 'inventoryItem', 'ada');
     expect(items.length).toBeGreaterThan(0);
+  });
+});
+
+type FormLine = Record<string, unknown>;
+const linesIn = (values: FormValues): FormLine[] => (values.item as { items: FormLine[] }).items;
+
+/** A fresh order with two lines, opened in a form: its model and the values the form starts from. */
+async function openOrder(memo: string): Promise<{ id: string; model: FormModel; original: FormValues }> {
+  const model = await modelOf('salesOrder');
+  const customer = (await client.queryPage('SELECT id FROM customer ORDER BY id', 0, { pageSize: 1 })).rows[0].raw.id;
+  const item = (await client.queryPage('SELECT id FROM item ORDER BY id', 0, { pageSize: 1 })).rows[0].raw.id;
+  const { id } = await client.records.create('salesOrder', {
+    entity: { id: customer },
+    memo,
+    item: { items: [{ item: { id: item }, quantity: 1, rate: 10, description: 'first line' }, { item: { id: item }, quantity: 2, rate: 20, description: 'second line' }] },
+  });
+  return { id, model, original: await read(id, model) };
+}
+
+async function read(id: string, model: FormModel): Promise<FormValues> {
+  return formValuesOf(await client.records.get('salesOrder', id, { expandSubResources: true }), model);
+}
+
+/** Someone else adds a line in NetSuite while the form is open (straight to the sandbox, not through the form). */
+async function lineAddedElsewhere(id: string): Promise<void> {
+  const item = (await client.queryPage('SELECT id FROM item ORDER BY id', 0, { pageSize: 1 })).rows[0].raw.id;
+  await client.records.patch('salesOrder', id, { item: { items: [{ item: { id: item }, quantity: 3, rate: 30, description: 'added elsewhere' }] } });
+}
+
+describe('Overwrite after a concurrent change keeps the other person’s work', () => {
+  it('an edited line goes alone, by its line id and without replace: the line added elsewhere is still there', async () => {
+    const { id, model, original } = await openOrder('Overwrite Keeps Line SO');
+    await lineAddedElsewhere(id);
+    const edited = structuredClone(original);
+    linesIn(edited)[0].quantity = 5;
+    const latest = await read(id, model);
+    const plan = patchPlan(original, edited, model, latest);
+    expect(plan.replace).toEqual([]);
+    expect(plan.body).toEqual({ item: { items: [{ line: linesIn(original)[0].line, quantity: 5 }] } });
+    // The prompt lists exactly what goes.
+    expect(describeChanges(plan, original, model, edited)).toEqual([{ field: 'Items line 1 Quantity', before: '1', after: '5' }]);
+    await client.records.patch('salesOrder', id, plan.body, { replace: plan.replace });
+    const after = linesIn(await read(id, model));
+    expect(after.map((line) => [line.description, line.quantity])).toEqual([
+      ['first line', 5],
+      ['second line', 2],
+      ['added elsewhere', 3],
+    ]);
+  });
+
+  it('a removed line goes with replace naming every line NetSuite has now, so the line added elsewhere stays', async () => {
+    const { id, model, original } = await openOrder('Overwrite Remove Line SO');
+    await lineAddedElsewhere(id);
+    const edited = structuredClone(original);
+    linesIn(edited).splice(1, 1);
+    const latest = await read(id, model);
+    const plan = patchPlan(original, edited, model, latest);
+    expect(plan.replace).toEqual(['item']);
+    expect(describeChanges(plan, original, model, edited)).toEqual([{ field: 'Items', before: 'line 2', after: 'removed; the other 2 lines in NetSuite kept by line id' }]);
+    await client.records.patch('salesOrder', id, plan.body, { replace: plan.replace });
+    expect(linesIn(await read(id, model)).map((line) => line.description)).toEqual(['first line', 'added elsewhere']);
+  });
+
+  it('a body field edit leaves every line alone', async () => {
+    const { id, model, original } = await openOrder('Overwrite Body SO');
+    await lineAddedElsewhere(id);
+    const plan = patchPlan(original, { ...structuredClone(original), memo: 'Overwrite Body SO (mine)' }, model, await read(id, model));
+    expect(plan.body).toEqual({ memo: 'Overwrite Body SO (mine)' });
+    await client.records.patch('salesOrder', id, plan.body, { replace: plan.replace });
+    expect(linesIn(await read(id, model))).toHaveLength(3);
+  });
+});
+
+describe('cleared values are sent as cleared', () => {
+  it('a cleared line cell goes as null on its line and is empty afterwards; a cleared body field too', async () => {
+    const { id, model, original } = await openOrder('Clear Cell SO');
+    const edited = structuredClone(original);
+    linesIn(edited)[0].description = '';
+    delete edited.memo;
+    const plan = patchPlan(original, edited, model);
+    expect(plan.body).toEqual({ memo: null, item: { items: [{ line: linesIn(original)[0].line, description: null }] } });
+    await client.records.patch('salesOrder', id, plan.body, { replace: plan.replace });
+    const after = await read(id, model);
+    expect(linesIn(after)[0].description).toBeUndefined();
+    expect(linesIn(after)[1].description).toBe('second line');
+    expect(after.memo).toBeUndefined();
+    expect(notCleared(plan, after, model)).toEqual([]);
+  });
+
+  it('a cell NetSuite fills itself (a line amount from quantity × rate) is named as not cleared instead of "Saved"', async () => {
+    const { id, model, original } = await openOrder('Clear Amount SO');
+    const edited = structuredClone(original);
+    delete linesIn(edited)[0].amount;
+    const plan = patchPlan(original, edited, model);
+    expect(plan.body).toEqual({ item: { items: [{ line: linesIn(original)[0].line, amount: null }] } });
+    await client.records.patch('salesOrder', id, plan.body, { replace: plan.replace });
+    const after = await read(id, model);
+    expect(linesIn(after)[0].amount).toBe(10);
+    expect(notCleared(plan, after, model)).toEqual(['Items line 1 Amount']);
   });
 });

@@ -87,17 +87,26 @@ describe('diff → PATCH body', () => {
     expect(patchPlan(original, edited, m).body).toEqual({ memo: null, entity: { id: '300' } });
   });
 
-  it('a changed sublist goes whole with replace, kept lines keyed by line, removed lines gone', async () => {
+  it('a removed line needs replace: the kept lines go by key only, the new line without one', async () => {
     const m = await model();
     const original = formValuesOf(record, m);
     const edited = structuredClone(original);
     const items = (edited.item as { items: Record<string, unknown>[] }).items;
     items.splice(0, 1);
     items.push({ item: { id: '70' }, quantity: 1 });
-    expect(patchPlan(original, edited, m)).toEqual({
-      body: { item: { items: [{ line: 2, item: { id: '62' }, quantity: 4 }, { item: { id: '70' }, quantity: 1 }] } },
-      replace: ['item'],
-    });
+    const plan = patchPlan(original, edited, m);
+    expect(plan.body).toEqual({ item: { items: [{ line: 2 }, { item: { id: '70' }, quantity: 1 }] } });
+    expect(plan.replace).toEqual(['item']);
+  });
+
+  it('an edited cell goes alone on its line, without replace; a cleared cell as null', async () => {
+    const m = await model();
+    const original = formValuesOf(record, m);
+    const edited = structuredClone(original);
+    const items = (edited.item as { items: Record<string, unknown>[] }).items;
+    items[1].quantity = 5;
+    delete items[0].quantity;
+    expect(patchPlan(original, edited, m)).toMatchObject({ body: { item: { items: [{ line: 1, quantity: null }, { line: 2, quantity: 5 }] } }, replace: [] });
   });
 
   it('a create sends filled editable fields and lines without read-only keys', async () => {

@@ -38,7 +38,7 @@ import { placeErrors } from './model/fieldErrors';
 import { applyStep, continuesStep, editLabel, type FormChange, type FormEditStep } from './model/formEdits';
 import { buildFormModel, type FormModel } from './model/formModel';
 import { validateWrite } from './model/formValidation';
-import { createPlan, describeChanges, formValuesOf, patchPlan, type FormValues, type WritePlan } from './model/formValues';
+import { createPlan, describeChanges, formValuesOf, notCleared, patchPlan, type FormValues, type WritePlan } from './model/formValues';
 import { searchReferences } from './referenceSearch';
 import { confirmDelete, confirmWrite, recordLabel } from './writeConfirmations';
 
@@ -317,7 +317,7 @@ export class RecordFormPanel implements vscode.CustomDocument {
     }
     this.post(FormBusy.create({ busy: true, label: 'Saving…' }));
     try {
-      if (this.recordId) await this.saveEdit(plan);
+      if (this.recordId) await this.saveEdit();
       else await this.saveCreate(plan);
       this.deps.settled(this);
     } catch (error) {
@@ -476,15 +476,25 @@ export class RecordFormPanel implements vscode.CustomDocument {
     await this.closeTab();
   }
 
-  private async saveEdit(plan: WritePlan): Promise<void> {
+  /**
+   * Re-reads the record first: a change made elsewhere since the form opened is shown, and Overwrite sends only this
+   * form's changes against the record as it is now (changed body fields, changed lines by line id, removed lines by
+   * keeping every other line NetSuite has), so someone else's new line survives. The prompt lists exactly that.
+   */
+  private async saveEdit(): Promise<void> {
     const id = this.recordId!;
     const latest = formValuesOf(await this.account.client.records.get(this.target.recordType, id, { expandSubResources: true }), this.model);
     const theirs = patchPlan(this.original, latest, this.model);
+    const plan = patchPlan(this.original, this.current, this.model, latest);
+    const sent = describeChanges(plan, this.original, this.model, this.current).map((c) => `${c.field}: ${c.before} → ${c.after}`);
     if (Object.keys(theirs.body).length > 0) {
       const changes = describeChanges(theirs, this.original, this.model, latest).map((c) => `${c.field}: ${c.before} → ${c.after}`);
       const choice = await vscode.window.showWarningMessage(
         `${recordLabel(this.target.recordType, id, this.recordName)} was changed in NetSuite since this form opened.`,
-        { modal: true, detail: `Changed there:\n${changes.join('\n')}\n\nOverwrite sends only your changes; Reload discards your edits.` },
+        {
+          modal: true,
+          detail: `Changed there:\n${changes.join('\n')}\n\nOverwrite sends only your changes, and keeps everything else as it is in NetSuite now:\n${sent.join('\n')}\n\nReload discards your edits.`,
+        },
         'Overwrite',
         'Reload',
         'Keep Editing',
@@ -501,8 +511,11 @@ export class RecordFormPanel implements vscode.CustomDocument {
       throw new vscode.CancellationError();
     }
     await this.account.client.records.patch(this.target.recordType, id, plan.body, { replace: plan.replace });
-    this.apply(await loadRecord(this.account.client, this.target.recordType, id, this.model));
-    this.notice = `Saved: ${Object.keys(plan.body).join(', ')}.`;
+    const reloaded = await loadRecord(this.account.client, this.target.recordType, id, this.model);
+    this.apply(reloaded);
+    const kept = notCleared(plan, reloaded.current, this.model);
+    const keptNote = kept.length > 0 ? ` NetSuite did not clear ${kept.join(', ')}: it fills ${kept.length === 1 ? 'that field' : 'those fields'} itself, so the value it kept is shown.` : '';
+    this.notice = `Saved: ${Object.keys(plan.body).join(', ')}.${keptNote}`;
     this.sendForm();
   }
 

@@ -1,11 +1,16 @@
 /**
  * The values a record form edits, and what a save sends: a create body, or a PATCH body with only the changed
- * fields (netsuite-wire.md §1.5) and, for a changed sublist, all its remaining lines with `replace=<sublist>` so
- * removed lines go and kept lines are matched by their key (`line` on transactions, `internalId` on address books,
- * §1.6). Pure, unit-tested.
+ * fields (netsuite-wire.md §1.5) and, per sublist, only the changed lines: an edited line by its key (`line` on
+ * transactions, `internalId` on address books) with only its changed cells, a new line without a key, and no
+ * `replace`, so lines someone else added meanwhile stay (§1.6: without `replace` NetSuite updates the lines whose key
+ * matches and adds the rest). A removed line can only go with `replace=<sublist>` (NetSuite has no per-line delete in
+ * REST, §1.6 "Delete a single line"), which then lists every line to keep by its key — the lines of the record as it
+ * is now in NetSuite when the caller passes it, so a line added elsewhere is kept. A cleared value is sent as `null`,
+ * NetSuite's way to clear a field (§1.5); lines without a key column cannot be addressed and go whole with `replace`.
+ * Pure, unit-tested.
  */
 import { changedFields, type NetSuiteRecord } from '../../../netsuite/records';
-import type { FieldModel, FormModel } from './formModel';
+import type { FieldModel, FormModel, SublistModel } from './formModel';
 
 export type FieldValue = string | number | boolean | null | { id: string; refName?: string };
 export type LineValues = Record<string, FieldValue>;
@@ -16,6 +21,28 @@ export interface WritePlan {
   body: NetSuiteRecord;
   /** Sublists whose lines the request replaces. */
   replace: string[];
+  /** Per changed sublist, what the lines in `body` do (for the confirmation and the Overwrite prompt). */
+  lineChanges?: SublistChange[];
+}
+
+export interface EditedCell {
+  line: number;
+  column: string;
+  before: string;
+  after: string;
+}
+
+/** What a PATCH does to one sublist's lines. Line numbers count from 1 as the form shows them. */
+export interface SublistChange {
+  sublist: string;
+  edited: EditedCell[];
+  added: number;
+  /** Form line numbers (in the form as it opened) of the lines removed. */
+  removed: number[];
+  /** True when the sublist has no line key and must be sent whole with `replace`. */
+  whole: boolean;
+  /** Lines kept by key because they are in NetSuite now (only with removals). */
+  kept: number;
 }
 
 /** A record as NetSuite returned it → the values the form shows (links dropped, references kept as `{id, refName}`). */
@@ -59,10 +86,11 @@ export function createPlan(values: FormValues, model: FormModel): WritePlan {
 }
 
 /**
- * An edit: only body fields whose value changed (`null` clears one), read-only fields never; a sublist only when one
- * of its lines changed, then with every remaining line (kept lines carry their key) and the sublist in `replace`.
+ * An edit: only body fields whose value changed (`null` clears one), read-only fields never; per sublist only the
+ * changed lines (see the file comment). `latest` is the record as NetSuite has it now: when lines were removed, the
+ * lines to keep are taken from it, so lines added there since the form opened survive.
  */
-export function patchPlan(original: FormValues, edited: FormValues, model: FormModel): WritePlan {
+export function patchPlan(original: FormValues, edited: FormValues, model: FormModel, latest?: FormValues): WritePlan {
   const editable = model.fields.filter((field) => !field.readOnly);
   const pick = (values: FormValues): NetSuiteRecord =>
     Object.fromEntries(editable.flatMap((field) => {
@@ -71,14 +99,101 @@ export function patchPlan(original: FormValues, edited: FormValues, model: FormM
     }));
   const body = changedFields(pick(original), pick(edited));
   const replace: string[] = [];
+  const lineChanges: SublistChange[] = [];
   for (const sublist of model.sublists) {
-    const before = linesOf(original, sublist.id).map((line) => filledColumns(line, sublist.columns, true));
-    const after = linesOf(edited, sublist.id).map((line) => filledColumns(line, sublist.columns, true));
-    if (JSON.stringify(before) === JSON.stringify(after)) continue;
-    body[sublist.id] = { items: after };
-    replace.push(sublist.id);
+    const planned = sublistPlan(sublist, linesOf(original, sublist.id), linesOf(edited, sublist.id), latest ? linesOf(latest, sublist.id) : undefined);
+    if (!planned) continue;
+    body[sublist.id] = { items: planned.items };
+    if (planned.replace) replace.push(sublist.id);
+    lineChanges.push(planned.change);
   }
-  return { body, replace };
+  return lineChanges.length > 0 ? { body, replace, lineChanges } : { body, replace };
+}
+
+interface PlannedSublist {
+  items: NetSuiteRecord[];
+  replace: boolean;
+  change: SublistChange;
+}
+
+function sublistPlan(sublist: SublistModel, before: LineValues[], after: LineValues[], now: LineValues[] | undefined): PlannedSublist | undefined {
+  const key = sublist.columns.find((column) => lineKeys.has(column.id))?.id;
+  const editable = sublist.columns.filter((column) => !column.readOnly);
+  if (!key) {
+    const whole = (lines: LineValues[]) => lines.map((line) => filledColumns(line, sublist.columns, true));
+    if (JSON.stringify(whole(before)) === JSON.stringify(whole(after))) return undefined;
+    const change = { sublist: sublist.title, edited: [], added: 0, removed: [], whole: true, kept: 0 };
+    return { items: whole(after), replace: true, change };
+  }
+  const keyOf = (line: LineValues): string | undefined => (line[key] === undefined || line[key] === null || line[key] === '' ? undefined : String(line[key]));
+  const beforeByKey = new Map(before.flatMap((line, index) => (keyOf(line) === undefined ? [] : [[keyOf(line)!, { line, index }] as const])));
+  const keptKeys = new Set(after.flatMap((line) => keyOf(line) ?? []));
+  const updates = new Map<string, NetSuiteRecord>();
+  const added: NetSuiteRecord[] = [];
+  const edited: EditedCell[] = [];
+  for (const line of after) {
+    const lineKey = keyOf(line);
+    const earlier = lineKey === undefined ? undefined : beforeByKey.get(lineKey);
+    if (!earlier) {
+      const filled = filledColumns(line, sublist.columns, false);
+      if (Object.keys(filled).length > 0) added.push(filled);
+      continue;
+    }
+    const cells: NetSuiteRecord = {};
+    for (const column of editable) {
+      const was = emptyToUndefined(wireValue(earlier.line[column.id]));
+      const is = emptyToUndefined(wireValue(line[column.id]));
+      if (JSON.stringify(was) === JSON.stringify(is)) continue;
+      cells[column.id] = is === undefined ? null : is;
+      edited.push({ line: earlier.index + 1, column: column.title, before: displayValue(earlier.line[column.id]), after: displayValue(line[column.id]) });
+    }
+    if (Object.keys(cells).length > 0) updates.set(lineKey!, { [key]: earlier.line[key], ...cells });
+  }
+  const removed = [...beforeByKey.entries()].filter(([lineKey]) => !keptKeys.has(lineKey)).map(([, entry]) => entry.index + 1);
+  if (updates.size === 0 && added.length === 0 && removed.length === 0) return undefined;
+  const change: SublistChange = { sublist: sublist.title, edited, added: added.length, removed, whole: false, kept: 0 };
+  if (removed.length === 0) return { items: [...updates.values(), ...added], replace: false, change };
+  // Removing needs `replace`: every line to keep is named by its key, from NetSuite's current lines when known.
+  const removedKeys = new Set([...beforeByKey.keys()].filter((lineKey) => !keptKeys.has(lineKey)));
+  const keep = (now ?? after).flatMap((line) => {
+    const lineKey = keyOf(line);
+    if (lineKey === undefined || removedKeys.has(lineKey)) return [];
+    return [updates.get(lineKey) ?? { [key]: line[key] }];
+  });
+  change.kept = keep.length - updates.size;
+  return { items: [...keep, ...added], replace: true, change };
+}
+
+function emptyToUndefined(value: unknown): unknown {
+  return value === null || value === '' ? undefined : value;
+}
+
+/**
+ * Fields and cells the plan cleared (sent as `null`) that still have a value in the record as NetSuite returned it
+ * after the save: NetSuite fills some itself (a line's amount from quantity × rate, defaults) and keeps them. Named
+ * as the form shows them ("Memo", "Items line 1 Amount") so the form can say so instead of showing "Saved".
+ */
+export function notCleared(plan: WritePlan, reloaded: FormValues, model: FormModel): string[] {
+  const kept: string[] = [];
+  for (const [id, value] of Object.entries(plan.body)) {
+    const sublist = model.sublists.find((candidate) => candidate.id === id);
+    if (!sublist) {
+      if (value === null && emptyToUndefined(wireValue(reloaded[id] as FieldValue | undefined)) !== undefined) kept.push(model.fields.find((f) => f.id === id)?.title ?? id);
+      continue;
+    }
+    const key = sublist.columns.find((column) => lineKeys.has(column.id))?.id;
+    if (!key) continue;
+    const lines = linesOf(reloaded, id);
+    for (const sent of (value as { items: NetSuiteRecord[] }).items) {
+      const index = lines.findIndex((line) => sent[key] !== undefined && String(line[key]) === String(sent[key]));
+      if (index < 0) continue;
+      for (const [column, cell] of Object.entries(sent)) {
+        if (cell !== null || emptyToUndefined(wireValue(lines[index][column])) === undefined) continue;
+        kept.push(`${sublist.title} line ${index + 1} ${sublist.columns.find((c) => c.id === column)?.title ?? column}`);
+      }
+    }
+  }
+  return kept;
 }
 
 export interface FieldChange {
@@ -92,17 +207,30 @@ export interface FieldChange {
  * gives the new values their display names (the wire body keeps only a reference's id).
  */
 export function describeChanges(plan: WritePlan, original: FormValues, model: FormModel, edited: FormValues = {}): FieldChange[] {
-  return Object.entries(plan.body).map(([id, value]) => {
+  return Object.entries(plan.body).flatMap(([id, value]): FieldChange[] => {
     const field = model.fields.find((f) => f.id === id);
     const sublist = model.sublists.find((s) => s.id === id);
     if (sublist) {
+      const change = plan.lineChanges?.find((candidate) => candidate.sublist === sublist.title);
+      if (change && !change.whole) return describeLines(change);
       const before = linesOf(original, id).length;
       const after = (value as { items: unknown[] }).items.length;
-      return { field: sublist.title, before: `${before} line${before === 1 ? '' : 's'}`, after: `${after} line${after === 1 ? '' : 's'} (replaced)` };
+      return [{ field: sublist.title, before: `${before} line${before === 1 ? '' : 's'}`, after: `${after} line${after === 1 ? '' : 's'} (replaced)` }];
     }
     const after = value === null ? null : ((edited[id] as FieldValue | undefined) ?? (value as FieldValue));
-    return { field: field?.title ?? id, before: displayValue(original[id] as FieldValue | undefined), after: displayValue(after) };
+    return [{ field: field?.title ?? id, before: displayValue(original[id] as FieldValue | undefined), after: displayValue(after) }];
   });
+}
+
+/** A sublist's line changes as rows: each edited cell, the new lines, the removed lines and what is kept. */
+function describeLines(change: SublistChange): FieldChange[] {
+  const rows: FieldChange[] = change.edited.map((cell) => ({ field: `${change.sublist} line ${cell.line} ${cell.column}`, before: cell.before, after: cell.after }));
+  if (change.added > 0) rows.push({ field: change.sublist, before: '', after: `${change.added} new line${change.added === 1 ? '' : 's'} added` });
+  if (change.removed.length > 0) {
+    const kept = change.kept > 0 ? `; the other ${change.kept} line${change.kept === 1 ? '' : 's'} in NetSuite kept by line id` : '';
+    rows.push({ field: change.sublist, before: `line${change.removed.length === 1 ? '' : 's'} ${change.removed.join(', ')}`, after: `removed${kept}` });
+  }
+  return rows;
 }
 
 export function displayValue(value: FieldValue | undefined): string {
