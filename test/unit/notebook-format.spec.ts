@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { resultColumnsOf } from '../../src/suiteql/resultColumns';
 import { exportRows } from '../../src/vscode/notebook/exportWriter';
 import { collectColumns, inferColumnType, toPlainText, toRowsPayload } from '../../src/vscode/notebook/resultFormat';
 import { emptySnb, parseSnb, serializeSnb, snbFromNotebook, SnbFormatError, snbToNotebook, withoutFileOutputs } from '../../src/vscode/notebook/snbFormat';
@@ -126,6 +127,22 @@ describe('result formatting', () => {
     expect(inferColumnType(['1/15/2024', '2024-01-02'])).toBe('date');
   });
 
+  it('keeps a column that is NULL in every row, from the query’s SELECT list (NetSuite leaves NULL fields out of rows)', () => {
+    const query = 'SELECT c.id, c.fax, BUILTIN.DF(c.entitystatus) AS Status, c.companyname FROM customer c';
+    expect(resultColumnsOf(query)).toEqual(['id', 'fax', 'status', 'companyname']);
+    const payload = toRowsPayload({ queryId: 'q', items: [{ links: [], id: '1', companyname: 'Acme', status: 'Won' }], totalResults: 1, elapsedMs: 5, account: { id: 'A', environment: 'sandbox' }, selectedColumns: resultColumnsOf(query) });
+    expect(payload.columns.map((c) => c.name)).toEqual(['id', 'fax', 'status', 'companyname']);
+    expect(payload.rows).toEqual([['1', null, 'Won', 'Acme']]);
+    expect(toRowsPayload({ queryId: 'q', items: [], totalResults: 0, elapsedMs: 5, account: { id: 'A', environment: 'sandbox' }, selectedColumns: ['id', 'fax'] }).columns.map((c) => c.name)).toEqual(['id', 'fax']);
+  });
+
+  it('leaves columns to the rows when the query names none it can read (*, UNION, a syntax error)', () => {
+    expect(resultColumnsOf('SELECT * FROM customer')).toBeUndefined();
+    expect(resultColumnsOf('SELECT id FROM customer UNION SELECT id FROM vendor')).toBeUndefined();
+    expect(resultColumnsOf('SELECT id FROM customer WHERE')).toBeUndefined();
+    expect(resultColumnsOf('SELECT COUNT(*) FROM customer')).toBeUndefined();
+  });
+
   it('renders a plain-text fallback that says how much is shown', () => {
     const payload = toRowsPayload({ queryId: 'q', items, totalResults: 120, elapsedMs: 410, account: { id: 'A', environment: 'sandbox' } });
     const text = toPlainText(payload, 1);
@@ -146,6 +163,13 @@ describe('export writer', () => {
     expect(summary).toMatchObject({ rows: 2, columns: ['id', 'name', 'email'] });
     expect(parseCsv(readFileSync(path, 'utf8'))).toEqual([['id', 'name', 'email'], ['1', 'O\'Brien, "Sons"', ''], ['2', '', 'x@y.z']]);
     expect(readdirSync(dir)).toEqual(['out.csv']);
+  });
+
+  it('writes a CSV column that is NULL in every row when the query names it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sl-export-'));
+    const path = join(dir, 'out.csv');
+    await exportRows(stream([{ id: '1' }, { id: '2' }]), path, 'csv', { columns: ['id', 'fax'] });
+    expect(parseCsv(readFileSync(path, 'utf8'))).toEqual([['id', 'fax'], ['1', ''], ['2', '']]);
   });
 
   it('writes valid JSON without NetSuite links', async () => {

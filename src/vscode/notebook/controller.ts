@@ -9,6 +9,7 @@ import type { AccountRegistry } from '../accounts/accountRegistry';
 import type { QueryHistory } from './queryHistory';
 import { failurePosition, toPlainText, toRowsPayload } from './resultFormat';
 import type { ResultSessions } from './resultSessions';
+import { resultColumnsOf } from '../../suiteql/resultColumns';
 import { notebookType } from './serializer';
 import { withoutFileOutputs } from './snbFormat';
 
@@ -110,6 +111,7 @@ export class AccountNotebookController implements vscode.Disposable {
         truncatedAt: page.totalResults > suiteQLRowCap ? suiteQLRowCap : undefined,
         account,
         idRecordType: this.deps.idRecordType(query),
+        selectedColumns: resultColumnsOf(query),
       });
       session.columns = payload.columns;
       this.deps.learnColumns?.(this.profile.accountId, query, payload.columns.map((c) => c.name));

@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import * as vscode from 'vscode';
 import type { NetSuiteClient } from '../../netsuite/client';
 import { suiteQLRowCap } from '../../netsuite/suiteql';
+import { resultColumnsOf } from '../../suiteql/resultColumns';
 import type { AccountRegistry } from '../accounts/accountRegistry';
 import { exportFailedMessage, exportRows, type ExportFormat } from './exportWriter';
 
@@ -61,6 +62,7 @@ export async function exportQueryResult(registry: AccountRegistry<NetSuiteClient
       try {
         const summary = await exportRows(raw(), target.fsPath, format, {
           signal: abort.signal,
+          columns: resultColumnsOf(query),
           onProgress: (written) => {
             const increment = expected > 0 ? ((written - reported) / expected) * 100 : 0;
             reported = written;

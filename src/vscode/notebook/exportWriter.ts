@@ -24,6 +24,8 @@ export interface ExportOptions {
    * real full disk, which no folder on a test machine can be made into.
    */
   openFile?: (path: string) => Promise<FileHandle>;
+  /** The columns the query's SELECT list names: a CSV keeps a column NULL in every row, which no row mentions. */
+  columns?: readonly string[];
 }
 
 export interface ExportSummary {
@@ -192,7 +194,7 @@ async function withFile<T>(file: string, target: string, options: ExportOptions,
 
 async function writeJson(rows: AsyncIterable<SuiteQLItem>, file: string, options: ExportOptions): Promise<{ rows: number; columns: string[] }> {
   let count = 0;
-  let columns: string[] = [];
+  let columns: string[] = [...(options.columns ?? [])];
   await withFile(file, targetOf(file), options, async (out) => {
     await out.write('[');
     for await (const item of rows) {
@@ -209,7 +211,7 @@ async function writeJson(rows: AsyncIterable<SuiteQLItem>, file: string, options
 
 async function writeCsv(rows: AsyncIterable<SuiteQLItem>, file: string, spool: string, options: ExportOptions): Promise<{ rows: number; columns: string[] }> {
   let count = 0;
-  let columns: string[] = [];
+  let columns: string[] = [...(options.columns ?? [])];
   const target = targetOf(file);
   await withFile(spool, target, options, async (out) => {
     for await (const item of rows) {

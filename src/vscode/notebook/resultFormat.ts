@@ -64,10 +64,15 @@ export interface RowsPayloadInput {
   account: RowsPayload['account'];
   /** Record type whose internal ids the `id` column holds (single-table queries), for "open record" links. */
   idRecordType?: string;
+  /**
+   * The columns the query's SELECT list names (`resultColumnsOf`), first: a column NULL in every row is in no row
+   * object NetSuite sends, and would otherwise vanish from the grid.
+   */
+  selectedColumns?: readonly string[];
 }
 
 export function toRowsPayload(input: RowsPayloadInput): RowsPayload {
-  const names = collectColumns(input.items);
+  const names = collectColumns(input.items, input.selectedColumns ?? []);
   const rows = toCells(input.items, names);
   const columns: RowsColumn[] = names.map((name, index) => {
     const column: RowsColumn = { name, type: inferColumnType(rows.map((row) => row[index])) };
