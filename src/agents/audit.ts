@@ -1,13 +1,17 @@
 /**
  * The durable agent activity log: one JSON object per line in `agent-activity.jsonl` inside a folder the caller
  * owns (the extension's global storage). When the file would pass `maxFileBytes` it is rotated to
- * `agent-activity.1.jsonl` (older ones shift up) and only `keepFiles` files are kept, so the log never grows without
- * bound. Every entry carries a plain-English sentence, and its arguments are redacted before they touch disk.
+ * `agent-activity.1.jsonl` (older ones shift up); when all `keepFiles` files are full the log is compacted instead of
+ * dropping its oldest file whole, so the log never grows without bound and yet one agent cannot rotate everyone
+ * else's entries away (auditRetention.ts: each entry is capped in size, agents share the space fairly, refusals
+ * are kept longest). Every entry carries a plain-English sentence, and its arguments are redacted before they
+ * touch disk.
  */
-import { appendFile, mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { accountEnvironment } from './accountEnvironment';
 import type { AuditEntry, AuditEvent, AuditFilter } from './auditEntry';
+import { capEntry, entriesToKeep } from './auditRetention';
 import { auditSentence } from './auditSentence';
 import { redactText, redactValue } from '../netsuite/secretRedaction';
 
@@ -17,6 +21,8 @@ export interface AuditLogOptions {
   maxFileBytes?: number;
   /** How many files to keep, the current one included (default 5). */
   keepFiles?: number;
+  /** Largest entry written, in bytes (default 4 KiB, at most a quarter of `maxFileBytes`); longer texts are cut. */
+  maxEntryBytes?: number;
   /** Injected clock, so entries written in tests carry known times. */
   now?: () => Date;
 }
@@ -26,6 +32,7 @@ const baseName = 'agent-activity';
 export class AuditLog {
   private readonly maxFileBytes: number;
   private readonly keepFiles: number;
+  private readonly maxEntryBytes: number;
   private readonly now: () => Date;
   /** Appends run one after another so rotation never races a write. */
   private queue: Promise<unknown> = Promise.resolve();
@@ -33,6 +40,7 @@ export class AuditLog {
   constructor(private readonly options: AuditLogOptions) {
     this.maxFileBytes = options.maxFileBytes ?? 1024 * 1024;
     this.keepFiles = Math.max(1, options.keepFiles ?? 5);
+    this.maxEntryBytes = Math.max(512, Math.min(options.maxEntryBytes ?? 4096, Math.floor(this.maxFileBytes / 4)));
     this.now = options.now ?? (() => new Date());
   }
 
@@ -44,7 +52,8 @@ export class AuditLog {
   append(event: AuditEvent): Promise<AuditEntry> {
     const environment = accountEnvironment(event.accountId);
     const redacted = redactAgentText(event);
-    const entry: AuditEntry = { ...redacted, time: this.now().toISOString(), environment, sentence: auditSentence(redacted, environment) };
+    const full: AuditEntry = { ...redacted, time: this.now().toISOString(), environment, sentence: auditSentence(redacted, environment) };
+    const entry = capEntry(full, this.maxEntryBytes, (capped) => auditSentence(capped, environment));
     const line = `${JSON.stringify(entry)}\n`;
     const written = this.queue.then(() => this.write(line)).then(() => entry);
     this.queue = written.catch(() => undefined);
@@ -59,7 +68,8 @@ export class AuditLog {
   }
 
   private async rotate(): Promise<void> {
-    await rm(this.filePath(this.keepFiles - 1), { force: true });
+    const oldestSlotUsed = await stat(this.filePath(this.keepFiles - 1)).then(() => true, () => false);
+    if (this.keepFiles === 1 || oldestSlotUsed) return this.compact();
     for (let index = this.keepFiles - 2; index >= 0; index -= 1) {
       await rename(this.filePath(index), this.filePath(index + 1)).catch((error: NodeJS.ErrnoException) => {
         if (error.code !== 'ENOENT') throw error;
@@ -67,9 +77,38 @@ export class AuditLog {
     }
   }
 
-  /** Entries oldest first, filtered; with `limit`, the newest `limit` of them. */
-  async query(filter: AuditFilter = {}): Promise<AuditEntry[]> {
-    await this.queue;
+  /**
+   * Instead of dropping the oldest file whole: keep what fits in half the space, shared fairly between agents, and
+   * write it back oldest first into files 1…n, leaving the current file empty. Half, so the next compaction is
+   * another half of the space away and appends stay cheap.
+   */
+  private async compact(): Promise<void> {
+    const entries = await this.readAll();
+    const slots = Math.max(1, this.keepFiles - 1);
+    const kept = entriesToKeep(entries, Math.floor((slots * this.maxFileBytes) / 2));
+    const files: string[] = [];
+    let current = '';
+    for (const entry of kept) {
+      const line = `${JSON.stringify(entry)}\n`;
+      if (current && Buffer.byteLength(current) + Buffer.byteLength(line) > this.maxFileBytes) {
+        files.push(current);
+        current = '';
+      }
+      current += line;
+    }
+    if (current) files.push(current);
+    const written = files.slice(-slots);
+    for (let index = 0; index < this.keepFiles; index += 1) await rm(this.filePath(index), { force: true });
+    // With a single file the survivors are the current file; otherwise the newest chunk is file 1.
+    const firstIndex = this.keepFiles === 1 ? 0 : 1;
+    for (let position = 0; position < written.length; position += 1) {
+      const target = this.filePath(firstIndex + written.length - 1 - position);
+      await writeFile(`${target}.tmp`, written[position], { encoding: 'utf8', mode: 0o600 });
+      await rename(`${target}.tmp`, target);
+    }
+  }
+
+  private async readAll(): Promise<AuditEntry[]> {
     const entries: AuditEntry[] = [];
     for (let index = this.keepFiles - 1; index >= 0; index -= 1) {
       const text = await readFile(this.filePath(index), 'utf8').catch(() => '');
@@ -82,6 +121,13 @@ export class AuditLog {
         }
       }
     }
+    return entries;
+  }
+
+  /** Entries oldest first, filtered; with `limit`, the newest `limit` of them. */
+  async query(filter: AuditFilter = {}): Promise<AuditEntry[]> {
+    await this.queue;
+    const entries = await this.readAll();
     const matching = entries.filter(
       (entry) =>
         (filter.agentId === undefined || entry.agent.id === filter.agentId) &&

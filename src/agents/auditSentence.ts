@@ -5,6 +5,7 @@
  */
 import type { AccountEnvironment } from './accountEnvironment';
 import type { AuditEvent } from './auditEntry';
+import { visibleText } from './visibleText';
 
 /** `salesOrder` → `sales order`; custom ids (`customrecord_x`) stay as NetSuite spells them. */
 export function humanRecordType(recordType: string): string {
@@ -19,9 +20,36 @@ export function accountPhrase(accountId: string, environment: AccountEnvironment
   return environment === 'production' ? `${accountId} (production)` : accountId;
 }
 
+/**
+ * A query on one line: ordinary layout (spaces, tabs, line feeds, CRLF) becomes one space, every other control or
+ * invisible character is shown escaped (a lone CR or U+2028 ends a comment for one SQL reader and not another, so
+ * the log must show it), then cut to `max` characters.
+ */
 function shorten(text: string, max: number): string {
-  const oneLine = text.replace(/\s+/g, ' ').trim();
+  const oneLine = visibleText(text.replace(/(?:[ \t]|\r?\n)+/g, ' ').trim());
   return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
+}
+
+/**
+ * The event with every value an agent (or NetSuite's answer to it) supplied made visible: control and bidi
+ * characters escaped, so a newline or U+202E in a tool name, account or record name cannot reshape the sentence.
+ */
+function visibleEvent(event: AuditEvent): AuditEvent {
+  const shown = (text: string | undefined): string | undefined => (text === undefined ? undefined : visibleText(text));
+  return {
+    ...event,
+    agent: { ...event.agent, name: visibleText(event.agent.name) },
+    accountId: visibleText(event.accountId),
+    tool: visibleText(event.tool),
+    reason: visibleText(event.reason),
+    recordType: shown(event.recordType),
+    recordId: shown(event.recordId),
+    recordName: shown(event.recordName),
+    targetType: shown(event.targetType),
+    targetId: shown(event.targetId),
+    error: shown(event.error),
+    changedFields: event.changedFields?.map(visibleText),
+  };
 }
 
 /** `customer 'Acme Corp' (id 456)`, `customer (id 456)`, or `a customer` when there is no record yet. */
@@ -69,7 +97,8 @@ function deed(event: AuditEvent): { done: string; attempt: string } {
   }
 }
 
-export function auditSentence(event: AuditEvent, environment: AccountEnvironment): string {
+export function auditSentence(agentEvent: AuditEvent, environment: AccountEnvironment): string {
+  const event = visibleEvent(agentEvent);
   const where = `on ${accountPhrase(event.accountId, environment)}`;
   const { done, attempt } = deed(event);
   if (event.decision === 'denied') return `${event.agent.name} tried to ${attempt} ${where} — ${event.reason}`;

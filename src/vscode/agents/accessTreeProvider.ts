@@ -11,6 +11,7 @@ import { accountLabel } from '../../agents/accountEnvironment';
 import type { AgentIdentity } from '../../agents/agent';
 import type { AgentKeyStore } from '../../agents/mcp/agentKeys';
 import { describeLevel } from '../../agents/policyEdits';
+import { visibleText } from '../../agents/visibleText';
 import type { AgentAccessService } from './agentAccessService';
 
 export const accessViewId = 'suitelens.agentAccess';
@@ -75,6 +76,18 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/**
+ * Agent names, account ids and table names reach these rows from people and agents alike: every control or bidi
+ * character in a label, description or tooltip is shown escaped (none of them holds an intended line break).
+ */
+function withVisibleText(item: vscode.TreeItem): vscode.TreeItem {
+  if (typeof item.label === 'string') item.label = visibleText(item.label);
+  if (typeof item.description === 'string') item.description = visibleText(item.description);
+  if (typeof item.tooltip === 'string') item.tooltip = visibleText(item.tooltip);
+  if (item.accessibilityInformation) item.accessibilityInformation = { ...item.accessibilityInformation, label: visibleText(item.accessibilityInformation.label) };
+  return item;
+}
+
 export class AccessTreeProvider implements vscode.TreeDataProvider<AccessNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<AccessNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
@@ -133,7 +146,7 @@ export class AccessTreeProvider implements vscode.TreeDataProvider<AccessNode>, 
   async getTreeItem(node: AccessNode): Promise<vscode.TreeItem> {
     const item = await this.itemFor(node);
     item.id = node.id;
-    return item;
+    return withVisibleText(item);
   }
 
   private async itemFor(node: AccessNode): Promise<vscode.TreeItem> {

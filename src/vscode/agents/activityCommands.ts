@@ -1,14 +1,15 @@
 /** Commands of the "Agent Activity" view: filter by agent / account / decision, clear the filter, open a record. */
 import * as vscode from 'vscode';
 import type { AuditDecision, AuditEntry } from '../../agents/auditEntry';
+import { visibleText } from '../../agents/visibleText';
 import type { ActivityFilter, ActivityModel } from './activityModel';
 import { isActivityNode, recordOfEntry, type ActivityNode } from './activityTreeProvider';
 
 /** "agent: Billing helper · denied" — shown as the view's description while a filter is on. */
 export function describeFilter(filter: ActivityFilter, agentName: (agentId: string) => string): string | undefined {
   const parts = [
-    filter.agentId ? `agent: ${agentName(filter.agentId)}` : '',
-    filter.accountId ? `account: ${filter.accountId}` : '',
+    filter.agentId ? `agent: ${visibleText(agentName(filter.agentId))}` : '',
+    filter.accountId ? `account: ${visibleText(filter.accountId)}` : '',
     filter.decision ?? '',
   ].filter(Boolean);
   return parts.length ? parts.join(' · ') : undefined;
@@ -38,9 +39,9 @@ export function registerActivityCommands(model: ActivityModel, view: vscode.Tree
     const decisions: AuditDecision[] = ['allowed', 'denied'];
     const picks: FilterPick[] = [
       { label: 'Agent', kind: vscode.QuickPickItemKind.Separator },
-      ...agents.map((agent) => ({ label: agent.name, description: agent.id === current.agentId ? 'current' : agent.id, change: { ...current, agentId: agent.id } })),
+      ...agents.map((agent) => ({ label: visibleText(agent.name), description: agent.id === current.agentId ? 'current' : visibleText(agent.id), change: { ...current, agentId: agent.id } })),
       { label: 'Account', kind: vscode.QuickPickItemKind.Separator },
-      ...accounts.map((accountId) => ({ label: accountId, description: accountId === current.accountId ? 'current' : undefined, change: { ...current, accountId } })),
+      ...accounts.map((accountId) => ({ label: visibleText(accountId), description: accountId === current.accountId ? 'current' : undefined, change: { ...current, accountId } })),
       { label: 'Decision', kind: vscode.QuickPickItemKind.Separator },
       ...decisions.map((decision) => ({ label: decision === 'allowed' ? 'Allowed' : 'Denied', description: decision === current.decision ? 'current' : undefined, change: { ...current, decision } })),
       { label: '', kind: vscode.QuickPickItemKind.Separator },

@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { AuditEntry } from '../../agents/auditEntry';
+import { visibleText } from '../../agents/visibleText';
 import type { ActivityModel } from './activityModel';
 
 export const activityViewId = 'suitelens.agentActivity';
@@ -66,22 +67,24 @@ export class ActivityTreeProvider implements vscode.TreeDataProvider<ActivityNod
 
   getTreeItem(node: ActivityNode): vscode.TreeItem {
     const { entry } = node;
-    // The sentence holds NetSuite values (record names): a plain-string label and tooltip show them as text.
-    const item = new vscode.TreeItem(entry.sentence, vscode.TreeItemCollapsibleState.None);
+    // The sentence holds NetSuite values (record names) and agent text (tool names, accounts): a plain-string label
+    // and tooltip show them as text, and every control or bidi character is shown escaped — also for entries written
+    // before the log escaped them itself.
+    const item = new vscode.TreeItem(visibleText(entry.sentence), vscode.TreeItemCollapsibleState.None);
     item.id = node.id;
     item.description = shortTimeOf(entry);
     item.iconPath = iconFor(entry);
     const record = recordOfEntry(entry);
     item.contextValue = `${record ? activityContext.recordEntry : activityContext.entry}${entry.decision === 'denied' ? activityContext.deniedSuffix : ''}`;
     item.tooltip = [
-      entry.sentence,
+      visibleText(entry.sentence),
       '',
       `When: ${timeOf(entry)}`,
-      `Agent: ${entry.agent.name} (${entry.agent.kind === 'mcp' ? 'MCP' : 'VS Code chat'})`,
-      `Account: ${entry.accountId} (${entry.environment})`,
-      `Tool: ${entry.tool}`,
+      `Agent: ${visibleText(entry.agent.name)} (${entry.agent.kind === 'mcp' ? 'MCP' : 'VS Code chat'})`,
+      `Account: ${visibleText(entry.accountId)} (${entry.environment})`,
+      `Tool: ${visibleText(entry.tool)}`,
       `Decision: ${entry.decision}${entry.outcome ? `, ${entry.outcome}` : ''}`,
-      `Arguments: ${JSON.stringify(entry.arguments)}`,
+      `Arguments: ${visibleText(JSON.stringify(entry.arguments) ?? 'none')}`,
     ].join('\n');
     if (record) item.command = { command: 'suitelens.agents.openActivityRecord', title: 'Open Record', arguments: [node] };
     return item;
