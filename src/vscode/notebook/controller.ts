@@ -9,6 +9,7 @@ import type { AccountRegistry } from '../accounts/accountRegistry';
 import type { QueryHistory } from './queryHistory';
 import { failurePosition, toPlainText, toRowsPayload } from './resultFormat';
 import type { ResultSessions } from './resultSessions';
+import { describeRefusedQuery, isGenericQueryError } from '../../suiteql/queryDiagnosis';
 import { resultColumnsOf } from '../../suiteql/resultColumns';
 import { notebookType } from './serializer';
 import { withoutFileOutputs } from './snbFormat';
@@ -158,15 +159,17 @@ function errorOutputOf(payload: ErrorPayload): vscode.NotebookCellOutput {
 export function errorPayload(error: unknown, query: string, account: ErrorPayload['account']): ErrorPayload {
   if (isNetSuiteError(error)) {
     const detail = error.detail ?? error.message;
+    // NetSuite's catch-all says neither where nor why; SuiteLens's own parse can, marked as such.
+    const local = isGenericQueryError(detail) ? describeRefusedQuery(query) : undefined;
     return {
       kind: 'error',
       queryId: 'error',
       // The detail below says what NetSuite said; the title only says who refused and how.
       title: error.status ? `NetSuite refused the query (HTTP ${error.status})` : error.kind === 'network' ? 'NetSuite could not be reached' : 'The query failed',
-      detail: error.advice ? `${detail}\n${error.advice}` : detail,
+      detail: [detail, error.advice, local?.note].filter(Boolean).join('\n'),
       code: error.code,
       query,
-      position: failurePosition(query, detail),
+      position: failurePosition(query, detail) ?? local?.position,
       account,
     };
   }
