@@ -8,6 +8,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { parseAccount } from '../../src/netsuite/account';
+import { ClientCredentialsAuthProvider } from '../../src/netsuite/auth/clientCredentials';
 import { TbaAuthProvider } from '../../src/netsuite/auth/tba';
 import { NetSuiteClient } from '../../src/netsuite/client';
 import { systemClock } from '../../src/netsuite/clock';
@@ -143,12 +145,26 @@ describe('a refused login suggests the clock when NetSuite\u2019s answer fits', 
     expect(error.kind).toBe('auth');
     expect(error.message).toMatch(/This computer's clock is about 20 minutes ahead of NetSuite's/);
     expect(describeConnectionFailure(error, 'tba')).toMatch(/clock is about 20 minutes ahead/);
+    // A wrong secret with a right clock says nothing about the clock.
+    const wrongSecret = setup.client({ auth: new TbaAuthProvider(setup.sandbox.accountId, { ...setup.sandbox.credentials.tba, tokenSecret: 'wrong-secret-0123456789' }) });
+    const refused = await rejection(wrongSecret.queryPage('SELECT id FROM customer'));
+    expect(refused.kind).toBe('auth');
+    expect(refused.message).not.toMatch(/clock/);
   });
 
-  it('the same credentials with a right clock say nothing about the clock', async () => {
-    const client = setup.client({ auth: new TbaAuthProvider(setup.sandbox.accountId, { ...setup.sandbox.credentials.tba, tokenSecret: 'wrong-secret-0123456789' }) });
-    const error = await rejection(client.queryPage('SELECT id FROM customer'));
+  it('client credentials with a clock two hours slow: the token endpoint refuses the expired assertion and the message names the clock', async () => {
+    const { sandbox } = setup;
+    const cc = sandbox.credentials.clientCredentials;
+    const slow = () => Date.now() - 2 * 60 * 60_000;
+    const auth = new ClientCredentialsAuthProvider({
+      account: parseAccount(sandbox.accountId, { restBaseUrl: sandbox.baseUrl, uiBaseUrl: sandbox.baseUrl }),
+      clientId: cc.clientId,
+      certificateId: cc.certificateId,
+      privateKeyPem: cc.privateKeyPem,
+      now: slow,
+    });
+    const error = await rejection(setup.client({ auth }).queryPage('SELECT id FROM customer'));
     expect(error.kind).toBe('auth');
-    expect(error.message).not.toMatch(/clock/);
+    expect(describeConnectionFailure(error, 'clientCredentials')).toMatch(/check that this computer's clock is right/);
   });
 });
