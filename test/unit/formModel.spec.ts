@@ -171,3 +171,20 @@ describe('form message guards', () => {
     expect(FormInit.is({ type: 'init', model: { recordType: 'x', fields: [{ id: 'a' }], sublists: [] }, values: {}, mode: 'edit', heading: 'h', readOnly: false, transforms: [] })).toBe(false);
   });
 });
+
+describe('text length as NetSuite counts it', () => {
+  it('counts UTF-8 bytes, so a name in Japanese or with an emoji is refused before NetSuite refuses it', async () => {
+    const { netSuiteTextLength } = await import('../../src/vscode/forms/model/formValidation');
+    expect(netSuiteTextLength('Acme')).toBe(4);
+    expect(netSuiteTextLength('株式会社')).toBe(12);
+    expect(netSuiteTextLength('Café 🚀')).toBe(10);
+  });
+
+  it('marks a memo within 10 characters but over 10 bytes, saying how NetSuite counts', async () => {
+    const m = await model();
+    expect(validateWrite(m, { memo: '株式会社' })).toEqual([
+      { path: 'memo', message: 'Memo can be at most 10 characters as NetSuite counts them: letters beyond English take 2 to 4 each, so this text counts 12.' },
+    ]);
+    expect(validateWrite(m, { memo: 'abcdefghij' })).toEqual([]);
+  });
+});

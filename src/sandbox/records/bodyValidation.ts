@@ -59,7 +59,8 @@ export function normaliseValue(field: FieldDefinition, value: unknown, path: str
     case 'url':
     case 'email': {
       if (typeof value !== 'string') return fail();
-      if (field.maxLength !== undefined && value.length > field.maxLength) {
+      // NetSuite's limits count UTF-8 bytes (help section_N2842731: a non-English character takes up to four).
+      if (field.maxLength !== undefined && Buffer.byteLength(value, 'utf8') > field.maxLength) {
         return {
           error: {
             detail: `Error while accessing a resource. The field ${field.id} contained more than the maximum number ( ${field.maxLength} ) of characters allowed.`,

@@ -9,8 +9,21 @@ import type { NetSuiteRecord } from '../../../netsuite/records';
 import { pathOfPointer, type FieldError } from './fieldErrors';
 import type { FieldModel, FormModel } from './formModel';
 
-const ajv = new Ajv({ allErrors: true, strict: false });
+const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
 addFormats(ajv);
+
+/**
+ * NetSuite's text limits count bytes of UTF-8, not characters: "Any character limits mentioned apply to English
+ * letters, which require one byte for each letter … one character could require up to four bytes" (NetSuite help,
+ * "Field Type Descriptions for Custom Fields", section_N2842731). JSON Schema's maxLength counts code points, so a
+ * 300-character Japanese name passed the form and NetSuite refused it. The help page is the only public evidence
+ * found; no REST-specific statement exists, so this follows it for every text field.
+ */
+export function netSuiteTextLength(text: string): number {
+  return new TextEncoder().encode(text).length;
+}
+
+ajv.addKeyword({ keyword: 'x-netsuite-max-length', type: 'string', schemaType: 'number', validate: (limit: number, text: string) => netSuiteTextLength(text) <= limit });
 
 const referenceSchema = { type: 'object', required: ['id'], properties: { id: { type: 'string', minLength: 1 } } };
 
@@ -31,7 +44,7 @@ function fieldSchema(field: FieldModel): Record<string, unknown> {
     case 'reference':
       return { anyOf: [referenceSchema, { type: 'null' }] };
     default:
-      return { type: ['string', 'null'], ...(field.maxLength ? { maxLength: field.maxLength } : {}) };
+      return { type: ['string', 'null'], ...(field.maxLength ? { 'x-netsuite-max-length': field.maxLength } : {}) };
   }
 }
 
@@ -67,7 +80,12 @@ export function validateWrite(model: FormModel, body: NetSuiteRecord): FieldErro
 function messageOf(error: ErrorObject, model: FormModel, path: string): string {
   const field = model.fields.find((f) => f.id === path);
   const name = field?.title ?? path;
-  if (error.keyword === 'maxLength') return `${name} can be at most ${String(error.params.limit)} characters.`;
+  if (error.keyword === 'x-netsuite-max-length') {
+    const text = typeof error.data === 'string' ? error.data : '';
+    const counted = netSuiteTextLength(text);
+    if (counted === [...text].length) return `${name} can be at most ${String(error.schema)} characters.`;
+    return `${name} can be at most ${String(error.schema)} characters as NetSuite counts them: letters beyond English take 2 to 4 each, so this text counts ${counted}.`;
+  }
   if (field?.kind === 'integer') return `${name} must be a whole number.`;
   if (field?.kind === 'number') return `${name} must be a number.`;
   if (field?.kind === 'date') return `${name} must be a date (YYYY-MM-DD).`;
