@@ -12,7 +12,7 @@ import { defaultCompanyLanguage, otherLanguageThan } from './http/acceptLanguage
 import { FaultInjector } from './http/faults';
 import { ConcurrencyGate } from './http/governance';
 import { RequestLog } from './http/requestLog';
-import { defaultAccountId, defaultDateFormat, initialRuntimeConfig, type SandboxOptions, type SandboxRuntimeConfig, type SandboxRuntimeUpdate } from './options';
+import { defaultAccountId, defaultDateFormat, defaultTimeZone, initialRuntimeConfig, type SandboxOptions, type SandboxRuntimeConfig, type SandboxRuntimeUpdate } from './options';
 import { administratorRole, narrowRole } from './roles';
 import { buildRouter } from './routes';
 import { createRequestListener } from './server';
@@ -125,6 +125,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
         baseUrl: () => baseUrl,
         findRecordType,
         dateFormat,
+        queryDates: {
+          timeZone: options.timeZone ?? defaultTimeZone,
+          errorWording: options.queryDates?.errorWording ?? 'parseFailed',
+          isoDatetimes: options.queryDates?.isoDatetimes ?? true,
+        },
         propertyNameValidation: options.propertyNameValidation ?? 'Error',
         schemaCheck: (recordTypeId, body) => validator.validate(recordTypeId, body),
       },

@@ -26,6 +26,16 @@ export interface SandboxFaults {
 
 export type PropertyValidationMode = 'Error' | 'Warning' | 'Ignore';
 
+/** `q` date handling where public evidence is thin (see readHandlers.ts and toSql.ts). */
+export interface QueryDateSettings {
+  /** The account's time zone, named in the date error. */
+  timeZone: string;
+  /** `parseFailed` (default): `Search error occurred: Parse of date/time …`; `unparseable`: `Unparseable date: …`. */
+  errorWording: 'parseFailed' | 'unparseable';
+  /** Accept ISO-8601 date-times with a zone (`2026-03-15T00:00:00Z`) whatever the date format (default true). */
+  isoDatetimes: boolean;
+}
+
 export interface SandboxOptions {
   /** 0 or absent: a random free port. */
   port?: number;
@@ -53,6 +63,10 @@ export interface SandboxOptions {
    * language, who must send it as `Accept-Language` (see http/acceptLanguage.ts).
    */
   companyLanguage?: string;
+  /** The account's time zone (default America/Los_Angeles, NetSuite's Pacific default), named in date errors. */
+  timeZone?: string;
+  /** `q` date quirks: the wording of a date that does not parse, and ISO-8601 date-times. */
+  queryDates?: Partial<Omit<QueryDateSettings, 'timeZone'>>;
   /** Default of `X-NetSuite-PropertyNameValidation` when a request does not send it. */
   propertyNameValidation?: PropertyValidationMode;
   /** Record types to serve instead of the built-in catalog (tests of the server itself). */
@@ -78,6 +92,7 @@ export interface SandboxRuntimeUpdate {
 export const defaultAccountId = 'TSTDRV1234567';
 /** NetSuite's shipped US preference: `1/15/2024` (one or two digits read, as Java's date parsing does). */
 export const defaultDateFormat = 'M/D/YYYY';
+export const defaultTimeZone = 'America/Los_Angeles';
 
 export function initialRuntimeConfig(options: SandboxOptions): SandboxRuntimeConfig {
   return {

@@ -112,7 +112,7 @@ describe('creates and transforms go as async jobs under an idempotency key', () 
   it('saves a corrected form under the key of its failed attempt: the failed job made nothing, so it is submitted anew', async () => {
     const key = randomUUID();
     const missing = await rejection(client.records.create('customer', { companyName: 'Fixed Form Co' }, { idempotencyKey: key }));
-    expect(missing).toMatchObject({ kind: 'invalid', errorPath: 'subsidiary' });
+    expect(missing).toMatchObject({ kind: 'invalid', code: 'USER_ERROR', detail: expect.stringContaining('Please enter value(s) for: Primary Subsidiary') });
     const since = setup.sandbox.requestLog.lastSeq;
     const created = await client.records.create('customer', { companyName: 'Fixed Form Co', subsidiary: { id: subsidiaryId } }, { idempotencyKey: key });
     expect(requestsSince(since, 'POST').map((entry) => entry.status)).toEqual([409, 202]);

@@ -11,18 +11,36 @@ import { QuerySyntaxError } from './query/tokenizer';
 import { booleanParameter, definitionFor, mustFindRecord, requirePermission, type RecordServiceSettings } from './recordContext';
 import { referencesOf, serializeLines, serializeRecord } from './serialize';
 import type { RecordTypeDefinition } from '../model/recordTypes';
+import { defaultTimeZone } from '../options';
 
 function filterFor(settings: RecordServiceSettings, definition: RecordTypeDefinition, q: string | null): SqlFilter | undefined {
   if (q === null || q.trim() === '') return undefined;
   try {
-    return compileQuery(parseQuery(q), definition, settings.dateFormat);
+    return compileQuery(parseQuery(q), definition, settings.dateFormat, settings.queryDates?.isoDatetimes ?? true);
   } catch (error) {
-    if (error instanceof UnparseableDateError) throw invalidParameter(error.message, { 'o:errorQueryParam': 'q' });
+    if (error instanceof UnparseableDateError) throw invalidParameter(unparseableDateDetail(error.text, settings), { 'o:errorQueryParam': 'q' });
     if (error instanceof QuerySyntaxError || error instanceof QueryMeaningError) {
       throw invalidParameter(`Invalid search query: ${error.message}`, { 'o:errorQueryParam': 'q' });
     }
     throw error;
   }
+}
+
+/**
+ * NetSuite's words for a `q` date it cannot read. Recent captures (2026, two integrations) quote
+ * `Search error occurred: Parse of date/time "8/5/2026 23:53" failed with date format "M/d/yy" in time zone
+ * America/Los_Angeles` — the account's format in Java's pattern letters; Airbyte's older code looks for
+ * `Unparseable date: "…"`. Which one an account gives is not documented, so it is an option (default: the newer).
+ */
+function unparseableDateDetail(text: string, settings: RecordServiceSettings): string {
+  const dates = settings.queryDates;
+  if (dates?.errorWording === 'unparseable') return `Unparseable date: "${text}"`;
+  return `Search error occurred: Parse of date/time "${text}" failed with date format "${javaDatePattern(settings.dateFormat)}" in time zone ${dates?.timeZone ?? defaultTimeZone}`;
+}
+
+/** `M/D/YYYY` → `M/d/yyyy`, `DD-Mon-YYYY` → `dd-MMM-yyyy`: the preference as Java's date pattern spells it. */
+export function javaDatePattern(format: string): string {
+  return format.replace(/Mon/gi, 'MMM').replace(/D/g, 'd').replace(/Y/g, 'y');
 }
 
 /**

@@ -6,7 +6,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { RecordTypeDefinition, StoredRecord } from '../model/recordTypes';
 import type { PermissionLevel, SandboxRole } from '../model/seams';
-import type { PropertyValidationMode } from '../options';
+import type { PropertyValidationMode, QueryDateSettings } from '../options';
 import { insufficientPermission, invalidContent, NetSuiteHttpError, recordNotFound, recordTypeNotFound } from '../http/errors';
 import { permissionLevel, hasPermission } from '../roles';
 import type { RecordStore } from '../store/recordStore';
@@ -18,6 +18,8 @@ export interface RecordServiceSettings {
   baseUrl(): string;
   findRecordType(name: string): RecordTypeDefinition | undefined;
   dateFormat: string;
+  /** How `q` dates that do not parse are refused, and whether ISO-8601 date-times are accepted (options.ts). */
+  queryDates?: QueryDateSettings;
   propertyNameValidation: PropertyValidationMode;
   /** The catalog's JSON-Schema validation of bodies, so the store enforces what the catalog serves. */
   schemaCheck: SchemaCheck;

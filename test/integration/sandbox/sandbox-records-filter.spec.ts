@@ -73,9 +73,33 @@ describe('q filter', () => {
     expect(await ids('dateCreated ON_OR_BEFORE "01/02/2024 9:30 AM"')).toEqual(['100', '101']);
   });
 
-  it('answers a date in another format with Unparseable date, as Airbyte expects', async () => {
-    expect(await qError('startDate AFTER "2024-01-20"')).toEqual({ status: 400, detail: 'Unparseable date: "2024-01-20"', param: 'q' });
-    expect((await qError('startDate AFTER "02/30/2024"')).detail).toBe('Unparseable date: "02/30/2024"');
+  it('answers a date in another format as NetSuite words it: the account\u2019s date format (Java letters) and time zone', async () => {
+    expect(await qError('startDate AFTER "2024-01-20"')).toEqual({
+      status: 400,
+      detail: 'Search error occurred: Parse of date/time "2024-01-20" failed with date format "M/d/yyyy" in time zone America/Los_Angeles',
+      param: 'q',
+    });
+    expect((await qError('startDate AFTER "02/30/2024"')).detail).toContain('Parse of date/time "02/30/2024" failed');
+  });
+
+  it('reads ISO-8601 date-times with a zone, as integrations send them, whatever the date format', async () => {
+    expect(await ids('lastModifiedDate AFTER "2024-02-23T09:30:00Z"')).toEqual(await ids('lastModifiedDate AFTER "02/23/2024 09:30 AM"'));
+    expect(await ids('lastModifiedDate ON_OR_AFTER "2024-02-23T09:30:00.000+00:00"')).toEqual(await ids('lastModifiedDate ON_OR_AFTER "02/23/2024 09:30 AM"'));
+    // A plain ISO date is still the user's-format question Airbyte probes with.
+    expect((await qError('startDate AFTER "2024-01-20"')).detail).toContain('Parse of date/time');
+  });
+
+  it('can answer with the older "Unparseable date" wording that Airbyte looks for, and refuse ISO date-times', async () => {
+    const older = await startSandbox({ seedRecords: fixtureRecords(), timeZone: 'Europe/Berlin', queryDates: { errorWording: 'unparseable', isoDatetimes: false } });
+    try {
+      for (const q of ['startDate AFTER "2024-01-20"', 'lastModifiedDate AFTER "2024-02-23T09:30:00Z"']) {
+        const response = await call(older, 'GET', `/services/rest/record/v1/customer?q=${encodeURIComponent(q)}`);
+        expect(response.status).toBe(400);
+        expect(response.json['o:errorDetails'][0].detail).toMatch(/^Unparseable date: "/);
+      }
+    } finally {
+      await older.stop();
+    }
   });
 
   it('refuses unknown fields, unfilterable fields, wrong operators and bad syntax with a specific message', async () => {

@@ -89,8 +89,13 @@ function booleanValue(text: string, field: FieldDefinition): boolean {
   throw new QueryMeaningError(`Invalid boolean '${text}' for field '${field.id}': use true or false.`);
 }
 
-/** A user-format date → the [start, end) instants it names (a whole day, or one minute when a time is given). */
-function dateRange(text: string, dateFormat: string): [string, string] {
+/**
+ * A user-format date → the [start, end) instants it names (a whole day, or one minute when a time is given). An
+ * ISO-8601 date-time with a zone (`2026-03-15T00:00:00Z`), as integrations send, names that instant (one second).
+ */
+function dateRange(text: string, dateFormat: string, isoDatetimes: boolean): [string, string] {
+  const instant = isoDatetimes ? isoInstant(text) : undefined;
+  if (instant) return [instant.toISOString(), new Date(instant.getTime() + 1000).toISOString()];
   const parsed = parseUserDate(text, dateFormat);
   if (!parsed) throw new UnparseableDateError(text);
   const start = new Date(`${parsed.date}T00:00:00Z`);
@@ -99,6 +104,15 @@ function dateRange(text: string, dateFormat: string): [string, string] {
   if (parsed.minutes !== undefined) end.setUTCMinutes(end.getUTCMinutes() + 1);
   else end.setUTCDate(end.getUTCDate() + 1);
   return [start.toISOString(), end.toISOString()];
+}
+
+const isoDatetimePattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:?\d{2})$/;
+
+function isoInstant(text: string): Date | undefined {
+  const trimmed = text.trim();
+  if (!isoDatetimePattern.test(trimmed)) return undefined;
+  const instant = new Date(trimmed);
+  return Number.isNaN(instant.getTime()) ? undefined : instant;
 }
 
 export class UnparseableDateError extends Error {
@@ -115,7 +129,7 @@ function expectValues(condition: Condition, count: number | 'many'): void {
   }
 }
 
-function positive(condition: Condition, field: FieldDefinition, fieldClass: FieldClass, builder: SqlBuilder, dateFormat: string): string {
+function positive(condition: Condition, field: FieldDefinition, fieldClass: FieldClass, builder: SqlBuilder, dateFormat: string, isoDatetimes: boolean): string {
   const base = condition.operator.replace(/_NOT$/, '');
   const expression = valueExpression(field, builder);
   if (base === 'EMPTY') return `(${expression} IS NULL OR ${expression} = '')`;
@@ -147,7 +161,7 @@ function positive(condition: Condition, field: FieldDefinition, fieldClass: Fiel
       return `coalesce((${expression})::boolean, false) = ${builder.param(booleanValue(condition.values[0], field))}::boolean`;
     case 'date': {
       expectValues(condition, 1);
-      const [startInstant, endInstant] = dateRange(condition.values[0], dateFormat);
+      const [startInstant, endInstant] = dateRange(condition.values[0], dateFormat, isoDatetimes);
       // Only parameters the SQL uses may be bound: Postgres refuses unused ones.
       const start = () => `${builder.param(startInstant)}::timestamptz`;
       const end = () => `${builder.param(endInstant)}::timestamptz`;
@@ -172,10 +186,10 @@ function findFilterableField(definition: RecordTypeDefinition, name: string): Fi
   return field;
 }
 
-function compile(expression: QueryExpression, definition: RecordTypeDefinition, builder: SqlBuilder, dateFormat: string): string {
+function compile(expression: QueryExpression, definition: RecordTypeDefinition, builder: SqlBuilder, dateFormat: string, isoDatetimes: boolean): string {
   if (expression.kind !== 'condition') {
     const joiner = expression.kind === 'and' ? ' AND ' : ' OR ';
-    return `(${expression.operands.map((operand) => compile(operand, definition, builder, dateFormat)).join(joiner)})`;
+    return `(${expression.operands.map((operand) => compile(operand, definition, builder, dateFormat, isoDatetimes)).join(joiner)})`;
   }
   const field = findFilterableField(definition, expression.field);
   const fieldClass = classOf(field);
@@ -185,12 +199,12 @@ function compile(expression: QueryExpression, definition: RecordTypeDefinition, 
       `Operator '${expression.operator}' cannot be used with field '${field.id}' of type ${classLabels[fieldClass]}. Use one of: ${allowed.join(', ')}.`,
     );
   }
-  const condition = positive(expression, field, fieldClass, builder, dateFormat);
+  const condition = positive(expression, field, fieldClass, builder, dateFormat, isoDatetimes);
   return expression.operator.endsWith('_NOT') ? `(NOT coalesce(${condition}, false))` : `coalesce(${condition}, false)`;
 }
 
-export function compileQuery(expression: QueryExpression, definition: RecordTypeDefinition, dateFormat: string): SqlFilter {
+export function compileQuery(expression: QueryExpression, definition: RecordTypeDefinition, dateFormat: string, isoDatetimes = true): SqlFilter {
   const builder = new SqlBuilder();
-  const sql = compile(expression, definition, builder, dateFormat);
+  const sql = compile(expression, definition, builder, dateFormat, isoDatetimes);
   return { sql, params: builder.params };
 }
