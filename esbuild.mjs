@@ -32,7 +32,8 @@ const nodeCommon = {
 const targets = {
   extension: {
     ...nodeCommon,
-    entryPoints: { extension: 'src/extension.ts' },
+    // The worker that checks agents' SuiteQL off the extension host's thread (src/suiteql/guardedRead.ts).
+    entryPoints: { extension: 'src/extension.ts', 'suiteql-guard-worker': 'src/suiteql/guardWorkerMain.ts' },
     outdir: 'dist',
     external: ['vscode'],
   },

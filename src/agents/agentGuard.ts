@@ -3,8 +3,9 @@
  * global storage folder (activity log) and the account clients (NetSuite operations). The VS Code layer builds one
  * guard and hands `invoker` to its language-model tools and `startMcpServer` to the MCP setting.
  */
+import { join } from 'node:path';
 import type { SecretStore } from '../netsuite/auth/types';
-import { tablesReadBy } from '../suiteql/tables';
+import { workerSuiteQLReads, type LimitsSource } from '../suiteql/guardedRead';
 import { AuditLog, type AuditLogOptions } from './audit';
 import { AgentKeyStore } from './mcp/agentKeys';
 import { startAgentMcpServer, type RunningAgentMcpServer } from './mcp/agentMcpServer';
@@ -21,6 +22,11 @@ export interface AgentGuardOptions {
   log: AuditLogOptions;
   operations: AgentNetSuiteOperations;
   version?: string;
+  /**
+   * How agents' SuiteQL is checked: the worker file (default: dist/suiteql-guard-worker.js beside the extension
+   * bundle) and the current length/depth caps (settings).
+   */
+  suiteql?: { workerFile?: string; limits?: LimitsSource; timeLimitMs?: number };
 }
 
 export interface AgentGuard {
@@ -28,6 +34,8 @@ export interface AgentGuard {
   auditLog: AuditLog;
   keys: AgentKeyStore;
   invoker: AgentToolInvoker;
+  /** Stops the SuiteQL check worker. */
+  dispose(): void;
   /** Starts the loopback MCP endpoint (port 0 picks a free one). */
   startMcpServer(port?: number): Promise<RunningAgentMcpServer>;
 }
@@ -36,12 +44,14 @@ export function createAgentGuard(options: AgentGuardOptions): AgentGuard {
   const policyStore = new MementoAgentPolicyStore(options.memento);
   const auditLog = new AuditLog(options.log);
   const keys = new AgentKeyStore(options.secrets);
-  const invoker = new AgentToolInvoker({ policyStore, operations: options.operations, auditLog, tablesReadBy });
+  const suiteqlReads = workerSuiteQLReads({ ...options.suiteql, workerFile: options.suiteql?.workerFile ?? join(__dirname, 'suiteql-guard-worker.js') });
+  const invoker = new AgentToolInvoker({ policyStore, operations: options.operations, auditLog, suiteqlReads });
   return {
     policyStore,
     auditLog,
     keys,
     invoker,
+    dispose: () => suiteqlReads.dispose(),
     startMcpServer: (port = 0) => startAgentMcpServer({ port, invoker, policyStore, keys, version: options.version }),
   };
 }

@@ -10,7 +10,7 @@ import type { AuditEntry } from './auditEntry';
 import { decide, type DecisionContext, type MissingGrant, type PolicyDecision } from './policy';
 import type { AgentPolicyStore } from './policyStore';
 import { recordTypesToDescribe, type RecordTypeSchemas } from '../suiteql/displayReads';
-import type { SuiteQLTableReader } from './suiteqlAccess';
+import type { GuardedRead, SuiteQLReads } from '../suiteql/guardedRead';
 import type { AgentTool, BoundToolCall, ToolContext } from './tools/agentTool';
 import { findAgentTool } from './tools/agentTools';
 import type { AgentNetSuiteOperations } from './tools/operations';
@@ -19,7 +19,17 @@ export interface AgentToolInvokerOptions {
   policyStore: AgentPolicyStore;
   operations: AgentNetSuiteOperations;
   auditLog: AuditLog;
-  tablesReadBy: SuiteQLTableReader;
+  /**
+   * Checks an agent's SuiteQL once per call: the tables it reads and the canonical text that alone may run
+   * (a worker thread with a time limit in the extension, see suiteql/guardedRead.ts).
+   */
+  suiteqlReads: SuiteQLReads;
+}
+
+/** A decision, and for an allowed SuiteQL call the call re-bound to the canonical text the policy checked. */
+interface DecidedCall {
+  decision: PolicyDecision;
+  call: BoundToolCall;
 }
 
 /** What the agent gets back: the text to show it, and what was decided and logged. */
@@ -42,6 +52,11 @@ export interface AgentToolPreparation {
   missing?: MissingGrant[];
 }
 
+/** Only a SuiteQL call is ever asked for its tables, and only with the text that was checked. */
+function refuseUnchecked(): { ok: false; reason: string } {
+  return { ok: false, reason: 'the query was not the one checked' };
+}
+
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -49,35 +64,38 @@ function errorMessage(error: unknown): string {
 export class AgentToolInvoker {
   constructor(private readonly options: AgentToolInvokerOptions) {}
 
-  private async decideCall(agent: AgentIdentity, tool: AgentTool, call: BoundToolCall): Promise<PolicyDecision> {
+  private async decideCall(agent: AgentIdentity, tool: AgentTool, call: BoundToolCall, args: unknown): Promise<DecidedCall> {
     let policy;
     try {
       policy = await this.options.policyStore.read();
     } catch (error) {
-      return { allowed: false, reason: `denied: the agent policy could not be read (${errorMessage(error)})` };
+      return { decision: { allowed: false, reason: `denied: the agent policy could not be read (${errorMessage(error)})` }, call };
     }
-    const context: DecisionContext = { tablesReadBy: this.options.tablesReadBy };
     const request = call.policyRequest(agent.id);
-    if (request.action === 'suiteql') {
+    if (request.action !== 'suiteql') return { decision: decide(policy, request, { tablesReadBy: refuseUnchecked }), call };
+    // The query is checked once; the policy decides on that check, and what runs is its canonical text, never the
+    // agent's own bytes (suiteql/canonicalQuery.ts says why).
+    const read = await this.options.suiteqlReads.check(request.query);
+    const checked = read.ok ? { ...request, query: read.canonical } : request;
+    const context: DecisionContext = { tablesReadBy: (query) => (read.ok && query !== read.canonical ? refuseUnchecked() : read) };
+    if (read.ok) {
       // The catalog tells which transaction/item/entity types this account has (see suiteqlAccess.ts). Without it
       // the policy requires every documented type, which only ever refuses more.
       context.accountRecordTypes = await this.options.operations.listRecordTypes(call.accountId).catch(() => undefined);
-      context.recordTypeSchemas = await this.displaySchemas(call.accountId, request.query, context.accountRecordTypes);
+      context.recordTypeSchemas = await this.displaySchemas(call.accountId, read, context.accountRecordTypes);
     }
-    return decide(policy, request, context);
+    const decision = decide(policy, checked, context);
+    if (!decision.allowed || !read.ok) return { decision, call };
+    const canonicalCall = tool.bind({ ...(args as Record<string, unknown>), query: read.canonical });
+    if ('error' in canonicalCall) return { decision: { allowed: false, reason: `denied: the checked query cannot be sent (${canonicalCall.error})` }, call };
+    return { decision, call: canonicalCall };
   }
 
   /**
    * Catalog schemas that tell what the query's BUILTIN.DF columns point to where the standard tables cannot. A
    * schema that fails to load is left out: its columns stay unknown and the policy refuses the query.
    */
-  private async displaySchemas(accountId: string, query: string, accountRecordTypes: readonly string[] | undefined): Promise<RecordTypeSchemas> {
-    let read;
-    try {
-      read = this.options.tablesReadBy(query);
-    } catch {
-      return {}; // The policy asks again and refuses with the reason.
-    }
+  private async displaySchemas(accountId: string, read: GuardedRead, accountRecordTypes: readonly string[] | undefined): Promise<RecordTypeSchemas> {
     if (!read.ok || !accountRecordTypes) return {};
     const wanted = recordTypesToDescribe(read.displayed, accountRecordTypes);
     const loaded = await Promise.all(
@@ -96,10 +114,10 @@ export class AgentToolInvoker {
     if (!tool) return { allowed: false, reason: `denied: there is no tool '${toolName}'` };
     const call = tool.bind(args);
     if ('error' in call) return { allowed: false, reason: `denied: ${call.error}` };
-    const decision = await this.decideCall(agent, tool, call);
+    const { decision, call: checked } = await this.decideCall(agent, tool, call, args);
     if (!decision.allowed) return { allowed: false, reason: decision.reason, ...(decision.missing ? { missing: decision.missing } : {}) };
     try {
-      return { allowed: true, reason: decision.reason, effect: await call.describeEffect(this.toolContext(call.accountId, signal)) };
+      return { allowed: true, reason: decision.reason, effect: await checked.describeEffect(this.toolContext(call.accountId, signal)) };
     } catch (error) {
       return { allowed: true, reason: decision.reason, effect: `${tool.title} on ${accountLabel(call.accountId)} (details unavailable: ${errorMessage(error)})` };
     }
@@ -120,14 +138,15 @@ export class AgentToolInvoker {
       const entry = await this.options.auditLog.append({ ...base, accountId: accountArgument, action: tool.action, decision: 'denied', reason });
       return { ok: false, text: reason, entry };
     }
-    const logged = { ...base, ...call.subject, accountId: call.accountId, action: tool.action };
-    const decision = await this.decideCall(agent, tool, call);
+    const { decision, call: checked } = await this.decideCall(agent, tool, call, args);
     if (!decision.allowed) {
-      const entry = await this.options.auditLog.append({ ...logged, decision: 'denied', reason: decision.reason });
+      const entry = await this.options.auditLog.append({ ...base, ...call.subject, accountId: call.accountId, action: tool.action, decision: 'denied', reason: decision.reason });
       return { ok: false, text: decision.reason, decision, entry };
     }
+    // An allowed SuiteQL call is logged with the canonical text, which is what ran.
+    const logged = { ...base, ...checked.subject, accountId: call.accountId, action: tool.action };
     try {
-      const outcome = await call.execute(this.toolContext(call.accountId, signal));
+      const outcome = await checked.execute(this.toolContext(call.accountId, signal));
       const entry = await this.options.auditLog.append({ ...logged, ...outcome.subject, decision: 'allowed', reason: decision.reason, outcome: 'succeeded' });
       const notes = outcome.truncated?.length ? `\n${outcome.truncated.join('\n')}` : '';
       const json = outcome.data === undefined ? '' : `\n${JSON.stringify(outcome.data)}`;

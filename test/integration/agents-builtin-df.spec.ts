@@ -10,6 +10,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AgentIdentity } from '../../src/agents/agent';
+import { guardWorkerFile } from './agents-guard-worker';
 import { createAgentGuard, type AgentGuard } from '../../src/agents/agentGuard';
 import type { RunningAgentMcpServer } from '../../src/agents/mcp/agentMcpServer';
 import { emptyAgentPolicy, type AgentPolicy } from '../../src/agents/policyDocument';
@@ -59,7 +60,7 @@ describe('agents and BUILTIN.DF against the sandbox', () => {
   beforeAll(async () => {
     netsuite = await netSuiteForAgentTests();
     directory = await mkdtemp(join(tmpdir(), 'suitelens-df-'));
-    guard = createAgentGuard({ memento: new InMemoryMemento(), secrets: new InMemorySecretStore(), log: { directory }, operations: netsuite.operations });
+    guard = createAgentGuard({ memento: new InMemoryMemento(), secrets: new InMemorySecretStore(), log: { directory }, operations: netsuite.operations, suiteql: { workerFile: guardWorkerFile() } });
     const grant = (policy: AgentPolicy, agent: AgentIdentity, recordType: string) =>
       withGrant(policy, { agentId: agent.id, accountId: netsuite.accountId, recordType, level: 'read' });
     let policy = [reporter, auditor, salesDesk, salesManager].reduce(withAgent, emptyAgentPolicy());

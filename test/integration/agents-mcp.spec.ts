@@ -7,6 +7,7 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InMemorySecretStore } from '../../src/netsuite/auth/secretStore';
 import type { AgentIdentity } from '../../src/agents/agent';
+import { guardWorkerFile } from './agents-guard-worker';
 import { createAgentGuard } from '../../src/agents/agentGuard';
 import type { AuditLog } from '../../src/agents/audit';
 import type { AgentKeyStore } from '../../src/agents/mcp/agentKeys';
@@ -58,7 +59,7 @@ describe('agent MCP endpoint', () => {
   beforeAll(async () => {
     netsuite = await netSuiteForAgentTests();
     directory = await mkdtemp(join(tmpdir(), 'suitelens-mcp-'));
-    const guard = createAgentGuard({ memento: new InMemoryMemento(), secrets: new InMemorySecretStore(), log: { directory }, operations: netsuite.operations });
+    const guard = createAgentGuard({ memento: new InMemoryMemento(), secrets: new InMemorySecretStore(), log: { directory }, operations: netsuite.operations, suiteql: { workerFile: guardWorkerFile() } });
     let policy = [billing, reporter, chat].reduce(withAgent, emptyAgentPolicy());
     policy = withGrant(policy, { agentId: billing.id, accountId: netsuite.accountId, recordType: 'customer', level: 'read' });
     policy = withGrant(policy, { agentId: reporter.id, accountId: netsuite.accountId, recordType: 'customer', level: 'write' });

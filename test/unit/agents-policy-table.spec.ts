@@ -10,7 +10,7 @@ import { withAgent, withGrant } from '../../src/agents/policyEdits';
 import { InMemoryMemento, MementoAgentPolicyStore } from '../../src/agents/policyStore';
 import { AgentToolInvoker } from '../../src/agents/toolInvoker';
 import type { AgentNetSuiteOperations } from '../../src/agents/tools/operations';
-import { tablesReadBy } from '../../src/suiteql/tables';
+import { inThreadSuiteQLReads } from '../../src/suiteql/guardedRead';
 
 const SB = '1234567_SB1';
 const PROD = '1234567';
@@ -142,7 +142,7 @@ describe('agent policy table', () => {
     for (const grant of grants) policy = withGrant(policy, grant);
     await store.write(policy);
     auditLog = new AuditLog({ directory });
-    invoker = new AgentToolInvoker({ policyStore: store, operations: netsuite, auditLog, tablesReadBy });
+    invoker = new AgentToolInvoker({ policyStore: store, operations: netsuite, auditLog, suiteqlReads: inThreadSuiteQLReads() });
   });
 
   afterAll(async () => {

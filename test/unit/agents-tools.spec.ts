@@ -10,7 +10,7 @@ import { AgentToolInvoker } from '../../src/agents/toolInvoker';
 import { agentTools } from '../../src/agents/tools/agentTools';
 import { languageModelToolContributions } from '../../src/agents/tools/languageModelToolManifest';
 import type { AgentNetSuiteOperations } from '../../src/agents/tools/operations';
-import { tablesReadBy } from '../../src/suiteql/tables';
+import { inThreadSuiteQLReads } from '../../src/suiteql/guardedRead';
 
 const agent = { id: 'billing-helper', name: 'Billing helper', kind: 'mcp' as const };
 const SB = '1234567_SB1';
@@ -64,7 +64,7 @@ describe('agent tools', () => {
       for (const recordType of ['customer', 'salesOrder', 'invoice']) policy = withGrant(policy, { agentId: agent.id, accountId, recordType, level: 'full' });
     }
     await store.write(policy);
-    invoker = new AgentToolInvoker({ policyStore: store, operations: netsuite, auditLog: new AuditLog({ directory }), tablesReadBy });
+    invoker = new AgentToolInvoker({ policyStore: store, operations: netsuite, auditLog: new AuditLog({ directory }), suiteqlReads: inThreadSuiteQLReads() });
   });
 
   afterAll(async () => {
@@ -73,8 +73,9 @@ describe('agent tools', () => {
 
   it('describes the exact effect for the confirmation, naming the account and its environment', async () => {
     const effect = async (tool: string, args: Record<string, unknown>) => (await invoker.prepare(agent, tool, args)).effect;
-    expect(await effect('suitelens_run_suiteql', { account: SB, query: 'SELECT id, email\nFROM customer WHERE id = 456' })).toBe(
-      'Run SuiteQL on 1234567_SB1 (sandbox): SELECT id, email\nFROM customer WHERE id = 456',
+    // The confirmation shows the text that will run: the canonical print the guard checked, not the agent's spelling.
+    expect(await effect('suitelens_run_suiteql', { account: SB, query: 'SELECT id, email\nFROM customer WHERE id = 456 -- mine' })).toBe(
+      'Run SuiteQL on 1234567_SB1 (sandbox): SELECT id , email FROM customer WHERE id = 456',
     );
     expect(await effect('suitelens_update_record', { account: SB, recordType: 'customer', id: '456', fields: { email: 'b@x.example', subsidiary: { id: '2' }, phone: null } })).toBe(
       "Update customer 'Acme' (id 456) on 1234567_SB1 (sandbox): email a@x.example → b@x.example, subsidiary Honeycomb Mfg. → id 2, phone (empty) → (empty)",

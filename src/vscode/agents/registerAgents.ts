@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import type { AgentIdentity } from '../../agents/agent';
 import { createAgentGuard, type AgentGuard } from '../../agents/agentGuard';
 import { agentTools } from '../../agents/tools/agentTools';
+import { defaultSuiteQLLimits, type SuiteQLLimits } from '../../suiteql/canonicalQuery';
 import type { NetSuiteClient } from '../../netsuite/client';
 import type { Logger } from '../../netsuite/log';
 import type { AccountRegistry } from '../accounts/accountRegistry';
@@ -49,6 +50,16 @@ export interface AgentsFeature extends vscode.Disposable {
   readonly ready: Promise<void>;
 }
 
+/** `suitelens.agents.suiteql.maxLength` / `maxDepth`, read at every check so a change applies at once. */
+function suiteQLLimitsSetting(): SuiteQLLimits {
+  const settings = vscode.workspace.getConfiguration('suitelens.agents.suiteql');
+  const positive = (value: number | undefined, fallback: number): number => (typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : fallback);
+  return {
+    maxLength: positive(settings.get<number>('maxLength'), defaultSuiteQLLimits.maxLength),
+    maxDepth: positive(settings.get<number>('maxDepth'), defaultSuiteQLLimits.maxDepth),
+  };
+}
+
 export function registerAgents(context: vscode.ExtensionContext, registry: AccountRegistry<NetSuiteClient>, logger: Logger): AgentsFeature {
   const logDirectory = join(context.globalStorageUri.fsPath, 'agents');
   const dialogs = windowDialogs();
@@ -59,6 +70,8 @@ export function registerAgents(context: vscode.ExtensionContext, registry: Accou
     log: { directory: logDirectory },
     operations,
     version: String((context.extension.packageJSON as { version?: unknown }).version ?? '0.0.0'),
+    // Agents' SuiteQL is checked in a worker bundled beside the extension, within caps a person may change.
+    suiteql: { workerFile: join(context.extensionPath, 'dist', 'suiteql-guard-worker.js'), limits: suiteQLLimitsSetting },
   });
 
   const access = new AgentAccessService({
@@ -100,6 +113,7 @@ export function registerAgents(context: vscode.ExtensionContext, registry: Accou
     registerActivityCommands(activity, activityView),
     registerMcpCommands(access, guard.keys, mcp),
     vscode.commands.registerCommand('suitelens.agents.refreshAccess', () => accessTree.refresh()),
+    { dispose: () => guard.dispose() },
   );
 
   const tools = new Map(agentTools.map((tool) => [tool.name, languageModelTool(tool, vscodeChatAgent, guard.invoker, refreshActivity)]));
