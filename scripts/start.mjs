@@ -3,7 +3,7 @@ import { importTs, runMain } from './harness-bundle.mjs';
 import { ensureCodeServer } from '../test/vscode/setup.mjs';
 
 await runMain(async () => {
-  await ensureCodeServer();
+  await ensureCodeServer('current');
   const { start } = await importTs('scripts/start.ts');
   await start();
   return 0;

