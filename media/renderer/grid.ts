@@ -2,6 +2,8 @@ import type { HostToRenderer, RendererToHost } from '../../src/protocol/renderer
 import { CancelLoadRequest, ExportRequest, LoadAllRequest, LoadMoreRequest, OpenRecordRequest } from '../../src/protocol/rendererMessages';
 import type { Cell, RowsColumn, RowsPayload } from '../../src/protocol/rows';
 import { clampWidth, initialColumnWidths } from './columnWidths';
+import { cellTest, filterRows, type CellTest } from './filtering';
+import { RecordView } from './recordView';
 import { type SortDirection, sortedOrder } from './sorting';
 import { statusText } from './status';
 import { toTsv } from './tsv';
@@ -26,7 +28,14 @@ export class ResultsGrid {
   readonly root: HTMLElement;
   private readonly doc: Document;
   private readonly rows: Cell[][] = [];
-  private order: number[] | undefined; // view position → row index, when sorted
+  private order: number[] | undefined; // sorted row indices, when sorted
+  /** View position → row index when a filter is on (the sorted order, filtered); else `order`. */
+  private view: number[] | undefined;
+  private readonly filterText = new Map<number, string>();
+  private readonly hidden = new Set<number>();
+  private filterRow: HTMLElement | undefined;
+  private columnChooser: HTMLElement | undefined;
+  private recordView: RecordView | undefined;
   private sort: { column: number; direction: SortDirection } | undefined;
   private totalResults: number;
   private selection: Selection | undefined;
@@ -49,6 +58,9 @@ export class ResultsGrid {
   private readonly loadAllButton: HTMLButtonElement;
   private readonly cancelButton: HTMLButtonElement;
   private readonly copyButton: HTMLButtonElement;
+  private readonly filterButton: HTMLButtonElement;
+  private readonly columnsButton: HTMLButtonElement;
+  private readonly recordButton: HTMLButtonElement;
   private readonly exportButtons: HTMLButtonElement[];
 
   constructor(
@@ -75,7 +87,14 @@ export class ResultsGrid {
     this.exportButtons = (['csv', 'json'] as const).map((format) =>
       this.button(`Export ${format.toUpperCase()}`, `sl-grid-export sl-grid-export-${format}`, () => this.post?.(ExportRequest.create({ queryId: payload.queryId, format }))),
     );
-    toolbar.append(this.status, this.loadMoreButton, this.loadAllButton, this.cancelButton, this.copyButton, ...this.exportButtons);
+    this.filterButton = this.button('Filter', 'sl-grid-filter-toggle', () => this.toggleFilterRow());
+    this.filterButton.title = 'Filter the loaded rows per column: text, =exact, >10, 10..20, >=2024-01-01, null';
+    this.filterButton.setAttribute('aria-pressed', 'false');
+    this.columnsButton = this.button('Columns', 'sl-grid-columns', () => this.toggleColumnChooser());
+    this.columnsButton.title = 'Hide or show columns';
+    this.recordButton = this.button('Record', 'sl-grid-record', () => this.openRecordView());
+    this.recordButton.title = 'Show the selected row as one record, field by field (Space)';
+    toolbar.append(this.status, this.loadMoreButton, this.loadAllButton, this.cancelButton, this.filterButton, this.columnsButton, this.recordButton, this.copyButton, ...this.exportButtons);
 
     this.viewport = this.el('div', 'sl-grid');
     this.viewport.tabIndex = 0;
@@ -105,6 +124,7 @@ export class ResultsGrid {
       for (const row of message.rows) this.rows.push(row);
       this.totalResults = message.totalResults;
       if (this.sort) this.order = sortedOrder(this.rows, this.sort.column, this.columns[this.sort.column], this.sort.direction);
+      this.refreshView();
       if (message.done) this.pending = undefined;
       this.setMessage(message.done ? '' : `Loading… ${this.rows.length.toLocaleString('en-US')} of ${message.totalResults.toLocaleString('en-US')}`);
     } else if (message.type === 'loadFailed') {
@@ -122,13 +142,25 @@ export class ResultsGrid {
     return this.rows.length;
   }
 
-  /** The row shown at a view position (after sorting). */
+  /** The row index shown at a view position (after sorting and filtering). */
+  private rowIndexAt(position: number): number {
+    const view = this.view ?? this.order;
+    return view ? view[position] : position;
+  }
+
+  /** The row shown at a view position (after sorting and filtering). */
   rowAt(position: number): Cell[] {
-    return this.rows[this.order ? this.order[position] : position];
+    return this.rows[this.rowIndexAt(position)];
+  }
+
+  /** How many rows the grid shows: the loaded rows that pass the filter. */
+  get shownCount(): number {
+    return this.view ? this.view.length : this.rows.length;
   }
 
   dispose(): void {
     this.documentListeners.abort();
+    this.recordView?.dispose();
     this.root.remove();
   }
 
@@ -191,6 +223,7 @@ export class ResultsGrid {
       const cell = this.el('div', column.type === 'number' ? 'sl-grid-cell sl-number' : 'sl-grid-cell');
       cell.setAttribute('role', 'gridcell');
       cell.dataset.column = String(index);
+      cell.hidden = this.hidden.has(index);
       row.append(cell);
     });
     return row;
@@ -199,13 +232,16 @@ export class ResultsGrid {
   // ---- layout and rendering --------------------------------------------------------------------------------
 
   private applyWidths(): void {
-    this.root.style.setProperty('--sl-cols', [GUTTER_WIDTH, ...this.widths].map((w) => `${w}px`).join(' '));
+    const shown = this.widths.filter((_, column) => !this.hidden.has(column));
+    this.root.style.setProperty('--sl-cols', [GUTTER_WIDTH, ...shown].map((w) => `${w}px`).join(' '));
+    for (const cell of Array.from(this.root.querySelectorAll<HTMLElement>('[data-column]'))) cell.hidden = this.hidden.has(Number(cell.dataset.column));
   }
 
   private layout(): void {
-    const contentHeight = this.rows.length * ROW_HEIGHT;
+    const contentHeight = this.shownCount * ROW_HEIGHT;
     this.body.style.height = `${contentHeight}px`;
-    this.viewport.style.height = `${Math.min(MAX_VIEWPORT_HEIGHT, contentHeight + ROW_HEIGHT + 2)}px`;
+    const stickyRows = this.filterRow ? 2 : 1;
+    this.viewport.style.height = `${Math.min(MAX_VIEWPORT_HEIGHT, contentHeight + stickyRows * ROW_HEIGHT + 2)}px`;
   }
 
   private queueRender(): void {
@@ -223,7 +259,7 @@ export class ResultsGrid {
   /** Puts the rows in view into pooled row elements; `force` rewrites rows whose position did not change. */
   private renderNow(force = false): void {
     const viewportHeight = this.viewport.clientHeight || MAX_VIEWPORT_HEIGHT;
-    const { start, end } = visibleRows(this.viewport.scrollTop, viewportHeight, ROW_HEIGHT, this.rows.length);
+    const { start, end } = visibleRows(this.viewport.scrollTop, viewportHeight, ROW_HEIGHT, this.shownCount);
     const needed = end - start;
     while (this.pool.length < needed + 2) {
       const row = this.createRowElement();
@@ -254,7 +290,8 @@ export class ResultsGrid {
     element.setAttribute('aria-rowindex', String(position + 2));
     const row = this.rowAt(position);
     const cells = element.children;
-    (cells[0] as HTMLElement).textContent = String(position + 1);
+    // A row keeps its own number when sorted or filtered, so "row 1,204" stays findable.
+    (cells[0] as HTMLElement).textContent = String(this.rowIndexAt(position) + 1);
     const canLink = this.post !== undefined;
     this.columns.forEach((column, index) => {
       const cell = cells[index + 1] as HTMLElement;
@@ -286,7 +323,8 @@ export class ResultsGrid {
   }
 
   private updateChrome(): void {
-    this.status.textContent = statusText(this.rows.length, this.totalResults, this.payload.elapsedMs, this.payload.truncatedAt);
+    const matching = this.view ? ` · ${this.view.length.toLocaleString('en-US')} match the filter` : '';
+    this.status.textContent = statusText(this.rows.length, this.totalResults, this.payload.elapsedMs, this.payload.truncatedAt) + matching;
     // NetSuite pages no further than its cap (truncatedAt); beyond it only an export in keyset mode reaches the rest.
     const reachable = this.payload.truncatedAt !== undefined ? Math.min(this.totalResults, this.payload.truncatedAt) : this.totalResults;
     const more = this.rows.length < reachable;
@@ -324,6 +362,7 @@ export class ResultsGrid {
     const next: SortDirection | undefined = current === undefined ? 'asc' : current === 'asc' ? 'desc' : undefined;
     this.sort = next ? { column, direction: next } : undefined;
     this.order = this.sort ? sortedOrder(this.rows, column, this.columns[column], this.sort.direction) : undefined;
+    this.refreshView();
     for (const cell of Array.from(this.header.querySelectorAll<HTMLElement>('[data-column]'))) {
       const sorted = this.sort && Number(cell.dataset.column) === this.sort.column;
       if (sorted) cell.setAttribute('aria-sort', this.sort!.direction === 'asc' ? 'ascending' : 'descending');
@@ -408,6 +447,9 @@ export class ResultsGrid {
       } else if (modifier && event.key.toLowerCase() === 'a') {
         event.preventDefault();
         this.selectAll();
+      } else if (event.key === ' ' && this.selection) {
+        event.preventDefault();
+        this.openRecordView();
       } else if (event.key === 'Enter' && this.selection) {
         if (this.openRecordAt(this.selection.focusRow, this.selection.focusColumn)) event.preventDefault();
       } else if (event.key.startsWith('Arrow') && this.selection) {
@@ -419,7 +461,7 @@ export class ResultsGrid {
 
   /** Asks the host to open the record a linked cell names; false when the cell is not a record link. */
   private openRecordAt(position: number, column: number): boolean {
-    if (column < 0 || position < 0 || position >= this.rows.length || !this.post) return false;
+    if (column < 0 || position < 0 || position >= this.shownCount || !this.post) return false;
     const recordType = this.columns[column]?.recordType;
     const id = this.rowAt(position)[column];
     if (!recordType || !id) return false;
@@ -427,9 +469,120 @@ export class ResultsGrid {
     return true;
   }
 
+  // ---- filter row, column chooser, record view ---------------------------------------------------------------
+
+  /** Re-applies the filter to the (sorted) loaded rows; the view is the sorted order when no filter is set. */
+  private refreshView(): void {
+    const tests = new Map<number, CellTest>();
+    for (const [column, text] of this.filterText) {
+      const test = cellTest(text, this.columns[column]);
+      if (test) tests.set(column, test);
+    }
+    this.view = tests.size > 0 ? filterRows(this.rows, this.order, tests) : undefined;
+    if (this.selection && this.selection.focusRow >= this.shownCount) this.selection = undefined;
+  }
+
+  private toggleFilterRow(): void {
+    if (this.filterRow) {
+      this.filterRow.remove();
+      this.filterRow = undefined;
+      this.filterText.clear();
+      this.refreshView();
+    } else {
+      // Not an ARIA row of the grid: its inputs are labelled "Filter <column>" on their own.
+      this.filterRow = this.el('div', 'sl-grid-filter-row');
+      this.filterRow.append(this.el('div', 'sl-grid-header-cell sl-grid-gutter'));
+      this.columns.forEach((column, index) => {
+        const input = this.el('input', 'sl-grid-filter');
+        input.type = 'text';
+        input.dataset.column = String(index);
+        input.placeholder = column.type === 'number' || column.type === 'date' ? '>, <, a..b' : 'contains';
+        input.setAttribute('aria-label', `Filter ${column.name}`);
+        input.hidden = this.hidden.has(index);
+        input.addEventListener('input', () => {
+          this.filterText.set(index, input.value);
+          this.refreshView();
+          this.viewport.scrollTop = 0;
+          this.updateChrome();
+          this.layout();
+          this.renderNow(true);
+        });
+        // Keys typed in a filter box are the box's own, not the grid's (Ctrl+A, arrows, Space).
+        input.addEventListener('keydown', (event) => event.stopPropagation());
+        this.filterRow!.append(input);
+      });
+      this.header.after(this.filterRow);
+      this.filterRow.querySelector<HTMLInputElement>('input:not([hidden])')?.focus();
+    }
+    this.filterButton.setAttribute('aria-pressed', String(this.filterRow !== undefined));
+    this.updateChrome();
+    this.layout();
+    this.renderNow(true);
+  }
+
+  private toggleColumnChooser(): void {
+    if (this.columnChooser) {
+      this.columnChooser.remove();
+      this.columnChooser = undefined;
+      this.columnsButton.focus();
+      return;
+    }
+    const chooser = this.el('div', 'sl-grid-column-chooser');
+    chooser.setAttribute('role', 'group');
+    chooser.setAttribute('aria-label', 'Columns shown');
+    this.columns.forEach((column, index) => {
+      const label = this.el('label', 'sl-grid-column-choice');
+      const box = this.el('input', '');
+      box.type = 'checkbox';
+      box.checked = !this.hidden.has(index);
+      box.dataset.choice = String(index);
+      box.addEventListener('change', () => this.setColumnHidden(index, !box.checked));
+      label.append(box, this.doc.createTextNode(column.name));
+      chooser.append(label);
+    });
+    chooser.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') this.toggleColumnChooser();
+    });
+    this.columnChooser = chooser;
+    this.viewport.before(chooser);
+    chooser.querySelector('input')?.focus();
+  }
+
+  private setColumnHidden(column: number, hide: boolean): void {
+    // At least one column stays: a grid of nothing but row numbers says nothing.
+    if (hide && this.hidden.size >= this.columns.length - 1) {
+      this.setMessage('At least one column stays shown.');
+      const box = this.columnChooser?.querySelector<HTMLInputElement>(`input[data-choice="${column}"]`);
+      if (box) box.checked = true;
+      return;
+    }
+    if (hide) this.hidden.add(column);
+    else this.hidden.delete(column);
+    this.applyWidths();
+    this.renderNow(true);
+  }
+
+  private openRecordView(): void {
+    if (this.shownCount === 0) return;
+    const position = this.selection ? this.selection.focusRow : 0;
+    this.recordView?.dispose();
+    this.recordView = new RecordView(this.doc, {
+      columns: () => this.columns,
+      count: () => this.shownCount,
+      rowAt: (at) => this.rowAt(at),
+      numberOf: (at) => this.rowIndexAt(at) + 1,
+      onClose: () => {
+        this.recordView = undefined;
+        this.viewport.focus({ preventScroll: true });
+      },
+    });
+    this.message.before(this.recordView.root);
+    this.recordView.show(position);
+  }
+
   private moveSelection(key: string, extend: boolean): void {
     const selection = this.selection!;
-    const lastRow = this.rows.length - 1;
+    const lastRow = this.shownCount - 1;
     const lastColumn = this.columns.length - 1;
     let row = selection.focusRow;
     let column = selection.focusColumn;
@@ -447,8 +600,8 @@ export class ResultsGrid {
   }
 
   private selectAll(): void {
-    if (this.rows.length === 0) return;
-    this.selection = { anchorRow: 0, anchorColumn: 0, focusRow: this.rows.length - 1, focusColumn: this.columns.length - 1 };
+    if (this.shownCount === 0) return;
+    this.selection = { anchorRow: 0, anchorColumn: 0, focusRow: this.shownCount - 1, focusColumn: this.columns.length - 1 };
     this.renderNow(true);
   }
 
@@ -465,18 +618,18 @@ export class ResultsGrid {
 
   /** The selection as TSV: a single cell is copied bare; a multi-row or whole-row selection gets a header line. */
   selectionText(): string {
-    const s = this.selection ?? { anchorRow: 0, anchorColumn: 0, focusRow: this.rows.length - 1, focusColumn: this.columns.length - 1 };
+    const s = this.selection ?? { anchorRow: 0, anchorColumn: 0, focusRow: this.shownCount - 1, focusColumn: this.columns.length - 1 };
     const [r1, r2] = [Math.min(s.anchorRow, s.focusRow), Math.max(s.anchorRow, s.focusRow)];
     const [c1, c2] = [Math.min(s.anchorColumn, s.focusColumn), Math.max(s.anchorColumn, s.focusColumn)];
     const picked: Cell[][] = [];
     for (let position = r1; position <= r2; position++) {
       const row = this.rowAt(position);
       const cells: Cell[] = [];
-      for (let column = c1; column <= c2; column++) cells.push(row[column] ?? null); // rows from before a column appeared are short
+      for (let column = c1; column <= c2; column++) if (!this.hidden.has(column)) cells.push(row[column] ?? null); // rows from before a column appeared are short
       picked.push(cells);
     }
     const single = r1 === r2 && c1 === c2;
-    const header = single ? undefined : this.columns.slice(c1, c2 + 1).map((c) => c.name);
+    const header = single ? undefined : this.columns.slice(c1, c2 + 1).filter((_, offset) => !this.hidden.has(c1 + offset)).map((c) => c.name);
     return toTsv(picked, header);
   }
 

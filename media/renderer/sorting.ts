@@ -10,7 +10,7 @@ function numericValue(cell: Cell): number {
 }
 
 /** NetSuite renders dates per user preference (e.g. `1/15/2024`) or ISO; both parse to a comparable instant. */
-function dateValue(cell: Cell): number {
+export function dateValue(cell: Cell): number {
   if (cell === null || cell === '') return Number.NaN;
   const iso = /^\d{4}-\d{2}-\d{2}/.test(cell) ? Date.parse(cell) : Number.NaN;
   if (!Number.isNaN(iso)) return iso;

@@ -30,6 +30,27 @@ export const gridStyles = `
 .sl-grid-cell.sl-selected { background: var(--vscode-list-activeSelectionBackground, #04395e); color: var(--vscode-list-activeSelectionForeground, inherit); }
 .sl-grid-link { color: var(--vscode-textLink-foreground); cursor: pointer; text-decoration: underline; text-decoration-style: dotted; }
 .sl-grid-cell.sl-selected .sl-grid-link { color: inherit; }
+.sl-grid-filter-row { display: grid; grid-template-columns: var(--sl-cols); width: max-content; min-width: 100%; position: sticky; top: var(--sl-row-height); z-index: 2;
+  background: var(--vscode-editorGroupHeader-tabsBackground, var(--vscode-editor-background)); }
+.sl-grid-filter { box-sizing: border-box; width: 100%; height: var(--sl-row-height); font: inherit; padding: 0 4px; color: var(--vscode-input-foreground);
+  background: var(--vscode-input-background); border: 1px solid var(--vscode-input-border, transparent); }
+.sl-grid-filter:focus { outline: 1px solid var(--vscode-focusBorder); outline-offset: -1px; }
+.sl-grid-toolbar button[aria-pressed="true"] { background: var(--vscode-button-background); color: var(--vscode-button-foreground); }
+.sl-grid-column-chooser { display: flex; flex-wrap: wrap; gap: 4px 12px; padding: 4px 6px; margin-bottom: 4px; border: 1px solid var(--vscode-editorWidget-border, #8884);
+  background: var(--vscode-editorWidget-background, var(--vscode-editor-background)); }
+.sl-grid-column-choice { display: inline-flex; align-items: center; gap: 4px; cursor: pointer; }
+.sl-record-view { margin-top: 6px; border: 1px solid var(--vscode-editorWidget-border, #8884); background: var(--vscode-editorWidget-background, var(--vscode-editor-background)); }
+.sl-record-view:focus-visible { outline: 1px solid var(--vscode-focusBorder); }
+.sl-record-bar { display: flex; align-items: center; gap: 6px; padding: 4px 6px; border-bottom: 1px solid var(--vscode-editorWidget-border, #8884); }
+.sl-record-title { margin-right: auto; color: var(--vscode-descriptionForeground); }
+.sl-record-bar button { font: inherit; color: var(--vscode-button-secondaryForeground, var(--vscode-foreground)); background: var(--vscode-button-secondaryBackground, transparent);
+  border: 1px solid var(--vscode-button-border, var(--vscode-contrastBorder, transparent)); border-radius: 2px; padding: 2px 8px; cursor: pointer; }
+.sl-record-bar button:disabled { opacity: 0.5; cursor: default; }
+.sl-record-fields { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 0; padding: 6px; max-height: 360px; overflow: auto;
+  font-family: var(--vscode-editor-font-family, monospace); font-size: var(--vscode-editor-font-size, 12px); }
+.sl-record-fields dt { color: var(--vscode-descriptionForeground); }
+.sl-record-fields dd { margin: 0; white-space: pre-wrap; word-break: break-word; }
+.sl-record-fields dd.sl-null { color: var(--vscode-disabledForeground, var(--vscode-descriptionForeground)); font-style: italic; }
 .sl-grid-message { min-height: 1.2em; padding: 2px 0; color: var(--vscode-descriptionForeground); }
 .sl-grid-message.sl-error { color: var(--vscode-errorForeground); }
 .sl-error-view { border-left: 3px solid var(--vscode-errorForeground, #f14c4c); padding: 6px 10px; background: var(--vscode-inputValidation-errorBackground, transparent); }

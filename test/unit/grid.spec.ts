@@ -205,6 +205,60 @@ describe('ResultsGrid in a DOM', () => {
     expect(sent).toEqual([{ type: 'openRecord', queryId: 'q1', recordType: 'customer', id: '3' }]);
   });
 
+  it('filters the loaded rows per column, keeps each row its own number, and says how many match', () => {
+    const { grid, host } = mount(payload(1000));
+    host.querySelector<HTMLButtonElement>('.sl-grid-filter-toggle')!.click();
+    const balance = host.querySelector<HTMLInputElement>('.sl-grid-filter[data-column="2"]')!;
+    balance.value = '>990';
+    balance.dispatchEvent(new Event('input'));
+    // balance = (i * 37) % 1000, NULL every 7th row: rows whose value is 991..999.
+    const expected = Array.from({ length: 1000 }, (_, i) => i).filter((i) => i % 7 !== 0 && (i * 37) % 1000 > 990);
+    expect(grid.shownCount).toBe(expected.length);
+    expect(host.querySelector('.sl-grid-status')!.textContent).toContain(`${expected.length} match the filter`);
+    const firstRow = host.querySelector<HTMLElement>('.sl-grid-row[data-position="0"]')!;
+    expect(firstRow.querySelector('.sl-grid-gutter')!.textContent).toBe(String(expected[0] + 1));
+    expect(grid.selectionText().split('\n')).toHaveLength(expected.length + 1);
+    host.querySelector<HTMLButtonElement>('.sl-grid-filter-toggle')!.click();
+    expect(grid.shownCount).toBe(1000);
+  });
+
+  it('hides and shows columns; a hidden column is left out of copies, and one column always stays', () => {
+    const { grid, host } = mount(payload(3));
+    host.querySelector<HTMLButtonElement>('.sl-grid-columns')!.click();
+    const choice = (column: number) => host.querySelector<HTMLInputElement>(`.sl-grid-column-chooser input[data-choice="${column}"]`)!;
+    choice(1).checked = false;
+    choice(1).dispatchEvent(new Event('change'));
+    expect(host.querySelector<HTMLElement>('.sl-grid-header-cell[data-column="1"]')!.hidden).toBe(true);
+    expect(host.querySelector<HTMLElement>('.sl-grid-row[data-position="0"] .sl-grid-cell[data-column="1"]')!.hidden).toBe(true);
+    expect(grid.selectionText().split('\n')[0]).toBe('id\tbalance');
+    choice(0).checked = false;
+    choice(0).dispatchEvent(new Event('change'));
+    choice(2).checked = false;
+    choice(2).dispatchEvent(new Event('change'));
+    expect(choice(2).checked).toBe(true);
+    expect(host.querySelector('.sl-grid-message')!.textContent).toBe('At least one column stays shown.');
+    choice(1).checked = true;
+    choice(1).dispatchEvent(new Event('change'));
+    expect(host.querySelector<HTMLElement>('.sl-grid-header-cell[data-column="1"]')!.hidden).toBe(false);
+  });
+
+  it('shows the selected row as a record, field by field, with previous and next from the keyboard', () => {
+    const { host } = mount(payload(3, { rows: [['1', 'Acme', '5'], ['2', '<b>x</b>', null], ['3', 'Zeta', '7']] }));
+    const cell = host.querySelector<HTMLElement>('.sl-grid-row[data-position="1"] .sl-grid-cell[data-column="1"]')!;
+    cell.dispatchEvent(new MouseEvent('mousedown', { bubbles: true }));
+    host.querySelector<HTMLElement>('.sl-grid')!.dispatchEvent(new KeyboardEvent('keydown', { key: ' ', bubbles: true }));
+    const view = host.querySelector<HTMLElement>('.sl-record-view')!;
+    const fields = () => [...view.querySelectorAll('dt, dd')].map((node) => node.textContent);
+    expect(view.querySelector('.sl-record-title')!.textContent).toBe('Row 2 · 2 of 3 shown');
+    expect(fields()).toEqual(['id', '2', 'companyname', '<b>x</b>', 'balance', 'null']);
+    expect(view.querySelector('b')).toBeNull();
+    view.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    expect(fields()).toEqual(['id', '3', 'companyname', 'Zeta', 'balance', '7']);
+    expect(view.querySelector<HTMLButtonElement>('.sl-record-next')!.disabled).toBe(true);
+    view.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(host.querySelector('.sl-record-view')).toBeNull();
+  });
+
   it('copies a rectangular selection with its header', () => {
     const { grid, host } = mount(payload(3, { rows: [['1', 'a\tb', '5'], ['2', 'c', null], ['3', 'd', '7']] }));
     const cell = (row: number, column: number) =>
