@@ -50,6 +50,9 @@ export async function transformRecord(settings: RecordServiceSettings, request: 
   const replace = replaceOptions(request.url, targetType);
   const record = await settings.store.transaction(async (tx) => {
     const source = await mustFindRecord(tx, sourceType, request.params.id);
+    // The sandbox bills an order whole, so an order another record of the target type was created from is fully
+    // billed (or fulfilled) and NetSuite refuses to initialise a second one from it.
+    if (await tx.firstReferenceTo(source, { fromTypes: [targetType.id], fieldIds: ['createdFrom'] })) throw notInitializable(request, targetType, source);
     const draft = newRecord(settings, targetType);
     prefill(source, sourceType, draft, targetType);
     const record = applyBody(draft, body, replace);
@@ -58,4 +61,19 @@ export async function transformRecord(settings: RecordServiceSettings, request: 
     return record;
   });
   return { status: 204, headers: writeHeaders(settings, targetType, record.id, body.warnings) };
+}
+
+/**
+ * NetSuite's answer when the source cannot start the target (an order already fully billed): `INVALID_INITIALIZE_REF`,
+ * "You can not initialize invoice: invalid reference 7281." (the SOAP error NetSuite/netsuite's specs record; SuiteScript's
+ * `record.transform` throws the same code). The REST wrapping follows the sandbox's other record errors.
+ */
+function notInitializable(request: SandboxRequest, targetType: RecordTypeDefinition, source: StoredRecord): NetSuiteHttpError {
+  return new NetSuiteHttpError(400, [
+    {
+      detail: `Error while accessing a resource. You can not initialize ${targetType.id.toLowerCase()}: invalid reference ${source.id}.`,
+      'o:errorCode': 'INVALID_INITIALIZE_REF',
+      'o:errorUrl': request.url.pathname,
+    },
+  ]);
 }

@@ -126,7 +126,25 @@ export async function deleteRecord(settings: RecordServiceSettings, request: San
   requirePermission(request.principal.role, definition, 'full', 'delete');
   await settings.store.transaction(async (tx) => {
     const record = await mustFindRecord(tx, definition, request.params.id);
+    // NetSuite keeps referential integrity: a customer with orders, an order with an invoice, cannot be deleted.
+    if (await tx.firstReferenceTo(record)) throw dependentRecordsError(request);
     await tx.delete(record);
   });
   return { status: 204 };
+}
+
+/**
+ * NetSuite's refusal to delete a record others reference. The code and sentence are SuiteScript's
+ * (`THIS_RECORD_CANNOT_BE_DELETED_BECAUSE_IT_HAS_DEPENDENT_RECORDS`, "This record cannot be deleted because it has
+ * dependent records.", as scripts in public repositories test for it); that REST carries the same code in
+ * `o:errorCode` is our inference, as for its other record errors.
+ */
+function dependentRecordsError(request: SandboxRequest): NetSuiteHttpError {
+  return new NetSuiteHttpError(400, [
+    {
+      detail: 'Error while accessing a resource. This record cannot be deleted because it has dependent records.',
+      'o:errorCode': 'THIS_RECORD_CANNOT_BE_DELETED_BECAUSE_IT_HAS_DEPENDENT_RECORDS',
+      'o:errorUrl': request.url.pathname,
+    },
+  ]);
 }

@@ -130,6 +130,38 @@ export class StoreTransaction {
     await this.tx.query('DELETE FROM ns_record WHERE type = $1 AND id = $2::bigint', [typeKey(record.type), record.id]);
     await this.store.projection?.remove(this.tx, record);
   }
+
+  /**
+   * The first record whose reference field (on the body or a sublist line) points at `target`, optionally only
+   * among `fromTypes` and `fieldIds`: what makes NetSuite refuse a delete, and what tells a billed order.
+   */
+  async firstReferenceTo(target: StoredRecord, only: { fromTypes?: string[]; fieldIds?: string[] } = {}): Promise<{ type: string; id: string; field: string } | undefined> {
+    for (const path of this.store.referencePathsTo(target.type)) {
+      if (only.fromTypes && !only.fromTypes.some((type) => typeKey(type) === typeKey(path.type))) continue;
+      if (only.fieldIds && !only.fieldIds.includes(path.field)) continue;
+      const where = path.sublist
+        ? `EXISTS (SELECT 1 FROM jsonb_array_elements(COALESCE(doc->'sublists'->$3::text, '[]'::jsonb)) AS line WHERE line->$4::text->>'id' = $2::text)`
+        : `$3::text = '' AND doc->'fields'->$4::text->>'id' = $2::text`;
+      const result = await this.tx.query<{ id: string }>(`SELECT id::text AS id FROM ns_record WHERE type = $1::text AND ${where} AND NOT (type = $5::text AND id = $6::bigint) LIMIT 1`, [
+        typeKey(path.type),
+        target.id,
+        path.sublist ?? '',
+        path.field,
+        typeKey(target.type),
+        target.id,
+      ]);
+      const found = result.rows[0];
+      if (found) return { type: this.store.definitionOf(path.type)?.id ?? path.type, id: found.id, field: path.field };
+    }
+    return undefined;
+  }
+}
+
+/** A reference field that can point at a record type: on a type's body, or on one of its sublists' lines. */
+interface ReferencePath {
+  type: string;
+  field: string;
+  sublist?: string;
 }
 
 export class RecordStore {
@@ -144,6 +176,26 @@ export class RecordStore {
     readonly projection: SuiteQLProjection | undefined,
   ) {
     this.definitions = new Map(definitions.map((definition) => [typeKey(definition.id), definition]));
+  }
+
+  definitionOf(typeName: string): RecordTypeDefinition | undefined {
+    return this.definitions.get(typeKey(typeName));
+  }
+
+  /**
+   * Every reference field that can point at a record of `typeName`: one naming the type itself, or its family
+   * (`entity`, `transaction`), since NetSuite shares one id space per family.
+   */
+  referencePathsTo(typeName: string): ReferencePath[] {
+    const target = this.definitions.get(typeKey(typeName));
+    const names = new Set([typeKey(typeName), ...(target ? [target.family] : [])]);
+    const points = (referenceType: string | undefined) => referenceType !== undefined && names.has(typeKey(referenceType));
+    return [...this.definitions.values()].flatMap((definition) => [
+      ...definition.fields.filter((field) => field.kind === 'reference' && points(field.referenceType)).map((field) => ({ type: definition.id, field: field.id })),
+      ...definition.sublists.flatMap((sublist) =>
+        sublist.fields.filter((field) => field.kind === 'reference' && points(field.referenceType)).map((field) => ({ type: definition.id, field: field.id, sublist: sublist.id })),
+      ),
+    ]);
   }
 
   /** Loads PGlite only now, so importing the sandbox costs nothing until it starts. */
