@@ -52,6 +52,6 @@ export function createAgentGuard(options: AgentGuardOptions): AgentGuard {
     keys,
     invoker,
     dispose: () => suiteqlReads.dispose(),
-    startMcpServer: (port = 0) => startAgentMcpServer({ port, invoker, policyStore, keys, version: options.version }),
+    startMcpServer: (port = 0) => startAgentMcpServer({ port, invoker, policyStore, keys, auditLog, version: options.version }),
   };
 }

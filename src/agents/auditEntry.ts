@@ -5,13 +5,19 @@ import type { AgentIdentity } from './agent';
 
 export type AuditDecision = 'allowed' | 'denied';
 
+/** Why the MCP endpoint refused a request before it knew the agent. */
+export type RefusedRequestKind = 'missingKey' | 'wrongKey' | 'foreignOrigin' | 'foreignHost';
+
 export interface AuditEvent {
   agent: AgentIdentity;
   accountId: string;
   /** The MCP / LM tool name (`suitelens_get_record`). */
   tool: string;
-  /** `unknownTool` when an agent called a tool name SuiteLens does not have. */
-  action: AgentAction | 'unknownTool';
+  /**
+   * `unknownTool` when an agent called a tool name SuiteLens does not have; `refusedRequest` for requests the MCP
+   * endpoint refused before knowing the agent (see `refused`).
+   */
+  action: AgentAction | 'unknownTool' | 'refusedRequest';
   recordType?: string;
   recordId?: string;
   /** The record's display name when known (after a read, or from the fields sent on create). */
@@ -29,6 +35,11 @@ export interface AuditEvent {
   /** Set for allowed calls once NetSuite answered. */
   outcome?: 'succeeded' | 'failed';
   error?: string;
+  /**
+   * For `refusedRequest`: what was refused and how many times; `windowSeconds` 0 for the first refusal of a window
+   * (logged at once), else the length of the window the count covers.
+   */
+  refused?: { kind: RefusedRequestKind; count: number; windowSeconds: number };
 }
 
 export interface AuditEntry extends AuditEvent {

@@ -4,7 +4,7 @@
  * granted".
  */
 import type { AccountEnvironment } from './accountEnvironment';
-import type { AuditEvent } from './auditEntry';
+import type { AuditEvent, RefusedRequestKind } from './auditEntry';
 import { visibleText } from './visibleText';
 
 /** `salesOrder` → `sales order`; custom ids (`customrecord_x`) stay as NetSuite spells them. */
@@ -63,6 +63,8 @@ function recordPhrase(recordType: string | undefined, id: string | undefined, na
 function deed(event: AuditEvent): { done: string; attempt: string } {
   const record = recordPhrase(event.recordType, event.recordId, event.recordName);
   switch (event.action) {
+    case 'refusedRequest':
+      return { done: 'sent a request the MCP endpoint refused', attempt: 'reach the MCP endpoint' };
     case 'unknownTool':
       return { done: `called the unknown tool '${event.tool}'`, attempt: `call the unknown tool '${event.tool}'` };
     case 'listRecordTypes':
@@ -97,8 +99,29 @@ function deed(event: AuditEvent): { done: string; attempt: string } {
   }
 }
 
+const refusedWhat: Record<RefusedRequestKind, string> = {
+  missingKey: 'without an agent key',
+  wrongKey: 'with a wrong key',
+  foreignOrigin: 'from a web page',
+  foreignHost: 'with a foreign Host header',
+};
+
+function windowPhrase(seconds: number): string {
+  if (seconds === 60) return ' in the last minute';
+  return seconds % 60 === 0 ? ` in the last ${seconds / 60} minutes` : ` in the last ${seconds} seconds`;
+}
+
+/** "12 requests with a wrong key in the last minute were refused at the MCP endpoint — denied: …" */
+function refusedSentence(event: AuditEvent): string {
+  const refused = event.refused ?? { kind: 'wrongKey', count: 1, windowSeconds: 0 };
+  const requests = refused.count === 1 ? '1 request' : `${refused.count} requests`;
+  const when = refused.windowSeconds > 0 ? windowPhrase(refused.windowSeconds) : '';
+  return `${requests} ${refusedWhat[refused.kind]}${when} ${refused.count === 1 ? 'was' : 'were'} refused at the MCP endpoint — ${event.reason}`;
+}
+
 export function auditSentence(agentEvent: AuditEvent, environment: AccountEnvironment): string {
   const event = visibleEvent(agentEvent);
+  if (event.action === 'refusedRequest') return refusedSentence(event);
   const where = `on ${accountPhrase(event.accountId, environment)}`;
   const { done, attempt } = deed(event);
   if (event.decision === 'denied') return `${event.agent.name} tried to ${attempt} ${where} — ${event.reason}`;

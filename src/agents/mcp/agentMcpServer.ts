@@ -12,15 +12,44 @@ import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { CallToolRequestSchema, ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 import type { AgentIdentity } from '../agent';
+import type { AuditLog } from '../audit';
 import type { AgentPolicyStore } from '../policyStore';
 import type { AgentToolInvoker } from '../toolInvoker';
 import { agentTools } from '../tools/agentTools';
 import type { AgentKeyStore } from './agentKeys';
+import { RefusedRequestLog } from './refusedRequests';
 
 export const mcpPath = '/mcp';
 const loopbackHost = '127.0.0.1';
 /** Host header names a loopback client may use; anything else is a DNS-rebinding attempt from a web page. */
 const loopbackHostNames = new Set(['127.0.0.1', 'localhost']);
+
+/**
+ * Whether the Host header names this endpoint: a loopback name AND this server's own port. A DNS-rebinding page
+ * reaches us with its own domain as the host; a request relayed from another local port carries that port.
+ */
+export function isOwnHost(hostHeader: string | undefined, port: number): boolean {
+  if (!hostHeader) return false;
+  let url: URL;
+  try {
+    url = new URL(`http://${hostHeader}`);
+  } catch {
+    return false;
+  }
+  // `new URL` drops a default port (80), so a Host of `127.0.0.1` or `127.0.0.1:80` reads as port ''.
+  const hostPort = url.port === '' ? 80 : Number(url.port);
+  return loopbackHostNames.has(url.hostname) && hostPort === port && url.username === '' && url.pathname === '/' && `${url.host}` === hostHeader.toLowerCase();
+}
+
+/**
+ * Whether an Origin header may call the endpoint: only its own origin, `http://127.0.0.1:<port>`, exactly. Not
+ * `localhost`, which may resolve to ::1 where another process can serve pages on the same port number; not any
+ * other port, where any local web server (a dev server, a notebook) serves pages a browser would let post here.
+ * No Origin at all is a non-browser client (Claude Code, Cursor, curl) and is accepted; `null` is not.
+ */
+export function isOwnOrigin(origin: string, port: number): boolean {
+  return origin === `http://${loopbackHost}:${port}`;
+}
 
 export interface AgentMcpServerOptions {
   /** Must be 127.0.0.1: the endpoint is never reachable from another machine. */
@@ -31,6 +60,10 @@ export interface AgentMcpServerOptions {
   policyStore: AgentPolicyStore;
   keys: AgentKeyStore;
   version?: string;
+  /** Where refused requests (no key, a wrong key, a web page, a foreign Host) are summarised; none when absent. */
+  auditLog?: AuditLog;
+  /** Length of the window refused requests are counted over before a summary is logged (default one minute). */
+  refusalWindowMs?: number;
 }
 
 export interface RunningAgentMcpServer {
@@ -46,15 +79,6 @@ function answer(response: ServerResponse, status: number, message: string, heade
   // JSON-RPC error shape, as the SDK's own transport answers refused requests.
   response.writeHead(status, { 'Content-Type': 'application/json', ...headers });
   response.end(JSON.stringify({ jsonrpc: '2.0', error: { code: -32000, message }, id: null }));
-}
-
-function hostNameOf(hostHeader: string | undefined): string | undefined {
-  if (!hostHeader) return undefined;
-  try {
-    return new URL(`http://${hostHeader}`).hostname;
-  } catch {
-    return undefined;
-  }
 }
 
 function bearerToken(request: IncomingMessage): string | undefined {
@@ -98,19 +122,32 @@ export async function startAgentMcpServer(options: AgentMcpServerOptions): Promi
   }
   const version = options.version ?? '0.1.0';
 
+  const refusals = new RefusedRequestLog(options.auditLog, { windowMs: options.refusalWindowMs });
+  let ownPort = 0;
+
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    if (!loopbackHostNames.has(hostNameOf(request.headers.host) ?? '')) return answer(response, 403, 'Forbidden: unexpected Host header.');
+    if (!isOwnHost(request.headers.host, ownPort)) {
+      refusals.record('foreignHost');
+      return answer(response, 403, `Forbidden: the Host header must be ${loopbackHost}:${ownPort}.`);
+    }
     const origin = request.headers.origin;
-    if (origin !== undefined && !loopbackHostNames.has(hostNameOf(origin.replace(/^https?:\/\//, '')) ?? '')) {
+    if (origin !== undefined && !isOwnOrigin(origin, ownPort)) {
+      refusals.record('foreignOrigin');
       return answer(response, 403, 'Forbidden: requests from web pages are not accepted.');
     }
     if (new URL(request.url ?? '/', `http://${loopbackHost}`).pathname !== mcpPath) return answer(response, 404, `Not found: the MCP endpoint is ${mcpPath}.`);
     const challenge = { 'WWW-Authenticate': 'Bearer realm="SuiteLens"' };
     const presented = bearerToken(request);
-    if (!presented) return answer(response, 401, 'Unauthorized: send the agent key from SuiteLens as "Authorization: Bearer <key>".', challenge);
+    if (!presented) {
+      refusals.record('missingKey');
+      return answer(response, 401, 'Unauthorized: send the agent key from SuiteLens as "Authorization: Bearer <key>".', challenge);
+    }
     const policy = await options.policyStore.read();
     const agent = await options.keys.authenticate(presented, policy.agents);
-    if (!agent) return answer(response, 401, 'Unauthorized: the key is wrong or has been revoked.', challenge);
+    if (!agent) {
+      refusals.record('wrongKey');
+      return answer(response, 401, 'Unauthorized: the key is wrong or has been revoked.', challenge);
+    }
     if (request.method !== 'POST') return answer(response, 405, 'Method not allowed: this endpoint is stateless; send requests with POST.', { Allow: 'POST' });
 
     const server = mcpServerFor(agent, options.invoker, version);
@@ -137,6 +174,7 @@ export async function startAgentMcpServer(options: AgentMcpServerOptions): Promi
     });
   });
   const { port, address } = httpServer.address() as AddressInfo;
+  ownPort = port;
   if (address !== loopbackHost) {
     httpServer.close();
     throw new Error(`The MCP endpoint bound ${address} instead of ${loopbackHost}; closed it.`);
@@ -145,10 +183,12 @@ export async function startAgentMcpServer(options: AgentMcpServerOptions): Promi
     url: `http://${loopbackHost}:${port}${mcpPath}`,
     address,
     port,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await new Promise<void>((resolve) => {
         httpServer.closeAllConnections();
         httpServer.close(() => resolve());
-      }),
+      });
+      await refusals.flush();
+    },
   };
 }
