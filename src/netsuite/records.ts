@@ -69,6 +69,11 @@ export interface CreateOptions extends WriteOptions {
 export interface PatchOptions extends WriteOptions {
   /** With `replace`: clear only the fields named there (`replaceSelectedFields=true`). */
   replaceSelectedFields?: boolean;
+  /**
+   * For changes that carry lines (sent as a keyed async job): reuse the key of an earlier attempt at the same change
+   * whose answer was lost, so NetSuite recognises the repeat instead of adding the lines again. A fresh UUID otherwise.
+   */
+  idempotencyKey?: string;
 }
 
 export interface WriteResult {

@@ -1,8 +1,9 @@
 /**
  * When a failed attempt may be tried again, and how long to wait. Retrying is only safe when a repeat cannot
- * create a second effect: reads, SuiteQL, PATCH, DELETE, PUT-by-external-id, and async POSTs that carry an
- * idempotency key NetSuite uses to recognise the repeat (it ignores the key on synchronous requests). A 429 is
- * always safe: NetSuite blocked the request before doing anything.
+ * create a second effect: reads, SuiteQL, PATCH and PUT-by-external-id of body fields only, DELETE, and async
+ * writes that carry an idempotency key NetSuite uses to recognise the repeat (it ignores the key on synchronous
+ * requests): creates, transforms, and PATCH / PUT bodies with sublist lines, which a repeat would append again.
+ * A 429 is always safe: NetSuite blocked the request before doing anything.
  */
 import type { RandomSource } from './clock';
 
@@ -27,7 +28,7 @@ export function backoffDelay(retryNumber: number, options: BackoffOptions, rando
 
 /** How a request may be repeated. */
 export type RetrySafety =
-  /** Repeating has no further effect (GET, SuiteQL, PATCH, PUT by external id). */
+  /** Repeating has no further effect (GET, SuiteQL, PATCH / PUT by external id of body fields only). */
   | 'idempotent'
   /** DELETE: repeating is harmless, and a 404 after an unclear attempt means the first one did it. */
   | 'delete'

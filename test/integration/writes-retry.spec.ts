@@ -4,11 +4,12 @@
  * each change happened exactly once. A PATCH that adds a line without `replace` (what the agents' updateRecord
  * sends) used to be repeated synchronously and doubled the lines while reporting success.
  */
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { NetSuiteClient } from '../../src/netsuite/client';
 import type { SandboxFaults } from '../../src/sandbox/options';
 import { mulberry32 } from '../../src/sandbox/seed/random';
-import { firstId as firstIdOf, setUpClient, type ClientSetup } from './client-sandbox';
+import { firstId as firstIdOf, rejection, setUpClient, type ClientSetup } from './client-sandbox';
 
 let setup: ClientSetup;
 let client: NetSuiteClient;
@@ -88,6 +89,19 @@ describe('a reset after the commit changes the record exactly once', () => {
     await withResetAfterCommit(() => client.records.patch('salesOrder', id, { item: { items: [{ item: { id: itemId }, quantity: 7, rate: 1 }] } }));
     const lines = await linesOf('salesOrder', id);
     expect(lines.map((line) => line.quantity)).toEqual([1, 2, 7]);
+  });
+
+  it('a Save repeated by the caller under the same key after the first failed on the network adds the line once', async () => {
+    const id = await orderWithTwoLines('Caller Repeat SO');
+    const key = randomUUID();
+    const change = { item: { items: [{ item: { id: itemId }, quantity: 8, rate: 1 }] } };
+    const impatient = setup.client({ backoff: { maxAttempts: 1 } });
+    setup.sandbox.configure({ faults: { ...noFaults, seed: 99, resetAfterCommitRate: 1 } });
+    const failure = await rejection(impatient.records.patch('salesOrder', id, change, { idempotencyKey: key }));
+    setup.sandbox.configure({ faults: noFaults });
+    expect(failure.kind).toBe('network');
+    await client.records.patch('salesOrder', id, change, { idempotencyKey: key });
+    expect((await linesOf('salesOrder', id)).map((line) => line.quantity)).toEqual([1, 2, 8]);
   });
 
   it('a PATCH that updates one line by its line id and adds another: one update, one new line', async () => {

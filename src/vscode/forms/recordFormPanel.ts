@@ -123,6 +123,8 @@ export class RecordFormPanel implements vscode.CustomDocument {
   private recordName: string | undefined;
   /** Kept for the life of one create submission: a retry after a network failure is the same request. */
   private createKey: string | undefined;
+  /** The idempotency key of the last unconfirmed edit save, with the change it was for. */
+  private editKey: { change: string; key: string } | undefined;
   private notice: string | undefined;
   private closingForGood = false;
   /** The step keystrokes still extend (see `continuesStep`); closed by a save, a revert, an undo or a redo. */
@@ -510,7 +512,12 @@ export class RecordFormPanel implements vscode.CustomDocument {
     if (!(await confirmWrite(this.account.profile, `Update ${recordLabel(this.target.recordType, id, this.recordName)}`, describeChanges(plan, this.original, this.model, this.current)))) {
       throw new vscode.CancellationError();
     }
-    await this.account.client.records.patch(this.target.recordType, id, plan.body, { replace: plan.replace });
+    // A Save repeated after a lost answer sends the same change under the same key: NetSuite recognises it rather
+    // than adding its lines twice. A different change gets a new key.
+    const change = JSON.stringify([plan.body, plan.replace]);
+    if (this.editKey?.change !== change) this.editKey = { change, key: randomUUID() };
+    await this.account.client.records.patch(this.target.recordType, id, plan.body, { replace: plan.replace, idempotencyKey: this.editKey.key });
+    this.editKey = undefined;
     const reloaded = await loadRecord(this.account.client, this.target.recordType, id, this.model);
     this.apply(reloaded);
     const kept = notCleared(plan, reloaded.current, this.model);

@@ -225,7 +225,7 @@ export function describeChanges(plan: WritePlan, original: FormValues, model: Fo
 /** A sublist's line changes as rows: each edited cell, the new lines, the removed lines and what is kept. */
 function describeLines(change: SublistChange): FieldChange[] {
   const rows: FieldChange[] = change.edited.map((cell) => ({ field: `${change.sublist} line ${cell.line} ${cell.column}`, before: cell.before, after: cell.after }));
-  if (change.added > 0) rows.push({ field: change.sublist, before: '', after: `${change.added} new line${change.added === 1 ? '' : 's'} added` });
+  if (change.added > 0) rows.push({ field: change.sublist, before: '(none)', after: `${change.added} new line${change.added === 1 ? '' : 's'} added` });
   if (change.removed.length > 0) {
     const kept = change.kept > 0 ? `; the other ${change.kept} line${change.kept === 1 ? '' : 's'} in NetSuite kept by line id` : '';
     rows.push({ field: change.sublist, before: `line${change.removed.length === 1 ? '' : 's'} ${change.removed.join(', ')}`, after: `removed${kept}` });
