@@ -117,8 +117,10 @@ function checkNode(node: ParserRuleContext): void {
 function checkUnquotedName(node: trino.UnquotedIdentifierContext): void {
   const upper = node.getText().toUpperCase();
   if (!oracleReservedWords.has(upper) && !oracleClauseWords.has(upper)) return;
-  // After a dot a word can only be a column name (`la.date`, `sn.user`: NetSuite has such columns).
   const parent = node.parent;
+  // A type name (CAST(x AS VARCHAR(10)), DATE '2024-01-31') is where these words belong.
+  if (parent instanceof trino.GenericTypeContext || parent instanceof trino.TypeConstructorContext) return;
+  // After a dot a word can only be a column name (`la.date`, `sn.user`: NetSuite has such columns).
   if (parent instanceof trino.QualifiedNameContext && parent.identifier().indexOf(node) > 0) return;
   if (parent instanceof trino.DereferenceContext && parent.identifier() === node) return;
   const column = parent instanceof trino.QualifiedNameContext && parent.identifier().length === 1 ? parent.parent?.parent : undefined; // ColumnName/ColumnRef < the column

@@ -1,0 +1,117 @@
+/**
+ * What of the parse the agent guard lets through (src/suiteql/guardedConstructs.ts): SuiteQL functions NetSuite
+ * documents ("SuiteQL Supported and Unsupported Functions"), BUILTIN.* with their argument rules, quoted names only
+ * as column aliases, CTE and derived-table names that cannot be mistaken for tables, and no Oracle keyword as a
+ * bare name. Each refusal names what it refused.
+ */
+import { describe, expect, it } from 'vitest';
+import { tablesReadBy } from '../../src/suiteql/tables';
+
+function tables(query: string): string[] {
+  const result = tablesReadBy(query);
+  if (!result.ok) throw new Error(`expected ok for ${query}: ${result.reason}`);
+  return result.tables;
+}
+
+function refusal(query: string): string {
+  const result = tablesReadBy(query);
+  if (result.ok) throw new Error(`expected a refusal for ${query}, got ${result.tables.join(', ')}`);
+  return result.reason;
+}
+
+describe('agent guard: function allowlist', () => {
+  it('allows the SuiteQL functions agents need', () => {
+    const query =
+      "SELECT NVL(c.email, 'none'), TO_CHAR(c.datecreated, 'YYYY-MM-DD'), UPPER(SUBSTR(c.companyname, 1, 3)), COUNT(*), " +
+      "ROUND(AVG(c.balance), 2), LISTAGG(c.id, ',') WITHIN GROUP (ORDER BY c.id), ROW_NUMBER() OVER (PARTITION BY c.subsidiary ORDER BY c.id), " +
+      "CAST(c.id AS VARCHAR(10)), EXTRACT(YEAR FROM c.datecreated), TRIM(c.phone), COALESCE(c.phone, c.fax), SYSDATE, CURRENT_DATE, " +
+      "DECODE(c.isinactive, 'T', 1, 0), GREATEST(1, 2), BUILTIN.DF(c.entitystatus) FROM customer c GROUP BY c.id";
+    expect(tables(query)).toEqual(['customer']);
+  });
+
+  it.each([
+    ['DBMS_XMLGEN.GETXML', "SELECT DBMS_XMLGEN.GETXML('SELECT email FROM employee') FROM DUAL", /DBMS_XMLGEN.GETXML is not allowed/],
+    ['XMLQUERY', "SELECT XMLQUERY('ora:view(\"EMPLOYEE\")' RETURNING CONTENT) FROM DUAL", /does not parse|XMLQUERY/],
+    ['a function of another schema', "SELECT sys.dbms_xmlgen.getxml('x') FROM DUAL", /is not allowed/],
+    ['XMLTYPE', "SELECT XMLTYPE('<a/>') FROM DUAL", /function XMLTYPE is not/],
+    ['SYS_CONTEXT', "SELECT SYS_CONTEXT('USERENV', 'SESSION_USER') FROM DUAL", /function SYS_CONTEXT is not/],
+    ['EXTRACTVALUE', "SELECT EXTRACTVALUE(x, '/a') FROM customer", /function EXTRACTVALUE is not/],
+    ['HTTPURITYPE', "SELECT HTTPURITYPE('http://x').getclob() FROM DUAL", /does not parse|HTTPURITYPE/],
+    ['DBURITYPE', "SELECT DBURITYPE('/EMPLOYEE/ROW').getclob() FROM DUAL", /does not parse|DBURITYPE/],
+    ['a Trino-only function', 'SELECT json_extract(c.x, 1) FROM customer c', /function json_extract is not/],
+    ['an unknown BUILTIN', 'SELECT BUILTIN.EVAL(c.id) FROM customer c', /BUILTIN.EVAL is not a BUILTIN function/],
+    ['BUILTIN.DF with two arguments', 'SELECT BUILTIN.DF(c.entitystatus, 1) FROM customer c', /BUILTIN.DF takes 1 argument; this call has 2/],
+    ['BUILTIN.HIERARCHY with an expression option', "SELECT BUILTIN.HIERARCHY(c.parent, 'X' || 'Y') FROM customer c", /Argument 2 of BUILTIN.HIERARCHY must be a plain string literal/],
+    ['BUILTIN.CONSOLIDATE with a short list', "SELECT BUILTIN.CONSOLIDATE(t.amount, 'LEDGER') FROM transaction t", /takes 7 arguments/],
+    ['a function in WHERE', "SELECT c.id FROM customer c WHERE LOWER(c.email) = GETXML('x')", /function GETXML is not/],
+    ['a function in a subquery', 'SELECT c.id FROM customer c WHERE c.id IN (SELECT ora_hash(e.id) FROM employee e)', /function ora_hash is not/],
+    ['COUNT-like star on another function', 'SELECT SUM(*) FROM customer', /SUM\(\*\) is not SuiteQL/],
+    ['Trino FILTER', 'SELECT COUNT(c.id) FILTER (WHERE c.id > 1) FROM customer c', /Trino-only call syntax/],
+    ['TRY_CAST', 'SELECT TRY_CAST(c.id AS VARCHAR) FROM customer c', /TRY_CAST/],
+    ['a lambda', 'SELECT transform(c.x, v -> v + 1) FROM customer c', /'>' |construct|function transform/],
+  ])('refuses %s, naming it', (_name, query, reason) => {
+    expect(refusal(query)).toMatch(reason);
+  });
+
+  it('allows BUILTIN functions with their documented arguments', () => {
+    expect(tables("SELECT BUILTIN.CURRENCY(BUILTIN.CONSOLIDATE(tl.netamount, 'LEDGER', 'DEFAULT', 'DEFAULT', 1, 396, 'DEFAULT')) FROM transactionline tl")).toEqual(['transactionline']);
+    expect(tables("SELECT c.id FROM customer c WHERE c.datecreated >= BUILTIN.RELATIVE_RANGES('DAGO30', 'START')")).toEqual(['customer']);
+    expect(tables('SELECT BUILTIN.CF(t.status) FROM transaction t')).toEqual(['transaction']);
+  });
+});
+
+describe('agent guard: constructs outside the allowlist', () => {
+  it.each([
+    ['VALUES', 'SELECT * FROM (VALUES (1)) v', /construct SuiteLens does not check/],
+    ['TABLE x', 'SELECT * FROM (TABLE employee) e', /construct/],
+    ['LIMIT', 'SELECT id FROM customer LIMIT 5', /LIMIT/],
+    ['TABLESAMPLE', 'SELECT id FROM customer TABLESAMPLE BERNOULLI (10)', /TABLESAMPLE/],
+    ['ROW constructor', 'SELECT ROW(1, 2) FROM customer', /construct|ROW is an Oracle keyword/],
+    ['AT TIME ZONE', "SELECT c.datecreated AT TIME ZONE 'UTC' FROM customer c", /construct/],
+    ['IS DISTINCT FROM', 'SELECT id FROM customer WHERE id IS DISTINCT FROM 1', /construct/],
+    ['JSON functions', "SELECT JSON_VALUE(c.x, 'lax $.a') FROM customer c", /construct|'\$'/],
+    ['a typed literal other than DATE/TIMESTAMP', "SELECT X '00' FROM customer", /not a SuiteQL literal|construct/],
+    ['CURRENT_USER', 'SELECT CURRENT_USER FROM customer', /construct/],
+  ])('refuses %s', (_name, query, reason) => {
+    expect(refusal(query)).toMatch(reason);
+  });
+
+  it('keeps what SuiteQL has: joins, subqueries, CTEs, set operators, CASE, ROWNUM, FETCH FIRST, TOP, (+)', () => {
+    expect(tables('WITH recent AS (SELECT id FROM customer WHERE ROWNUM <= 10) SELECT r.id, CASE WHEN e.id IS NULL THEN 0 ELSE 1 END FROM recent r LEFT JOIN employee e ON e.id = r.id ORDER BY r.id FETCH FIRST 5 ROWS ONLY')).toEqual(['customer', 'employee']);
+    expect(tables('SELECT TOP 3 c.id FROM customer c, vendor v WHERE v.id(+) = c.id MINUS SELECT id FROM partner')).toEqual(['customer', 'partner', 'vendor']);
+    expect(tables("SELECT id FROM customer WHERE id = ANY (SELECT id FROM vendor) AND datecreated > DATE '2024-01-01' OFFSET 10 ROWS")).toEqual(['customer', 'vendor']);
+  });
+});
+
+describe('agent guard: quoted names, CTE and derived-table names, Oracle keywords', () => {
+  it('allows a quoted name only as a column alias (Oracle keeps its case, the checker folds it)', () => {
+    expect(tables('SELECT c.companyname AS "Company name", c.id "Id" FROM customer c')).toEqual(['customer']);
+    expect(refusal('SELECT 1 FROM "Employee"')).toMatch(/quoted name "Employee" may only be a column alias/);
+    expect(refusal('WITH "Customer" AS (SELECT id FROM employee) SELECT * FROM "Customer"')).toMatch(/may only be a column alias/);
+    expect(refusal('SELECT "Id" FROM customer')).toMatch(/may only be a column alias/);
+    expect(refusal('SELECT x."id" FROM customer x')).toMatch(/may only be a column alias/);
+    expect(refusal('SELECT c.id FROM customer "c"')).toMatch(/may only be a column alias/);
+  });
+
+  it('refuses CTE and derived-table names that are table names, in any case', () => {
+    for (const name of ['customer', 'CUSTOMER', 'Employee', 'transaction', 'transactionline', 'entity', 'customrecord_fleet', 'customlist_x', 'account']) {
+      expect(refusal(`WITH ${name} AS (SELECT id FROM vendor) SELECT * FROM ${name}`)).toMatch(/is also a table's name/);
+      expect(refusal(`SELECT ${name}.id FROM (SELECT id FROM vendor) ${name}`)).toMatch(/is also a table's name/);
+    }
+    expect(tables('WITH v AS (SELECT id FROM vendor) SELECT * FROM v')).toEqual(['vendor']);
+  });
+
+  it('refuses a CTE that refers to itself (Oracle reads it as recursive)', () => {
+    expect(refusal('WITH x (n) AS (SELECT id FROM customer UNION ALL SELECT n FROM x) SELECT * FROM x')).toMatch(/refers to itself/);
+  });
+
+  it('refuses an Oracle keyword used as a bare name, where NetSuite would read a clause', () => {
+    expect(refusal('SELECT c.id FROM customer connect')).toMatch(/connect is an Oracle keyword/);
+    expect(refusal('SELECT c.id FROM customer c, employee sample')).toMatch(/sample is an Oracle keyword/);
+    expect(refusal('SELECT c.id FROM customer pivot')).toMatch(/pivot is an Oracle keyword/);
+    expect(refusal('SELECT id level FROM customer')).toMatch(/level is an Oracle keyword/);
+    expect(refusal('SELECT rowid FROM customer')).toMatch(/rowid is an Oracle keyword/);
+    // After a dot it can only be a column (NetSuite has loginaudit.date, systemnote.user).
+    expect(tables('SELECT la.date, la.user FROM loginaudit la')).toEqual(['loginaudit']);
+  });
+});
