@@ -9,23 +9,52 @@ import { dateValue } from './sorting';
 
 export type CellTest = (cell: Cell) => boolean;
 
+/**
+ * A column's filter: a test on a cell, and for numbers and dates the same test on the cell's value, so the grid can
+ * parse each column once (into `ColumnValues`) instead of on every keystroke.
+ */
+export interface ColumnFilter {
+  test: CellTest;
+  byValue?: { kind: 'number' | 'date'; matches: (value: number) => boolean };
+}
+
+/** A column's cells as numbers (NaN where empty or unparseable), parsed once per column and kind. */
+export type ColumnValues = Float64Array;
+
+export function columnValues(rows: readonly (readonly Cell[])[], column: number, kind: 'number' | 'date'): ColumnValues {
+  const values = new Float64Array(rows.length);
+  for (let index = 0; index < rows.length; index++) {
+    const cell = rows[index][column] ?? null;
+    values[index] = cell === null ? Number.NaN : kind === 'number' ? toNumber(cell) : dateValue(cell);
+  }
+  return values;
+}
+
+function toNumber(value: string): number {
+  return value.trim() === '' ? Number.NaN : Number(value);
+}
+
 export function cellTest(expression: string, column: RowsColumn): CellTest | undefined {
+  return columnFilter(expression, column)?.test;
+}
+
+export function columnFilter(expression: string, column: RowsColumn): ColumnFilter | undefined {
   const text = expression.trim();
   if (text === '') return undefined;
-  if (/^null$/i.test(text)) return (cell) => cell === null || cell === '';
-  if (/^!null$/i.test(text)) return (cell) => cell !== null && cell !== '';
+  if (/^null$/i.test(text)) return { test: (cell) => cell === null || cell === '' };
+  if (/^!null$/i.test(text)) return { test: (cell) => cell !== null && cell !== '' };
   const type = column.type ?? 'string';
   if (type === 'number' || type === 'date') {
-    const toValue = type === 'number' ? (value: string) => (value.trim() === '' ? Number.NaN : Number(value)) : (value: string) => dateValue(value.trim());
+    const toValue = type === 'number' ? toNumber : (value: string) => dateValue(value.trim());
     const compared = comparison(text, toValue);
-    if (compared) return (cell) => cell !== null && compared(toValue(cell));
+    if (compared) return { test: (cell) => cell !== null && compared(toValue(cell)), byValue: { kind: type, matches: compared } };
   }
   if (text.startsWith('=')) {
     const wanted = text.slice(1).trim().toLowerCase();
-    return (cell) => cell !== null && cell.toLowerCase() === wanted;
+    return { test: (cell) => cell !== null && cell.toLowerCase() === wanted };
   }
   const wanted = text.toLowerCase();
-  return (cell) => cell !== null && cell.toLowerCase().includes(wanted);
+  return { test: (cell) => cell !== null && cell.toLowerCase().includes(wanted) };
 }
 
 /** `>10`, `<=2024-01-31`, `10..20`, `=5`, or a bare value (equality); undefined when the text is not such. */
@@ -53,13 +82,25 @@ function comparison(text: string, toValue: (value: string) => number): ((value: 
   }
 }
 
-/** Keeps the row indices (in the given order) whose cells pass every column's test. */
-export function filterRows(rows: readonly (readonly Cell[])[], order: readonly number[] | undefined, tests: ReadonlyMap<number, CellTest>): number[] {
+/**
+ * Keeps the row indices (in the given order) whose cells pass every column's filter. `valuesOf` gives a column's
+ * parsed values (cached by the caller); without it number and date cells are parsed here, row by row.
+ */
+export function filterRows(
+  rows: readonly (readonly Cell[])[],
+  order: readonly number[] | undefined,
+  filters: ReadonlyMap<number, ColumnFilter | CellTest>,
+  valuesOf?: (column: number, kind: 'number' | 'date') => ColumnValues,
+): number[] {
   const candidates = order ?? rows.map((_, index) => index);
-  if (tests.size === 0) return [...candidates];
-  const checks = [...tests.entries()];
-  return candidates.filter((index) => {
-    const row = rows[index];
-    return checks.every(([column, test]) => test(row[column] ?? null));
+  if (filters.size === 0) return [...candidates];
+  const checks = [...filters.entries()].map(([column, filter]): ((index: number) => boolean) => {
+    const { test, byValue } = typeof filter === 'function' ? { test: filter, byValue: undefined } : filter;
+    if (byValue && valuesOf) {
+      const values = valuesOf(column, byValue.kind);
+      return (index) => !Number.isNaN(values[index]) && byValue.matches(values[index]);
+    }
+    return (index) => test(rows[index][column] ?? null);
   });
+  return candidates.filter((index) => checks.every((check) => check(index)));
 }

@@ -2,7 +2,7 @@ import type { HostToRenderer, RendererToHost } from '../../src/protocol/renderer
 import { CancelLoadRequest, ExportRequest, LoadAllRequest, LoadMoreRequest, OpenRecordRequest } from '../../src/protocol/rendererMessages';
 import type { Cell, RowsColumn, RowsPayload } from '../../src/protocol/rows';
 import { clampWidth, initialColumnWidths } from './columnWidths';
-import { cellTest, filterRows, type CellTest } from './filtering';
+import { columnFilter, columnValues, filterRows, type ColumnFilter, type ColumnValues } from './filtering';
 import { RecordView } from './recordView';
 import { type SortDirection, sortedOrder } from './sorting';
 import { statusText } from './status';
@@ -32,6 +32,7 @@ export class ResultsGrid {
   /** View position → row index when a filter is on (the sorted order, filtered); else `order`. */
   private view: number[] | undefined;
   private readonly filterText = new Map<number, string>();
+  private readonly parsedColumns = new Map<string, ColumnValues>();
   private readonly hidden = new Set<number>();
   private filterRow: HTMLElement | undefined;
   private columnChooser: HTMLElement | undefined;
@@ -473,13 +474,24 @@ export class ResultsGrid {
 
   /** Re-applies the filter to the (sorted) loaded rows; the view is the sorted order when no filter is set. */
   private refreshView(): void {
-    const tests = new Map<number, CellTest>();
+    const filters = new Map<number, ColumnFilter>();
     for (const [column, text] of this.filterText) {
-      const test = cellTest(text, this.columns[column]);
-      if (test) tests.set(column, test);
+      const filter = columnFilter(text, this.columns[column]);
+      if (filter) filters.set(column, filter);
     }
-    this.view = tests.size > 0 ? filterRows(this.rows, this.order, tests) : undefined;
+    this.view = filters.size > 0 ? filterRows(this.rows, this.order, filters, (column, kind) => this.valuesOf(column, kind)) : undefined;
     if (this.selection && this.selection.focusRow >= this.shownCount) this.selection = undefined;
+  }
+
+  /** A column parsed as numbers or dates once, until more rows arrive: a keystroke in a filter then only compares. */
+  private valuesOf(column: number, kind: 'number' | 'date'): ColumnValues {
+    const key = `${kind}:${column}`;
+    let values = this.parsedColumns.get(key);
+    if (!values || values.length !== this.rows.length) {
+      values = columnValues(this.rows, column, kind);
+      this.parsedColumns.set(key, values);
+    }
+    return values;
   }
 
   private toggleFilterRow(): void {

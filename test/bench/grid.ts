@@ -34,6 +34,7 @@ async function main(): Promise<void> {
     const gridPaint100k = await page.evaluate(() => (window as unknown as BenchWindow).bench.paintGrid(100_000));
     const tablePaint20k = await page.evaluate(() => (window as unknown as BenchWindow).bench.paintTable(20_000));
     const scroll = await page.evaluate(() => (window as unknown as BenchWindow).bench.scrollGrid(100_000));
+    const filter = await page.evaluate(() => (window as unknown as BenchWindow).bench.filterGrid(100_000));
 
     mkdirSync('test-results/screenshots', { recursive: true });
     await page.evaluate(() => (window as unknown as BenchWindow).bench.paintGrid(1_000));
@@ -49,6 +50,8 @@ async function main(): Promise<void> {
     row('scroll 100,000 rows — longest task (longtask API)', `${scroll.longestTaskMs.toFixed(1)} ms`, `target: none > 50 ms; ${scroll.longTasks} long task(s)`);
     row('scroll 100,000 rows — longest frame gap', `${scroll.longestFrameMs.toFixed(1)} ms`, `over ${scroll.frames} frames`);
     row('scroll 100,000 rows — longest render per scroll', `${scroll.longestRenderMs.toFixed(2)} ms`);
+    row('filter row, 100,000 rows — median per keystroke', `${filter.medianMs.toFixed(1)} ms`, `target ≤ 50 ms → ${(filter.medianMs / 50).toFixed(2)}× target`);
+    row('filter row, 100,000 rows — slowest keystroke', `${filter.worstMs.toFixed(1)} ms`, `over ${filter.keystrokes} keystrokes; slowest: "${filter.worstKeystroke}" (filter text @ characters typed)`);
     console.log(`screenshot: ${screenshot}`);
     console.log(
       JSON.stringify({
@@ -61,6 +64,9 @@ async function main(): Promise<void> {
         scrollLongTasks: scroll.longTasks,
         scrollLongestFrameMs: round(scroll.longestFrameMs),
         scrollFrames: scroll.frames,
+        filterMedianMs: round(filter.medianMs),
+        filterWorstMs: round(filter.worstMs),
+        filterTargetMs: 50,
         firstPaintTargetMs: 100,
         longTaskTargetMs: 50,
       }),
@@ -79,6 +85,7 @@ interface BenchWindow {
     paintGrid(rows: number): Promise<number>;
     paintTable(rows: number): Promise<number>;
     scrollGrid(rows: number): Promise<{ longestTaskMs: number; longTasks: number; longestFrameMs: number; longestRenderMs: number; frames: number }>;
+    filterGrid(rows: number): Promise<{ medianMs: number; worstMs: number; worstKeystroke: string; keystrokes: number }>;
   };
 }
 
@@ -131,6 +138,34 @@ const pageHelpers = `
   window.bench = {
     async paintGrid(n) { const rows = makeRows(n); const times = []; for (let i = 0; i < 5; i++) times.push(await paintGridOnce(n, rows)); return median(times); },
     async paintTable(n) { const rows = makeRows(n); const times = []; for (let i = 0; i < 5; i++) times.push(await paintTableOnce(rows)); return median(times); },
+    // Types into the filter row as a person would, one character per input event, and times each keystroke from the
+    // input event to the next painted frame.
+    async filterGrid(n) {
+      await paintGridOnce(n, makeRows(n));
+      out.querySelector('.sl-grid-filter-toggle').click();
+      await painted();
+      const times = [];
+      const labels = [];
+      const typeInto = async (column, text) => {
+        const input = out.querySelector('.sl-grid-filter[data-column="' + column + '"]');
+        input.value = '';
+        for (const char of text) {
+          input.value += char;
+          const start = performance.now();
+          input.dispatchEvent(new Event('input'));
+          await frame();
+          times.push(performance.now() - start);
+          labels.push(text + ' @' + input.value.length);
+        }
+        input.value = '';
+        input.dispatchEvent(new Event('input'));
+      };
+      await typeInto(2, 'company 99');
+      await typeInto(5, '100..5000');
+      await typeInto(4, '>=2024-06-01');
+      const worst = times.indexOf(Math.max(...times));
+      return { medianMs: median([...times]), worstMs: times[worst], worstKeystroke: labels[worst], keystrokes: times.length };
+    },
     async scrollGrid(n) {
       await paintGridOnce(n, makeRows(n));
       const viewport = out.querySelector('.sl-grid');

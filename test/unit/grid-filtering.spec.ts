@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellTest, filterRows } from '../../media/renderer/filtering';
+import { cellTest, columnFilter, columnValues, filterRows } from '../../media/renderer/filtering';
 import type { Cell } from '../../src/protocol/rows';
 
 const text = { name: 'companyname' };
@@ -35,5 +35,16 @@ describe('grid filter row', () => {
     const tests = new Map([[0, cellTest('a', text)!], [1, cellTest('>5', number)!]]);
     expect(filterRows(rows, [2, 1, 0, 3], tests)).toEqual([2]);
     expect(filterRows(rows, undefined, new Map())).toEqual([0, 1, 2, 3]);
+  });
+
+  it('gives the same rows from parsed column values as from the cells', () => {
+    const rows: Cell[][] = Array.from({ length: 500 }, (_, i) => [String(i), i % 11 === 0 ? null : String((i * 37) % 1000), `${1 + (i % 12)}/${1 + (i % 28)}/2024`]);
+    const filters = new Map([
+      [1, columnFilter('100..700', number)!],
+      [2, columnFilter('>=2024-06-01', date)!],
+    ]);
+    const parsed = filterRows(rows, undefined, filters, (column, kind) => columnValues(rows, column, kind));
+    expect(parsed).toEqual(filterRows(rows, undefined, filters));
+    expect(parsed.length).toBeGreaterThan(50);
   });
 });
