@@ -9,12 +9,12 @@ import { answerModal } from './formsSalesOrder';
 const uiTimeout = 30_000;
 
 /** The form in the `index`-th SuiteLens webview (in the order they were opened), after clicking its tab. */
-async function formAt(page: Page, index: number): Promise<FrameLocator> {
+export async function formAt(page: Page, index: number): Promise<FrameLocator> {
   await page.locator('.tabs-container .tab').nth(index).click();
   return page.frameLocator(`iframe.webview[src*="extensionId=suitelens.suitelens"] >> nth=${index}`).frameLocator('#active-frame');
 }
 
-async function openEditForm(page: Page, recordType: string, id: string, expectForm = true): Promise<void> {
+export async function openEditForm(page: Page, recordType: string, id: string, expectForm = true): Promise<void> {
   const frames = page.locator('iframe.webview[src*="extensionId=suitelens.suitelens"]');
   const before = await frames.count();
   await runCommand(page, 'SuiteLens: Edit Record');
