@@ -2,6 +2,8 @@ import type { HostToRenderer, RendererToHost } from '../../src/protocol/renderer
 import { CancelLoadRequest, ExportRequest, LoadAllRequest, LoadMoreRequest, OpenRecordRequest } from '../../src/protocol/rendererMessages';
 import type { Cell, RowsColumn, RowsPayload } from '../../src/protocol/rows';
 import { clampWidth, initialColumnWidths } from './columnWidths';
+import { ContextMenu, type MenuItem } from './contextMenu';
+import { formatSelection, type CopyFormat } from './copyFormats';
 import { columnFilter, columnValues, filterRows, type ColumnFilter, type ColumnValues } from './filtering';
 import { RecordView } from './recordView';
 import { type SortDirection, sortedOrder } from './sorting';
@@ -37,6 +39,7 @@ export class ResultsGrid {
   private filterRow: HTMLElement | undefined;
   private columnChooser: HTMLElement | undefined;
   private recordView: RecordView | undefined;
+  private menu: ContextMenu | undefined;
   private sort: { column: number; direction: SortDirection } | undefined;
   private totalResults: number;
   private selection: Selection | undefined;
@@ -161,6 +164,7 @@ export class ResultsGrid {
 
   dispose(): void {
     this.documentListeners.abort();
+    this.menu?.close();
     this.recordView?.dispose();
     this.root.remove();
   }
@@ -440,8 +444,24 @@ export class ResultsGrid {
       const hit = this.cellFromEvent(event);
       if (hit) this.openRecordAt(hit.position, hit.column);
     });
+    this.body.addEventListener('contextmenu', (event) => {
+      const hit = this.cellFromEvent(event);
+      if (!hit || hit.column < 0) return;
+      event.preventDefault();
+      const box = this.root.getBoundingClientRect();
+      this.openMenu(hit.position, hit.column, event.clientX - box.left, event.clientY - box.top);
+    });
     this.viewport.addEventListener('keydown', (event) => {
       const modifier = event.ctrlKey || event.metaKey;
+      if ((event.key === 'F10' && event.shiftKey) || event.key === 'ContextMenu') {
+        if (!this.selection) return;
+        event.preventDefault();
+        const cell = this.body.querySelector<HTMLElement>(`.sl-grid-row[data-position="${this.selection.focusRow}"] .sl-grid-cell[data-column="${this.selection.focusColumn}"]`);
+        const box = this.root.getBoundingClientRect();
+        const at = cell?.getBoundingClientRect();
+        this.openMenu(this.selection.focusRow, this.selection.focusColumn, at ? at.left - box.left : 0, at ? at.bottom - box.top : 0);
+        return;
+      }
       if (modifier && event.key.toLowerCase() === 'c') {
         event.preventDefault();
         void this.copySelection();
@@ -628,21 +648,69 @@ export class ResultsGrid {
     );
   }
 
-  /** The selection as TSV: a single cell is copied bare; a multi-row or whole-row selection gets a header line. */
-  selectionText(): string {
+  /** The selected cells (all shown rows when nothing is selected), hidden columns left out, with their names. */
+  private selectedCells(): { header: string[]; rows: Cell[][]; single: boolean } {
     const s = this.selection ?? { anchorRow: 0, anchorColumn: 0, focusRow: this.shownCount - 1, focusColumn: this.columns.length - 1 };
     const [r1, r2] = [Math.min(s.anchorRow, s.focusRow), Math.max(s.anchorRow, s.focusRow)];
     const [c1, c2] = [Math.min(s.anchorColumn, s.focusColumn), Math.max(s.anchorColumn, s.focusColumn)];
-    const picked: Cell[][] = [];
-    for (let position = r1; position <= r2; position++) {
-      const row = this.rowAt(position);
-      const cells: Cell[] = [];
-      for (let column = c1; column <= c2; column++) if (!this.hidden.has(column)) cells.push(row[column] ?? null); // rows from before a column appeared are short
-      picked.push(cells);
+    const columns: number[] = [];
+    for (let column = c1; column <= c2; column++) if (!this.hidden.has(column)) columns.push(column);
+    const rows: Cell[][] = [];
+    // Rows from before a column appeared are short: their missing cells are NULL.
+    for (let position = r1; position <= r2; position++) rows.push(columns.map((column) => this.rowAt(position)[column] ?? null));
+    return { header: columns.map((column) => this.columns[column].name), rows, single: r1 === r2 && c1 === c2 };
+  }
+
+  /** The selection as TSV: a single cell is copied bare; a multi-row or whole-row selection gets a header line. */
+  selectionText(withHeader = false): string {
+    const { header, rows, single } = this.selectedCells();
+    return toTsv(rows, single && !withHeader ? undefined : header);
+  }
+
+  /** The selection as CSV, JSON or a Markdown table (always with column names). */
+  selectionAs(format: CopyFormat): string {
+    const { header, rows } = this.selectedCells();
+    return formatSelection(format, header, rows);
+  }
+
+  private async copyText(text: string, what: string): Promise<void> {
+    const copied = await writeClipboard(this.doc, text);
+    this.setMessage(copied ? `Copied ${what}` : 'Copy failed: the clipboard is not available here', !copied);
+  }
+
+  /** The grid's context menu for the cell at a view position (the selection moves there unless it holds it). */
+  private openMenu(position: number, column: number, x: number, y: number): void {
+    if (!this.isSelected(position, column)) {
+      this.selection = { anchorRow: position, anchorColumn: column, focusRow: position, focusColumn: column };
+      this.renderNow(true);
     }
-    const single = r1 === r2 && c1 === c2;
-    const header = single ? undefined : this.columns.slice(c1, c2 + 1).filter((_, offset) => !this.hidden.has(c1 + offset)).map((c) => c.name);
-    return toTsv(picked, header);
+    const value = this.rowAt(position)[column] ?? null;
+    const items: MenuItem[] = [
+      { label: 'Copy', run: () => void this.copySelection() },
+      { label: 'Copy with Headers', run: () => void this.copyText(this.selectionText(true), 'with headers as tab-separated text') },
+      { label: 'Copy as CSV', run: () => void this.copyText(this.selectionAs('csv'), 'as CSV') },
+      { label: 'Copy as JSON', run: () => void this.copyText(this.selectionAs('json'), 'as JSON') },
+      { label: 'Copy as Markdown', run: () => void this.copyText(this.selectionAs('markdown'), 'as a Markdown table') },
+    ];
+    if (this.columns[column]?.recordType && value) items.push({ label: `Open ${this.columns[column].recordType} ${value}`, run: () => void this.openRecordAt(position, column) });
+    items.push(
+      { label: value === null ? 'Filter: Only Empty' : 'Filter by This Value', run: () => this.filterBy(column, value) },
+      { label: 'Show as Record', run: () => this.openRecordView() },
+    );
+    this.menu?.close();
+    this.menu = new ContextMenu(this.doc, items, () => {
+      this.menu = undefined;
+      this.viewport.focus({ preventScroll: true });
+    });
+    this.menu.open(this.root, x, y);
+  }
+
+  private filterBy(column: number, value: Cell): void {
+    if (!this.filterRow) this.toggleFilterRow();
+    const input = this.filterRow?.querySelector<HTMLInputElement>(`.sl-grid-filter[data-column="${column}"]`);
+    if (!input) return;
+    input.value = value === null ? 'null' : `=${value}`;
+    input.dispatchEvent(new Event('input'));
   }
 
   private async copySelection(): Promise<void> {

@@ -51,6 +51,13 @@ export const gridStyles = `
 .sl-record-fields dt { color: var(--vscode-descriptionForeground); }
 .sl-record-fields dd { margin: 0; white-space: pre-wrap; word-break: break-word; }
 .sl-record-fields dd.sl-null { color: var(--vscode-disabledForeground, var(--vscode-descriptionForeground)); font-style: italic; }
+.sl-grid-root { position: relative; }
+.sl-grid-menu { position: absolute; z-index: 10; display: flex; flex-direction: column; min-width: 180px; padding: 4px 0;
+  background: var(--vscode-menu-background, var(--vscode-editorWidget-background)); color: var(--vscode-menu-foreground, var(--vscode-foreground));
+  border: 1px solid var(--vscode-menu-border, var(--vscode-editorWidget-border, #8884)); box-shadow: 0 2px 8px var(--vscode-widget-shadow, #0005); }
+.sl-grid-menu-item { font: inherit; text-align: left; padding: 3px 14px; color: inherit; background: transparent; border: 0; cursor: pointer; }
+.sl-grid-menu-item:hover, .sl-grid-menu-item:focus { background: var(--vscode-menu-selectionBackground, var(--vscode-list-activeSelectionBackground));
+  color: var(--vscode-menu-selectionForeground, var(--vscode-list-activeSelectionForeground)); outline: none; }
 .sl-grid-message { min-height: 1.2em; padding: 2px 0; color: var(--vscode-descriptionForeground); }
 .sl-grid-message.sl-error { color: var(--vscode-errorForeground); }
 .sl-error-view { border-left: 3px solid var(--vscode-errorForeground, #f14c4c); padding: 6px 10px; background: var(--vscode-inputValidation-errorBackground, transparent); }

@@ -259,6 +259,23 @@ describe('ResultsGrid in a DOM', () => {
     expect(host.querySelector('.sl-record-view')).toBeNull();
   });
 
+  it('opens a context menu on a cell with copy formats, open record and filter by this value', () => {
+    const sent: RendererToHost[] = [];
+    const { grid, host } = mount(payload(5), (m) => sent.push(m));
+    const cell = host.querySelector<HTMLElement>('.sl-grid-row[data-position="2"] .sl-grid-cell[data-column="0"]')!;
+    cell.dispatchEvent(new MouseEvent('contextmenu', { bubbles: true, cancelable: true, clientX: 10, clientY: 10 }));
+    const labels = [...host.querySelectorAll('.sl-grid-menu-item')].map((item) => item.textContent);
+    expect(labels).toEqual(['Copy', 'Copy with Headers', 'Copy as CSV', 'Copy as JSON', 'Copy as Markdown', 'Open customer 3', 'Filter by This Value', 'Show as Record']);
+    expect(grid.selectionAs('markdown')).toBe('| id |\n| --- |\n| 3 |');
+    host.querySelectorAll<HTMLButtonElement>('.sl-grid-menu-item')[5].click();
+    expect(sent).toEqual([{ type: 'openRecord', queryId: 'q1', recordType: 'customer', id: '3' }]);
+    expect(host.querySelector('.sl-grid-menu')).toBeNull();
+    cell.dispatchEvent(new MouseEvent('contextmenu', { bubbles: true, cancelable: true }));
+    host.querySelectorAll<HTMLButtonElement>('.sl-grid-menu-item')[6].click();
+    expect(grid.shownCount).toBe(1);
+    expect(host.querySelector<HTMLInputElement>('.sl-grid-filter[data-column="0"]')!.value).toBe('=3');
+  });
+
   it('copies a rectangular selection with its header', () => {
     const { grid, host } = mount(payload(3, { rows: [['1', 'a\tb', '5'], ['2', 'c', null], ['3', 'd', '7']] }));
     const cell = (row: number, column: number) =>

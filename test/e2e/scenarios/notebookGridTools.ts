@@ -36,6 +36,15 @@ export const scenario: Scenario = {
     await page.keyboard.press('ArrowRight');
     await record.locator('.sl-record-title', { hasText: / · 2 of / }).waitFor({ timeout: 10_000 });
     await screenshot(page, 'notebook-grid-record-view-light');
+
+    // Right-click a cell: copy formats, open the record, filter by the value.
+    await output.locator('.sl-grid-row[data-position="0"] .sl-grid-cell[data-column="0"]').click({ button: 'right' });
+    const menu = output.locator('.sl-grid-menu');
+    await menu.waitFor({ timeout: 10_000 });
+    assert.deepEqual((await menu.locator('.sl-grid-menu-item').allInnerTexts()).slice(0, 5), ['Copy', 'Copy with Headers', 'Copy as CSV', 'Copy as JSON', 'Copy as Markdown']);
+    await screenshot(page, 'notebook-grid-context-menu');
+    await page.keyboard.press('Escape');
+    assert.equal(await menu.count(), 0, 'Escape closes the menu');
     await useColorTheme(page, 'Dark Modern');
     await screenshot(page, 'notebook-grid-record-view-dark');
   },
