@@ -3,7 +3,7 @@
  * can fill PGlite without knowing how NetSuite's analytics tables are laid out.
  */
 import type { FieldDefinition, RecordTypeDefinition, StoredRecord } from '../model/recordTypes';
-import type { SuiteQLTable } from './tables';
+import type { SuiteQLTable, SuiteQLTableFeed } from './tables';
 
 export type SuiteQLCellValue = string | number | null;
 
@@ -37,7 +37,8 @@ function fieldValues(fields: FieldDefinition[], source: Record<string, unknown>,
   return values;
 }
 
-function recordRow(table: SuiteQLTable, definition: RecordTypeDefinition, record: StoredRecord, fixedValues: Record<string, string>): SuiteQLRow {
+function recordRow(table: SuiteQLTable, definition: RecordTypeDefinition, record: StoredRecord, feed: SuiteQLTableFeed): SuiteQLRow {
+  const fixedValues = { ...feed.computed?.(record), ...feed.fixedValues };
   const values = fieldValues(definition.fields, record.fields, table);
   const columnNames = new Set(table.columns.map((c) => c.name));
   const standard: Record<string, SuiteQLCellValue> = {
@@ -55,12 +56,15 @@ function recordRow(table: SuiteQLTable, definition: RecordTypeDefinition, record
   return { table: table.name, values: { ...values, id: Number(record.id), ...fixedValues } };
 }
 
-function lineRows(table: SuiteQLTable, definition: RecordTypeDefinition, record: StoredRecord, sublistId: string, fixedValues: Record<string, string>): SuiteQLRow[] {
-  const sublist = definition.sublists.find((s) => s.id === sublistId);
+function lineRows(table: SuiteQLTable, definition: RecordTypeDefinition, record: StoredRecord, feed: SuiteQLTableFeed): SuiteQLRow[] {
+  const sublist = definition.sublists.find((s) => s.id === feed.sublistId);
+  const sublistId = feed.sublistId ?? '';
+  const fixedValues = feed.fixedValues;
   if (!sublist) return [];
   return (record.sublists[sublistId] ?? []).map((line, index) => ({
     table: table.name,
     values: {
+      ...feed.computed?.(record, line),
       ...fieldValues(sublist.fields, line, table),
       transaction: Number(record.id),
       id: Number(line[sublist.lineKey] ?? index + 1),
@@ -76,8 +80,9 @@ export function suiteQLRowsForRecord(tables: SuiteQLTable[], definition: RecordT
   for (const table of tables) {
     const feeds = table.feeds.filter((feed) => feed.recordType === definition.id);
     for (const feed of feeds) {
-      if (feed.kind === 'record') rows.push(recordRow(table, definition, record, feed.fixedValues));
-      else rows.push(...lineRows(table, definition, record, feed.sublistId ?? '', feed.fixedValues));
+      if (feed.kind === 'record') rows.push(recordRow(table, definition, record, feed));
+      else if (feed.kind === 'derived') rows.push(...(feed.derive?.(record) ?? []).map((values) => ({ table: table.name, values })));
+      else rows.push(...lineRows(table, definition, record, feed));
     }
     if (feeds.some((feed) => feed.kind === 'sublist')) {
       // NetSuite's transactionline holds one header line per transaction (mainline = 'T', id 0), which carries the

@@ -4,7 +4,10 @@
  * this description (`suiteQLTableDDL`, `suiteQLRowsForRecord`); the SuiteQL engine uses it for BUILTIN.DF, role
  * checks and error wording.
  */
-import type { FieldDefinition, FieldKind, RecordTypeDefinition } from '../model/recordTypes';
+import type { FieldDefinition, FieldKind, RecordTypeDefinition, StoredRecord } from '../model/recordTypes';
+import { administratorRole, narrowRole } from '../roles';
+import { accountingTables, transactionPostingColumns, transactionPostingValues } from './accountingTables';
+import type { SuiteQLCellValue } from './rows';
 
 /** Postgres storage type of a SuiteQL column. Checkboxes are text 'T'/'F' so `isinactive = 'F'` works as in NetSuite. */
 export type SuiteQLColumnType = 'text' | 'integer' | 'numeric' | 'date' | 'timestamp';
@@ -25,11 +28,17 @@ export interface SuiteQLColumn {
 export interface SuiteQLTableFeed {
   /** Record type id as defined (`salesOrder`). */
   recordType: string;
-  /** `record`: one row per record; `sublist`: one row per line of `sublistId` (plus `mainline` rows, see below). */
-  kind: 'record' | 'sublist';
+  /**
+   * `record`: one row per record; `sublist`: one row per line of `sublistId` (plus `mainline` rows, see below);
+   * `derived`: the rows `derive` computes from the record (GL lines from a transaction's lines).
+   */
+  kind: 'record' | 'sublist' | 'derived';
   sublistId?: string;
   /** Column values every row of this feed carries (`type: 'SalesOrd'`, `mainline: 'F'`). */
   fixedValues: Record<string, string>;
+  derive?: (record: StoredRecord) => Record<string, SuiteQLCellValue>[];
+  /** Values computed from the whole record for its row or each of its lines (`postingperiod`, a line's `entity`). */
+  computed?: (record: StoredRecord, line?: Record<string, unknown>) => Record<string, SuiteQLCellValue>;
 }
 
 export interface SuiteQLTable {
@@ -51,7 +60,7 @@ export interface SuiteQLTable {
   /** Line tables: the column that points at the parent row, whose table carries the discriminator. */
   parent?: { table: string; column: string };
   /** Rows that exist regardless of records (`dual`'s single row). */
-  fixedRows?: Record<string, string>[];
+  fixedRows?: Record<string, SuiteQLCellValue>[];
 }
 
 const entityTypeCodes: Record<string, string> = {
@@ -156,7 +165,14 @@ export function describeSuiteQLTables(definitions: RecordTypeDefinition[]): Suit
       fixedValues.itemtype = definition.itemTypeCode;
       addColumn(draft, { name: 'itemtype', type: 'text', displayValues: { [definition.itemTypeCode]: definition.label } });
     }
-    draft.table.feeds.push({ recordType: definition.id, kind: 'record', fixedValues });
+    const isTransaction = definition.family === 'transaction';
+    if (isTransaction) for (const posting of transactionPostingColumns) addColumn(draft, posting);
+    draft.table.feeds.push({
+      recordType: definition.id,
+      kind: 'record',
+      fixedValues,
+      ...(isTransaction ? { computed: (record: StoredRecord) => transactionPostingValues(definition, record) } : {}),
+    });
     draft.table.guardedBy.push(typeId);
     const nameColumn = nameColumnOf(definition);
     if (nameColumn && draft.table.displayColumn === 'id') draft.table.displayColumn = nameColumn;
@@ -175,7 +191,19 @@ export function describeSuiteQLTables(definitions: RecordTypeDefinition[]): Suit
   dual.table.displayColumn = 'dummy';
   dual.table.fixedRows = [{ dummy: 'X' }];
 
-  return [...drafts.values()].map((draft) => resolveReferences(draft, drafts, tableOfType));
+  const resolved = [...drafts.values()].map((draft) => resolveReferences(draft, drafts, tableOfType));
+  if (!drafts.has('transaction') || !drafts.has('account')) return resolved;
+  const accountDisplay = drafts.get('account')!.table.displayColumn;
+  const transactionTypes = definitions.filter((definition) => definition.family === 'transaction');
+  return [...resolved, ...accountingTables(transactionTypes, accountDisplay, [administratorRole, narrowRole])];
+}
+
+/** A line's `entity` (the transaction's) and `netamount` (its amount), as NetSuite's transactionline carries them. */
+function lineComputed(record: StoredRecord, line?: Record<string, unknown>): Record<string, SuiteQLCellValue> {
+  const entity = record.fields.entity;
+  const entityId = typeof entity === 'object' && entity !== null ? Number((entity as { id?: unknown }).id) : Number(entity);
+  const amount = line ? Number(line.amount ?? Number(line.quantity ?? 0) * Number(line.rate ?? 0)) : NaN;
+  return { entity: Number.isFinite(entityId) ? entityId : null, netamount: Number.isFinite(amount) ? amount : null };
 }
 
 function addTransactionLines(draft: TableDraft, definition: RecordTypeDefinition): void {
@@ -190,12 +218,14 @@ function addTransactionLines(draft: TableDraft, definition: RecordTypeDefinition
   ]) {
     addColumn(draft, column, column.name === 'transaction' ? definition.id : undefined);
   }
+  addColumn(draft, { name: 'entity', type: 'integer' }, definition.fields.find((field) => field.id === 'entity')?.referenceType);
+  addColumn(draft, { name: 'netamount', type: 'numeric' });
   // Body fields NetSuite keeps on the main line (subsidiary, segments, createdfrom) are columns of this table.
   const mainLineFields = definition.fields.filter((f) => f.mainLineColumn).map((f) => ({ ...f, column: f.mainLineColumn }));
   addFieldColumns(draft, mainLineFields);
   for (const sublist of definition.sublists.filter((s) => (s.suiteqlTable ?? 'transactionline') === table.name)) {
     addFieldColumns(draft, sublist.fields);
-    table.feeds.push({ recordType: definition.id, kind: 'sublist', sublistId: sublist.id, fixedValues: { mainline: 'F', taxline: 'F' } });
+    table.feeds.push({ recordType: definition.id, kind: 'sublist', sublistId: sublist.id, fixedValues: { mainline: 'F', taxline: 'F' }, computed: lineComputed });
   }
   const typeId = definition.id.toLowerCase();
   if (!table.guardedBy.includes(typeId)) table.guardedBy.push(typeId);
