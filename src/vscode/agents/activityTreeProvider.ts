@@ -80,9 +80,14 @@ export class ActivityTreeProvider implements vscode.TreeDataProvider<ActivityNod
       visibleText(entry.sentence),
       '',
       `When: ${timeOf(entry)}`,
-      `Agent: ${visibleText(entry.agent.name)} (${entry.agent.kind === 'mcp' ? 'MCP' : 'VS Code chat'})`,
-      `Account: ${visibleText(entry.accountId)} (${entry.environment})`,
-      `Tool: ${visibleText(entry.tool)}`,
+      // A request the endpoint refused before knowing the agent names no agent, account or tool of its own.
+      ...(entry.action === 'refusedRequest'
+        ? ['From: a request to the MCP endpoint, refused before any agent was known']
+        : [
+            `Agent: ${visibleText(entry.agent.name)} (${entry.agent.kind === 'mcp' ? 'MCP' : 'VS Code chat'})`,
+            `Account: ${visibleText(entry.accountId)} (${entry.environment})`,
+            `Tool: ${visibleText(entry.tool)}`,
+          ]),
       `Decision: ${entry.decision}${entry.outcome ? `, ${entry.outcome}` : ''}`,
       `Arguments: ${visibleText(JSON.stringify(entry.arguments) ?? 'none')}`,
     ].join('\n');
