@@ -10,8 +10,12 @@ import type { AgentIdentity } from '../agent';
 import type { AuditLog } from '../audit';
 import type { RefusedRequestKind } from '../auditEntry';
 
-/** Who the activity log says sent a request the endpoint refused before knowing the agent. */
-export const unauthenticatedCaller: AgentIdentity = { id: 'mcp-endpoint', name: 'MCP endpoint', kind: 'mcp' };
+/**
+ * Who the activity log says sent a request the endpoint refused before knowing the agent. The id has characters no
+ * agent id made from a name has (agentIdFor keeps [a-z0-9-]), so an agent a person calls "MCP endpoint" never
+ * shares its entries or its share of the log.
+ */
+export const unauthenticatedCaller: AgentIdentity = { id: '(mcp endpoint)', name: 'MCP endpoint', kind: 'mcp' };
 
 const reasons: Record<RefusedRequestKind, string> = {
   missingKey: 'denied: no agent key was sent',
