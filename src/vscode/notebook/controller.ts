@@ -4,11 +4,13 @@ import type { NetSuiteClient } from '../../netsuite/client';
 import { isNetSuiteError } from '../../netsuite/errors';
 import { suiteQLRowCap } from '../../netsuite/suiteql';
 import { ROWS_MIME, type ErrorPayload, type RowsPayload } from '../../protocol/rows';
-import type { AccountProfile } from '../accounts/accountProfile';
+import { describeProfile, type AccountProfile } from '../accounts/accountProfile';
 import type { AccountRegistry } from '../accounts/accountRegistry';
+import type { PersonAtNotebook } from './personAtNotebook';
 import type { QueryHistory } from './queryHistory';
 import { failurePosition, toPlainText, toRowsPayload } from './resultFormat';
 import type { ResultSessions } from './resultSessions';
+import { notRunText, runGate, runQuestion } from './runGate';
 import { describeRefusedQuery, isGenericQueryError } from '../../suiteql/queryDiagnosis';
 import { resultColumnsOf } from '../../suiteql/resultColumns';
 import { notebookType } from './serializer';
@@ -18,6 +20,8 @@ export interface ControllerDeps {
   registry: AccountRegistry<NetSuiteClient>;
   sessions: ResultSessions;
   history: QueryHistory;
+  /** Whether a run can be put down to a person at the notebook; runs that cannot may be asked about first. */
+  presence: PersonAtNotebook;
   /** Rows per page shown on a run (setting `suitelens.notebook.pageSize`). */
   pageSize: () => number;
   /** The record type whose ids a single-table query's `id` column holds (`customer` for `FROM customer`). */
@@ -57,24 +61,66 @@ export class AccountNotebookController implements vscode.Disposable {
       }),
     );
     for (const notebook of vscode.workspace.notebookDocuments) this.preferIfRemembered(notebook);
-    this.disposables.push(vscode.workspace.onDidOpenNotebookDocument((notebook) => this.preferIfRemembered(notebook)));
+    this.disposables.push(
+      vscode.workspace.onDidOpenNotebookDocument((notebook) => this.preferIfRemembered(notebook)),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        for (const notebook of vscode.workspace.notebookDocuments) this.preferIfRemembered(notebook);
+      }),
+    );
   }
 
   get id(): string {
     return this.controller.id;
   }
 
+  /**
+   * A notebook remembers the account it last ran on. A notebook file that came with a folder in Restricted Mode does
+   * not get to pick its account (a production one, say) by itself: the person picks it, until they trust the folder.
+   */
   private preferIfRemembered(notebook: vscode.NotebookDocument): void {
+    if (!vscode.workspace.isTrusted && !notebook.isUntitled) return;
     if (notebook.notebookType === notebookType && notebook.metadata?.account === this.profile.accountId) {
       this.controller.updateNotebookAffinity(notebook, vscode.NotebookControllerAffinity.Preferred);
     }
   }
 
   private async executeCells(cells: vscode.NotebookCell[], notebook: vscode.NotebookDocument): Promise<void> {
-    for (const cell of cells) {
-      if (cell.kind !== vscode.NotebookCellKind.Code) continue;
+    const codeCells = cells.filter((cell) => cell.kind === vscode.NotebookCellKind.Code);
+    if (!(await this.allowedToRun(codeCells, notebook))) {
+      for (const cell of codeCells) await this.showNotRun(cell);
+      return;
+    }
+    for (const cell of codeCells) {
       const completed = await this.executeCell(cell, notebook);
       if (!completed) break; // run-all stops at the first failure, as a person reading top to bottom expects
+    }
+  }
+
+  /** Asks the person first when the run cannot be put down to them and the account or folder calls for it (runGate.ts). */
+  private async allowedToRun(cells: readonly vscode.NotebookCell[], notebook: vscode.NotebookDocument): Promise<boolean> {
+    const profile = this.deps.registry.get(this.profile.accountId) ?? this.profile;
+    const decision = runGate({
+      personAtNotebook: this.deps.presence.isPersonAt(notebook),
+      folderTrusted: vscode.workspace.isTrusted,
+      environment: profile.environment,
+      demo: profile.demo === true,
+      readOnly: profile.readOnly,
+    });
+    if (decision.action === 'run') return true;
+    const queries = cells.map((cell) => cell.document.getText().trim()).filter((query) => query !== '');
+    if (queries.length === 0) return true;
+    const { message, detail } = runQuestion(describeProfile(profile), decision.why, queries);
+    const run = 'Run';
+    return (await vscode.window.showWarningMessage(message, { modal: true, detail }, run)) === run;
+  }
+
+  private async showNotRun(cell: vscode.NotebookCell): Promise<void> {
+    const execution = this.controller.createNotebookCellExecution(cell);
+    execution.start(Date.now());
+    try {
+      await execution.replaceOutput([new vscode.NotebookCellOutput([vscode.NotebookCellOutputItem.text(notRunText)])]);
+    } finally {
+      execution.end(false, Date.now());
     }
   }
 

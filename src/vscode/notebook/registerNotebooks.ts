@@ -4,6 +4,7 @@ import { tablesReadBy } from '../../suiteql/tables';
 import type { AccountRegistry } from '../accounts/accountRegistry';
 import { AccountNotebookController } from './controller';
 import { GridMessaging } from './gridMessaging';
+import { PersonAtNotebook } from './personAtNotebook';
 import { QueryHistory } from './queryHistory';
 import { ResultSessions } from './resultSessions';
 import { notebookType, SuiteQLNotebookSerializer } from './serializer';
@@ -37,6 +38,7 @@ export function registerNotebooks(
 ): NotebookFeature {
   const sessions = new ResultSessions();
   const history = new QueryHistory(context.globalState);
+  const presence = new PersonAtNotebook();
   const pageSize = () => Math.min(1000, Math.max(1, vscode.workspace.getConfiguration('suitelens').get<number>('notebook.pageSize', 1000)));
   const controllers = new Map<string, AccountNotebookController>();
   const disposables: vscode.Disposable[] = [];
@@ -51,7 +53,7 @@ export function registerNotebooks(
     }
     for (const [accountId, profile] of accounts) {
       if (!controllers.has(accountId)) {
-        controllers.set(accountId, new AccountNotebookController(profile, { registry, sessions, history, pageSize, idRecordType: idRecordTypeOf, learnColumns, noteResultSize }));
+        controllers.set(accountId, new AccountNotebookController(profile, { registry, sessions, history, presence, pageSize, idRecordType: idRecordTypeOf, learnColumns, noteResultSize }));
       }
     }
   };
@@ -60,6 +62,7 @@ export function registerNotebooks(
   disposables.push(
     vscode.workspace.registerNotebookSerializer(notebookType, new SuiteQLNotebookSerializer(), { transientOutputs: true }),
     registry.onDidChange(syncControllers),
+    presence,
     new GridMessaging(registry, sessions),
     vscode.commands.registerCommand('suitelens.newNotebook', (query?: unknown) => openNewNotebook(registry, typeof query === 'string' ? query : undefined)),
     vscode.commands.registerCommand('suitelens.queryHistory', () => showHistory(registry, history)),
