@@ -1,15 +1,15 @@
 // Runs the Playwright scenarios one after another against real VS Code (code-server), one Chromium for all and a
 // fresh code-server + browser context per scenario; a failed scenario leaves a `FAILED-<name>.png` screenshot.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, workbenchUrl } from '../../vscode/harness/browser';
 import { startCodeServer, tail } from '../../vscode/harness/codeServer';
 import { projectRoot } from '../../vscode/harness/paths';
 import { reportSummary } from '../../vscode/harness/summary';
 import type { Scenario, ScenarioContext, WorkbenchOptions } from './scenario';
-import { screenshot, suiteLensActivityIcon, waitForWorkbench } from './workbench';
+import { answerWorkspaceTrust, screenshot, suiteLensActivityIcon, waitForWorkbench } from './workbench';
 
 export async function runScenarios(scenarios: readonly Scenario[]): Promise<number> {
   const browser = await launchChromium();
@@ -43,10 +43,11 @@ async function runOne(browser: Browser, scenario: Scenario): Promise<string | un
   let lastPage: Page | undefined;
   let serverLog: string | undefined;
 
-  const newPage = async (url: string): Promise<Page> => {
+  const newPage = async (url: string, trustFolder = true): Promise<Page> => {
     lastPage = await browserContext.newPage();
     await lastPage.goto(url);
     await waitForWorkbench(lastPage);
+    await answerWorkspaceTrust(lastPage, trustFolder);
     return lastPage;
   };
   const context: ScenarioContext = {
@@ -55,14 +56,18 @@ async function runOne(browser: Browser, scenario: Scenario): Promise<string | un
       cleanups.push(() => rmSync(runDir, { recursive: true, force: true }));
       const workspace = join(runDir, 'workspace');
       mkdirSync(workspace);
+      for (const [path, text] of Object.entries(options.folderFiles ?? {})) {
+        mkdirSync(dirname(join(workspace, path)), { recursive: true });
+        writeFileSync(join(workspace, path), text);
+      }
       const server = await startCodeServer({ folder: workspace, settings: options.settings, env: options.env });
       serverLog = server.logFile;
       cleanups.push(() => server.stop());
-      const page = await newPage(workbenchUrl(server.origin, workspace, { extensionDevelopmentPath: projectRoot }));
+      const page = await newPage(workbenchUrl(server.origin, workspace, { extensionDevelopmentPath: projectRoot }), options.trustFolder ?? true);
       await suiteLensActivityIcon(page).waitFor({ timeout: 30_000 });
       return page;
     },
-    openUrl: newPage,
+    openUrl: (url) => newPage(url),
     onCleanup: (cleanup) => void cleanups.push(cleanup),
   };
 

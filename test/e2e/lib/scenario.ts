@@ -6,6 +6,13 @@ export interface WorkbenchOptions {
   readonly settings?: Readonly<Record<string, unknown>>;
   /** Environment for code-server and its extension host. */
   readonly env?: Readonly<Record<string, string>>;
+  /**
+   * How the person answers VS Code's "Do you trust the authors of the files in this folder?" when the workbench
+   * opens: trust it (default: a person opening their own folder), or not, so the folder stays in Restricted Mode.
+   */
+  readonly trustFolder?: boolean;
+  /** Files the folder holds before VS Code opens it (path relative to the folder → text), as a cloned repository would. */
+  readonly folderFiles?: Readonly<Record<string, string>>;
 }
 
 export interface ScenarioContext {
@@ -14,7 +21,7 @@ export interface ScenarioContext {
    * opens the workbench; resolves once SuiteLens's activity-bar icon is there. Stopped after the scenario.
    */
   openWorkbench(options?: WorkbenchOptions): Promise<Page>;
-  /** Opens a workbench that is already served (e.g. by `npm start`) in a fresh page. */
+  /** Opens a workbench that is already served (e.g. by `npm start`) in a fresh page, trusting its folder when asked. */
   openUrl(url: string): Promise<Page>;
   /** Runs after the scenario, pass or fail, in reverse order. */
   onCleanup(cleanup: () => Promise<void> | void): void;

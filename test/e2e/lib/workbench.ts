@@ -19,6 +19,36 @@ export async function waitForWorkbench(page: Page): Promise<void> {
   await page.locator('.monaco-workbench').waitFor({ timeout: uiTimeout });
 }
 
+/**
+ * Answers VS Code's workspace-trust question as a person does. The harness keeps trust on (as every user has it):
+ * VS Code 1.100 asks "Do you trust the authors of the files in this folder?" in a modal when a fresh browser opens a
+ * folder; 1.139 opens the folder in Restricted Mode straight away with a banner, and the person trusts it from there.
+ */
+export async function answerWorkspaceTrust(page: Page, trust: boolean): Promise<void> {
+  const dialog = page.locator('.monaco-dialog-box', { hasText: /trust the authors/i });
+  const restricted = page.locator('.part.statusbar .statusbar-item', { hasText: 'Restricted Mode' });
+  await dialog.or(restricted).first().waitFor({ timeout: uiTimeout });
+  // The badge can show a moment before 1.100's modal does; give the modal a short chance to appear.
+  if (!(await dialog.isVisible())) await dialog.waitFor({ timeout: 3_000 }).catch(() => undefined);
+  if (await dialog.isVisible()) {
+    const answer = trust ? /^Yes, I trust the authors/ : /^No, I don.t trust the authors/;
+    await dialog.locator('.monaco-button', { hasText: answer }).first().click({ timeout: uiTimeout });
+    await dialog.waitFor({ state: 'detached', timeout: uiTimeout });
+  } else if (trust) {
+    await grantWorkspaceTrust(page);
+  }
+}
+
+/** Trusts the open folder from VS Code's Workspace Trust editor, then closes that editor. */
+export async function grantWorkspaceTrust(page: Page): Promise<void> {
+  await runCommand(page, 'Workspaces: Manage Workspace Trust');
+  const editor = page.locator('.workspace-trust-editor');
+  await editor.locator('.monaco-button', { hasText: /^Trust$/ }).first().click({ timeout: uiTimeout });
+  await page.locator('.part.statusbar .statusbar-item', { hasText: 'Restricted Mode' }).waitFor({ state: 'detached', timeout: uiTimeout });
+  await runCommand(page, 'View: Close Editor');
+  await editor.waitFor({ state: 'detached', timeout: uiTimeout });
+}
+
 /** The NetSuite icon in the activity bar; present once SuiteLens has been scanned. */
 export function suiteLensActivityIcon(page: Page): Locator {
   return page.locator(`.activitybar a.action-label[aria-label^="${SUITELENS_CONTAINER_TITLE}"]`);

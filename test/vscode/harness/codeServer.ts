@@ -21,7 +21,6 @@ export const quietWorkbenchSettings: Readonly<Record<string, unknown>> = {
   'extensions.autoCheckUpdates': false,
   'extensions.ignoreRecommendations': true,
   'telemetry.telemetryLevel': 'off',
-  'security.workspace.trust.enabled': false,
   'editor.quickSuggestions': { other: false, comments: false, strings: false },
   'editor.suggestOnTriggerCharacters': false,
   'editor.acceptSuggestionOnEnter': 'off',
@@ -43,6 +42,11 @@ export interface CodeServerOptions {
   readonly keepTempDir?: boolean;
   /** Which installed VS Code to serve; defaults to SUITELENS_VSCODE's (see paths.ts). */
   readonly vscode?: VsCodeTarget;
+  /**
+   * Workspace trust is on, as it is for every user (a new folder opens in Restricted Mode until the person trusts
+   * it). Only a run that cannot answer the trust question as a person would turns it off, saying why at the call.
+   */
+  readonly disableWorkspaceTrust?: boolean;
 }
 
 export interface RunningCodeServer {
@@ -89,7 +93,8 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
   const userDataDir = join(runDir, 'user-data');
   const extensionsDir = options.extensionsDir ?? join(runDir, 'extensions');
   for (const dir of [tempDir, join(userDataDir, 'User'), extensionsDir]) mkdirSync(dir, { recursive: true });
-  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...quietWorkbenchSettings, ...options.settings }, null, 2));
+  const trustOff = options.disableWorkspaceTrust ? { 'security.workspace.trust.enabled': false } : {};
+  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...quietWorkbenchSettings, ...trustOff, ...options.settings }, null, 2));
   // A config file of its own, or code-server writes ~/.config/code-server/config.yaml.
   const configFile = join(runDir, 'config.yaml');
   writeFileSync(configFile, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
@@ -105,7 +110,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
     '--extensions-dir', extensionsDir,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(options.disableWorkspaceTrust ? ['--disable-workspace-trust'] : []),
     '--disable-getting-started-override',
     '--ignore-last-opened',
     options.folder,

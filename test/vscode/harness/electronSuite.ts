@@ -24,6 +24,7 @@ export async function runElectronSuite(suiteDir: string): Promise<number> {
       extensionDevelopmentPath: projectRoot,
       extensionTestsPath: join(suiteDir, 'index'),
       extensionTestsEnv: { [RESULTS_FILE_ENV]: resultsFile },
+      // Trust off for the same reason as the code-server host suite (hostSuite.ts): no person answers the trust question.
       launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', `--user-data-dir=${join(runDir, 'user-data')}`],
     }).catch((error: unknown) => {
       console.log(`✖ VS Code exited with an error: ${error instanceof Error ? error.message : String(error)}`);

@@ -25,7 +25,10 @@ export async function runHostSuite(suiteDir: string): Promise<number> {
   const hostOutput: string[] = [];
   let outcome: { exitCode?: number; timedOut?: boolean; error?: string } = {};
 
-  const server = await startCodeServer({ folder: workspace, env: { [RESULTS_FILE_ENV]: resultsFile } });
+  // Trust off here only: the suite drives SuiteLens through its API from inside the extension host (it runs notebook
+  // cells by command, starts the MCP endpoint), and nobody is at the workbench to answer VS Code's trust question.
+  // What Restricted Mode changes is shown by the e2e scenarios restrictedMode*, which answer it as a person does.
+  const server = await startCodeServer({ folder: workspace, env: { [RESULTS_FILE_ENV]: resultsFile }, disableWorkspaceTrust: true });
   const browser = await launchChromium();
   try {
     const page = await browser.newPage();
