@@ -83,4 +83,26 @@ suite('SuiteQL notebook files', () => {
     assert.equal(saved.account, 'TSTDRV1234567_SB1');
     assert.ok(!JSON.stringify(saved).includes('outputs'));
   });
+
+  test('a save keeps what the file held (unknown keys, a numeric account, outputs read from it) beside the new cell', async function () {
+    this.timeout(120_000);
+    const folder = vscode.workspace.workspaceFolders![0].uri;
+    const uri = vscode.Uri.joinPath(folder, 'kept.snb');
+    const cell = { kind: 'code', language: 'suiteql', source: 'SELECT id FROM customer', tags: ['finance'], outputs: [{ items: [{ mime: 'application/json', data: { rows: [[1]] } }] }] };
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(JSON.stringify({ version: 1, account: 1234567, title: 'Month end', cells: [cell] })));
+    const document = await vscode.workspace.openNotebookDocument(uri);
+    const edit = new vscode.WorkspaceEdit();
+    edit.set(uri, [vscode.NotebookEdit.insertCells(1, [new vscode.NotebookCellData(vscode.NotebookCellKind.Markup, '# Notes', 'markdown')])]);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    assert.ok(await document.save(), 'the notebook saved');
+    const saved = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri))) as Record<string, unknown>;
+    assert.deepEqual(saved, { version: 1, account: 1234567, title: 'Month end', cells: [cell, { kind: 'markdown', language: 'markdown', source: '# Notes' }] });
+  });
+
+  test('a Jupyter notebook renamed .snb is refused, saying what it is', async () => {
+    const folder = vscode.workspace.workspaceFolders![0].uri;
+    const uri = vscode.Uri.joinPath(folder, 'jupyter.snb');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata: {}, cells: [{ cell_type: 'code', source: ['print(1)'] }] })));
+    await assert.rejects(Promise.resolve(vscode.workspace.openNotebookDocument(uri)), /it is a Jupyter notebook \(nbformat 4\)/);
+  });
 });
