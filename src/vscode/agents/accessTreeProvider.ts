@@ -31,7 +31,19 @@ export type AccessNode =
   | { kind: 'account'; id: string; agent: AgentIdentity; accountId: string }
   | { kind: 'tables'; id: string; agent: AgentIdentity; accountId: string }
   | { kind: 'switch'; id: string; agent: AgentIdentity; accountId: string; access: RecordTypeAccess; wildcard: boolean; table?: TableSwitch }
-  | { kind: 'message'; id: string; text: string; error: boolean };
+  | { kind: 'message'; id: string; text: string; error: boolean; tooltip?: string };
+
+/**
+ * The one path no grant here covers, shown where people look at what agents may do (SECURITY.md, "What stays open").
+ */
+export const notebookPathNode: AccessNode = {
+  kind: 'message',
+  id: 'notebooks-outside-grants',
+  text: 'SuiteQL notebooks run with your own access, outside these grants',
+  error: false,
+  tooltip:
+    "VS Code chat's own notebook tools can run notebook cells with your access. SuiteLens asks first when it cannot tell you started a run at the notebook, on production and read-only accounts; VS Code's Bypass Approvals and Autopilot skip VS Code's own question. See SECURITY.md.",
+};
 
 /** What a switch under "SuiteQL tables" says about itself. */
 export interface TableSwitch {
@@ -110,7 +122,7 @@ export class AccessTreeProvider implements vscode.TreeDataProvider<AccessNode>, 
         const agents = await this.service.agents();
         // VS Code chat first; then the MCP agents by name.
         agents.sort((a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === 'vscode-chat' ? -1 : 1));
-        return agents.map((agent) => ({ kind: 'agent', id: `agent:${agent.id}`, agent }));
+        return [...agents.map((agent): AccessNode => ({ kind: 'agent', id: `agent:${agent.id}`, agent })), notebookPathNode];
       }
       if (node.kind === 'agent') {
         const accountIds = await this.service.accountIds(node.agent.id);
@@ -189,6 +201,7 @@ export class AccessTreeProvider implements vscode.TreeDataProvider<AccessNode>, 
       case 'message': {
         const item = new vscode.TreeItem(node.text, vscode.TreeItemCollapsibleState.None);
         item.iconPath = new vscode.ThemeIcon(node.error ? 'error' : 'info');
+        if (node.tooltip) item.tooltip = node.tooltip;
         item.contextValue = accessContext.message;
         return item;
       }
