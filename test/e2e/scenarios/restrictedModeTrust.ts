@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { setPaneExpanded, uiTimeout } from '../lib/agentPanes';
+import { paneRow, setPaneExpanded, uiTimeout } from '../lib/agentPanes';
 import type { Scenario } from '../lib/scenario';
 import { grantWorkspaceTrust, screenshot } from '../lib/workbench';
 import { agentAccessDescription, clonedFolder, endpointOnForThePerson, restrictedModeBadge } from './restrictedMode';
@@ -17,6 +17,8 @@ export const scenario: Scenario = {
     const running = agentAccessDescription(page).filter({ hasText: /^MCP endpoint http:\/\/127\.0\.0\.1:\d+\/mcp$/ });
     await running.waitFor({ timeout: uiTimeout });
     assert.equal(await restrictedModeBadge(page).count(), 0, 'the folder is trusted');
+    // The path no grant covers is named where people look at what agents may do.
+    await paneRow(page, 'Agent Access', 'SuiteQL notebooks run with your own access, outside these grants').waitFor({ timeout: uiTimeout });
     await screenshot(page, 'restricted-mode-5-trusted-endpoint-running');
   },
 };
