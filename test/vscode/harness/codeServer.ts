@@ -113,6 +113,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
     ...(options.disableWorkspaceTrust ? ['--disable-workspace-trust'] : []),
     '--disable-getting-started-override',
     '--ignore-last-opened',
+    ...install.codeServerArgs,
     options.folder,
   ];
   // TMPDIR: code-server and its extension host drop sockets and tsserver folders in os.tmpdir().
