@@ -82,10 +82,20 @@ function describe(char: string): string {
   return code >= 0x20 && code < 0x7f ? `'${char}' (${hex})` : hex;
 }
 
-/** A character inside a string literal that no query needs and that readers may treat differently: C0/C1 controls (but tab, CR, LF), DEL, lone surrogates. */
+/**
+ * Characters a character-set conversion on the way to the database may turn into an ASCII quote (a "best fit"
+ * mapping of typographic apostrophes, primes and full-width forms): inside a string one of these could end it.
+ */
+const quoteLookAlikes = new Set([0x02b9, 0x02bb, 0x02bc, 0x02bd, 0x02c8, 0x2018, 0x2019, 0x201a, 0x201b, 0x2032, 0x2035, 0xff07, 0x201c, 0x201d, 0x201e, 0x2033, 0xff02]);
+
+/**
+ * A character inside a string literal that no query needs and that readers may treat differently: C0/C1 controls
+ * (but tab, CR, LF), DEL, lone surrogates, quote look-alikes.
+ */
 function badInString(text: string): number {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
+    if (quoteLookAlikes.has(code)) return i;
     if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || (code >= 0x7f && code <= 0x9f)) return i;
     if (code >= 0xd800 && code <= 0xdbff) {
       const next = text.charCodeAt(i + 1);
@@ -137,7 +147,7 @@ function lex(query: string): CanonicalToken[] {
     if (char === "'" || ((char === 'q' || char === 'Q') && next === "'")) {
       const { value, end } = char === "'" ? plainString(query, i, refuse) : alternativeString(query, i, refuse);
       const bad = badInString(value);
-      if (bad >= 0) refuse(i, `a string holds the control character ${describe(value[bad])}`);
+      if (bad >= 0) refuse(i, `a string holds ${describe(value[bad])}, a control character or a look-alike of a quote; write it another way (e.g. CHR())`);
       if (isGlue(query[end])) refuse(end, `${describe(query[end])} is glued to the end of a string`);
       tokens.push({ kind: 'string', text: `'${value.replaceAll("'", "''")}'`, offset: i });
       i = end;

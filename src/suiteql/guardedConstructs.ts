@@ -70,24 +70,63 @@ const knownTableNames: ReadonlySet<string> = new Set([
   ...standardTables.map((table) => table.name.toLowerCase()),
   'transaction', 'transactionline', 'transactionaccountingline', 'item', 'entity', 'customer', 'vendor', 'employee',
   'contact', 'partner', 'job', 'account', 'subsidiary', 'department', 'location', 'classification', 'currency', 'dual',
+  // The family tables the agent policy knows (agents/suiteqlAccess.ts).
+  'nexttransactionlink', 'previoustransactionlink', 'nexttransactionlinelink', 'previoustransactionlinelink',
+  'transactionshipment', 'aggregateitemlocation', 'inventoryitemlocations', 'itemlocationconfiguration',
 ]);
 
 const isTableLikeName = (name: string): boolean => knownTableNames.has(name) || /^custom(record|list|transaction)/.test(name);
 
-/** Throws Unresolvable with the reason for the first construct, function or name the guard does not allow. */
-export function checkGuardedConstructs(root: ParseTree): void {
+/**
+ * Throws Unresolvable with the reason for the first construct, function or name the guard does not allow. `text`
+ * is the canonical text the tree was parsed from (same offsets as the parser's text).
+ */
+export function checkGuardedConstructs(root: ParseTree, text: string): void {
+  const relations = relationNames(root);
   const pending: ParseTree[] = [root];
   while (pending.length > 0) {
     const node = pending.pop() as ParseTree;
     if (node instanceof TerminalNode) continue;
     if (!allowedConstructs.has(node.constructor)) throw new Unresolvable(`"${snippet(node as ParserRuleContext)}" uses a construct SuiteLens does not check for agents.`);
-    checkNode(node as ParserRuleContext);
+    checkNode(node as ParserRuleContext, text, relations);
     for (let i = 0; i < node.getChildCount(); i++) pending.push(node.getChild(i) as ParseTree);
   }
 }
 
-function checkNode(node: ParserRuleContext): void {
-  if (node instanceof trino.FunctionCallContext) return checkFunctionCall(node);
+/** Every name a column may be qualified with: the tables, aliases and CTEs the query defines (lower case). */
+function relationNames(root: ParseTree): Set<string> {
+  const names = new Set<string>();
+  const visit = (node: ParseTree): void => {
+    if (node instanceof trino.TableNameContext) names.add(node.getText().toLowerCase());
+    if (node instanceof trino.AliasedRelationContext && node.identifier()) names.add((node.identifier() as trino.IdentifierContext).getText().toLowerCase());
+    if (node instanceof trino.NamedQueryContext) names.add(node.identifier().getText().toLowerCase());
+    for (let i = 0; i < node.getChildCount(); i++) visit(node.getChild(i) as ParseTree);
+  };
+  visit(root);
+  return names;
+}
+
+/**
+ * `a.b` is a column only when `a` is a table or alias of the query; otherwise Oracle may read it as a package
+ * function called without parentheses (`DBMS_RANDOM.VALUE`), which the grammar takes for a column. Three parts
+ * (`schema.table.column`) name something outside SuiteQL.
+ */
+function checkQualifiedColumn(parts: readonly string[], relations: ReadonlySet<string>): void {
+  if (parts.length === 1) return;
+  if (parts.length > 2) throw new Unresolvable(`${parts.join('.')} has too many parts; a SuiteQL column is alias.column.`);
+  if (!relations.has(parts[0].toLowerCase())) throw new Unresolvable(`${parts.join('.')}: ${parts[0]} is not a table or alias of this query.`);
+}
+
+function checkNode(node: ParserRuleContext, text: string, relations: ReadonlySet<string>): void {
+  if (node instanceof trino.FunctionCallContext) return checkFunctionCall(node, text);
+  if (node instanceof trino.QualifiedNameContext && !(node.parent instanceof trino.FunctionNameContext) && !(node.parent instanceof trino.TableOrViewNameContext)) {
+    return checkQualifiedColumn(node.identifier().map((part) => part.getText()), relations);
+  }
+  if (node instanceof trino.DereferenceContext) {
+    const base = node.primaryExpression();
+    if (!(base instanceof trino.ColumnReferenceContext)) throw new Unresolvable(`"${snippet(node)}" is not alias.column.`);
+    return checkQualifiedColumn([base.getText(), node.identifier().getText()], relations);
+  }
   if (node instanceof trino.UnquotedIdentifierContext) return checkUnquotedName(node);
   if (node instanceof trino.QuotedIdentifierContext) {
     // Oracle keeps a quoted name's case; the Trino grammar folds it. Only a column alias — a label on the output,
@@ -140,7 +179,7 @@ function mentionsName(node: ParseTree, name: string): boolean {
   return false;
 }
 
-function checkFunctionCall(call: trino.FunctionCallContext): void {
+function checkFunctionCall(call: trino.FunctionCallContext, text: string): void {
   const written = call.functionName().getText();
   const name = written.toUpperCase();
   if (call.filter() || call.processingMode() || call.identifier() || call.KW_ORDER()) {
@@ -150,8 +189,10 @@ function checkFunctionCall(call: trino.FunctionCallContext): void {
   const parts = name.split('.');
   if (parts.length === 2 && parts[0] === 'BUILTIN') return checkBuiltin(written, parts[1], call);
   if (parts.length > 1) throw new Unresolvable(`The function ${written} is not allowed: only SuiteQL functions and BUILTIN.* may be called.`);
-  // The pre-pass spells Oracle's LISTAGG(x, ',') as LISTAGX for the grammar (prepass.ts).
-  if (!agentFunctionNames.has(name === 'LISTAGX' ? 'LISTAGG' : name)) throw new Unresolvable(`The function ${written} is not a SuiteQL function SuiteLens allows agents to call.`);
+  // The pre-pass spells Oracle's LISTAGG(x, ',') as LISTAGX for the grammar (prepass.ts); the text says which it was.
+  const start = call.start?.start ?? -1;
+  const listagg = name === 'LISTAGX' && text.slice(start, start + 7).toUpperCase() === 'LISTAGG';
+  if (!agentFunctionNames.has(listagg ? 'LISTAGG' : name)) throw new Unresolvable(`The function ${written} is not a SuiteQL function SuiteLens allows agents to call.`);
 }
 
 function checkBuiltin(written: string, builtin: string, call: trino.FunctionCallContext): void {

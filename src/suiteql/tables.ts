@@ -63,7 +63,7 @@ export function tablesReadBy(query: string, limits: SuiteQLLimits = defaultSuite
     return { ok: false, reason: 'Only a SELECT query is allowed.' };
   }
   try {
-    checkGuardedConstructs(statement);
+    checkGuardedConstructs(statement, text);
     const tables = new Set<string>();
     collectTables(statement, tables);
     return { ok: true, tables: [...tables].sort(), displayed: displayedColumnsIn(statement, lexSuiteQL(text)), canonical: text };

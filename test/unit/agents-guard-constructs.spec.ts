@@ -60,6 +60,20 @@ describe('agent guard: function allowlist', () => {
   });
 });
 
+describe('agent guard: qualified names', () => {
+  it('takes a.b as a column only when a is a table or alias of the query (else Oracle may call a package function)', () => {
+    expect(refusal('SELECT DBMS_RANDOM.VALUE FROM customer')).toMatch(/DBMS_RANDOM is not a table or alias of this query/);
+    expect(refusal('SELECT c.id FROM customer c WHERE x.y = 1')).toMatch(/x is not a table or alias/);
+    expect(refusal('SELECT a.b.c FROM customer a')).toMatch(/too many parts/);
+    expect(tables('SELECT customer.id, c2.email FROM customer, customer c2 WHERE c2.id = customer.id')).toEqual(['customer']);
+  });
+
+  it('allows LISTAGX only as the grammar\'s spelling of LISTAGG', () => {
+    expect(tables("SELECT LISTAGG(c.id, ',') FROM customer c")).toEqual(['customer']);
+    expect(refusal("SELECT LISTAGX(c.id, ',') FROM customer c")).toMatch(/function LISTAGX is not/);
+  });
+});
+
 describe('agent guard: constructs outside the allowlist', () => {
   it.each([
     ['VALUES', 'SELECT * FROM (VALUES (1)) v', /construct SuiteLens does not check/],

@@ -118,8 +118,11 @@ describe('agent guard lexer: strings, quoted names and words', () => {
     expect(refused("SELECT nq'[x]' FROM customer")).toMatch(/quote is glued to the word nq/);
     expect(refused("SELECT 'a'b FROM customer")).toMatch(/glued to the end of a string/);
     expect(refused('SELECT a"b" FROM customer')).toMatch(/quote is glued to the word a/);
-    expect(refused("SELECT 'x\u0000' FROM customer")).toMatch(/control character U\+0000/);
+    expect(refused("SELECT 'x\u0000' FROM customer")).toMatch(/holds U\+0000, a control character/);
     expect(refused("SELECT 'unterminated FROM customer")).toMatch(/string is never closed/);
+    // A best-fit conversion to a single-byte character set can turn these into ' and end the string early.
+    for (const lookAlike of ['\u2019', '\u02bc', '\uff07', '\u2032'])
+      expect(refused(`SELECT id FROM customer WHERE companyname = 'O${lookAlike}' UNION SELECT email FROM employee --'`)).toMatch(/look-alike of a quote/);
   });
 
   it('prints an upper-case quoted name unquoted (Oracle reads it as the unquoted name) and keeps others quoted', () => {
