@@ -26,8 +26,16 @@ function defaultExportUri(format: ExportFormat): vscode.Uri {
  * the query selects an id; a cancelled export leaves no file behind.
  */
 export async function exportQueryResult(registry: AccountRegistry<NetSuiteClient>, accountId: string, query: string, format: ExportFormat): Promise<void> {
-  const { client } = await registry.scope(accountId);
-  const first = await client.queryPage(query, 0, { pageSize: 1 });
+  let client: NetSuiteClient;
+  let first: Awaited<ReturnType<NetSuiteClient['queryPage']>>;
+  try {
+    client = (await registry.scope(accountId)).client;
+    first = await client.queryPage(query, 0, { pageSize: 1 });
+  } catch (error) {
+    // Called from a renderer message nobody awaits: an error left to propagate would reach the extension host unseen.
+    void vscode.window.showErrorMessage(`Export failed before anything was written: ${error instanceof Error ? error.message : String(error)}`);
+    return;
+  }
   let keyset: { column: string } | undefined;
   if (first.totalResults > suiteQLRowCap) {
     const total = first.totalResults.toLocaleString('en-US');
