@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { secretKey, type SecretKind, type SecretStore } from '../../netsuite/auth/types';
 import { isAccountProfile, type AccountProfile } from './accountProfile';
+import { SecretStorageStore } from './secretStorageStore';
 
 const profilesKey = 'suitelens.accounts.v1';
 const activeKey = 'suitelens.activeAccount.v1';
@@ -86,7 +87,10 @@ export class AccountRegistry<TClient> implements vscode.Disposable {
   /** Removes an account and every secret stored for it. */
   async remove(accountId: string): Promise<void> {
     await this.disposeScope(accountId);
-    for (const kind of secretKinds) await this.secrets.delete(secretKey(accountId, kind));
+    const known = secretKinds.map((kind) => secretKey(accountId, kind));
+    // Where VS Code can list secrets, also the ones under this account's prefix that this version does not name.
+    const listed = this.secrets instanceof SecretStorageStore ? await this.secrets.namesStartingWith(`suitelens:${accountId}:`) : undefined;
+    for (const name of new Set([...known, ...(listed ?? [])])) await this.secrets.delete(name);
     this.demoProfiles.delete(accountId);
     const remaining = this.globalState.get<unknown[]>(profilesKey, []).filter((p) => isAccountProfile(p) && p.accountId !== accountId);
     await this.globalState.update(profilesKey, remaining);

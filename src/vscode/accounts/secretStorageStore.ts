@@ -36,6 +36,21 @@ export class SecretStorageStore implements SecretStore {
     }
   }
 
+  /**
+   * The names of every stored secret that starts with `prefix`, where VS Code has `SecretStorage.keys()` (1.105+,
+   * found at run time: @types/vscode 1.100 lacks it); undefined on older VS Code, where callers delete the names they
+   * know. Lets removing an account also delete a secret kind an older or newer SuiteLens stored.
+   */
+  async namesStartingWith(prefix: string): Promise<string[] | undefined> {
+    const keys = (this.secrets as { keys?: () => Thenable<string[]> }).keys;
+    if (typeof keys !== 'function') return undefined;
+    try {
+      return (await keys.call(this.secrets)).filter((name) => name.startsWith(prefix));
+    } catch (error) {
+      throw new SecretStorageUnavailableError('list', error);
+    }
+  }
+
   async delete(key: string): Promise<void> {
     try {
       await this.secrets.delete(key);

@@ -1,11 +1,13 @@
 /**
  * The agent tools as VS Code language-model tools (`vscode.lm.registerTool`), acting as the agent "VS Code chat".
  * Each call goes through the guarded invoker — the same policy check and activity log as the MCP endpoint — and the
- * model gets the invoker's compact text back, refusals included, so it can tell the person what is missing.
+ * model gets the invoker's answer back, refusals included, so it can tell the person what is missing: where VS Code
+ * has `LanguageModelDataPart.json` (1.106+) as a one-line summary plus the result as JSON data (rows, the record, or
+ * the refusal with its missing grants); on older VS Code (our 1.100 floor) as the invoker's compact text alone.
  */
 import * as vscode from 'vscode';
 import type { AgentIdentity } from '../../agents/agent';
-import type { AgentToolInvoker } from '../../agents/toolInvoker';
+import type { AgentToolCallResult, AgentToolInvoker } from '../../agents/toolInvoker';
 import type { AgentTool } from '../../agents/tools/agentTool';
 import { agentTools } from '../../agents/tools/agentTools';
 import { toolInvocationText } from './toolConfirmation';
@@ -25,6 +27,34 @@ function abortSignalOf(token: vscode.CancellationToken): AbortSignal {
   return controller.signal;
 }
 
+type DataPartFactory = { json(value: unknown, mime?: string): { mimeType?: unknown } };
+
+/**
+ * `vscode.LanguageModelDataPart` where this VS Code takes JSON data in tool results (found at run time: @types/vscode
+ * 1.100 lacks it). VS Code 1.100 has a pre-release class whose json() tags the data "json" and whose tool results
+ * refuse anything but images ("Invalid MIME type", seen in the host suite); the finalised json() gives a real MIME
+ * type (text/x-json), which is what is checked.
+ */
+export function languageModelDataPart(api: typeof vscode = vscode): DataPartFactory | undefined {
+  const dataPart = (api as unknown as { LanguageModelDataPart?: Partial<DataPartFactory> }).LanguageModelDataPart;
+  if (typeof dataPart?.json !== 'function') return undefined;
+  const probe = dataPart.json({});
+  return typeof probe?.mimeType === 'string' && probe.mimeType.includes('/') ? (dataPart as DataPartFactory) : undefined;
+}
+
+/** The result's parts: summary + JSON data where VS Code takes data parts, else the invoker's text (JSON inline). */
+export function toolResultParts(result: AgentToolCallResult, dataPart = languageModelDataPart()): unknown[] {
+  if (!dataPart) return [new vscode.LanguageModelTextPart(result.text)];
+  if (!result.ok) {
+    const missing = result.decision?.missing ?? [];
+    return [new vscode.LanguageModelTextPart(result.text), dataPart.json({ allowed: result.decision?.allowed ?? false, refusal: result.text, missingGrants: missing })];
+  }
+  if (result.data === undefined) return [new vscode.LanguageModelTextPart(result.text)];
+  const inlineJson = `\n${JSON.stringify(result.data)}`;
+  const summary = result.text.endsWith(inlineJson) ? result.text.slice(0, -inlineJson.length) : result.text;
+  return [new vscode.LanguageModelTextPart(summary), dataPart.json(result.data)];
+}
+
 /** The language-model tool for one agent tool; exported so the extension-host tests can read its confirmation. */
 export function languageModelTool(tool: AgentTool, agent: AgentIdentity, invoker: AgentToolInvoker, invoked: ToolInvoked): vscode.LanguageModelTool<object> {
   return {
@@ -39,7 +69,7 @@ export function languageModelTool(tool: AgentTool, agent: AgentIdentity, invoker
     async invoke(options, token): Promise<vscode.LanguageModelToolResult> {
       try {
         const result = await invoker.invoke(agent, tool.name, options.input, abortSignalOf(token));
-        return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(result.text)]);
+        return new vscode.LanguageModelToolResult(toolResultParts(result) as vscode.LanguageModelTextPart[]);
       } finally {
         invoked();
       }

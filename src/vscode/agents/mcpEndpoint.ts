@@ -9,9 +9,8 @@
  * has not yet said they trust, and the endpoint lets them act on NetSuite with standing grants and no per-call
  * question. It starts when the person grants trust.
  *
- * Not registered with VS Code's own MCP support: `vscode.lm.registerMcpServerDefinitionProvider` and
- * `contributes.mcpServerDefinitionProviders` are not in VS Code 1.100's API (@types/vscode 1.100, our engine); they
- * are finalised in 1.101. VS Code chat already reaches the same tools as language-model tools.
+ * Where VS Code has an MCP list for extensions (1.101+), mcpServerDefinitionProvider.ts lists this endpoint there;
+ * on 1.100 (our engine floor) VS Code chat reaches the same tools as language-model tools only.
  */
 import * as vscode from 'vscode';
 import type { AgentGuard } from '../../agents/agentGuard';

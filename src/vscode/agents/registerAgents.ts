@@ -26,6 +26,7 @@ import { ensureChatAgent, vscodeChatAgent } from './chatAgent';
 import { languageModelTool, registerLanguageModelTools } from './languageModelTools';
 import { registerMcpCommands } from './mcpCommands';
 import { McpEndpoint } from './mcpEndpoint';
+import { registerMcpServerDefinitionProvider, type McpDefinitionRegistration } from './mcpServerDefinitionProvider';
 import { registryOperations } from './registryOperations';
 
 export interface AgentsFeature extends vscode.Disposable {
@@ -39,6 +40,8 @@ export interface AgentsFeature extends vscode.Disposable {
   readonly activity: ActivityModel;
   readonly activityTree: ActivityTreeProvider;
   readonly mcp: McpEndpoint;
+  /** The endpoint in VS Code's own MCP list, where that VS Code has one (1.101+); `registered: false` on 1.100. */
+  readonly mcpDefinitions: McpDefinitionRegistration;
   /**
    * The dialogs the access commands ask through (VS Code's own): the extension-host suite answers them as a person
    * would, since it cannot press a button in a real dialog.
@@ -97,6 +100,14 @@ export function registerAgents(context: vscode.ExtensionContext, registry: Accou
   })();
 
   const refreshActivity = (): void => activity.refresh();
+  const version = String((context.extension.packageJSON as { version?: unknown }).version ?? '0.0.0');
+  const mcpDefinitions = registerMcpServerDefinitionProvider({
+    endpoint: mcp,
+    keys: guard.keys,
+    access,
+    version,
+    onRefused: (error) => logger.info(`VS Code's MCP server list is not available here; the endpoint is not listed in it (${error instanceof Error ? error.message : String(error)})`),
+  });
   const disposables = vscode.Disposable.from(
     registerLanguageModelTools(vscodeChatAgent, guard.invoker, refreshActivity),
     access,
@@ -106,6 +117,7 @@ export function registerAgents(context: vscode.ExtensionContext, registry: Accou
     activityTree,
     activityView,
     mcp,
+    mcpDefinitions,
     mcp.onDidChange(showEndpoint),
     registry.onDidChange(() => accessTree.refresh()),
     registerAccessCommands(access, dialogs),
@@ -125,6 +137,7 @@ export function registerAgents(context: vscode.ExtensionContext, registry: Accou
     activity,
     activityTree,
     mcp,
+    mcpDefinitions,
     dialogs,
     languageModelTool: (name) => tools.get(name),
     ready,

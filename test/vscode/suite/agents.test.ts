@@ -7,12 +7,13 @@ import { languageModelToolContributions } from '../../../src/agents/tools/langua
 import type { SuiteLensApi } from '../../../src/extension';
 import type { AccessNode } from '../../../src/vscode/agents/accessTreeProvider';
 import type { AgentsFeature } from '../../../src/vscode/agents/registerAgents';
-import { activeSuiteLens } from './extension';
+import { activeSuiteLens, jsonOfDataPart } from './extension';
 
 const chat = 'vscode-chat';
 
+/** The text parts, then on a line of its own the JSON of a data part (VS Code 1.106+ gets results as data). */
 function textOf(result: vscode.LanguageModelToolResult): string {
-  return result.content.map((part) => (part instanceof vscode.LanguageModelTextPart ? part.value : '')).join('');
+  return result.content.map((part) => (part instanceof vscode.LanguageModelTextPart ? part.value : `\n${jsonOfDataPart(part)}`)).join('');
 }
 
 /** Polls until `probe` answers (the workbench shows editors a moment after the command resolves). */
@@ -156,7 +157,7 @@ suite('Agents: language-model tools, access and activity views, MCP endpoint', (
     const invoices = async (): Promise<string> => String((await client.queryPage('SELECT COUNT(*) AS n FROM transaction WHERE type = \'CustInvc\'', 0)).rows[0].raw.n);
     const before = await invoices();
     const text = await invoke('suitelens_create_record', { account: accountId, recordType: 'invoice', fields: { entity: { id: customerId } } });
-    assert.equal(text, 'denied: invoice not granted');
+    assert.equal(text.split('\n')[0], 'denied: invoice not granted');
     assert.equal(await invoices(), before, 'no invoice reached NetSuite');
   });
 

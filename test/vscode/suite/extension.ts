@@ -21,3 +21,13 @@ export function contributedCommands(extension: vscode.Extension<unknown>): Contr
   const manifest = extension.packageJSON as { contributes?: { commands?: ContributedCommand[] } };
   return manifest.contributes?.commands ?? [];
 }
+
+/**
+ * A `LanguageModelDataPart`'s JSON, compact as the text fallback writes it (VS Code indents what `json()` encodes);
+ * the class is 1.106+, so a part is recognised by shape. '' for anything else.
+ */
+export function jsonOfDataPart(part: unknown): string {
+  const data = part as { mimeType?: unknown; data?: unknown };
+  if (typeof data?.mimeType !== 'string' || !(data.data instanceof Uint8Array) || !data.mimeType.includes('json')) return '';
+  return JSON.stringify(JSON.parse(new TextDecoder().decode(data.data)));
+}
