@@ -202,7 +202,8 @@ suite('Agents: language-model tools, access and activity views, MCP endpoint', (
 
       const query = 'SELECT id, companyname\nFROM customer WHERE id < 10';
       const suiteql = await prepare(agents, 'suitelens_run_suiteql', { account: accountId, query });
-      assert.ok(String(suiteql.confirmationMessages?.message).startsWith(`Run SuiteQL on ${accountId} (sandbox): ${query}`));
+      // The confirmation shows what will run: the guard's canonical print of the query (one space between tokens).
+      assert.ok(String(suiteql.confirmationMessages?.message).startsWith(`Run SuiteQL on ${accountId} (sandbox): SELECT id , companyname FROM customer WHERE id < 10`));
 
       const read = await prepare(agents, 'suitelens_get_record', { account: accountId, recordType: 'customer', id: customerId });
       assert.equal(read.confirmationMessages, undefined, 'a single read does not interrupt');
