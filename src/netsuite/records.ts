@@ -18,6 +18,7 @@ import { systemClock, type Clock } from './clock';
 import { errorFromResponse, NetSuiteError } from './errors';
 import type { NetSuiteHttpClient, NetSuiteResponse, QueryValue } from './http';
 import { silentLogger, type Logger } from './log';
+import { mayHaveTakenEffect } from './retry';
 
 /** A record as NetSuite returns it: `id`, `links`, body fields, references `{id, refName}`, sublists. */
 export type NetSuiteRecord = Record<string, unknown> & { id?: string };
@@ -225,15 +226,19 @@ export class RecordService {
   private async submitKeyed(submission: KeyedSubmission): Promise<WriteResult> {
     const { method, path, operation, record, options } = submission;
     const key = options.idempotencyKey ?? randomUUID();
-    const response = await this.http.request({
-      method,
-      path,
-      query: { ...replaceQuery(options), ...submission.extraQuery },
-      headers: { [idempotencyHeader]: key, prefer: 'respond-async' },
-      body: record,
-      safety: 'idempotencyKey',
-      signal: options.signal,
-    });
+    const response = await this.http
+      .request({
+        method,
+        path,
+        query: { ...replaceQuery(options), ...submission.extraQuery },
+        headers: { [idempotencyHeader]: key, prefer: 'respond-async' },
+        body: record,
+        safety: 'idempotencyKey',
+        signal: options.signal,
+      })
+      .catch((error: unknown) => {
+        throw mayHaveApplied(error, operation);
+      });
     const location = response.headers.location;
     // NetSuite may answer synchronously after all (no 202): that answer is the record's.
     if (response.status !== 202 && !response.completedByEarlierAttempt) return writeResult(response, operation, submission.knownId);
@@ -300,6 +305,27 @@ function writeResult(response: NetSuiteResponse, what: string, knownId?: string)
 function statusOf(body: unknown): number {
   const status = asObject(body).status;
   return typeof status === 'number' && status >= 400 ? status : 400;
+}
+
+// Every attempt of a keyed write failed on the network: one of them may have been queued. Said plainly, so a person or
+// an agent reads the record before repeating the write under a new key (which NetSuite would apply again).
+function mayHaveApplied(error: unknown, operation: string): unknown {
+  if (!(error instanceof NetSuiteError) || error.kind !== 'network' || !mayHaveTakenEffect({ type: 'network', errorCode: causeCode(error) })) return error;
+  return new NetSuiteError({
+    kind: 'network',
+    request: error.request,
+    cause: error,
+    message: `${error.message.replace(/\.$/, '')}. The ${operation} may have been applied: NetSuite's answer was lost`,
+    advice: 'Read the record to see whether the change is there before repeating it; repeating it with the same idempotency key is safe.',
+  });
+}
+
+function causeCode(error: Error): string | undefined {
+  for (let current: unknown = error.cause, depth = 0; current instanceof Error && depth < 4; current = current.cause, depth += 1) {
+    const code = (current as Error & { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+  }
+  return undefined;
 }
 
 /** Whether a write body carries sublist lines (`{ item: { items: [...] } }`), which a repeat could add twice. */

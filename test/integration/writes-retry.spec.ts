@@ -100,6 +100,7 @@ describe('a reset after the commit changes the record exactly once', () => {
     const failure = await rejection(impatient.records.patch('salesOrder', id, change, { idempotencyKey: key }));
     setup.sandbox.configure({ faults: noFaults });
     expect(failure.kind).toBe('network');
+    expect(failure.message).toMatch(/The update salesOrder \d+ may have been applied: NetSuite's answer was lost$/);
     await client.records.patch('salesOrder', id, change, { idempotencyKey: key });
     expect((await linesOf('salesOrder', id)).map((line) => line.quantity)).toEqual([1, 2, 8]);
   });

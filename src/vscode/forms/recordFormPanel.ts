@@ -331,7 +331,7 @@ export class RecordFormPanel implements vscode.CustomDocument {
       // NetSuite's own details come without our advice sentence; the fallback text already carries it.
       if (isNetSuiteError(error) && error.details.length > 0 && placed.general.length > 0) placed.general.push(error.advice);
       this.post(FormErrors.create(placed));
-      throw new FormNotSavedError(`${errorText(error)} Your edits are kept.`);
+      throw new FormNotSavedError(error instanceof SaveMayHaveApplied ? error.message : `${errorText(error)} Your edits are kept.`);
     }
   }
 
@@ -516,7 +516,11 @@ export class RecordFormPanel implements vscode.CustomDocument {
     // than adding its lines twice. A different change gets a new key.
     const change = JSON.stringify([plan.body, plan.replace]);
     if (this.editKey?.change !== change) this.editKey = { change, key: randomUUID() };
-    await this.account.client.records.patch(this.target.recordType, id, plan.body, { replace: plan.replace, idempotencyKey: this.editKey.key });
+    try {
+      await this.account.client.records.patch(this.target.recordType, id, plan.body, { replace: plan.replace, idempotencyKey: this.editKey.key });
+    } catch (error) {
+      throw await this.afterLostAnswer(error, id, latest);
+    }
     this.editKey = undefined;
     const reloaded = await loadRecord(this.account.client, this.target.recordType, id, this.model);
     this.apply(reloaded);
@@ -524,6 +528,26 @@ export class RecordFormPanel implements vscode.CustomDocument {
     const keptNote = kept.length > 0 ? ` NetSuite did not clear ${kept.join(', ')}: it fills ${kept.length === 1 ? 'that field' : 'those fields'} itself, so the value it kept is shown.` : '';
     this.notice = `Saved: ${Object.keys(plan.body).join(', ')}.${keptNote}`;
     this.sendForm();
+  }
+
+  /**
+   * A save whose answer was lost (the connection failed, or its job could not be followed) may have been applied. The
+   * record is read again: if it changed since just before the save, the form shows it as NetSuite has it and says the
+   * change may have been applied; otherwise the edits stay and the message says NetSuite does not have them.
+   */
+  private async afterLostAnswer(error: unknown, id: string, before: FormValues): Promise<unknown> {
+    const unclear = isNetSuiteError(error) && (error.kind === 'network' || (error.kind === 'server' && error.status === undefined));
+    if (!unclear) return error;
+    const now = await loadRecord(this.account.client, this.target.recordType, id, this.model).catch(() => undefined);
+    if (!now) return new Error(`${errorText(error)} The change may have been applied: reload the record to see before saving again.`);
+    if (JSON.stringify(now.original) === JSON.stringify(before)) {
+      return new Error(`${errorText(error)} NetSuite does not have the change (the record is as it was), so your edits are kept: Save again.`);
+    }
+    this.editKey = undefined;
+    this.apply(now);
+    this.notice = 'The answer to the save was lost and the record has changed in NetSuite since, so the change may have been applied. The form shows the record as NetSuite has it now: check it before saving again.';
+    this.sendForm();
+    return new SaveMayHaveApplied(this.notice);
   }
 
   private async delete(): Promise<void> {
@@ -596,6 +620,9 @@ function nameOf(record: NetSuiteRecord): string | undefined {
   }
   return undefined;
 }
+
+/** A save whose answer was lost while NetSuite's record changed: the form now shows NetSuite's record, not the edits. */
+class SaveMayHaveApplied extends Error {}
 
 function errorText(error: unknown): string {
   if (isNetSuiteError(error)) return `${error.message}. ${error.advice}`;
