@@ -14,7 +14,9 @@ export const runSuiteQLTool = defineAgentTool<{ account: string; query: string; 
   description:
     'Runs a read-only SuiteQL SELECT and returns one page of rows (column names lower-case, values as strings, NULL ' +
     'columns omitted). Allowed only when every table the query reads is granted, including the table a ' +
-    'BUILTIN.DF(column) takes its names from. Page with limit/offset.',
+    'BUILTIN.DF(column) takes its names from. What runs is the query as SuiteLens prints it from its tokens ' +
+    '(comments dropped, one space between tokens); anything it cannot print unambiguously is refused with the reason. ' +
+    'Page with limit/offset.',
   action: 'suiteql',
   readOnly: true,
   destructive: false,
@@ -26,7 +28,8 @@ export const runSuiteQLTool = defineAgentTool<{ account: string; query: string; 
   check: offsetProblem,
   policyRequest: (input, agentId) => ({ agentId, accountId: input.account, action: 'suiteql', query: input.query }),
   subject: (input) => ({ query: input.query }),
-  // The confirmation shows the exact text that will run, never a shortened one.
+  // The confirmation shows the exact text that will run, never a shortened one: for an allowed call the invoker has
+  // re-bound the query to the canonical text the guard checked (toolInvoker.ts).
   describeEffect: async (input, context) => `Run SuiteQL on ${context.accountLabel}: ${input.query}`,
   async execute(input, context) {
     const page = await context.operations.runSuiteQL(context.accountId, input.query, { limit: input.limit, offset: input.offset }, context.signal);
