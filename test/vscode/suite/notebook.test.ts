@@ -50,6 +50,24 @@ suite('SuiteQL notebooks', () => {
     assert.match(String(payload.detail), /Unknown identifier 'nosuchcolumn'/);
   });
 
+  test("NetSuite's generic refusal gets SuiteLens's own reading, marked as such, pointing where it is", async function () {
+    this.timeout(120_000);
+    const cell = await runInNewNotebook(await api(), 'SELECT id FORM customer');
+    assert.equal(cell.executionSummary?.success, false);
+    const payload = outputJson(cell);
+    assert.match(String(payload.detail), /Invalid or unsupported search\.\n[\s\S]*SuiteLens's own check \(not NetSuite's\): line 1, column 16: it saw "customer" where it did not expect it\./);
+    assert.equal(payload.position, 15);
+  });
+
+  test('a column NULL in every row stays in the grid', async function () {
+    this.timeout(120_000);
+    const cell = await runInNewNotebook(await api(), 'SELECT id, altphone, companyname FROM customer WHERE altphone IS NULL ORDER BY id');
+    assert.equal(cell.executionSummary?.success, true);
+    const payload = outputJson(cell);
+    assert.deepEqual((payload.columns as { name: string }[]).map((c) => c.name), ['id', 'altphone', 'companyname']);
+    assert.ok((payload.rows as unknown[][]).every((row) => row[1] === null));
+  });
+
   test('a run is remembered in the account history', async () => {
     const suitelens = await api();
     const accountId = await suitelens.startDemo();
