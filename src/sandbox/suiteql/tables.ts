@@ -7,6 +7,7 @@
 import type { FieldDefinition, FieldKind, RecordTypeDefinition, StoredRecord } from '../model/recordTypes';
 import { administratorRole, narrowRole } from '../roles';
 import { accountingTables, transactionPostingColumns, transactionPostingValues } from './accountingTables';
+import { extraColumnsByTable, setupTables } from './setupTables';
 import type { SuiteQLCellValue } from './rows';
 
 /** Postgres storage type of a SuiteQL column. Checkboxes are text 'T'/'F' so `isinactive = 'F'` works as in NetSuite. */
@@ -191,11 +192,25 @@ export function describeSuiteQLTables(definitions: RecordTypeDefinition[]): Suit
   dual.table.displayColumn = 'dummy';
   dual.table.fixedRows = [{ dummy: 'X' }];
 
+  for (const draft of drafts.values()) addExtraColumns(draft, definitions);
   const resolved = [...drafts.values()].map((draft) => resolveReferences(draft, drafts, tableOfType));
   if (!drafts.has('transaction') || !drafts.has('account')) return resolved;
   const accountDisplay = drafts.get('account')!.table.displayColumn;
   const transactionTypes = definitions.filter((definition) => definition.family === 'transaction');
-  return [...resolved, ...accountingTables(transactionTypes, accountDisplay, [administratorRole, narrowRole])];
+  return [...resolved, ...accountingTables(transactionTypes, accountDisplay, [administratorRole, narrowRole]), ...setupTables(definitions)];
+}
+
+/** Columns NetSuite's analytics table has beside the REST fields (setupTables.ts), computed for each record row. */
+function addExtraColumns(draft: TableDraft, definitions: RecordTypeDefinition[]): void {
+  const extra = extraColumnsByTable[draft.table.name];
+  if (!extra) return;
+  for (const column of extra.columns) addColumn(draft, column);
+  draft.table.feeds = draft.table.feeds.map((feed) => {
+    const definition = definitions.find((candidate) => candidate.id === feed.recordType);
+    if (feed.kind !== 'record' || !definition) return feed;
+    const own = feed.computed;
+    return { ...feed, computed: (record: StoredRecord) => ({ ...extra.values(definition, record), ...own?.(record) }) };
+  });
 }
 
 /** A line's `entity` (the transaction's) and `netamount` (its amount), as NetSuite's transactionline carries them. */

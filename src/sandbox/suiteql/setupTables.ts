@@ -1,0 +1,295 @@
+/**
+ * SuiteQL tables and columns that public queries (connectors, blog posts, admin tools) read and the record
+ * definitions do not carry, so a demo user who types what completion offers gets rows, not "Unknown identifier":
+ * - columns NetSuite's analytics tables have beside the REST fields (`account.fullname`, `transaction.voided`,
+ *   `entity.isperson`, `employee.giveaccess`, `item.fullname`, …), computed from the record;
+ * - the account's customization metadata (`customfield`, `customlist`, `customrecordtype`), from the definitions;
+ * - `deletedrecord` (empty until the sandbox tracks deletions), `loginaudit` and `employeerolesforsearch` for the
+ *   employees, and `nexttransactionlink` from each invoice to the order it was created from.
+ * Column names follow NetSuite's Records Catalog; values are the demo's own.
+ */
+import type { RecordTypeDefinition, StoredRecord } from '../model/recordTypes';
+import type { SuiteQLCellValue } from './rows';
+import type { SuiteQLColumn, SuiteQLTable } from './tables';
+
+const column = (name: string, type: SuiteQLColumn['type'], extra: Partial<SuiteQLColumn> = {}): SuiteQLColumn => ({ name, type, ...extra });
+const flag = (name: string) => column(name, 'text', { boolean: true });
+const person = { table: 'employee', displayColumn: 'entityid' };
+
+function referenceId(value: unknown): number | null {
+  const id = typeof value === 'object' && value !== null ? (value as { id?: unknown }).id : value;
+  const numeric = Number(id);
+  return id !== undefined && id !== null && id !== '' && Number.isFinite(numeric) ? numeric : null;
+}
+
+const text = (value: unknown): SuiteQLCellValue => (typeof value === 'string' ? value : null);
+
+/** Columns a table gains, with their values computed from the record feeding a row. */
+export interface ExtraColumns {
+  columns: SuiteQLColumn[];
+  values: (definition: RecordTypeDefinition, record: StoredRecord) => Record<string, SuiteQLCellValue>;
+}
+
+export const extraColumnsByTable: Record<string, ExtraColumns> = {
+  account: {
+    columns: [column('fullname', 'text'), flag('issummary')],
+    values: (_definition, record) => ({ fullname: text(record.fields.acctName), issummary: 'F' }),
+  },
+  customer: {
+    columns: [column('searchstage', 'text'), flag('oncredithold')],
+    values: () => ({ searchstage: 'Customer', oncredithold: 'F' }),
+  },
+  employee: {
+    columns: [flag('giveaccess')],
+    values: (_definition, record) => ({ giveaccess: record.fields.isInactive === true ? 'F' : 'T' }),
+  },
+  entity: {
+    columns: [flag('isperson')],
+    values: (definition, record) => ({ isperson: record.fields.isPerson === true || definition.id === 'employee' || definition.id === 'contact' ? 'T' : 'F' }),
+  },
+  item: {
+    columns: [column('fullname', 'text')],
+    values: (_definition, record) => ({ fullname: text(record.fields.itemId) }),
+  },
+  transaction: {
+    columns: [flag('voided'), flag('void'), column('closedate', 'date')],
+    values: () => ({ voided: 'F', void: 'F', closedate: null }),
+  },
+};
+
+/** The customization metadata of the demo account: its custom record type, lists and fields. */
+function customizationTables(definitions: readonly RecordTypeDefinition[]): SuiteQLTable[] {
+  const customTypes = definitions.filter((definition) => definition.family === 'custom');
+  const customFields = definitions.flatMap((definition) =>
+    definition.fields
+      .filter((field) => /^cust(body|entity|record|col|item)_/i.test(field.id))
+      .map((field) => ({ definition, field })),
+  );
+  const listFields = customFields.filter(({ field }) => field.kind === 'enum');
+  const stamp = '2024-01-02T09:00:00.000Z';
+  const metadata = (name: string, columns: SuiteQLColumn[], rows: Record<string, SuiteQLCellValue>[]): SuiteQLTable => ({
+    name,
+    columns,
+    primaryKey: ['internalid'],
+    displayColumn: 'name',
+    feeds: [],
+    guardedBy: [],
+    fixedRows: rows,
+  });
+  const common = [column('internalid', 'integer'), column('scriptid', 'text'), column('name', 'text'), column('owner', 'integer', { references: person }), flag('isinactive'), column('lastmodifieddate', 'timestamp')];
+  return [
+    metadata(
+      'customrecordtype',
+      [...common, column('description', 'text'), flag('allowattachments')],
+      customTypes.map((definition, index) => ({ internalid: 1 + index, scriptid: definition.id.toUpperCase(), name: definition.label, owner: 1, isinactive: 'F', lastmodifieddate: stamp, description: null, allowattachments: 'F' })),
+    ),
+    metadata(
+      'customlist',
+      [...common, column('description', 'text'), flag('isordered')],
+      listFields.map(({ field }, index) => ({ internalid: 100 + index, scriptid: `CUSTOMLIST_${field.id.toUpperCase()}`, name: field.label, owner: 1, isinactive: 'F', lastmodifieddate: stamp, description: null, isordered: 'T' })),
+    ),
+    metadata(
+      'customfield',
+      [...common, column('fieldtype', 'text'), column('fieldvaluetype', 'text'), column('label', 'text'), column('description', 'text')],
+      customFields.map(({ field }, index) => ({
+        internalid: 200 + index,
+        scriptid: field.id.toUpperCase(),
+        name: field.label,
+        label: field.label,
+        owner: 1,
+        isinactive: 'F',
+        lastmodifieddate: stamp,
+        description: null,
+        fieldtype: fieldTypeOf(field.id),
+        fieldvaluetype: field.kind === 'enum' ? 'List/Record' : field.kind === 'reference' ? 'List/Record' : field.kind === 'boolean' ? 'Check Box' : field.kind === 'date' ? 'Date' : 'Free-Form Text',
+      })),
+    ),
+  ];
+}
+
+function fieldTypeOf(id: string): string {
+  const prefix = /^cust(body|entity|record|col|item)_/i.exec(id)?.[1]?.toLowerCase();
+  return { body: 'BODY', entity: 'ENTITY', record: 'RECORD', col: 'COLUMN', item: 'ITEM' }[prefix ?? 'body'] ?? 'BODY';
+}
+
+/** Tables fed per record by the employees and invoices, kept in step with their writes. */
+function derivedTables(definitions: readonly RecordTypeDefinition[]): SuiteQLTable[] {
+  const employee = definitions.find((definition) => definition.id === 'employee');
+  const invoice = definitions.find((definition) => definition.id === 'invoice');
+  const tables: SuiteQLTable[] = [];
+  if (employee) {
+    tables.push({
+      name: 'employeerolesforsearch',
+      columns: [column('entity', 'integer', { references: person }), column('role', 'integer', { references: { table: 'role', displayColumn: 'name' } })],
+      primaryKey: [],
+      displayColumn: 'entity',
+      // The first employees administer the demo; the rest run as the narrow role.
+      feeds: [{ recordType: 'employee', kind: 'derived', fixedValues: {}, derive: (record: StoredRecord) => [{ entity: Number(record.id), role: Number(record.id) % 10 === 0 ? 3 : 1001 }] }],
+      guardedBy: ['employee'],
+      parent: { table: 'employee', column: 'entity' },
+    });
+    tables.push({
+      name: 'loginaudit',
+      columns: [column('user', 'integer', { references: person }), column('date', 'timestamp'), column('status', 'text'), column('role', 'integer', { references: { table: 'role', displayColumn: 'name' } }), column('ipaddress', 'text'), column('requesturi', 'text')],
+      primaryKey: [],
+      displayColumn: 'user',
+      // One successful login per active employee, at their record's last change.
+      feeds: [
+        {
+          recordType: 'employee',
+          kind: 'derived',
+          fixedValues: {},
+          derive: (record: StoredRecord) =>
+            record.fields.isInactive === true ? [] : [{ user: Number(record.id), date: record.lastModifiedDate, status: 'Success', role: Number(record.id) % 10 === 0 ? 3 : 1001, ipaddress: '127.0.0.1', requesturi: '/app/center/card.nl' }],
+        },
+      ],
+      guardedBy: ['employee'],
+      parent: { table: 'employee', column: 'user' },
+    });
+  }
+  if (invoice) {
+    tables.push({
+      name: 'nexttransactionlink',
+      columns: [
+        column('previousdoc', 'integer', { references: { table: 'transaction', displayColumn: 'tranid' } }),
+        column('nextdoc', 'integer', { references: { table: 'transaction', displayColumn: 'tranid' } }),
+        column('previoustype', 'text'),
+        column('nexttype', 'text'),
+        column('linktype', 'text'),
+        column('linkdate', 'date'),
+        column('foreignamount', 'numeric'),
+      ],
+      primaryKey: [],
+      displayColumn: 'nextdoc',
+      feeds: [
+        {
+          recordType: 'invoice',
+          kind: 'derived',
+          fixedValues: {},
+          derive: (record: StoredRecord) => {
+            const order = referenceId(record.fields.createdFrom);
+            if (order === null) return [];
+            const total = Number(record.fields.total);
+            return [{ previousdoc: order, nextdoc: Number(record.id), previoustype: 'SalesOrd', nexttype: 'CustInvc', linktype: 'OrdBill', linkdate: text(record.fields.tranDate), foreignamount: Number.isFinite(total) ? total : null }];
+          },
+        },
+      ],
+      guardedBy: ['invoice'],
+      parent: { table: 'transaction', column: 'nextdoc' },
+    });
+  }
+  const inventoryItem = definitions.find((definition) => definition.id === 'inventoryItem');
+  if (inventoryItem) {
+    const quantity = (record: StoredRecord) => (Number.isFinite(Number(record.fields.quantityOnHand)) ? Number(record.fields.quantityOnHand) : 0);
+    tables.push({
+      name: 'inventoryitemlocations',
+      columns: [
+        column('item', 'integer', { references: { table: 'item', displayColumn: 'itemid' } }),
+        column('location', 'integer', { references: { table: 'location', displayColumn: 'name' } }),
+        column('quantityonhand', 'numeric'),
+        column('quantityavailable', 'numeric'),
+        column('quantitycommitted', 'numeric'),
+        column('averagecostmli', 'numeric'),
+      ],
+      primaryKey: [],
+      displayColumn: 'item',
+      // Each item's stock at its own location (or the first), all of it available.
+      feeds: [
+        {
+          recordType: 'inventoryItem',
+          kind: 'derived',
+          fixedValues: {},
+          derive: (record: StoredRecord) => [
+            { item: Number(record.id), location: referenceId(record.fields.location) ?? 1, quantityonhand: quantity(record), quantityavailable: quantity(record), quantitycommitted: 0, averagecostmli: Number(record.fields.averageCost) || null },
+          ],
+        },
+      ],
+      guardedBy: ['inventoryitem'],
+      parent: { table: 'item', column: 'item' },
+    });
+    tables.push({
+      name: 'itemvendor',
+      columns: [
+        column('item', 'integer', { references: { table: 'item', displayColumn: 'itemid' } }),
+        column('vendor', 'integer', { references: { table: 'vendor', displayColumn: 'entityid' } }),
+        flag('preferredvendor'),
+        column('purchaseprice', 'numeric'),
+        column('vendorcode', 'text'),
+      ],
+      primaryKey: [],
+      displayColumn: 'item',
+      feeds: [
+        {
+          recordType: 'inventoryItem',
+          kind: 'derived',
+          fixedValues: {},
+          derive: (record: StoredRecord) => {
+            const vendor = referenceId(record.fields.vendor);
+            return vendor === null ? [] : [{ item: Number(record.id), vendor, preferredvendor: 'T', purchaseprice: Number(record.fields.cost) || null, vendorcode: text(record.fields.vendorName) }];
+          },
+        },
+      ],
+      guardedBy: ['inventoryitem'],
+      parent: { table: 'item', column: 'item' },
+    });
+  }
+  tables.push(
+    emptyTable('itemmember', [column('parentitem', 'integer'), column('item', 'integer'), column('quantity', 'numeric'), column('linenumber', 'integer'), column('memberunit', 'text')]),
+    emptyTable('supportcase', [column('id', 'integer'), column('casenumber', 'text'), column('title', 'text'), column('company', 'integer'), column('assigned', 'integer', { references: person }), column('status', 'integer'), column('startdate', 'date'), column('lastmodifieddate', 'timestamp')]),
+    emptyTable('transactionshipment', [column('doc', 'integer'), column('shippingmethod', 'integer'), column('weight', 'numeric'), column('shippingrate', 'numeric')]),
+    emptyTable('previoustransactionlinelink', [
+      column('previousdoc', 'integer'),
+      column('previousline', 'integer'),
+      column('previoustype', 'text'),
+      column('nextdoc', 'integer'),
+      column('nextline', 'integer'),
+      column('nexttype', 'text'),
+      column('linktype', 'text'),
+      column('foreignamount', 'numeric'),
+    ]),
+    emptyTable('systemnote', [
+      column('recordid', 'integer'),
+      column('recordtypeid', 'integer'),
+      column('date', 'timestamp'),
+      column('name', 'integer', { references: person }),
+      column('field', 'text'),
+      column('oldvalue', 'text'),
+      column('newvalue', 'text'),
+      column('type', 'text'),
+      column('context', 'text'),
+      column('role', 'integer'),
+    ]),
+  );
+  tables.push({
+    name: 'mediaitemfolder',
+    columns: [column('id', 'integer'), column('name', 'text'), column('parent', 'integer', { references: { table: 'mediaitemfolder', displayColumn: 'name' } }), flag('isprivate'), column('foldertype', 'text'), column('description', 'text')],
+    primaryKey: ['id'],
+    displayColumn: 'name',
+    feeds: [],
+    guardedBy: [],
+    fixedRows: [
+      { id: -15, name: 'SuiteScripts', parent: null, isprivate: 'F', foldertype: 'SUITESCRIPTS', description: null },
+      { id: -4, name: 'Templates', parent: null, isprivate: 'F', foldertype: 'DEFAULT', description: null },
+      { id: -20, name: 'Attachments Received', parent: null, isprivate: 'F', foldertype: 'DEFAULT', description: null },
+      { id: 101, name: 'Invoices', parent: -20, isprivate: 'F', foldertype: 'DEFAULT', description: 'PDFs of sent invoices' },
+    ],
+  });
+  tables.push({
+    name: 'deletedrecord',
+    columns: [column('recordid', 'integer'), column('type', 'text'), column('name', 'text'), column('deleteddate', 'timestamp'), column('deletedby', 'integer', { references: person }), column('context', 'text'), column('externalid', 'text')],
+    primaryKey: [],
+    displayColumn: 'name',
+    feeds: [],
+    guardedBy: [],
+  });
+  return tables;
+}
+
+/** A table the demo has no rows for yet (no support cases, item groups or shipments), with NetSuite's columns. */
+function emptyTable(name: string, columns: SuiteQLColumn[]): SuiteQLTable {
+  return { name, columns, primaryKey: [], displayColumn: columns[0].name, feeds: [], guardedBy: [] };
+}
+
+export function setupTables(definitions: readonly RecordTypeDefinition[]): SuiteQLTable[] {
+  return [...customizationTables(definitions), ...derivedTables(definitions)];
+}
