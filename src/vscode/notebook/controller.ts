@@ -8,6 +8,7 @@ import { describeProfile, type AccountProfile } from '../accounts/accountProfile
 import type { AccountRegistry } from '../accounts/accountRegistry';
 import type { PersonAtNotebook } from './personAtNotebook';
 import type { QueryHistory } from './queryHistory';
+import type { QueryPreparation } from './queryParameters';
 import { failurePosition, toPlainText, toRowsPayload } from './resultFormat';
 import type { ResultSessions } from './resultSessions';
 import { notRunText, runGate, runQuestion } from './runGate';
@@ -28,6 +29,8 @@ export interface ControllerDeps {
   idRecordType: (query: string) => string | undefined;
   /** Columns a result showed, so completion learns what the catalog does not describe. */
   learnColumns?: (accountId: string, query: string, columns: readonly string[]) => void;
+  /** Fills in a cell's `:name` parameters (asking the person); the query as written when it has none. */
+  prepareQuery?: (query: string, notebook: vscode.NotebookDocument) => Promise<QueryPreparation>;
   /** How big a result was, so the editor warns about paging without ORDER BY only when it matters. */
   noteResultSize?: (query: string, totalResults: number, pageSize: number) => void;
 }
@@ -134,15 +137,23 @@ export class AccountNotebookController implements vscode.Disposable {
     const active = this.running.get(notebook) ?? new Set<AbortController>();
     active.add(abort);
     this.running.set(notebook, active);
-    const query = cell.document.getText().trim();
+    const written = cell.document.getText().trim();
+    let query = written;
     const account = { id: this.profile.accountId, environment: this.profile.environment };
     let success = false;
     try {
-      if (query === '') {
+      if (written === '') {
         await execution.replaceOutput([new vscode.NotebookCellOutput([vscode.NotebookCellOutputItem.text('Nothing to run: the cell is empty.')])]);
         success = true;
         return true;
       }
+      const prepared = this.deps.prepareQuery ? await this.deps.prepareQuery(written, notebook) : { query: written };
+      if ('cancelled' in prepared) {
+        await execution.replaceOutput([new vscode.NotebookCellOutput([vscode.NotebookCellOutputItem.text(prepared.cancelled)])]);
+        return false;
+      }
+      // What runs (and pages, and exports) is the query with its parameters' values; history keeps what was written.
+      query = prepared.query;
       const started = performance.now();
       const { client } = await this.deps.registry.scope(this.profile.accountId);
       const pageSize = this.deps.pageSize();
@@ -164,7 +175,7 @@ export class AccountNotebookController implements vscode.Disposable {
       this.deps.learnColumns?.(this.profile.accountId, query, payload.columns.map((c) => c.name));
       this.deps.noteResultSize?.(query, page.totalResults, pageSize);
       await execution.replaceOutput([outputOf(payload)]);
-      await this.deps.history.record(this.profile.accountId, { query, rows: page.totalResults, elapsedMs, ok: true });
+      await this.deps.history.record(this.profile.accountId, { query: written, rows: page.totalResults, elapsedMs, ok: true });
       success = true;
       return true;
     } catch (error) {
@@ -173,7 +184,7 @@ export class AccountNotebookController implements vscode.Disposable {
         ? { kind: 'error', queryId: 'cancelled', title: 'Cancelled', detail: 'The query was interrupted; NetSuite requests for it were stopped.', account }
         : errorPayload(error, query, account);
       await execution.replaceOutput([errorOutputOf(payload)]);
-      if (!cancelled) await this.deps.history.record(this.profile.accountId, { query, rows: 0, elapsedMs: 0, ok: false });
+      if (!cancelled) await this.deps.history.record(this.profile.accountId, { query: written, rows: 0, elapsedMs: 0, ok: false });
       return false;
     } finally {
       tokenListener.dispose();

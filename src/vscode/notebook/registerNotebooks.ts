@@ -5,6 +5,7 @@ import type { AccountRegistry } from '../accounts/accountRegistry';
 import { AccountNotebookController } from './controller';
 import { GridMessaging } from './gridMessaging';
 import { PersonAtNotebook } from './personAtNotebook';
+import { NotebookParameters } from './queryParameters';
 import { QueryHistory } from './queryHistory';
 import { ResultSessions } from './resultSessions';
 import { notebookType, SuiteQLNotebookSerializer } from './serializer';
@@ -39,6 +40,8 @@ export function registerNotebooks(
   const sessions = new ResultSessions();
   const history = new QueryHistory(context.globalState);
   const presence = new PersonAtNotebook();
+  const parameters = new NotebookParameters(context.workspaceState);
+  const prepareQuery = (query: string, notebook: vscode.NotebookDocument) => parameters.prepare(query, notebook);
   const pageSize = () => Math.min(1000, Math.max(1, vscode.workspace.getConfiguration('suitelens').get<number>('notebook.pageSize', 1000)));
   const controllers = new Map<string, AccountNotebookController>();
   const disposables: vscode.Disposable[] = [];
@@ -53,7 +56,7 @@ export function registerNotebooks(
     }
     for (const [accountId, profile] of accounts) {
       if (!controllers.has(accountId)) {
-        controllers.set(accountId, new AccountNotebookController(profile, { registry, sessions, history, presence, pageSize, idRecordType: idRecordTypeOf, learnColumns, noteResultSize }));
+        controllers.set(accountId, new AccountNotebookController(profile, { registry, sessions, history, presence, pageSize, idRecordType: idRecordTypeOf, learnColumns, noteResultSize, prepareQuery }));
       }
     }
   };
