@@ -112,126 +112,107 @@ function fieldTypeOf(id: string): string {
   return { body: 'BODY', entity: 'ENTITY', record: 'RECORD', col: 'COLUMN', item: 'ITEM' }[prefix ?? 'body'] ?? 'BODY';
 }
 
-/** Tables fed per record by the employees and invoices, kept in step with their writes. */
+interface DerivedTableSpec {
+  name: string;
+  columns: SuiteQLColumn[];
+  /** The record type whose records feed the rows (and whose view permission shows them). */
+  recordType: string;
+  /** The table and column that hold the feeding record's id: its rows are replaced on each write. */
+  parent: { table: string; column: string };
+  derive: (record: StoredRecord) => Record<string, SuiteQLCellValue>[];
+}
+
+function derivedTable(spec: DerivedTableSpec): SuiteQLTable {
+  return {
+    name: spec.name,
+    columns: spec.columns,
+    primaryKey: [],
+    displayColumn: spec.parent.column,
+    feeds: [{ recordType: spec.recordType, kind: 'derived', fixedValues: {}, derive: spec.derive }],
+    guardedBy: [spec.recordType.toLowerCase()],
+    parent: spec.parent,
+  };
+}
+
+const roleOf = (record: StoredRecord) => (Number(record.id) % 10 === 0 ? 3 : 1001);
+const roleColumn = () => column('role', 'integer', { references: { table: 'role', displayColumn: 'name' } });
+const itemColumn = () => column('item', 'integer', { references: { table: 'item', displayColumn: 'itemid' } });
+const transactionColumn = (name: string) => column(name, 'integer', { references: { table: 'transaction', displayColumn: 'tranid' } });
+
+/** Tables fed per record by the employees, invoices and inventory items, kept in step with their writes. */
 function derivedTables(definitions: readonly RecordTypeDefinition[]): SuiteQLTable[] {
-  const employee = definitions.find((definition) => definition.id === 'employee');
-  const invoice = definitions.find((definition) => definition.id === 'invoice');
+  const has = (id: string) => definitions.some((definition) => definition.id === id);
   const tables: SuiteQLTable[] = [];
-  if (employee) {
-    tables.push({
-      name: 'employeerolesforsearch',
-      columns: [column('entity', 'integer', { references: person }), column('role', 'integer', { references: { table: 'role', displayColumn: 'name' } })],
-      primaryKey: [],
-      displayColumn: 'entity',
-      // The first employees administer the demo; the rest run as the narrow role.
-      feeds: [{ recordType: 'employee', kind: 'derived', fixedValues: {}, derive: (record: StoredRecord) => [{ entity: Number(record.id), role: Number(record.id) % 10 === 0 ? 3 : 1001 }] }],
-      guardedBy: ['employee'],
-      parent: { table: 'employee', column: 'entity' },
-    });
-    tables.push({
-      name: 'loginaudit',
-      columns: [column('user', 'integer', { references: person }), column('date', 'timestamp'), column('status', 'text'), column('role', 'integer', { references: { table: 'role', displayColumn: 'name' } }), column('ipaddress', 'text'), column('requesturi', 'text')],
-      primaryKey: [],
-      displayColumn: 'user',
+  if (has('employee')) {
+    tables.push(
+      // Every tenth employee administers the demo; the rest run as the narrow role.
+      derivedTable({
+        name: 'employeerolesforsearch',
+        columns: [column('entity', 'integer', { references: person }), roleColumn()],
+        recordType: 'employee',
+        parent: { table: 'employee', column: 'entity' },
+        derive: (record) => [{ entity: Number(record.id), role: roleOf(record) }],
+      }),
       // One successful login per active employee, at their record's last change.
-      feeds: [
-        {
-          recordType: 'employee',
-          kind: 'derived',
-          fixedValues: {},
-          derive: (record: StoredRecord) =>
-            record.fields.isInactive === true ? [] : [{ user: Number(record.id), date: record.lastModifiedDate, status: 'Success', role: Number(record.id) % 10 === 0 ? 3 : 1001, ipaddress: '127.0.0.1', requesturi: '/app/center/card.nl' }],
-        },
-      ],
-      guardedBy: ['employee'],
-      parent: { table: 'employee', column: 'user' },
-    });
+      derivedTable({
+        name: 'loginaudit',
+        columns: [column('user', 'integer', { references: person }), column('date', 'timestamp'), column('status', 'text'), roleColumn(), column('ipaddress', 'text'), column('requesturi', 'text')],
+        recordType: 'employee',
+        parent: { table: 'employee', column: 'user' },
+        derive: (record) =>
+          record.fields.isInactive === true
+            ? []
+            : [{ user: Number(record.id), date: record.lastModifiedDate, status: 'Success', role: roleOf(record), ipaddress: '127.0.0.1', requesturi: '/app/center/card.nl' }],
+      }),
+    );
   }
-  if (invoice) {
-    tables.push({
-      name: 'nexttransactionlink',
-      columns: [
-        column('previousdoc', 'integer', { references: { table: 'transaction', displayColumn: 'tranid' } }),
-        column('nextdoc', 'integer', { references: { table: 'transaction', displayColumn: 'tranid' } }),
-        column('previoustype', 'text'),
-        column('nexttype', 'text'),
-        column('linktype', 'text'),
-        column('linkdate', 'date'),
-        column('foreignamount', 'numeric'),
-      ],
-      primaryKey: [],
-      displayColumn: 'nextdoc',
-      feeds: [
-        {
-          recordType: 'invoice',
-          kind: 'derived',
-          fixedValues: {},
-          derive: (record: StoredRecord) => {
-            const order = referenceId(record.fields.createdFrom);
-            if (order === null) return [];
-            const total = Number(record.fields.total);
-            return [{ previousdoc: order, nextdoc: Number(record.id), previoustype: 'SalesOrd', nexttype: 'CustInvc', linktype: 'OrdBill', linkdate: text(record.fields.tranDate), foreignamount: Number.isFinite(total) ? total : null }];
-          },
+  if (has('invoice')) {
+    tables.push(
+      derivedTable({
+        name: 'nexttransactionlink',
+        columns: [transactionColumn('previousdoc'), transactionColumn('nextdoc'), column('previoustype', 'text'), column('nexttype', 'text'), column('linktype', 'text'), column('linkdate', 'date'), column('foreignamount', 'numeric')],
+        recordType: 'invoice',
+        parent: { table: 'transaction', column: 'nextdoc' },
+        derive: (record) => {
+          const order = referenceId(record.fields.createdFrom);
+          if (order === null) return [];
+          const total = Number(record.fields.total);
+          return [{ previousdoc: order, nextdoc: Number(record.id), previoustype: 'SalesOrd', nexttype: 'CustInvc', linktype: 'OrdBill', linkdate: text(record.fields.tranDate), foreignamount: Number.isFinite(total) ? total : null }];
         },
-      ],
-      guardedBy: ['invoice'],
-      parent: { table: 'transaction', column: 'nextdoc' },
-    });
+      }),
+    );
   }
-  const inventoryItem = definitions.find((definition) => definition.id === 'inventoryItem');
-  if (inventoryItem) {
+  if (has('inventoryItem')) {
     const quantity = (record: StoredRecord) => (Number.isFinite(Number(record.fields.quantityOnHand)) ? Number(record.fields.quantityOnHand) : 0);
-    tables.push({
-      name: 'inventoryitemlocations',
-      columns: [
-        column('item', 'integer', { references: { table: 'item', displayColumn: 'itemid' } }),
-        column('location', 'integer', { references: { table: 'location', displayColumn: 'name' } }),
-        column('quantityonhand', 'numeric'),
-        column('quantityavailable', 'numeric'),
-        column('quantitycommitted', 'numeric'),
-        column('averagecostmli', 'numeric'),
-      ],
-      primaryKey: [],
-      displayColumn: 'item',
+    tables.push(
       // Each item's stock at its own location (or the first), all of it available.
-      feeds: [
-        {
-          recordType: 'inventoryItem',
-          kind: 'derived',
-          fixedValues: {},
-          derive: (record: StoredRecord) => [
-            { item: Number(record.id), location: referenceId(record.fields.location) ?? 1, quantityonhand: quantity(record), quantityavailable: quantity(record), quantitycommitted: 0, averagecostmli: Number(record.fields.averageCost) || null },
-          ],
+      derivedTable({
+        name: 'inventoryitemlocations',
+        columns: [
+          itemColumn(),
+          column('location', 'integer', { references: { table: 'location', displayColumn: 'name' } }),
+          column('quantityonhand', 'numeric'),
+          column('quantityavailable', 'numeric'),
+          column('quantitycommitted', 'numeric'),
+          column('averagecostmli', 'numeric'),
+        ],
+        recordType: 'inventoryItem',
+        parent: { table: 'item', column: 'item' },
+        derive: (record) => [
+          { item: Number(record.id), location: referenceId(record.fields.location) ?? 1, quantityonhand: quantity(record), quantityavailable: quantity(record), quantitycommitted: 0, averagecostmli: Number(record.fields.averageCost) || null },
+        ],
+      }),
+      derivedTable({
+        name: 'itemvendor',
+        columns: [itemColumn(), column('vendor', 'integer', { references: { table: 'vendor', displayColumn: 'entityid' } }), flag('preferredvendor'), column('purchaseprice', 'numeric'), column('vendorcode', 'text')],
+        recordType: 'inventoryItem',
+        parent: { table: 'item', column: 'item' },
+        derive: (record) => {
+          const vendor = referenceId(record.fields.vendor);
+          return vendor === null ? [] : [{ item: Number(record.id), vendor, preferredvendor: 'T', purchaseprice: Number(record.fields.cost) || null, vendorcode: text(record.fields.vendorName) }];
         },
-      ],
-      guardedBy: ['inventoryitem'],
-      parent: { table: 'item', column: 'item' },
-    });
-    tables.push({
-      name: 'itemvendor',
-      columns: [
-        column('item', 'integer', { references: { table: 'item', displayColumn: 'itemid' } }),
-        column('vendor', 'integer', { references: { table: 'vendor', displayColumn: 'entityid' } }),
-        flag('preferredvendor'),
-        column('purchaseprice', 'numeric'),
-        column('vendorcode', 'text'),
-      ],
-      primaryKey: [],
-      displayColumn: 'item',
-      feeds: [
-        {
-          recordType: 'inventoryItem',
-          kind: 'derived',
-          fixedValues: {},
-          derive: (record: StoredRecord) => {
-            const vendor = referenceId(record.fields.vendor);
-            return vendor === null ? [] : [{ item: Number(record.id), vendor, preferredvendor: 'T', purchaseprice: Number(record.fields.cost) || null, vendorcode: text(record.fields.vendorName) }];
-          },
-        },
-      ],
-      guardedBy: ['inventoryitem'],
-      parent: { table: 'item', column: 'item' },
-    });
+      }),
+    );
   }
   tables.push(
     emptyTable('itemmember', [column('parentitem', 'integer'), column('item', 'integer'), column('quantity', 'numeric'), column('linenumber', 'integer'), column('memberunit', 'text')]),
