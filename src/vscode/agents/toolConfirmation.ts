@@ -9,6 +9,7 @@
 import type { AgentAction } from '../../agents/accessLevel';
 import { accountEnvironment } from '../../agents/accountEnvironment';
 import type { AgentToolPreparation } from '../../agents/toolInvoker';
+import { visibleText } from '../../agents/visibleText';
 
 export interface ToolInvocationText {
   /** The progress line shown while the tool runs. */
@@ -25,14 +26,16 @@ export function toolInvocationText(
   accountId: string | undefined,
   preparation: AgentToolPreparation,
 ): ToolInvocationText {
-  if (!preparation.allowed) return { invocationMessage: `${tool.title}: refused by SuiteLens — ${preparation.reason}` };
-  const effect = preparation.effect ?? tool.title;
+  // The effect and reason quote the agent's own values: a newline or a bidi override there must not reshape what the
+  // person reads before pressing Continue (U+202E can make "gnp.exe" read "exe.png").
+  if (!preparation.allowed) return { invocationMessage: `${tool.title}: refused by SuiteLens — ${visibleText(preparation.reason)}` };
+  const effect = visibleText(preparation.effect ?? tool.title);
   if (!confirmedActions.has(tool.action)) return { invocationMessage: effect };
   const production = accountId !== undefined && accountEnvironment(accountId) === 'production';
   const lines = [
     effect,
     '',
-    `${agentName} is ${preparation.reason} in SuiteLens.`,
+    `${visibleText(agentName)} is ${visibleText(preparation.reason)} in SuiteLens.`,
     ...(production ? ['', 'This is a PRODUCTION account: the change is real and immediate.'] : []),
   ];
   return { invocationMessage: effect, confirmation: { title: `${tool.title}?`, message: lines.join('\n') } };
