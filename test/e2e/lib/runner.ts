@@ -8,6 +8,7 @@ import { launchChromium, workbenchUrl } from '../../vscode/harness/browser';
 import { startCodeServer, tail } from '../../vscode/harness/codeServer';
 import { projectRoot } from '../../vscode/harness/paths';
 import { reportSummary } from '../../vscode/harness/summary';
+import { extensionsDirWithSuiteLens, installsSuiteLens } from './installedSuiteLens';
 import type { Scenario, ScenarioContext, WorkbenchOptions } from './scenario';
 import { answerWorkspaceTrust, screenshot, suiteLensActivityIcon, waitForWorkbench } from './workbench';
 
@@ -60,10 +61,12 @@ async function runOne(browser: Browser, scenario: Scenario): Promise<string | un
         mkdirSync(dirname(join(workspace, path)), { recursive: true });
         writeFileSync(join(workspace, path), text);
       }
-      const server = await startCodeServer({ folder: workspace, settings: options.settings, env: options.env });
+      const installed = installsSuiteLens();
+      const extensionsDir = installed ? extensionsDirWithSuiteLens(runDir) : undefined;
+      const server = await startCodeServer({ folder: workspace, settings: options.settings, env: options.env, extensionsDir });
       serverLog = server.logFile;
       cleanups.push(() => server.stop());
-      const page = await newPage(workbenchUrl(server.origin, workspace, { extensionDevelopmentPath: projectRoot }), options.trustFolder ?? true);
+      const page = await newPage(workbenchUrl(server.origin, workspace, installed ? {} : { extensionDevelopmentPath: projectRoot }), options.trustFolder ?? true);
       await suiteLensActivityIcon(page).waitFor({ timeout: 30_000 });
       return page;
     },

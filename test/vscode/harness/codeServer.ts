@@ -42,6 +42,8 @@ export interface CodeServerOptions {
   readonly keepTempDir?: boolean;
   /** Which installed VS Code to serve; defaults to SUITELENS_VSCODE's (see paths.ts). */
   readonly vscode?: VsCodeTarget;
+  /** Load the workbench URL payload's development extension and tests (see `smokeTestDriverArgs` in paths.ts). */
+  readonly smokeTestDriver?: boolean;
   /**
    * Workspace trust is on, as it is for every user (a new folder opens in Restricted Mode until the person trusts
    * it). Only a run that cannot answer the trust question as a person would turns it off, saying why at the call.
@@ -113,7 +115,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
     ...(options.disableWorkspaceTrust ? ['--disable-workspace-trust'] : []),
     '--disable-getting-started-override',
     '--ignore-last-opened',
-    ...install.codeServerArgs,
+    ...(options.smokeTestDriver ? install.smokeTestDriverArgs : []),
     options.folder,
   ];
   // TMPDIR: code-server and its extension host drop sockets and tsserver folders in os.tmpdir().

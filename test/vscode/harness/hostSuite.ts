@@ -28,7 +28,7 @@ export async function runHostSuite(suiteDir: string): Promise<number> {
   // Trust off here only: the suite drives SuiteLens through its API from inside the extension host (it runs notebook
   // cells by command, starts the MCP endpoint), and nobody is at the workbench to answer VS Code's trust question.
   // What Restricted Mode changes is shown by the e2e scenarios restrictedMode*, which answer it as a person does.
-  const server = await startCodeServer({ folder: workspace, env: { [RESULTS_FILE_ENV]: resultsFile }, disableWorkspaceTrust: true });
+  const server = await startCodeServer({ folder: workspace, env: { [RESULTS_FILE_ENV]: resultsFile }, disableWorkspaceTrust: true, smokeTestDriver: true });
   const browser = await launchChromium();
   try {
     const page = await browser.newPage();

@@ -27,11 +27,12 @@ export interface VsCodeInstall {
   /** The Node that runs it: code-server 4.139.1 needs Node 24 (installed into .node24/), 4.100.3 runs on ours. */
   readonly node: string;
   /**
-   * Extra code-server arguments. VS Code 1.139's web workbench honours the URL payload's extensionDevelopmentPath /
-   * extensionTestsPath only in a built product when the smoke-test driver is on (1.100 always did); code-server
-   * 4.139 passes that server flag through with --vscode-option (4.100 has no such option and needs none).
+   * code-server arguments that turn VS Code's smoke-test driver on, where the URL payload needs it: VS Code 1.139's
+   * built web workbench honours the payload's extensionDevelopmentPath / extensionTestsPath only with that driver on
+   * (1.100 always did; it needs none, and its code-server has no --vscode-option). The driver also hides every
+   * notification toast, so only the extension-host suite uses it; the e2e scenarios install SuiteLens instead.
    */
-  readonly codeServerArgs: readonly string[];
+  readonly smokeTestDriverArgs: readonly string[];
 }
 
 /** `SUITELENS_VSCODE=min|current` picks the VS Code a harness runs; unset means the minimum one (until every e2e scenario passes on the current one). */
@@ -43,14 +44,14 @@ export function selectedVsCode(): VsCodeTarget {
 
 /** Installed by `test/vscode/setup.mjs` (run by `.ci/run` and by every harness when missing). */
 export function vscodeInstall(target: VsCodeTarget = selectedVsCode()): VsCodeInstall {
-  const spec: { codeServer: string; vscode: string; folder: string; nodeFolder?: string; codeServerArgs?: string[] } = versions[target];
+  const spec: { codeServer: string; vscode: string; folder: string; nodeFolder?: string; smokeTestDriverArgs?: string[] } = versions[target];
   return {
     target,
     vscodeVersion: spec.vscode,
     codeServerVersion: spec.codeServer,
     entry: join(projectRoot, spec.folder, 'node_modules', 'code-server', 'out', 'node', 'entry.js'),
     node: spec.nodeFolder ? join(projectRoot, spec.nodeFolder, 'node_modules', 'node', 'bin', 'node') : process.execPath,
-    codeServerArgs: spec.codeServerArgs ?? [],
+    smokeTestDriverArgs: spec.smokeTestDriverArgs ?? [],
   };
 }
 export const resultsDir = join(projectRoot, 'test-results');
