@@ -155,12 +155,12 @@ function sublistPlan(sublist: SublistModel, before: LineValues[], after: LineVal
   if (removed.length === 0) return { items: [...updates.values(), ...added], replace: false, change };
   // Removing needs `replace`: every line to keep is named by its key, from NetSuite's current lines when known.
   const removedKeys = new Set([...beforeByKey.keys()].filter((lineKey) => !keptKeys.has(lineKey)));
-  const keep = (now ?? after).flatMap((line) => {
+  const keptKeysNow = (now ?? after).flatMap((line) => {
     const lineKey = keyOf(line);
-    if (lineKey === undefined || removedKeys.has(lineKey)) return [];
-    return [updates.get(lineKey) ?? { [key]: line[key] }];
+    return lineKey === undefined || removedKeys.has(lineKey) ? [] : [{ lineKey, value: line[key] }];
   });
-  change.kept = keep.length - updates.size;
+  const keep = keptKeysNow.map(({ lineKey, value }) => updates.get(lineKey) ?? { [key]: value });
+  change.kept = keptKeysNow.filter(({ lineKey }) => !updates.has(lineKey)).length;
   return { items: [...keep, ...added], replace: true, change };
 }
 
