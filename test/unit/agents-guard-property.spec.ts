@@ -134,6 +134,7 @@ function probe(query: string, outcome: Outcome): void {
   for (const table of read.tables) expect(granted.has(table)).toBe(true);
 }
 
+// Thousands of parses: a loaded machine needs more than the default 5 s per test (a runner limit, not a timing check).
 describe('agent guard properties (seeded)', () => {
   it('random token soups never give an allowed call that reads an ungranted table', () => {
     const random = prng(0x5eed1);
@@ -141,7 +142,7 @@ describe('agent guard properties (seeded)', () => {
     for (let i = 0; i < 1500; i++) probe(soup(random), outcome);
     // The soups are mostly refused; the few allowed ones were all checked above.
     expect(outcome.allowed).toBeGreaterThanOrEqual(0);
-  });
+  }, 120_000);
 
   it('mutations of legitimate queries never give an allowed call that reads an ungranted table', () => {
     const random = prng(0x5eed2);
@@ -150,7 +151,7 @@ describe('agent guard properties (seeded)', () => {
     // Many mutations (case changes, ordinary spaces, comments) stay legitimate: the property is not vacuous.
     expect(outcome.allowed).toBeGreaterThan(100);
     expect(outcome.translated).toBeGreaterThan(50);
-  });
+  }, 120_000);
 
   it('the oracle would have caught the old design, which sent the agent text the Trino grammar had checked', () => {
     // Trino reads one identifier 1FROM (a column alias), the executor reads 1, FROM: the token lists differ.
