@@ -9,12 +9,15 @@
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseAccount } from '../../src/netsuite/account';
-import type { NetSuiteClient } from '../../src/netsuite/client';
+import { TbaAuthProvider } from '../../src/netsuite/auth/tba';
+import { NetSuiteClient } from '../../src/netsuite/client';
 import { isNetSuiteError } from '../../src/netsuite/errors';
 import type { SandboxFaults } from '../../src/sandbox/options';
 import { describeRefusedQuery, isGenericQueryError } from '../../src/suiteql/queryDiagnosis';
@@ -27,7 +30,7 @@ import { toRowsPayload, type SuiteQLItem } from '../../src/vscode/notebook/resul
 import { parseSnb, serializeSnb, snbFromNotebook, snbToNotebook } from '../../src/vscode/notebook/snbFormat';
 import { firstId, setUpClient, tbaAuth, type ClientSetup } from './client-sandbox';
 
-type Area = 'accounts' | 'credentials' | 'suiteql' | 'filters' | 'writes' | 'notebook files' | 'exports' | 'faults';
+type Area = 'accounts' | 'credentials' | 'suiteql' | 'filters' | 'writes' | 'notebook files' | 'exports' | 'faults' | 'answers not NetSuite’s';
 
 interface Context {
   setup: ClientSetup;
@@ -38,7 +41,11 @@ interface Context {
   folder: string;
   /** What a case left for its `intact` check (ids it created, counts before). */
   kept: Record<string, string | number>;
+  /** A loopback server standing where a proxy or single-sign-on gateway would; a case sets how it answers. */
+  proxy: { baseUrl: string; answer: ProxyAnswer; requests: IncomingMessage[]; client(): NetSuiteClient };
 }
+
+type ProxyAnswer = (request: IncomingMessage, response: ServerResponse) => void;
 
 interface SweepCase {
   area: Area;
@@ -391,21 +398,128 @@ const cases: SweepCase[] = [
   },
 ];
 
-// Later additions in the other area of this issue (3xx, HTML 200, retried PATCH) go here once their fixes land.
+// Answers that are not NetSuite's (fixed in the client's HTTP layer), and a PATCH whose answer was lost.
+const signInPage = '<!DOCTYPE html><html><head><title>Sign in - Corp SSO</title></head><body><form><input name="user"></form></body></html>';
+const html = (status: number, body: string): ProxyAnswer => (_request, response) => response.writeHead(status, { 'content-type': 'text/html; charset=utf-8' }).end(body);
+
+cases.push(
+  {
+    area: 'answers not NetSuite’s',
+    input: '200 sign-in page at the connection test',
+    run: async ({ proxy }) => {
+      proxy.answer = html(200, signInPage);
+      try {
+        await proxy.client().queryPage('SELECT id FROM customer', 0, { pageSize: 1 });
+        return 'accepted';
+      } catch (error) {
+        return describeConnectionFailure(error, 'tba');
+      }
+    },
+    says: /^The answer was not NetSuite's: an HTML page titled "Sign in - Corp SSO", perhaps a sign-in page or a proxy/,
+  },
+  {
+    area: 'answers not NetSuite’s',
+    input: '200 sign-in page during an export',
+    run: (context) => {
+      context.proxy.answer = html(200, signInPage);
+      return exportTo(context, sandboxRows(context.proxy.client(), 'SELECT id FROM customer'), 'csv');
+    },
+    says: `Export to previous.csv failed: The answer was not NetSuite's: an HTML page titled "Sign in - Corp SSO", perhaps a sign-in page or a proxy previous.csv was not changed.`,
+    intact: previousKept('csv'),
+  },
+  {
+    area: 'answers not NetSuite’s',
+    input: 'plain-text 200',
+    run: ({ proxy }) => {
+      proxy.answer = (_request, response) => response.writeHead(200, { 'content-type': 'text/plain' }).end('OK');
+      return messageOf(() => proxy.client().records.list('customer'));
+    },
+    says: "The answer was not NetSuite's: a text/plain body of 2 bytes, perhaps from a proxy",
+  },
+  {
+    area: 'answers not NetSuite’s',
+    input: '302 after a create',
+    run: ({ proxy }) => {
+      proxy.answer = (_request, response) => response.writeHead(302, { location: 'https://sso.example.com/login?ticket=abc123secret' }).end();
+      return messageOf(() => proxy.client().records.create('customer', { companyName: 'Sweep Never Made Co' }));
+    },
+    says: "The answer was not NetSuite's: a redirect (302) to https://sso.example.com/login, perhaps to a sign-in page or a proxy",
+    intact: ({ proxy }) => expect(proxy.requests.filter((request) => request.method === 'POST')).toHaveLength(1),
+  },
+  {
+    area: 'answers not NetSuite’s',
+    input: '301 on a query',
+    run: ({ proxy }) => {
+      proxy.answer = (_request, response) => response.writeHead(301, { location: '/elsewhere' }).end();
+      return messageOf(() => proxy.client().queryPage('SELECT 1 AS one FROM dual'));
+    },
+    says: "The answer was not NetSuite's: a redirect (301) to /elsewhere, perhaps to a sign-in page or a proxy",
+  },
+  {
+    area: 'answers not NetSuite’s',
+    input: 'HTML 403 error page',
+    run: ({ proxy }) => {
+      proxy.answer = html(403, '<html><head><title>403 Forbidden</title></head><body><h1>Forbidden</h1><script>x()</script></body></html>');
+      return messageOf(() => proxy.client().records.get('customer', '5'));
+    },
+    says: 'NetSuite answered 403: an HTML page titled "403 Forbidden"',
+  },
+  {
+    area: 'faults',
+    input: 'answer to a PATCH adding a line lost after the commit',
+    run: async ({ setup, client, kept, itemId }) => {
+      const order = await client.records.create('salesOrder', { entity: { id: await firstId(client, 'customer') }, item: { items: [{ item: { id: itemId }, quantity: 1, rate: 1 }, { item: { id: itemId }, quantity: 2, rate: 1 }] } });
+      kept.orderId = order.id;
+      const impatient = setup.client({ backoff: { maxAttempts: 1 } });
+      setup.sandbox.configure({ faults: { ...noFaults, resetAfterCommitRate: 1 } });
+      return messageOf(() => impatient.records.patch('salesOrder', order.id, { item: { items: [{ item: { id: itemId }, quantity: 7, rate: 1 }] } }));
+    },
+    says: /^Could not reach NetSuite \(PATCH \/services\/rest\/record\/v1\/salesOrder\/\d+\): .*ECONNRESET.*\. The update salesOrder \d+ may have been applied: NetSuite's answer was lost$/,
+    intact: async ({ setup, client, kept }) => {
+      setup.sandbox.configure({ faults: noFaults });
+      const order = await client.records.get('salesOrder', String(kept.orderId), { expandSubResources: true });
+      expect(((order.item as { items: { quantity: number }[] }).items).map((line) => line.quantity)).toEqual([1, 2, 7]);
+    },
+  },
+);
 
 let context: Context;
+
+let proxyServer: Server;
+const proxyClients: NetSuiteClient[] = [];
 
 beforeAll(async () => {
   const setup = await setUpClient();
   const client = setup.client();
-  context = { setup, client, subsidiaryId: await firstId(client, 'subsidiary'), itemId: await firstId(client, 'item'), folder: '', kept: {} };
+  const requests: IncomingMessage[] = [];
+  proxyServer = createServer((request, response) => {
+    requests.push(request);
+    request.resume();
+    request.on('end', () => context.proxy.answer(request, response));
+  });
+  await new Promise<void>((resolve) => proxyServer.listen(0, '127.0.0.1', resolve));
+  const proxy: Context['proxy'] = {
+    baseUrl: `http://127.0.0.1:${(proxyServer.address() as AddressInfo).port}`,
+    answer: (_request, response) => response.end(),
+    requests,
+    client() {
+      const credentials = { consumerKey: 'sweepconsumerkey0123456789abcdef', consumerSecret: 'sweepconsumersecret0123456789abc', tokenId: 'sweeptokenid0123456789abcdefabcd', tokenSecret: 'sweeptokensecret0123456789abcdef' };
+      const proxied = new NetSuiteClient({ accountId: '1234567_SB1', auth: new TbaAuthProvider('1234567_SB1', credentials), overrides: { restBaseUrl: proxy.baseUrl }, cacheRoot: setup.cacheRoot, backoff: { baseDelayMs: 1, maxDelayMs: 2, maxAttempts: 2 } });
+      proxyClients.push(proxied);
+      return proxied;
+    },
+  };
+  context = { setup, client, subsidiaryId: await firstId(client, 'subsidiary'), itemId: await firstId(client, 'item'), folder: '', kept: {}, proxy };
 });
 
-afterEach(() => {
+afterEach(async () => {
   context.setup.sandbox.configure({ faults: noFaults });
+  context.proxy.requests.length = 0;
+  await Promise.all(proxyClients.splice(0).map((proxied) => proxied.dispose()));
 });
 
 afterAll(async () => {
+  await new Promise<void>((resolve) => proxyServer?.close(() => resolve()));
   await context?.setup.stop();
 });
 
@@ -413,7 +527,7 @@ describe('sweep of bad inputs: each gets a specific message and loses nothing', 
   it('covers every area with at least 60 cases', () => {
     expect(cases.length).toBeGreaterThanOrEqual(60);
     const areas = new Set(cases.map((c) => c.area));
-    expect([...areas].sort()).toEqual(['accounts', 'credentials', 'exports', 'faults', 'filters', 'notebook files', 'suiteql', 'writes']);
+    expect([...areas].sort()).toEqual(['accounts', 'answers not NetSuite’s', 'credentials', 'exports', 'faults', 'filters', 'notebook files', 'suiteql', 'writes']);
   });
 
   it.each(cases.map((c) => [`${c.area}: ${c.input}`, c] as const))('%s', async (_name, sweepCase) => {
