@@ -3,7 +3,7 @@
 // starts code-server on a workspace folder with `suitelens.demo.autoStart: true` (the extension then starts the
 // in-process demo sandbox and its demo account on activation), and prints the URL. Ctrl+C stops everything.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { workbenchUrl } from '../test/vscode/harness/browser';
 import { findFreePort, isPortFree, startCodeServer } from '../test/vscode/harness/codeServer';
@@ -29,7 +29,10 @@ export async function start(): Promise<void> {
   for (const dir of [extensionsDir, workspace]) mkdirSync(dir, { recursive: true });
 
   run('build', process.execPath, ['esbuild.mjs']);
-  run('vsce package', join(projectRoot, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--out', vsix]);
+  // The README links its docs and screenshots relatively; vsce needs a base for them, taken from the repository URL.
+  const repository = String((JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { repository?: { url?: string } }).repository?.url ?? '').replace(/\.git$/, '');
+  const bases = repository.startsWith('https://') ? ['--baseContentUrl', `${repository}/blob/main`, '--baseImagesUrl', `${repository}/raw/main`] : [];
+  run('vsce package', join(projectRoot, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', ...bases, '--out', vsix]);
   console.log(`[start] packaged ${(statSync(vsix).size / 1024 / 1024).toFixed(1)} MB VSIX`);
   // Today's VS Code, whatever SUITELENS_VSCODE says for the test harnesses: a newcomer sees what users see.
   const current = vscodeInstall('current');
