@@ -89,6 +89,14 @@ describe('accounting periods and setup tables', () => {
     expect(roles.map((role) => role.name)).toEqual(['Administrator', 'SuiteLens Narrow Role']);
   });
 
+  it('has each customer\u2019s addresses in entityaddress, in step with the address book', async () => {
+    const [customer] = await rows(`SELECT c.id, COUNT(ea.nkey) AS addresses FROM customer c JOIN entityaddress ea ON ea.recordowner = c.id GROUP BY c.id ORDER BY c.id FETCH FIRST 1 ROWS ONLY`);
+    const record = await client.records.get('customer', customer.id, { expandSubResources: true });
+    expect(Number(customer.addresses)).toBe((record.addressBook as { items: unknown[] }).items.length);
+    const [address] = await rows(`SELECT addr1, city, country FROM entityaddress WHERE recordowner = ${customer.id} ORDER BY nkey FETCH FIRST 1 ROWS ONLY`);
+    expect(address.city).toBeTruthy();
+  });
+
   it('keeps the GL from a role that may not see transactions', async () => {
     const narrow = setup.client({ auth: (await import('./client-sandbox')).tbaAuth(setup.sandbox, setup.sandbox.narrowCredentials.tba) });
     const refused = await narrow.queryPage('SELECT COUNT(*) AS n FROM transactionaccountingline').catch((error: unknown) => error);

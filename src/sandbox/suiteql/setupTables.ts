@@ -5,7 +5,8 @@
  *   `entity.isperson`, `employee.giveaccess`, `item.fullname`, …), computed from the record;
  * - the account's customization metadata (`customfield`, `customlist`, `customrecordtype`), from the definitions;
  * - `deletedrecord` (empty until the sandbox tracks deletions), `loginaudit` and `employeerolesforsearch` for the
- *   employees, and `nexttransactionlink` from each invoice to the order it was created from.
+ *   employees, `entityaddress` for customers' address books, `nexttransactionlink` from each invoice to the order it
+ *   was created from, and item stock and vendors.
  * Column names follow NetSuite's Records Catalog; values are the demo's own.
  */
 import type { RecordTypeDefinition, StoredRecord } from '../model/recordTypes';
@@ -163,6 +164,42 @@ function derivedTables(definitions: readonly RecordTypeDefinition[]): SuiteQLTab
           record.fields.isInactive === true
             ? []
             : [{ user: Number(record.id), date: record.lastModifiedDate, status: 'Success', role: roleOf(record), ipaddress: '127.0.0.1', requesturi: '/app/center/card.nl' }],
+      }),
+    );
+  }
+  if (has('customer')) {
+    // A customer's address book lines, each address once (the sandbox keeps them on the line itself).
+    tables.push(
+      derivedTable({
+        name: 'entityaddress',
+        columns: [
+          column('nkey', 'integer'),
+          column('recordowner', 'integer', { references: { table: 'customer', displayColumn: 'entityid' } }),
+          ...['addressee', 'attention', 'addr1', 'addr2', 'addr3', 'city', 'state', 'zip', 'country', 'addrphone', 'addrtext'].map((name) => column(name, 'text')),
+        ],
+        recordType: 'customer',
+        parent: { table: 'customer', column: 'recordowner' },
+        derive: (record) =>
+          (record.sublists.addressBook ?? []).map((line, index) => {
+            const nested = line.addressBookAddress;
+            const address = (typeof nested === 'object' && nested !== null ? nested : line) as Record<string, unknown>;
+            const country = typeof address.country === 'object' && address.country !== null ? (address.country as { id?: unknown }).id : address.country;
+            return {
+              nkey: Number(record.id) * 100 + Number(line.internalId ?? index + 1),
+              recordowner: Number(record.id),
+              addressee: text(address.addressee),
+              attention: text(address.attention),
+              addr1: text(address.addr1),
+              addr2: text(address.addr2),
+              addr3: null,
+              city: text(address.city),
+              state: text(address.state),
+              zip: text(address.zip),
+              country: text(country),
+              addrphone: text(address.addrPhone),
+              addrtext: text(address.addrText),
+            };
+          }),
       }),
     );
   }
