@@ -115,6 +115,20 @@ suite('SuiteQL notebook files', () => {
     assert.ok(await document.save(), 'the notebook saved');
     const saved = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri))) as Record<string, unknown>;
     assert.deepEqual(saved, { version: 1, account: 1234567, title: 'Month end', cells: [cell, { kind: 'markdown', language: 'markdown', source: '# Notes' }] });
+
+    // Run the cell again: its new result replaces the one read from the file, and results are not saved unless asked.
+    const suitelens = await api();
+    const accountId = await suitelens.startDemo();
+    const editor = await vscode.window.showNotebookDocument(document);
+    await vscode.commands.executeCommand('notebook.selectKernel', { editor, id: suitelens.notebooks.controllerId(accountId), extension: 'suitelens.suitelens' });
+    await vscode.commands.executeCommand('notebook.cell.execute', { ranges: [{ start: 0, end: 1 }], document: uri });
+    const ran = document.cellAt(0);
+    for (let waited = 0; ran.executionSummary?.success === undefined && waited < 60_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.equal(ran.executionSummary?.success, true);
+    assert.ok(await document.save(), 'the notebook saved again');
+    const rerun = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri))) as { cells: Record<string, unknown>[]; title?: string };
+    assert.deepEqual(rerun.cells[0], { kind: 'code', language: 'suiteql', source: 'SELECT id FROM customer', tags: ['finance'] });
+    assert.equal(rerun.title, 'Month end');
   });
 
   test('a Jupyter notebook renamed .snb is refused, saying what it is', async () => {
@@ -123,4 +137,5 @@ suite('SuiteQL notebook files', () => {
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata: {}, cells: [{ cell_type: 'code', source: ['print(1)'] }] })));
     await assert.rejects(Promise.resolve(vscode.workspace.openNotebookDocument(uri)), /it is a Jupyter notebook \(nbformat 4\)/);
   });
+
 });
