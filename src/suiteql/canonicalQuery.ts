@@ -271,6 +271,24 @@ function nestingDepth(tokens: readonly CanonicalToken[]): number {
   return deepest;
 }
 
+/**
+ * One space between tokens, except around the `.` of a qualified name (`t.id`, `BUILTIN.DF`, `t.*`) and between a
+ * word and its `(` (`BUILTIN.DF(`, `NVL(`): NetSuite documents and rewrites its BUILTIN functions in that spelling,
+ * and neither gap can change a split: a word is `[A-Za-z][A-Za-z0-9_]*`, so neither `.` nor `(` can join it.
+ */
+function printTokens(tokens: readonly CanonicalToken[]): string {
+  let text = '';
+  tokens.forEach((token, index) => {
+    const previous = tokens[index - 1];
+    const glued =
+      previous !== undefined &&
+      ((previous.kind === 'word' && token.kind === 'op' && (token.text === '.' || token.text === '(')) ||
+        (previous.kind === 'op' && previous.text === '.' && (token.kind === 'word' || token.text === '*') && tokens[index - 2]?.kind === 'word'));
+    text += (index === 0 || glued ? '' : ' ') + token.text;
+  });
+  return text;
+}
+
 /** The agent's query as the tokens the guard checks and the canonical text NetSuite runs — or why it is refused. */
 export function canonicalSuiteQL(query: string, limits: SuiteQLLimits = defaultSuiteQLLimits): CanonicalResult {
   if (query.length > limits.maxLength) return { ok: false, reason: `The query has ${query.length} characters; agents may send at most ${limits.maxLength}.` };
@@ -279,7 +297,7 @@ export function canonicalSuiteQL(query: string, limits: SuiteQLLimits = defaultS
     if (tokens.length === 0) return { ok: false, reason: 'The query is empty.' };
     const depth = nestingDepth(tokens);
     if (depth > limits.maxDepth) return { ok: false, reason: `The query nests parentheses ${depth} deep; agents may nest at most ${limits.maxDepth}.` };
-    return { ok: true, text: tokens.map((token) => token.text).join(' '), tokens };
+    return { ok: true, text: printTokens(tokens), tokens };
   } catch (error) {
     if (error instanceof Refusal) return { ok: false, reason: `The query cannot be read unambiguously at ${error.message}.` };
     throw error;

@@ -126,7 +126,7 @@ describe('agent guard lexer: strings, quoted names and words', () => {
   });
 
   it('prints an upper-case quoted name unquoted (Oracle reads it as the unquoted name) and keeps others quoted', () => {
-    expect(printed('SELECT "TRANSACTION"."ID" FROM "TRANSACTION"')).toBe('SELECT TRANSACTION . ID FROM TRANSACTION');
+    expect(printed('SELECT "TRANSACTION"."ID" FROM "TRANSACTION"')).toBe('SELECT TRANSACTION.ID FROM TRANSACTION');
     expect(printed('SELECT id AS "Customer Name" FROM customer')).toBe('SELECT id AS "Customer Name" FROM customer');
     // A reserved word stays quoted: unquoted it would be a keyword.
     expect(printed('SELECT id AS "DATE" FROM customer')).toBe('SELECT id AS "DATE" FROM customer');

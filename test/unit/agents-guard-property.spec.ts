@@ -16,7 +16,7 @@ import { withAgent, withGrant } from '../../src/agents/policyEdits';
 import { SuiteQLQueryError } from '../../src/sandbox/suiteql/errors';
 import { tokenize } from '../../src/sandbox/suiteql/tokens';
 import { translateSuiteQL } from '../../src/sandbox/suiteql/translate';
-import { defaultSuiteQLLimits } from '../../src/suiteql/canonicalQuery';
+import { canonicalSuiteQL, defaultSuiteQLLimits } from '../../src/suiteql/canonicalQuery';
 import { checkSuiteQLRead } from '../../src/suiteql/guardedRead';
 import { lexSuiteQL } from '../../src/suiteql/parser';
 import { fixtureTables } from './sandbox-suiteql.fixture';
@@ -117,11 +117,13 @@ function probe(query: string, outcome: Outcome): void {
   if (!decision.allowed) return;
   outcome.allowed++;
   if (!read.ok) throw new Error(`allowed without a check: ${query}`);
-  const guardTokens = read.canonical.split(' ');
-  // Strings and quoted names may hold spaces; compare the joined prints then.
-  expect(sandboxTokens(read.canonical).join(' '), JSON.stringify(query)).toBe(read.canonical);
-  expect(trinoTokens(read.canonical).join(' '), JSON.stringify(query)).toBe(read.canonical);
-  if (!read.canonical.includes("'") && !read.canonical.includes('"')) expect(sandboxTokens(read.canonical).length).toBe(guardTokens.length);
+  // Both readers must split the printed text into exactly the tokens the guard checked, one for one.
+  const printed = canonicalSuiteQL(query, defaultSuiteQLLimits);
+  if (!printed.ok) throw new Error(`checked but not printable: ${query}`);
+  expect(printed.text).toBe(read.canonical);
+  const guardTokens = printed.tokens.map((token) => token.text);
+  expect(sandboxTokens(read.canonical), JSON.stringify(query)).toEqual(guardTokens);
+  expect(trinoTokens(read.canonical), JSON.stringify(query)).toEqual(guardTokens);
   let tablesRead: string[];
   try {
     tablesRead = translateSuiteQL(read.canonical, { tables: fixtureTables }).tablesRead;
