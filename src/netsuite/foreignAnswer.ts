@@ -54,3 +54,20 @@ function safeLocation(location: string): string {
     return location.split(/[?#]/)[0].slice(0, 200);
   }
 }
+
+/**
+ * The error for JSON that is not a SuiteQL page: NetSuite's query answer always has an `items` array and a numeric
+ * `totalResults` (netsuite-wire.md §3). A proxy's `{}` or `{"status":"ok"}` would otherwise read as "0 rows", and an
+ * export would replace a file with an empty one.
+ */
+export function notASuiteQLPageError(status: number, body: unknown, request: string): NetSuiteError {
+  const shown = JSON.stringify(body) ?? String(body);
+  const sample = shown.length > 80 ? `${shown.slice(0, 80)}…` : shown;
+  return new NetSuiteError({
+    kind: 'server',
+    status,
+    request,
+    message: `The answer was not NetSuite's: JSON without the rows of a SuiteQL page (${sample}), perhaps from a proxy`,
+    advice: notNetSuiteAdvice,
+  });
+}

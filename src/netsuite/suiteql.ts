@@ -6,6 +6,7 @@
  * past the cap in chunks of `WHERE id > last ORDER BY id`.
  */
 import { cancelledError, NetSuiteError } from './errors';
+import { notASuiteQLPageError } from './foreignAnswer';
 import type { NetSuiteHttpClient } from './http';
 import { typeRow, type DateFormat, type SuiteQLColumnType, type SuiteQLRow } from './suiteqlValues';
 
@@ -84,7 +85,10 @@ export class SuiteQLRunner {
       signal: options.signal,
     });
     const body = (typeof response.body === 'object' && response.body !== null ? response.body : {}) as Record<string, unknown>;
-    const items = Array.isArray(body.items) ? (body.items as unknown[]) : [];
+    if (!Array.isArray(body.items) || !Number.isFinite(Number(body.totalResults ?? Number.NaN))) {
+      throw notASuiteQLPageError(response.status, response.body, 'POST query/v1/suiteql');
+    }
+    const items = body.items as unknown[];
     const dateFormat = options.dateFormat ?? 'MM/DD/YYYY';
     return {
       rows: items.map((item) => typeRow(rawColumns(item), options.columnTypes, dateFormat)),

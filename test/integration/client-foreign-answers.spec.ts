@@ -85,6 +85,24 @@ describe('a 2xx that is not NetSuite JSON is an error, not an empty result', () 
   });
 });
 
+describe('JSON that is not a SuiteQL page is an error, not "0 rows"', () => {
+  it("a proxy's {} or {\"status\":\"ok\"} answer to a query fails it, quoting what came back", async () => {
+    answer = (_request, response) => response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+    expect((await rejection(proxiedClient().queryPage('SELECT id FROM customer'))).message).toBe(
+      "The answer was not NetSuite's: JSON without the rows of a SuiteQL page ({}), perhaps from a proxy",
+    );
+    answer = (_request, response) => response.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok","items":"none"}');
+    const error = await rejection(proxiedClient().queryPage('SELECT id FROM customer'));
+    expect(error.message).toContain('JSON without the rows of a SuiteQL page ({"status":"ok","items":"none"})');
+    expect(isFatalConnectionFailure(error)).toBe(true);
+  });
+
+  it('a real empty SuiteQL page from the sandbox is still 0 rows', async () => {
+    const page = await setup.client().queryPage('SELECT id FROM customer WHERE id < 0');
+    expect(page).toMatchObject({ rows: [], totalResults: 0 });
+  });
+});
+
 describe('a 3xx is an error', () => {
   it('a 302 after a create is not "created": the create fails, naming the redirect without its query', async () => {
     answer = (_request, response) => response.writeHead(302, { location: 'https://sso.example.com/login?ticket=abc123secret&next=/x' }).end();
