@@ -315,12 +315,18 @@ describe('asynchronous writes (Prefer: respond-async)', () => {
   });
 
   it('runs a transform as a job whose result is the new record', async () => {
-    const accepted = await call(sandbox, 'POST', `${record}/salesOrder/300/!transform/invoice`, { body: { memo: 'Async bill' }, headers: { ...async, 'X-NetSuite-Idempotency-Key': randomUUID() } });
+    // Its own order: SO300 was billed by the transform tests above, and NetSuite refuses to bill an order twice.
+    const order = await call(sandbox, 'POST', `${record}/salesOrder`, {
+      body: { entity: { id: '100' }, subsidiary: { id: '1' }, currency: { id: '1' }, item: { items: [{ item: { id: '200' }, quantity: 1, rate: 10 }] } },
+    });
+    expect(order.status).toBe(204);
+    const orderId = idFromLocation(order);
+    const accepted = await call(sandbox, 'POST', `${record}/salesOrder/${orderId}/!transform/invoice`, { body: { memo: 'Async bill' }, headers: { ...async, 'X-NetSuite-Idempotency-Key': randomUUID() } });
     expect(accepted.status).toBe(202);
     const result = await call(sandbox, 'GET', `${accepted.headers.get('location')}/task/1/result`);
     expect(result.status).toBe(204);
     const invoice = await call(sandbox, 'GET', (result.headers.get('location') ?? '').slice(sandbox.baseUrl.length));
-    expect(invoice.json).toMatchObject({ memo: 'Async bill', createdFrom: { id: '300' } });
+    expect(invoice.json).toMatchObject({ memo: 'Async bill', createdFrom: { id: orderId } });
   });
 
   it('keeps a job pending for latency.asyncJobMs: nothing is written and there is no result until it has run', async () => {
