@@ -72,7 +72,11 @@ export const scenario: Scenario = {
     await screenshot(page, 'explorer-7-open-as-json');
 
     // The view's "Filter Record Types…" narrows the types of the account.
-    await page.locator('.part.sidebar .pane-header a.action-label[aria-label^="Filter Record Types"]').first().click();
+    // VS Code 1.139 shows a view's title actions only while its header is hovered or focused (1.100 always did).
+    const filterAction = 'a.action-label[aria-label^="Filter Record Types"]';
+    const explorerHeader = page.locator('.part.sidebar .pane-header').filter({ has: page.locator(filterAction) }).first();
+    await explorerHeader.hover();
+    await explorerHeader.locator(filterAction).click();
     await answerInputBox(page, 'order');
     await explorerRow(page, 'account').waitFor({ state: 'detached' });
     assert.deepEqual((await treeItemLabels(page)).filter((label) => /order|customer|vendor$/.test(label)), ['salesorder']);
