@@ -24,7 +24,7 @@ describe('BUILTIN.DF reads the table its column points to', () => {
     expect(reads('SELECT BUILTIN.DF(c.salesrep) FROM customer c')).toEqual(['customer', 'employee']);
     // tablesReadBy alone still lists only what the query names, and reports the displayed column.
     const named = tablesReadBy('SELECT BUILTIN.DF(t.entity) FROM transaction t');
-    expect(named).toEqual({ ok: true, tables: ['transaction'], displayed: [{ call: 'BUILTIN.DF(t.entity)', table: 'transaction', column: 'entity' }], canonical: 'SELECT BUILTIN . DF ( t . entity ) FROM transaction t' });
+    expect(named).toEqual({ ok: true, tables: ['transaction'], displayed: [{ call: 'BUILTIN.DF(t.entity)', table: 'transaction', column: 'entity' }], canonical: 'SELECT BUILTIN.DF( t.entity ) FROM transaction t' });
   });
 
   it('finds the call however it is spelled', () => {
