@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { decide } from '../../src/agents/policy';
 import { emptyAgentPolicy } from '../../src/agents/policyDocument';
 import { withAgent, withGrant } from '../../src/agents/policyEdits';
+import { mulberry32 } from '../../src/sandbox/seed/random';
 import { SuiteQLQueryError } from '../../src/sandbox/suiteql/errors';
 import { tokenize } from '../../src/sandbox/suiteql/tokens';
 import { translateSuiteQL } from '../../src/sandbox/suiteql/translate';
@@ -25,18 +26,6 @@ const accountId = '1234567_SB1';
 const agent = { id: 'prober', name: 'Prober', kind: 'mcp' as const };
 const policy = withGrant(withAgent(emptyAgentPolicy(), agent), { agentId: agent.id, accountId, recordType: 'customer', level: 'read' });
 const granted = new Set(['customer', 'dual']);
-
-/** mulberry32: small, seedable, good enough to spread cases. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Random = () => number;
 const pick = <T,>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)];
@@ -139,7 +128,7 @@ function probe(query: string, outcome: Outcome): void {
 // Thousands of parses: a loaded machine needs more than the default 5 s per test (a runner limit, not a timing check).
 describe('agent guard properties (seeded)', () => {
   it('random token soups never give an allowed call that reads an ungranted table', () => {
-    const random = prng(0x5eed1);
+    const random = mulberry32(0x5eed1);
     const outcome = { allowed: 0, translated: 0 };
     for (let i = 0; i < 1500; i++) probe(soup(random), outcome);
     // The soups are mostly refused; the few allowed ones were all checked above.
@@ -147,7 +136,7 @@ describe('agent guard properties (seeded)', () => {
   }, 120_000);
 
   it('mutations of legitimate queries never give an allowed call that reads an ungranted table', () => {
-    const random = prng(0x5eed2);
+    const random = mulberry32(0x5eed2);
     const outcome = { allowed: 0, translated: 0 };
     for (let i = 0; i < 1500; i++) probe(mutate(random, pick(random, legitimate)), outcome);
     // Many mutations (case changes, ordinary spaces, comments) stay legitimate: the property is not vacuous.
