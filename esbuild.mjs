@@ -94,7 +94,15 @@ function copyCodicons() {
   for (const file of ['codicon.css', 'codicon.ttf']) copyFileSync(`node_modules/@vscode/codicons/dist/${file}`, `dist/media/${file}`);
 }
 
+// The SuiteQL analytics table names (src/suiteql/analyticsTables.ts) are read from dist/ on first completion, not
+// bundled, so activation does not parse them.
+function copySuiteQLAnalyticsTables() {
+  mkdirSync('dist', { recursive: true });
+  copyFileSync('src/suiteql/data/analyticsTables.json', 'dist/suiteql-analytics-tables.json');
+}
+
 const selected = Object.entries(targets).filter(([name]) => !only || only.has(name));
+if (selected.some(([name]) => name === 'extension')) copySuiteQLAnalyticsTables();
 if (selected.some(([name]) => name === 'sandbox' || name === 'sandboxLib')) copyPgliteAssets();
 if (selected.some(([name]) => name === 'media')) copyCodicons();
 if (watch) {
