@@ -1,0 +1,90 @@
+/**
+ * Writes one worksheet of query rows as an XLSX file with exceljs's streaming writer, rows committed one by one so
+ * memory stays bounded. Cells are typed from the column's inferred type: numbers as numbers, dates as dates (shown
+ * yyyy-mm-dd), T/F as booleans, everything else as text. Bundled on its own (dist/xlsxWriter.js, see esbuild.mjs)
+ * and required on the first XLSX export, so exceljs never loads at activation.
+ */
+import ExcelJS from 'exceljs';
+import type { FileHandle } from 'node:fs/promises';
+import type { Cell, RowsColumn } from '../../protocol/rows';
+
+export interface SheetColumn {
+  name: string;
+  type: RowsColumn['type'];
+}
+
+/**
+ * A NetSuite date (`2026-11-21`, or `11/21/2026` in the default US preference, or `21/11/2026` when the column's
+ * first part goes past 12) as a UTC midnight Date; undefined when the value has a time or does not parse, so it
+ * stays text rather than becoming a wrong date.
+ */
+export function netSuiteDate(value: string, dayFirst: boolean): Date | undefined {
+  let year: number, month: number, day: number;
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const slashed = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(value);
+  if (iso) [year, month, day] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  else if (slashed) [year, month, day] = dayFirst ? [Number(slashed[3]), Number(slashed[2]), Number(slashed[1])] : [Number(slashed[3]), Number(slashed[1]), Number(slashed[2])];
+  else return undefined;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? date : undefined;
+}
+
+/** Whether a slashed date column writes day first: some value's first part is past 12 (21/11/2026). */
+export function dayFirstColumn(values: Iterable<string>): boolean {
+  for (const value of values) {
+    const first = /^(\d{1,2})\//.exec(value)?.[1];
+    if (first && Number(first) > 12) return true;
+  }
+  return false;
+}
+
+function typedCell(value: Cell, column: SheetColumn, dayFirst: boolean): string | number | boolean | Date | null {
+  if (value === null || value === '') return null;
+  if (column.type === 'number') {
+    const number = Number(value);
+    return Number.isFinite(number) ? number : value;
+  }
+  if (column.type === 'date') return netSuiteDate(value, dayFirst) ?? value;
+  if (column.type === 'boolean') return value === 'T' ? true : value === 'F' ? false : value;
+  return value;
+}
+
+/**
+ * Streams `rows` into `handle` as a one-sheet workbook and syncs it. A write error (full disk) rejects at once:
+ * the file stream's 'error' is listened to from the start, since exceljs listens only while finishing and an
+ * unheard 'error' would reach the extension host as an uncaught exception.
+ */
+export async function writeXlsxSheet(
+  handle: FileHandle,
+  columns: readonly SheetColumn[],
+  dayFirst: readonly boolean[],
+  rows: AsyncIterable<Cell[]>,
+  signal?: AbortSignal,
+): Promise<void> {
+  const stream = handle.createWriteStream({ autoClose: false });
+  let failure: Error | undefined;
+  const failed = new Promise<never>((_resolve, reject) => {
+    stream.on('error', (error) => {
+      failure = error;
+      reject(error);
+    });
+  });
+  failed.catch(() => undefined);
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  const sheet = workbook.addWorksheet('Result');
+  sheet.columns = columns.map((column) => ({
+    header: column.name,
+    key: column.name,
+    width: Math.min(40, Math.max(10, column.name.length + 2)),
+    ...(column.type === 'date' ? { style: { numFmt: 'yyyy-mm-dd' } } : {}),
+  }));
+  for await (const row of rows) {
+    if (failure) throw failure;
+    signal?.throwIfAborted();
+    sheet.addRow(row.map((value, index) => typedCell(value, columns[index], dayFirst[index]))).commit();
+  }
+  sheet.commit();
+  await Promise.race([workbook.commit(), failed]);
+  if (failure) throw failure;
+  await handle.sync();
+}
