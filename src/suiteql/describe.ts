@@ -4,6 +4,7 @@ const sourceNote: Record<SchemaColumn['source'], string> = {
   catalog: 'from the metadata catalog',
   standard: 'from the bundled SuiteQL table description',
   learned: 'seen in query results',
+  analytics: 'a SuiteQL table public sources show real accounts have (columns load from the catalog or results)',
 };
 
 /** Markdown for a column: label, type, record type (table) and where the description came from. */
@@ -19,12 +20,14 @@ export function describeColumn(table: SchemaTable, column: SchemaColumn): string
 /** Markdown for a table: label, name, how many columns are known and where the table is known from. */
 export function describeTable(table: SchemaTable): string {
   const count = table.columns.size;
-  const sources = (['catalog', 'standard', 'learned'] as const).filter((source) => table.sources.has(source)).map((source) => sourceNote[source]);
+  const sources = (['catalog', 'standard', 'learned', 'analytics'] as const).filter((source) => table.sources.has(source)).map((source) => sourceNote[source]);
   return [
     `**${table.label ?? table.name}** \`${table.name}\``,
     count === 0 && table.sources.has('catalog')
       ? 'Columns load when a query uses the table'
-      : `${count} known column${count === 1 ? '' : 's'}${table.columnsComplete ? '' : ' (accounts may add more)'}`,
+      : count === 0 && table.sources.has('analytics')
+        ? 'Columns appear once a query on it returns rows'
+        : `${count} known column${count === 1 ? '' : 's'}${table.columnsComplete ? '' : ' (accounts may add more)'}`,
     `_${sources.join('; ')}_`,
   ].join('\n\n');
 }

@@ -1,7 +1,11 @@
+import type { AnalyticsTableList } from './analyticsTables';
 import { standardTables, type StandardTable } from './standardTables';
 
-/** Where a column's description came from; hover shows it so the user knows how far to trust it. */
-export type ColumnSource = 'catalog' | 'standard' | 'learned';
+/**
+ * Where a table or column description came from; hover shows it so the user knows how far to trust it.
+ * `analytics`: a table name only, from the bundled list of tables public sources show real accounts have.
+ */
+export type ColumnSource = 'catalog' | 'standard' | 'learned' | 'analytics';
 
 export interface SchemaColumn {
   /** Lower-case, as SuiteQL returns column names. */
@@ -61,6 +65,15 @@ export class SuiteQLSchema {
         target.columns.set(name, { name, type, label, references, custom: name.startsWith('cust'), source: 'standard' });
       }
     }
+    this.version++;
+  }
+
+  /**
+   * The analytics tables public sources show real accounts have, by name (analyticsTables.ts): offered after
+   * FROM/JOIN even before the account's catalog answers. Tables already described keep their description.
+   */
+  addAnalyticsTables(list: AnalyticsTableList): void {
+    for (const table of list.tables) this.ensureTable(table.name, undefined, 'analytics');
     this.version++;
   }
 

@@ -1,6 +1,8 @@
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { NetSuiteClient } from '../../netsuite/client';
 import type { Logger } from '../../netsuite/log';
+import { analyticsTablesFileName, loadAnalyticsTables, type AnalyticsTableList } from '../../suiteql/analyticsTables';
 import { CatalogLoader } from '../../suiteql/catalogLoader';
 import { completeSuiteQL, type SuiteQLCompletionKind } from '../../suiteql/completion';
 import { diagnoseSuiteQL } from '../../suiteql/diagnostics';
@@ -30,10 +32,17 @@ export class SuiteQLSchemas {
   private readonly schemas = new Map<string, SuiteQLSchema>();
   private readonly loaders = new Map<string, CatalogLoader>();
   private readonly multiPage = new Set<string>();
+  private analyticsTables?: AnalyticsTableList;
+  private analyticsLoading?: Promise<void>;
 
+  /**
+   * @param analyticsTablesFile the analytics table names esbuild.mjs copies beside the bundle; read on the first
+   * schema asked for, never at activation.
+   */
   constructor(
     private readonly registry: AccountRegistry<NetSuiteClient>,
     private readonly logger?: Logger,
+    private readonly analyticsTablesFile = join(__dirname, analyticsTablesFileName),
   ) {}
 
   schemaFor(accountId: string | undefined): SuiteQLSchema {
@@ -41,9 +50,25 @@ export class SuiteQLSchemas {
     let schema = this.schemas.get(key);
     if (!schema) {
       schema = SuiteQLSchema.withStandardTables();
+      if (this.analyticsTables) schema.addAnalyticsTables(this.analyticsTables);
       this.schemas.set(key, schema);
+      this.analyticsLoading ??= this.loadAnalyticsTables();
     }
     return schema;
+  }
+
+  /** Resolves once the analytics table names are in every schema (or could not be read, which is logged). */
+  whenAnalyticsTablesLoaded(): Promise<void> {
+    return this.analyticsLoading ?? Promise.resolve();
+  }
+
+  private async loadAnalyticsTables(): Promise<void> {
+    try {
+      this.analyticsTables = await loadAnalyticsTables(this.analyticsTablesFile);
+      for (const schema of this.schemas.values()) schema.addAnalyticsTables(this.analyticsTables);
+    } catch (error) {
+      this.logger?.info('SuiteQL completion could not read the bundled analytics table names; it offers the standard tables and the catalog', error);
+    }
   }
 
   /**
