@@ -26,9 +26,9 @@ export function tablesAroundCaret(parserText: string, offset: number): TableInSc
   const needsWord = !/[\w$#"]/.test(parserText[offset] ?? '') && !/[\w$#"]/.test(parserText[offset - 1] ?? '');
   const text = needsWord ? `${parserText.slice(0, offset)}${caretPlaceholder} ${parserText.slice(offset)}` : parserText;
   const caret = caretAt(text, needsWord ? offset + caretPlaceholder.length : offset);
-  let entities: ReturnType<typeof suiteQLDialect.getAllEntities> = null;
+  let entities: ReturnType<ReturnType<typeof suiteQLDialect>['getAllEntities']> = null;
   try {
-    entities = suiteQLDialect.getAllEntities(text, caret);
+    entities = suiteQLDialect().getAllEntities(text, caret);
   } catch {
     // antlr4-c3/ANTLR can overflow the stack on some half-typed input: then nothing is known to be in scope.
   }

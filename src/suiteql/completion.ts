@@ -117,7 +117,7 @@ function suggestAt(query: string, tokens: readonly LightToken[], offset: number)
   const focused = focusOnCaret(parserText, tokens, offset);
   for (const [text, at] of [[focused.text, focused.caret], [parserText, offset]] as const) {
     try {
-      const suggestions = suiteQLDialect.getSuggestionAtCaretPosition(text, caretAt(text, at));
+      const suggestions = suiteQLDialect().getSuggestionAtCaretPosition(text, caretAt(text, at));
       if (suggestions) return { parserText: text, at, suggestions };
     } catch {
       // fall through to the next text

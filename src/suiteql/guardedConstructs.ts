@@ -12,8 +12,13 @@ import { snippet, Unresolvable } from './identifiers';
 import { oracleClauseWords, oracleReservedWords, suiteQLPseudoColumnWords } from './oracleReservedWords';
 import { standardTables } from './standardTables';
 
-/** Parse-tree nodes of a plain SELECT: clauses, joins, predicates, expressions, literals, names. */
-const allowedConstructs: ReadonlySet<unknown> = new Set<unknown>([
+let allowed: ReadonlySet<unknown> | undefined;
+
+/**
+ * Parse-tree nodes of a plain SELECT: clauses, joins, predicates, expressions, literals, names. Collected on first
+ * use: reading the grammar's classes loads it, which the extension does only when a check runs (scripts/lazyLibraries.mjs).
+ */
+const allowedConstructs = (): ReadonlySet<unknown> => (allowed ??= new Set<unknown>([
   trino.ProgramContext, trino.StatementsContext, trino.SingleStatementContext, trino.StatementDefaultContext,
   trino.RootQueryContext, trino.QueryStatementContext, trino.WithContext, trino.NamedQueryContext,
   trino.ColumnAliasesContext, trino.QueryNoWithContext, trino.LimitRowCountContext, trino.RowCountContext,
@@ -41,7 +46,7 @@ const allowedConstructs: ReadonlySet<unknown> = new Set<unknown>([
   trino.GenericTypeContext, trino.TypeParameterContext, trino.ExtractContext, trino.ListAggContext, trino.TrimContext,
   trino.TrimsSpecificationContext, trino.CoalesceContext, trino.CurrentDateContext, trino.TypeConstructorContext,
   trino.UnquotedIdentifierContext, trino.QuotedIdentifierContext, trino.NonReservedContext,
-]);
+]));
 
 /**
  * `BUILTIN.*` functions (NetSuite help, "SuiteQL Supported Built-in Functions") with how many arguments each takes
@@ -87,7 +92,7 @@ export function checkGuardedConstructs(root: ParseTree, text: string): void {
   while (pending.length > 0) {
     const node = pending.pop() as ParseTree;
     if (node instanceof TerminalNode) continue;
-    if (!allowedConstructs.has(node.constructor)) throw new Unresolvable(`"${snippet(node as ParserRuleContext)}" uses a construct SuiteLens does not check for agents.`);
+    if (!allowedConstructs().has(node.constructor)) throw new Unresolvable(`"${snippet(node as ParserRuleContext)}" uses a construct SuiteLens does not check for agents.`);
     checkNode(node as ParserRuleContext, text, relations);
     for (let i = 0; i < node.getChildCount(); i++) pending.push(node.getChild(i) as ParseTree);
   }

@@ -7,17 +7,24 @@ import { codePointToUtf16 } from './offsets';
 import { fromAntlrTokens } from './lightTokens';
 import { blankSuiteQLOnlySyntax } from './prepass';
 
+let dialect: TrinoSQL | undefined;
+
 /**
  * SuiteQL is parsed with dt-sql-parser's Trino grammar: it parses more real SuiteQL than the other dialects and is
- * the fastest (test/unit/suiteqlDialect.spec.ts measures the corpus per dialect).
+ * the fastest (test/unit/suiteqlDialect.spec.ts measures the corpus per dialect). Built on first use, not when this
+ * module loads: the extension loads the grammar (1.9 MB) only when SuiteQL is edited, run or checked
+ * (scripts/lazyLibraries.mjs).
  */
-export const suiteQLDialect = new (class SuiteQLTrino extends TrinoSQL {
-  // dt-sql-parser builds some parsers (entities, completion slices) without a listener, and ANTLR then prints
-  // every syntax error of half-typed text to the console. Errors that matter are reported by parseSuiteQL.
-  override createParser(input: string, errorListener?: ErrorListener) {
-    return super.createParser(input, errorListener ?? ignoreErrors);
-  }
-})();
+export function suiteQLDialect(): TrinoSQL {
+  dialect ??= new (class SuiteQLTrino extends TrinoSQL {
+    // dt-sql-parser builds some parsers (entities, completion slices) without a listener, and ANTLR then prints
+    // every syntax error of half-typed text to the console. Errors that matter are reported by parseSuiteQL.
+    override createParser(input: string, errorListener?: ErrorListener) {
+      return super.createParser(input, errorListener ?? ignoreErrors);
+    }
+  })();
+  return dialect;
+}
 
 function ignoreErrors(): void {}
 
@@ -37,7 +44,7 @@ export interface ParsedSuiteQL {
 
 /** The Trino lexer's view of the text, used by the pre-pass and by completion to find the word at the caret. */
 export function lexSuiteQL(query: string): Token[] {
-  const lexer = suiteQLDialect.createLexer(query);
+  const lexer = suiteQLDialect().createLexer(query);
   return lexer.getAllTokens();
 }
 
@@ -61,7 +68,7 @@ function parseFresh(query: string): ParsedSuiteQL {
   const parserText = toParserText(query);
   const problems: SyntaxProblem[] = [];
   const toUtf16 = codePointToUtf16(query);
-  const tree = suiteQLDialect.parse(parserText, (error: ParseError, cause: SyntaxError) => {
+  const tree = suiteQLDialect().parse(parserText, (error: ParseError, cause: SyntaxError) => {
     const token = cause.offendingSymbol;
     // A lexer error has no token: it points at one character.
     const start = token && token.type !== EOF ? token.start : cause.charPositionInLine + lineStart(query, cause.line);
@@ -95,6 +102,6 @@ export function warmUpSuiteQL(): void {
       'AND EXISTS (SELECT 1 FROM customer c WHERE c.id = t.entity) GROUP BY t.id ORDER BY t.id',
   );
   const typing = 'SELECT c. FROM customer c JOIN transaction t ON t.entity = c.id WHERE c.id = 1';
-  suiteQLDialect.getSuggestionAtCaretPosition(typing, { lineNumber: 1, column: 10 });
-  suiteQLDialect.getAllEntities(typing, { lineNumber: 1, column: 10 });
+  suiteQLDialect().getSuggestionAtCaretPosition(typing, { lineNumber: 1, column: 10 });
+  suiteQLDialect().getAllEntities(typing, { lineNumber: 1, column: 10 });
 }

@@ -96,7 +96,7 @@ for (const { name, text, offset } of scenarios) {
     // Side by side in one loop: ours, then dt-sql-parser alone on the same (pre-passed) text and caret.
     samples.push(timed(() => (items = completeSuiteQL(text, offset, schema).length)));
     oursCpu.push(lastCpuMs);
-    bare.push(time(() => suiteQLDialect.getSuggestionAtCaretPosition(parserText, caretAt(parserText, offset))));
+    bare.push(time(() => suiteQLDialect().getSuggestionAtCaretPosition(parserText, caretAt(parserText, offset))));
   }
   ours.push(...samples);
   samples.sort((a, b) => a - b);
