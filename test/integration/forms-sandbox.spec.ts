@@ -4,8 +4,9 @@ import { isNetSuiteError } from '../../src/netsuite/errors';
 import { placeErrors } from '../../src/vscode/forms/model/fieldErrors';
 import { buildFormModel, type FormModel } from '../../src/vscode/forms/model/formModel';
 import { validateWrite } from '../../src/vscode/forms/model/formValidation';
-import { createPlan, describeChanges, formValuesOf, notCleared, patchPlan, type FormValues } from '../../src/vscode/forms/model/formValues';
+import { createPlan, formValuesOf, patchPlan, type FieldChange, type FormValues } from '../../src/vscode/forms/model/formValues';
 import { searchReferences } from '../../src/vscode/forms/referenceSearch';
+import { saveRecordForm, type ConflictChoice, type SavedForm } from '../../src/vscode/forms/saveRecordForm';
 import { setUpClient, type ClientSetup } from './client-sandbox';
 
 let setup: ClientSetup;
@@ -97,6 +98,34 @@ async function lineAddedElsewhere(id: string): Promise<void> {
   await client.records.patch('salesOrder', id, { item: { items: [{ item: { id: item }, quantity: 3, rate: 30, description: 'added elsewhere' }] } });
 }
 
+/**
+ * The form's Save as the editor runs it (saveRecordForm), with scripted answers to its questions. It records every
+ * question and the PATCHes the sandbox received, which is what a user's edit turned into on the wire.
+ */
+async function saveForm(form: SavedForm, answers: { conflict?: ConflictChoice; confirm?: boolean } = {}) {
+  const questions: string[] = [];
+  const confirmed: FieldChange[][] = [];
+  const since = setup.sandbox.requestLog.lastSeq;
+  const outcome = await saveRecordForm({
+    client,
+    account: { label: 'Sandbox', readOnly: false },
+    form,
+    keys: {},
+    dialogs: {
+      confirmWrite: async (what, changes) => {
+        confirmed.push([...changes]);
+        return answers.confirm ?? true;
+      },
+      chooseOnConflict: async (question, detail) => {
+        questions.push(`${question}\n${detail}`);
+        return answers.conflict ?? 'keepEditing';
+      },
+    },
+  });
+  const patches = setup.sandbox.requestLog.list({ since, method: 'PATCH' }).map((entry) => ({ body: entry.body, replace: entry.query.replace }));
+  return { outcome, questions, confirmed, patches };
+}
+
 describe('Overwrite after a concurrent change keeps the other person’s work', () => {
   it('an edited line goes alone, by its line id and without replace: the line added elsewhere is still there', async () => {
     const { id, model, original } = await openOrder('Overwrite Keeps Line SO');
@@ -104,16 +133,19 @@ describe('Overwrite after a concurrent change keeps the other person’s work', 
     const edited = structuredClone(original);
     linesIn(edited)[0].quantity = 5;
     edited.memo = 'Overwrite Keeps Line SO (mine)';
-    const latest = await read(id, model);
-    const plan = patchPlan(original, edited, model, latest);
-    expect(plan.replace).toEqual([]);
-    expect(plan.body).toEqual({ memo: 'Overwrite Keeps Line SO (mine)', item: { items: [{ line: linesIn(original)[0].line, quantity: 5 }] } });
-    // The prompt lists exactly what goes.
-    expect(describeChanges(plan, original, model, edited)).toEqual([
-      { field: 'Memo', before: 'Overwrite Keeps Line SO', after: 'Overwrite Keeps Line SO (mine)' },
-      { field: 'Items line 1 Quantity', before: '1', after: '5' },
+    const { outcome, questions, confirmed, patches } = await saveForm({ recordType: 'salesOrder', model, recordId: id, original, current: edited }, { conflict: 'overwrite' });
+    expect(outcome.status).toBe('saved');
+    expect(questions).toHaveLength(1);
+    expect(questions[0]).toContain('was changed in NetSuite since this form opened.');
+    expect(questions[0]).toContain('Memo: Overwrite Keeps Line SO → Overwrite Keeps Line SO (mine)\nItems line 1 Quantity: 1 → 5');
+    // The confirmation lists exactly what goes.
+    expect(confirmed).toEqual([
+      [
+        { field: 'Memo', before: 'Overwrite Keeps Line SO', after: 'Overwrite Keeps Line SO (mine)' },
+        { field: 'Items line 1 Quantity', before: '1', after: '5' },
+      ],
     ]);
-    await client.records.patch('salesOrder', id, plan.body, { replace: plan.replace });
+    expect(patches).toEqual([{ body: { memo: 'Overwrite Keeps Line SO (mine)', item: { items: [{ line: linesIn(original)[0].line, quantity: 5 }] } }, replace: undefined }]);
     const after = linesIn(await read(id, model));
     expect(after.map((line) => [line.description, line.quantity])).toEqual([
       ['first line', 5],
@@ -127,14 +159,28 @@ describe('Overwrite after a concurrent change keeps the other person’s work', 
     await lineAddedElsewhere(id);
     const edited = structuredClone(original);
     linesIn(edited).splice(1, 1);
-    const latest = await read(id, model);
-    const plan = patchPlan(original, edited, model, latest);
-    expect(plan.replace).toEqual(['item']);
-    expect(describeChanges(plan, original, model, edited)).toEqual([{ field: 'Items', before: 'line 2', after: 'removed; the other 2 lines in NetSuite kept by line id' }]);
-    await client.records.patch('salesOrder', id, plan.body, { replace: plan.replace });
+    const { outcome, confirmed, patches } = await saveForm({ recordType: 'salesOrder', model, recordId: id, original, current: edited }, { conflict: 'overwrite' });
+    expect(outcome.status).toBe('saved');
+    expect(confirmed).toEqual([[{ field: 'Items', before: 'line 2', after: 'removed; the other 2 lines in NetSuite kept by line id' }]]);
+    expect(patches.map((patch) => patch.replace)).toEqual(['item']);
     expect(linesIn(await read(id, model)).map((line) => line.description)).toEqual(['first line', 'added elsewhere']);
   });
 
+  it('Reload sends nothing and shows the record as NetSuite has it; Keep Editing sends nothing and keeps the edits', async () => {
+    const { id, model, original } = await openOrder('Conflict Reload SO');
+    await lineAddedElsewhere(id);
+    const edited = structuredClone(original);
+    edited.memo = 'Conflict Reload SO (mine)';
+    const kept = await saveForm({ recordType: 'salesOrder', model, recordId: id, original, current: edited }, { conflict: 'keepEditing' });
+    expect(kept.outcome).toEqual({ status: 'cancelled' });
+    expect(kept.patches).toEqual([]);
+    const reloaded = await saveForm({ recordType: 'salesOrder', model, recordId: id, original, current: edited }, { conflict: 'reload' });
+    expect(reloaded.patches).toEqual([]);
+    expect(reloaded.outcome).toMatchObject({ status: 'reloaded', notice: 'Reloaded the record as it is now in NetSuite.' });
+    const shown = reloaded.outcome.status === 'reloaded' ? reloaded.outcome.record.current : {};
+    expect(shown.memo).toBe('Conflict Reload SO');
+    expect(linesIn(shown).map((line) => line.description)).toEqual(['first line', 'second line', 'added elsewhere']);
+  });
 });
 
 describe('cleared values are sent as cleared', () => {
@@ -143,25 +189,22 @@ describe('cleared values are sent as cleared', () => {
     const edited = structuredClone(original);
     linesIn(edited)[0].description = '';
     delete edited.memo;
-    const plan = patchPlan(original, edited, model);
-    expect(plan.body).toEqual({ memo: null, item: { items: [{ line: linesIn(original)[0].line, description: null }] } });
-    await client.records.patch('salesOrder', id, plan.body, { replace: plan.replace });
+    const { outcome, patches } = await saveForm({ recordType: 'salesOrder', model, recordId: id, original, current: edited });
+    expect(patches.map((patch) => patch.body)).toEqual([{ memo: null, item: { items: [{ line: linesIn(original)[0].line, description: null }] } }]);
+    expect(outcome).toMatchObject({ status: 'saved', notice: 'Saved: memo, item.' });
     const after = await read(id, model);
     expect(linesIn(after)[0].description).toBeUndefined();
     expect(linesIn(after)[1].description).toBe('second line');
     expect(after.memo).toBeUndefined();
-    expect(notCleared(plan, after, model)).toEqual([]);
   });
 
   it('a cell NetSuite fills itself (a line amount from quantity × rate) is named as not cleared instead of "Saved"', async () => {
     const { id, model, original } = await openOrder('Clear Amount SO');
     const edited = structuredClone(original);
     delete linesIn(edited)[0].amount;
-    const plan = patchPlan(original, edited, model);
-    expect(plan.body).toEqual({ item: { items: [{ line: linesIn(original)[0].line, amount: null }] } });
-    await client.records.patch('salesOrder', id, plan.body, { replace: plan.replace });
-    const after = await read(id, model);
-    expect(linesIn(after)[0].amount).toBe(10);
-    expect(notCleared(plan, after, model)).toEqual(['Items line 1 Amount']);
+    const { outcome, patches } = await saveForm({ recordType: 'salesOrder', model, recordId: id, original, current: edited });
+    expect(patches.map((patch) => patch.body)).toEqual([{ item: { items: [{ line: linesIn(original)[0].line, amount: null }] } }]);
+    expect(linesIn(await read(id, model))[0].amount).toBe(10);
+    expect(outcome).toMatchObject({ status: 'saved', notice: expect.stringContaining('NetSuite did not clear Items line 1 Amount: it fills that field itself') });
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Record forms as a custom editor (`suitelens.recordForm` over `suitelens-form:` resources): what lets VS Code own
  * the dirty dot, the "Do you want to save…?" prompt on close, Ctrl+S, Revert, and hot-exit backups. Each method hands
- * over to the form (recordFormPanel.ts); this file only connects VS Code's lifecycle to it.
+ * over to the form (recordFormDocument.ts); this file only connects VS Code's lifecycle to it.
  *
  * Auto save: VS Code in a browser (code-server, vscode.dev) defaults `files.autoSave` to `afterDelay` (1 s), which
  * would send a half-typed form to NetSuite. A setting can only differ per language, and VS Code guesses the language
@@ -19,23 +19,23 @@ import type { Logger } from '../../netsuite/log';
 import type { AccountRegistry } from '../accounts/accountRegistry';
 import { parseFormBackup } from './formBackup';
 import { parseFormUri } from './formUri';
-import { RecordFormPanel, recordFormViewType, type FormDeps } from './recordFormPanel';
+import { RecordFormDocument, recordFormViewType, type FormDeps } from './recordFormDocument';
 
 /** Workspace-state key of the index: form resource → the latest backup written for it. */
 const backupKey = 'suitelens.forms.backups';
 
-export class RecordFormEditorProvider implements vscode.CustomEditorProvider<RecordFormPanel>, vscode.Disposable {
+export class RecordFormEditorProvider implements vscode.CustomEditorProvider<RecordFormDocument>, vscode.Disposable {
   /**
    * Edits are undo steps (`CustomDocumentEditEvent`): VS Code's Undo/Redo run them and the tab is clean again at the
    * save point. A form restored from a backup is reported once as a content change instead, which VS Code keeps dirty
    * until a save or revert: with undo steps alone, undoing the first edit after a restore would mark the tab clean
    * while the restored edits are still unsaved. VS Code tells the two apart per event (an edit has undo and redo).
    */
-  private readonly changes = new vscode.EventEmitter<vscode.CustomDocumentEditEvent<RecordFormPanel> | vscode.CustomDocumentContentChangeEvent<RecordFormPanel>>();
+  private readonly changes = new vscode.EventEmitter<vscode.CustomDocumentEditEvent<RecordFormDocument> | vscode.CustomDocumentContentChangeEvent<RecordFormDocument>>();
   readonly onDidChangeCustomDocument = this.changes.event;
   readonly deps: FormDeps;
   /** Forms restored from a backup, not yet reported to VS Code as dirty (see `changes`). */
-  private readonly restoredUnseen = new WeakSet<RecordFormPanel>();
+  private readonly restoredUnseen = new WeakSet<RecordFormDocument>();
 
   constructor(registry: AccountRegistry<NetSuiteClient>, extensionUri: vscode.Uri, logger: Logger, private readonly backupIndex?: vscode.Memento) {
     this.deps = {
@@ -54,26 +54,26 @@ export class RecordFormEditorProvider implements vscode.CustomEditorProvider<Rec
     };
   }
 
-  async openCustomDocument(uri: vscode.Uri, context: vscode.CustomDocumentOpenContext): Promise<RecordFormPanel> {
-    const prepared = RecordFormPanel.takePending(uri);
+  async openCustomDocument(uri: vscode.Uri, context: vscode.CustomDocumentOpenContext): Promise<RecordFormDocument> {
+    const prepared = RecordFormDocument.takePending(uri);
     if (prepared && !context.backupId) return prepared;
     // VS Code restores the tab after a reload: from the hot-exit backup when it had edits, else from NetSuite.
     const resource = parseFormUri({ path: uri.path, query: uri.query });
     if (!resource) throw new Error(`${uri.toString()} is not a SuiteLens record form`);
     const backupId = context.backupId ?? (await this.indexedBackup(uri));
     const backup = backupId ? parseFormBackup(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(backupId)))) : undefined;
-    const form = await RecordFormPanel.prepare(this.deps, resource, { uri, backup });
+    const form = await RecordFormDocument.prepare(this.deps, resource, { uri, backup });
     if (backup) this.restoredUnseen.add(form);
     return form;
   }
 
-  resolveCustomEditor(form: RecordFormPanel, panel: vscode.WebviewPanel): void {
+  resolveCustomEditor(form: RecordFormDocument, panel: vscode.WebviewPanel): void {
     form.attach(panel);
     // Restored from a backup (VS Code's or our index's): the form has unsaved edits (dirty tab, asks before closing).
     if (this.restoredUnseen.delete(form)) this.changes.fire({ document: form });
   }
 
-  saveCustomDocument(form: RecordFormPanel): Promise<void> {
+  saveCustomDocument(form: RecordFormDocument): Promise<void> {
     return form.save();
   }
 
@@ -81,11 +81,11 @@ export class RecordFormEditorProvider implements vscode.CustomEditorProvider<Rec
     return Promise.reject(new Error('A record form saves to NetSuite; it cannot be saved as a file. Use Save.'));
   }
 
-  revertCustomDocument(form: RecordFormPanel): Promise<void> {
+  revertCustomDocument(form: RecordFormDocument): Promise<void> {
     return form.revert();
   }
 
-  async backupCustomDocument(form: RecordFormPanel, context: vscode.CustomDocumentBackupContext): Promise<vscode.CustomDocumentBackup> {
+  async backupCustomDocument(form: RecordFormDocument, context: vscode.CustomDocumentBackupContext): Promise<vscode.CustomDocumentBackup> {
     const backup = await form.backup(context.destination);
     await this.backupIndex?.update(backupKey, { ...this.indexEntries(), [form.uri.toString()]: backup.id });
     return backup;

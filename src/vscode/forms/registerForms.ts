@@ -9,12 +9,14 @@ import { isNetSuiteError } from '../../netsuite/errors';
 import type { Logger } from '../../netsuite/log';
 import type { AccountRegistry } from '../accounts/accountRegistry';
 import { RecordFormEditorProvider, registerRecordFormEditor } from './recordFormEditor';
-import { ReadOnlyAccountError, RecordFormPanel, revealInTree, transformRecord, type FormTarget } from './recordFormPanel';
-import { confirmDelete, recordLabel } from './writeConfirmations';
+import { ReadOnlyAccountError, RecordFormDocument, type FormTarget } from './recordFormDocument';
+import { revealInTree, transformRecord } from './recordFormWebview';
+import { recordLabel } from './recordNames';
+import { confirmDelete } from './writeConfirmations';
 
 export interface FormsFeature extends vscode.Disposable {
   /** Open forms, newest last (for extension-host tests). */
-  forms(): readonly RecordFormPanel[];
+  forms(): readonly RecordFormDocument[];
 }
 
 /** Reads `{accountId, recordType, id|recordId}` from an explorer node or a plain argument. */
@@ -56,11 +58,11 @@ export function registerForms(registry: AccountRegistry<NetSuiteClient>, extensi
   const registrations = vscode.Disposable.from(
     vscode.commands.registerCommand('suitelens.newRecord', async (argument?: unknown) => {
         const target = await withTarget(argument, false);
-        if (target) return RecordFormPanel.open(deps, target).catch(failed(`Could not open a new ${target.recordType} form`));
+        if (target) return RecordFormDocument.open(deps, target).catch(failed(`Could not open a new ${target.recordType} form`));
       }),
       vscode.commands.registerCommand('suitelens.editRecord', async (argument?: unknown) => {
         const target = await withTarget(argument, true);
-        if (target) return RecordFormPanel.open(deps, target).catch(failed(`Could not open ${target.recordType} ${target.id ?? ''} for editing`));
+        if (target) return RecordFormDocument.open(deps, target).catch(failed(`Could not open ${target.recordType} ${target.id ?? ''} for editing`));
       }),
       vscode.commands.registerCommand('suitelens.deleteRecord', async (argument?: unknown) => {
         const target = await withTarget(argument, true);
@@ -71,7 +73,7 @@ export function registerForms(registry: AccountRegistry<NetSuiteClient>, extensi
           if (profile.readOnly) throw new ReadOnlyAccountError(profile.label, `${target.recordType} ${target.id} cannot be deleted`);
           if (!(await confirmDelete(profile, target.recordType, target.id, name))) return false;
           await client.records.delete(target.recordType, target.id);
-          for (const form of RecordFormPanel.all()) if (form.recordType === target.recordType && form.id === target.id) await form.close();
+          for (const form of RecordFormDocument.all()) if (form.recordType === target.recordType && form.id === target.id) await form.close();
           void vscode.window.showInformationMessage(`Deleted ${recordLabel(target.recordType, target.id, name)}.`);
           void vscode.commands.executeCommand('suitelens.explorer.refresh').then(undefined, () => undefined);
           return true;
@@ -89,7 +91,7 @@ export function registerForms(registry: AccountRegistry<NetSuiteClient>, extensi
           if (profile.readOnly) throw new ReadOnlyAccountError(profile.label, 'no invoice can be created');
           const { id } = await transformRecord(client, profile, target.recordType, target.id, 'invoice');
           if (!id) return;
-          const form = await RecordFormPanel.open(deps, { accountId: target.accountId, recordType: 'invoice', id });
+          const form = await RecordFormDocument.open(deps, { accountId: target.accountId, recordType: 'invoice', id });
           revealInTree(target.accountId, 'invoice', id);
           return form;
         } catch (error) {
@@ -100,5 +102,5 @@ export function registerForms(registry: AccountRegistry<NetSuiteClient>, extensi
       registerRecordFormEditor(provider),
       provider,
   );
-  return { forms: () => RecordFormPanel.all(), dispose: () => registrations.dispose() };
+  return { forms: () => RecordFormDocument.all(), dispose: () => registrations.dispose() };
 }

@@ -5,10 +5,8 @@
 import * as vscode from 'vscode';
 import type { AccountProfile } from '../accounts/accountProfile';
 import type { FieldChange } from './model/formValues';
-
-export function recordLabel(recordType: string, id: string, name?: string): string {
-  return name && name !== id ? `${recordType} ${id} "${name}"` : `${recordType} ${id}`;
-}
+import { recordLabel } from './recordNames';
+import type { ConflictChoice, SaveDialogs } from './saveRecordForm';
 
 /** True when the write may go ahead: asked only on accounts that want it. */
 export async function confirmWrite(profile: AccountProfile, what: string, changes: readonly FieldChange[]): Promise<boolean> {
@@ -28,4 +26,15 @@ export async function confirmDelete(profile: AccountProfile, recordType: string,
     'Delete',
   );
   return choice === 'Delete';
+}
+
+/** The record changed in NetSuite since the form opened: Overwrite, Reload, or Keep Editing (also on Escape). */
+export async function chooseOnConflict(question: string, detail: string): Promise<ConflictChoice> {
+  const choice = await vscode.window.showWarningMessage(question, { modal: true, detail }, 'Overwrite', 'Reload', 'Keep Editing');
+  return choice === 'Overwrite' ? 'overwrite' : choice === 'Reload' ? 'reload' : 'keepEditing';
+}
+
+/** The questions of a form's save, as VS Code's modal dialogs on this account. */
+export function saveDialogs(profile: AccountProfile): SaveDialogs {
+  return { confirmWrite: (what, changes) => confirmWrite(profile, what, changes), chooseOnConflict };
 }

@@ -1,0 +1,200 @@
+/**
+ * The save of a record form, as one workflow with its questions injected: VS Code's modal dialogs in the editor,
+ * scripted answers in the integration spec, which runs it against the sandbox. No `vscode` import. It decides every
+ * step that touches NetSuite: the read-only refusal, validation against the schema, the create body or the PATCH of
+ * only the changed fields, the re-read that detects someone else's change (Overwrite / Reload / Keep Editing), the
+ * confirmation before a write, the idempotency keys that make "Save again" after a lost answer safe, and what to say
+ * when NetSuite refuses. The caller shows the outcome; nothing here draws.
+ */
+import { randomUUID } from 'node:crypto';
+import type { NetSuiteClient } from '../../netsuite/client';
+import { isNetSuiteError } from '../../netsuite/errors';
+import { placeErrors, type PlacedErrors } from './model/fieldErrors';
+import type { FormModel } from './model/formModel';
+import { validateWrite } from './model/formValidation';
+import { createPlan, describeChanges, formValuesOf, notCleared, patchPlan, type FieldChange, type FormValues, type WritePlan } from './model/formValues';
+import { nameOf, recordLabel } from './recordNames';
+
+/** A record as a form shows it: `original` is what edits are diffed against, `current` what a save would send. */
+export interface LoadedRecord {
+  recordId?: string;
+  recordName?: string;
+  original: FormValues;
+  current: FormValues;
+  createKey?: string;
+}
+
+/** What the form holds when Save is pressed. */
+export interface SavedForm {
+  recordType: string;
+  model: FormModel;
+  recordId?: string;
+  recordName?: string;
+  original: FormValues;
+  current: FormValues;
+}
+
+/**
+ * Idempotency keys kept across save attempts of one form: the create's until it succeeds (a retry after a network
+ * failure is the same request), and the last unconfirmed PATCH's with the change it was for. The workflow updates them.
+ */
+export interface SaveKeys {
+  create?: string;
+  edit?: { change: string; key: string };
+}
+
+/** The user's answer when the record changed in NetSuite since the form opened. */
+export type ConflictChoice = 'overwrite' | 'reload' | 'keepEditing';
+
+export interface SaveDialogs {
+  /** Before any write; true lets it go (accounts that do not ask answer true at once). */
+  confirmWrite(what: string, changes: readonly FieldChange[]): Promise<boolean>;
+  /** The record changed in NetSuite meanwhile: `question` names it, `detail` lists their change and what goes. */
+  chooseOnConflict(question: string, detail: string): Promise<ConflictChoice>;
+}
+
+export interface SaveRecordFormInput {
+  client: Pick<NetSuiteClient, 'records'>;
+  account: { label: string; readOnly: boolean };
+  form: SavedForm;
+  keys: SaveKeys;
+  dialogs: SaveDialogs;
+  /** Called once, when the form is valid and the first request is about to go (the form shows "Saving…"). */
+  sending?(): void;
+}
+
+/**
+ * - `saved`: NetSuite has the change; `record` is the record read back, `createdId` set for a create.
+ * - `reloaded`: the user chose Reload after a concurrent change; nothing was sent, `record` is NetSuite's now.
+ * - `unchanged`: nothing to send (an edit form without changes).
+ * - `cancelled`: the user said no to a question; nothing was sent.
+ * - `notSaved`: refused (read-only, invalid, NetSuite's error, lost answer); `errors` go on the form's fields, `reason`
+ *   is the one-line message, and `shown` is the record to show instead of the edits when the change may have applied.
+ */
+export type SaveOutcome =
+  | { status: 'saved'; record: LoadedRecord; notice: string; createdId?: string }
+  | { status: 'reloaded'; record: LoadedRecord; notice: string }
+  | { status: 'unchanged'; message: string }
+  | { status: 'cancelled' }
+  | { status: 'notSaved'; errors: PlacedErrors; reason: string; shown?: { record: LoadedRecord; notice: string } };
+
+/** Ctrl+S, the form's Save button and "Save" in VS Code's close prompt all end here. */
+export async function saveRecordForm(input: SaveRecordFormInput): Promise<SaveOutcome> {
+  const { account, form } = input;
+  if (account.readOnly) {
+    const text = `${account.label} is now read-only in SuiteLens; nothing was sent. Your edits are kept.`;
+    return { status: 'notSaved', errors: { fields: [], general: [text] }, reason: text };
+  }
+  const plan = form.recordId ? patchPlan(form.original, form.current, form.model) : createPlan(form.current, form.model);
+  const invalid = validateWrite(form.model, plan.body);
+  if (invalid.length > 0) {
+    return {
+      status: 'notSaved',
+      errors: { fields: invalid, general: ['Some fields are not valid; nothing was sent to NetSuite.'] },
+      reason: `${invalid.map((error) => `${error.path}: ${error.message}`).join('; ')}. Nothing was sent to NetSuite.`,
+    };
+  }
+  if (form.recordId && Object.keys(plan.body).length === 0) return { status: 'unchanged', message: 'Nothing changed, so nothing was sent.' };
+  input.sending?.();
+  try {
+    return form.recordId ? await saveEdit(input, form.recordId) : await saveCreate(input, plan);
+  } catch (error) {
+    if (error instanceof SaveMayHaveApplied) {
+      return { status: 'notSaved', errors: { fields: [], general: [error.message] }, reason: error.message, shown: error.shown };
+    }
+    const errors = isNetSuiteError(error) ? placeErrors(error.details, form.model, `${error.message}. ${error.advice}`) : { fields: [], general: [errorText(error)] };
+    // NetSuite's own details come without our advice sentence; the fallback text already carries it.
+    if (isNetSuiteError(error) && error.details.length > 0 && errors.general.length > 0) errors.general.push(error.advice);
+    return { status: 'notSaved', errors, reason: `${errorText(error)} Your edits are kept.` };
+  }
+}
+
+/** Reads the record as a form shows it (sublists expanded). */
+export async function loadRecord(client: Pick<NetSuiteClient, 'records'>, recordType: string, id: string, model: FormModel): Promise<LoadedRecord> {
+  const record = await client.records.get(recordType, id, { expandSubResources: true });
+  const values = formValuesOf(record, model);
+  return { recordId: id, recordName: nameOf(record), original: values, current: values };
+}
+
+async function saveCreate({ client, form, keys, dialogs }: SaveRecordFormInput, plan: WritePlan): Promise<SaveOutcome> {
+  if (!(await dialogs.confirmWrite(`Create this ${form.recordType}`, describeChanges(plan, {}, form.model, form.current)))) return { status: 'cancelled' };
+  keys.create ??= randomUUID();
+  const { id } = await client.records.create(form.recordType, plan.body, { idempotencyKey: keys.create, replace: plan.replace });
+  keys.create = undefined;
+  const record = await loadRecord(client, form.recordType, id, form.model);
+  return { status: 'saved', record, notice: `Created ${form.recordType} ${id}. This form now edits it.`, createdId: id };
+}
+
+/**
+ * Re-reads the record first: a change made elsewhere since the form opened is shown, and Overwrite sends only this
+ * form's changes against the record as it is now (changed body fields, changed lines by line id, removed lines by
+ * keeping every other line NetSuite has), so someone else's new line survives. The prompt lists exactly that.
+ */
+async function saveEdit(input: SaveRecordFormInput, id: string): Promise<SaveOutcome> {
+  const { client, form, keys, dialogs } = input;
+  const label = recordLabel(form.recordType, id, form.recordName);
+  const latest = formValuesOf(await client.records.get(form.recordType, id, { expandSubResources: true }), form.model);
+  const theirs = patchPlan(form.original, latest, form.model);
+  const plan = patchPlan(form.original, form.current, form.model, latest);
+  const sent = describeChanges(plan, form.original, form.model, form.current).map((c) => `${c.field}: ${c.before} → ${c.after}`);
+  if (Object.keys(theirs.body).length > 0) {
+    const changes = describeChanges(theirs, form.original, form.model, latest).map((c) => `${c.field}: ${c.before} → ${c.after}`);
+    const choice = await dialogs.chooseOnConflict(
+      `${label} was changed in NetSuite since this form opened.`,
+      `Changed there:\n${changes.join('\n')}\n\nOverwrite sends only your changes, and keeps everything else as it is in NetSuite now:\n${sent.join('\n')}\n\nReload discards your edits.`,
+    );
+    if (choice === 'reload') {
+      return { status: 'reloaded', record: await loadRecord(client, form.recordType, id, form.model), notice: 'Reloaded the record as it is now in NetSuite.' };
+    }
+    if (choice !== 'overwrite') return { status: 'cancelled' };
+  }
+  if (!(await dialogs.confirmWrite(`Update ${label}`, describeChanges(plan, form.original, form.model, form.current)))) return { status: 'cancelled' };
+  // A Save repeated after a lost answer sends the same change under the same key: NetSuite recognises it rather
+  // than adding its lines twice. A different change gets a new key.
+  const change = JSON.stringify([plan.body, plan.replace]);
+  if (keys.edit?.change !== change) keys.edit = { change, key: randomUUID() };
+  try {
+    await client.records.patch(form.recordType, id, plan.body, { replace: plan.replace, idempotencyKey: keys.edit.key });
+  } catch (error) {
+    throw await afterLostAnswer(input, error, id, latest);
+  }
+  keys.edit = undefined;
+  const record = await loadRecord(client, form.recordType, id, form.model);
+  const kept = notCleared(plan, record.current, form.model);
+  const keptNote = kept.length > 0 ? ` NetSuite did not clear ${kept.join(', ')}: it fills ${kept.length === 1 ? 'that field' : 'those fields'} itself, so the value it kept is shown.` : '';
+  return { status: 'saved', record, notice: `Saved: ${Object.keys(plan.body).join(', ')}.${keptNote}` };
+}
+
+/**
+ * A save whose answer was lost (the connection failed, or its job could not be followed) may have been applied. The
+ * record is read again: if it changed since just before the save, the form shows it as NetSuite has it and says the
+ * change may have been applied; otherwise the edits stay and the message says NetSuite does not have them.
+ */
+async function afterLostAnswer({ client, form, keys }: SaveRecordFormInput, error: unknown, id: string, before: FormValues): Promise<unknown> {
+  const unclear = isNetSuiteError(error) && (error.kind === 'network' || (error.kind === 'server' && error.status === undefined));
+  if (!unclear) return error;
+  const now = await loadRecord(client, form.recordType, id, form.model).catch(() => undefined);
+  if (!now) return new Error(`${errorText(error)} The change may have been applied: reload the record to see before saving again.`);
+  if (JSON.stringify(now.original) === JSON.stringify(before)) {
+    return new Error(`${errorText(error)} NetSuite does not have the change (the record is as it was), so your edits are kept: Save again.`);
+  }
+  keys.edit = undefined;
+  const notice = 'The answer to the save was lost and the record has changed in NetSuite since, so the change may have been applied. The form shows the record as NetSuite has it now: check it before saving again.';
+  return new SaveMayHaveApplied(notice, { record: now, notice });
+}
+
+/** A save whose answer was lost while NetSuite's record changed: the form now shows NetSuite's record, not the edits. */
+class SaveMayHaveApplied extends Error {
+  constructor(
+    message: string,
+    readonly shown: { record: LoadedRecord; notice: string },
+  ) {
+    super(message);
+  }
+}
+
+/** An error as one line for the form: NetSuite's message with its advice. */
+export function errorText(error: unknown): string {
+  if (isNetSuiteError(error)) return `${error.message}. ${error.advice}`;
+  return error instanceof Error ? error.message : String(error);
+}
