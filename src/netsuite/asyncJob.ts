@@ -58,6 +58,38 @@ export class AsyncJobWaiter {
     }
   }
 
+  /**
+   * Waits for a job of many tasks (a batch: one task per record, in the request's order) and returns its task
+   * list. Each item carries its own `progress` where NetSuite lists it; the caller reads results as it needs them.
+   */
+  async tasks(jobLocation: string, operation: string, signal?: AbortSignal): Promise<{ jobUrl: string; tasks: Record<string, unknown>[] }> {
+    const jobPath = this.http.restPathOf(jobLocation);
+    const jobUrl = this.http.urlFor(jobPath).href;
+    try {
+      const job = await this.completedJob(jobPath, jobUrl, operation, signal);
+      const taskListPath = linkPath(this.http, job.task, 'self') ?? `${jobPath}/task`;
+      const tasks: Record<string, unknown>[] = [];
+      // The task list is a collection like any other: follow its pages until it says there are no more.
+      for (let offset = 0; ; ) {
+        const page = asObject((await this.http.request({ method: 'GET', path: taskListPath, query: offset ? { offset } : undefined, safety: 'idempotent', signal })).body);
+        const items = Array.isArray(page.items) ? page.items.map(asObject) : [];
+        tasks.push(...items);
+        if (page.hasMore !== true || items.length === 0) break;
+        offset += items.length;
+      }
+      return { jobUrl, tasks };
+    } catch (error) {
+      throw whileWaiting(error, jobUrl, operation);
+    }
+  }
+
+  /** One task's result (the record's own answer, an error included) from a task-list item. */
+  taskResult(jobLocation: string, task: Record<string, unknown>, signal?: AbortSignal): Promise<NetSuiteResponse> {
+    const jobPath = this.http.restPathOf(jobLocation);
+    const resultPath = linkPath(this.http, task, 'related') ?? `${linkPath(this.http, task, 'self') ?? `${jobPath}/task/${encodeURIComponent(String(task.id))}`}/result`;
+    return this.http.request({ method: 'GET', path: resultPath, safety: 'idempotent', signal, answerErrors: true });
+  }
+
   private async completedJob(jobPath: string, jobUrl: string, operation: string, signal: AbortSignal | undefined): Promise<Record<string, unknown>> {
     const started = this.clock.now();
     for (let delay = this.polling.firstDelayMs; ; delay = Math.min(this.polling.maxDelayMs, delay * 2)) {
@@ -98,11 +130,11 @@ function linkPath(http: NetSuiteHttpClient, owner: unknown, rel: string): string
   return typeof href === 'string' ? http.restPathOf(href) : undefined;
 }
 
-function isFailure(progress: unknown): boolean {
+export function isFailure(progress: unknown): boolean {
   return typeof progress === 'string' && /fail|error|abort|cancel/i.test(progress);
 }
 
-function hasErrorDetails(body: unknown): boolean {
+export function hasErrorDetails(body: unknown): boolean {
   return Array.isArray(asObject(body)['o:errorDetails']);
 }
 

@@ -6,13 +6,14 @@
 import { join } from 'node:path';
 import { parseAccount, type AccountOverrides, type NetSuiteAccount } from './account';
 import type { AuthProvider } from './auth/types';
-import type { AsyncJobPolling } from './asyncJob';
-import type { Clock, RandomSource } from './clock';
+import { AsyncJobWaiter, defaultAsyncJobPolling, type AsyncJobPolling } from './asyncJob';
+import { systemClock, type Clock, type RandomSource } from './clock';
 import type { CompanyLanguage } from './companyLanguage';
 import type { GovernorState } from './governor';
 import { NetSuiteHttpClient } from './http';
 import { silentLogger, type Logger } from './log';
 import { MetadataCache } from './metadata';
+import { RecordBatches } from './recordBatches';
 import { RecordService } from './records';
 import type { BackoffOptions } from './retry';
 import { SuiteQLRunner, type SuiteQLPage, type SuiteQLPageOptions, type SuiteQLRun, type SuiteQLRunOptions } from './suiteql';
@@ -44,6 +45,8 @@ export class NetSuiteClient {
   readonly account: NetSuiteAccount;
   readonly http: NetSuiteHttpClient;
   readonly records: RecordService;
+  /** Many records of one type at once, on NetSuite's batch operations. */
+  readonly batches: RecordBatches;
   readonly suiteql: SuiteQLRunner;
   readonly metadata: MetadataCache;
 
@@ -62,6 +65,7 @@ export class NetSuiteClient {
       companyLanguage: options.companyLanguage,
     });
     this.records = new RecordService(this.http, { clock: options.clock, logger, asyncJobPolling: options.asyncJobPolling });
+    this.batches = new RecordBatches(this.http, new AsyncJobWaiter(this.http, options.clock ?? systemClock, { ...defaultAsyncJobPolling, ...options.asyncJobPolling }));
     this.suiteql = new SuiteQLRunner(this.http);
     this.metadata = new MetadataCache({
       http: this.http,

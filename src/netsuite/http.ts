@@ -29,6 +29,8 @@ export interface NetSuiteRequest {
   headers?: Record<string, string>;
   /** Sent as JSON. */
   body?: unknown;
+  /** The body's media type when it is not plain JSON (a batch: `application/vnd.oracle.resource+json; type=collection`). */
+  contentType?: string;
   /** Whether and how this request may be repeated after an unclear failure. */
   safety: RetrySafety;
   signal?: AbortSignal;
@@ -274,7 +276,7 @@ export class NetSuiteHttpClient {
     let body: string | undefined;
     if (request.body !== undefined) {
       body = JSON.stringify(request.body);
-      headers['content-type'] = jsonType;
+      headers['content-type'] = request.contentType ?? jsonType;
     }
     const timeoutMs = request.timeoutMs ?? this.timeoutMs;
     const signals = [AbortSignal.timeout(timeoutMs), ...(request.signal ? [request.signal] : [])];

@@ -320,7 +320,7 @@ function mayHaveApplied(error: unknown, operation: string): unknown {
   });
 }
 
-function causeCode(error: Error): string | undefined {
+export function causeCode(error: Error): string | undefined {
   for (let current: unknown = error.cause, depth = 0; current instanceof Error && depth < 4; current = current.cause, depth += 1) {
     const code = (current as Error & { code?: unknown }).code;
     if (typeof code === 'string') return code;

@@ -3,6 +3,7 @@ import { handleMetadataRequest, METADATA_CATALOG_PATH } from './catalog';
 import { AsyncJobs, asyncJobPath, wantsAsync, type AsyncJobSettings } from './http/asyncJobs';
 import { Router, type SandboxRequest } from './http/router';
 import type { RecordServiceSettings } from './records/recordContext';
+import { batchRoutes, isCollectionBody, looksLikeMislabelledBatch, mislabelledBatch } from './records/batchHandlers';
 import { getRecord, getSublist, listRecords } from './records/readHandlers';
 import { transformRecord } from './records/transform';
 import { createRecord, deleteRecord, updateRecord, upsertRecord } from './records/writeHandlers';
@@ -23,6 +24,8 @@ export function buildRouter(dependencies: RouteDependencies): Router {
   const jobs = new AsyncJobs(dependencies.asyncJobs);
   /** A record write, queued as an async job when the client prefers it (the only case its idempotency key counts). */
   const write = (handler: RouteHandler): RouteHandler => (request) => (wantsAsync(request.headers) ? jobs.submit(request, () => handler(request)) : handler(request));
+  const batch = batchRoutes(records, jobs);
+  const create = write((request) => createRecord(records, request));
   const readJob: RouteHandler = (request) => Promise.resolve(jobs.read(request));
   const metadata = (request: SandboxRequest) => {
     const answer = handleMetadataRequest({
@@ -39,8 +42,16 @@ export function buildRouter(dependencies: RouteDependencies): Router {
       // The catalog comes first: `metadata-catalog` would otherwise read as a record type.
       .add('GET', METADATA_CATALOG_PATH, metadata)
       .add('GET', `${METADATA_CATALOG_PATH}/:name`, metadata)
-      .add('GET', `${record}/:type`, (request) => listRecords(records, request))
-      .add('POST', `${record}/:type`, write((request) => createRecord(records, request)), { write: true })
+      // `?ids=` with `Prefer: respond-async` is a batch GET (a job per record); without it, the collection page.
+      .add('GET', `${record}/:type`, (request) => (wantsAsync(request.headers) && request.url.searchParams.has('ids') ? batch.read(request) : listRecords(records, request)))
+      .add('POST', `${record}/:type`, (request) => {
+        if (isCollectionBody(request)) return batch.create(request);
+        if (looksLikeMislabelledBatch(request)) return Promise.reject(mislabelledBatch());
+        return create(request);
+      }, { write: true })
+      .add('PATCH', `${record}/:type`, batch.update, { write: true })
+      .add('PUT', `${record}/:type`, batch.upsert, { write: true })
+      .add('DELETE', `${record}/:type`, batch.remove, { write: true })
       .add('GET', `${record}/:type/:id`, (request) => getRecord(records, request))
       .add('GET', `${record}/:type/:id/:sublist`, (request) => getSublist(records, request))
       .add('GET', `${record}/:type/:id/:sublist/:line`, (request) => getSublist(records, request))

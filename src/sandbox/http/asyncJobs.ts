@@ -5,6 +5,10 @@
  * readable. This is also the only place the idempotency key counts, as in NetSuite: a key is taken by the first
  * submission that carries it, whatever that job's outcome, and every later submission with it is refused with
  * the earlier job's Location.
+ *
+ * A batch request (2026.1 batch operations, src/sandbox/batch-wire.md) is one job with one task per record, in the
+ * order of the request's items; each task's result is that record's own answer, so one record can fail while the
+ * others succeed. The task collection lists every task with its progress (our reading; see batch-wire.md).
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import { errorBody, NetSuiteHttpError, recordNotFound, unexpectedError } from './errors';
@@ -23,13 +27,24 @@ export interface AsyncJobSettings {
 
 type Progress = 'pending' | 'succeeded' | 'failed';
 
-interface AsyncJob {
+interface AsyncTask {
   id: string;
   progress: Progress;
   startTime?: string;
   endTime?: string;
   result?: SandboxReply;
 }
+
+interface AsyncJob {
+  id: string;
+  progress: Progress;
+  startTime?: string;
+  endTime?: string;
+  tasks: AsyncTask[];
+}
+
+/** One unit of a job's work: a single write, or one record of a batch. */
+export type AsyncTaskWork = () => Promise<SandboxReply>;
 
 function nowIso(): string {
   return new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -54,11 +69,16 @@ export class AsyncJobs {
   constructor(private readonly settings: AsyncJobSettings) {}
 
   /** Queues a write as a job and answers 202 pointing at it, or refuses a replayed key pointing at the first job. */
-  async submit(request: SandboxRequest, write: () => Promise<SandboxReply>): Promise<SandboxReply> {
+  submit(request: SandboxRequest, write: AsyncTaskWork): Promise<SandboxReply> {
+    return this.submitTasks(request, [write]);
+  }
+
+  /** Queues a job of several tasks (a batch: one per record), answered like a single async write. */
+  async submitTasks(request: SandboxRequest, work: AsyncTaskWork[]): Promise<SandboxReply> {
     const key = idempotencyKey(request.headers);
     const earlier = key === undefined ? undefined : this.jobByKey.get(key);
     if (earlier !== undefined) throw duplicateSubmission(this.settings.duplicateStatus, `${asyncJobPath}/${earlier}`);
-    const job: AsyncJob = { id: String(this.nextId++), progress: 'pending' };
+    const job: AsyncJob = { id: String(this.nextId++), progress: 'pending', tasks: work.map((_, index) => ({ id: String(index + 1), progress: 'pending' })) };
     this.jobs.set(job.id, job);
     // Taken before the job runs: a concurrent or later replay finds it whether or not the reply ever arrives.
     if (key !== undefined) this.jobByKey.set(key, job.id);
@@ -66,32 +86,47 @@ export class AsyncJobs {
     if (pendingMs > 0) {
       setTimeout(() => {
         // A queued job that outlives its sandbox (the store is closed) fails like NetSuite's internal errors.
-        this.execute(job, write).catch(() => this.finish(job, errorReply(unexpectedError(`sandbox-job-${job.id}`))));
+        this.execute(job, work).catch(() => {
+          for (const task of job.tasks) if (!task.result) this.finishTask(task, errorReply(unexpectedError(`sandbox-job-${job.id}`)));
+          this.finishJob(job);
+        });
       }, pendingMs).unref();
     } else {
-      await this.execute(job, write);
+      await this.execute(job, work);
     }
     // As the docs' example: an empty 202 that still says application/json.
     return { status: 202, headers: { location: `${asyncJobPath}/${job.id}`, 'preference-applied': 'respond-async', 'content-type': JSON_MEDIA_TYPE } };
   }
 
-  private async execute(job: AsyncJob, write: () => Promise<SandboxReply>): Promise<void> {
+  // Tasks run one after the other: each is one store transaction, so a failing record leaves the others intact.
+  private async execute(job: AsyncJob, work: AsyncTaskWork[]): Promise<void> {
     job.startTime = nowIso();
-    let result: SandboxReply;
-    try {
-      result = await write();
-    } catch (error) {
-      if (!(error instanceof NetSuiteHttpError)) throw error;
-      result = errorReply(error);
+    for (const [index, task] of job.tasks.entries()) {
+      task.startTime = nowIso();
+      let result: SandboxReply;
+      try {
+        result = await work[index]();
+      } catch (error) {
+        if (!(error instanceof NetSuiteHttpError)) throw error;
+        result = errorReply(error);
+      }
+      this.finishTask(task, result);
     }
-    this.finish(job, result);
+    this.finishJob(job);
   }
 
-  private finish(job: AsyncJob, result: SandboxReply): void {
-    job.result = result;
+  private finishTask(task: AsyncTask, result: SandboxReply): void {
+    task.result = result;
+    task.startTime ??= nowIso();
+    task.endTime = nowIso();
+    task.progress = result.status < 400 ? 'succeeded' : 'failed';
+  }
+
+  // A job with any failed task reports `failed` (our reading; NetSuite's word for a partly failed batch is unknown).
+  private finishJob(job: AsyncJob): void {
     job.startTime ??= nowIso();
     job.endTime = nowIso();
-    job.progress = result.status < 400 ? 'succeeded' : 'failed';
+    job.progress = job.tasks.every((task) => task.progress === 'succeeded') ? 'succeeded' : 'failed';
   }
 
   private job(id: string): AsyncJob {
@@ -106,44 +141,59 @@ export class AsyncJobs {
     const path = request.url.pathname.toLowerCase().replace(/\/+$/, '');
     const job = this.job(id);
     const base = `${request.url.origin}${asyncJobPath}/${job.id}`;
-    const completed = job.progress !== 'pending';
     if (taskId === undefined) {
       if (path.endsWith('/task')) {
         return {
           status: 200,
           mediaType: COLLECTION_MEDIA_TYPE,
-          json: { links: [{ rel: 'self', href: `${base}/task` }], count: 1, hasMore: false, items: [{ links: [{ rel: 'self', href: `${base}/task/1` }], id: '1' }], offset: 0, totalResults: 1 },
+          json: {
+            links: [{ rel: 'self', href: `${base}/task` }],
+            count: job.tasks.length,
+            hasMore: false,
+            items: job.tasks.map((task) => taskJson(base, task)),
+            offset: 0,
+            totalResults: job.tasks.length,
+          },
         };
       }
       return {
         status: 200,
         mediaType: SINGULAR_MEDIA_TYPE,
-        json: { links: [{ rel: 'self', href: base }], completed, id: job.id, progress: job.progress, task: { links: [{ rel: 'self', href: `${base}/task` }] } },
+        json: {
+          links: [{ rel: 'self', href: base }],
+          completed: job.progress !== 'pending',
+          ...(job.endTime ? { endTime: job.endTime } : {}),
+          id: job.id,
+          progress: job.progress,
+          ...(job.startTime ? { startTime: job.startTime } : {}),
+          task: { links: [{ rel: 'self', href: `${base}/task` }] },
+        },
       };
     }
-    if (taskId !== '1') throw recordNotFound();
+    const task = job.tasks.find((candidate) => candidate.id === taskId);
+    if (!task) throw recordNotFound();
     if (path.endsWith('/result')) {
-      if (!job.result) {
+      if (!task.result) {
         throw new NetSuiteHttpError(404, [
-          { detail: `Task 1 of job ${job.id} has not finished; its result is not available yet.`, 'o:errorCode': 'NONEXISTENT_ID', 'o:errorUrl': request.url.pathname },
+          { detail: `Task ${task.id} of job ${job.id} has not finished; its result is not available yet.`, 'o:errorCode': 'NONEXISTENT_ID', 'o:errorUrl': request.url.pathname },
         ]);
       }
-      return job.result;
+      return task.result;
     }
-    return {
-      status: 200,
-      mediaType: SINGULAR_MEDIA_TYPE,
-      json: {
-        links: [
-          { rel: 'related', href: `${base}/task/1/result` },
-          { rel: 'self', href: `${base}/task/1` },
-        ],
-        completed,
-        ...(job.endTime ? { endTime: job.endTime } : {}),
-        id: '1',
-        progress: job.progress,
-        ...(job.startTime ? { startTime: job.startTime } : {}),
-      },
-    };
+    return { status: 200, mediaType: SINGULAR_MEDIA_TYPE, json: taskJson(base, task) };
   }
+}
+
+function taskJson(jobBase: string, task: AsyncTask): Record<string, unknown> {
+  return {
+    links: [
+      { rel: 'related', href: `${jobBase}/task/${task.id}/result` },
+      { rel: 'self', href: `${jobBase}/task/${task.id}` },
+    ],
+    completed: task.progress !== 'pending',
+    ...(task.endTime ? { endTime: task.endTime } : {}),
+    id: task.id,
+    progress: task.progress,
+    ...(task.startTime ? { startTime: task.startTime } : {}),
+  };
 }
