@@ -6,7 +6,7 @@
 // one file the way it was before the split (dist/extension-single.js), for the activation benchmark's comparison.
 import * as esbuild from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
-import { lazyLibrariesPlugin, lazyLibraryBuilds } from './scripts/lazyLibraries.mjs';
+import { extensionBuilds, nodeCommon, singleFileExtension } from './scripts/extensionBundle.mjs';
 
 const args = process.argv.slice(2);
 const watch = args.includes('--watch');
@@ -14,42 +14,11 @@ const onlyIndex = args.indexOf('--only');
 const only = onlyIndex >= 0 ? new Set(args[onlyIndex + 1].split(',')) : undefined;
 const production = process.env.NODE_ENV === 'production';
 
-const nodeCommon = {
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  sourcemap: true,
-  minify: production,
-  logLevel: 'warning',
-  // PGlite loads its WASM and data files next to its module; keep them as files in dist/.
-  loader: { '.wasm': 'file', '.data': 'file' },
-  // PGlite locates those files with `new URL('./pglite.wasm', import.meta.url)`, which is empty in a cjs bundle:
-  // give it the bundle's own file URL, so it finds the copies copyPgliteAssets() puts beside the bundle.
-  define: { 'import.meta.url': '__bundleFileUrl' },
-  banner: { js: "const __bundleFileUrl = require('node:url').pathToFileURL(__filename).href;" },
-};
-
 /** @type {Record<string, import('esbuild').BuildOptions | import('esbuild').BuildOptions[]>} */
 const targets = {
   // The extension host bundle and the libraries it loads on first use (scripts/lazyLibraries.mjs).
-  extension: [
-    {
-      ...nodeCommon,
-      // The worker that checks agents' SuiteQL off the extension host's thread (src/suiteql/guardedRead.ts).
-      entryPoints: { extension: 'src/extension.ts', 'suiteql-guard-worker': 'src/suiteql/guardWorkerMain.ts' },
-      outdir: 'dist',
-      external: ['vscode'],
-      plugins: [lazyLibrariesPlugin()],
-    },
-    ...lazyLibraryBuilds(nodeCommon, 'dist'),
-  ],
-  extensionSingle: {
-    ...nodeCommon,
-    entryPoints: { 'extension-single': 'src/extension.ts' },
-    outdir: 'dist',
-    external: ['vscode'],
-  },
+  extension: extensionBuilds('dist'),
+  extensionSingle: singleFileExtension('dist'),
   sandbox: {
     ...nodeCommon,
     entryPoints: { 'sandbox-cli': 'src/sandbox/cli.ts' },

@@ -1,0 +1,42 @@
+// The extension host's build options, shared by esbuild.mjs and the test that keeps activation small
+// (test/unit/activationBundle.spec.ts), so the test checks the bundle that ships.
+import { lazyLibrariesPlugin, lazyLibraryBuilds } from './lazyLibraries.mjs';
+
+/** Options every Node bundle shares (cjs, node20). */
+export const nodeCommon = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  minify: process.env.NODE_ENV === 'production',
+  logLevel: 'warning',
+  // PGlite loads its WASM and data files next to its module; keep them as files in dist/.
+  loader: { '.wasm': 'file', '.data': 'file' },
+  // PGlite locates those files with `new URL('./pglite.wasm', import.meta.url)`, which is empty in a cjs bundle:
+  // give it the bundle's own file URL, so it finds the copies esbuild.mjs puts beside the bundle.
+  define: { 'import.meta.url': '__bundleFileUrl' },
+  banner: { js: "const __bundleFileUrl = require('node:url').pathToFileURL(__filename).href;" },
+};
+
+/** dist/extension.js as activation loads it: the libraries it needs later are stubs (scripts/lazyLibraries.mjs). */
+export function activationBundle(outdir) {
+  return {
+    ...nodeCommon,
+    // The worker that checks agents' SuiteQL off the extension host's thread (src/suiteql/guardedRead.ts).
+    entryPoints: { extension: 'src/extension.ts', 'suiteql-guard-worker': 'src/suiteql/guardWorkerMain.ts' },
+    outdir,
+    external: ['vscode'],
+    plugins: [lazyLibrariesPlugin()],
+  };
+}
+
+/** The extension host bundle and the libraries it loads on first use. */
+export function extensionBuilds(outdir) {
+  return [activationBundle(outdir), ...lazyLibraryBuilds(nodeCommon, outdir)];
+}
+
+/** The extension as one file, as it was built before the split: the activation benchmark's comparison. */
+export function singleFileExtension(outdir) {
+  return { ...nodeCommon, entryPoints: { 'extension-single': 'src/extension.ts' }, outdir, external: ['vscode'] };
+}

@@ -1,0 +1,94 @@
+/**
+ * Activation loads dist/extension.js on every window start (issue 15): it must stay at most 1 MB, hold none of the
+ * libraries split off into dist/lib-*.js, and loading it must not load them either (a grammar class read by a
+ * module's top level would). Builds the bundle exactly as esbuild.mjs does, into a temp folder.
+ */
+import * as esbuild from 'esbuild';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { activationBundle } from '../../scripts/extensionBundle.mjs';
+import { lazyLibraries } from '../../scripts/lazyLibraries.mjs';
+
+const oneMegabyte = 1024 * 1024;
+/** Packages that belong in the lazy files, never in the activation bundle (dt-sql-parser also pulls antlr4-c3). */
+const lazyPackages = ['dt-sql-parser', 'antlr4ng', 'antlr4-c3', 'undici', '@modelcontextprotocol/sdk', 'zod'];
+
+let dir: string;
+let inputs: string[];
+let bytes: number;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'suitelens-activation-'));
+  const result = await esbuild.build({ ...activationBundle(dir), entryPoints: { extension: 'src/extension.ts' }, sourcemap: false, metafile: true });
+  const output = result.metafile!.outputs[relative(process.cwd(), join(dir, 'extension.js'))];
+  inputs = Object.keys(output.inputs);
+  bytes = output.bytes;
+}, 120_000);
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('the activation bundle', () => {
+  it('is at most 1 MB', () => {
+    expect(bytes).toBeLessThanOrEqual(oneMegabyte);
+  });
+
+  it('holds none of the libraries loaded on first use', () => {
+    const bundled = lazyPackages.filter((name) => inputs.some((input) => input.includes(`node_modules/${name}/`)));
+    expect(bundled).toEqual([]);
+  });
+
+  it('loads none of them when the extension host requires it', () => {
+    // A stand-in `vscode` where every export accepts anything, enough for the modules' top-level code; the lazy
+    // files are not in the folder, so requiring one fails the load and names it.
+    const names = [...readFileSync('node_modules/@types/vscode/index.d.ts', 'utf8').matchAll(/export (?:class|namespace|enum|function|const|let) (\w+)/g)].map((m) => m[1]);
+    mkdirSync(join(dir, 'node_modules', 'vscode'), { recursive: true });
+    writeFileSync(
+      join(dir, 'node_modules', 'vscode', 'index.js'),
+      [
+        "const any = () => new Proxy(function () {}, { get: (_, key) => (key === 'prototype' ? {} : key === Symbol.toPrimitive ? () => '' : any()), apply: () => any(), construct: () => any() });",
+        `for (const name of ${JSON.stringify(names)}) exports[name] = any();`,
+      ].join('\n'),
+    );
+    const load = createRequire(join(dir, 'package.json'));
+    expect(() => load('./extension.js')).not.toThrow();
+  });
+});
+
+describe('the lazy libraries', () => {
+  it('ship in the VSIX', () => {
+    const shipped = readFileSync('.vscodeignore', 'utf8')
+      .split('\n')
+      .filter((line) => line.startsWith('!dist/'))
+      .map((line) => new RegExp(`^${line.slice(1).replace(/[.]/g, '\\.').replace(/\*/g, '[^/]*')}$`));
+    const needed = [...Object.keys(lazyLibraries).map((file) => `dist/${file}.js`), 'dist/suiteql-guard-worker.js'];
+    expect(needed.filter((file) => !shipped.some((pattern) => pattern.test(file)))).toEqual([]);
+  });
+
+  it('carry every export our sources import from a module they list by name', () => {
+    const listed = Object.values(lazyLibraries).flatMap((modules) => Object.entries(modules).flatMap(([module, exports]) => (exports === '*' ? [] : [[module, exports] as const])));
+    const missing: string[] = [];
+    for (const file of sourceFiles('src')) {
+      const text = readFileSync(file, 'utf8');
+      for (const [module, exports] of listed) {
+        const imports = new RegExp(`import\\s+\\{([^}]*)\\}\\s+from\\s+'${module}'`, 'g');
+        for (const [, names] of text.matchAll(imports)) {
+          for (const name of names.split(',').map((part) => part.trim())) {
+            if (name && !name.startsWith('type ') && !exports.includes(name)) missing.push(`${file}: ${name} from ${module}`);
+          }
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+});
+
+function sourceFiles(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) return entry.name === 'sandbox' ? [] : sourceFiles(path);
+    return entry.name.endsWith('.ts') ? [path] : [];
+  });
+}
