@@ -2,6 +2,7 @@
  * The grid's "Copy as…" formats for a selection: CSV (RFC 4180 quoting), JSON (an array of objects, NULL as null)
  * and a Markdown table (pipes and line breaks escaped, so a value cannot break the table). Pure and tested.
  */
+import { markdownHeader, markdownRow } from '../../src/protocol/markdownTable';
 import type { Cell } from '../../src/protocol/rows';
 
 export type CopyFormat = 'csv' | 'json' | 'markdown';
@@ -13,20 +14,11 @@ export function formatSelection(format: CopyFormat, header: readonly string[], r
     case 'json':
       return JSON.stringify(rows.map((row) => Object.fromEntries(header.map((name, index) => [name, row[index] ?? null]))), null, 2);
     case 'markdown':
-      return [
-        `| ${header.map(markdownCell).join(' | ')} |`,
-        `| ${header.map(() => '---').join(' | ')} |`,
-        ...rows.map((row) => `| ${header.map((_, index) => markdownCell(row[index] ?? null)).join(' | ')} |`),
-      ].join('\n');
+      return [markdownHeader(header), ...rows.map((row) => markdownRow(header.map((_, index) => row[index] ?? null)))].join('\n');
   }
 }
 
 function csvField(value: Cell | string): string {
   if (value === null) return '';
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-function markdownCell(value: Cell | string): string {
-  if (value === null) return '';
-  return value.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
 }

@@ -88,9 +88,12 @@ export class ResultsGrid {
     this.cancelButton = this.button('Stop', 'sl-grid-cancel', () => this.post?.(CancelLoadRequest.create({ queryId: payload.queryId })));
     this.copyButton = this.button('Copy', 'sl-grid-copy', () => void this.copySelection());
     this.copyButton.title = 'Copy the selected cells (or all loaded rows) as tab-separated text';
-    this.exportButtons = (['csv', 'json'] as const).map((format) =>
-      this.button(`Export ${format.toUpperCase()}`, `sl-grid-export sl-grid-export-${format}`, () => this.post?.(ExportRequest.create({ queryId: payload.queryId, format }))),
+    const exportLabels = { csv: 'CSV', json: 'JSON', xlsx: 'XLSX', markdown: 'MD' } as const;
+    this.exportButtons = (['csv', 'json', 'xlsx', 'markdown'] as const).map((format) =>
+      this.button(`Export ${exportLabels[format]}`, `sl-grid-export sl-grid-export-${format}`, () => this.post?.(ExportRequest.create({ queryId: payload.queryId, format }))),
     );
+    this.exportButtons[2].title = 'Export every row of the result (all pages) to an Excel workbook, numbers and dates typed';
+    this.exportButtons[3].title = 'Export every row of the result (all pages) as a Markdown table';
     this.filterButton = this.button('Filter', 'sl-grid-filter-toggle', () => this.toggleFilterRow());
     this.filterButton.title = 'Filter the loaded rows per column: text, =exact, >10, 10..20, >=2024-01-01, null';
     this.filterButton.setAttribute('aria-pressed', 'false');

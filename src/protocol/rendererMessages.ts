@@ -9,7 +9,7 @@ import { isRow, isRowsColumn } from './rows';
 export const LoadMoreRequest = defineMessage('loadMore', { queryId: isString });
 export const LoadAllRequest = defineMessage('loadAll', { queryId: isString });
 export const CancelLoadRequest = defineMessage('cancelLoad', { queryId: isString });
-export const ExportRequest = defineMessage('export', { queryId: isString, format: oneOf('csv', 'json') });
+export const ExportRequest = defineMessage('export', { queryId: isString, format: oneOf('csv', 'json', 'xlsx', 'markdown') });
 export const OpenRecordRequest = defineMessage('openRecord', { queryId: isString, recordType: isString, id: isString });
 
 export type RendererToHost =

@@ -5,7 +5,7 @@ import type { NetSuiteClient } from '../../netsuite/client';
 import { suiteQLRowCap } from '../../netsuite/suiteql';
 import { resultColumnsOf } from '../../suiteql/resultColumns';
 import type { AccountRegistry } from '../accounts/accountRegistry';
-import { exportFailedMessage, exportRows, type ExportFormat } from './exportWriter';
+import { exportExtension, exportFailedMessage, exportRows, type ExportFormat, type XlsxWriterModule } from './exportWriter';
 
 /** `SELECT … id …` — whether the keyset mode (ordered by id, beyond NetSuite's 100,000-row cap) can be offered. */
 export function selectsId(query: string): boolean {
@@ -13,19 +13,27 @@ export function selectsId(query: string): boolean {
   return /(^|[\s,.])id(\s|,|$)/i.test(selectList) || /^\s*\*\s*$/.test(selectList);
 }
 
+const formatLabel: Record<ExportFormat, string> = { csv: 'CSV', json: 'JSON', xlsx: 'Excel', markdown: 'Markdown' };
+
 /** `suiteql-2026-11-21.csv` in the first workspace folder (or the home folder), so Save is one keystroke. */
 function defaultExportUri(format: ExportFormat): vscode.Uri {
-  const name = `suiteql-${new Date().toISOString().slice(0, 10)}.${format}`;
+  const name = `suiteql-${new Date().toISOString().slice(0, 10)}.${exportExtension[format]}`;
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   return folder ? vscode.Uri.joinPath(folder, name) : vscode.Uri.file(join(homedir(), name));
 }
 
 /**
- * Exports a query's full result (all pages, fetched in parallel) to CSV or JSON with a cancellable progress
+ * Exports a query's full result (all pages, fetched in parallel) to CSV, JSON, XLSX or Markdown with a cancellable progress
  * notification. NetSuite's 100,000-row cap is announced before the export starts, with the keyset mode offered when
  * the query selects an id; a cancelled export leaves no file behind.
  */
-export async function exportQueryResult(registry: AccountRegistry<NetSuiteClient>, accountId: string, query: string, format: ExportFormat): Promise<void> {
+export async function exportQueryResult(
+  registry: AccountRegistry<NetSuiteClient>,
+  accountId: string,
+  query: string,
+  format: ExportFormat,
+  loadXlsx?: () => XlsxWriterModule,
+): Promise<void> {
   let client: NetSuiteClient;
   let first: Awaited<ReturnType<NetSuiteClient['queryPage']>>;
   try {
@@ -51,8 +59,8 @@ export async function exportQueryResult(registry: AccountRegistry<NetSuiteClient
     if (choice.startsWith('Export all')) keyset = { column: 'id' };
   }
   const target = await vscode.window.showSaveDialog({
-    saveLabel: `Export ${format.toUpperCase()}`,
-    filters: format === 'csv' ? { CSV: ['csv'] } : { JSON: ['json'] },
+    saveLabel: `Export ${formatLabel[format]}`,
+    filters: { [formatLabel[format]]: [exportExtension[format]] },
     defaultUri: defaultExportUri(format),
   });
   if (!target) return;
@@ -71,6 +79,7 @@ export async function exportQueryResult(registry: AccountRegistry<NetSuiteClient
         const summary = await exportRows(raw(), target.fsPath, format, {
           signal: abort.signal,
           columns: resultColumnsOf(query),
+          xlsx: format === 'xlsx' ? loadXlsx?.() : undefined,
           onProgress: (written) => {
             const increment = expected > 0 ? ((written - reported) / expected) * 100 : 0;
             reported = written;

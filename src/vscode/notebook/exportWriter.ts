@@ -1,20 +1,30 @@
 /**
- * Writes a whole SuiteQL result to CSV or JSON while rows stream in, with bounded memory.
+ * Writes a whole SuiteQL result to CSV, JSON, XLSX or a Markdown table while rows stream in, with bounded memory.
  * Atomic: rows go to a temporary file beside the target, renamed over it only when the export completed, so the
  * target is never touched by a failed, cancelled or empty-because-broken export. Every write error ends the export at
  * once with a message naming the cause (permission, folder gone, disk full), and the temporary files are removed.
  * Files are written through promise-based handles, not streams: a stream's 'error' nobody listens to would reach the
  * extension host as an uncaught exception, and one waiting for 'close' could wait forever.
- * CSV needs every column up front, but NetSuite omits NULL columns row by row, so CSV is written in two passes:
- * rows are spooled as JSON lines while the column set is collected, then converted with the full header.
+ * CSV, XLSX and Markdown need every column up front, but NetSuite omits NULL columns row by row, so they are written
+ * in two passes: rows are spooled as JSON lines while the column set (and, for XLSX, each column's type) is
+ * collected, then converted with the full header.
  */
 import { stringify } from 'csv-stringify/sync';
 import { randomBytes } from 'node:crypto';
 import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
-import { collectColumns, type SuiteQLItem } from './resultFormat';
+import { markdownHeader, markdownRow } from '../../protocol/markdownTable';
+import type { Cell } from '../../protocol/rows';
+import { ColumnTypeTally, collectColumns, type SuiteQLItem } from './resultFormat';
+import type * as XlsxSheet from './xlsxSheet';
 
-export type ExportFormat = 'csv' | 'json';
+export type ExportFormat = 'csv' | 'json' | 'xlsx' | 'markdown';
+
+/** The file name extension of each format. */
+export const exportExtension: Record<ExportFormat, string> = { csv: 'csv', json: 'json', xlsx: 'xlsx', markdown: 'md' };
+
+/** The XLSX writer module (dist/xlsxWriter.js in the extension, required on first use; the source in tests). */
+export type XlsxWriterModule = Pick<typeof XlsxSheet, 'writeXlsxSheet' | 'dayFirstColumn'>;
 
 export interface ExportOptions {
   signal?: AbortSignal;
@@ -26,6 +36,8 @@ export interface ExportOptions {
   openFile?: (path: string) => Promise<FileHandle>;
   /** The columns the query's SELECT list names: a CSV keeps a column NULL in every row, which no row mentions. */
   columns?: readonly string[];
+  /** Needed for XLSX only. */
+  xlsx?: XlsxWriterModule;
 }
 
 export interface ExportSummary {
@@ -153,7 +165,9 @@ export async function exportRows(rows: AsyncIterable<SuiteQLItem>, path: string,
   const temporary = `${path}.${randomBytes(4).toString('hex')}.partial`;
   const spool = `${temporary}.rows.jsonl`;
   try {
-    const summary = format === 'json' ? await writeJson(rowsOf(rows, options.signal), temporary, options) : await writeCsv(rowsOf(rows, options.signal), temporary, spool, options);
+    if (format === 'xlsx' && !options.xlsx) throw new ExportWriteError('The XLSX writer is not available; nothing was exported.');
+    const summary =
+      format === 'json' ? await writeJson(rowsOf(rows, options.signal), temporary, options) : await writeSpooled(rowsOf(rows, options.signal), temporary, spool, format, options);
     options.signal?.throwIfAborted();
     await fileStep(() => rename(temporary, path), path);
     return { ...summary, path };
@@ -209,35 +223,80 @@ async function writeJson(rows: AsyncIterable<SuiteQLItem>, file: string, options
   return { rows: count, columns };
 }
 
-async function writeCsv(rows: AsyncIterable<SuiteQLItem>, file: string, spool: string, options: ExportOptions): Promise<{ rows: number; columns: string[] }> {
+interface SpoolSummary {
+  rows: number;
+  columns: string[];
+  /** Per column: its type, and for slashed dates whether the day comes first (21/11/2026). */
+  types: ReturnType<ColumnTypeTally['type']>[];
+  dayFirst: boolean[];
+}
+
+/** First pass: every row as a JSON line in the spool, collecting the columns and their types on the way. */
+async function spoolRows(rows: AsyncIterable<SuiteQLItem>, spool: string, target: string, options: ExportOptions): Promise<SpoolSummary> {
   let count = 0;
   let columns: string[] = [...(options.columns ?? [])];
-  const target = targetOf(file);
+  const tallies = new Map<string, ColumnTypeTally>();
+  const dayFirst = new Set<string>();
   await withFile(spool, target, options, async (out) => {
     for await (const item of rows) {
       columns = collectColumns([item], columns);
+      for (const [name, value] of Object.entries(item)) {
+        const text = value === undefined || value === null ? null : String(value);
+        let tally = tallies.get(name);
+        if (!tally) tallies.set(name, (tally = new ColumnTypeTally()));
+        tally.add(text);
+        if (text !== null && !dayFirst.has(name) && options.xlsx?.dayFirstColumn([text])) dayFirst.add(name);
+      }
       await out.write(`${JSON.stringify(item)}\n`);
       count++;
       if (count % 1000 === 0) options.onProgress?.(count);
     }
   });
-  options.signal?.throwIfAborted();
-  await withFile(file, target, options, async (out) => {
-    if (columns.length > 0) await out.write(stringify([columns]));
-    const input = await open(spool, 'r');
-    try {
-      for await (const line of input.readLines({ encoding: 'utf8' })) {
-        options.signal?.throwIfAborted();
-        if (line === '') continue;
-        const item = JSON.parse(line) as SuiteQLItem;
-        await out.write(stringify([columns.map((name) => (item[name] === undefined || item[name] === null ? '' : String(item[name])))]));
-      }
-    } finally {
-      await input.close().catch(() => undefined);
+  return { rows: count, columns, types: columns.map((name) => tallies.get(name)?.type() ?? 'string'), dayFirst: columns.map((name) => dayFirst.has(name)) };
+}
+
+/** The spooled rows again, as cells aligned with the full column list. */
+async function* spooledCells(spool: string, columns: readonly string[], signal: AbortSignal | undefined): AsyncGenerator<Cell[]> {
+  const input = await open(spool, 'r');
+  try {
+    for await (const line of input.readLines({ encoding: 'utf8' })) {
+      signal?.throwIfAborted();
+      if (line === '') continue;
+      const item = JSON.parse(line) as SuiteQLItem;
+      yield columns.map((name) => (item[name] === undefined || item[name] === null ? null : String(item[name])));
     }
-  });
-  options.onProgress?.(count);
-  return { rows: count, columns };
+  } finally {
+    await input.close().catch(() => undefined);
+  }
+}
+
+async function writeSpooled(rows: AsyncIterable<SuiteQLItem>, file: string, spool: string, format: 'csv' | 'xlsx' | 'markdown', options: ExportOptions): Promise<{ rows: number; columns: string[] }> {
+  const target = targetOf(file);
+  const spooled = await spoolRows(rows, spool, target, options);
+  const { columns } = spooled;
+  options.signal?.throwIfAborted();
+  if (format === 'xlsx') {
+    const handle = await fileStep(() => (options.openFile ?? createNew)(file), target);
+    try {
+      const sheetColumns = columns.map((name, index) => ({ name, type: spooled.types[index] }));
+      await fileStep(() => options.xlsx!.writeXlsxSheet(handle, sheetColumns, spooled.dayFirst, spooledCells(spool, columns, options.signal), options.signal), target);
+    } finally {
+      await handle.close().catch(() => undefined);
+    }
+  } else {
+    await withFile(file, target, options, async (out) => {
+      if (format === 'markdown') {
+        // A table needs a header row; a result with no columns at all still gets a valid (empty) one.
+        await out.write(`${markdownHeader(columns.length > 0 ? columns : [''])}\n`);
+        for await (const cells of spooledCells(spool, columns, options.signal)) await out.write(`${markdownRow(cells)}\n`);
+        return;
+      }
+      if (columns.length > 0) await out.write(stringify([columns]));
+      for await (const cells of spooledCells(spool, columns, options.signal)) await out.write(stringify([cells.map((cell) => cell ?? '')]));
+    });
+  }
+  options.onProgress?.(spooled.rows);
+  return { rows: spooled.rows, columns };
 }
 
 /** The target a temporary file stands for (`out.csv.1a2b3c4d.partial` → `out.csv`), for messages. */

@@ -3,6 +3,7 @@ import type { NetSuiteClient } from '../../netsuite/client';
 import { LoadFailed, LoadProgress, RowsAppended, isRendererToHost, type HostToRenderer, type RendererToHost } from '../../protocol/rendererMessages';
 import type { AccountRegistry } from '../accounts/accountRegistry';
 import { exportQueryResult } from './exportCommand';
+import type { XlsxWriterModule } from './exportWriter';
 import { loadMoreRows } from './loadMore';
 import { alignBatch } from './resultFormat';
 import type { ResultSession, ResultSessions } from './resultSessions';
@@ -21,6 +22,8 @@ export class GridMessaging implements vscode.Disposable {
   constructor(
     private readonly registry: AccountRegistry<NetSuiteClient>,
     private readonly sessions: ResultSessions,
+    /** Requires the XLSX writer bundle on the first XLSX export (exceljs stays out of the activation bundle). */
+    private readonly loadXlsx?: () => XlsxWriterModule,
   ) {
     this.subscription = this.messaging.onDidReceiveMessage(({ editor, message }) => {
       if (!isRendererToHost(message)) return;
@@ -47,7 +50,7 @@ export class GridMessaging implements vscode.Disposable {
         session.loading?.abort();
         return;
       case 'export':
-        await exportQueryResult(this.registry, session.accountId, session.query, message.format);
+        await exportQueryResult(this.registry, session.accountId, session.query, message.format, this.loadXlsx);
         return;
       case 'openRecord':
         await vscode.commands.executeCommand('suitelens.openRecord', { accountId: session.accountId, recordType: message.recordType, id: message.id });

@@ -1,8 +1,10 @@
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { NetSuiteClient } from '../../netsuite/client';
 import { tablesReadBy } from '../../suiteql/tables';
 import type { AccountRegistry } from '../accounts/accountRegistry';
 import { AccountNotebookController } from './controller';
+import type { XlsxWriterModule } from './exportWriter';
 import { GridMessaging } from './gridMessaging';
 import { PersonAtNotebook } from './personAtNotebook';
 import { NotebookParameters } from './queryParameters';
@@ -66,7 +68,8 @@ export function registerNotebooks(
     vscode.workspace.registerNotebookSerializer(notebookType, new SuiteQLNotebookSerializer(), { transientOutputs: true }),
     registry.onDidChange(syncControllers),
     presence,
-    new GridMessaging(registry, sessions),
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a separate bundle, loaded on the first XLSX export
+    new GridMessaging(registry, sessions, () => require(join(context.extensionPath, 'dist', 'xlsxWriter.js')) as XlsxWriterModule),
     vscode.commands.registerCommand('suitelens.newNotebook', (query?: unknown) => openNewNotebook(registry, typeof query === 'string' ? query : undefined)),
     vscode.commands.registerCommand('suitelens.queryHistory', () => showHistory(registry, history)),
     vscode.commands.registerCommand('suitelens.toggleSaveOutputs', () => toggleSaveOutputs()),

@@ -26,24 +26,38 @@ export function collectColumns(items: readonly SuiteQLItem[], known: readonly st
 const numberPattern = /^-?\d+(\.\d+)?(E[+-]?\d+)?$/i;
 const datePattern = /^(\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{2,4})([ T].*)?$/;
 
+/**
+ * Counts a column's values by kind as they stream past (an export sees 100,000 rows once and keeps none), then says
+ * the column's type: one kind for every non-empty value, else string.
+ */
+export class ColumnTypeTally {
+  private nonNull = 0;
+  private numbers = 0;
+  private dates = 0;
+  private booleans = 0;
+
+  add(value: Cell | undefined): void {
+    if (value === null || value === undefined || value === '') return;
+    this.nonNull++;
+    if (numberPattern.test(value)) this.numbers++;
+    else if (datePattern.test(value)) this.dates++;
+    else if (value === 'T' || value === 'F') this.booleans++;
+  }
+
+  type(): RowsColumn['type'] {
+    if (this.nonNull === 0) return 'string';
+    if (this.numbers === this.nonNull) return 'number';
+    if (this.dates === this.nonNull) return 'date';
+    if (this.booleans === this.nonNull) return 'boolean';
+    return 'string';
+  }
+}
+
 /** Guesses a column's type from its values (NetSuite sends every value as a string). */
 export function inferColumnType(values: readonly Cell[]): RowsColumn['type'] {
-  let nonNull = 0;
-  let numbers = 0;
-  let dates = 0;
-  let booleans = 0;
-  for (const value of values) {
-    if (value === null || value === '') continue;
-    nonNull++;
-    if (numberPattern.test(value)) numbers++;
-    else if (datePattern.test(value)) dates++;
-    else if (value === 'T' || value === 'F') booleans++;
-  }
-  if (nonNull === 0) return 'string';
-  if (numbers === nonNull) return 'number';
-  if (dates === nonNull) return 'date';
-  if (booleans === nonNull) return 'boolean';
-  return 'string';
+  const tally = new ColumnTypeTally();
+  for (const value of values) tally.add(value);
+  return tally.type();
 }
 
 export function toCells(items: readonly SuiteQLItem[], columns: readonly string[]): Cell[][] {

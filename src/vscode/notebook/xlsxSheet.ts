@@ -50,9 +50,10 @@ function typedCell(value: Cell, column: SheetColumn, dayFirst: boolean): string 
 }
 
 /**
- * Streams `rows` into `handle` as a one-sheet workbook and syncs it. A write error (full disk) rejects at once:
- * the file stream's 'error' is listened to from the start, since exceljs listens only while finishing and an
- * unheard 'error' would reach the extension host as an uncaught exception.
+ * Streams `rows` into `handle` as a one-sheet workbook, flushed to disk, and closes the handle. A write error (full
+ * disk) rejects at once: the file stream's 'error' is listened to from the start, since exceljs listens only while
+ * finishing and an unheard 'error' would reach the extension host as an uncaught exception. The stream owns the
+ * handle (a FileHandle's close() waits for the streams made from it, so the stream must be the one to close it).
  */
 export async function writeXlsxSheet(
   handle: FileHandle,
@@ -61,7 +62,8 @@ export async function writeXlsxSheet(
   rows: AsyncIterable<Cell[]>,
   signal?: AbortSignal,
 ): Promise<void> {
-  const stream = handle.createWriteStream({ autoClose: false });
+  const stream = handle.createWriteStream({ autoClose: true, flush: true });
+  const closed = new Promise<void>((resolve) => stream.once('close', resolve));
   let failure: Error | undefined;
   const failed = new Promise<never>((_resolve, reject) => {
     stream.on('error', (error) => {
@@ -78,13 +80,17 @@ export async function writeXlsxSheet(
     width: Math.min(40, Math.max(10, column.name.length + 2)),
     ...(column.type === 'date' ? { style: { numFmt: 'yyyy-mm-dd' } } : {}),
   }));
-  for await (const row of rows) {
+  try {
+    for await (const row of rows) {
+      if (failure) throw failure;
+      signal?.throwIfAborted();
+      sheet.addRow(row.map((value, index) => typedCell(value, columns[index], dayFirst[index]))).commit();
+    }
+    sheet.commit();
+    await Promise.race([workbook.commit(), failed]);
+    await Promise.race([closed, failed]);
     if (failure) throw failure;
-    signal?.throwIfAborted();
-    sheet.addRow(row.map((value, index) => typedCell(value, columns[index], dayFirst[index]))).commit();
+  } finally {
+    stream.destroy();
   }
-  sheet.commit();
-  await Promise.race([workbook.commit(), failed]);
-  if (failure) throw failure;
-  await handle.sync();
 }
