@@ -77,6 +77,16 @@ DO $$ BEGIN
     CREATE OPERATOR - (LEFTARG = timestamp, RIGHTARG = numeric, FUNCTION = suiteql_subtract_days);
   END IF;
 END $$;
+-- Oracle subtracts dates to a number of days (TRUNC(SYSDATE) - t.duedate > 30); Postgres makes an interval when a
+-- timestamp meets a date. These exact-type operators win over the cast to timestamp - timestamp.
+CREATE OR REPLACE FUNCTION suiteql_days_between(a timestamp, b date) RETURNS numeric LANGUAGE sql IMMUTABLE AS $$ SELECT (extract(epoch FROM a - b::timestamp) / 86400)::numeric $$;
+CREATE OR REPLACE FUNCTION suiteql_days_between(a date, b timestamp) RETURNS numeric LANGUAGE sql IMMUTABLE AS $$ SELECT (extract(epoch FROM a::timestamp - b) / 86400)::numeric $$;
+DO $$ BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_operator WHERE oprname = '-' AND oprleft = 'timestamp'::regtype AND oprright = 'date'::regtype) THEN
+    CREATE OPERATOR - (LEFTARG = timestamp, RIGHTARG = date, FUNCTION = suiteql_days_between);
+    CREATE OPERATOR - (LEFTARG = date, RIGHTARG = timestamp, FUNCTION = suiteql_days_between);
+  END IF;
+END $$;
 CREATE TABLE IF NOT EXISTS dual (dummy text);
 INSERT INTO dual (dummy) SELECT 'X' WHERE NOT EXISTS (SELECT 1 FROM dual);
 `;

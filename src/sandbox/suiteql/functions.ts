@@ -102,6 +102,11 @@ const rewrites: Record<string, Rewrite> = {
     requireArgs(args, 1, 1);
     return `(${args[0]})`;
   },
+  // Oracle's LISTAGG(x, sep) without WITHIN GROUP (accepted by SuiteQL): the values in no particular order.
+  LISTAGG: (args) => {
+    requireArgs(args, 1, 2);
+    return `string_agg((${args[0]})::text, ${args[1] ?? "''"})`;
+  },
   'BUILTIN_RESULT.TYPE_STRING': (args) => `((${args[0]})::text)`,
   'BUILTIN_RESULT.TYPE_INTEGER': (args) => `((${args[0]})::bigint)`,
   'BUILTIN_RESULT.TYPE_FLOAT': (args) => `((${args[0]})::numeric)`,
@@ -136,7 +141,7 @@ const passThroughFunctions = new Set([
 
 /** Keywords that may stand before a parenthesis without being a function call: `IN (…)`, `OVER (…)`, `AND (…)`. */
 export const keywordsBeforeParentheses = new Set([
-  'IN', 'EXISTS', 'OVER', 'AND', 'OR', 'NOT', 'CASE', 'WHEN', 'THEN', 'ELSE', 'AS', 'ON', 'ANY', 'ALL', 'SOME', 'IS', 'LIKE',
+  'ROLLUP', 'CUBE', 'IN', 'EXISTS', 'OVER', 'AND', 'OR', 'NOT', 'CASE', 'WHEN', 'THEN', 'ELSE', 'AS', 'ON', 'ANY', 'ALL', 'SOME', 'IS', 'LIKE',
   'BETWEEN', 'DISTINCT', 'FROM', 'BY', 'ESCAPE', 'PARTITION', 'ROWS', 'RANGE', 'PRECEDING', 'FOLLOWING',
 ]);
 

@@ -37,8 +37,13 @@ export const extraColumnsByTable: Record<string, ExtraColumns> = {
     values: (_definition, record) => ({ fullname: text(record.fields.acctName), issummary: 'F' }),
   },
   customer: {
-    columns: [column('searchstage', 'text'), flag('oncredithold')],
-    values: () => ({ searchstage: 'Customer', oncredithold: 'F' }),
+    // representingsubsidiary: the subsidiary an intercompany customer stands for; the demo has one subsidiary.
+    columns: [column('searchstage', 'text'), flag('oncredithold'), column('representingsubsidiary', 'integer', { references: { table: 'subsidiary', displayColumn: 'name' } })],
+    values: () => ({ searchstage: 'Customer', oncredithold: 'F', representingsubsidiary: null }),
+  },
+  vendor: {
+    columns: [column('representingsubsidiary', 'integer', { references: { table: 'subsidiary', displayColumn: 'name' } })],
+    values: () => ({ representingsubsidiary: null }),
   },
   employee: {
     columns: [flag('giveaccess')],
@@ -49,8 +54,20 @@ export const extraColumnsByTable: Record<string, ExtraColumns> = {
     values: (definition, record) => ({ isperson: record.fields.isPerson === true || definition.id === 'employee' || definition.id === 'contact' ? 'T' : 'F' }),
   },
   item: {
-    columns: [column('fullname', 'text')],
-    values: (_definition, record) => ({ fullname: text(record.fields.itemId) }),
+    // parent: the item a sub-item or matrix child sits under; the demo's items are all top level.
+    // quantityonhand/quantityavailable: the item's stock over all locations (the demo keeps one figure per item).
+    columns: [
+      column('fullname', 'text'),
+      column('parent', 'integer', { references: { table: 'item', displayColumn: 'itemid' } }),
+      column('matrixtype', 'text'),
+      column('quantityonhand', 'numeric'),
+      column('quantityavailable', 'numeric'),
+    ],
+    values: (_definition, record) => {
+      const stock = Number(record.fields.quantityOnHand);
+      const quantity = Number.isFinite(stock) ? stock : null;
+      return { fullname: text(record.fields.itemId), parent: null, matrixtype: null, quantityonhand: quantity, quantityavailable: quantity };
+    },
   },
   transaction: {
     columns: [flag('voided'), flag('void'), column('closedate', 'date')],
@@ -251,9 +268,25 @@ function derivedTables(definitions: readonly RecordTypeDefinition[]): SuiteQLTab
       }),
     );
   }
+  const transactionTypes = definitions.filter((definition) => definition.family === 'transaction').map((definition) => definition.id);
+  if (transactionTypes.length > 0) tables.push(systemNotes(transactionTypes));
+  if (has('customer') && has('employee')) tables.push(supportCases());
   tables.push(
+    emptyTable('partner', [
+      column('id', 'integer'),
+      column('entityid', 'text'),
+      column('companyname', 'text'),
+      column('email', 'text'),
+      column('phone', 'text'),
+      flag('isinactive'),
+      column('subsidiary', 'integer', { references: { table: 'subsidiary', displayColumn: 'name' } }),
+      column('datecreated', 'timestamp'),
+      column('lastmodifieddate', 'timestamp'),
+    ]),
+    // Tracking numbers belong to fulfillments, which the demo does not make: the tables are there, empty.
+    emptyTable('trackingnumber', [column('id', 'integer'), column('trackingnumber', 'text'), column('carrier', 'text')]),
+    emptyTable('trackingnumbermap', [transactionColumn('transaction'), column('trackingnumber', 'integer', { references: { table: 'trackingnumber', displayColumn: 'trackingnumber' } })]),
     emptyTable('itemmember', [column('parentitem', 'integer'), column('item', 'integer'), column('quantity', 'numeric'), column('linenumber', 'integer'), column('memberunit', 'text')]),
-    emptyTable('supportcase', [column('id', 'integer'), column('casenumber', 'text'), column('title', 'text'), column('company', 'integer'), column('assigned', 'integer', { references: person }), column('status', 'integer'), column('startdate', 'date'), column('lastmodifieddate', 'timestamp')]),
     emptyTable('transactionshipment', [column('doc', 'integer'), column('shippingmethod', 'integer'), column('weight', 'numeric'), column('shippingrate', 'numeric')]),
     emptyTable('previoustransactionlinelink', [
       column('previousdoc', 'integer'),
@@ -264,18 +297,6 @@ function derivedTables(definitions: readonly RecordTypeDefinition[]): SuiteQLTab
       column('nexttype', 'text'),
       column('linktype', 'text'),
       column('foreignamount', 'numeric'),
-    ]),
-    emptyTable('systemnote', [
-      column('recordid', 'integer'),
-      column('recordtypeid', 'integer'),
-      column('date', 'timestamp'),
-      column('name', 'integer', { references: person }),
-      column('field', 'text'),
-      column('oldvalue', 'text'),
-      column('newvalue', 'text'),
-      column('type', 'text'),
-      column('context', 'text'),
-      column('role', 'integer'),
     ]),
   );
   tables.push({
@@ -299,8 +320,107 @@ function derivedTables(definitions: readonly RecordTypeDefinition[]): SuiteQLTab
     displayColumn: 'name',
     feeds: [],
     guardedBy: [],
+    // A few deletions made before the demo's data was loaded (the sandbox does not log the ones made through it yet).
+    fixedRows: [
+      { recordid: 90001, type: 'customer', name: 'Old Prospect Ltd', deleteddate: '2024-03-04T10:15:00.000Z', deletedby: 1, context: 'UI', externalid: null },
+      { recordid: 90002, type: 'salesorder', name: 'Sales Order #SO0099', deleteddate: '2024-05-20T16:02:00.000Z', deletedby: 1, context: 'RST', externalid: 'legacy-99' },
+      { recordid: 90003, type: 'contact', name: 'Duplicate Contact', deleteddate: '2024-06-11T08:40:00.000Z', deletedby: 2, context: 'CSV', externalid: null },
+    ],
   });
   return tables;
+}
+
+/**
+ * System notes for every transaction write the sandbox receives: the create, and the last change when there was
+ * one (NetSuite keeps one note per changed field and write; the sandbox rewrites a record's notes on each write, so
+ * it keeps the first and the latest). `recordtypeid` -30 is the transaction record type in public systemnote
+ * queries; field names (`TRANDOC.KSTATUS` for status) follow the ones public queries filter on. Both are thin
+ * evidence: tests should not depend on more than "a write leaves a note".
+ */
+function systemNotes(transactionTypes: readonly string[]): SuiteQLTable {
+  const derive = (record: StoredRecord): Record<string, SuiteQLCellValue>[] => {
+    const note = (date: string, type: string, field: string, newvalue: SuiteQLCellValue) => ({
+      recordid: Number(record.id),
+      recordtypeid: -30,
+      date,
+      name: 1,
+      field,
+      oldvalue: null,
+      newvalue,
+      type,
+      context: type === 'Create' ? 'UI' : 'RST',
+      role: 3,
+    });
+    const notes = [note(record.createdDate, 'Create', 'TRANDOC.TRANID', text(record.fields.tranId))];
+    if (record.lastModifiedDate !== record.createdDate) notes.push(note(record.lastModifiedDate, 'Change', 'TRANDOC.KSTATUS', referenceText(record.fields.status)));
+    return notes;
+  };
+  return {
+    name: 'systemnote',
+    columns: [
+      column('recordid', 'integer'),
+      column('recordtypeid', 'integer'),
+      column('date', 'timestamp'),
+      column('name', 'integer', { references: person }),
+      column('field', 'text'),
+      column('oldvalue', 'text'),
+      column('newvalue', 'text'),
+      column('type', 'text'),
+      column('context', 'text'),
+      column('role', 'integer', { references: { table: 'role', displayColumn: 'name' } }),
+    ],
+    primaryKey: [],
+    displayColumn: 'field',
+    feeds: transactionTypes.map((recordType) => ({ recordType, kind: 'derived' as const, fixedValues: {}, derive })),
+    guardedBy: transactionTypes.map((recordType) => recordType.toLowerCase()),
+    parent: { table: 'transaction', column: 'recordid' },
+  };
+}
+
+/** One support case for every seventh customer, assigned to an employee, most still open. */
+function supportCases(): SuiteQLTable {
+  const statuses: Record<string, string> = { '1': 'Not Started', '2': 'In Progress', '3': 'Escalated', '5': 'Closed' };
+  return derivedTable({
+    name: 'supportcase',
+    columns: [
+      column('id', 'integer'),
+      column('casenumber', 'text'),
+      column('title', 'text'),
+      column('company', 'integer', { references: { table: 'customer', displayColumn: 'entityid' } }),
+      column('assigned', 'integer', { references: person }),
+      column('status', 'integer', { displayValues: statuses }),
+      column('priority', 'integer', { displayValues: { '1': 'High', '2': 'Medium', '3': 'Low' } }),
+      column('startdate', 'date'),
+      column('lastmodifieddate', 'timestamp'),
+    ],
+    recordType: 'customer',
+    parent: { table: 'customer', column: 'company' },
+    derive: (record) => {
+      const id = Number(record.id);
+      if (id % 7 !== 0) return [];
+      return [
+        {
+          id,
+          casenumber: `CASE-${id}`,
+          title: `Question from ${text(record.fields.companyName) ?? `customer ${id}`}`,
+          company: id,
+          assigned: (id % 3) + 1,
+          status: [1, 2, 3, 5][id % 4],
+          priority: (id % 3) + 1,
+          startdate: record.createdDate.slice(0, 10),
+          lastmodifieddate: record.lastModifiedDate,
+        },
+      ];
+    },
+  });
+}
+
+function referenceText(value: unknown): SuiteQLCellValue {
+  if (typeof value === 'object' && value !== null) {
+    const { refName, id } = value as { refName?: unknown; id?: unknown };
+    return typeof refName === 'string' ? refName : typeof id === 'string' ? id : null;
+  }
+  return typeof value === 'string' ? value : null;
 }
 
 /** A table the demo has no rows for yet (no support cases, item groups or shipments), with NetSuite's columns. */

@@ -218,7 +218,8 @@ function lineComputed(record: StoredRecord, line?: Record<string, unknown>): Rec
   const entity = record.fields.entity;
   const entityId = typeof entity === 'object' && entity !== null ? Number((entity as { id?: unknown }).id) : Number(entity);
   const amount = line ? Number(line.amount ?? Number(line.quantity ?? 0) * Number(line.rate ?? 0)) : NaN;
-  return { entity: Number.isFinite(entityId) ? entityId : null, netamount: Number.isFinite(amount) ? amount : null };
+  // quantityshiprecv: how much of the line was shipped or received; the demo makes no fulfillments or receipts.
+  return { entity: Number.isFinite(entityId) ? entityId : null, netamount: Number.isFinite(amount) ? amount : null, quantityshiprecv: line ? 0 : null };
 }
 
 function addTransactionLines(draft: TableDraft, definition: RecordTypeDefinition): void {
@@ -230,17 +231,20 @@ function addTransactionLines(draft: TableDraft, definition: RecordTypeDefinition
     { name: 'linesequencenumber', type: 'integer' as const },
     { name: 'mainline', type: 'text' as const, boolean: true },
     { name: 'taxline', type: 'text' as const, boolean: true },
+    // Whether the line moves stock (fulfillments, receipts): none of the demo's orders, invoices and bills do.
+    { name: 'isinventoryaffecting', type: 'text' as const, boolean: true },
   ]) {
     addColumn(draft, column, column.name === 'transaction' ? definition.id : undefined);
   }
   addColumn(draft, { name: 'entity', type: 'integer' }, definition.fields.find((field) => field.id === 'entity')?.referenceType);
   addColumn(draft, { name: 'netamount', type: 'numeric' });
+  addColumn(draft, { name: 'quantityshiprecv', type: 'numeric' });
   // Body fields NetSuite keeps on the main line (subsidiary, segments, createdfrom) are columns of this table.
   const mainLineFields = definition.fields.filter((f) => f.mainLineColumn).map((f) => ({ ...f, column: f.mainLineColumn }));
   addFieldColumns(draft, mainLineFields);
   for (const sublist of definition.sublists.filter((s) => (s.suiteqlTable ?? 'transactionline') === table.name)) {
     addFieldColumns(draft, sublist.fields);
-    table.feeds.push({ recordType: definition.id, kind: 'sublist', sublistId: sublist.id, fixedValues: { mainline: 'F', taxline: 'F' }, computed: lineComputed });
+    table.feeds.push({ recordType: definition.id, kind: 'sublist', sublistId: sublist.id, fixedValues: { mainline: 'F', taxline: 'F', isinventoryaffecting: 'F' }, computed: lineComputed });
   }
   const typeId = definition.id.toLowerCase();
   if (!table.guardedBy.includes(typeId)) table.guardedBy.push(typeId);

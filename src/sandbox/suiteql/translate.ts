@@ -137,6 +137,11 @@ class Translator {
   private readonly tablesRead = new Set<string>();
   private readonly cteNames: Set<string>[] = [];
   private displayAliasCount = 0;
+  /**
+   * The lookup alias of each BUILTIN.DF sub-select by its text: the same BUILTIN.DF(x) in SELECT and GROUP BY must
+   * translate to the same text, or Postgres does not see them as one grouped expression.
+   */
+  private readonly displayLookups = new Map<string, string>();
   topScope: QueryScope | undefined;
   /** The top-level SELECT without its ORDER BY, when the statement is a single SELECT. */
   countSql: string | undefined;
@@ -584,7 +589,9 @@ class Translator {
     if (column?.references) {
       const target = this.tablesByName.get(column.references.table);
       if (target) {
-        const lookup = `__df${++this.displayAliasCount}`;
+        const key = `${target.name} ${column.references.displayColumn} ${value}`;
+        let lookup = this.displayLookups.get(key);
+        if (!lookup) this.displayLookups.set(key, (lookup = `__df${++this.displayAliasCount}`));
         return `(SELECT ${lookup}.${column.references.displayColumn}::text FROM ${target.name} AS ${lookup} WHERE ${lookup}.id = ${value})`;
       }
     }
