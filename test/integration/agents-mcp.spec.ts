@@ -157,6 +157,8 @@ describe('agent MCP endpoint', () => {
     const incomplete = await client.callTool({ name: 'suitelens_create_record', arguments: { account: netsuite.accountId, recordType: 'customer', fields: { companyName: 'No Subsidiary' } } });
     expect(incomplete.isError).toBe(true);
     expect(textOf(incomplete)).toContain('Please enter value(s) for: Primary Subsidiary');
+    // …with NetSuite's advice, as every surface gives it (describeError), so the agent knows what to change.
+    expect(textOf(incomplete)).toContain('correct it as the message says and try again');
     const [failed] = await auditLog.query({ agentId: reporter.id, limit: 1 });
     expect(failed).toMatchObject({ decision: 'allowed', outcome: 'failed' });
     expect(failed.sentence).toContain("Reporter tried to create a customer 'No Subsidiary' on 1234567_SB1 — allowed by 'customer: write', but it failed:");

@@ -109,6 +109,13 @@ export function expectNoSecrets(lines: string[], secrets: string[]): void {
 }
 
 /** The id of the first row of `table`, for bodies that need a real reference (a subsidiary, a customer). */
+/** Every row of a SuiteQL query as NetSuite's raw strings, all pages. */
+export async function queryRows(client: NetSuiteClient, query: string): Promise<Record<string, string>[]> {
+  const result: Record<string, string>[] = [];
+  for await (const row of client.query(query)) result.push(row.raw as Record<string, string>);
+  return result;
+}
+
 export async function firstId(client: NetSuiteClient, table: string): Promise<string> {
   const page = await client.queryPage(`SELECT id FROM ${table} ORDER BY id`, 0, { pageSize: 1 });
   return page.rows[0].raw.id;

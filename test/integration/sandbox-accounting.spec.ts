@@ -5,16 +5,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NetSuiteClient } from '../../src/netsuite/client';
-import { setUpClient, type ClientSetup } from './client-sandbox';
+import { queryRows, setUpClient, type ClientSetup } from './client-sandbox';
 
 let setup: ClientSetup;
 let client: NetSuiteClient;
 
-async function rows(query: string): Promise<Record<string, string>[]> {
-  const result: Record<string, string>[] = [];
-  for await (const row of client.query(query)) result.push(row.raw as Record<string, string>);
-  return result;
-}
+const rows = (query: string) => queryRows(client, query);
 
 beforeAll(async () => {
   setup = await setUpClient();
