@@ -3,6 +3,7 @@
  * NetSuite only when allowed, and write one activity-log entry for every call — allowed, denied or failed.
  * Shared by the VS Code language-model tools and the MCP server, so both are guarded identically.
  */
+import { describeError } from '../netsuite/describeError';
 import { accountLabel } from './accountEnvironment';
 import type { AgentIdentity } from './agent';
 import type { AuditLog } from './audit';
@@ -57,10 +58,6 @@ function refuseUnchecked(): { ok: false; reason: string } {
   return { ok: false, reason: 'the query was not the one checked' };
 }
 
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 export class AgentToolInvoker {
   constructor(private readonly options: AgentToolInvokerOptions) {}
 
@@ -69,7 +66,7 @@ export class AgentToolInvoker {
     try {
       policy = await this.options.policyStore.read();
     } catch (error) {
-      return { decision: { allowed: false, reason: `denied: the agent policy could not be read (${errorMessage(error)})` }, call };
+      return { decision: { allowed: false, reason: `denied: the agent policy could not be read (${describeError(error)})` }, call };
     }
     const request = call.policyRequest(agent.id);
     if (request.action !== 'suiteql') return { decision: decide(policy, request, { tablesReadBy: refuseUnchecked }), call };
@@ -119,7 +116,7 @@ export class AgentToolInvoker {
     try {
       return { allowed: true, reason: decision.reason, effect: await checked.describeEffect(this.toolContext(call.accountId, signal)) };
     } catch (error) {
-      return { allowed: true, reason: decision.reason, effect: `${tool.title} on ${accountLabel(call.accountId)} (details unavailable: ${errorMessage(error)})` };
+      return { allowed: true, reason: decision.reason, effect: `${tool.title} on ${accountLabel(call.accountId)} (details unavailable: ${describeError(error)})` };
     }
   }
 
@@ -152,7 +149,7 @@ export class AgentToolInvoker {
       const json = outcome.data === undefined ? '' : `\n${JSON.stringify(outcome.data)}`;
       return { ok: true, text: `${outcome.summary}${notes}${json}`, data: outcome.data, decision, entry };
     } catch (error) {
-      const message = errorMessage(error);
+      const message = describeError(error);
       const entry = await this.options.auditLog.append({ ...logged, decision: 'allowed', reason: decision.reason, outcome: 'failed', error: message });
       return { ok: false, text: `NetSuite refused or failed: ${message}`, decision, entry };
     }

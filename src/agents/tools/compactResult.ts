@@ -3,6 +3,7 @@
  * references shrink to `{id, refName}`, long sublists and long texts are cut with a note.
  */
 import type { NetSuiteRecord } from './operations';
+import { recordNameOf } from '../../netsuite/recordNames';
 
 export interface CompactRecord {
   record: NetSuiteRecord;
@@ -45,16 +46,10 @@ export function compactRecord(record: NetSuiteRecord): CompactRecord {
   return { record: compacted, truncated };
 }
 
-// Fields NetSuite uses as a record's display name, by record family.
-const nameFields = ['refName', 'companyName', 'entityId', 'tranId', 'itemId', 'name', 'title', 'altName', 'lastName'];
-
+/** A record's display name: a reference's `refName`, else the record's own name field (one list in the core). */
 export function recordDisplayName(record: NetSuiteRecord | undefined): string | undefined {
   if (!record) return undefined;
-  for (const field of nameFields) {
-    const value = record[field];
-    if (typeof value === 'string' && value.trim()) return value;
-  }
-  return undefined;
+  return typeof record.refName === 'string' && record.refName.trim() ? record.refName : recordNameOf(record);
 }
 
 /** A field value as a person reads it in a confirmation: references by name, absent as (empty). */

@@ -12,6 +12,7 @@ import { ConnectionTestError, type AccountService } from './accountService';
 import { SignInCancelledError } from './oauth2Callbacks';
 import { pasteRedirectProgressMessage } from './pasteRedirect';
 import { SecretStorageUnavailableError } from './secretStorageStore';
+import { describeError } from '../../netsuite/describeError';
 
 const title = 'Add NetSuite Account';
 
@@ -45,7 +46,7 @@ export async function runAddAccountWizard(service: AccountService, previous?: Ac
       void showSecretStorageHelp(error);
       return undefined;
     }
-    const message = error instanceof ConnectionTestError ? error.message : `Could not add the account: ${error instanceof Error ? error.message : String(error)}`;
+    const message = error instanceof ConnectionTestError ? error.message : `Could not add the account: ${describeError(error)}`;
     const choice = await vscode.window.showErrorMessage(`${message} Nothing was saved.`, 'Edit and Try Again');
     return choice ? runAddAccountWizard(service, draft) : undefined;
   }

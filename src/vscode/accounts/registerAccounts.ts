@@ -16,6 +16,7 @@ import { draftForReentry, oauth2RedirectUri } from './accountDraft';
 import { OAuth2Callbacks, SignInCancelledError } from './oauth2Callbacks';
 import type { SecretStore } from '../../netsuite/auth/types';
 import { completeSignInCommandId, completeSignInWithPastedUrl, pasteRedirectProgressMessage, signInPendingContextKey } from './pasteRedirect';
+import { describeError } from '../../netsuite/describeError';
 
 export interface AccountsFeature extends vscode.Disposable {
   readonly service: AccountService;
@@ -80,7 +81,7 @@ export function registerAccounts(context: vscode.ExtensionContext, registry: Acc
         );
         void vscode.window.showInformationMessage(`Signed in to ${profile.label} again.`);
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
+        const message = describeError(error);
         if (error instanceof SignInCancelledError) void vscode.window.showWarningMessage(message);
         else void vscode.window.showErrorMessage(`Signing in to ${profile.label} failed: ${message}`);
       }

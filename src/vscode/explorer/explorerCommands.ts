@@ -3,7 +3,7 @@
  * nothing) and says plainly when it cannot act. NetSuite failures are shown with NetSuite's detail and advice.
  */
 import * as vscode from 'vscode';
-import { isNetSuiteError } from '../../netsuite/errors';
+import { describeError } from '../../netsuite/describeError';
 import type { Logger } from '../../netsuite/log';
 import type { ExplorerModel } from './explorerModel';
 import { explorerViewId } from './explorerTreeProvider';
@@ -112,13 +112,7 @@ async function showErrorNode(model: ExplorerModel, node: MessageNode): Promise<v
 }
 
 async function showFailure(error: unknown): Promise<void> {
-  await vscode.window.showErrorMessage(failureText(error));
-}
-
-/** A failure in one line: NetSuite's own detail and what to do about it, or the error's message. */
-export function failureText(error: unknown): string {
-  if (isNetSuiteError(error)) return `${error.detail ?? error.message} — ${error.advice}`;
-  return error instanceof Error ? error.message : String(error);
+  await vscode.window.showErrorMessage(describeError(error));
 }
 
 async function pickAccount(accountIds: string[]): Promise<string | undefined> {

@@ -3,6 +3,7 @@
  * which we search for in the type's name fields, or a `q` expression of their own (`email START_WITH barbara`),
  * which we pass through. Pure, so the rules are unit-tested.
  */
+import { recordNameFields } from '../../netsuite/recordNames';
 
 /** Every operator NetSuite documents for `q` (the docs' table, §1.3). */
 export const qOperators = [
@@ -14,12 +15,6 @@ export const qOperators = [
 ] as const;
 
 const operatorSet = new Set<string>(qOperators);
-
-/**
- * Fields that hold a record's display name, most telling first: a company's name, an entity's id (a person's name),
- * a transaction's document number, an item's name, and the `name` of lists and custom records.
- */
-export const nameFieldCandidates = ['companyName', 'entityId', 'tranId', 'itemId', 'accountSearchDisplayName', 'name', 'title'] as const;
 
 export interface FilterContext {
   /** The type's `x-ns-filterable` field names (from its JSON schema); empty when unknown. */
@@ -63,10 +58,10 @@ export function quoteQValue(value: string): string {
   return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
-/** The name fields of a type that NetSuite lets `q` filter on, in `nameFieldCandidates` order. */
+/** The name fields of a type that NetSuite lets `q` filter on, in `recordNameFields` order (src/netsuite/recordNames.ts). */
 export function filterableNameFields(filterable: readonly string[]): string[] {
   const byLowerCase = new Map(filterable.map((field) => [field.toLowerCase(), field]));
-  return nameFieldCandidates.flatMap((candidate) => {
+  return recordNameFields.flatMap((candidate) => {
     const field = byLowerCase.get(candidate.toLowerCase());
     return field ? [field] : [];
   });

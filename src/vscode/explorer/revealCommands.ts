@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { Logger } from '../../netsuite/log';
-import { failureText } from './explorerCommands';
+import { describeError } from '../../netsuite/describeError';
 import type { ExplorerModel } from './explorerModel';
 import { recordLocationOf, type ExplorerNode, type RecordNode } from './explorerNodes';
 
@@ -29,7 +29,7 @@ export function registerRevealCommands(model: ExplorerModel, view: vscode.TreeVi
       return node;
     } catch (error) {
       logger.error(`Could not reveal ${location.recordType} ${location.id}`, error);
-      void vscode.window.showWarningMessage(`Could not show ${location.recordType} ${location.id} in the NetSuite explorer: ${failureText(error)}`);
+      void vscode.window.showWarningMessage(`Could not show ${location.recordType} ${location.id} in the NetSuite explorer: ${describeError(error)}`);
       return undefined;
     }
   };

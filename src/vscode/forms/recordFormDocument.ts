@@ -10,6 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { NetSuiteClient } from '../../netsuite/client';
+import { describeError } from '../../netsuite/describeError';
 import type { Logger } from '../../netsuite/log';
 import type { AccountProfile } from '../accounts/accountProfile';
 import type { AccountRegistry } from '../accounts/accountRegistry';
@@ -19,7 +20,7 @@ import { applyStep, continuesStep, editLabel, type FormChange, type FormEditStep
 import { buildFormModel, type FormModel } from './model/formModel';
 import type { FormValues } from './model/formValues';
 import { RecordFormWebview, revealInTree } from './recordFormWebview';
-import { errorText, loadRecord, saveRecordForm, type LoadedRecord, type SaveKeys } from './saveRecordForm';
+import { loadRecord, saveRecordForm, type LoadedRecord, type SaveKeys } from './saveRecordForm';
 import { saveDialogs } from './writeConfirmations';
 
 /** The custom editor's view type (package.json `customEditors`). */
@@ -282,7 +283,7 @@ export class RecordFormDocument implements vscode.CustomDocument {
     // Whatever the outcome, keystrokes after this are a new step: VS Code may put its save point here.
     this.openStep = undefined;
     const { profile, client } = await this.refreshScope().catch((error: unknown) => {
-      const text = `${errorText(error)} Nothing was sent; your edits are kept.`;
+      const text = `${describeError(error)} Nothing was sent; your edits are kept.`;
       this.view?.showErrors({ fields: [], general: [text] });
       throw new FormNotSavedError(text);
     });

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { NetSuiteClient } from '../../netsuite/client';
+import { describeError } from '../../netsuite/describeError';
 import type { Logger } from '../../netsuite/log';
 import {
   DeleteRequest,
@@ -31,7 +32,6 @@ import type { FormValues } from './model/formValues';
 import type { RecordFormDocument } from './recordFormDocument';
 import { recordLabel } from './recordNames';
 import { searchReferences } from './referenceSearch';
-import { errorText } from './saveRecordForm';
 import { confirmDelete, confirmWrite } from './writeConfirmations';
 
 /** `!transform` targets the form offers per source type (netsuite-wire.md §1.7). */
@@ -103,7 +103,7 @@ export class RecordFormWebview {
       else if (SaveRequest.is(message)) {
         this.form.takeValues(message.values);
         // Through VS Code, like Ctrl+S, so the tab's dirty state follows the outcome; the form already shows errors.
-        await Promise.resolve(vscode.workspace.save(this.form.uri)).catch((error: unknown) => this.deps.logger.debug(`Record form not saved: ${errorText(error)}`));
+        await Promise.resolve(vscode.workspace.save(this.form.uri)).catch((error: unknown) => this.deps.logger.debug(`Record form not saved: ${describeError(error)}`));
       } else {
         await this.form.refreshScope();
         if (SearchRequest.is(message)) await this.search(message.requestId, message.referenceType, message.text);
@@ -113,7 +113,7 @@ export class RecordFormWebview {
     } catch (error) {
       this.deps.logger.error(`Record form ${message.type} failed`, error);
       this.showBusy(false);
-      this.showErrors({ fields: [], general: [errorText(error)] });
+      this.showErrors({ fields: [], general: [describeError(error)] });
     }
   }
 
@@ -122,7 +122,7 @@ export class RecordFormWebview {
       const candidates = await searchReferences(this.form.account.client, referenceType, text);
       this.post(SearchResults.create({ requestId, candidates }));
     } catch (error) {
-      this.post(SearchResults.create({ requestId, candidates: [], error: errorText(error) }));
+      this.post(SearchResults.create({ requestId, candidates: [], error: describeError(error) }));
     }
   }
 

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { NetSuiteClient } from '../../netsuite/client';
-import { isNetSuiteError } from '../../netsuite/errors';
+import { describeError } from '../../netsuite/describeError';
 import type { Logger } from '../../netsuite/log';
 import type { AccountRegistry } from '../accounts/accountRegistry';
 import { RecordFormEditorProvider, registerRecordFormEditor } from './recordFormEditor';
@@ -37,8 +37,7 @@ export function registerForms(registry: AccountRegistry<NetSuiteClient>, extensi
       void vscode.window.showWarningMessage(error.message);
       return;
     }
-    const advice = isNetSuiteError(error) ? ` ${error.advice}` : '';
-    void vscode.window.showErrorMessage(`${what}: ${error instanceof Error ? error.message : String(error)}${advice}`);
+    void vscode.window.showErrorMessage(`${what}: ${describeError(error)}`);
   };
 
   const withTarget = async (argument: unknown, needsId: boolean): Promise<FormTarget | undefined> => {

@@ -8,12 +8,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { NetSuiteClient } from '../../netsuite/client';
+import { describeError } from '../../netsuite/describeError';
 import { isNetSuiteError } from '../../netsuite/errors';
+import { recordNameOf } from '../../netsuite/recordNames';
 import { placeErrors, type PlacedErrors } from './model/fieldErrors';
 import type { FormModel } from './model/formModel';
 import { validateWrite } from './model/formValidation';
 import { createPlan, describeChanges, formValuesOf, notCleared, patchPlan, type FieldChange, type FormValues, type WritePlan } from './model/formValues';
-import { nameOf, recordLabel } from './recordNames';
+import { recordLabel } from './recordNames';
 
 /** A record as a form shows it: `original` is what edits are diffed against, `current` what a save would send. */
 export interface LoadedRecord {
@@ -102,10 +104,10 @@ export async function saveRecordForm(input: SaveRecordFormInput): Promise<SaveOu
     if (error instanceof SaveMayHaveApplied) {
       return { status: 'notSaved', errors: { fields: [], general: [error.message] }, reason: error.message, shown: error.shown };
     }
-    const errors = isNetSuiteError(error) ? placeErrors(error.details, form.model, `${error.message}. ${error.advice}`) : { fields: [], general: [errorText(error)] };
+    const errors = isNetSuiteError(error) ? placeErrors(error.details, form.model, describeError(error)) : { fields: [], general: [describeError(error)] };
     // NetSuite's own details come without our advice sentence; the fallback text already carries it.
     if (isNetSuiteError(error) && error.details.length > 0 && errors.general.length > 0) errors.general.push(error.advice);
-    return { status: 'notSaved', errors, reason: `${errorText(error)} Your edits are kept.` };
+    return { status: 'notSaved', errors, reason: `${describeError(error)} Your edits are kept.` };
   }
 }
 
@@ -113,7 +115,7 @@ export async function saveRecordForm(input: SaveRecordFormInput): Promise<SaveOu
 export async function loadRecord(client: Pick<NetSuiteClient, 'records'>, recordType: string, id: string, model: FormModel): Promise<LoadedRecord> {
   const record = await client.records.get(recordType, id, { expandSubResources: true });
   const values = formValuesOf(record, model);
-  return { recordId: id, recordName: nameOf(record), original: values, current: values };
+  return { recordId: id, recordName: recordNameOf(record), original: values, current: values };
 }
 
 async function saveCreate({ client, form, keys, dialogs }: SaveRecordFormInput, plan: WritePlan): Promise<SaveOutcome> {
@@ -174,9 +176,9 @@ async function afterLostAnswer({ client, form, keys }: SaveRecordFormInput, erro
   const unclear = isNetSuiteError(error) && (error.kind === 'network' || (error.kind === 'server' && error.status === undefined));
   if (!unclear) return error;
   const now = await loadRecord(client, form.recordType, id, form.model).catch(() => undefined);
-  if (!now) return new Error(`${errorText(error)} The change may have been applied: reload the record to see before saving again.`);
+  if (!now) return new Error(`${describeError(error)} The change may have been applied: reload the record to see before saving again.`);
   if (JSON.stringify(now.original) === JSON.stringify(before)) {
-    return new Error(`${errorText(error)} NetSuite does not have the change (the record is as it was), so your edits are kept: Save again.`);
+    return new Error(`${describeError(error)} NetSuite does not have the change (the record is as it was), so your edits are kept: Save again.`);
   }
   keys.edit = undefined;
   const notice = 'The answer to the save was lost and the record has changed in NetSuite since, so the change may have been applied. The form shows the record as NetSuite has it now: check it before saving again.';
@@ -191,10 +193,4 @@ class SaveMayHaveApplied extends Error {
   ) {
     super(message);
   }
-}
-
-/** An error as one line for the form: NetSuite's message with its advice. */
-export function errorText(error: unknown): string {
-  if (isNetSuiteError(error)) return `${error.message}. ${error.advice}`;
-  return error instanceof Error ? error.message : String(error);
 }

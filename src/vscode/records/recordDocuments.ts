@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { NetSuiteClient } from '../../netsuite/client';
 import type { AccountRegistry } from '../accounts/accountRegistry';
+import { describeError } from '../../netsuite/describeError';
 
 export const recordScheme = 'suitelens-record';
 
@@ -52,7 +53,7 @@ export function registerRecordDocuments(registry: AccountRegistry<NetSuiteClient
         await vscode.languages.setTextDocumentLanguage(document, 'json');
         await vscode.window.showTextDocument(document, { preview: true, viewColumn: vscode.ViewColumn.Beside });
       } catch (error) {
-        void vscode.window.showErrorMessage(`Could not open ${target.recordType} ${target.id}: ${error instanceof Error ? error.message : String(error)}`);
+        void vscode.window.showErrorMessage(`Could not open ${target.recordType} ${target.id}: ${describeError(error)}`);
       }
     }),
   );
