@@ -16,7 +16,8 @@ import { defaultAccountId, defaultDateFormat, defaultTimeZone, initialRuntimeCon
 import { administratorRole, narrowRole } from './roles';
 import { buildRouter } from './routes';
 import { createRequestListener } from './server';
-import { RecordStore } from './store/recordStore';
+import { openSeededStore } from './store/seededStore';
+import { defaultSnapshotDir } from './store/snapshots';
 import { createSuiteQLProjection } from './store/suiteqlProjection';
 import { generateSeedBatches } from './seed';
 import { createSuiteQLEngine } from './suiteql/engine';
@@ -94,10 +95,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   try {
     const tables = describeSuiteQLTables([...recordTypeDefinitions]);
     // Key generation and PGlite's start-up are independent: overlap them.
-    const opening = RecordStore.open({
+    const opening = openSeededStore({
       dataDir: options.dataDir,
       definitions: [...recordTypeDefinitions],
       projection: createSuiteQLProjection(tables, findRecordType),
+      seed: options.seedRecords
+        ? { key: { records: options.seedRecords }, batches: () => [options.seedRecords ?? []] }
+        : { key: { seed: options.seed ?? null, scale: options.scale ?? null }, batches: () => generateSeedBatches({ seed: options.seed, scale: options.scale }) },
+      snapshots: options.snapshots ?? defaultSnapshotDir(),
     });
     closeOnFailure = () => opening.then((opened) => opened.close());
     const [auth, store] = await Promise.all([
@@ -111,7 +116,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       opening,
     ]);
     loginAuditTrail = () => auth.loginAuditTrail();
-    if (await store.isEmpty()) await store.load(options.seedRecords ? [options.seedRecords] : generateSeedBatches({ seed: options.seed, scale: options.scale }));
     const dateFormat = options.dateFormat ?? defaultDateFormat;
     const engine = createSuiteQLEngine({ db: store.db, tables, dateFormat });
     // Cached SuiteQL results must not outlive a write: SuiteQL sees every committed REST write.

@@ -52,6 +52,12 @@ export interface SandboxOptions {
   accessTokenTtlSeconds?: number;
   /** PGlite data directory; in-memory when absent. */
   dataDir?: string;
+  /**
+   * Folder of prebuilt snapshots of seeded databases shared by every sandbox on the machine (store/snapshots.ts);
+   * default `$SUITELENS_SANDBOX_SNAPSHOTS` or the temp folder's `suitelens-sandbox-snapshots`. False: always load
+   * the seed. Not used with `dataDir`.
+   */
+  snapshots?: string | false;
   /** When true, SuiteQL without `Prefer: transient` is refused (netsuite-wire.md §10 q5 is open). */
   strictTransient?: boolean;
   /** Status of a replayed idempotency key on an async request: the docs say 400, the type URL 409 (netsuite-wire.md §1.9). */

@@ -64,12 +64,15 @@ export function createSuiteQLProjection(tables: SuiteQLTable[], findRecordType: 
   };
 
   return {
-    async createTables(db) {
+    async createTables(db, options = {}) {
       for (const table of tables) {
         await db.exec(suiteQLTableDDL(table));
-        // Unlogged, like the documents (see recordStore.ts); switched while still empty, so nothing is rewritten.
-        const persistence = await db.query<{ relpersistence: string }>(`SELECT relpersistence FROM pg_class WHERE oid = $1::regclass`, [quoted(table.name)]);
-        if (persistence.rows[0]?.relpersistence === 'p') await db.exec(`ALTER TABLE ${quoted(table.name)} SET UNLOGGED`);
+        // Unlogged, like the documents (see recordStore.ts), unless kept for a snapshot; switched while still
+        // empty, so nothing is rewritten.
+        if (!options.logged) {
+          const persistence = await db.query<{ relpersistence: string }>(`SELECT relpersistence FROM pg_class WHERE oid = $1::regclass`, [quoted(table.name)]);
+          if (persistence.rows[0]?.relpersistence === 'p') await db.exec(`ALTER TABLE ${quoted(table.name)} SET UNLOGGED`);
+        }
         if (table.parent) await db.exec(`CREATE INDEX IF NOT EXISTS ${quoted(`${table.name}_${table.parent.column}`)} ON ${quoted(table.name)} (${quoted(table.parent.column)})`);
         // Rows that exist whatever the records (DUAL's one row), added once even when a data dir is reopened.
         if (table.fixedRows) {
