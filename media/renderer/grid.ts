@@ -1,6 +1,8 @@
 import type { HostToRenderer, RendererToHost } from '../../src/protocol/rendererMessages';
-import { CancelLoadRequest, ExportRequest, LoadAllRequest, LoadMoreRequest, OpenRecordRequest } from '../../src/protocol/rendererMessages';
+import { CancelLoadRequest, ChartChanged, ExportRequest, LoadAllRequest, LoadMoreRequest, OpenRecordRequest } from '../../src/protocol/rendererMessages';
+import type { ChartSettings } from '../../src/protocol/chartSettings';
 import type { Cell, RowsColumn, RowsPayload } from '../../src/protocol/rows';
+import { ChartPanel } from './chartPanel';
 import { clampWidth, initialColumnWidths } from './columnWidths';
 import { ContextMenu, type MenuItem } from './contextMenu';
 import { formatSelection, type CopyFormat } from './copyFormats';
@@ -65,6 +67,10 @@ export class ResultsGrid {
   private readonly filterButton: HTMLButtonElement;
   private readonly columnsButton: HTMLButtonElement;
   private readonly recordButton: HTMLButtonElement;
+  private readonly chartButton: HTMLButtonElement;
+  private chart: ChartPanel | undefined;
+  /** The chart's settings as last chosen here (or as the cell kept them), so reopening the chart restores it. */
+  private chartSettings: ChartSettings | undefined;
   private readonly exportButtons: HTMLButtonElement[];
 
   constructor(
@@ -76,6 +82,7 @@ export class ResultsGrid {
     for (const row of payload.rows) this.rows.push(row);
     this.columns = [...payload.columns];
     this.totalResults = payload.totalResults;
+    this.chartSettings = payload.chart;
     this.widths = initialColumnWidths(this.columns.map((c) => c.name), payload.rows);
 
     this.root = this.el('div', 'sl-grid-root');
@@ -101,7 +108,21 @@ export class ResultsGrid {
     this.columnsButton.title = 'Hide or show columns';
     this.recordButton = this.button('Record', 'sl-grid-record', () => this.openRecordView());
     this.recordButton.title = 'Show the selected row as one record, field by field (Space)';
-    toolbar.append(this.status, this.loadMoreButton, this.loadAllButton, this.cancelButton, this.filterButton, this.columnsButton, this.recordButton, this.copyButton, ...this.exportButtons);
+    this.chartButton = this.button('Chart', 'sl-grid-chart-toggle', () => this.toggleChart());
+    this.chartButton.title = 'Show the loaded rows as a chart (bar, line, area, pie, scatter)';
+    this.chartButton.setAttribute('aria-pressed', 'false');
+    toolbar.append(
+      this.status,
+      this.loadMoreButton,
+      this.loadAllButton,
+      this.cancelButton,
+      this.filterButton,
+      this.columnsButton,
+      this.recordButton,
+      this.chartButton,
+      this.copyButton,
+      ...this.exportButtons,
+    );
 
     this.viewport = this.el('div', 'sl-grid');
     this.viewport.tabIndex = 0;
@@ -121,18 +142,55 @@ export class ResultsGrid {
     this.updateChrome();
     this.layout();
     this.renderNow();
+    // A cell saved with its chart reopens showing it.
+    if (payload.chart) this.toggleChart();
+  }
+
+  /** Switches between the grid and the chart of the loaded rows; the chart's chunk loads on first use. */
+  toggleChart(): void {
+    if (this.chart) {
+      this.chart.dispose();
+      this.chart = undefined;
+      this.viewport.hidden = false;
+      this.chartButton.setAttribute('aria-pressed', 'false');
+      this.post?.(ChartChanged.create({ queryId: this.payload.queryId }));
+      return;
+    }
+    this.chart = new ChartPanel(
+      this.doc,
+      { columns: () => this.columns, rows: () => this.rows, totalResults: () => this.totalResults },
+      this.chartSettings,
+      (chart) => {
+        this.chartSettings = chart;
+        this.post?.(ChartChanged.create({ queryId: this.payload.queryId, chart }));
+      },
+      (text, isError) => this.setMessage(text, isError),
+    );
+    this.viewport.hidden = true;
+    this.viewport.after(this.chart.root);
+    this.chartButton.setAttribute('aria-pressed', 'true');
+    void this.chart.refresh();
+  }
+
+  /** Resolves when the chart (if shown) has drawn: the benchmark and tests wait on it. */
+  chartDrawn(): Promise<void> {
+    return this.chart?.refresh() ?? Promise.resolve();
   }
 
   /** Handles a message from the extension host addressed to this grid's query. */
   receive(message: HostToRenderer): void {
     if (message.queryId !== this.payload.queryId) return;
     if (message.type === 'rowsAppended') {
-      if (message.columns && message.columns.length > this.columns.length) this.addColumns(message.columns);
+      if (message.columns && message.columns.length > this.columns.length) {
+        this.addColumns(message.columns);
+        this.chart?.columnsChanged();
+      }
       for (const row of message.rows) this.rows.push(row);
       this.totalResults = message.totalResults;
       if (this.sort) this.order = sortedOrder(this.rows, this.sort.column, this.columns[this.sort.column], this.sort.direction);
       this.refreshView();
       if (message.done) this.pending = undefined;
+      if (message.done) void this.chart?.refresh();
       this.setMessage(message.done ? '' : `Loading… ${this.rows.length.toLocaleString('en-US')} of ${message.totalResults.toLocaleString('en-US')}`);
     } else if (message.type === 'loadFailed') {
       this.pending = undefined;
@@ -167,6 +225,7 @@ export class ResultsGrid {
 
   dispose(): void {
     this.documentListeners.abort();
+    this.chart?.dispose();
     this.menu?.close();
     this.recordView?.dispose();
     this.root.remove();

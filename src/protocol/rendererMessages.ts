@@ -3,6 +3,7 @@
  * their guards. Both sides validate what they receive: the renderer runs NetSuite data, the host must not trust it.
  */
 import { arrayOf, defineMessage, isBoolean, isNumber, isString, oneOf, optional } from './guards';
+import { isChartSettings } from './chartSettings';
 import { isRow, isRowsColumn } from './rows';
 
 // Renderer → host
@@ -11,16 +12,19 @@ export const LoadAllRequest = defineMessage('loadAll', { queryId: isString });
 export const CancelLoadRequest = defineMessage('cancelLoad', { queryId: isString });
 export const ExportRequest = defineMessage('export', { queryId: isString, format: oneOf('csv', 'json', 'xlsx', 'markdown') });
 export const OpenRecordRequest = defineMessage('openRecord', { queryId: isString, recordType: isString, id: isString });
+/** The chart's settings changed (or the chart was closed: no `chart`); the host keeps them in the cell's metadata. */
+export const ChartChanged = defineMessage('chartChanged', { queryId: isString, chart: optional(isChartSettings) });
 
 export type RendererToHost =
   | ReturnType<typeof LoadMoreRequest.create>
   | ReturnType<typeof LoadAllRequest.create>
   | ReturnType<typeof CancelLoadRequest.create>
   | ReturnType<typeof ExportRequest.create>
-  | ReturnType<typeof OpenRecordRequest.create>;
+  | ReturnType<typeof OpenRecordRequest.create>
+  | ReturnType<typeof ChartChanged.create>;
 
 export function isRendererToHost(value: unknown): value is RendererToHost {
-  return [LoadMoreRequest, LoadAllRequest, CancelLoadRequest, ExportRequest, OpenRecordRequest].some((m) => m.is(value));
+  return [LoadMoreRequest, LoadAllRequest, CancelLoadRequest, ExportRequest, OpenRecordRequest, ChartChanged].some((m) => m.is(value));
 }
 
 // Host → renderer

@@ -4,6 +4,7 @@
  * Rows are arrays aligned with `columns` (compact for 100,000-row results); `null` means the column was absent
  * from NetSuite's row (NetSuite omits NULL columns), which the grid shows differently from an empty string.
  */
+import { isChartSettings } from './chartSettings';
 import { arrayOf, either, isNull, isNumber, isString, objectOf, oneOf, optional, type ShapeType } from './guards';
 
 export const ROWS_MIME = 'application/vnd.suitelens.rows+json';
@@ -35,6 +36,8 @@ const rowsPayloadShape = {
   /** Set to NetSuite's cap (100,000) when the query has more rows than NetSuite will page through. */
   truncatedAt: optional(isNumber),
   account: objectOf(accountShape),
+  /** The chart the cell keeps in its metadata, drawn when the result is shown as a chart. */
+  chart: optional(isChartSettings),
 };
 export const isRowsPayload = objectOf(rowsPayloadShape);
 export type RowsPayload = ShapeType<typeof rowsPayloadShape>;

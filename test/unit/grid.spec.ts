@@ -40,7 +40,10 @@ describe('payload and message guards', () => {
 
   it('validates messages in both directions', () => {
     expect(isRendererToHost({ type: 'loadMore', queryId: 'q1' })).toBe(true);
-    expect(isRendererToHost({ type: 'export', queryId: 'q1', format: 'xlsx' })).toBe(false);
+    expect(isRendererToHost({ type: 'export', queryId: 'q1', format: 'xlsx' })).toBe(true);
+    expect(isRendererToHost({ type: 'export', queryId: 'q1', format: 'pdf' })).toBe(false);
+    expect(isRendererToHost({ type: 'chartChanged', queryId: 'q1', chart: { kind: 'bar', x: 'a', y: ['b'] } })).toBe(true);
+    expect(isRendererToHost({ type: 'chartChanged', queryId: 'q1', chart: { kind: 'bar', x: 'a', y: 'b' } })).toBe(false);
     expect(isRendererToHost({ type: 'openRecord', queryId: 'q1', recordType: 'customer' })).toBe(false);
     expect(isHostToRenderer(RowsAppended.create({ queryId: 'q1', rows: [['1']], loaded: 1, totalResults: 1, done: true }))).toBe(true);
     expect(isHostToRenderer({ type: 'rowsAppended', queryId: 'q1', rows: [['1']], loaded: 1, totalResults: 1, done: 'yes' })).toBe(false);

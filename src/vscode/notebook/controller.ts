@@ -9,6 +9,7 @@ import type { AccountRegistry } from '../accounts/accountRegistry';
 import type { PersonAtNotebook } from './personAtNotebook';
 import type { QueryHistory } from './queryHistory';
 import type { QueryPreparation } from './queryParameters';
+import { isChartSettings } from '../../protocol/chartSettings';
 import { failurePosition, toPlainText, toRowsPayload } from './resultFormat';
 import type { ResultSessions } from './resultSessions';
 import { notRunText, runGate, runQuestion } from './runGate';
@@ -160,7 +161,7 @@ export class AccountNotebookController implements vscode.Disposable {
       const page = await client.queryPage(query, 0, { pageSize, signal: abort.signal });
       const elapsedMs = performance.now() - started;
       const items = page.rows.map((row) => row.raw);
-      const session = this.deps.sessions.create({ accountId: this.profile.accountId, query, columns: [], loaded: items.length, totalResults: page.totalResults, pageSize });
+      const session = this.deps.sessions.create({ accountId: this.profile.accountId, query, columns: [], loaded: items.length, totalResults: page.totalResults, pageSize, cell });
       const payload: RowsPayload = toRowsPayload({
         queryId: session.queryId,
         items,
@@ -172,6 +173,8 @@ export class AccountNotebookController implements vscode.Disposable {
         selectedColumns: resultColumnsOf(query),
       });
       session.columns = payload.columns;
+      const chart: unknown = cell.metadata?.chart;
+      if (isChartSettings(chart)) payload.chart = chart;
       this.deps.learnColumns?.(this.profile.accountId, query, payload.columns.map((c) => c.name));
       this.deps.noteResultSize?.(query, page.totalResults, pageSize);
       await execution.replaceOutput([outputOf(payload)]);

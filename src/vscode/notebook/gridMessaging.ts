@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { NetSuiteClient } from '../../netsuite/client';
 import { LoadFailed, LoadProgress, RowsAppended, isRendererToHost, type HostToRenderer, type RendererToHost } from '../../protocol/rendererMessages';
+import type { ChartSettings } from '../../protocol/chartSettings';
 import type { AccountRegistry } from '../accounts/accountRegistry';
 import { exportQueryResult } from './exportCommand';
 import type { XlsxWriterModule } from './exportWriter';
@@ -51,6 +52,9 @@ export class GridMessaging implements vscode.Disposable {
         return;
       case 'export':
         await exportQueryResult(this.registry, session.accountId, session.query, message.format, this.loadXlsx);
+        return;
+      case 'chartChanged':
+        await keepChart(session, message.chart);
         return;
       case 'openRecord':
         await vscode.commands.executeCommand('suitelens.openRecord', { accountId: session.accountId, recordType: message.recordType, id: message.id });
@@ -114,4 +118,14 @@ export class GridMessaging implements vscode.Disposable {
   dispose(): void {
     this.subscription.dispose();
   }
+}
+
+/** Keeps (or, when closed, drops) a result's chart in its cell's metadata, so a saved notebook reopens with it. */
+async function keepChart(session: ResultSession, chart: ChartSettings | undefined): Promise<void> {
+  const cell = session.cell;
+  if (!cell || cell.index < 0) return;
+  const { chart: _previous, ...rest } = cell.metadata ?? {};
+  const edit = new vscode.WorkspaceEdit();
+  edit.set(cell.notebook.uri, [vscode.NotebookEdit.updateCellMetadata(cell.index, chart ? { ...rest, chart } : rest)]);
+  await vscode.workspace.applyEdit(edit);
 }

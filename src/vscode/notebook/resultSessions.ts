@@ -3,6 +3,7 @@
  * by `queryId`. Rows themselves live in the renderer; the host keeps only the query and how far it got.
  */
 import { randomUUID } from 'node:crypto';
+import type * as vscode from 'vscode';
 import type { RowsColumn } from '../../protocol/rows';
 
 export interface ResultSession {
@@ -15,6 +16,8 @@ export interface ResultSession {
   totalResults: number;
   /** Rows per NetSuite page for this result, fixed when it first ran: later pages must use the same one. */
   readonly pageSize: number;
+  /** The cell showing this result, whose metadata keeps the result's chart. */
+  readonly cell?: vscode.NotebookCell;
   /** The load-more / load-all in progress, if any. */
   loading?: AbortController;
 }

@@ -6,6 +6,7 @@
  * the top, on a cell, on an output), an account written as a number and output data that is JSON rather than text
  * are all carried through the notebook's metadata and written back with the same meaning.
  */
+import { isChartSettings, type ChartSettings } from '../../protocol/chartSettings';
 
 export const SNB_FORMAT_VERSION = 1;
 
@@ -30,6 +31,8 @@ export interface SnbCell {
   source: string;
   /** Saved outputs (written when `saveOutputs` is on, or when they were read from the file). */
   outputs?: SnbOutput[];
+  /** The result's chart, when the cell shows one (kept so the notebook reopens with it). */
+  chart?: ChartSettings;
   /** Keys of the cell object this version does not know, kept as read. */
   extra?: Record<string, unknown>;
 }
@@ -134,7 +137,12 @@ function parseCell(cell: unknown, index: number, fileName: string): SnbCell {
   }
   if (Array.isArray(record.outputs) && record.outputs.length > 0) parsed.outputs = record.outputs.map((output, at) => parseOutput(output, `${where}, output ${at + 1}`));
   const extra = extraKeys(record, knownCellKeys);
-  if (extra) parsed.extra = extra;
+  // A chart this version can draw is the cell's; anything else under `chart` is kept as read, like any unknown key.
+  if (extra && isChartSettings(extra.chart)) {
+    parsed.chart = extra.chart;
+    delete extra.chart;
+  }
+  if (extra && Object.keys(extra).length > 0) parsed.extra = extra;
   return parsed;
 }
 
@@ -166,6 +174,7 @@ export function serializeSnb(document: SnbDocument): string {
   const cells = document.cells.map((cell) => {
     const out: Record<string, unknown> = { kind: cell.kind, language: cell.language, source: cell.source };
     if (cell.outputs && cell.outputs.length > 0) out.outputs = cell.outputs.map(writeOutput);
+    if (cell.chart) out.chart = cell.chart;
     return { ...out, ...cell.extra };
   });
   const out: Record<string, unknown> = { version: SNB_FORMAT_VERSION };
@@ -217,11 +226,12 @@ export function snbToNotebook(document: SnbDocument): SnbNotebook {
     metadata: { account: document.account, saveOutputs: document.saveOutputs ?? false, [keptFromFileKey]: topKept },
     cells: document.cells.map((cell) => {
       const kept: KeptFromFile = { ...(cell.extra ? { extra: cell.extra } : {}), ...(cell.outputs ? { outputs: cell.outputs } : {}) };
+      const metadata = { ...(Object.keys(kept).length > 0 ? { [keptFromFileKey]: kept } : {}), ...(cell.chart ? { chart: cell.chart } : {}) };
       return {
         kind: cell.kind,
         language: cell.language,
         source: cell.source,
-        ...(Object.keys(kept).length > 0 ? { metadata: { [keptFromFileKey]: kept } } : {}),
+        ...(Object.keys(metadata).length > 0 ? { metadata } : {}),
         ...(cell.outputs ? { outputs: cell.outputs.map((output) => ({ items: output.items.map((item) => ({ mime: item.mime, text: item.data })) })) } : {}),
       };
     }),
@@ -251,6 +261,8 @@ export function snbFromNotebook(notebook: SnbNotebook): SnbDocument {
     const outputs = fresh ?? kept.outputs;
     if (outputs && outputs.length > 0) out.outputs = outputs;
     if (kept.extra) out.extra = kept.extra;
+    const chart: unknown = cell.metadata?.chart;
+    if (isChartSettings(chart)) out.chart = chart;
     return out;
   });
   const document: SnbDocument = { version: SNB_FORMAT_VERSION, cells };
