@@ -14,6 +14,7 @@ import { NetSuiteHttpClient } from './http';
 import { silentLogger, type Logger } from './log';
 import { MetadataCache } from './metadata';
 import { RecordBatches } from './recordBatches';
+import { RecordForms } from './recordForms';
 import { RecordService } from './records';
 import type { BackoffOptions } from './retry';
 import { SuiteQLRunner, type SuiteQLPage, type SuiteQLPageOptions, type SuiteQLRun, type SuiteQLRunOptions } from './suiteql';
@@ -47,6 +48,8 @@ export class NetSuiteClient {
   readonly records: RecordService;
   /** Many records of one type at once, on NetSuite's batch operations. */
   readonly batches: RecordBatches;
+  /** NetSuite's unsaved representations: select options, create-form, edit-form. */
+  readonly forms: RecordForms;
   readonly suiteql: SuiteQLRunner;
   readonly metadata: MetadataCache;
 
@@ -66,6 +69,7 @@ export class NetSuiteClient {
     });
     this.records = new RecordService(this.http, { clock: options.clock, logger, asyncJobPolling: options.asyncJobPolling });
     this.batches = new RecordBatches(this.http, new AsyncJobWaiter(this.http, options.clock ?? systemClock, { ...defaultAsyncJobPolling, ...options.asyncJobPolling }));
+    this.forms = new RecordForms(this.http);
     this.suiteql = new SuiteQLRunner(this.http);
     this.metadata = new MetadataCache({
       http: this.http,

@@ -4,6 +4,7 @@ import { AsyncJobs, asyncJobPath, wantsAsync, type AsyncJobSettings } from './ht
 import { Router, type SandboxRequest } from './http/router';
 import type { RecordServiceSettings } from './records/recordContext';
 import { batchRoutes, isCollectionBody, looksLikeMislabelledBatch, mislabelledBatch } from './records/batchHandlers';
+import { createForm, editForm, representationOf, selectOptions, transformForm } from './records/formHandlers';
 import { getRecord, getSublist, listRecords } from './records/readHandlers';
 import { transformRecord } from './records/transform';
 import { createRecord, deleteRecord, updateRecord, upsertRecord } from './records/writeHandlers';
@@ -26,6 +27,8 @@ export function buildRouter(dependencies: RouteDependencies): Router {
   const write = (handler: RouteHandler): RouteHandler => (request) => (wantsAsync(request.headers) ? jobs.submit(request, () => handler(request)) : handler(request));
   const batch = batchRoutes(records, jobs);
   const create = write((request) => createRecord(records, request));
+  const update = write((request) => updateRecord(records, request));
+  const transform = write((request) => transformRecord(records, request));
   const readJob: RouteHandler = (request) => Promise.resolve(jobs.read(request));
   const metadata = (request: SandboxRequest) => {
     const answer = handleMetadataRequest({
@@ -45,6 +48,10 @@ export function buildRouter(dependencies: RouteDependencies): Router {
       // `?ids=` with `Prefer: respond-async` is a batch GET (a job per record); without it, the collection page.
       .add('GET', `${record}/:type`, (request) => (wantsAsync(request.headers) && request.url.searchParams.has('ids') ? batch.read(request) : listRecords(records, request)))
       .add('POST', `${record}/:type`, (request) => {
+        // Unsaved representations first: they answer 200 with a body and write nothing.
+        const representation = representationOf(request);
+        if (representation === 'select-options') return selectOptions(records, request);
+        if (representation === 'create-form') return createForm(records, request);
         if (isCollectionBody(request)) return batch.create(request);
         if (looksLikeMislabelledBatch(request)) return Promise.reject(mislabelledBatch());
         return create(request);
@@ -55,10 +62,15 @@ export function buildRouter(dependencies: RouteDependencies): Router {
       .add('GET', `${record}/:type/:id`, (request) => getRecord(records, request))
       .add('GET', `${record}/:type/:id/:sublist`, (request) => getSublist(records, request))
       .add('GET', `${record}/:type/:id/:sublist/:line`, (request) => getSublist(records, request))
-      .add('PATCH', `${record}/:type/:id`, write((request) => updateRecord(records, request)), { write: true })
+      .add('PATCH', `${record}/:type/:id`, (request) => {
+        const representation = representationOf(request);
+        if (representation === 'select-options') return selectOptions(records, request);
+        if (representation === 'edit-form') return editForm(records, request);
+        return update(request);
+      }, { write: true })
       .add('PUT', `${record}/:type/:id`, write((request) => upsertRecord(records, request)), { write: true })
       .add('DELETE', `${record}/:type/:id`, write((request) => deleteRecord(records, request)), { write: true })
-      .add('POST', `${record}/:type/:id/!transform/:target`, write((request) => transformRecord(records, request)), { write: true })
+      .add('POST', `${record}/:type/:id/!transform/:target`, (request) => (representationOf(request) === 'create-form' ? transformForm(records, request) : transform(request)), { write: true })
       .add('POST', '/services/rest/query/v1/suiteql', dependencies.suiteql)
       .add('GET', `${asyncJobPath}/:id`, readJob)
       .add('GET', `${asyncJobPath}/:id/task`, readJob)

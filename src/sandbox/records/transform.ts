@@ -14,7 +14,7 @@ import { applyCreateDefaults, newRecord, saveRecord } from './writeHandlers';
 /** Fields a transformed record never inherits: its own identity and document number. */
 const notInherited = new Set(['id', 'externalid', 'tranid', 'trandate', 'createddate', 'datecreated', 'lastmodifieddate', 'status']);
 
-function prefill(source: StoredRecord, sourceType: RecordTypeDefinition, target: StoredRecord, targetType: RecordTypeDefinition): void {
+export function prefill(source: StoredRecord, sourceType: RecordTypeDefinition, target: StoredRecord, targetType: RecordTypeDefinition): void {
   for (const field of targetType.fields) {
     if (field.readOnly || notInherited.has(field.id.toLowerCase())) continue;
     const sourceField = sourceType.fields.find((candidate) => candidate.id === field.id && candidate.kind === field.kind);

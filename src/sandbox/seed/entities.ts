@@ -156,7 +156,8 @@ const salesRepId = (layout: SeedLayout, random: SeededRandom) => layout.employee
 
 // ---- customers -------------------------------------------------------------------------------------------------
 
-const entityStatuses = [
+/** The customer statuses of the demo account (customerStatus is not a REST record type here). */
+export const entityStatuses = [
   { id: '13', refName: 'CUSTOMER-Closed Won' },
   { id: '15', refName: 'CUSTOMER-Renewal' },
   { id: '16', refName: 'CUSTOMER-Lost Customer' },
