@@ -5,9 +5,9 @@ import { quickTokens, statementAround, type LightToken } from './lightTokens';
 import { suiteQLDialect } from './parser';
 import { blankSuiteQLOnlySyntax } from './prepass';
 import { focusOnCaret } from './focus';
-import type { SchemaColumn, SchemaTable, SuiteQLSchema } from './schema';
-import { describeColumn, describeTable } from './describe';
-import { entitySubtypes } from './standardTables';
+import type { SchemaTable, SuiteQLSchema } from './schema';
+import { describeTable } from './describe';
+import { columnsOf, foreignKeysBetween, matchesTyped, tablesMatching, type ItemBase } from './completionIndex';
 
 export type SuiteQLCompletionKind = 'table' | 'column' | 'alias' | 'join' | 'function' | 'keyword';
 
@@ -44,6 +44,9 @@ export function completeSuiteQL(text: string, offset: number, schema: SuiteQLSch
   const tokens = allTokens;
   if (caretInsideStringOrComment(query, tokens, offset)) return [];
   const word = wordAt(query, offset);
+  const typed = query.slice(word.start, offset);
+  const direct = completeWithoutSuggestions(query, tokens, offset, word, typed, schema);
+  if (direct) return direct;
   const suggested = suggestAt(query, tokens, offset);
   if (!suggested) return [];
   const { parserText, at, suggestions } = suggested;
@@ -59,15 +62,13 @@ export function completeSuiteQL(text: string, offset: number, schema: SuiteQLSch
       return items.list;
     }
     if (!wanted.has(EntityContextType.COLUMN)) return items.list;
-    const owner = resolveQualifier(tablesInScope(), word.qualifier);
-    const table = owner?.table ? schema.table(owner.table) : undefined;
-    if (table) for (const column of table.columns.values()) items.addColumn(table, column, column.name);
+    items.addColumnsOf(schema, resolveQualifier(tablesInScope(), word.qualifier), typed);
     return items.list;
   }
 
   if (wanted.has(EntityContextType.TABLE)) {
     if (precedingWord(tokens, word.start) === 'JOIN') items.addJoinTargets(schema, tablesInScope());
-    items.addTables(tableItems(schema));
+    items.addTables(tablesMatching(schema, typed));
   }
   if (wanted.has(EntityContextType.COLUMN)) {
     const inScope = visibleTables(tablesInScope()).filter((table) => table.table !== undefined);
@@ -77,7 +78,9 @@ export function completeSuiteQL(text: string, offset: number, schema: SuiteQLSch
       const table = schema.table(inTable.table ?? '');
       items.addAlias(inTable, table);
       if (!table) continue;
-      for (const column of table.columns.values()) items.addColumn(table, column, qualify ? `${qualifierOf(inTable)}.${column.name}` : column.name);
+      for (const { column, detail, documentation } of columnsOf(schema, table)) {
+        if (matchesTyped(typed, column.name)) items.addColumn(column.name, detail, documentation, qualify ? `${qualifierOf(inTable)}.${column.name}` : column.name);
+      }
     }
   }
   if (wanted.has(EntityContextType.FUNCTION) || wanted.has(EntityContextType.COLUMN)) {
@@ -88,24 +91,66 @@ export function completeSuiteQL(text: string, offset: number, schema: SuiteQLSch
   return items.list;
 }
 
-type ItemBase = Omit<SuiteQLCompletionItem, 'replaceStart' | 'replaceEnd'>;
+/**
+ * The two spots where what may come next is plain from the tokens, answered without dt-sql-parser's suggestion
+ * call (the costlier of its two parses; a keystroke's budget is 15 ms):
+ * - right after FROM or JOIN (not inside EXTRACT/TRIM/SUBSTRING parentheses, where FROM is part of an
+ *   expression) only a table may come: the schema's tables, and after JOIN the joins from known foreign keys,
+ *   which need the tables in scope (one parse of the focused text);
+ * - after `alias.` only a column of that alias's table may come (one parse, for the aliases in scope).
+ * Anywhere else, undefined: the full path asks dt-sql-parser.
+ */
+function completeWithoutSuggestions(
+  query: string,
+  tokens: readonly LightToken[],
+  offset: number,
+  word: WordAtCaret,
+  typed: string,
+  schema: SuiteQLSchema,
+): SuiteQLCompletionItem[] | undefined {
+  if (word.qualifier === 'builtin') return undefined;
+  const before = codeTokensBefore(tokens, word.qualifier === undefined ? word.start : word.qualifierStart);
+  const previous = before.at(-1)?.upper;
+  if (previous !== 'FROM' && previous !== 'JOIN' && word.qualifier === undefined) return undefined;
+  if (insideExpressionParentheses(before)) return undefined;
+  const items = new ItemList(word.start, offset);
+  const scope = () => {
+    const focused = focusOnCaret(blankSuiteQLOnlySyntax(query, tokens), tokens, offset);
+    return tablesAroundCaret(focused.text, focused.caret);
+  };
+  if (word.qualifier !== undefined) {
+    // `FROM x.` would name a schema, which SuiteQL does not have.
+    if (previous === 'FROM' || previous === 'JOIN') return [];
+    items.addColumnsOf(schema, resolveQualifier(scope(), word.qualifier), typed);
+    return items.list;
+  }
+  if (previous === 'JOIN') items.addJoinTargets(schema, scope());
+  items.addTables(tablesMatching(schema, typed));
+  return items.list;
+}
 
-/** Table items depend only on the schema: built once per schema version. */
-const tableItemCache = new WeakMap<SuiteQLSchema, { version: number; items: ItemBase[] }>();
+/** Code tokens that end before `offset`. */
+function codeTokensBefore(tokens: readonly LightToken[], offset: number): LightToken[] {
+  const before: LightToken[] = [];
+  for (const token of tokens) {
+    if (token.end > offset) break;
+    if (token.kind !== 'comment') before.push(token);
+  }
+  return before;
+}
 
-function tableItems(schema: SuiteQLSchema): readonly ItemBase[] {
-  const cached = tableItemCache.get(schema);
-  if (cached?.version === schema.version) return cached.items;
-  const items = schema.tables().map((table) => ({
-    label: table.name,
-    kind: 'table' as const,
-    detail: table.label ? `table · ${table.label}` : 'table',
-    documentation: describeTable(table),
-    insertText: table.name,
-    sortText: `${kindOrder.table}${table.name}`,
-  }));
-  tableItemCache.set(schema, { version: schema.version, items });
-  return items;
+/** Functions whose parentheses use FROM inside an expression: `EXTRACT(YEAR FROM d)`, `TRIM(x FROM y)`. */
+const expressionFromFunctions = new Set(['EXTRACT', 'TRIM', 'SUBSTRING', 'POSITION', 'OVERLAY']);
+
+/** True when the innermost unclosed `(` before the caret belongs to such a function. */
+function insideExpressionParentheses(before: readonly LightToken[]): boolean {
+  let depth = 0;
+  for (let i = before.length - 1; i >= 0; i--) {
+    const upper = before[i].upper;
+    if (upper === ')') depth++;
+    else if (upper === '(' && depth-- === 0) return expressionFromFunctions.has(before[i - 1]?.upper ?? '');
+  }
+  return false;
 }
 
 /**
@@ -142,13 +187,20 @@ class ItemList {
     this.list.push({ ...item, replaceStart: this.replaceStart, replaceEnd: this.replaceEnd, sortText: `${kindOrder[item.kind]}${item.label}` });
   }
 
-  /** Every table of the schema: names are unique, so no duplicate check (there may be 1,000+). */
+  /** Tables of the schema: names are unique, so no duplicate check (there may be 1,000+). */
   addTables(tables: readonly ItemBase[]): void {
     for (const table of tables) this.list.push({ ...table, replaceStart: this.replaceStart, replaceEnd: this.replaceEnd });
   }
 
-  addColumn(table: SchemaTable, column: SchemaColumn, insertText: string): void {
-    this.add({ label: column.name, kind: 'column', detail: `${table.name}.${column.name}${column.type ? ` · ${column.type}` : ''}`, documentation: describeColumn(table, column), insertText });
+  addColumn(name: string, detail: string, documentation: string, insertText: string): void {
+    this.add({ label: name, kind: 'column', detail, documentation, insertText });
+  }
+
+  /** The columns of the table an alias stands for that the typed word can match. */
+  addColumnsOf(schema: SuiteQLSchema, owner: TableInScope | undefined, typed: string): void {
+    const table = owner?.table ? schema.table(owner.table) : undefined;
+    if (!table) return;
+    for (const { column, detail, documentation } of columnsOf(schema, table)) if (matchesTyped(typed, column.name)) this.addColumn(column.name, detail, documentation, column.name);
   }
 
   addAlias(inScope: TableInScope, table: SchemaTable | undefined): void {
@@ -197,60 +249,28 @@ class ItemList {
   }
 }
 
-interface ForeignKey {
-  readonly from: string;
-  readonly column: string;
-  readonly to: string;
-}
-
-/** Foreign keys by table (both ends), rebuilt only when the schema changes: the schema may hold 1,000+ tables. */
-const foreignKeyIndex = new WeakMap<SuiteQLSchema, { version: number; byTable: Map<string, ForeignKey[]> }>();
-
-/**
- * Foreign keys from `tableName` to any table, and from any table to `tableName`. A reference to `entity` also
- * links to each entity subtype (transaction.entity = customer.id).
- */
-function foreignKeysBetween(schema: SuiteQLSchema, tableName: string): readonly ForeignKey[] {
-  let index = foreignKeyIndex.get(schema);
-  if (!index || index.version !== schema.version) {
-    const byTable = new Map<string, ForeignKey[]>();
-    const link = (table: string, key: ForeignKey) => byTable.set(table, [...(byTable.get(table) ?? []), key]);
-    for (const table of schema.tables()) {
-      for (const column of table.columns.values()) {
-        const target = column.references;
-        if (!target || !schema.table(target)) continue;
-        const key = { from: table.name, column: column.name, to: target };
-        link(table.name, key);
-        if (target !== table.name) link(target, key);
-        if (target === 'entity') for (const subtype of entitySubtypes) if (schema.table(subtype)) link(subtype, { ...key, to: subtype });
-      }
-    }
-    index = { version: schema.version, byTable };
-    foreignKeyIndex.set(schema, index);
-  }
-  return index.byTable.get(tableName) ?? [];
-}
-
 interface WordAtCaret {
   readonly start: number;
   /** Lower-case name before a `.` right before the word (`c` in `c.na|`), unquoted. */
   readonly qualifier: string | undefined;
+  /** Where the qualifier starts (its opening quote, if quoted); `start` when there is none. */
+  readonly qualifierStart: number;
 }
 
 function wordAt(text: string, offset: number): WordAtCaret {
   let start = offset;
   while (start > 0 && /[\w$#]/.test(text[start - 1])) start--;
-  if (text[start - 1] !== '.') return { start, qualifier: undefined };
+  if (text[start - 1] !== '.') return { start, qualifier: undefined, qualifierStart: start };
   let end = start - 1;
   let qualifierStart = end;
   if (text[end - 1] === '"') {
     qualifierStart = text.lastIndexOf('"', end - 2);
-    if (qualifierStart < 0) return { start, qualifier: undefined };
-    return { start, qualifier: text.slice(qualifierStart + 1, end - 1).toLowerCase() };
+    if (qualifierStart < 0) return { start, qualifier: undefined, qualifierStart: start };
+    return { start, qualifier: text.slice(qualifierStart + 1, end - 1).toLowerCase(), qualifierStart };
   }
   while (qualifierStart > 0 && /[\w$#]/.test(text[qualifierStart - 1])) qualifierStart--;
   end = start - 1;
-  return { start, qualifier: qualifierStart < end ? text.slice(qualifierStart, end).toLowerCase() : undefined };
+  return qualifierStart < end ? { start, qualifier: text.slice(qualifierStart, end).toLowerCase(), qualifierStart } : { start, qualifier: undefined, qualifierStart: start };
 }
 
 function caretInsideStringOrComment(query: string, tokens: readonly LightToken[], offset: number): boolean {
