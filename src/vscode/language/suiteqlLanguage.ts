@@ -157,11 +157,18 @@ export function registerSuiteQLLanguage(registry: AccountRegistry<NetSuiteClient
     );
   };
 
-  // The first parse warms ANTLR's DFA (hundreds of ms): do it in the background, never on a keystroke.
-  const warm = setTimeout(() => warmUpSuiteQL(), 1500);
+  // The first parse loads the grammar (1.9 MB, scripts/lazyLibraries.mjs) and warms ANTLR's DFA (hundreds of ms):
+  // do it in the background once a SuiteQL file or notebook cell is open, never on a keystroke, and never in a
+  // window that shows no SuiteQL (activation then stays small).
+  let warm: ReturnType<typeof setTimeout> | undefined;
+  const warmUpFor = (document: vscode.TextDocument) => {
+    if (warm === undefined && document.languageId === 'suiteql') warm = setTimeout(() => warmUpSuiteQL(), 1500);
+  };
+  vscode.workspace.textDocuments.forEach(warmUpFor);
 
   return vscode.Disposable.from(
     diagnostics,
+    vscode.workspace.onDidOpenTextDocument(warmUpFor),
     { dispose: () => clearTimeout(warm) },
     { dispose: () => pending.forEach((timer) => clearTimeout(timer)) },
     vscode.languages.registerCompletionItemProvider(
