@@ -9,6 +9,7 @@ import { GridMessaging } from './gridMessaging';
 import { PersonAtNotebook } from './personAtNotebook';
 import { NotebookParameters } from './queryParameters';
 import { QueryHistory } from './queryHistory';
+import { registerQueryLibrary } from './queryLibrary';
 import { ResultSessions } from './resultSessions';
 import { notebookType, SuiteQLNotebookSerializer } from './serializer';
 
@@ -71,6 +72,7 @@ export function registerNotebooks(
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- a separate bundle, loaded on the first XLSX export
     new GridMessaging(registry, sessions, () => require(join(context.extensionPath, 'dist', 'xlsxWriter.js')) as XlsxWriterModule),
     vscode.commands.registerCommand('suitelens.newNotebook', (query?: unknown) => openNewNotebook(registry, typeof query === 'string' ? query : undefined)),
+    registerQueryLibrary((query) => openNewNotebook(registry, query)),
     vscode.commands.registerCommand('suitelens.queryHistory', () => showHistory(registry, history)),
     vscode.commands.registerCommand('suitelens.toggleSaveOutputs', () => toggleSaveOutputs()),
   );
