@@ -20,16 +20,25 @@ export interface AnalyticsTableName {
   readonly sources: readonly string[];
 }
 
+export interface AnalyticsTableSource {
+  /** Short, for hover ("one real account's SuiteQL table map"). */
+  readonly title: string;
+  /** Where exactly the names come from. */
+  readonly detail: string;
+}
+
 export interface AnalyticsTableList {
-  readonly sources: Readonly<Record<string, string>>;
+  readonly sources: Readonly<Record<string, AnalyticsTableSource>>;
   readonly tables: readonly AnalyticsTableName[];
 }
 
 /** Reads the bundled list; fails closed on a malformed file (a bad build must not add garbage to completion). */
 export function parseAnalyticsTables(json: unknown): AnalyticsTableList {
   if (!isObject(json) || !isObject(json.sources) || !isObject(json.tables)) throw new Error('The SuiteQL analytics table list has no "sources" and "tables" objects.');
-  const sources: Record<string, string> = {};
-  for (const [key, text] of Object.entries(json.sources)) if (typeof text === 'string') sources[key] = text;
+  const sources: Record<string, AnalyticsTableSource> = {};
+  for (const [key, source] of Object.entries(json.sources)) {
+    if (isObject(source) && typeof source.title === 'string' && typeof source.detail === 'string') sources[key] = { title: source.title, detail: source.detail };
+  }
   const tables: AnalyticsTableName[] = [];
   for (const [name, seenIn] of Object.entries(json.tables)) {
     if (!/^[a-z][a-z0-9_]*$/.test(name) || !Array.isArray(seenIn) || !seenIn.every((key) => typeof key === 'string' && key in sources)) {

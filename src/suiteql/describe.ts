@@ -29,5 +29,6 @@ export function describeTable(table: SchemaTable): string {
         ? 'Columns appear once a query on it returns rows'
         : `${count} known column${count === 1 ? '' : 's'}${table.columnsComplete ? '' : ' (accounts may add more)'}`,
     `_${sources.join('; ')}_`,
+    ...(table.seenIn?.length ? [`_Seen in ${table.seenIn.join('; ')}_`] : []),
   ].join('\n\n');
 }

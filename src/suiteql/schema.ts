@@ -27,6 +27,8 @@ export interface SchemaTable {
   readonly columns: Map<string, SchemaColumn>;
   /** True only when every column is known, so an unknown column is a real mistake and worth a warning. */
   columnsComplete: boolean;
+  /** For a table from the bundled analytics list: the public sources that show it (hover names them). */
+  seenIn?: readonly string[];
 }
 
 export interface RecordTypeSchemaOptions {
@@ -73,7 +75,7 @@ export class SuiteQLSchema {
    * FROM/JOIN even before the account's catalog answers. Tables already described keep their description.
    */
   addAnalyticsTables(list: AnalyticsTableList): void {
-    for (const table of list.tables) this.ensureTable(table.name, undefined, 'analytics');
+    for (const table of list.tables) this.ensureTable(table.name, undefined, 'analytics').seenIn = table.sources.map((key) => list.sources[key].title);
     this.version++;
   }
 

@@ -25,7 +25,7 @@ describe('bundled SuiteQL analytics table names', () => {
     expect(list.tables.length).toBeGreaterThan(700);
     for (const table of list.tables) {
       expect(table.sources.length, table.name).toBeGreaterThan(0);
-      for (const key of table.sources) expect(list.sources[key], `${table.name} cites ${key}`).toMatch(/\w/);
+      for (const key of table.sources) expect(list.sources[key]?.detail, `${table.name} cites ${key}`).toMatch(/\w/);
     }
     const names = list.tables.map((table) => table.name);
     expect(names).toEqual(expect.arrayContaining(['transactionaccountingline', 'systemnote', 'trackingnumbermap', 'previoustransactionlinelink', 'consolidatedexchangerate', 'employeerolesforsearch']));
@@ -45,11 +45,14 @@ describe('bundled SuiteQL analytics table names', () => {
     const query = 'SELECT * FROM consolidatedexchangerate';
     const hover = hoverSuiteQL(query, query.indexOf('consolidated') + 3, schema);
     expect(hover?.contents).toContain('public sources show real accounts have');
+    expect(hover?.contents).toContain("Seen in one real account's SuiteQL table map");
   });
 
   it('refuses a malformed list instead of adding its entries', () => {
-    expect(() => parseAnalyticsTables({ sources: { a: 'x' }, tables: { 'drop table': ['a'] } })).toThrow(/bad entry/);
-    expect(() => parseAnalyticsTables({ sources: { a: 'x' }, tables: { account: ['unknown'] } })).toThrow(/bad entry/);
+    const a = { title: 'a source', detail: 'where' };
+    expect(() => parseAnalyticsTables({ sources: { a }, tables: { 'drop table': ['a'] } })).toThrow(/bad entry/);
+    expect(() => parseAnalyticsTables({ sources: { a }, tables: { account: ['unknown'] } })).toThrow(/bad entry/);
+    expect(() => parseAnalyticsTables({ sources: { a: 'untitled' }, tables: { account: ['a'] } })).toThrow(/bad entry/);
     expect(() => parseAnalyticsTables([])).toThrow(/no "sources"/);
   });
 
