@@ -29,6 +29,10 @@ export const lazyLibraries = {
   },
   // HTTP to NetSuite: loaded by the first request (or the first client), not to draw the accounts.
   'lib-undici': { undici: '*' },
+  // Signing the JWT of a client-credentials (M2M) token request.
+  'lib-jose': { jose: ['SignJWT'] },
+  // CSV export and CSV import files.
+  'lib-csv': { 'csv-stringify/sync': '*' },
   // The MCP endpoint for agents outside VS Code (and zod inside it): loaded when the endpoint starts.
   'lib-mcp': {
     '@modelcontextprotocol/sdk/server/index.js': '*',
