@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 // dt-sql-parser's ESM build uses directory imports that plain Node ESM rejects; inlining lets Vite bundle it,
 // as esbuild does for the extension.
-const inlineDeps = { server: { deps: { inline: ['dt-sql-parser', 'monaco-sql-languages'] } } };
+const inlineDeps = { server: { deps: { inline: ['dt-sql-parser'] } } };
 
 export default defineConfig({
   test: {

@@ -196,7 +196,7 @@ export class ResultsGrid {
       this.pending = undefined;
       this.setMessage(message.detail, true);
     } else if (message.type === 'loadProgress') {
-      this.setMessage(`Loading… ${message.loaded.toLocaleString('en-US')} of ${message.totalResults.toLocaleString('en-US')}${message.note ? ` · ${message.note}` : ''}`);
+      this.setMessage(`Loading… ${message.loaded.toLocaleString('en-US')} of ${message.totalResults.toLocaleString('en-US')}`);
     }
     this.updateChrome();
     this.layout();

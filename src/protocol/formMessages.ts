@@ -69,7 +69,6 @@ export const FormInit = defineMessage('init', {
   mode: oneOf('create', 'edit'),
   heading: isString,
   recordId: optional(isString),
-  readOnly: isBoolean,
   /** `!transform` targets offered for this record (e.g. invoice from a sales order). */
   transforms: arrayOf(isString),
   notice: optional(isString),

@@ -43,7 +43,7 @@ export const RowsAppended = defineMessage('rowsAppended', {
   done: isBoolean,
 });
 export const LoadFailed = defineMessage('loadFailed', { queryId: isString, detail: isString });
-export const LoadProgress = defineMessage('loadProgress', { queryId: isString, loaded: isNumber, totalResults: isNumber, note: optional(isString) });
+export const LoadProgress = defineMessage('loadProgress', { queryId: isString, loaded: isNumber, totalResults: isNumber });
 
 export type HostToRenderer =
   | ReturnType<typeof RowsAppended.create>

@@ -168,7 +168,7 @@ describe('form message guards', () => {
     expect(isFormToHost({ type: 'save', values: [] })).toBe(false);
     expect(isFormToHost({ type: 'search', requestId: 'a', referenceType: 'customer' })).toBe(false);
     expect(isFormToHost({ type: 'runScript', code: 'x' })).toBe(false);
-    expect(FormInit.is({ type: 'init', model: { recordType: 'x', fields: [{ id: 'a' }], sublists: [] }, values: {}, mode: 'edit', heading: 'h', readOnly: false, transforms: [] })).toBe(false);
+    expect(FormInit.is({ type: 'init', model: { recordType: 'x', fields: [{ id: 'a' }], sublists: [] }, values: {}, mode: 'edit', heading: 'h', transforms: [] })).toBe(false);
   });
 });
 

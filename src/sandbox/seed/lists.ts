@@ -60,7 +60,6 @@ const classes = [
   { id: '3', name: 'Services' },
 ];
 
-export const seedDepartmentIds = departments.map((department) => department.id);
 export const seedClassIds = classes.map((classification) => classification.id);
 
 /** Chart of accounts: [id, number, name, SuiteQL account type]. */

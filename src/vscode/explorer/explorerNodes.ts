@@ -93,11 +93,6 @@ export interface RecordLocation {
   id: string;
 }
 
-/** The record a node stands for (a record row or a reference field), for commands that act on records. */
-export function recordOf(node: ExplorerNode | undefined): RecordLocation | undefined {
-  return node?.kind === 'record' ? { accountId: node.accountId, recordType: node.recordType, id: node.recordId } : undefined;
-}
-
 /**
  * A command argument as a record: `{accountId, recordType, id}` (a number id too) or an explorer record node,
  * whose own `id` is its tree path and whose record id is `recordId`. Undefined when anything is missing.

@@ -68,7 +68,6 @@ export class RecordFormWebview {
         mode: form.mode,
         heading,
         recordId: form.id,
-        readOnly: false,
         transforms: form.id ? (transformTargets[form.recordType.toLowerCase()] ?? []) : [],
         notice: form.takeNotice(),
       }),

@@ -134,12 +134,6 @@ export function alignBatch(known: readonly RowsColumn[], items: readonly SuiteQL
   return { rows, columns, grew: columns.length > known.length };
 }
 
-export interface QueryFailure {
-  title: string;
-  detail: string;
-  code?: string;
-}
-
 /**
  * Where in the query NetSuite's detail points, when it names an identifier (`Unknown identifier 'foo'`,
  * `Invalid search type: bar.`): the first whole-word occurrence, so the grid can underline it.
