@@ -20,6 +20,8 @@ export interface CategoryChartData {
 export interface PointChartData {
   shape: 'points';
   xIsDate: boolean;
+  /** Points joined in X order (a line or area over a number or date X), not scattered. */
+  joined?: boolean;
   series: { name: string; points: [number, number][] }[];
   rowsUsed: number;
 }
@@ -68,7 +70,25 @@ export function chartData(settings: ChartSettings, columns: readonly RowsColumn[
   const group = settings.kind === 'pie' ? -1 : index(settings.groupBy);
   const xType = columns[x]?.type;
   if (settings.kind === 'scatter') return points(rows, x, ys, group, xType === 'date', columns);
-  return categories(rows, x, ys, group, xType, columns, settings.kind === 'pie');
+  const summed = categories(rows, x, ys, group, xType, columns, settings.kind === 'pie');
+  if ((settings.kind === 'line' || settings.kind === 'area') && (xType === 'number' || xType === 'date')) return joined(summed, xType === 'date');
+  return summed;
+}
+
+/**
+ * A line or area over a number or date X is drawn on a value (or time) axis: the sums per X, in X order, as points.
+ * A category axis with one label per distinct X would lay out 100,000 labels; a value axis lets the line be
+ * down-sampled to the pixels there are.
+ */
+function joined(summed: CategoryChartData, xIsDate: boolean): PointChartData {
+  const xs = summed.categories.map((value) => (xIsDate ? dateValue(value) : Number(value)));
+  return {
+    shape: 'points',
+    xIsDate,
+    joined: true,
+    series: summed.series.map((s) => ({ name: s.name, points: xs.flatMap((x, i): [number, number][] => (Number.isNaN(x) ? [] : [[x, s.values[i]]])) })),
+    rowsUsed: summed.rowsUsed,
+  };
 }
 
 function categories(rows: readonly (readonly Cell[])[], x: number, ys: number[], group: number, xType: RowsColumn['type'], columns: readonly RowsColumn[], pie: boolean): CategoryChartData {

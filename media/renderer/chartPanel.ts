@@ -50,6 +50,8 @@ export class ChartPanel {
   private readonly note: HTMLElement;
   private readonly canvasHost: HTMLElement;
   private readonly resizeObserver: ResizeObserver | undefined;
+  /** VS Code marks the theme on the body's classes (vscode-light, vscode-dark, vscode-high-contrast): redraw in its colours. */
+  private readonly themeObserver: MutationObserver | undefined;
   private disposed = false;
   private drawing: Promise<void> = Promise.resolve();
 
@@ -75,6 +77,8 @@ export class ChartPanel {
     const view = doc.defaultView as (Window & typeof globalThis) | null;
     this.resizeObserver = view?.ResizeObserver ? new view.ResizeObserver(() => this.drawn?.resize()) : undefined;
     this.resizeObserver?.observe(this.canvasHost);
+    this.themeObserver = view?.MutationObserver ? new view.MutationObserver(() => void this.refresh()) : undefined;
+    if (doc.body) this.themeObserver?.observe(doc.body, { attributes: true, attributeFilter: ['class'] });
   }
 
   /** Draws (again) from the rows loaded now. Resolves once the chart is on screen. */
@@ -230,6 +234,7 @@ export class ChartPanel {
   dispose(): void {
     this.disposed = true;
     this.resizeObserver?.disconnect();
+    this.themeObserver?.disconnect();
     this.drawn?.dispose();
     this.drawn = undefined;
     this.root.remove();

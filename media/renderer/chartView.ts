@@ -79,7 +79,11 @@ function optionOf(kind: ChartKind, data: ChartData, theme: ChartTheme, xName: st
       grid,
       xAxis: { ...valueAxis, type: data.xIsDate ? 'time' : 'value', name: xName, nameLocation: 'middle', nameGap: 24, scale: true },
       yAxis: { ...valueAxis, scale: true },
-      series: data.series.map((s) => ({ type: 'scatter', name: s.name, data: s.points, symbolSize: s.points.length > largeSeries ? 3 : 6, large: true, largeThreshold: largeSeries })),
+      series: data.series.map((s) =>
+        data.joined
+          ? { type: 'line', name: s.name, data: s.points, showSymbol: s.points.length <= largeSeries, sampling: 'lttb', ...(kind === 'area' ? { areaStyle: { opacity: 0.35 } } : {}) }
+          : { type: 'scatter', name: s.name, data: s.points, symbolSize: s.points.length > largeSeries ? 3 : 6, large: true, largeThreshold: largeSeries },
+      ),
     };
   }
   const many = data.categories.length > largeSeries;

@@ -85,3 +85,10 @@ describe('a chart kept in a .snb file', () => {
     expect(written.cells[1].chart).toEqual({ kind: 'donut' });
   });
 });
+
+describe('a line over a number or date X', () => {
+  it('is drawn as points in X order on a value axis, sums per X', () => {
+    const data = chartData({ kind: 'line', x: 'trandate', y: ['amount'] }, columns, rows);
+    expect(data).toEqual({ shape: 'points', xIsDate: true, joined: true, series: [{ name: 'amount', points: [[Date.UTC(2025, 11, 30), 0], [Date.UTC(2026, 0, 15), 50], [Date.UTC(2026, 1, 3), 125.5]] }], rowsUsed: 4 });
+  });
+});
