@@ -1,7 +1,7 @@
 /**
  * `POST /services/rest/query/v1/suiteql?limit=&offset=` (netsuite-wire.md §3): checks paging and the `{"q"}`
- * body, asks the SuiteQL engine for one page as the caller's role, and wraps the rows as NetSuite does — every
- * item with `links: []` first, then `count`, `hasMore`, `offset`, `totalResults` and paging links.
+ * body, asks the SuiteQL engine for one page as the caller's role, and wraps the items as NetSuite does — every
+ * item with `links: []` first — in paging links, `count`, `hasMore`, `offset` and `totalResults`.
  */
 import type { SuiteQLEngine } from './model/seams';
 import { invalidContent, invalidParameter, NetSuiteHttpError } from './http/errors';
@@ -46,18 +46,14 @@ export async function runSuiteQL(options: SuiteQLRouteOptions, request: SandboxR
     if (error instanceof SuiteQLQueryError) throw invalidParameter(error.detail, { 'o:errorQueryParam': error.queryParam });
     throw error;
   }
-  const count = page.rows.length;
+  const count = page.items.length;
+  // The envelope in NetSuite's key order around the items, already serialised by the engine.
+  const links = JSON.stringify(pagingLinks(request.url, paging, count, page.totalResults));
+  const hasMore = paging.offset + count < page.totalResults;
   return {
     status: 200,
-    mediaType: COLLECTION_MEDIA_TYPE,
+    headers: { 'content-type': COLLECTION_MEDIA_TYPE },
     rows: count,
-    json: {
-      links: pagingLinks(request.url, paging, count, page.totalResults),
-      count,
-      hasMore: paging.offset + count < page.totalResults,
-      items: page.rows.map((row) => ({ links: [], ...row })),
-      offset: paging.offset,
-      totalResults: page.totalResults,
-    },
+    rawBody: `{"links":${links},"count":${count},"hasMore":${hasMore},"items":[${page.items.join(',')}],"offset":${paging.offset},"totalResults":${page.totalResults}}`,
   };
 }

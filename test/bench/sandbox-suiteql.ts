@@ -88,7 +88,7 @@ async function engineDatabase(): Promise<{ db: PGlite; tables: ReturnType<typeof
 async function enginePass(engine: SandboxSuiteQLEngine, query: string, pageCount: number): Promise<number> {
   let delivered = 0;
   for (let page = 0; page < pageCount; page++) {
-    const { rows: pageRows } = await engine.runPage(query, { limit: pageSize, offset: page * pageSize, role: administratorRole });
+    const { items: pageRows } = await engine.runPage(query, { limit: pageSize, offset: page * pageSize, role: administratorRole });
     delivered += pageRows.length;
   }
   return delivered;

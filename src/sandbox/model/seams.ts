@@ -43,8 +43,11 @@ export interface SandboxAuthenticator {
 }
 
 export interface SuiteQLPage {
-  /** Rows as NetSuite returns them: lower-case keys, string values, NULL columns omitted (no `links` key yet). */
-  rows: Record<string, string>[];
+  /**
+   * Items serialised as NetSuite sends them: `{"links":[], …}` with lower-case keys, string values, NULL columns
+   * omitted. Serialised once per cursor, so a page is a slice.
+   */
+  items: string[];
   totalResults: number;
 }
 

@@ -1,17 +1,17 @@
 /**
  * The sandbox's SuiteQL engine: translates a query for the caller's role, runs it on PGlite and serves pages
- * rendered as NetSuite renders them.
+ * rendered as NetSuite renders them, each item already serialised as the JSON NetSuite sends (`{"links":[],…}`).
  *
  * Paging: re-running `LIMIT/OFFSET` per page costs more the deeper the page, and PGlite runs one statement at a
- * time (measurements.md). So the first page runs directly (fast), and once a later page is asked for, the full
- * result — at most `maxResults` rows — is materialised into a numbered temporary table: a short-lived cursor per
- * (role, query) from which any page is an index range read. It is not built in the background after page one:
- * PGlite would make every other request wait behind it, for a result most first pages never need. Cursors expire
- * after `ttlMs` idle and are evicted least-recently-used beyond `maxEntries` queries or `maxCursorRows` rows in
- * total, so memory stays bounded.
+ * time (measurements.md). So the first page runs directly (fast, and often the only page anyone reads), and the
+ * first request for a later page runs the query ONCE for its whole result (at most `maxResults` rows), renders and
+ * serialises every item ONCE, and keeps them as a cursor per (role, query) in memory: any page after that is a
+ * slice, with no database work, so concurrent page requests never queue behind PGlite's single thread. It is not
+ * built in the background after page one: PGlite would make every other request wait behind it, for a result
+ * most first pages never need. Cursors expire after `ttlMs` idle and are evicted least-recently-used beyond
+ * `maxEntries` queries or `maxCursorRows` rows in total, so memory stays bounded.
  */
 import type { PGliteInterface } from '@electric-sql/pglite';
-import { randomBytes } from 'node:crypto';
 import type { SandboxRole, SuiteQLEngine, SuiteQLPage } from '../model/seams';
 import { tableSourceForRole } from './access';
 import { suiteQLCompatFunctionsSql } from './compatSql';
@@ -37,6 +37,13 @@ export interface SuiteQLEngineOptions {
   cursorPaging?: boolean;
 }
 
+/** What the engine holds in memory, for tests that check it stays bounded. */
+export interface SuiteQLEngineStats {
+  /** Queries with a cursor (the whole result serialised). */
+  cursors: number;
+  cursorRows: number;
+}
+
 export interface SandboxSuiteQLEngine extends SuiteQLEngine {
   /**
    * Forgets every cached result so the next page sees current data; call it after each write. Synchronous and
@@ -45,6 +52,7 @@ export interface SandboxSuiteQLEngine extends SuiteQLEngine {
   invalidate(): void;
   /** Drops cached results and stops the expiry timer. */
   close(): Promise<void>;
+  stats(): SuiteQLEngineStats;
 }
 
 interface PreparedQuery {
@@ -56,11 +64,10 @@ interface PreparedQuery {
   positionalColumns: string[];
   rowSql: string;
   totalResults: number;
-  cursorTable?: string;
-  cursorReady?: Promise<void>;
+  /** Every item of the result, serialised, once a page beyond the first was asked for. */
+  cursor?: string[];
+  cursorReady?: Promise<string[]>;
   lastUsed: number;
-  /** Pages being served from this entry; its cursor is dropped only once none are. */
-  inUse: number;
   evicted?: boolean;
 }
 
@@ -101,9 +108,6 @@ export function createSuiteQLEngine(options: SuiteQLEngineOptions): SandboxSuite
 
   const entries = new Map<string, PreparedQuery>(); // insertion order = least recently used first
   const preparing = new Map<string, Promise<PreparedQuery>>();
-  let cursorCount = 0;
-  // Engines may share a database (tests, the benchmark's baseline): their cursor names must not collide.
-  const engineId = randomBytes(4).toString('hex');
   /** Bumped by invalidate(): a result prepared across a write is used once but never cached. */
   let generation = 0;
   let expiryTimer: ReturnType<typeof setInterval> | undefined;
@@ -130,7 +134,6 @@ export function createSuiteQLEngine(options: SuiteQLEngineOptions): SandboxSuite
         ),
         totalResults: counted.rows[0].n,
         lastUsed: Date.now(),
-        inUse: 0,
       };
     } catch (error) {
       throw toSuiteQLError(error, translation);
@@ -143,58 +146,44 @@ export function createSuiteQLEngine(options: SuiteQLEngineOptions): SandboxSuite
     return `SELECT row_number() OVER () AS __rn, q.* FROM (${entry.translation.sql}) AS q${columns}`;
   }
 
-  function createCursor(entry: PreparedQuery): Promise<void> {
-    const table = `suiteql_cursor_${engineId}_${++cursorCount}`;
-    entry.cursorTable = table;
-    entry.cursorReady = db.exec(`CREATE TEMP TABLE ${table} AS ${numberedSource(entry)} LIMIT ${maxResults}; ALTER TABLE ${table} ADD PRIMARY KEY (__rn);`).then(() => undefined);
+  /** The rows of `source` (numbered by `__rn`) rendered in one string, decoded and serialised as NetSuite items. */
+  async function serialisedItems(entry: PreparedQuery, source: string, params: unknown[]): Promise<string[]> {
+    const result = await db.query<{ page: string | null }>(`SELECT string_agg(${entry.rowSql}, E'\\n' ORDER BY __rn) AS page FROM (${source}) AS p`, params);
+    return decodeRecordRows(result.rows[0]?.page ?? null, entry.keys).map(serialiseItem);
+  }
+
+  function buildCursor(entry: PreparedQuery): Promise<string[]> {
+    entry.cursorReady = serialisedItems(entry, `${numberedSource(entry)} LIMIT ${maxResults}`, []).then((items) => {
+      if (!entry.evicted) entry.cursor = items;
+      return items;
+    });
     // A failed cursor is forgotten so that the next page retries rather than failing forever.
     entry.cursorReady.catch(() => {
-      entry.cursorTable = undefined;
       entry.cursorReady = undefined;
     });
     return entry.cursorReady;
   }
 
-  async function readPage(entry: PreparedQuery, limit: number, offset: number): Promise<Record<string, string>[]> {
-    const aggregate = `string_agg(${entry.rowSql}, E'\\n' ORDER BY __rn) AS page`;
-    let result;
-    if (entry.cursorReady && entry.cursorTable) {
-      await entry.cursorReady;
-      result = await db.query<{ page: string | null }>(`SELECT ${aggregate} FROM ${entry.cursorTable} WHERE __rn > $1 AND __rn <= $2`, [offset, offset + limit]);
-    } else {
-      result = await db.query<{ page: string | null }>(`SELECT ${aggregate} FROM (${numberedSource(entry)} LIMIT $1 OFFSET $2) AS p`, [limit, offset]);
-    }
-    return decodeRecordRows(result.rows[0]?.page ?? null, entry.keys);
-  }
-
-  async function dropCursor(entry: PreparedQuery): Promise<void> {
-    if (!entry.cursorTable || !entry.cursorReady) return;
-    const table = entry.cursorTable;
-    entry.cursorTable = undefined;
-    await entry.cursorReady.catch(() => undefined);
-    await db.exec(`DROP TABLE IF EXISTS ${table}`);
-  }
-
-  /** Forgets an entry; a page still reading its cursor finishes first and drops it (see runPage). */
-  async function evict(entry: PreparedQuery): Promise<void> {
+  function evict(entry: PreparedQuery): void {
     if (entries.get(entry.key) === entry) entries.delete(entry.key);
     entry.evicted = true;
-    if (entry.inUse === 0) await dropCursor(entry);
+    entry.cursor = undefined;
   }
 
-  async function sweep(): Promise<void> {
+  const cursorRows = () => [...entries.values()].reduce((sum, e) => sum + (e.cursor?.length ?? 0), 0);
+
+  function sweep(): void {
     const now = Date.now();
-    for (const entry of [...entries.values()]) if (now - entry.lastUsed > ttlMs) await evict(entry);
-    const cursorRows = () => [...entries.values()].reduce((sum, e) => sum + (e.cursorTable ? e.totalResults : 0), 0);
+    for (const entry of [...entries.values()]) if (now - entry.lastUsed > ttlMs) evict(entry);
     for (const entry of [...entries.values()]) {
       if (entries.size <= maxEntries && cursorRows() <= maxCursorRows) break;
-      await evict(entry);
+      evict(entry);
     }
   }
 
   function startExpiryTimer(): void {
     if (expiryTimer) return;
-    expiryTimer = setInterval(() => void sweep().catch(() => undefined), Math.min(ttlMs, 5_000));
+    expiryTimer = setInterval(sweep, Math.min(ttlMs, 5_000));
     expiryTimer.unref?.();
   }
 
@@ -212,14 +201,14 @@ export function createSuiteQLEngine(options: SuiteQLEngineOptions): SandboxSuite
       pending = prepare(key, query, role).finally(() => preparing.delete(key));
       preparing.set(key, pending);
       const entry = await pending;
-      if (cached) await evict(cached);
+      if (cached) evict(cached);
       if (preparedIn !== generation) {
         entry.evicted = true;
         return entry;
       }
       entries.set(key, entry);
       startExpiryTimer();
-      await sweep();
+      sweep();
       return entry;
     }
     return pending;
@@ -229,35 +218,44 @@ export function createSuiteQLEngine(options: SuiteQLEngineOptions): SandboxSuite
     async runPage(query: string, { limit, offset, role }: { limit: number; offset: number; role: SandboxRole }): Promise<SuiteQLPage> {
       if (offset >= maxResults) throw offsetBeyondCapError(offset, maxResults);
       const entry = await entryFor(query, role);
-      entry.inUse++;
+      entry.lastUsed = Date.now();
+      const totalResults = entry.totalResults;
+      if (offset >= totalResults) return { items: [], totalResults };
+      const pageEnd = Math.min(offset + limit, totalResults);
       try {
-        entry.lastUsed = Date.now();
-        const pageEnd = Math.min(offset + limit, entry.totalResults);
-        if (offset >= entry.totalResults) return { rows: [], totalResults: entry.totalResults };
-        // The first page runs directly (fast, and often the only page anyone reads); the first request for a later
-        // page materialises the cursor, which requests arriving meanwhile share.
-        if (cursorPaging && offset > 0 && !entry.cursorReady) await createCursor(entry);
-        const rows = await readPage(entry, pageEnd - offset, offset);
-        return { rows, totalResults: entry.totalResults };
+        // The first page runs directly; the first request for a later page builds the cursor, which requests
+        // arriving meanwhile share. A page of an evicted entry (a write came in) still reads the result it began.
+        if (cursorPaging && (offset > 0 || entry.cursorReady)) {
+          const items = entry.cursor ?? (await (entry.cursorReady ?? buildCursor(entry)));
+          entry.lastUsed = Date.now();
+          if (cursorRows() > maxCursorRows) sweep();
+          return { items: items.slice(offset, pageEnd), totalResults };
+        }
+        const items = await serialisedItems(entry, `${numberedSource(entry)} LIMIT $1 OFFSET $2`, [pageEnd - offset, offset]);
+        return { items, totalResults };
       } catch (error) {
         throw toSuiteQLError(error, entry.translation);
-      } finally {
-        entry.inUse--;
-        entry.lastUsed = Date.now();
-        if (entry.evicted && entry.inUse === 0) await dropCursor(entry);
       }
     },
 
     invalidate(): void {
       generation++;
       preparing.clear();
-      for (const entry of [...entries.values()]) void evict(entry).catch(() => undefined);
+      for (const entry of [...entries.values()]) evict(entry);
     },
 
-    async close(): Promise<void> {
+    close(): Promise<void> {
       if (expiryTimer) clearInterval(expiryTimer);
       expiryTimer = undefined;
-      for (const entry of [...entries.values()]) await evict(entry);
+      for (const entry of [...entries.values()]) evict(entry);
+      return Promise.resolve();
     },
+
+    stats: () => ({ cursors: [...entries.values()].filter((entry) => entry.cursor).length, cursorRows: cursorRows() }),
   };
+}
+
+/** One NetSuite item as JSON: `links` first, then the row's values (netsuite-wire.md §3). */
+function serialiseItem(row: Record<string, string>): string {
+  return JSON.stringify({ links: [], ...row });
 }
