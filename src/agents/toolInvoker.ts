@@ -145,6 +145,8 @@ export class AgentToolInvoker {
     try {
       const outcome = await checked.execute(this.toolContext(call.accountId, signal));
       const entry = await this.options.auditLog.append({ ...logged, ...outcome.subject, decision: 'allowed', reason: decision.reason, outcome: 'succeeded' });
+      // A bulk change: one sentence per record it changed, after the call's own.
+      for (const record of outcome.records ?? []) await this.options.auditLog.append({ ...logged, arguments: { id: record.recordId }, ...record, decision: 'allowed', reason: decision.reason, outcome: 'succeeded' });
       const notes = outcome.truncated?.length ? `\n${outcome.truncated.join('\n')}` : '';
       const json = outcome.data === undefined ? '' : `\n${JSON.stringify(outcome.data)}`;
       return { ok: true, text: `${outcome.summary}${notes}${json}`, data: outcome.data, decision, entry };

@@ -29,6 +29,8 @@ export interface ToolOutcome {
   truncated?: string[];
   /** What became known while running (the record's name, a new id). */
   subject?: AuditSubject;
+  /** For a call that changed many records: each one, so the activity log says one sentence per record changed. */
+  records?: AuditSubject[];
 }
 
 /** A validated call of one tool, ready to decide, describe and run. */

@@ -1,4 +1,5 @@
 /** Every agent tool, in the order they are listed to agents. */
+import { bulkUpdateRecordsTool } from './bulkUpdateTool';
 import type { AgentTool } from './agentTool';
 import { describeRecordTypeTool, getRecordTool, listRecordTypesTool, searchRecordsTool } from './readTools';
 import { runSuiteQLTool } from './runSuiteQLTool';
@@ -12,6 +13,7 @@ export const agentTools: readonly AgentTool[] = [
   runSuiteQLTool,
   createRecordTool,
   updateRecordTool,
+  bulkUpdateRecordsTool,
   deleteRecordTool,
   transformRecordTool,
 ];

@@ -22,6 +22,14 @@ export function clientBackedOperations(clientFor: (accountId: string) => NetSuit
     },
     createRecord: (accountId, recordType, fields, signal) => clientFor(accountId).records.create(recordType, fields, { signal }),
     updateRecord: (accountId, recordType, id, fields, signal) => clientFor(accountId).records.patch(recordType, id, fields, { signal }),
+    async bulkUpdateRecords(accountId, recordType, updates, signal) {
+      const run = await clientFor(accountId).batches.run(recordType, 'update', updates, { signal });
+      return run.results.map((result) => {
+        const id = updates[result.index].id;
+        const status = result.status === 'succeeded' || result.status === 'failed' ? result.status : 'unknown';
+        return { id, status, ...(result.error ? { error: result.error.detail ?? result.error.message } : {}) };
+      });
+    },
     async deleteRecord(accountId, recordType, id, signal) {
       await clientFor(accountId).records.delete(recordType, id, { signal });
     },

@@ -41,6 +41,13 @@ export interface AgentNetSuiteOperations {
   /** PATCH: only the given fields change. */
   updateRecord(accountId: string, recordType: string, id: string, fields: NetSuiteRecord, signal?: AbortSignal): Promise<void>;
   deleteRecord(accountId: string, recordType: string, id: string, signal?: AbortSignal): Promise<void>;
+  /** PATCH many records of one type in NetSuite batches; one outcome per update, in order. Absent: one PATCH each. */
+  bulkUpdateRecords?(
+    accountId: string,
+    recordType: string,
+    updates: Array<{ id: string; fields: NetSuiteRecord }>,
+    signal?: AbortSignal,
+  ): Promise<Array<{ id: string; status: 'succeeded' | 'failed' | 'unknown'; error?: string }>>;
   /** `POST /{type}/{id}/!transform/{targetType}`; resolves with the new target record's id. */
   transformRecord(
     accountId: string,
