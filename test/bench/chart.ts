@@ -77,10 +77,12 @@ const pageHelpers = `
   const painted = async () => { await frame(); await frame(); };
   const columns = [{ name: 'id', type: 'number' }, { name: 'trandate', type: 'date' }, { name: 'region' }, { name: 'amount', type: 'number' }, { name: 'cost', type: 'number' }];
   const regions = ['North', 'South', 'East', 'West', 'Central'];
-  const rows = new Array(100000);
-  for (let i = 0; i < rows.length; i++) {
-    rows[i] = [String(i + 1), (1 + (i % 12)) + '/' + (1 + (i % 28)) + '/2025', regions[i % 5], String((i * 37) % 10000) + '.25', String((i * 11) % 3000)];
+  const built = new Array(100000);
+  for (let i = 0; i < built.length; i++) {
+    built[i] = [String(i + 1), (1 + (i % 12)) + '/' + (1 + (i % 28)) + '/2025', regions[i % 5], String((i * 37) % 10000) + '.25', String((i * 11) % 3000)];
   }
+  // Through JSON, as the renderer gets a result (item.json()): flat strings, not the concatenations built above.
+  const rows = JSON.parse(JSON.stringify(built));
   const context = { postMessage: () => {}, onDidReceiveMessage: () => ({ dispose() {} }), setState() {}, getState() {}, workspace: { isTrusted: true } };
   const api = SuiteLensRenderer.activate(context);
   const out = document.getElementById('out');
