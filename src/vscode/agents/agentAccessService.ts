@@ -25,6 +25,12 @@ export function agentIdFor(name: string): string {
   return name.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 }
 
+/** The agent already called `name`, ignoring case and outer spaces: two such agents would read as one. */
+export function agentNamed(agents: readonly AgentIdentity[], name: string): AgentIdentity | undefined {
+  const wanted = name.trim().toLowerCase();
+  return agents.find((agent) => agent.name.trim().toLowerCase() === wanted);
+}
+
 export class AgentAccessService implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
@@ -90,7 +96,25 @@ export class AgentAccessService implements vscode.Disposable {
     if (!id) throw new Error(`'${name}' has no letters or digits to make an agent id from.`);
     const policy = await this.options.policyStore.read();
     if (findAgent(policy, id)) throw new Error(`There is already an agent '${id}'. Choose another name.`);
+    // Two agents with one name would read as one in the activity log and the access view (e.g. a person's own
+    // "VS Code MCP" beside the one SuiteLens keeps for VS Code's MCP list).
+    const sameName = agentNamed(policy.agents, name);
+    if (sameName) throw new Error(`There is already an agent named '${sameName.name}'. Choose another name.`);
     const agent: AgentIdentity = { id, name: name.trim(), kind };
+    await this.options.policyStore.write(withAgent(policy, agent));
+    this.changed.fire();
+    return agent;
+  }
+
+  /**
+   * The agent SuiteLens keeps for one of its own registrations (its id is one no name maps to), added with no access
+   * when missing. Its name gets a suffix when a person's agent already has it, so the two never read as one.
+   */
+  async ensureReservedAgent(reserved: AgentIdentity, otherName: string): Promise<AgentIdentity> {
+    const policy = await this.options.policyStore.read();
+    const existing = findAgent(policy, reserved.id);
+    if (existing) return existing;
+    const agent: AgentIdentity = agentNamed(policy.agents, reserved.name) ? { ...reserved, name: otherName } : reserved;
     await this.options.policyStore.write(withAgent(policy, agent));
     this.changed.fire();
     return agent;

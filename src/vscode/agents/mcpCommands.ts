@@ -9,7 +9,7 @@ import type { AgentKeyStore } from '../../agents/mcp/agentKeys';
 import { mcpClientKinds, mcpClientSnippet, type McpClientKind } from '../../agents/mcp/clientConfiguration';
 import type { AccessNode } from './accessTreeProvider';
 import type { AgentAccessService } from './agentAccessService';
-import { agentIdFor } from './agentAccessService';
+import { agentIdFor, agentNamed } from './agentAccessService';
 import { mcpSettings, type McpEndpoint } from './mcpEndpoint';
 
 function agentOfNode(value: unknown): AgentIdentity | undefined {
@@ -91,7 +91,9 @@ export function registerMcpCommands(service: AgentAccessService, keys: AgentKeyS
         validateInput: async (value) => {
           const id = agentIdFor(value);
           if (!id) return 'Give the agent a name with letters or digits.';
-          return (await service.agent(id)) ? `There is already an agent '${id}'.` : undefined;
+          if (await service.agent(id)) return `There is already an agent '${id}'.`;
+          const sameName = agentNamed(await service.agents(), value);
+          return sameName ? `There is already an agent named '${sameName.name}'.` : undefined;
         },
       });
       if (!name) return;

@@ -7,7 +7,10 @@
  * is registered and the endpoint works as before (Copy MCP Configuration).
  *
  * VS Code's MCP client is one agent, "VS Code MCP", with its own grants (none until the person gives some) and its
- * own key, distinct from VS Code chat's language-model tools. Its key is issued in `resolveMcpServerDefinition`
+ * own key, distinct from VS Code chat's language-model tools. It is the agent of this registration: its id is made
+ * from the provider's id and has characters no agent id made from a name has, so a person's own MCP agent called
+ * "VS Code MCP" (say, created on 1.100 and copied into mcp.json) is never taken over, its key never re-issued here;
+ * ours is then named "VS Code MCP (server list)". Its key is issued in `resolveMcpServerDefinition`
  * (VS Code calls it each time it starts the server, i.e. when the person starts it or trusts it), and never in
  * `provideMcpServerDefinitions`, which VS Code calls merely to list servers. The list is refreshed when the
  * endpoint starts, stops or moves, and when that agent's key changes outside this provider (revoked, re-issued),
@@ -22,7 +25,8 @@ import type { McpEndpoint } from './mcpEndpoint';
 
 /** Must equal the id under `contributes.mcpServerDefinitionProviders` in package.json. */
 export const mcpDefinitionProviderId = 'suitelens.mcpEndpoint';
-export const vscodeMcpAgent: AgentIdentity = { id: 'vs-code-mcp', name: 'VS Code MCP', kind: 'mcp' };
+export const vscodeMcpAgent: AgentIdentity = { id: `(${mcpDefinitionProviderId})`, name: 'VS Code MCP', kind: 'mcp' };
+const vscodeMcpAgentOtherName = 'VS Code MCP (server list)';
 
 /** The shape of VS Code's `McpHttpServerDefinition` (1.101+) that we use. */
 export interface McpHttpDefinition {
@@ -90,7 +94,7 @@ export function registerMcpServerDefinitionProvider(deps: McpDefinitionDeps, api
     },
     async resolveMcpServerDefinition(server) {
       if (!deps.endpoint.url) return undefined; // stopped since it was listed: VS Code shows the server as unavailable
-      const agent = (await deps.access.agent(vscodeMcpAgent.id)) ?? (await deps.access.addAgent(vscodeMcpAgent.name, 'mcp'));
+      const agent = await deps.access.ensureReservedAgent(vscodeMcpAgent, vscodeMcpAgentOtherName);
       handedOut = await deps.keys.issue(agent);
       deps.access.keysChanged();
       server.headers = { ...server.headers, Authorization: `Bearer ${handedOut}` };

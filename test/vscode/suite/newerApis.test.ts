@@ -77,6 +77,40 @@ suite(`Newer VS Code APIs, used only where present (VS Code ${vscode.version})`,
     }
   });
 
+  test('a person\'s own MCP agent called "VS Code MCP" keeps its key and grants when VS Code starts the listed SuiteLens server', async function () {
+    this.timeout(60_000);
+    const provider = api.agents.mcpDefinitions.provider;
+    if (!provider) return this.skip(); // 1.100: asserted absent above
+    const settings = vscode.workspace.getConfiguration('suitelens.agents.mcp');
+    // Made before VS Code had an MCP list (on 1.100, its configuration copied into mcp.json by hand).
+    const own = await api.agents.access.addAgent('VS Code MCP', 'mcp');
+    const ownKey = await api.agents.guard.keys.issue(own);
+    try {
+      await settings.update('port', 0, vscode.ConfigurationTarget.Global);
+      await settings.update('enabled', true, vscode.ConfigurationTarget.Global);
+      await api.agents.mcp.apply();
+      const [listed] = await provider.provideMcpServerDefinitions(never);
+      const resolved = (await provider.resolveMcpServerDefinition(listed, never)) as McpHttpDefinition;
+      const bearer = /^Bearer (slk_\S+)$/.exec(resolved.headers.Authorization ?? '')?.[1];
+      assert.ok(bearer);
+      assert.equal(await api.agents.guard.keys.keyOf(own.id), ownKey, "the person's agent keeps its key");
+      assert.notEqual(bearer, ownKey);
+      assert.notEqual(vscodeMcpAgent.id, own.id);
+      assert.equal(await api.agents.guard.keys.keyOf(vscodeMcpAgent.id), bearer, "VS Code's list has an agent of its own");
+      const names = (await api.agents.access.agents()).map((agent) => agent.name);
+      assert.deepEqual(names.filter((name) => name.startsWith('VS Code MCP')).sort(), ['VS Code MCP', 'VS Code MCP (server list)']);
+      await assert.rejects(api.agents.access.addAgent('vs code mcp (Server List)', 'mcp'), /already an agent named 'VS Code MCP \(server list\)'/);
+    } finally {
+      await settings.update('enabled', undefined, vscode.ConfigurationTarget.Global);
+      await settings.update('port', undefined, vscode.ConfigurationTarget.Global);
+      await api.agents.mcp.apply();
+      for (const id of [own.id, vscodeMcpAgent.id]) {
+        await api.agents.guard.keys.revoke(id);
+        if (await api.agents.access.agent(id)) await api.agents.access.removeAgent(id);
+      }
+    }
+  });
+
   test('a tool result is JSON data where VS Code has LanguageModelDataPart (1.106+), text with the JSON inline before', async function () {
     this.timeout(60_000);
     // 1.100 has a pre-release LanguageModelDataPart whose JSON parts tool results refuse: it must count as absent.
