@@ -63,7 +63,7 @@ async function runOne(browser: Browser, scenario: Scenario): Promise<string | un
       }
       const installed = installsSuiteLens();
       const extensionsDir = installed ? extensionsDirWithSuiteLens(runDir) : undefined;
-      const server = await startCodeServer({ folder: workspace, settings: options.settings, env: options.env, extensionsDir });
+      const server = await startCodeServer({ folder: workspace, settings: options.settings, userFiles: options.userFiles, env: options.env, extensionsDir });
       serverLog = server.logFile;
       cleanups.push(() => server.stop());
       const page = await newPage(workbenchUrl(server.origin, workspace, installed ? {} : { extensionDevelopmentPath: projectRoot }), options.trustFolder ?? true);

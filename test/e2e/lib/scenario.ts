@@ -4,6 +4,8 @@ import type { Page } from 'playwright-core';
 export interface WorkbenchOptions {
   /** User settings on top of the harness's quiet defaults. */
   readonly settings?: Readonly<Record<string, unknown>>;
+  /** Files of the user's profile beside settings.json (name under `User/` → text), e.g. chatLanguageModels.json. */
+  readonly userFiles?: Readonly<Record<string, string>>;
   /** Environment for code-server and its extension host. */
   readonly env?: Readonly<Record<string, string>>;
   /**

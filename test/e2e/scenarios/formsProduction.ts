@@ -1,19 +1,13 @@
 import * as assert from 'node:assert/strict';
 import type { FrameLocator, Page } from 'playwright-core';
 import { startSandbox } from '../../../src/sandbox/index';
+import { addTbaAccount } from '../lib/addAccount';
 import type { Scenario } from '../lib/scenario';
-import { runCommand, screenshot } from '../lib/workbench';
+import { screenshot } from '../lib/workbench';
 import { fill, form, formTab, openNewForm, pickReference } from './formsCustomer';
 import { answerModal } from './formsSalesOrder';
 
 const uiTimeout = 30_000;
-
-async function answer(page: Page, title: RegExp, value: string): Promise<void> {
-  await page.locator('.quick-input-widget .quick-input-title', { hasText: title }).waitFor({ timeout: uiTimeout });
-  const input = page.locator('.quick-input-widget input');
-  await input.fill(value);
-  await page.keyboard.press('Enter');
-}
 
 export const scenario: Scenario = {
   name: 'Record form on a production account: the create and the edit each show the exact change (field, old → new) in a modal before anything is sent',
@@ -21,19 +15,9 @@ export const scenario: Scenario = {
     // An account whose id is production's (1234567) but whose base URL is a local sandbox: production rules, no risk.
     const sandbox = await startSandbox({ host: '127.0.0.1', port: 0, accountId: '1234567' });
     onCleanup(() => sandbox.stop());
-    const tba = sandbox.credentials.tba;
     const page = await openWorkbench();
 
-    await runCommand(page, 'SuiteLens: Add NetSuite Account…');
-    await answer(page, /\(1\/4\)/, '1234567');
-    await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: /Token-based authentication \(TBA\)/ }).first().click({ timeout: uiTimeout });
-    await answer(page, /\(3\/4\): consumer key$/, tba.consumerKey);
-    await answer(page, /\(3\/4\): consumer secret$/, tba.consumerSecret);
-    await answer(page, /\(3\/4\): token id$/, tba.tokenId);
-    await answer(page, /\(3\/4\): token secret$/, tba.tokenSecret);
-    await page.locator('.quick-input-widget .quick-input-title', { hasText: /\(4\/4\)/ }).waitFor({ timeout: uiTimeout });
-    await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: /Another address/ }).first().click({ timeout: uiTimeout });
-    await answer(page, /base URL/, sandbox.baseUrl);
+    await addTbaAccount(page, '1234567', sandbox);
     await page.locator('.part.statusbar .statusbar-item', { hasText: /PRODUCTION/ }).first().waitFor({ timeout: 60_000 });
 
     let frame = await openNewForm(page, 'customer');

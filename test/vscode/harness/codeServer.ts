@@ -34,6 +34,8 @@ export interface CodeServerOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** Merged over {@link quietWorkbenchSettings}. */
   readonly settings?: Readonly<Record<string, unknown>>;
+  /** Other files of the user's profile, by name under `User/` (e.g. chatLanguageModels.json, VS Code's own models list). */
+  readonly userFiles?: Readonly<Record<string, string>>;
   /** Defaults to a fresh folder in the run's temp dir. */
   readonly extensionsDir?: string;
   /** Defaults to a free port on 127.0.0.1. */
@@ -97,6 +99,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
   for (const dir of [tempDir, join(userDataDir, 'User'), extensionsDir]) mkdirSync(dir, { recursive: true });
   const trustOff = options.disableWorkspaceTrust ? { 'security.workspace.trust.enabled': false } : {};
   writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...quietWorkbenchSettings, ...trustOff, ...options.settings }, null, 2));
+  for (const [name, text] of Object.entries(options.userFiles ?? {})) writeFileSync(join(userDataDir, 'User', name), text);
   // A config file of its own, or code-server writes ~/.config/code-server/config.yaml.
   const configFile = join(runDir, 'config.yaml');
   writeFileSync(configFile, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
