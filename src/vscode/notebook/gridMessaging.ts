@@ -124,7 +124,9 @@ export class GridMessaging implements vscode.Disposable {
 async function keepChart(session: ResultSession, chart: ChartSettings | undefined): Promise<void> {
   const cell = session.cell;
   if (!cell || cell.index < 0) return;
-  const { chart: _previous, ...rest } = cell.metadata ?? {};
+  const { chart: previous, ...rest } = cell.metadata ?? {};
+  // Closing a chart the cell never kept changes nothing: do not mark the notebook as edited.
+  if (!chart && previous === undefined) return;
   const edit = new vscode.WorkspaceEdit();
   edit.set(cell.notebook.uri, [vscode.NotebookEdit.updateCellMetadata(cell.index, chart ? { ...rest, chart } : rest)]);
   await vscode.workspace.applyEdit(edit);
