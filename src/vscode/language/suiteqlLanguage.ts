@@ -50,11 +50,21 @@ export class SuiteQLSchemas {
     let schema = this.schemas.get(key);
     if (!schema) {
       schema = SuiteQLSchema.withStandardTables();
-      if (this.analyticsTables) schema.addAnalyticsTables(this.analyticsTables);
       this.schemas.set(key, schema);
-      this.analyticsLoading ??= this.loadAnalyticsTables();
+      if (this.wantsAnalyticsTables(key)) {
+        if (this.analyticsTables) schema.addAnalyticsTables(this.analyticsTables);
+        this.analyticsLoading ??= this.loadAnalyticsTables();
+      }
     }
     return schema;
+  }
+
+  /**
+   * Real accounts get the analytics table names; the demo sandbox does not: its catalog and bundled tables already
+   * name every table it has, and offering names it would refuse would send a demo user into "Invalid search type".
+   */
+  private wantsAnalyticsTables(accountId: string): boolean {
+    return accountId === '' || this.registry.get(accountId)?.demo !== true;
   }
 
   /** Resolves once the analytics table names are in every schema (or could not be read, which is logged). */
@@ -65,7 +75,7 @@ export class SuiteQLSchemas {
   private async loadAnalyticsTables(): Promise<void> {
     try {
       this.analyticsTables = await loadAnalyticsTables(this.analyticsTablesFile);
-      for (const schema of this.schemas.values()) schema.addAnalyticsTables(this.analyticsTables);
+      for (const [accountId, schema] of this.schemas) if (this.wantsAnalyticsTables(accountId)) schema.addAnalyticsTables(this.analyticsTables);
     } catch (error) {
       this.logger?.info('SuiteQL completion could not read the bundled analytics table names; it offers the standard tables and the catalog', error);
     }
