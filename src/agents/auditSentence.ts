@@ -1,6 +1,6 @@
 /**
  * The activity log in plain English: "Billing helper read customer 'Acme Corp' (id 456) on 1234567_SB1 — allowed
- * by 'customer: read'" / "Billing helper tried to create an invoice on 1234567 (production) — denied: invoice not
+ * by 'customer: View'" / "Billing helper tried to create an invoice on 1234567 (production) — denied: invoice not
  * granted".
  */
 import type { AccountEnvironment } from './accountEnvironment';

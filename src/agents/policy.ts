@@ -3,7 +3,7 @@
  * same decision, with a reason a person can read in the activity log. Deny by default — anything not granted, not
  * understood or not parseable is refused.
  */
-import { levelIncludes, levelNeededFor, type AccessLevel, type AgentAction } from './accessLevel';
+import { levelIncludes, levelNeededFor, netsuiteLevelNames, type AccessLevel, type AgentAction } from './accessLevel';
 import { accountEnvironment } from './accountEnvironment';
 import { effectiveAccess } from './accessOverview';
 import { findAgent, grantLabel, grantsOf } from './policyEdits';
@@ -95,7 +95,7 @@ function checkRecordType(grants: Grant[], accountId: string, recordType: string,
   if (access.wildcardIgnoredOnProduction) return { ok: false, reason: `production account needs an explicit grant for ${recordType}`, missing };
   if (!access.grant || access.level === 'none') return { ok: false, reason: `${recordType} not granted`, missing };
   if (!levelIncludes(access.level, needed)) {
-    return { ok: false, reason: `${verb} ${recordType} needs ${needed}, but the grant is '${grantLabel(access.grant)}'`, missing };
+    return { ok: false, reason: `${verb} ${recordType} needs ${netsuiteLevelNames[needed]}, but the grant is '${grantLabel(access.grant)}'`, missing };
   }
   return { ok: true, grant: access.grant };
 }
@@ -130,9 +130,9 @@ function checkFamily(grants: Grant[], request: RequestBase, family: RecordFamily
   const why = firstRefusal && !firstRefusal.ok
     ? firstRefusal.reason
     : withoutRecordType
-      ? `${withoutRecordType.label} (${withoutRecordType.typeCode}) rows have no record type to switch on; only '${family.grantKey}: read' covers them`
+      ? `${withoutRecordType.label} (${withoutRecordType.typeCode}) rows have no record type to switch on; only '${family.grantKey}: View' covers them`
       : undefined;
-  if (why) return [{ ok: false, reason: `${reads}, which needs read on ${family.grantKey} or on every ${family.noun} type (${why})`, missing }];
+  if (why) return [{ ok: false, reason: `${reads}, which needs View on ${family.grantKey} or on every ${family.noun} type (${why})`, missing }];
   return memberChecks;
 }
 
@@ -193,9 +193,9 @@ export function decide(policy: AgentPolicy, request: PolicyRequest, context: Dec
     case 'suiteql':
       return decideSuiteQL(grants, request, context);
     case 'transform': {
-      // A transform reads the source record and creates the target: read on the one, write on the other.
+      // A transform reads the source record and creates the target: View on the one, Create on the other.
       const source = checkRecordType(grants, request.accountId, request.recordType, 'read', 'transforming');
-      const target = checkRecordType(grants, request.accountId, request.targetType, 'write', 'creating');
+      const target = checkRecordType(grants, request.accountId, request.targetType, 'create', 'creating');
       if (!source.ok) return deny(source.reason, missingOf([source, target]));
       return target.ok ? allow([source.grant, target.grant]) : deny(target.reason, missingOf([target]));
     }

@@ -57,7 +57,7 @@ const agentPolicySchema = {
           agentId: nonEmptyString,
           accountId: nonEmptyString,
           recordType: nonEmptyString,
-          level: { enum: ['none', 'read', 'write', 'full'] },
+          level: { enum: ['none', 'read', 'create', 'write', 'full'] },
         },
       },
     },

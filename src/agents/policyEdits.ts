@@ -2,7 +2,7 @@
  * Pure edits of an agent policy. Each returns a new policy so the caller can show the change for confirmation and
  * store it in one step.
  */
-import type { AccessLevel } from './accessLevel';
+import { netsuiteLevelNames } from './accessLevel';
 import { canonicalAccountId } from './accountEnvironment';
 import type { AgentIdentity } from './agent';
 import type { AgentPolicy, Grant } from './policyDocument';
@@ -55,11 +55,7 @@ export function grantsOf(policy: AgentPolicy, agentId: string, accountId: string
   return policy.grants.filter((grant) => grant.agentId === agentId && sameAccount(grant.accountId, accountId));
 }
 
-/** How a grant reads in reasons and the access view: `customer: read`. */
+/** How a grant reads in reasons and the access view, in NetSuite's level names: `customer: View`. */
 export function grantLabel(grant: Pick<Grant, 'recordType' | 'level'>): string {
-  return `${grant.recordType}: ${grant.level}`;
-}
-
-export function describeLevel(level: AccessLevel): string {
-  return { none: 'no access', read: 'read', write: 'create and update', full: 'full access including delete' }[level];
+  return `${grant.recordType}: ${netsuiteLevelNames[grant.level]}`;
 }

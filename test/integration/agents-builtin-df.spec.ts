@@ -26,7 +26,7 @@ const salesManager: AgentIdentity = { id: 'sales-manager', name: 'Sales manager'
 
 const entityNames = 'SELECT t.id, BUILTIN.DF(t.entity) AS name FROM transaction t WHERE t.entity IS NOT NULL ORDER BY t.id';
 const entityRefusal =
-  'denied: BUILTIN.DF(t.entity) shows the name of the entity record that transaction.entity points to, so it reads entity, which needs read on entity or on every entity type';
+  'denied: BUILTIN.DF(t.entity) shows the name of the entity record that transaction.entity points to, so it reads entity, which needs View on entity or on every entity type';
 
 type ToolAnswer = { isError?: boolean; content: { type: string; text?: string }[] };
 type Row = Record<string, string>;
@@ -105,7 +105,7 @@ describe('agents and BUILTIN.DF against the sandbox', () => {
     expect(rows).toEqual(truth.map((row) => ({ id: row.id, name: row.name })));
     expect(rows.every((row) => row.name && !/^\d+$/.test(row.name))).toBe(true);
     const [entry] = await guard.auditLog.query({ agentId: auditor.id, limit: 1 });
-    expect(entry).toMatchObject({ decision: 'allowed', outcome: 'succeeded', reason: "allowed by 'transaction: read', 'entity: read'" });
+    expect(entry).toMatchObject({ decision: 'allowed', outcome: 'succeeded', reason: "allowed by 'transaction: View', 'entity: View'" });
   });
 
   it("refuses a customer's sales rep name until employees are granted", async () => {

@@ -133,7 +133,7 @@ describe('MCP endpoint: origin, host, refused requests and the log', () => {
     await flooder.close();
     const entries = await guard.auditLog.query();
     expect(entries.filter((entry) => entry.agent.id === reporter.id).map((entry) => entry.sentence)).toEqual([
-      `Reporter read customer '${netsuite.customerName}' (id ${netsuite.customerId}) on 1234567_SB1 — allowed by 'customer: read'`,
+      `Reporter read customer '${netsuite.customerName}' (id ${netsuite.customerId}) on 1234567_SB1 — allowed by 'customer: View'`,
     ]);
     expect(entries.filter((entry) => entry.agent.id === billing.id && entry.recordType === 'vendor').map((entry) => entry.reason)).toEqual(['denied: vendor not granted']);
     for (const entry of entries) expect(Buffer.byteLength(JSON.stringify(entry))).toBeLessThanOrEqual(4_096);

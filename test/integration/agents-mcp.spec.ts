@@ -122,7 +122,7 @@ describe('agent MCP endpoint', () => {
       arguments: { account: netsuite.accountId, recordType: 'customer', fields: { companyName: 'Should Not Exist', comments: `my key is ${billingKey}` } },
     });
     expect(create.isError).toBe(true);
-    expect(textOf(create)).toBe("denied: create customer needs write, but the grant is 'customer: read'");
+    expect(textOf(create)).toBe("denied: create customer needs Create, but the grant is 'customer: View'");
 
     const sneaky = await client.callTool({
       name: 'suitelens_run_suiteql',
@@ -135,7 +135,7 @@ describe('agent MCP endpoint', () => {
     const logged = await auditLog.query({ agentId: billing.id });
     expect(logged.map((entry) => entry.decision)).toEqual(['allowed', 'allowed', 'denied', 'denied']);
     expect(logged[0].sentence).toBe(
-      `Billing helper read customer '${netsuite.customerName}' (id ${netsuite.customerId}) on 1234567_SB1 — allowed by 'customer: read'`,
+      `Billing helper read customer '${netsuite.customerName}' (id ${netsuite.customerId}) on 1234567_SB1 — allowed by 'customer: View'`,
     );
     expect(await netsuite.customerCount()).toBe(customersBefore);
     expect(await readFile(auditLog.filePath(0), 'utf8')).not.toContain(billingKey);
@@ -151,7 +151,7 @@ describe('agent MCP endpoint', () => {
     const newId = /Created customer with id (\d+)/.exec(textOf(created))?.[1] ?? '';
     expect(await netsuite.getCustomer(newId)).toMatchObject({ companyName: 'Agent Made Co' });
     const [entry] = await auditLog.query({ agentId: reporter.id, limit: 1 });
-    expect(entry.sentence).toBe(`Reporter created customer 'Agent Made Co' (id ${newId}) on 1234567_SB1 — allowed by 'customer: write'`);
+    expect(entry.sentence).toBe(`Reporter created customer 'Agent Made Co' (id ${newId}) on 1234567_SB1 — allowed by 'customer: Edit'`);
 
     // NetSuite's own refusal reaches the agent and the log, attributed to the call NetSuite refused.
     const incomplete = await client.callTool({ name: 'suitelens_create_record', arguments: { account: netsuite.accountId, recordType: 'customer', fields: { companyName: 'No Subsidiary' } } });
@@ -161,7 +161,7 @@ describe('agent MCP endpoint', () => {
     expect(textOf(incomplete)).toContain('correct it as the message says and try again');
     const [failed] = await auditLog.query({ agentId: reporter.id, limit: 1 });
     expect(failed).toMatchObject({ decision: 'allowed', outcome: 'failed' });
-    expect(failed.sentence).toContain("Reporter tried to create a customer 'No Subsidiary' on 1234567_SB1 — allowed by 'customer: write', but it failed:");
+    expect(failed.sentence).toContain("Reporter tried to create a customer 'No Subsidiary' on 1234567_SB1 — allowed by 'customer: Edit', but it failed:");
     await client.close();
   });
 

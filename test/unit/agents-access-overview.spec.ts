@@ -73,7 +73,7 @@ describe('access overview', () => {
     expect(transaction).toMatchObject({ recordType: 'transaction', level: 'none' });
     expect(transaction.coveredByMembers).toBeUndefined();
     const decision = decide(policyWith('1234567'), { agentId: agent.id, accountId: '1234567', action: 'suiteql', query: 'SELECT id FROM transaction' }, { tablesReadBy, accountRecordTypes: types });
-    expect(decision).toMatchObject({ allowed: false, reason: expect.stringContaining("Statement Charge (CustChrg) rows have no record type to switch on; only 'transaction: read' covers them") });
+    expect(decision).toMatchObject({ allowed: false, reason: expect.stringContaining("Statement Charge (CustChrg) rows have no record type to switch on; only 'transaction: View' covers them") });
   });
 
   it('says when a member type switched off keeps SuiteQL out of its family, whatever the family switch says', () => {

@@ -15,7 +15,7 @@ const flooder: AgentIdentity = { id: 'flooder', name: 'Flooder', kind: 'mcp' };
 const reporter: AgentIdentity = { id: 'reporter', name: 'Reporter', kind: 'mcp' };
 
 function call(agent: AgentIdentity, overrides: Partial<AuditEvent>): AuditEvent {
-  return { agent, accountId: '1234567_SB1', tool: 'suitelens_run_suiteql', action: 'suiteql', arguments: {}, decision: 'allowed', reason: "allowed by 'customer: read'", outcome: 'succeeded', ...overrides };
+  return { agent, accountId: '1234567_SB1', tool: 'suitelens_run_suiteql', action: 'suiteql', arguments: {}, decision: 'allowed', reason: "allowed by 'customer: View'", outcome: 'succeeded', ...overrides };
 }
 
 describe('activity log quotas', () => {

@@ -11,25 +11,25 @@ import { redactAgentText } from '../../src/agents/audit';
 const billing: AgentIdentity = { id: 'billing-helper', name: 'Billing helper', kind: 'mcp' };
 
 function event(overrides: Partial<AuditEvent>): AuditEvent {
-  return { agent: billing, accountId: '1234567_SB1', tool: 'suitelens_get_record', action: 'read', arguments: {}, decision: 'allowed', reason: "allowed by 'customer: read'", ...overrides };
+  return { agent: billing, accountId: '1234567_SB1', tool: 'suitelens_get_record', action: 'read', arguments: {}, decision: 'allowed', reason: "allowed by 'customer: View'", ...overrides };
 }
 
 describe('activity log sentences', () => {
   it('says who did what where, and why, in plain English', () => {
     expect(auditSentence(event({ recordType: 'customer', recordId: '456', recordName: 'Acme Corp', outcome: 'succeeded' }), 'sandbox')).toBe(
-      "Billing helper read customer 'Acme Corp' (id 456) on 1234567_SB1 — allowed by 'customer: read'",
+      "Billing helper read customer 'Acme Corp' (id 456) on 1234567_SB1 — allowed by 'customer: View'",
     );
     expect(
       auditSentence(event({ accountId: '1234567', action: 'create', recordType: 'invoice', decision: 'denied', reason: 'denied: invoice not granted' }), 'production'),
     ).toBe('Billing helper tried to create an invoice on 1234567 (production) — denied: invoice not granted');
-    expect(auditSentence(event({ action: 'update', recordType: 'salesOrder', recordId: '12', changedFields: ['memo', 'shipDate'], reason: "allowed by 'salesOrder: write'" }), 'sandbox')).toBe(
-      "Billing helper updated memo, shipDate on sales order (id 12) on 1234567_SB1 — allowed by 'salesOrder: write'",
+    expect(auditSentence(event({ action: 'update', recordType: 'salesOrder', recordId: '12', changedFields: ['memo', 'shipDate'], reason: "allowed by 'salesOrder: Edit'" }), 'sandbox')).toBe(
+      "Billing helper updated memo, shipDate on sales order (id 12) on 1234567_SB1 — allowed by 'salesOrder: Edit'",
     );
-    expect(auditSentence(event({ action: 'suiteql', query: 'SELECT id\n  FROM customer', reason: "allowed by 'customer: read'" }), 'sandbox')).toBe(
-      `Billing helper ran SuiteQL "SELECT id FROM customer" on 1234567_SB1 — allowed by 'customer: read'`,
+    expect(auditSentence(event({ action: 'suiteql', query: 'SELECT id\n  FROM customer', reason: "allowed by 'customer: View'" }), 'sandbox')).toBe(
+      `Billing helper ran SuiteQL "SELECT id FROM customer" on 1234567_SB1 — allowed by 'customer: View'`,
     );
     expect(auditSentence(event({ recordType: 'customer', recordId: '9', outcome: 'failed', error: 'The record instance does not exist.' }), 'sandbox')).toBe(
-      "Billing helper tried to read customer (id 9) on 1234567_SB1 — allowed by 'customer: read', but it failed: The record instance does not exist.",
+      "Billing helper tried to read customer (id 9) on 1234567_SB1 — allowed by 'customer: View', but it failed: The record instance does not exist.",
     );
   });
 });
@@ -51,7 +51,7 @@ describe('activity log file', () => {
       time: '2026-11-21T06:00:00.000Z',
       environment: 'sandbox',
       decision: 'allowed',
-      sentence: "Billing helper read customer 'Acme Corp' (id 456) on 1234567_SB1 — allowed by 'customer: read'",
+      sentence: "Billing helper read customer 'Acme Corp' (id 456) on 1234567_SB1 — allowed by 'customer: View'",
     });
   });
 

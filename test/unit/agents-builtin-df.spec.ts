@@ -24,7 +24,7 @@ function decideQuery(policy: AgentPolicy, query: string, extra: Partial<Decision
 
 const entityNames = 'SELECT t.tranid, BUILTIN.DF(t.entity) AS customer FROM transaction t';
 const entityRefusal =
-  "denied: BUILTIN.DF(t.entity) shows the name of the entity record that transaction.entity points to, so it reads entity, which needs read on entity or on every entity type (contact not granted)";
+  "denied: BUILTIN.DF(t.entity) shows the name of the entity record that transaction.entity points to, so it reads entity, which needs View on entity or on every entity type (contact not granted)";
 
 describe('agent policy: BUILTIN.DF reads the table its column points to', () => {
   it('refuses names through BUILTIN.DF(t.entity) to an agent granted only transactions', () => {
@@ -38,15 +38,15 @@ describe('agent policy: BUILTIN.DF reads the table its column points to', () => 
   });
 
   it('allows it once the entity family is granted; every REST entity type is not enough', () => {
-    expect(decideQuery(policyGranting('transaction', 'entity'), entityNames)).toMatchObject({ allowed: true, reason: "allowed by 'transaction: read', 'entity: read'" });
+    expect(decideQuery(policyGranting('transaction', 'entity'), entityNames)).toMatchObject({ allowed: true, reason: "allowed by 'transaction: View', 'entity: View'" });
     // The entity table also holds Other Names, Groups and Generic Resources, which have no record type to switch on.
     const everyEntityType = policyGranting('transaction', 'customer', 'vendor', 'employee', 'contact');
     expect(decideQuery(everyEntityType, entityNames)).toMatchObject({
       allowed: false,
-      reason: expect.stringContaining("Other Name (OtherName) rows have no record type to switch on; only 'entity: read' covers them"),
+      reason: expect.stringContaining("Other Name (OtherName) rows have no record type to switch on; only 'entity: View' covers them"),
     });
     // Customers alone are not enough: transaction.entity also points at vendors and employees.
-    expect(decideQuery(policyGranting('transaction', 'customer'), entityNames).reason).toMatch(/which needs read on entity or on every entity type \((vendor|employee|contact) not granted\)/);
+    expect(decideQuery(policyGranting('transaction', 'customer'), entityNames).reason).toMatch(/which needs View on entity or on every entity type \((vendor|employee|contact) not granted\)/);
   });
 
   it("refuses a sales rep's name on a customer query until employees are granted", () => {
@@ -56,14 +56,14 @@ describe('agent policy: BUILTIN.DF reads the table its column points to', () => 
       reason: 'denied: BUILTIN.DF(c.salesrep) shows the name of the employee record that customer.salesrep points to, so it reads employee: employee not granted',
       missing: [{ recordType: 'employee', level: 'read', neededFor: 'BUILTIN.DF(c.salesrep)' }],
     });
-    expect(decideQuery(policyGranting('customer', 'employee'), query)).toMatchObject({ allowed: true, reason: "allowed by 'customer: read', 'employee: read'" });
+    expect(decideQuery(policyGranting('customer', 'employee'), query)).toMatchObject({ allowed: true, reason: "allowed by 'customer: View', 'employee: View'" });
   });
 
   it('allows a list or plain column shown through BUILTIN.DF with the table grant alone', () => {
     const transactionsOnly = policyGranting('transaction');
     expect(decideQuery(transactionsOnly, 'SELECT BUILTIN.DF(t.status), BUILTIN.DF(t.type), BUILTIN.DF(t.memo) FROM transaction t')).toMatchObject({
       allowed: true,
-      reason: "allowed by 'transaction: read'",
+      reason: "allowed by 'transaction: View'",
     });
   });
 
@@ -114,7 +114,7 @@ describe('agent policy: BUILTIN.DF reads the table its column points to', () => 
       'sandbox',
     );
     expect(sentence).toBe(
-      'Reporter tried to run SuiteQL "SELECT t.tranid, BUILTIN.DF(t.entity) AS customer FROM transaction t" on 1234567_SB1 — denied: BUILTIN.DF(t.entity) shows the name of the entity record that transaction.entity points to, so it reads entity, which needs read on entity or on every entity type (contact not granted)',
+      'Reporter tried to run SuiteQL "SELECT t.tranid, BUILTIN.DF(t.entity) AS customer FROM transaction t" on 1234567_SB1 — denied: BUILTIN.DF(t.entity) shows the name of the entity record that transaction.entity points to, so it reads entity, which needs View on entity or on every entity type (contact not granted)',
     );
   });
 });

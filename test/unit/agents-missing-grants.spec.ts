@@ -27,7 +27,7 @@ describe('agent policy: the grants a refused call lacked', () => {
   it('names the family key for a family line table, not the line table or every member type', () => {
     const decision = decide(policyWith([{ accountId: SB, recordType: 'customer', level: 'read' }]), suiteql(SB, 'SELECT tl.item FROM transactionline tl'), context);
     expect(decision.allowed).toBe(false);
-    expect(decision.reason).toMatch(/needs read on transaction or on every transaction type/);
+    expect(decision.reason).toMatch(/needs View on transaction or on every transaction type/);
     expect(decision.missing).toEqual([{ recordType: 'transaction', level: 'read', neededFor: 'transactionline' }]);
   });
 
@@ -73,15 +73,16 @@ describe('agent policy: the grants a refused call lacked', () => {
     expect(decide(policy, { agentId: 'stranger', accountId: SB, action: 'read', recordType: 'customer' }, context).missing).toBeUndefined();
   });
 
-  it('asks for the level a record action needs: write to create, full to delete, both ends of a transform', () => {
+  it('asks for the level a record action needs: Create to create, Edit to update, Full to delete, both ends of a transform', () => {
     const policy = policyWith([{ accountId: SB, recordType: 'invoice', level: 'read' }]);
-    const request = (action: 'create' | 'delete'): PolicyRequest => ({ agentId: helper.id, accountId: SB, action, recordType: 'invoice' });
-    expect(decide(policy, request('create'), context).missing).toEqual([{ recordType: 'invoice', level: 'write', neededFor: 'create invoice' }]);
+    const request = (action: 'create' | 'update' | 'delete'): PolicyRequest => ({ agentId: helper.id, accountId: SB, action, recordType: 'invoice' });
+    expect(decide(policy, request('create'), context).missing).toEqual([{ recordType: 'invoice', level: 'create', neededFor: 'create invoice' }]);
+    expect(decide(policy, request('update'), context).missing).toEqual([{ recordType: 'invoice', level: 'write', neededFor: 'update invoice' }]);
     expect(decide(policy, request('delete'), context).missing).toEqual([{ recordType: 'invoice', level: 'full', neededFor: 'delete invoice' }]);
     const transform: PolicyRequest = { agentId: helper.id, accountId: SB, action: 'transform', recordType: 'salesOrder', targetType: 'invoice' };
     expect(decide(policy, transform, context).missing).toEqual([
       { recordType: 'salesOrder', level: 'read', neededFor: 'transforming salesOrder' },
-      { recordType: 'invoice', level: 'write', neededFor: 'creating invoice' },
+      { recordType: 'invoice', level: 'create', neededFor: 'creating invoice' },
     ]);
     expect(decide(granting(policy, transform), transform, context).allowed).toBe(true);
   });

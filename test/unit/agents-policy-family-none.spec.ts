@@ -38,12 +38,12 @@ describe('an explicit none on a member type wins over the wildcard and the famil
     it(`refuses ${name} under the wildcard when invoice is off`, () => {
       const decision = run(policyOf(SB, { '*': 'read', invoice: 'none' }), query);
       expect(decision.allowed).toBe(false);
-      expect(decision.reason).toContain("also holds invoice rows, and 'invoice: none' switches those off");
+      expect(decision.reason).toContain("also holds invoice rows, and 'invoice: None' switches those off");
       expect(decision.missing).toEqual([expect.objectContaining({ recordType: 'invoice', level: 'read' })]);
     });
 
-    it(`refuses ${name} under 'transaction: read' when sales orders are off`, () => {
-      expect(run(policyOf(SB, { transaction: 'read', customer: 'read', salesOrder: 'none' }), query)).toMatchObject({ allowed: false, reason: expect.stringContaining("'salesOrder: none'") });
+    it(`refuses ${name} under 'transaction: View' when sales orders are off`, () => {
+      expect(run(policyOf(SB, { transaction: 'read', customer: 'read', salesOrder: 'none' }), query)).toMatchObject({ allowed: false, reason: expect.stringContaining("'salesOrder: None'") });
     });
   }
 
@@ -73,7 +73,7 @@ describe('an explicit none on a member type wins over the wildcard and the famil
   it('refuses the transaction table read through BUILTIN.DF when a transaction type is off', () => {
     const query = 'SELECT tl.id, BUILTIN.DF(tl.transaction) FROM transactionline tl';
     expect(run(policyOf(SB, { '*': 'read' }), query).allowed).toBe(true);
-    expect(run(policyOf(SB, { '*': 'read', journalEntry: 'none' }), query)).toMatchObject({ allowed: false, reason: expect.stringContaining("'journalEntry: none'") });
+    expect(run(policyOf(SB, { '*': 'read', journalEntry: 'none' }), query)).toMatchObject({ allowed: false, reason: expect.stringContaining("'journalEntry: None'") });
   });
 });
 
@@ -90,7 +90,7 @@ describe('families list every member NetSuite has', () => {
 
   it('requires the family grant: every REST member type granted still does not read the family table', () => {
     const everyRestEntity = policyOf(SB, { customer: 'read', vendor: 'read', employee: 'read', contact: 'read' });
-    expect(run(everyRestEntity, 'SELECT id FROM entity')).toMatchObject({ allowed: false, reason: expect.stringContaining("only 'entity: read' covers them") });
+    expect(run(everyRestEntity, 'SELECT id FROM entity')).toMatchObject({ allowed: false, reason: expect.stringContaining("only 'entity: View' covers them") });
     const everyRestTransaction = policyOf(SB, { salesOrder: 'read', invoice: 'read', customtransaction_expense: 'read' });
     expect(run(everyRestTransaction, 'SELECT id FROM transaction')).toMatchObject({ allowed: false, reason: expect.stringContaining('Statement Charge (CustChrg)') });
   });

@@ -59,36 +59,36 @@ const vendorDenied = 'denied: the query reads vendor: vendor not granted';
 
 const cases: Case[] = [
   // Record tools: levels, explicit grants, wildcards, production.
-  ['read with read grant', billing, get, { account: SB, recordType: 'customer', id: '456' }, true, "allowed by 'customer: read'"],
-  ['create with read grant', billing, 'suitelens_create_record', { account: SB, recordType: 'customer', fields: { companyName: 'New Co' } }, false, "denied: create customer needs write, but the grant is 'customer: read'"],
-  ['delete with read grant', billing, 'suitelens_delete_record', { account: SB, recordType: 'customer', id: '456' }, false, "denied: delete customer needs full, but the grant is 'customer: read'"],
-  ['create with write grant', billing, 'suitelens_create_record', { account: SB, recordType: 'invoice', fields: { entity: { id: '456' } } }, true, "allowed by 'invoice: write'"],
-  ['update with write grant', billing, 'suitelens_update_record', { account: SB, recordType: 'invoice', id: '77', fields: { memo: 'paid' } }, true, "allowed by 'invoice: write'"],
-  ['delete with write grant', billing, 'suitelens_delete_record', { account: SB, recordType: 'invoice', id: '77' }, false, "denied: delete invoice needs full, but the grant is 'invoice: write'"],
-  ['delete with full grant', billing, 'suitelens_delete_record', { account: SB, recordType: 'vendorBill', id: '31' }, true, "allowed by 'vendorBill: full'"],
-  ['record type names are case-insensitive', billing, get, { account: SB, recordType: 'SalesOrder', id: '12' }, true, "allowed by 'salesOrder: read'"],
+  ['read with read grant', billing, get, { account: SB, recordType: 'customer', id: '456' }, true, "allowed by 'customer: View'"],
+  ['create with read grant', billing, 'suitelens_create_record', { account: SB, recordType: 'customer', fields: { companyName: 'New Co' } }, false, "denied: create customer needs Create, but the grant is 'customer: View'"],
+  ['delete with read grant', billing, 'suitelens_delete_record', { account: SB, recordType: 'customer', id: '456' }, false, "denied: delete customer needs Full, but the grant is 'customer: View'"],
+  ['create with write grant', billing, 'suitelens_create_record', { account: SB, recordType: 'invoice', fields: { entity: { id: '456' } } }, true, "allowed by 'invoice: Edit'"],
+  ['update with write grant', billing, 'suitelens_update_record', { account: SB, recordType: 'invoice', id: '77', fields: { memo: 'paid' } }, true, "allowed by 'invoice: Edit'"],
+  ['delete with write grant', billing, 'suitelens_delete_record', { account: SB, recordType: 'invoice', id: '77' }, false, "denied: delete invoice needs Full, but the grant is 'invoice: Edit'"],
+  ['delete with full grant', billing, 'suitelens_delete_record', { account: SB, recordType: 'vendorBill', id: '31' }, true, "allowed by 'vendorBill: Full'"],
+  ['record type names are case-insensitive', billing, get, { account: SB, recordType: 'SalesOrder', id: '12' }, true, "allowed by 'salesOrder: View'"],
   ['ungranted type', billing, get, { account: SB, recordType: 'vendor', id: '5' }, false, 'denied: vendor not granted'],
-  ['wildcard on sandbox', chat, get, { account: SB, recordType: 'vendor', id: '5' }, true, "allowed by '*: read'"],
+  ['wildcard on sandbox', chat, get, { account: SB, recordType: 'vendor', id: '5' }, true, "allowed by '*: View'"],
   ['explicit none beats wildcard', chat, get, { account: SB, recordType: 'employee', id: '3' }, false, 'denied: employee not granted'],
-  ['explicit full beats wildcard read', chat, 'suitelens_delete_record', { account: SB, recordType: 'customer', id: '456' }, true, "allowed by 'customer: full'"],
-  ['wildcard read does not write', chat, 'suitelens_create_record', { account: SB, recordType: 'vendor', fields: { companyName: 'V' } }, false, "denied: create vendor needs write, but the grant is '*: read'"],
+  ['explicit full beats wildcard read', chat, 'suitelens_delete_record', { account: SB, recordType: 'customer', id: '456' }, true, "allowed by 'customer: Full'"],
+  ['wildcard read does not write', chat, 'suitelens_create_record', { account: SB, recordType: 'vendor', fields: { companyName: 'V' } }, false, "denied: create vendor needs Create, but the grant is '*: View'"],
   ['production ignores wildcard', billing, 'suitelens_create_record', { account: PROD, recordType: 'invoice', fields: { memo: 'x' } }, false, 'denied: production account needs an explicit grant for invoice'],
   ['production without any grant', chat, 'suitelens_create_record', { account: PROD, recordType: 'invoice', fields: { memo: 'x' } }, false, 'denied: invoice not granted'],
-  ['production explicit grant', billing, get, { account: PROD, recordType: 'customer', id: '456' }, true, "allowed by 'customer: read'"],
-  ['production explicit read, wildcard full', billing, 'suitelens_delete_record', { account: PROD, recordType: 'customer', id: '456' }, false, "denied: delete customer needs full, but the grant is 'customer: read'"],
-  ['account ids match in any spelling', billing, get, { account: '1234567-sb1', recordType: 'customer', id: '456' }, true, "allowed by 'customer: read'"],
+  ['production explicit grant', billing, get, { account: PROD, recordType: 'customer', id: '456' }, true, "allowed by 'customer: View'"],
+  ['production explicit read, wildcard full', billing, 'suitelens_delete_record', { account: PROD, recordType: 'customer', id: '456' }, false, "denied: delete customer needs Full, but the grant is 'customer: View'"],
+  ['account ids match in any spelling', billing, get, { account: '1234567-sb1', recordType: 'customer', id: '456' }, true, "allowed by 'customer: View'"],
   ['grants do not cross accounts', billing, get, { account: RP, recordType: 'customer', id: '456' }, false, 'denied: customer not granted'],
   ['unknown agent', intruder, get, { account: SB, recordType: 'customer', id: '456' }, false, "denied: unknown agent 'intruder'"],
-  ['transform: read source, write target', billing, 'suitelens_transform_record', { account: SB, recordType: 'salesOrder', id: '12', targetType: 'invoice' }, true, "allowed by 'salesOrder: read', 'invoice: write'"],
+  ['transform: read source, create target', billing, 'suitelens_transform_record', { account: SB, recordType: 'salesOrder', id: '12', targetType: 'invoice' }, true, "allowed by 'salesOrder: View', 'invoice: Edit'"],
   ['transform into ungranted target', billing, 'suitelens_transform_record', { account: SB, recordType: 'salesOrder', id: '12', targetType: 'itemFulfillment' }, false, 'denied: itemFulfillment not granted'],
-  ['transform into read-only target', billing, 'suitelens_transform_record', { account: SB, recordType: 'customer', id: '456', targetType: 'salesOrder' }, false, "denied: creating salesOrder needs write, but the grant is 'salesOrder: read'"],
-  ['list record types with grants', billing, 'suitelens_list_record_types', { account: SB }, true, "allowed by 'customer: read'"],
+  ['transform into read-only target', billing, 'suitelens_transform_record', { account: SB, recordType: 'customer', id: '456', targetType: 'salesOrder' }, false, "denied: creating salesOrder needs Create, but the grant is 'salesOrder: View'"],
+  ['list record types with grants', billing, 'suitelens_list_record_types', { account: SB }, true, "allowed by 'customer: View'"],
   ['list record types, production wildcard only counts nothing', chat, 'suitelens_list_record_types', { account: PROD }, false, `denied: nothing granted on ${PROD}`],
-  ['describe granted type', billing, 'suitelens_describe_record_type', { account: SB, recordType: 'customer' }, true, "allowed by 'customer: read'"],
-  ['search granted type', billing, 'suitelens_search_records', { account: SB, recordType: 'customer', q: 'email START_WITH a' }, true, "allowed by 'customer: read'"],
+  ['describe granted type', billing, 'suitelens_describe_record_type', { account: SB, recordType: 'customer' }, true, "allowed by 'customer: View'"],
+  ['search granted type', billing, 'suitelens_search_records', { account: SB, recordType: 'customer', q: 'email START_WITH a' }, true, "allowed by 'customer: View'"],
   ['search ungranted type', billing, 'suitelens_search_records', { account: SB, recordType: 'vendor' }, false, 'denied: vendor not granted'],
   // SuiteQL: every table read must be granted, however the query hides it.
-  ['SuiteQL on a granted table', billing, sql, suiteql(SB, 'SELECT id, companyname FROM customer'), true, "allowed by 'customer: read'"],
+  ['SuiteQL on a granted table', billing, sql, suiteql(SB, 'SELECT id, companyname FROM customer'), true, "allowed by 'customer: View'"],
   ['SuiteQL on an ungranted table', billing, sql, suiteql(SB, 'SELECT * FROM vendor'), false, vendorDenied],
   ['SuiteQL join reaching an ungranted table', billing, sql, suiteql(SB, 'SELECT c.id FROM customer c JOIN vendor v ON v.id = c.id'), false, vendorDenied],
   ['SuiteQL old-style join', billing, sql, suiteql(SB, 'SELECT c.id FROM customer c, vendor v WHERE v.id = c.id'), false, vendorDenied],
@@ -99,29 +99,29 @@ const cases: Case[] = [
   ['SuiteQL CTE', billing, sql, suiteql(SB, 'WITH x AS (SELECT id FROM vendor) SELECT * FROM x'), false, vendorDenied],
   // A CTE may not share a table's name: which one a name means would depend on scoping rules the readers differ on.
   ['SuiteQL CTE named like a granted table', billing, sql, suiteql(SB, 'WITH customer AS (SELECT id FROM vendor) SELECT * FROM customer'), false, 'denied: the query could not be parsed, so the tables it reads are unknown (The CTE name customer is also a table'],
-  ['SuiteQL CTE over granted table', billing, sql, suiteql(SB, 'WITH c AS (SELECT id FROM customer) SELECT * FROM c'), true, "allowed by 'customer: read'"],
+  ['SuiteQL CTE over granted table', billing, sql, suiteql(SB, 'WITH c AS (SELECT id FROM customer) SELECT * FROM c'), true, "allowed by 'customer: View'"],
   ['SuiteQL UNION', billing, sql, suiteql(SB, 'SELECT id FROM customer UNION SELECT id FROM vendor'), false, vendorDenied],
   ['SuiteQL UNION ALL in a subquery', billing, sql, suiteql(SB, 'SELECT * FROM (SELECT id FROM customer UNION ALL SELECT id FROM vendor) u'), false, vendorDenied],
   ['SuiteQL table hidden after a line comment', billing, sql, suiteql(SB, 'SELECT id FROM customer -- harmless\n, vendor'), false, vendorDenied],
-  ['SuiteQL table named only in a comment', billing, sql, suiteql(SB, 'SELECT id FROM customer -- FROM vendor'), true, "allowed by 'customer: read'"],
+  ['SuiteQL table named only in a comment', billing, sql, suiteql(SB, 'SELECT id FROM customer -- FROM vendor'), true, "allowed by 'customer: View'"],
   ['SuiteQL table after a block comment', billing, sql, suiteql(SB, 'SELECT id FROM /* customer */ vendor'), false, vendorDenied],
-  ['SuiteQL table named only in a string', billing, sql, suiteql(SB, "SELECT 'vendor' AS label FROM customer"), true, "allowed by 'customer: read'"],
+  ['SuiteQL table named only in a string', billing, sql, suiteql(SB, "SELECT 'vendor' AS label FROM customer"), true, "allowed by 'customer: View'"],
   ['SuiteQL quoted identifier', billing, sql, suiteql(SB, 'SELECT id FROM "VENDOR"'), false, vendorDenied],
   // Oracle reads "CUSTOMER" as customer; "Customer" keeps its case in Oracle but not in the checker's grammar.
-  ['SuiteQL quoted granted table', billing, sql, suiteql(SB, 'SELECT id FROM "CUSTOMER"'), true, "allowed by 'customer: read'"],
+  ['SuiteQL quoted granted table', billing, sql, suiteql(SB, 'SELECT id FROM "CUSTOMER"'), true, "allowed by 'customer: View'"],
   ['SuiteQL mixed-case quoted table', billing, sql, suiteql(SB, 'SELECT id FROM "Customer"'), false, 'denied: the query could not be parsed, so the tables it reads are unknown (The quoted name "Customer" may only be a column alias'],
-  ['SuiteQL mixed case', billing, sql, suiteql(SB, 'SeLeCt id FrOm CUSTOMER'), true, "allowed by 'customer: read'"],
-  ['SuiteQL transaction needs every transaction type', billing, sql, suiteql(SB, 'SELECT id FROM transaction'), false, 'denied: the query reads transaction, which needs read on transaction or on every transaction type (journalEntry not granted)'],
-  ['SuiteQL transactionline follows transaction', billing, sql, suiteql(SB, 'SELECT t.id FROM customer c JOIN transactionline t ON t.entity = c.id'), false, 'denied: the query reads transactionline, which needs read on transaction or on every transaction type (journalEntry not granted)'],
-  ['SuiteQL entity family', billing, sql, suiteql(SB, 'SELECT id FROM entity'), false, 'denied: the query reads entity, which needs read on entity or on every entity type (employee not granted)'],
-  ['SuiteQL transaction via wildcard on sandbox', chat, sql, suiteql(SB, 'SELECT t.id FROM transaction t JOIN customer c ON c.id = t.entity'), true, "allowed by 'customer: full', '*: read'"],
+  ['SuiteQL mixed case', billing, sql, suiteql(SB, 'SeLeCt id FrOm CUSTOMER'), true, "allowed by 'customer: View'"],
+  ['SuiteQL transaction needs every transaction type', billing, sql, suiteql(SB, 'SELECT id FROM transaction'), false, 'denied: the query reads transaction, which needs View on transaction or on every transaction type (journalEntry not granted)'],
+  ['SuiteQL transactionline follows transaction', billing, sql, suiteql(SB, 'SELECT t.id FROM customer c JOIN transactionline t ON t.entity = c.id'), false, 'denied: the query reads transactionline, which needs View on transaction or on every transaction type (journalEntry not granted)'],
+  ['SuiteQL entity family', billing, sql, suiteql(SB, 'SELECT id FROM entity'), false, 'denied: the query reads entity, which needs View on entity or on every entity type (employee not granted)'],
+  ['SuiteQL transaction via wildcard on sandbox', chat, sql, suiteql(SB, 'SELECT t.id FROM transaction t JOIN customer c ON c.id = t.entity'), true, "allowed by 'customer: Full', '*: View'"],
   ['SuiteQL wildcard does not reach an explicit none', chat, sql, suiteql(SB, 'SELECT t.id FROM transaction t JOIN employee e ON e.id = t.employee'), false, 'denied: the query reads employee: employee not granted'],
   ['SuiteQL that does not parse', billing, sql, suiteql(SB, 'SELECT FROM WHERE'), false, 'denied: the query could not be parsed'],
   ['SuiteQL that is not a SELECT', billing, sql, suiteql(SB, 'DELETE FROM customer'), false, 'denied: the query could not be parsed'],
   ['SuiteQL two statements', billing, sql, suiteql(SB, 'SELECT id FROM customer; SELECT id FROM vendor'), false, 'denied: the query could not be parsed'],
   ['SuiteQL on DUAL reads no record', chat, sql, suiteql(SB, "SELECT 'hello' AS greeting FROM dual"), true, 'allowed: the query reads no record data'],
   ['SuiteQL on DUAL needs some access to the account', chat, sql, suiteql(PROD, 'SELECT SYSDATE FROM dual'), false, `denied: nothing granted on ${PROD}`],
-  ['SuiteQL production explicit grant', billing, sql, suiteql(PROD, 'SELECT id FROM customer'), true, "allowed by 'customer: read'"],
+  ['SuiteQL production explicit grant', billing, sql, suiteql(PROD, 'SELECT id FROM customer'), true, "allowed by 'customer: View'"],
   ['SuiteQL production ignores wildcard', billing, sql, suiteql(PROD, 'SELECT id FROM customer JOIN vendor ON vendor.id = customer.id'), false, 'denied: the query reads vendor: production account needs an explicit grant for vendor'],
   // Arguments that are not understood are refused before the policy is asked.
   ['non-numeric record id', billing, get, { account: SB, recordType: 'customer', id: '456 OR 1=1' }, false, "denied: Invalid arguments for suitelens_get_record: 'id' must match pattern"],
@@ -172,11 +172,11 @@ describe('agent policy table', () => {
     const entries = await auditLog.query();
     expect(entries.map((entry) => entry.decision)).toEqual(cases.map(([, , , , allowed]) => (allowed ? 'allowed' : 'denied')));
     const sentences = entries.map((entry) => entry.sentence);
-    expect(sentences[0]).toBe("Billing helper read customer 'Acme Corp' (id 456) on 1234567_SB1 — allowed by 'customer: read'");
+    expect(sentences[0]).toBe("Billing helper read customer 'Acme Corp' (id 456) on 1234567_SB1 — allowed by 'customer: View'");
     expect(sentences).toContain('VS Code chat tried to create an invoice on 1234567 (production) — denied: invoice not granted');
-    expect(sentences).toContain("Billing helper created invoice (id 900) on 1234567_SB1 — allowed by 'invoice: write'");
-    expect(sentences).toContain("Billing helper transformed sales order 'SO-12' (id 12) into invoice (id 901) on 1234567_SB1 — allowed by 'salesOrder: read', 'invoice: write'");
-    expect(sentences).toContain("Billing helper updated memo on invoice 'Acme Corp' (id 77) on 1234567_SB1 — allowed by 'invoice: write'");
+    expect(sentences).toContain("Billing helper created invoice (id 900) on 1234567_SB1 — allowed by 'invoice: Edit'");
+    expect(sentences).toContain("Billing helper transformed sales order 'SO-12' (id 12) into invoice (id 901) on 1234567_SB1 — allowed by 'salesOrder: View', 'invoice: Edit'");
+    expect(sentences).toContain("Billing helper updated memo on invoice 'Acme Corp' (id 77) on 1234567_SB1 — allowed by 'invoice: Edit'");
     expect(sentences).toContain(`Billing helper tried to run SuiteQL "SELECT * FROM vendor" on 1234567_SB1 — ${vendorDenied}`);
   });
 

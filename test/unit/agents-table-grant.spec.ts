@@ -31,6 +31,6 @@ describe('Grant SuiteQL Table: the name typed and the switch it means', () => {
     if (family.kind !== 'grant' || table.kind !== 'grant' || recordType.kind !== 'grant') throw new Error('expected grants');
     expect(levelsForTable(family)).toEqual(['none', 'read']);
     expect(levelsForTable(table)).toEqual(['none', 'read']);
-    expect(levelsForTable(recordType)).toEqual(['none', 'read', 'write', 'full']);
+    expect(levelsForTable(recordType)).toEqual(['none', 'read', 'create', 'write', 'full']);
   });
 });

@@ -6,7 +6,7 @@ const tool = { title: 'Update a record', action: 'update' as const };
 
 describe('what the person reads before an agent tool runs', () => {
   it("shows the agent's newlines and bidi overrides escaped, so they cannot reshape the confirmation", () => {
-    const preparation = { allowed: true, reason: "allowed by 'customer: write'", effect: 'Update customer 7 on Demo: phone 1 → 2\nApproved by admin \u202Egnp.exe' } as unknown as AgentToolPreparation;
+    const preparation = { allowed: true, reason: "allowed by 'customer: Edit'", effect: 'Update customer 7 on Demo: phone 1 → 2\nApproved by admin \u202Egnp.exe' } as unknown as AgentToolPreparation;
     const text = toolInvocationText(tool, 'Billing\u202E helper', 'TSTDRV1_SB1', preparation);
     expect(text.invocationMessage).toBe('Update customer 7 on Demo: phone 1 → 2\\nApproved by admin \\u202Egnp.exe');
     expect(text.confirmation?.message).toContain('Billing\\u202E helper is allowed by');

@@ -4,9 +4,8 @@
  * widen its own access without a person pressing the button.
  */
 import * as vscode from 'vscode';
-import { accessLevels, type AccessLevel } from '../../agents/accessLevel';
+import { accessLevels, permissionPhrase, type AccessLevel } from '../../agents/accessLevel';
 import { accountEnvironment, accountLabel } from '../../agents/accountEnvironment';
-import { describeLevel } from '../../agents/policyEdits';
 import { accessQuestion, confirmAccessChange, switchSubject } from './accessConfirmation';
 import type { AccessNode } from './accessTreeProvider';
 import { levelNames, tableLevels } from './accessTreeProvider';
@@ -34,7 +33,7 @@ export function registerAccessCommands(service: AgentAccessService, dialogs: Age
     const what = switchSubject(recordType, tableOnly);
     const picks: LevelPick[] = (node.table?.readOnly ? tableLevels(node.access.level) : accessLevels).map((level) => ({
       label: levelNames[level],
-      description: describeLevel(level),
+      description: permissionPhrase(level, what),
       detail: level === current.level ? 'current' : undefined,
       level,
     }));

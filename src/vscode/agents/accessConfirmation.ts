@@ -2,7 +2,7 @@
  * The one modal question every access change asks before it writes the policy — a switch in the tree, "Grant
  * SuiteQL Table…" and "Grant What This Needed…" alike — so a person always reads the same words for the same change.
  */
-import type { AccessLevel } from '../../agents/accessLevel';
+import { permissionPhrase, type AccessLevel } from '../../agents/accessLevel';
 import { accountEnvironment, accountLabel } from '../../agents/accountEnvironment';
 import { wildcardRecordType } from '../../agents/policyDocument';
 import { tableAccessRule } from '../../agents/suiteqlAccess';
@@ -23,16 +23,6 @@ export function switchSubject(recordType: string, tableOnly = false): string {
     return `${rule.family.grantKey} (every ${rule.family.noun} type) through SuiteQL`;
   }
   return tableOnly ? `the ${recordType} table through SuiteQL` : `${recordType} records`;
-}
-
-/** "read customer records", "create and update every record type" — what a level lets the agent do. */
-export function permissionPhrase(level: AccessLevel, what: string): string {
-  return {
-    none: `do nothing with ${what}`,
-    read: `read ${what}`,
-    write: `read, create and update ${what}`,
-    full: `read, create, update and delete ${what}`,
-  }[level];
 }
 
 export const changeAccessButton = 'Change Access';

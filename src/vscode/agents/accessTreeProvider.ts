@@ -1,17 +1,18 @@
 /**
- * The "Agent Access" tree: agents → accounts → one switch per record type ("customer  ○ Off ● Read ○ Write ○ Full"),
+ * The "Agent Access" tree: agents → accounts → one row per record type with its level in NetSuite's words and one
+ * sentence saying what it allows ("customer  View · can read customer records"),
  * with "All record types" first and then "SuiteQL tables": the transaction/item/entity families and any other
  * table granted that is no record type of the account (`customerstatus`), the switches SuiteQL refusals ask for.
  * Reading only: every change goes through a command that asks the person first.
  */
 import * as vscode from 'vscode';
-import { accessLevels, type AccessLevel } from '../../agents/accessLevel';
+import { accessLevels, grantSentence, netsuiteLevelNames, permissionPhrase, type AccessLevel } from '../../agents/accessLevel';
 import type { RecordTypeAccess, SuiteQLTableAccess } from '../../agents/accessOverview';
 import { accountLabel } from '../../agents/accountEnvironment';
 import type { AgentIdentity } from '../../agents/agent';
 import type { AgentKeyStore } from '../../agents/mcp/agentKeys';
-import { describeLevel } from '../../agents/policyEdits';
 import { visibleText } from '../../agents/visibleText';
+import { switchSubject } from './accessConfirmation';
 import type { AgentAccessService } from './agentAccessService';
 
 export const accessViewId = 'suitelens.agentAccess';
@@ -48,7 +49,7 @@ export const notebookPathNode: AccessNode = {
 /** What a switch under "SuiteQL tables" says about itself. */
 export interface TableSwitch {
   description: string;
-  /** Families and non-catalog tables are only read (through SuiteQL): their switch offers Off and Read. */
+  /** Families and non-catalog tables are only read (through SuiteQL): their switch offers None and View. */
   readOnly: boolean;
   /** The family switch is off, yet every member type of the account is granted read. */
   coveredByMembers?: boolean;
@@ -56,14 +57,18 @@ export interface TableSwitch {
   blockedByMember?: string;
 }
 
-export const levelNames: Record<AccessLevel, string> = { none: 'Off', read: 'Read', write: 'Write', full: 'Full' };
+/** NetSuite's permission level names (None, View, Create, Edit, Full), the words every SuiteLens surface uses. */
+export const levelNames = netsuiteLevelNames;
 
-/** `○ Off  ● Read  ○ Write  ○ Full` — the switch as text, the current level filled. */
-export function switchStrip(level: AccessLevel, levels: readonly AccessLevel[] = accessLevels): string {
-  return levels.map((each) => `${each === level ? '●' : '○'} ${levelNames[each]}`).join('  ');
+/**
+ * What a row says beside its name: the level, and what it allows ("View · can read customer records"). None says
+ * nothing more: the row's name already says what it is off for.
+ */
+export function levelDescription(level: AccessLevel, what: string): string {
+  return level === 'none' ? levelNames.none : `${levelNames[level]} · can ${permissionPhrase(level, what)}`;
 }
 
-/** A SuiteQL table's switch offers Off and Read, and shows a higher level only when one is set. */
+/** A SuiteQL table's switch offers None and View, and shows a higher level only when one is set. */
 export function tableLevels(level: AccessLevel): AccessLevel[] {
   return accessLevels.filter((each) => each === 'none' || each === 'read' || each === level);
 }
@@ -80,6 +85,7 @@ function tableSwitch(access: SuiteQLTableAccess): TableSwitch {
 const levelIcons: Record<AccessLevel, vscode.ThemeIcon> = {
   none: new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('disabledForeground')),
   read: new vscode.ThemeIcon('eye', new vscode.ThemeColor('charts.blue')),
+  create: new vscode.ThemeIcon('add', new vscode.ThemeColor('charts.yellow')),
   write: new vscode.ThemeIcon('edit', new vscode.ThemeColor('charts.orange')),
   full: new vscode.ThemeIcon('flame', new vscode.ThemeColor('charts.red')),
 };
@@ -187,13 +193,10 @@ export class AccessTreeProvider implements vscode.TreeDataProvider<AccessNode>, 
       }
       case 'tables': {
         const item = new vscode.TreeItem('SuiteQL tables', vscode.TreeItemCollapsibleState.Expanded);
-        item.description = 'transaction, item, entity and other tables queries read';
+        item.description = 'what queries may read beyond record types';
         item.iconPath = new vscode.ThemeIcon('database');
         item.contextValue = accessContext.tables;
-        item.tooltip =
-          `What ${node.agent.name}'s SuiteQL queries may read on ${accountLabel(node.accountId)} beyond the record types below: ` +
-          'transaction, item and entity hold many record types each; tables such as customerstatus, term or currency are no record type. ' +
-          'Use "Grant SuiteQL Table…" to add one.';
+        item.tooltip = `Tables ${node.agent.name}'s SuiteQL queries may read that are not one record type. Add one with "Grant SuiteQL Table…".`;
         return item;
       }
       case 'switch':
@@ -212,18 +215,18 @@ export class AccessTreeProvider implements vscode.TreeDataProvider<AccessNode>, 
     const { access } = node;
     const label = node.wildcard ? 'All record types' : access.recordType;
     const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
-    const from = access.source === 'wildcard' ? '  · from All record types' : access.wildcardIgnoredOnProduction ? '  · All record types do not count on production' : '';
-    const members = node.table?.blockedByMember
-      ? `  · ${node.table.blockedByMember} is Off, so SuiteQL may not read it`
-      : node.table?.coveredByMembers
-        ? '  · every type below is on, so SuiteQL may read it'
-        : '';
-    const strip = node.table ? switchStrip(access.level, tableLevels(access.level)) : switchStrip(access.level);
-    item.description = node.table ? `${strip}  · ${node.table.description}${from}${members}` : `${strip}${from}`;
+    const recordType = node.wildcard ? '*' : access.recordType;
+    const what = switchSubject(recordType, node.table !== undefined);
+    const notes = [
+      access.source === 'wildcard' ? 'from All record types' : access.wildcardIgnoredOnProduction ? 'All record types do not count on production' : '',
+      node.table?.blockedByMember ? `${node.table.blockedByMember} is None, so SuiteQL may not read it` : '',
+      node.table?.coveredByMembers ? 'every type below is on, so SuiteQL may read it' : '',
+      node.table && access.level === 'none' ? node.table.description : '',
+    ].filter(Boolean);
+    item.description = [levelDescription(access.level, what), ...notes].join('  · ');
     item.iconPath = levelIcons[access.level];
     item.contextValue = access.source === 'explicit' && !node.wildcard ? accessContext.explicitSwitch : accessContext.switch;
-    const what = node.wildcard ? 'every record type (not on production accounts)' : node.table ? `${access.recordType} (${node.table.description})` : `${access.recordType} records`;
-    item.tooltip = `${node.agent.name}: ${describeLevel(access.level)} on ${what} on ${accountLabel(node.accountId)}. Click to change.`;
+    item.tooltip = `${grantSentence(access.level, what, node.agent.name)} On ${accountLabel(node.accountId)}; click to change.`;
     item.accessibilityInformation = { label: `${label}: ${levelNames[access.level]}` };
     item.command = { command: 'suitelens.agents.setAccess', title: 'Set Access…', arguments: [node] };
     return item;

@@ -1,6 +1,6 @@
 /**
  * The "Agent Activity" tree: one row per logged call, newest first, as the plain-English sentence the log wrote
- * ("VS Code chat read customer 'Acme' (id 456) on 1234567_SB1 — allowed by 'customer: read'"). Allowed, denied and
+ * ("VS Code chat read customer 'Acme' (id 456) on 1234567_SB1 — allowed by 'customer: View'"). Allowed, denied and
  * failed calls are told apart by icon; a row about a record opens it.
  */
 import * as vscode from 'vscode';

@@ -6,12 +6,12 @@
  * never what to write, so an agent that can run commands cannot widen its own access.
  */
 import * as vscode from 'vscode';
-import type { AccessLevel } from '../../agents/accessLevel';
+import { permissionPhrase, type AccessLevel } from '../../agents/accessLevel';
 import { familyDescription } from '../../agents/accessOverview';
 import { accountLabel } from '../../agents/accountEnvironment';
 import type { AgentIdentity } from '../../agents/agent';
 import type { MissingGrant } from '../../agents/policy';
-import { describeLevel, grantLabel } from '../../agents/policyEdits';
+import { grantLabel } from '../../agents/policyEdits';
 import { levelsForTable, suiteqlTableNameProblem, tableGrantTarget } from '../../agents/suiteqlTableGrant';
 import { tableAccessRule } from '../../agents/suiteqlAccess';
 import type { AgentToolInvoker } from '../../agents/toolInvoker';
@@ -90,14 +90,15 @@ export function registerGrantCommands(service: AgentAccessService, invoker: Agen
     const target = tableGrantTarget(name, recordTypes);
     if (target.kind !== 'grant') return;
     const current = await service.access(agent.id, accountId, target.recordType);
+    const subject = switchSubject(target.recordType, !target.catalogType);
     const pick = await dialogs.showQuickPick(
       levelsForTable(target).map((level) => ({
         label: levelNames[level],
-        description: describeLevel(level),
+        description: permissionPhrase(level, subject),
         detail: level === current.level ? 'current' : undefined,
         level,
       })),
-      { title: `${agent.name} · ${switchSubject(target.recordType, !target.catalogType)} on ${accountLabel(accountId)}`, placeHolder: `Now: ${levelNames[current.level]}. Choose what ${agent.name} may do.` },
+      { title: `${agent.name} · ${subject} on ${accountLabel(accountId)}`, placeHolder: `Now: ${levelNames[current.level]}. Choose what ${agent.name} may do.` },
     );
     if (!pick) return;
     const level: AccessLevel = pick.level;

@@ -35,13 +35,13 @@ export const scenario: Scenario = {
     await paneRow(page, 'Agent Access', 'Billing helper').waitFor({ timeout: uiTimeout });
     await expandPaneRow(page, 'Agent Access', `${demoAccount} (sandbox)`);
     const customer = await findPaneRow(page, 'Agent Access', 'customer');
-    assert.equal(await customer.locator('.label-description').innerText(), '● Off  ○ Read  ○ Write  ○ Full');
+    assert.equal(await customer.locator('.label-description').innerText(), 'None');
     await customer.click();
-    await pickQuickItem(page, 'Read');
+    await pickQuickItem(page, 'View');
     const question = await pressDialogButton(page, 'Change Access');
     assert.match(question, new RegExp(`Let Billing helper read customer records on ${demoAccount} \\(sandbox\\)\\?`));
     await page.waitForFunction(
-      () => [...document.querySelectorAll('.part.sidebar .monaco-list-row .label-description')].some((e) => e.textContent === '○ Off  ● Read  ○ Write  ○ Full'),
+      () => [...document.querySelectorAll('.part.sidebar .monaco-list-row .label-description')].some((e) => e.textContent === 'View · can read customer records'),
       undefined,
       { timeout: uiTimeout },
     );
@@ -65,7 +65,7 @@ export const scenario: Scenario = {
     const activity = viewPane(page, 'Agent Activity');
     const deniedRow = paneRow(page, 'Agent Activity', `Billing helper tried to create an invoice on ${demoAccount} — denied: invoice not granted`);
     await deniedRow.waitFor({ timeout: uiTimeout });
-    const allowedRow = paneRow(page, 'Agent Activity', new RegExp(`^Billing helper read customer '.+' \\(id ${customerId}\\) on ${demoAccount} — allowed by 'customer: read'$`));
+    const allowedRow = paneRow(page, 'Agent Activity', new RegExp(`^Billing helper read customer '.+' \\(id ${customerId}\\) on ${demoAccount} — allowed by 'customer: View'$`));
     await allowedRow.waitFor({ timeout: uiTimeout });
     const labels = await activity.locator('.monaco-list-row .label-name').allInnerTexts();
     assert.ok(labels.indexOf(await deniedRow.locator('.label-name').innerText()) < labels.indexOf(await allowedRow.locator('.label-name').innerText()), 'newest first');

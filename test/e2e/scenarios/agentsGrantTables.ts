@@ -50,8 +50,8 @@ export const scenario: Scenario = {
     await paneRow(page, 'Agent Access', 'Report writer').waitFor({ timeout: uiTimeout });
     await expandPaneRow(page, 'Agent Access', `${demoAccount} (sandbox)`);
     await findPaneRow(page, 'Agent Access', 'SuiteQL tables');
-    assert.equal(await switchDescription(page, 'transaction'), '● Off  ○ Read  · every transaction type, for SuiteQL');
-    assert.equal(await switchDescription(page, 'entity'), '● Off  ○ Read  · every entity type, for SuiteQL');
+    assert.equal(await switchDescription(page, 'transaction'), 'None  · every transaction type, for SuiteQL');
+    assert.equal(await switchDescription(page, 'entity'), 'None  · every entity type, for SuiteQL');
     await clearNotifications(page);
     await screenshot(page, 'agents-grant-1-suiteql-tables-off');
 
@@ -63,7 +63,7 @@ export const scenario: Scenario = {
     const call = { name: 'suitelens_run_suiteql', arguments: { account: demoAccount, query, limit: 3 } };
     const denied = await client.callTool(call);
     assert.equal(denied.isError, true);
-    assert.match(text(denied), /^denied: the query reads transaction, which needs read on transaction or on every transaction type/);
+    assert.match(text(denied), /^denied: the query reads transaction, which needs View on transaction or on every transaction type/);
 
     // Agent Activity: the denied row offers "Grant What This Needed…", listing both missing grants, both chosen.
     const deniedRow = paneRow(page, 'Agent Activity', /^Report writer tried to run SuiteQL .* — denied: the query reads transaction/);
@@ -72,7 +72,7 @@ export const scenario: Scenario = {
     const picks = page.locator('.quick-input-list .monaco-list-row');
     await picks.first().waitFor({ timeout: uiTimeout });
     // Each grant, then the detail line saying what needed it.
-    assert.deepEqual(await picks.locator('.label-name').allInnerTexts(), ['transaction: read', 'needed for transaction', 'entity: read', 'needed for BUILTIN.DF(t.entity)']);
+    assert.deepEqual(await picks.locator('.label-name').allInnerTexts(), ['transaction: View', 'needed for transaction', 'entity: View', 'needed for BUILTIN.DF(t.entity)']);
     assert.equal(await page.locator('.quick-input-widget .quick-input-count').innerText(), '2 Selected', 'every missing grant is chosen to start with');
     await screenshot(page, 'agents-grant-2-what-this-needed');
     await page.locator('.quick-input-widget input').press('Enter');
@@ -87,14 +87,14 @@ export const scenario: Scenario = {
     );
     await screenshot(page, 'agents-grant-3-modal');
     await pressDialogButton(page, 'Change Access');
-    await waitForSwitch(page, 'transaction', /^○ Off {2}● Read/);
-    await waitForSwitch(page, 'entity', /^○ Off {2}● Read/);
+    await waitForSwitch(page, 'transaction', /^View · can read/);
+    await waitForSwitch(page, 'entity', /^View · can read/);
 
     // The agent tries again: allowed, with the names.
     const allowed = await client.callTool(call);
     assert.equal(allowed.isError, false, text(allowed));
     assert.match(text(allowed), /rows in total; 3 returned from offset 0\./);
-    await paneRow(page, 'Agent Activity', /^Report writer ran SuiteQL .* — allowed by 'transaction: read', 'entity: read'$/).waitFor({ timeout: uiTimeout });
+    await paneRow(page, 'Agent Activity', /^Report writer ran SuiteQL .* — allowed by 'transaction: View', 'entity: View'$/).waitFor({ timeout: uiTimeout });
     await clearNotifications(page);
     await screenshot(page, 'agents-grant-4-allowed');
 
@@ -109,14 +109,14 @@ export const scenario: Scenario = {
     await input.fill('customerstatus');
     await message.filter({ hasText: /is not a SuiteQL table name/ }).waitFor({ state: 'detached', timeout: uiTimeout });
     await input.press('Enter');
-    await page.locator('.quick-input-list .monaco-list-row .label-name', { hasText: exactly('Read') }).waitFor({ timeout: uiTimeout });
-    // A table that is no record type is only read, through SuiteQL: Off and Read, nothing more.
-    for (const level of ['Off', 'Read']) assert.equal(await page.locator('.quick-input-list .monaco-list-row .label-name', { hasText: exactly(level) }).count(), 1, level);
+    await page.locator('.quick-input-list .monaco-list-row .label-name', { hasText: exactly('View') }).waitFor({ timeout: uiTimeout });
+    // A table that is no record type is only read, through SuiteQL: None and View, nothing more.
+    for (const level of ['None', 'View']) assert.equal(await page.locator('.quick-input-list .monaco-list-row .label-name', { hasText: exactly(level) }).count(), 1, level);
     for (const level of ['Write', 'Full']) assert.equal(await page.locator('.quick-input-list .monaco-list-row .label-name', { hasText: exactly(level) }).count(), 0, level);
     await screenshot(page, 'agents-grant-6-table-levels');
-    await pickQuickItem(page, 'Read');
+    await pickQuickItem(page, 'View');
     assert.match(await pressDialogButton(page, 'Change Access'), new RegExp(`Let Report writer read the customerstatus table through SuiteQL on ${demoAccount} \\(sandbox\\)\\?`));
-    await waitForSwitch(page, 'customerstatus', /^○ Off {2}● Read {2}· a SuiteQL table/);
+    await waitForSwitch(page, 'customerstatus', /^View · can read the customerstatus table through SuiteQL$/);
     await viewPane(page, 'Agent Access').locator('.monaco-list').first().hover();
     await (await findPaneRow(page, 'Agent Access', 'SuiteQL tables')).scrollIntoViewIfNeeded();
     await screenshot(page, 'agents-grant-7-suiteql-tables-granted');

@@ -138,12 +138,13 @@ suite('Agents: language-model tools, access and activity views, MCP endpoint', (
     }
   });
 
-  test('a new grant shows as the "Read" switch on customers in the access view', async () => {
-    assert.match(String((await switchRow(agents, accountId, 'customer')).description), /● Off/);
+  test('a new grant shows as "View" in NetSuite\'s words on customers in the access view', async () => {
+    assert.equal((await switchRow(agents, accountId, 'customer')).description, 'None');
     await agents.access.setLevel(chat, accountId, 'customer', 'read');
     const row = await switchRow(agents, accountId, 'customer');
-    assert.equal(row.description, '○ Off  ● Read  ○ Write  ○ Full');
-    assert.equal((await switchRow(agents, accountId, 'invoice')).description, '● Off  ○ Read  ○ Write  ○ Full');
+    assert.equal(row.description, 'View · can read customer records');
+    assert.equal(row.tooltip, `View: VS Code chat can read customer records. On ${accountId} (sandbox); click to change.`);
+    assert.equal((await switchRow(agents, accountId, 'invoice')).description, 'None');
   });
 
   test('VS Code chat reads the customer through vscode.lm.invokeTool: allowed', async () => {
@@ -164,7 +165,7 @@ suite('Agents: language-model tools, access and activity views, MCP endpoint', (
   test('the activity view shows both calls in plain English, newest first, and filters by decision', async () => {
     const sentences = (await agents.activity.entries()).map((entry) => entry.sentence);
     assert.equal(sentences[0], `VS Code chat tried to create an invoice on ${accountId} — denied: invoice not granted`);
-    assert.equal(sentences[1], `VS Code chat read customer '${customerName}' (id ${customerId}) on ${accountId} — allowed by 'customer: read'`);
+    assert.equal(sentences[1], `VS Code chat read customer '${customerName}' (id ${customerId}) on ${accountId} — allowed by 'customer: View'`);
 
     const rows = await agents.activityTree.getChildren();
     const [denied, allowed] = rows.slice(0, 2).map((node) => agents.activityTree.getTreeItem(node));
@@ -217,41 +218,41 @@ suite('Agents: language-model tools, access and activity views, MCP endpoint', (
     }
   });
 
-  test('the access view lists transaction, item and entity under "SuiteQL tables" as Off/Read switches', async () => {
+  test('the access view lists transaction, item and entity under "SuiteQL tables" as None/View switches', async () => {
     const tables = await childRow(agents, await accountNode(agents, accountId), 'SuiteQL tables');
     const rows = await Promise.all((await agents.accessTree.getChildren(tables.node)).map((node) => agents.accessTree.getTreeItem(node)));
     assert.deepEqual(rows.slice(0, 3).map((row) => [row.label, row.description]), [
-      ['transaction', '● Off  ○ Read  · every transaction type, for SuiteQL'],
-      ['item', '● Off  ○ Read  · every item type, for SuiteQL'],
-      ['entity', '● Off  ○ Read  · every entity type, for SuiteQL'],
+      ['transaction', 'None  · every transaction type, for SuiteQL'],
+      ['item', 'None  · every item type, for SuiteQL'],
+      ['entity', 'None  · every entity type, for SuiteQL'],
     ]);
   });
 
-  test('Grant SuiteQL Table… grants transaction: read only after the modal, and the same SuiteQL call is then allowed', async () => {
+  test('Grant SuiteQL Table… grants transaction: View only after the modal, and the same SuiteQL call is then allowed', async () => {
     const call = { account: accountId, query: 'SELECT t.id, t.tranid FROM transaction t ORDER BY t.id', limit: 2 };
     await agents.access.clearSwitch(chat, accountId, 'transaction');
     try {
-      assert.match(await invoke('suitelens_run_suiteql', call), /^denied: the query reads transaction, which needs read on transaction or on every transaction type/);
+      assert.match(await invoke('suitelens_run_suiteql', call), /^denied: the query reads transaction, which needs View on transaction or on every transaction type/);
       const account = await accountNode(agents, accountId);
 
       // Dismissing the modal writes nothing.
-      const dismissed = await asPerson(agents, { typed: 'transaction', pick: 'Read' }, () => vscode.commands.executeCommand('suitelens.agents.grantTable', account));
+      const dismissed = await asPerson(agents, { typed: 'transaction', pick: 'View' }, () => vscode.commands.executeCommand('suitelens.agents.grantTable', account));
       assert.equal(dismissed.asked.length, 1);
       assert.equal((await agents.access.access(chat, accountId, 'transaction')).level, 'none');
       assert.match(await invoke('suitelens_run_suiteql', call), /^denied/);
 
-      const person = await asPerson(agents, { mistyped: 'transaction line', typed: 'transaction', pick: 'Read', button: 'Change Access' }, () =>
+      const person = await asPerson(agents, { mistyped: 'transaction line', typed: 'transaction', pick: 'View', button: 'Change Access' }, () =>
         vscode.commands.executeCommand('suitelens.agents.grantTable', account),
       );
       assert.deepEqual(person.typedProblems, ['"transaction line" is not a SuiteQL table name: use letters, digits and _ (starting with a letter or _), without quotes or a schema.', undefined]);
-      assert.deepEqual(person.picked, [['Off', 'Read']], 'a family offers only what the policy honours');
+      assert.deepEqual(person.picked, [['None', 'View']], 'a family offers only what the policy honours');
       assert.deepEqual(person.asked.map(({ question, modal }) => ({ question, modal })), [
         { question: `Let VS Code chat read transaction (every transaction type) through SuiteQL on ${accountId} (sandbox)?`, modal: true },
       ]);
       const allowed = await invoke('suitelens_run_suiteql', call);
       assert.match(allowed, /rows in total; 2 returned from offset 0\./, allowed);
       const [entry] = await agents.activity.entries();
-      assert.equal(entry.reason, "allowed by 'transaction: read'");
+      assert.equal(entry.reason, "allowed by 'transaction: View'");
     } finally {
       await agents.access.clearSwitch(chat, accountId, 'transaction');
     }
@@ -261,12 +262,12 @@ suite('Agents: language-model tools, access and activity views, MCP endpoint', (
     const call = { account: accountId, query: 'SELECT e.id, e.entitytitle FROM entity e ORDER BY e.id', limit: 1 };
     await agents.access.clearSwitch(chat, accountId, 'entity');
     try {
-      assert.match(await invoke('suitelens_run_suiteql', call), /^denied: the query reads entity, which needs read on entity or on every entity type/);
+      assert.match(await invoke('suitelens_run_suiteql', call), /^denied: the query reads entity, which needs View on entity or on every entity type/);
       const [deniedRow] = await agents.activityTree.getChildren();
       assert.equal(agents.activityTree.getTreeItem(deniedRow).contextValue, 'suitelens.agentActivity.denied', 'the row offers Grant What This Needed…');
 
       const person = await asPerson(agents, { pick: '*', button: 'Change Access' }, () => vscode.commands.executeCommand('suitelens.agents.grantWhatNeeded', deniedRow));
-      assert.deepEqual(person.picked, [['entity: read']]);
+      assert.deepEqual(person.picked, [['entity: View']]);
       assert.deepEqual(person.asked.map(({ question, modal }) => ({ question, modal })), [
         { question: `Let VS Code chat read entity (every entity type) through SuiteQL on ${accountId} (sandbox)?`, modal: true },
       ]);
