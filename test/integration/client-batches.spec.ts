@@ -177,8 +177,9 @@ describe('exactly once under lost answers, 429s and 5xx', () => {
     const before = await rows(`SELECT id, comments FROM customer WHERE id IN (${untouched.join(',')}) ORDER BY id`);
     setup.sandbox.configure({ faults: { seed: 7, rate500: 0.1, rate429: 0.15, resetBeforeCommitRate: 0.1, resetAfterCommitRate: 0.2 } });
     const names = Array.from({ length: 250 }, (_, n) => `Faulty Batch ${String(n).padStart(3, '0')}`);
-    const created = await client.batches.run('customer', 'create', names.map((companyName) => ({ fields: { companyName, subsidiary: { id: subsidiaryId } } })));
-    const updated = await client.batches.run('customer', 'update', created.results.map((result) => ({ id: result.id!, fields: { comments: `bulk ${result.id}` } })));
+    // Small batches: many submissions, so every kind of fault lands on some of them.
+    const created = await client.batches.run('customer', 'create', names.map((companyName) => ({ fields: { companyName, subsidiary: { id: subsidiaryId } } })), { batchSize: 10 });
+    const updated = await client.batches.run('customer', 'update', created.results.map((result) => ({ id: result.id!, fields: { comments: `bulk ${result.id}` } })), { batchSize: 10 });
     setup.sandbox.configure({ faults: noFaults });
     expect(created.results.every((result) => result.status === 'succeeded')).toBe(true);
     expect(updated.results.every((result) => result.status === 'succeeded')).toBe(true);
