@@ -69,5 +69,15 @@ export const scenario: Scenario = {
     const first = sheet.getRow(2);
     assert.match(String(first.getCell(1).value), /^\d{4}-\d{2}$/);
     assert.equal(typeof first.getCell(2).value, 'number', 'sales are numbers in the workbook, not text');
+
+    // The chart is the cell's: a line chosen now is what the cell shows when it runs again.
+    await output.locator('select.sl-chart-kind').selectOption('line');
+    await output.locator('.sl-chart-note', { hasText: /^Chart of/ }).waitFor({ timeout: 30_000 });
+    // Marks the drawn chart, so the one waited for below is the new output's, not this one.
+    await output.locator('.sl-chart').evaluate((element) => element.setAttribute('data-before-rerun', ''));
+    assert.equal(await runNotebookCell(page, 0), 'success');
+    await output.locator('.sl-chart:not([data-before-rerun]) .sl-chart-note', { hasText: /^Chart of/ }).waitFor({ timeout: 60_000 });
+    assert.equal(await output.locator('select.sl-chart-kind').inputValue(), 'line', 'the re-run result opens as the kept line chart');
+    await screenshot(page, 'notebook-chart-kept-after-rerun');
   },
 };
