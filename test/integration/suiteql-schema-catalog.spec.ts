@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NetSuiteClient } from '../../src/netsuite/client';
+import type { Clock } from '../../src/netsuite/clock';
 import { TbaAuthProvider } from '../../src/netsuite/auth/tba';
 import { CatalogLoader } from '../../src/suiteql/catalogLoader';
 import { completeSuiteQL } from '../../src/suiteql/completion';
@@ -21,14 +22,17 @@ let sandbox: Sandbox;
 let cacheRoot: string;
 const clients: NetSuiteClient[] = [];
 
-function freshClient(): NetSuiteClient {
-  // A fresh cache folder per client: the loader must ask NetSuite, not a catalog another test cached on disk.
+function freshClient(options: { cacheFolder?: string; clock?: Clock; metadataTtlMs?: number } = {}): NetSuiteClient {
+  // A fresh cache folder per client unless told (a restart reuses one): the loader must ask NetSuite, not a catalog
+  // another test cached on disk.
   const client = new NetSuiteClient({
     accountId: sandbox.accountId,
     auth: new TbaAuthProvider(sandbox.accountId, sandbox.credentials.tba),
     overrides: { restBaseUrl: sandbox.baseUrl },
-    cacheRoot: join(cacheRoot, String(clients.length)),
+    cacheRoot: join(cacheRoot, options.cacheFolder ?? String(clients.length)),
     backoff: { baseDelayMs: 1, maxDelayMs: 2, maxAttempts: 2 },
+    clock: options.clock,
+    metadataTtlMs: options.metadataTtlMs,
   });
   clients.push(client);
   return client;
@@ -75,6 +79,37 @@ describe('catalog record types in completion', () => {
     // A standard table that the catalog also lists names both sources.
     const both = 'SELECT * FROM customer';
     expect(hoverSuiteQL(both, both.length - 2, schema)?.contents).toContain('from the metadata catalog; from the bundled SuiteQL table description');
+  }, 60_000);
+});
+
+describe('a warm restart', () => {
+  const catalogRequests = (since: number) => sandbox.requestLog.list({ since, pathPrefix: '/services/rest/record/v1/metadata-catalog' }).length;
+
+  it('completes catalog tables and their columns from the cache on disk with zero catalog requests, and asks again after the TTL or a Refresh', async () => {
+    let skipped = 0;
+    const clock: Clock = { now: () => Date.now() + skipped, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) };
+    const options = { cacheFolder: 'restart', clock, metadataTtlMs: 60_000 };
+    const before = freshClient(options);
+    await new CatalogLoader(SuiteQLSchema.withStandardTables(), { source: async () => before.metadata }).load([customType]);
+    await before.dispose();
+
+    // The restart: a new client and a new schema, as after reopening VS Code, on the same cache folder.
+    const since = sandbox.requestLog.lastSeq;
+    const restarted = freshClient(options);
+    const schema = SuiteQLSchema.withStandardTables();
+    const loader = new CatalogLoader(schema, { source: async () => restarted.metadata });
+    await loader.load([customType]);
+    expect(labels('SELECT * FROM custom', schema)).toContain(customType);
+    expect(labels(`SELECT m.| FROM ${customType} m`, schema)).toEqual(expect.arrayContaining(['name', 'custrecord_pm_status']));
+    expect(catalogRequests(since)).toBe(0);
+
+    // Past the TTL the list is fetched again, once; an explicit Refresh forgets the cache and fetches once more.
+    skipped += 61_000;
+    await restarted.metadata.recordTypes();
+    expect(catalogRequests(since)).toBe(1);
+    await restarted.metadata.refresh();
+    await new CatalogLoader(SuiteQLSchema.withStandardTables(), { source: async () => restarted.metadata }).load();
+    expect(catalogRequests(since)).toBe(2);
   }, 60_000);
 });
 
