@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatSuiteQL, tidySuiteQLSpacing } from '../../src/suiteql/format';
 import { layoutSuiteQL } from '../../src/suiteql/sqlLayout';
-import { corpusQueries } from './suiteqlCorpusFiles';
+import { corpusQueries } from '../unit/suiteqlCorpusFiles';
 
 const format = (text: string) => formatSuiteQL(text, (query) => layoutSuiteQL(query));
 

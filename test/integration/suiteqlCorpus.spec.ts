@@ -5,7 +5,7 @@ import { lexSuiteQL, parseSuiteQL } from '../../src/suiteql/parser';
 import { SuiteQLSchema } from '../../src/suiteql/schema';
 import { tablesReadWithDisplays } from '../../src/suiteql/displayReads';
 import { tablesReadBy } from '../../src/suiteql/tables';
-import { atMarker, completionCases, corpusQueries } from './suiteqlCorpusFiles';
+import { atMarker, completionCases, corpusQueries } from '../unit/suiteqlCorpusFiles';
 
 const corpus = corpusQueries();
 const schema = SuiteQLSchema.withStandardTables();

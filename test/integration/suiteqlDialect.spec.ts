@@ -1,7 +1,7 @@
 import { FlinkSQL, GenericSQL, HiveSQL, ImpalaSQL, MySQL, PostgreSQL, SparkSQL, TrinoSQL } from 'dt-sql-parser';
 import { describe, expect, it } from 'vitest';
 import { suiteQLDialect, toParserText } from '../../src/suiteql/parser';
-import { corpusQueries } from './suiteqlCorpusFiles';
+import { corpusQueries } from '../unit/suiteqlCorpusFiles';
 
 // Which dt-sql-parser grammar reads SuiteQL best: parse every corpus query with each and count the clean parses.
 // The language service uses the winner (Trino, see src/suiteql/parser.ts) plus a small offset-keeping pre-pass.
