@@ -2,8 +2,9 @@
  * `npm run bench -- sandbox-suiteql`: how many SuiteQL rows per second the sandbox serves at limit=1000 with
  * latency off, over real HTTP — first page, a sequential pass over 100,000 rows and a 5-way parallel pass — and,
  * side by side on the same machine in the same run, the engine's cursor paging against naive LIMIT/OFFSET paging
- * (every page re-runs the query and its count). Target: ≥ 50,000 rows/s, so the sandbox never limits a 100k
- * export. Prints; never asserts. The last line is one JSON object with the figures.
+ * (every page re-runs the query and its count). The cursor runs the query once and serves every later page as a
+ * slice of items serialised once. Target: ≥ 300,000 rows/s from the cursor at limit=1000, so the sandbox never
+ * limits a 100k export at c=15 or c=65. Prints; never asserts. The last line is one JSON object with the figures.
  */
 import { PGlite } from '@electric-sql/pglite';
 import { cpus, loadavg } from 'node:os';
@@ -123,7 +124,7 @@ async function main(): Promise<void> {
     engineCursorRowsPerSec: rate(cursor.result, cursor.ms),
     engineNaiveLimitOffsetRowsPerSec: rate(naive.result, naive.ms),
     cursorOverNaive: Number((naive.ms / cursor.ms).toFixed(1)),
-    targetRowsPerSec: 50_000,
+    targetRowsPerSec: 300_000,
     // Absolute rates scale with how busy the machine was; the ratios above were measured side by side.
     cores: cpus().length,
     loadAverage1m: Number(loadavg()[0].toFixed(1)),
