@@ -6,13 +6,14 @@
 import * as vscode from 'vscode';
 import { parseAccount } from '../../netsuite/account';
 import type { AuthKind } from '../../netsuite/auth/types';
-import type { AccountDraft, DraftCredentials } from './accountDraft';
+import { oauth2RedirectUri, type AccountDraft, type DraftCredentials } from './accountDraft';
 import { accountIdFeedback, baseUrlProblem, credentialProblem, privateKeyProblem } from './accountInputs';
 import { ConnectionTestError, type AccountService } from './accountService';
 import { SignInCancelledError } from './oauth2Callbacks';
 import { pasteRedirectProgressMessage } from './pasteRedirect';
 import { SecretStorageUnavailableError } from './secretStorageStore';
 import { describeError } from '../../netsuite/describeError';
+import { back, inputStep, pickStep, type StepButton, type StepResult } from './wizardSteps';
 
 const title = 'Add NetSuite Account';
 
@@ -52,31 +53,75 @@ export async function runAddAccountWizard(service: AccountService, previous?: Ac
   }
 }
 
-async function collectDraft(previous?: AccountDraft): Promise<AccountDraft | undefined> {
-  const accountIdText = await vscode.window.showInputBox({
-    title: `${title} (1/4)`,
-    prompt: 'NetSuite account id (Setup > Company > Company Information > Account ID), or a URL of the account',
-    placeHolder: '1234567_SB1',
-    value: previous?.accountId,
-    ignoreFocusOut: true,
-    validateInput: (text) => {
-      const feedback = accountIdFeedback(text);
-      return { message: feedback.message, severity: feedback.severity === 'error' ? vscode.InputBoxValidationSeverity.Error : vscode.InputBoxValidationSeverity.Info };
-    },
-  });
-  if (accountIdText === undefined) return undefined;
-  const accountId = parseAccount(accountIdText).id;
-
-  const kind = await pickAuthKind(previous?.credentials.kind);
-  if (!kind) return undefined;
-  const previousCredentials = previous?.credentials.kind === kind ? previous.credentials : undefined;
-  const credentials = await collectCredentials(kind, previousCredentials);
-  if (!credentials) return undefined;
-
-  const baseUrl = await pickServer(accountId, previous?.baseUrl);
-  if (baseUrl === undefined) return undefined;
-  return { accountId, label: previous?.label, credentials, ...(baseUrl ? { baseUrl } : {}) };
+/** What the wizard has collected so far; Back keeps it, so a step shows what was typed there before. */
+interface WizardState {
+  accountId?: string;
+  kind?: AuthKind;
+  fields: Record<string, string>;
+  /** '' for NetSuite's own hosts, else the override URL; undefined until the server step. */
+  override?: boolean;
+  baseUrl?: string;
 }
+
+/** A step moves on, goes back, is cancelled, or does not apply (`skip`: the runner goes on in the same direction). */
+type StepOutcome = 'next' | 'back' | 'cancel' | 'skip';
+type Step = (state: WizardState, canGoBack: boolean) => Promise<StepOutcome>;
+
+function outcome<T>(result: StepResult<T>, keep: (value: T) => void): StepOutcome {
+  if (result === undefined) return 'cancel';
+  if (result === back) return 'back';
+  keep(result);
+  return 'next';
+}
+
+/**
+ * Runs the steps with Back on every step but the first. The step list is read again after each step, because the
+ * auth kind chosen on step 2 decides which fields step 3 asks for.
+ */
+async function collectDraft(previous?: AccountDraft): Promise<AccountDraft | undefined> {
+  const state: WizardState = {
+    accountId: previous?.accountId,
+    kind: previous?.credentials.kind,
+    fields: previous ? credentialFields(previous.credentials) : {},
+    ...(previous ? { override: Boolean(previous.baseUrl), baseUrl: previous.baseUrl } : {}),
+  };
+  let index = 0;
+  let direction: 'next' | 'back' = 'next';
+  for (;;) {
+    const steps = wizardSteps(state);
+    if (index >= steps.length) break;
+    if (index < 0) return undefined;
+    const result = await steps[index](state, index > 0);
+    if (result === 'cancel') return undefined;
+    if (result !== 'skip') direction = result;
+    index += direction === 'next' ? 1 : -1;
+  }
+  const credentials = draftCredentials(state);
+  if (!state.accountId || !credentials) return undefined;
+  return { accountId: state.accountId, label: previous?.label, credentials, ...(state.override && state.baseUrl ? { baseUrl: state.baseUrl } : {}) };
+}
+
+function wizardSteps(state: WizardState): Step[] {
+  return [accountIdStep, authKindStep, ...credentialSteps(state.kind), serverStep, baseUrlStep];
+}
+
+const accountIdStep: Step = async (state, canGoBack) =>
+  outcome(
+    await inputStep({
+      title: `${title} (1/4)`,
+      prompt: 'NetSuite account id (Setup > Company > Company Information > Account ID), or a URL of the account',
+      placeholder: '1234567_SB1',
+      value: state.accountId,
+      canGoBack,
+      validate: (text) => {
+        const feedback = accountIdFeedback(text);
+        return { message: feedback.message, severity: feedback.severity === 'error' ? vscode.InputBoxValidationSeverity.Error : vscode.InputBoxValidationSeverity.Info };
+      },
+    }),
+    (text) => {
+      state.accountId = parseAccount(text).id;
+    },
+  );
 
 /** No keyring: retrying cannot help, so offer the README's way out instead of "try again". */
 async function showSecretStorageHelp(error: SecretStorageUnavailableError): Promise<void> {
@@ -90,63 +135,118 @@ interface KindItem extends vscode.QuickPickItem {
   authKind: AuthKind;
 }
 
-async function pickAuthKind(current?: AuthKind): Promise<AuthKind | undefined> {
+const authKindStep: Step = async (state, canGoBack) => {
   const items: KindItem[] = [
     { authKind: 'oauth2', label: '$(globe) OAuth 2.0 — sign in with the browser', detail: 'Authorization code with PKCE; needs the integration record\'s client id (and secret, if confidential).' },
     { authKind: 'clientCredentials', label: '$(key) OAuth 2.0 client credentials (certificate)', detail: 'Machine-to-machine: client id, certificate id and the PEM private key of the uploaded certificate.' },
     { authKind: 'tba', label: '$(shield) Token-based authentication (TBA)', detail: 'Consumer key/secret of the integration and token id/secret of an access token.' },
   ];
-  const picked = await vscode.window.showQuickPick(
-    items.map((item) => ({ ...item, picked: item.authKind === current })),
-    { title: `${title} (2/4)`, placeHolder: 'How should SuiteLens sign in to NetSuite?', ignoreFocusOut: true, matchOnDetail: true },
-  );
-  return picked?.authKind;
+  const result = await pickStep({
+    title: `${title} (2/4)`,
+    placeholder: 'How should SuiteLens sign in to NetSuite?',
+    items,
+    active: items.find((item) => item.authKind === state.kind),
+    canGoBack,
+    matchOnDetail: true,
+  });
+  return outcome(result, (item) => {
+    if (item.authKind !== state.kind) state.fields = {};
+    state.kind = item.authKind;
+  });
+};
+
+/** One field of step 3: what NetSuite calls it, where to find it, and whether it is a secret. */
+interface CredentialField {
+  key: string;
+  what: string;
+  prompt: string;
+  secret: boolean;
+  optional?: boolean;
+  /** Shown on the field's step: the redirect URI an OAuth 2.0 integration record must list, with a Copy button. */
+  redirectUri?: boolean;
 }
 
-async function collectCredentials(kind: AuthKind, previous?: DraftCredentials): Promise<DraftCredentials | undefined> {
-  const step = `${title} (3/4)`;
-  switch (kind) {
-    case 'tba': {
-      const old = previous?.kind === 'tba' ? previous : undefined;
-      const consumerKey = await askSecret(step, 'consumer key', 'Setup > Integration > Manage Integrations: shown once when the integration is saved', old?.consumerKey);
-      if (consumerKey === undefined) return undefined;
-      const consumerSecret = await askSecret(step, 'consumer secret', 'Shown together with the consumer key', old?.consumerSecret);
-      if (consumerSecret === undefined) return undefined;
-      const tokenId = await askSecret(step, 'token id', 'Setup > Users/Roles > Access Tokens > New: shown once when the token is created', old?.tokenId);
-      if (tokenId === undefined) return undefined;
-      const tokenSecret = await askSecret(step, 'token secret', 'Shown together with the token id', old?.tokenSecret);
-      if (tokenSecret === undefined) return undefined;
-      return { kind, consumerKey, consumerSecret, tokenId, tokenSecret };
+const credentialFieldsByKind: Record<AuthKind, readonly CredentialField[]> = {
+  tba: [
+    { key: 'consumerKey', what: 'consumer key', prompt: 'Setup > Integration > Manage Integrations: shown once when the integration is saved', secret: true },
+    { key: 'consumerSecret', what: 'consumer secret', prompt: 'Shown together with the consumer key', secret: true },
+    { key: 'tokenId', what: 'token id', prompt: 'Setup > Users/Roles > Access Tokens > New: shown once when the token is created', secret: true },
+    { key: 'tokenSecret', what: 'token secret', prompt: 'Shown together with the token id', secret: true },
+  ],
+  oauth2: [
+    {
+      key: 'clientId',
+      what: 'client id',
+      prompt: `The integration record's client id (Setup > Integration > Manage Integrations). Its Redirect URI must be ${oauth2RedirectUri} (Copy Redirect URI, top right)`,
+      secret: false,
+      redirectUri: true,
+    },
+    { key: 'clientSecret', what: 'client secret', prompt: 'Leave empty for a public client (PKCE only); confidential integrations have one', secret: true, optional: true },
+  ],
+  clientCredentials: [
+    { key: 'clientId', what: 'client id', prompt: 'The integration record\'s client id', secret: false },
+    { key: 'certificateId', what: 'certificate id', prompt: 'Setup > Integration > OAuth 2.0 Client Credentials (M2M) Setup: the id of the uploaded certificate', secret: false },
+  ],
+};
+
+const copyRedirectUri: StepButton = {
+  iconPath: new vscode.ThemeIcon('copy'),
+  tooltip: 'Copy Redirect URI',
+  run: async () => {
+    try {
+      await vscode.env.clipboard.writeText(oauth2RedirectUri);
+      vscode.window.setStatusBarMessage(`Copied ${oauth2RedirectUri}: paste it as the integration record's Redirect URI.`, 5000);
+    } catch (error) {
+      // A browser can refuse the clipboard; the URI stays readable in the step's prompt.
+      void vscode.window.showWarningMessage(`Could not copy the redirect URI (${describeError(error)}); it is ${oauth2RedirectUri}.`);
     }
-    case 'oauth2': {
-      const old = previous?.kind === 'oauth2' ? previous : undefined;
-      const clientId = await askText(step, 'client id', 'The integration record\'s client id (Setup > Integration > Manage Integrations)', old?.clientId);
-      if (clientId === undefined) return undefined;
-      const clientSecret = await askSecret(step, 'client secret', 'Leave empty for a public client (PKCE only); confidential integrations have one', old?.clientSecret, true);
-      if (clientSecret === undefined) return undefined;
-      return { kind, clientId, ...(clientSecret ? { clientSecret } : {}) };
-    }
-    case 'clientCredentials': {
-      const old = previous?.kind === 'clientCredentials' ? previous : undefined;
-      const clientId = await askText(step, 'client id', 'The integration record\'s client id', old?.clientId);
-      if (clientId === undefined) return undefined;
-      const certificateId = await askText(step, 'certificate id', 'Setup > Integration > OAuth 2.0 Client Credentials (M2M) Setup: the id of the uploaded certificate', old?.certificateId);
-      if (certificateId === undefined) return undefined;
-      const privateKeyPem = old?.privateKeyPem || (await pickPrivateKey());
-      if (privateKeyPem === undefined) return undefined;
-      return { kind, clientId, certificateId, privateKeyPem };
-    }
+  },
+};
+
+function credentialSteps(kind: AuthKind | undefined): Step[] {
+  if (!kind) return [];
+  const fields: Step[] = credentialFieldsByKind[kind].map((field) => async (state, canGoBack) => {
+    const result = await inputStep({
+      title: `${title} (3/4): ${field.what}`,
+      prompt: field.secret ? `${field.prompt}. Kept in VS Code's secret storage only.` : field.prompt,
+      value: state.fields[field.key],
+      password: field.secret,
+      canGoBack,
+      buttons: field.redirectUri ? [copyRedirectUri] : [],
+      validate: (text) => credentialProblem(field.what, text.trim(), field.optional),
+    });
+    return outcome(result, (text) => {
+      state.fields[field.key] = text.trim();
+    });
+  });
+  return kind === 'clientCredentials' ? [...fields, privateKeyStep] : fields;
+}
+
+/** Closing the file dialog without a file goes back one step: a dialog has no Back button of its own. */
+const privateKeyStep: Step = async (state) => {
+  const pem = await pickPrivateKey();
+  if (pem === undefined) return 'back';
+  state.fields.privateKeyPem = pem;
+  return 'next';
+};
+
+function credentialFields(credentials: DraftCredentials): Record<string, string> {
+  const { kind: _kind, ...fields } = credentials;
+  return Object.fromEntries(Object.entries(fields).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+}
+
+function draftCredentials(state: WizardState): DraftCredentials | undefined {
+  const f = state.fields;
+  switch (state.kind) {
+    case 'tba':
+      return { kind: 'tba', consumerKey: f.consumerKey ?? '', consumerSecret: f.consumerSecret ?? '', tokenId: f.tokenId ?? '', tokenSecret: f.tokenSecret ?? '' };
+    case 'oauth2':
+      return { kind: 'oauth2', clientId: f.clientId ?? '', ...(f.clientSecret ? { clientSecret: f.clientSecret } : {}) };
+    case 'clientCredentials':
+      return { kind: 'clientCredentials', clientId: f.clientId ?? '', certificateId: f.certificateId ?? '', privateKeyPem: f.privateKeyPem ?? '' };
+    default:
+      return undefined;
   }
-}
-
-function askText(step: string, what: string, prompt: string, value?: string): Thenable<string | undefined> {
-  return vscode.window.showInputBox({ title: `${step}: ${what}`, prompt, value, ignoreFocusOut: true, validateInput: (text) => credentialProblem(what, text.trim()) }).then((text) => text?.trim());
-}
-
-function askSecret(step: string, what: string, prompt: string, value?: string, optional = false): Thenable<string | undefined> {
-  return vscode.window
-    .showInputBox({ title: `${step}: ${what}`, prompt: `${prompt}. Kept in VS Code's secret storage only.`, value, password: true, ignoreFocusOut: true, validateInput: (text) => credentialProblem(what, text.trim(), optional) })
-    .then((text) => text?.trim());
 }
 
 /** The key file's contents go to SecretStorage — a path alone would break when the file moves and leak its location. */
@@ -167,23 +267,32 @@ async function pickPrivateKey(): Promise<string | undefined> {
   }
 }
 
-/** Resolves '' for NetSuite's own hosts, a URL for an override, undefined when cancelled. */
-async function pickServer(accountId: string, current?: string): Promise<string | undefined> {
-  const nativeHost = parseAccount(accountId).restBaseUrl;
+const serverStep: Step = async (state, canGoBack) => {
+  const nativeHost = parseAccount(state.accountId ?? '').restBaseUrl;
   const items: (vscode.QuickPickItem & { override: boolean })[] = [
-    { override: false, label: '$(cloud) NetSuite', description: nativeHost, picked: !current },
-    { override: true, label: '$(server) Another address…', description: current ?? 'the local sandbox, a proxy', picked: Boolean(current) },
+    { override: false, label: '$(cloud) NetSuite', description: nativeHost },
+    { override: true, label: '$(server) Another address…', description: state.baseUrl ?? 'the local sandbox, a proxy' },
   ];
-  const picked = await vscode.window.showQuickPick(items, { title: `${title} (4/4)`, placeHolder: 'Where is the account served?', ignoreFocusOut: true });
-  if (!picked) return undefined;
-  if (!picked.override) return '';
-  const url = await vscode.window.showInputBox({
-    title: `${title} (4/4): base URL`,
-    prompt: 'Base URL that serves the NetSuite REST API (and sign-in pages) for this account',
-    placeHolder: 'http://127.0.0.1:4567',
-    value: current,
-    ignoreFocusOut: true,
-    validateInput: baseUrlProblem,
+  const result = await pickStep({ title: `${title} (4/4)`, placeholder: 'Where is the account served?', items, active: items[state.override ? 1 : 0], canGoBack });
+  return outcome(result, (item) => {
+    state.override = item.override;
   });
-  return url?.trim();
-}
+};
+
+/** Only after "Another address…". */
+const baseUrlStep: Step = async (state, canGoBack) => {
+  if (!state.override) return 'skip';
+  return outcome(
+    await inputStep({
+      title: `${title} (4/4): base URL`,
+      prompt: 'Base URL that serves the NetSuite REST API (and sign-in pages) for this account',
+      placeholder: 'http://127.0.0.1:4567',
+      value: state.baseUrl,
+      canGoBack,
+      validate: baseUrlProblem,
+    }),
+    (text) => {
+      state.baseUrl = text.trim();
+    },
+  );
+};

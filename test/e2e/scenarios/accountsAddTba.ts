@@ -54,7 +54,7 @@ function filesUnder(root: string): string[] {
 }
 
 export const scenario: Scenario = {
-  name: 'Adding a TBA account through the quick-pick wizard: validation while typing, wrong keys refused with NetSuite\'s reason and corrected, production unmistakable in the status bar, listed in the Accounts menu and signed out there, no secret on disk',
+  name: 'Adding a TBA account through the quick-pick wizard: validation while typing, Back keeps what was typed, wrong keys refused with NetSuite\'s reason and corrected, production unmistakable in the status bar, listed in the Accounts menu and signed out there, no secret on disk',
   async run({ openWorkbench, onCleanup }) {
     // A production-looking account id served by the local sandbox through the base URL override.
     const sandbox = await startSandbox({ port: 0, accountId: '1234567', seedRecords: [] });
@@ -122,6 +122,15 @@ export const scenario: Scenario = {
       assert.notEqual(await quickInput(page).inputValue(), '', `the ${what} is kept`);
       await page.keyboard.press('Enter');
     }
+    // Back goes one step back with what was typed there kept: the token id again, then forward to the secret.
+    await waitForTitle(page, /\(3\/4\): token secret$/);
+    const backButton = page.locator('.quick-input-widget .quick-input-left-action-bar .action-label').first();
+    await backButton.waitFor({ timeout: uiTimeout });
+    await screenshot(page, 'accounts-2c-back-button');
+    await backButton.click();
+    await waitForTitle(page, /\(3\/4\): token id$/);
+    assert.equal(await quickInput(page).inputValue(), tba.tokenId, 'Back keeps the token id');
+    await page.keyboard.press('Enter');
     await waitForTitle(page, /\(3\/4\): token secret$/);
     await typeAndEnter(page, tba.tokenSecret);
     await waitForTitle(page, /\(4\/4\)/);

@@ -34,6 +34,15 @@ export const scenario: Scenario = {
     await answer(page, /Add NetSuite Account \(1\/4\)/, '1234567_SB1');
     await waitForTitle(page, /\(2\/4\)/);
     await pickRow(page, /OAuth 2\.0 — sign in with the browser/);
+    // The redirect URI the integration record must list is shown where it is needed, with a Copy button.
+    await waitForTitle(page, /\(3\/4\): client id$/);
+    const prompt = page.locator('.quick-input-widget .quick-input-message');
+    await prompt.filter({ hasText: 'Its Redirect URI must be vscode://suitelens.suitelens/oauth2/callback' }).waitFor({ timeout: uiTimeout });
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
+    await page.locator('.quick-input-widget').getByRole('button', { name: 'Copy Redirect URI' }).click({ timeout: uiTimeout });
+    await page.locator('.part.statusbar', { hasText: 'Copied vscode://suitelens.suitelens/oauth2/callback' }).waitFor({ timeout: uiTimeout });
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'vscode://suitelens.suitelens/oauth2/callback');
+    await screenshot(page, 'accounts-oauth2-0-redirect-uri-at-client-id');
     await answer(page, /\(3\/4\): client id$/, oauth2.clientId);
     await answer(page, /\(3\/4\): client secret$/, oauth2.clientSecret);
     await waitForTitle(page, /\(4\/4\)/);
