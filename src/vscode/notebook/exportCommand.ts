@@ -87,8 +87,10 @@ export async function exportQueryResult(
           },
         });
         const note = run.summary.truncated ? ` ${run.summary.notice ?? ''}` : '';
-        const open = await vscode.window.showInformationMessage(`Exported ${summary.rows.toLocaleString('en-US')} rows to ${basename(target.fsPath)}.${note}`, 'Open File');
-        if (open) await vscode.commands.executeCommand('vscode.open', target);
+        // Not awaited: the progress notification ends with the export, not when this message is answered.
+        void vscode.window.showInformationMessage(`Exported ${summary.rows.toLocaleString('en-US')} rows to ${basename(target.fsPath)}.${note}`, 'Open File').then(async (open) => {
+          if (open) await vscode.commands.executeCommand('vscode.open', target);
+        });
       } catch (error) {
         if (abort.signal.aborted) {
           void vscode.window.showInformationMessage('Export cancelled; no file was written.');

@@ -57,6 +57,8 @@ export const scenario: Scenario = {
     assert.match(proposed, proposal);
     await page.keyboard.press('Enter');
     await waitForNotification(page, new RegExp(`Exported ${months} rows to suiteql-.*\\.xlsx`));
+    // The progress notification ends with the export, while the "Exported" message waits to be answered.
+    await page.locator('.notifications-toasts .notification-toast', { hasText: /Exporting to suiteql-/ }).waitFor({ state: 'detached', timeout: 10_000 });
     await screenshot(page, 'notebook-export-xlsx-done');
 
     const target = join(folder, `suiteql-${new Date().toISOString().slice(0, 10)}.xlsx`);
