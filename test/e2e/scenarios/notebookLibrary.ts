@@ -13,7 +13,7 @@ const saved = [
 export const scenario: Scenario = {
   name: 'The SuiteQL Library lists the workspace’s saved queries and runs one into a notebook, prompting for its parameter',
   async run({ openWorkbench }) {
-    const page = await openWorkbench({ folderFiles: { 'suiteql/customers-from-an-id.suiteql': saved, 'reports/plain.suiteql': 'SELECT id FROM employee\n' } });
+    const page = await openWorkbench({ settings: { 'workbench.colorTheme': 'Default Light Modern' }, folderFiles: { 'suiteql/customers-from-an-id.suiteql': saved, 'reports/plain.suiteql': 'SELECT id FROM employee\n' } });
     await runCommand(page, 'SuiteLens: Try the Demo Sandbox');
     const sideBar = await openSuiteLensView(page);
     const library = sideBar.locator('.pane', { has: page.locator('.pane-header', { hasText: /SuiteQL Library/i }) });
@@ -43,6 +43,10 @@ export const scenario: Scenario = {
     assert.deepEqual(grid[0], ['id', 'companyname']);
     const ids = grid.slice(1).filter((row) => row[0] !== '').map((row) => Number(row[0]));
     assert.ok(ids.length > 0 && ids.every((id) => id >= 300), `only ids from 300: ${ids.join(', ')}`);
-    await screenshot(page, 'notebook-library-run');
+    await screenshot(page, 'notebook-library-run-light');
+    await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
+    await page.locator('.monaco-workbench.vs-dark').waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(500);
+    await screenshot(page, 'notebook-library-run-dark');
   },
 };
