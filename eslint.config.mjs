@@ -2,14 +2,28 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
-// The core (NetSuite client, SuiteQL language service, agent policy, sandbox) must never import `vscode`:
-// it runs in tests, the sandbox CLI and the MCP server, where there is no VS Code API.
-const coreNoVscode = {
-  files: ['src/netsuite/**', 'src/suiteql/**', 'src/agents/**', 'src/sandbox/**', 'src/protocol/**'],
-  rules: {
-    'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'The core must not import vscode; add an adapter under src/vscode/.' }] }],
-  },
-};
+// Import zones: which folder may import which. Layers, bottom up: the core (src/netsuite; src/suiteql; src/agents on
+// both; src/sandbox on src/netsuite) → src/protocol (messages and the form model, shared with the browser) → media
+// (browser code) and src/vscode (the adapters, which may import everything but media). The core runs outside VS Code
+// (tests, the sandbox CLI, the MCP server), so it never imports `vscode`; protocol and media run in a webview too, so
+// they import nothing of the host. A zone is a regular expression over the import text: a relative path that climbs
+// out (`../`) into one of the folders (`../../agents/policy`, `../../src/vscode/forms/x`); a same-named file is no folder.
+const segment = (...folders) => `^(\\.\\./)+(src/)?(${folders.join('|')})/`;
+const vscodeApi = { name: 'vscode', message: 'Only the adapters (src/vscode) and src/extension.ts import vscode.' };
+const zone = (files, folders, message, paths = [vscodeApi]) => ({
+  files,
+  rules: { 'no-restricted-imports': ['error', { paths, patterns: [{ regex: segment(...folders), message }] }] },
+});
+const importZones = [
+  zone(['src/netsuite/**'], ['vscode', 'protocol', 'agents', 'suiteql', 'sandbox', 'media'], 'src/netsuite is the bottom layer: it imports no other SuiteLens folder.'),
+  zone(['src/suiteql/**'], ['vscode', 'protocol', 'agents', 'netsuite', 'sandbox', 'media'], 'src/suiteql (the language service) imports no other SuiteLens folder.'),
+  zone(['src/agents/**'], ['vscode', 'protocol', 'sandbox', 'media'], 'src/agents builds on src/netsuite and src/suiteql only.'),
+  // The sandbox's own src/sandbox/suiteql folder shares its name with the language service; layering.spec.ts checks that one.
+  zone(['src/sandbox/**'], ['vscode', 'protocol', 'agents', 'media'], 'The sandbox imports only the src/netsuite helpers it shares.'),
+  zone(['src/protocol/**'], ['vscode', 'netsuite', 'suiteql', 'agents', 'sandbox', 'media'], 'src/protocol is shared with the browser: it imports only src/protocol.'),
+  zone(['media/**'], ['vscode', 'netsuite', 'suiteql', 'agents', 'sandbox'], 'Browser code imports only media and src/protocol.'),
+  zone(['src/vscode/**', 'src/extension.ts'], ['media'], 'The host never imports browser code; share it through src/protocol.', []),
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.code-server/**', '.vscode-test/**', 'test-results/**', 'out/**'] },
@@ -24,5 +38,5 @@ export default tseslint.config(
   },
   { files: ['media/**'], languageOptions: { globals: { ...globals.browser } } },
   { files: ['eslint.config.mjs', 'vitest.config.mts'], rules: { 'no-restricted-syntax': 'off' } },
-  coreNoVscode,
+  ...importZones,
 );

@@ -26,9 +26,7 @@ import {
   TransformRequest,
   type FormToHost,
 } from '../../src/protocol/formMessages';
-import { sameValue } from '../../src/vscode/forms/model/formEdits';
-import type { FieldModel, FormModel } from '../../src/vscode/forms/model/formModel';
-import type { FieldValue, FormValues, LineValues } from '../../src/vscode/forms/model/formValues';
+import { sameValue, type FieldModel, type FieldValue, type FormModel, type FormValues, type LineValues } from '../../src/protocol/formModel';
 import { formStyles } from './formStyles';
 
 declare function acquireVsCodeApi(): { postMessage(message: unknown): void };

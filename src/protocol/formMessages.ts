@@ -3,8 +3,7 @@
  * checks everything the webview sends (it runs NetSuite data and must not be trusted); the webview checks what the
  * host sends before drawing it. Payload values are the record's own JSON shape (see `FormValues`).
  */
-import type { FieldModel, FormModel, SublistModel } from '../vscode/forms/model/formModel';
-import type { FieldValue, FormValues, LineValues } from '../vscode/forms/model/formValues';
+import type { FieldModel, FieldValue, FormModel, FormValues, LineValues, SublistModel } from './formModel';
 import { arrayOf, defineMessage, isBoolean, isNull, isNumber, isString, objectOf, oneOf, optional, type Check } from './guards';
 
 const isReference: Check<{ id: string; refName?: string }> = objectOf({ id: isString, refName: optional(isString) });

@@ -3,8 +3,7 @@
  * state (dirty = not at the save point); the form decides what one step is, what it is called in the Edit menu, and
  * what undoing it changes. Pure, unit-tested.
  */
-import type { FormModel } from './formModel';
-import type { FieldValue, FormValues } from './formValues';
+import { sameValue, type FormModel, type FormValues } from '../../../protocol/formModel';
 
 /**
  * What the webview reports: `type` (a keystroke in a text field), `set` (a choice: checkbox, option, picked
@@ -68,9 +67,4 @@ export function applyStep(current: FormValues, from: FormValues, to: FormValues)
     else next[key] = structuredClone(value);
   }
   return next;
-}
-
-/** Values are plain JSON (the record's own shape); key order is the same on both sides, set by the same code. */
-export function sameValue(a: FormValues[string] | FieldValue | undefined, b: FormValues[string] | FieldValue | undefined): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
 }

@@ -5,34 +5,9 @@
  * supplies `loadSchema` to fetch those catalog entries (the metadata cache in the extension).
  */
 import { catalogNameOfRef, type RecordTypeSchema } from '../../../netsuite/metadata';
+import type { FieldModel, FormModel, SublistModel } from '../../../protocol/formModel';
 
-export type FieldKind = 'text' | 'integer' | 'number' | 'checkbox' | 'date' | 'datetime' | 'enum' | 'reference';
-
-export interface FieldModel {
-  id: string;
-  title: string;
-  kind: FieldKind;
-  readOnly: boolean;
-  /** `x-ns-custom-field`: shown in its own group. */
-  custom: boolean;
-  maxLength?: number;
-  /** Enum choices (ids from the schema; labels are the ids until a record tells us its refName). */
-  options?: string[];
-  /** Reference target (`customer`, `employee`, `nsResource` when NetSuite does not say). */
-  referenceType?: string;
-}
-
-export interface SublistModel {
-  id: string;
-  title: string;
-  columns: FieldModel[];
-}
-
-export interface FormModel {
-  recordType: string;
-  fields: FieldModel[];
-  sublists: SublistModel[];
-}
+export type { FieldKind, FieldModel, FormModel, SublistModel } from '../../../protocol/formModel';
 
 type PropertySchema = Record<string, unknown>;
 export type SchemaLoader = (catalogName: string) => Promise<RecordTypeSchema>;

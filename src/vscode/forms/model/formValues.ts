@@ -10,12 +10,9 @@
  * Pure, unit-tested.
  */
 import { changedFields, type NetSuiteRecord } from '../../../netsuite/records';
-import type { FieldModel, FormModel, SublistModel } from './formModel';
+import type { FieldModel, FieldValue, FormModel, FormValues, LineValues, SublistModel } from '../../../protocol/formModel';
 
-export type FieldValue = string | number | boolean | null | { id: string; refName?: string };
-export type LineValues = Record<string, FieldValue>;
-/** Body field id → value, and sublist id → `{ items: lines }` (the record's own JSON shape, without links). */
-export type FormValues = Record<string, FieldValue | { items: LineValues[] }>;
+export type { FieldValue, FormValues, LineValues } from '../../../protocol/formModel';
 
 export interface WritePlan {
   body: NetSuiteRecord;
