@@ -11,15 +11,18 @@
  */
 import { createHash } from 'node:crypto';
 import { openAsBlob } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Bumped when what a snapshot holds changes in a way the code hash would not show. */
 const formatVersion = 1;
-/** Snapshots kept in the folder; older ones (other seeds, older code) are removed when a new one is written. */
-const keptSnapshots = 6;
+/**
+ * Snapshots kept in the folder, most recently used first; the rest (other seeds, older code) are removed when a
+ * new one is written. Enough for every seed CI's specs start with, so a big one is not pushed out by small ones.
+ */
+const keptSnapshots = 24;
 
 export interface SnapshotPlan {
   dir: string;
@@ -85,7 +88,11 @@ const fileOf = (plan: SnapshotPlan) => join(plan.dir, `${plan.key}.tar`);
 /** The saved data directory, or undefined when there is none yet. */
 export async function readSnapshot(plan: SnapshotPlan): Promise<Blob | undefined> {
   try {
-    return await openAsBlob(fileOf(plan));
+    const blob = await openAsBlob(fileOf(plan));
+    // Marks it used: pruning removes the least recently used.
+    const now = new Date();
+    await utimes(fileOf(plan), now, now).catch(() => undefined);
+    return blob;
   } catch {
     return undefined;
   }
