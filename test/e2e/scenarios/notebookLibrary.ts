@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Scenario } from '../lib/scenario';
 import { openSuiteLensView, readGrid, runCommand, screenshot, treeItems } from '../lib/workbench';
 
@@ -48,5 +50,25 @@ export const scenario: Scenario = {
     await page.locator('.monaco-workbench.vs-dark').waitFor({ timeout: 30_000 });
     await page.waitForTimeout(500);
     await screenshot(page, 'notebook-library-run-dark');
+
+    // The cell goes back to the library under a new name, with the header naming its parameter.
+    await page.locator('.notebook-editor .code-cell-row').first().click({ position: { x: 5, y: 5 } });
+    await runCommand(page, 'SuiteLens: Save Cell to SuiteQL Library');
+    const nameBox = page.locator('.quick-input-widget', { hasText: 'A name for this query' });
+    await nameBox.waitFor({ timeout: 30_000 });
+    await nameBox.locator('input').fill('Customers over a threshold');
+    await nameBox.locator('input').press('Enter');
+    const descriptionBox = page.locator('.quick-input-widget', { hasText: 'A one-line description' });
+    await descriptionBox.waitFor({ timeout: 30_000 });
+    await descriptionBox.locator('input').fill('Saved from a notebook');
+    await descriptionBox.locator('input').press('Enter');
+    await treeItems(page).filter({ hasText: 'Customers over a threshold' }).waitFor({ timeout: 30_000 });
+    const folder = new URL(page.url()).searchParams.get('folder');
+    assert.ok(folder, 'the workbench URL names its workspace folder');
+    assert.equal(
+      readFileSync(join(folder, 'suiteql', 'customers-over-a-threshold.suiteql'), 'utf8'),
+      '-- name: Customers over a threshold\n-- description: Saved from a notebook\n-- params: :min\nSELECT id, companyname FROM customer WHERE id >= :min ORDER BY id\n',
+    );
+    await screenshot(page, 'notebook-library-saved-cell');
   },
 };
