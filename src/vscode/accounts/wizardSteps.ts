@@ -46,7 +46,9 @@ export function inputStep(options: InputStepOptions): Promise<StepResult<string>
     box.validationMessage = message === '' ? undefined : message;
     return message;
   };
-  validate(box.value);
+  // An empty step shows its prompt (where to find the value, the redirect URI) until the person types or presses
+  // Enter: "Enter the client id." in its place would hide what they need to read first.
+  if (box.value !== '') validate(box.value);
   return new Promise((resolve) => {
     let settled = false;
     const finish = (result: StepResult<string>) => {

@@ -115,7 +115,8 @@ export const scenario: Scenario = {
     await expandRow(page, 'customer');
     await findRow(page, 'Load more…');
     assert.ok((await explorerRows(page, /\S/).count()) > 5, 'customers are listed under the type');
-    await page.locator('.notifications-toasts .notification-toast', { hasText: /Added NetSuite account/ }).waitFor({ timeout: uiTimeout });
+    // The "Added" toast was checked above; VS Code hides an information toast after a while, so under load it can
+    // be gone by now, and the screenshot does not wait for it.
     await screenshot(page, 'accounts-oauth2-3-signed-in-browsing');
   },
 };
