@@ -88,11 +88,11 @@ const fileOf = (plan: SnapshotPlan) => join(plan.dir, `${plan.key}.tar`);
 /** The saved data directory, or undefined when there is none yet. */
 export async function readSnapshot(plan: SnapshotPlan): Promise<Blob | undefined> {
   try {
-    const blob = await openAsBlob(fileOf(plan));
-    // Marks it used: pruning removes the least recently used.
+    // Marks it used (pruning removes the least recently used) BEFORE opening: a Blob from openAsBlob fails to
+    // read once the file's modification time changes.
     const now = new Date();
-    await utimes(fileOf(plan), now, now).catch(() => undefined);
-    return blob;
+    await utimes(fileOf(plan), now, now);
+    return await openAsBlob(fileOf(plan));
   } catch {
     return undefined;
   }
