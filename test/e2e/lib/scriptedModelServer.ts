@@ -16,6 +16,8 @@ export interface ScriptedToolCall {
   /** SuiteLens's tool name: the request's `tools` entry of that name, else one whose name ends with it (MCP's prefix). */
   readonly tool: string;
   readonly arguments: Readonly<Record<string, unknown>>;
+  /** `mcp`: call the tool as an MCP server of VS Code's list offers it (prefixed), not the language-model tool. */
+  readonly through?: 'mcp';
 }
 
 interface ChatMessage {
@@ -67,7 +69,8 @@ function decide(request: ChatRequest, script: readonly ScriptedToolCall[], callC
   const offered = (request.tools ?? []).map((tool) => tool.function?.name ?? '');
   // The language-model tool has the bare name; the same tool through an MCP server comes prefixed (mcp_…): the
   // script means the bare one when both are offered.
-  const name = step ? (offered.find((candidate) => candidate === step.tool) ?? offered.find((candidate) => candidate.endsWith(step.tool))) : undefined;
+  const prefixed = (candidate: string): boolean => candidate !== step?.tool && candidate.endsWith(`_${step?.tool}`);
+  const name = !step ? undefined : step.through === 'mcp' ? offered.find(prefixed) : (offered.find((candidate) => candidate === step.tool) ?? offered.find(prefixed));
   if (!step || !name) return { text: step ? `The tool ${step.tool} was not offered (offered: ${offered.join(', ') || 'none'}).` : 'Scripted model: nothing to do.' };
   return { toolCall: { id: `call_${callCount}`, name, arguments: JSON.stringify(step.arguments) } };
 }
