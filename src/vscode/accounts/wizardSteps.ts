@@ -49,14 +49,7 @@ export function inputStep(options: InputStepOptions): Promise<StepResult<string>
   // An empty step shows its prompt (where to find the value, the redirect URI) until the person types or presses
   // Enter: "Enter the client id." in its place would hide what they need to read first.
   if (box.value !== '') validate(box.value);
-  return new Promise((resolve) => {
-    let settled = false;
-    const finish = (result: StepResult<string>) => {
-      if (settled) return;
-      settled = true;
-      resolve(result);
-      box.dispose();
-    };
+  return runStep<string>(box, (finish) => {
     box.onDidChangeValue(validate);
     box.onDidAccept(() => {
       if (!isBlocking(validate(box.value))) finish(box.value);
@@ -65,8 +58,6 @@ export function inputStep(options: InputStepOptions): Promise<StepResult<string>
       if (button === vscode.QuickInputButtons.Back) finish(back);
       else void (button as StepButton).run?.();
     });
-    box.onDidHide(() => finish(undefined));
-    box.show();
   });
 }
 
@@ -89,14 +80,7 @@ export function pickStep<T extends vscode.QuickPickItem>(options: PickStepOption
   pick.ignoreFocusOut = true;
   if (options.active) pick.activeItems = [options.active];
   pick.buttons = options.canGoBack ? [vscode.QuickInputButtons.Back] : [];
-  return new Promise((resolve) => {
-    let settled = false;
-    const finish = (result: StepResult<T>) => {
-      if (settled) return;
-      settled = true;
-      resolve(result);
-      pick.dispose();
-    };
+  return runStep<T>(pick, (finish) => {
     pick.onDidAccept(() => {
       const [chosen] = pick.selectedItems.length > 0 ? pick.selectedItems : pick.activeItems;
       if (chosen) finish(chosen);
@@ -104,7 +88,24 @@ export function pickStep<T extends vscode.QuickPickItem>(options: PickStepOption
     pick.onDidTriggerButton((button) => {
       if (button === vscode.QuickInputButtons.Back) finish(back);
     });
-    pick.onDidHide(() => finish(undefined));
-    pick.show();
+  });
+}
+
+/**
+ * Shows a quick input and resolves once: with what `wire`'s handlers finish with, or `undefined` when it hides
+ * (Escape). Disposing after the first answer keeps a late hide from answering again.
+ */
+function runStep<T>(input: vscode.QuickInput, wire: (finish: (result: StepResult<T>) => void) => void): Promise<StepResult<T>> {
+  return new Promise((resolve) => {
+    let settled = false;
+    const finish = (result: StepResult<T>) => {
+      if (settled) return;
+      settled = true;
+      resolve(result);
+      input.dispose();
+    };
+    wire(finish);
+    input.onDidHide(() => finish(undefined));
+    input.show();
   });
 }
