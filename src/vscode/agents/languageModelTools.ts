@@ -2,7 +2,7 @@
  * The agent tools as VS Code language-model tools (`vscode.lm.registerTool`), acting as the agent "VS Code chat".
  * Each call goes through the guarded invoker — the same policy check and activity log as the MCP endpoint — and the
  * model gets the invoker's answer back, refusals included, so it can tell the person what is missing: where VS Code
- * has `LanguageModelDataPart.json` (1.106+) as a one-line summary plus the result as JSON data (rows, the record, or
+ * has `LanguageModelDataPart.json` (1.106+) as the invoker's text plus the result as JSON data (rows, the record, or
  * the refusal with its missing grants); on older VS Code (our 1.100 floor) as the invoker's compact text alone.
  */
 import * as vscode from 'vscode';
@@ -50,9 +50,10 @@ export function toolResultParts(result: AgentToolCallResult, dataPart = language
     return [new vscode.LanguageModelTextPart(result.text), dataPart.json({ allowed: result.decision?.allowed ?? false, refusal: result.text, missingGrants: missing })];
   }
   if (result.data === undefined) return [new vscode.LanguageModelTextPart(result.text)];
-  const inlineJson = `\n${JSON.stringify(result.data)}`;
-  const summary = result.text.endsWith(inlineJson) ? result.text.slice(0, -inlineJson.length) : result.text;
-  return [new vscode.LanguageModelTextPart(summary), dataPart.json(result.data)];
+  // The text keeps the JSON inline as well: VS Code 1.139's chat passed only the text part on to a bring-your-own-key
+  // model (seen in the chat e2e: the scripted endpoint never received the data part), and a model that is not sent
+  // the rows cannot answer with them.
+  return [new vscode.LanguageModelTextPart(result.text), dataPart.json(result.data)];
 }
 
 /** The language-model tool for one agent tool; exported so the extension-host tests can read its confirmation. */

@@ -11,9 +11,15 @@ import { activeSuiteLens, jsonOfDataPart } from './extension';
 
 const chat = 'vscode-chat';
 
-/** The text parts, then on a line of its own the JSON of a data part (VS Code 1.106+ gets results as data). */
+/**
+ * The text parts: every VS Code gets the result's JSON inline there (1.106+ also as a data part, which newerApis
+ * checks), because a chat may pass only the text on to the model.
+ */
 function textOf(result: vscode.LanguageModelToolResult): string {
-  return result.content.map((part) => (part instanceof vscode.LanguageModelTextPart ? part.value : `\n${jsonOfDataPart(part)}`)).join('');
+  const text = result.content.filter((part) => part instanceof vscode.LanguageModelTextPart).map((part) => part.value).join('');
+  const data = result.content.map(jsonOfDataPart).filter((json) => json !== '');
+  for (const json of data) assert.ok(text.includes(json) || text.startsWith('denied'), 'the data part repeats what the text holds');
+  return text;
 }
 
 /** Polls until `probe` answers (the workbench shows editors a moment after the command resolves). */

@@ -128,7 +128,7 @@ suite(`Newer VS Code APIs, used only where present (VS Code ${vscode.version})`,
     assert.equal(data.length, 1);
     const refusal = JSON.parse(data[0]) as { allowed: boolean; refusal: string; missingGrants: { recordType: string; level: string }[] };
     assert.equal(refusal.allowed, false);
-    assert.deepEqual(refusal.missingGrants.map((grant) => [grant.recordType, grant.level]), [['invoice', 'write']]);
+    assert.deepEqual(refusal.missingGrants.map((grant) => [grant.recordType, grant.level]), [['invoice', 'create']]);
   });
 
   test('removing an account also deletes a secret of its own that SuiteLens does not name, where SecretStorage.keys() exists (1.105+)', async () => {
