@@ -89,7 +89,7 @@ describe('explorer model against the sandbox', () => {
     const model = modelFor(client);
     const customers = await typeNode(model, 'customer');
     const filter = await model.setRecordFilter(customers, '<img src=x');
-    expect(filter?.q).toBe('companyName CONTAIN "<img src=x" OR entityId CONTAIN "<img src=x"');
+    expect(filter?.q).toBe('companyName CONTAIN "<img src=x" OR entityId CONTAIN "<img src=x" OR lastName CONTAIN "<img src=x"');
     const hostile = records(await model.children(customers));
     expect(hostile.map((r) => r.name)).toEqual(['<img src=x onerror=alert(1)>']);
 

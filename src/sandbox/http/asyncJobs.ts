@@ -150,7 +150,9 @@ export class AsyncJobs {
             links: [{ rel: 'self', href: `${base}/task` }],
             count: job.tasks.length,
             hasMore: false,
-            items: job.tasks.map((task) => taskJson(base, task)),
+            // A plain collection, as NetSuite's guide describes it ("get the task ID"): each task's progress is
+            // read from the task itself, not from the list.
+            items: job.tasks.map((task) => ({ links: [{ rel: 'self', href: `${base}/task/${task.id}` }], id: task.id })),
             offset: 0,
             totalResults: job.tasks.length,
           },
