@@ -1,7 +1,7 @@
 // Steps in the NetSuite explorer tree (the `suitelens.explorer` view), as a user takes them: start the demo from
 // the welcome view, expand rows, use a row's inline actions, answer the input box. Each waits for what it names.
 import type { Locator, Page } from 'playwright-core';
-import { exactly, openSuiteLensView, treeItems } from './workbench';
+import { exactly, openSuiteLensView, runCommand, treeItems } from './workbench';
 
 const uiTimeout = 30_000;
 
@@ -98,11 +98,30 @@ export async function rowAction(page: Page, row: Locator, title: string): Promis
 }
 
 /** Types into the open input box and accepts it. */
-export async function answerInputBox(page: Page, text: string): Promise<void> {
+export async function answerInputBox(page: Page, text: string, timeout = uiTimeout): Promise<void> {
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ timeout: uiTimeout });
-  await input.fill(text);
-  await input.press('Enter');
+  await input.waitFor({ timeout });
+  await input.fill(text, { timeout });
+  await input.press('Enter', { timeout });
+}
+
+/**
+ * Runs a palette command and answers its input boxes in turn; runs it again (twice at most) when VS Code closed a box
+ * before it was answered. Seen on 1.139 under CI load: right after a form saved, the explorer's refresh of the saved
+ * record took the focus from a quick input as it opened, which closes it (the box stays in the page, inert).
+ */
+export async function runCommandAnswering(page: Page, command: string, answers: readonly string[]): Promise<void> {
+  for (let attempt = 0; ; attempt += 1) {
+    await runCommand(page, command);
+    try {
+      for (const text of answers) await answerInputBox(page, text, 10_000);
+      return;
+    } catch (error) {
+      if (attempt >= 2) throw error;
+      await page.keyboard.press('Escape');
+      await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+    }
+  }
 }
 
 /** Waits until no row of the tree says it is loading. */

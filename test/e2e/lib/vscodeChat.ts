@@ -54,9 +54,12 @@ export async function allowToolOnce(page: Page, title: string): Promise<string> 
   const dropdown = confirmation.locator('.monaco-button-dropdown .monaco-dropdown-button').first();
   if (await dropdown.isVisible().catch(() => false)) {
     await dropdown.click();
-    const once = page.locator('.context-view .action-item, .action-widget .monaco-list-row').filter({ hasText: /^Allow( Once)?$/ }).first();
-    if (await once.isVisible({ timeout: 3_000 }).catch(() => false)) {
+    // The menu draws a moment after the click (longer under load); its rows are menu items named by their label.
+    const once = page.getByRole('menuitem', { name: /^Allow( Once)?$/ }).or(page.locator('.action-widget .monaco-list-row').filter({ hasText: /^Allow( Once)?$/ })).first();
+    if (await once.waitFor({ timeout: 10_000 }).then(() => true, () => false)) {
       await once.click();
+      // The menu goes with the choice; if a click landed while it was still drawing, choose with the keyboard.
+      if (await once.waitFor({ state: 'hidden', timeout: 3_000 }).then(() => false, () => true)) await page.keyboard.press('Enter');
       return text;
     }
     await page.keyboard.press('Escape');

@@ -85,9 +85,14 @@ export async function clickTreeItem(page: Page, label: string): Promise<void> {
  * the highlighted row, which is not always the exact match, so the matching row is clicked.
  */
 export async function runCommand(page: Page, label: string): Promise<void> {
-  await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ timeout: uiTimeout });
+  // F1 pressed while a fresh workbench is still wiring its keybindings (seen on 1.139 under CI load, right after
+  // the window opened) does nothing: press it again rather than wait on a palette that will not come.
+  for (let attempt = 0; ; attempt += 1) {
+    await page.keyboard.press('F1');
+    if (await input.waitFor({ timeout: 10_000 }).then(() => true, () => false)) break;
+    if (attempt >= 2) throw new Error(`The command palette did not open for "${label}" after pressing F1 three times`);
+  }
   await input.fill(`>${label}`);
   const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exactly(label) }) });
   await row.first().click({ timeout: uiTimeout });

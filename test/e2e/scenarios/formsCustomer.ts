@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import type { RequestLogEntry } from '../../../src/sandbox/http/requestLog';
-import { answerInputBox, explorerRows, startDemoFromWelcome } from '../lib/explorerTree';
+import { explorerRows, runCommandAnswering, startDemoFromWelcome } from '../lib/explorerTree';
 import { findFreePort } from '../../vscode/harness/codeServer';
 import type { Scenario } from '../lib/scenario';
 import { runCommand, screenshot } from '../lib/workbench';
@@ -53,8 +53,7 @@ export function form(page: Page): FrameLocator {
 
 /** Opens the form of a new record of `recordType` from the palette and waits for it to be drawn. */
 export async function openNewForm(page: Page, recordType: string): Promise<FrameLocator> {
-  await runCommand(page, 'SuiteLens: New Record of This Type…');
-  await answerInputBox(page, recordType);
+  await runCommandAnswering(page, 'SuiteLens: New Record of This Type…', [recordType]);
   const frame = form(page);
   await frame.locator('h1', { hasText: `New ${recordType}` }).waitFor({ timeout: 60_000 });
   return frame;

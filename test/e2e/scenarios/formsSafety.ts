@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { FrameLocator, Page } from 'playwright-core';
-import { answerInputBox, startDemoFromWelcome } from '../lib/explorerTree';
+import { runCommandAnswering, startDemoFromWelcome } from '../lib/explorerTree';
 import type { Scenario } from '../lib/scenario';
 import { runCommand, screenshot, treeItems } from '../lib/workbench';
 import { createAndWait, fill, form, formsDemoEnv, formTab, openNewForm, useColorTheme, pickReference, sandboxConfig, sandboxRequests, saveAndWait } from './formsCustomer';
@@ -17,9 +17,7 @@ export async function formAt(page: Page, index: number): Promise<FrameLocator> {
 export async function openEditForm(page: Page, recordType: string, id: string, expectForm = true): Promise<void> {
   const frames = page.locator('iframe.webview[src*="extensionId=suitelens.suitelens"]');
   const before = await frames.count();
-  await runCommand(page, 'SuiteLens: Edit Record');
-  await answerInputBox(page, recordType);
-  await answerInputBox(page, id);
+  await runCommandAnswering(page, 'SuiteLens: Edit Record', [recordType, id]);
   // Form A shows the same record: wait for the new form's own webview before talking to "the newest form".
   if (expectForm) await frames.nth(before).waitFor({ state: 'attached', timeout: 60_000 });
 }
