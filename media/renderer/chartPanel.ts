@@ -8,6 +8,7 @@ import { chartKinds, type ChartKind, type ChartSettings } from '../../src/protoc
 import type { Cell, RowsColumn } from '../../src/protocol/rows';
 import { chartData, fittedChart } from './chartData';
 import type { DrawnChart } from './chartView';
+import { textButton } from './textButton';
 
 export interface ChartSource {
   columns(): readonly RowsColumn[];
@@ -168,8 +169,8 @@ export class ChartPanel {
     });
     if (settings.kind === 'pie') group.hidden = true;
 
-    const png = this.button('Copy PNG', 'sl-chart-copy-png', () => void this.copyPng());
-    const svg = this.button('Copy SVG', 'sl-chart-copy-svg', () => void this.copySvg());
+    const png = textButton(this.doc, 'Copy PNG', 'sl-chart-copy-png', () => void this.copyPng());
+    const svg = textButton(this.doc, 'Copy SVG', 'sl-chart-copy-svg', () => void this.copySvg());
     this.controls.append(kind, x, ys, group, png, svg, this.note);
   }
 
@@ -189,15 +190,6 @@ export class ChartPanel {
     select.addEventListener('change', () => onChange(select.value));
     wrapper.append(text, select);
     return wrapper;
-  }
-
-  private button(label: string, className: string, onClick: () => void): HTMLButtonElement {
-    const button = this.doc.createElement('button');
-    button.type = 'button';
-    button.className = className;
-    button.textContent = label;
-    button.addEventListener('click', onClick);
-    return button;
   }
 
   private async copyPng(): Promise<void> {

@@ -3,6 +3,7 @@
  * (a `SELECT *` of 80 columns) are read this way far more easily than across the grid. Values are text, never HTML.
  */
 import type { Cell, RowsColumn } from '../../src/protocol/rows';
+import { textButton } from './textButton';
 
 export interface RecordViewSource {
   columns(): readonly RowsColumn[];
@@ -34,9 +35,9 @@ export class RecordView {
     this.title = doc.createElement('span');
     this.title.className = 'sl-record-title';
     this.title.setAttribute('aria-live', 'polite');
-    this.previous = this.button('‹ Previous', 'sl-record-previous', () => this.show(this.position - 1));
-    this.next = this.button('Next ›', 'sl-record-next', () => this.show(this.position + 1));
-    const close = this.button('Close', 'sl-record-close', () => this.close());
+    this.previous = textButton(this.doc, '‹ Previous', 'sl-record-previous', () => this.show(this.position - 1));
+    this.next = textButton(this.doc, 'Next ›', 'sl-record-next', () => this.show(this.position + 1));
+    const close = textButton(this.doc, 'Close', 'sl-record-close', () => this.close());
     bar.append(this.title, this.previous, this.next, close);
     this.fields = doc.createElement('dl');
     this.fields.className = 'sl-record-fields';
@@ -79,14 +80,5 @@ export class RecordView {
 
   dispose(): void {
     this.root.remove();
-  }
-
-  private button(label: string, className: string, onClick: () => void): HTMLButtonElement {
-    const button = this.doc.createElement('button');
-    button.type = 'button';
-    button.className = className;
-    button.textContent = label;
-    button.addEventListener('click', onClick);
-    return button;
   }
 }
