@@ -18,6 +18,8 @@ export interface FieldModel {
   options?: string[];
   /** Reference target (`customer`, `employee`, `nsResource` when NetSuite does not say). */
   referenceType?: string;
+  /** An amount: NetSuite's schemas type money as `number`/`double` and other decimals as `float`. Shown with 2 decimals. */
+  money?: boolean;
 }
 
 export interface SublistModel {

@@ -51,7 +51,8 @@ export function fieldModel(id: string, property: PropertySchema): FieldModel | u
     case 'integer':
       return { ...base, kind: 'integer' };
     case 'number':
-      return { ...base, kind: 'number' };
+      // NetSuite's schemas: amounts are `double` (Credit Limit, Balance, Unit Price), other decimals `float`.
+      return { ...base, kind: 'number', ...(property.format === 'double' ? { money: true } : {}) };
     case 'string':
       if (property.format === 'date') return { ...base, kind: 'date' };
       if (property.format === 'date-time') return { ...base, kind: 'datetime' };
