@@ -56,7 +56,7 @@ export function batchKeyOf(importId: string, batchIndex: number): string {
 }
 
 /** Batches of this import already in the results file, and how many rows they hold. */
-async function journaledBatches(resultsPath: string, importId: string): Promise<{ batches: Set<number>; rows: number } | undefined> {
+export async function journaledBatches(resultsPath: string, importId: string): Promise<{ batches: Set<number>; rows: number } | undefined> {
   let text: string;
   try {
     text = await readFile(resultsPath, 'utf8');
