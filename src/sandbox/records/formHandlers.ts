@@ -15,7 +15,7 @@ import { applyBody, replaceOptions } from './applyBody';
 import { validateBody } from './bodyValidation';
 import { definitionFor, mustFindRecord, parseJsonBody, propertyNameMode, requirePermission, type RecordServiceSettings } from './recordContext';
 import { referencesOf, serializeRecord } from './serialize';
-import { prefill } from './transform';
+import { billsWhatIsOpen, prefill } from './transform';
 import { applyCreateDefaults } from './writeHandlers';
 
 export type Representation = 'select-options' | 'create-form' | 'edit-form';
@@ -66,6 +66,8 @@ export async function transformForm(settings: RecordServiceSettings, request: Sa
   const source = await mustFindRecord(settings.store, sourceType, request.params.id);
   const draft = draftOf(targetType);
   prefill(source, sourceType, draft, targetType);
+  const open = await settings.store.transaction((tx) => billsWhatIsOpen(tx, source, sourceType, draft, targetType));
+  if (!open) throw invalidParameter(`You can not initialize ${targetType.id.toLowerCase()}: invalid reference ${source.id}.`);
   const record = applyBody(draft, body, replaceOptions(request.url, targetType));
   applyCreateDefaults(targetType, record);
   delete record.fields.tranId;

@@ -9,6 +9,8 @@ import type { SandboxReply, SandboxRequest } from '../http/router';
 import { applyBody, replaceOptions } from './applyBody';
 import { validateBody } from './bodyValidation';
 import { definitionFor, mustFindRecord, parseJsonBody, propertyNameMode, requirePermission, writeHeaders, type RecordServiceSettings } from './recordContext';
+import type { StoreTransaction } from '../store/recordStore';
+import { billOpenQuantities, unbilledQuantities } from './orderBilling';
 import { applyCreateDefaults, newRecord, saveRecord } from './writeHandlers';
 
 /** Fields a transformed record never inherits: its own identity and document number. */
@@ -31,6 +33,16 @@ export function prefill(source: StoredRecord, sourceType: RecordTypeDefinition, 
   }
 }
 
+/**
+ * An invoice from a sales order bills only what earlier invoices left open (orderBilling.ts); false when nothing is.
+ * Other transforms start from the whole source.
+ */
+export async function billsWhatIsOpen(tx: Pick<StoreTransaction, 'referencingRecords'>, source: StoredRecord, sourceType: RecordTypeDefinition, draft: StoredRecord, targetType: RecordTypeDefinition): Promise<boolean> {
+  if (sourceType.id !== 'salesOrder' || targetType.id !== 'invoice') return true;
+  const invoices = await tx.referencingRecords(targetType.id, 'createdFrom', source.id);
+  return billOpenQuantities(draft, unbilledQuantities(source, invoices));
+}
+
 export async function transformRecord(settings: RecordServiceSettings, request: SandboxRequest): Promise<SandboxReply> {
   const sourceType = definitionFor(settings, request.params.type);
   const targetType = definitionFor(settings, request.params.target);
@@ -50,11 +62,10 @@ export async function transformRecord(settings: RecordServiceSettings, request: 
   const replace = replaceOptions(request.url, targetType);
   const record = await settings.store.transaction(async (tx) => {
     const source = await mustFindRecord(tx, sourceType, request.params.id);
-    // The sandbox bills an order whole, so an order another record of the target type was created from is fully
-    // billed (or fulfilled) and NetSuite refuses to initialise a second one from it.
-    if (await tx.firstReferenceTo(source, { fromTypes: [targetType.id], fieldIds: ['createdFrom'] })) throw notInitializable(request, targetType, source);
     const draft = newRecord(settings, targetType);
     prefill(source, sourceType, draft, targetType);
+    // An order billed in full: NetSuite refuses to initialise another invoice from it.
+    if (!(await billsWhatIsOpen(tx, source, sourceType, draft, targetType))) throw notInitializable(request, targetType, source);
     const record = applyBody(draft, body, replace);
     applyCreateDefaults(targetType, record);
     await saveRecord(settings, tx, targetType, record, body, true);

@@ -11,6 +11,7 @@ import type { StoreTransaction } from '../store/recordStore';
 import { applyBody, assertReferencesExist, assertUnique, deriveAmounts, replaceOptions } from './applyBody';
 import { validateBody, type ValidatedBody } from './bodyValidation';
 import { definitionFor, findRecord, mustFindRecord, parseJsonBody, propertyNameMode, requirePermission, writeHeaders, type RecordServiceSettings } from './recordContext';
+import { refreshOrderStatus } from './orderBilling';
 import { assertRequiredFields } from './requiredFields';
 
 function nowIso(): string {
@@ -57,6 +58,13 @@ export async function saveRecord(
   await assertUnique(tx, definition, record);
   if (isNew) await tx.insert(record);
   else await tx.update(record);
+  await afterInvoiceChange(tx, definition, record);
+}
+
+/** An invoice created from an order moves the order's status (orderBilling.ts). */
+async function afterInvoiceChange(tx: StoreTransaction, definition: RecordTypeDefinition, invoice: StoredRecord): Promise<void> {
+  const orderId = (invoice.fields.createdFrom as { id?: string } | undefined)?.id;
+  if (definition.id === 'invoice' && orderId) await refreshOrderStatus(tx, String(orderId));
 }
 
 export function newRecord(settings: RecordServiceSettings, definition: RecordTypeDefinition): StoredRecord {
@@ -129,6 +137,7 @@ export async function deleteRecord(settings: RecordServiceSettings, request: San
     // NetSuite keeps referential integrity: a customer with orders, an order with an invoice, cannot be deleted.
     if (await tx.firstReferenceTo(record)) throw dependentRecordsError(request);
     await tx.delete(record);
+    await afterInvoiceChange(tx, definition, record);
   });
   return { status: 204 };
 }

@@ -107,6 +107,16 @@ export class StoreTransaction {
     return result.rows[0]?.taken ?? false;
   }
 
+  /** Every record of `typeName` whose body reference `fieldId` points at `id` (an order's invoices by `createdFrom`). */
+  async referencingRecords(typeName: string, fieldId: string, id: string): Promise<StoredRecord[]> {
+    const result = await this.tx.query<DocumentRow>(`SELECT ${selectColumns} FROM ns_record WHERE type = $1 AND doc->'fields'->$2::text->>'id' = $3::text ORDER BY id`, [
+      typeKey(typeName),
+      fieldId,
+      id,
+    ]);
+    return this.store.documentsOf(result.rows);
+  }
+
   async insert(record: StoredRecord): Promise<void> {
     await this.tx.query('INSERT INTO ns_record (type, id, external_id, doc) VALUES ($1, $2::bigint, $3, $4::jsonb)', [
       typeKey(record.type),
@@ -290,6 +300,11 @@ export class RecordStore {
     const id = this.nextIds.get(space) ?? 1;
     this.nextIds.set(space, id + 1);
     return String(id);
+  }
+
+  /** Stored rows as records (for reads made inside a transaction). */
+  documentsOf(rows: DocumentRow[]): StoredRecord[] {
+    return rows.map((row) => toStored(row, this.definitions));
   }
 
   async get(typeName: string, id: string, db: Queryable = this.db): Promise<StoredRecord | undefined> {
