@@ -3,9 +3,10 @@ import { CancelLoadRequest, ChartChanged, ExportRequest, LoadAllRequest, LoadMor
 import type { ChartSettings } from '../../src/protocol/chartSettings';
 import type { Cell, RowsColumn, RowsPayload } from '../../src/protocol/rows';
 import { ChartPanel } from './chartPanel';
-import { clampWidth, initialColumnWidths } from './columnWidths';
+import { autoColumnWidth, canvasMeasure, clampWidth, type TextMeasure } from './columnWidths';
 import { ContextMenu, type MenuItem } from './contextMenu';
 import { formatSelection, type CopyFormat } from './copyFormats';
+import { columnFormatters, displayLocale, type NumberFormatter } from './numberFormat';
 import { columnFilter, columnValues, filterRows, type ColumnFilter, type ColumnValues } from './filtering';
 import { RecordView } from './recordView';
 import { type SortDirection, sortedOrder } from './sorting';
@@ -47,7 +48,9 @@ export class ResultsGrid {
   private selection: Selection | undefined;
   private dragging = false;
   private pending: 'more' | 'all' | undefined;
-  private widths: number[];
+  private widths: number[] = [];
+  /** Per column, how a number is shown in the reader's locale (undefined: NetSuite's text as is). */
+  private formatters: (NumberFormatter | undefined)[];
   private renderQueued = false;
   private columns: RowsColumn[];
   private readonly pool: HTMLElement[] = [];
@@ -83,7 +86,7 @@ export class ResultsGrid {
     this.columns = [...payload.columns];
     this.totalResults = payload.totalResults;
     this.chartSettings = payload.chart;
-    this.widths = initialColumnWidths(this.columns.map((c) => c.name), payload.rows);
+    this.formatters = columnFormatters(displayLocale(this.doc), this.columns, this.rows);
 
     this.root = this.el('div', 'sl-grid-root');
     this.root.style.setProperty('--sl-row-height', `${ROW_HEIGHT}px`);
@@ -137,6 +140,7 @@ export class ResultsGrid {
     container.append(this.root);
 
     this.buildHeader();
+    this.widths = this.autoWidths(0);
     this.applyWidths();
     this.wireEvents();
     this.updateChrome();
@@ -250,10 +254,13 @@ export class ResultsGrid {
   /** New columns (first seen on a later page) go on the right; earlier rows show NULL there. */
   private addColumns(columns: RowsColumn[]): void {
     const added = columns.slice(this.columns.length);
+    const known = this.columns.length;
     this.columns = [...columns];
-    this.widths.push(...initialColumnWidths(added.map((c) => c.name), []));
+    this.formatters.push(...columnFormatters(displayLocale(this.doc), added, []));
     this.header.replaceChildren();
     this.buildHeader();
+    // Only the new columns are sized: widths the person dragged stay as they are.
+    this.widths.push(...this.autoWidths(known));
     this.applyWidths();
     for (const row of this.pool) row.remove();
     this.pool.length = 0;
@@ -270,11 +277,20 @@ export class ResultsGrid {
       const cell = this.el('div', 'sl-grid-header-cell');
       cell.setAttribute('role', 'columnheader');
       cell.dataset.column = String(index);
-      cell.textContent = column.name;
+      // The label truncates; the glyph beside it has its own room, so a narrow column still shows its sort.
+      const label = this.el('span', 'sl-grid-header-label');
+      label.textContent = column.name;
+      cell.append(label, this.el('span', 'sl-grid-sort-glyph'));
       cell.title = `${column.name}${column.type ? ` (${column.type})` : ''} — click to sort the loaded rows`;
       const handle = this.el('div', 'sl-grid-resize');
+      handle.title = 'Drag to resize; double-click to fit the loaded values';
       handle.addEventListener('pointerdown', (event) => this.startResize(event, index, handle));
       handle.addEventListener('click', (event) => event.stopPropagation());
+      handle.addEventListener('dblclick', (event) => {
+        event.stopPropagation();
+        this.widths[index] = this.autoWidth(index);
+        this.applyWidths();
+      });
       cell.append(handle);
       cell.addEventListener('click', () => this.toggleSort(index));
       this.header.append(cell);
@@ -380,13 +396,39 @@ export class ResultsGrid {
         const existing = cell.firstElementChild;
         const link = cell.childElementCount === 1 && existing?.classList.contains('sl-grid-link') ? existing : this.doc.createElement('span');
         link.className = 'sl-grid-link';
-        link.textContent = value;
+        link.textContent = this.displayText(index, value);
         (link as HTMLElement).title = `Open ${column.recordType} ${value} (click or Enter)`;
         if (link !== existing) cell.replaceChildren(link);
       } else {
-        cell.textContent = value;
+        cell.textContent = this.displayText(index, value);
       }
     });
+  }
+
+  /** What a cell shows: NetSuite's text, or a number in the reader's locale. Copies and exports keep the raw text. */
+  private displayText(column: number, value: string): string {
+    const format = this.formatters[column];
+    return format ? format(value) : value;
+  }
+
+  /** Widths for the columns from `first` on, fitted to their header and the loaded values as displayed. */
+  private autoWidths(first: number): number[] {
+    const measure = this.textMeasure();
+    return this.columns.slice(first).map((_, offset) => this.autoWidth(first + offset, measure));
+  }
+
+  private textMeasure(): TextMeasure {
+    return canvasMeasure(this.doc, this.header.querySelector('.sl-grid-header-label') ?? this.header, this.body);
+  }
+
+  private autoWidth(column: number, measure = this.textMeasure()): number {
+    const texts = function* (grid: ResultsGrid): Generator<string> {
+      for (const row of grid.rows) {
+        const value = row[column] ?? null;
+        yield value === null ? 'null' : grid.displayText(column, value);
+      }
+    };
+    return autoColumnWidth(this.columns[column].name, texts(this), measure);
   }
 
   private updateChrome(): void {

@@ -3,6 +3,8 @@ import type { Cell, RowsColumn } from '../../src/protocol/rows';
 export type SortDirection = 'asc' | 'desc';
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+/** A number as NetSuite writes it (`-12.5`, `.5`, `1E3`). */
+const numberText = /^[-+]?(\d+(\.\d*)?|\.\d+)(e[-+]?\d+)?$/i;
 
 function numericValue(cell: Cell): number {
   if (cell === null || cell === '') return Number.NaN;
@@ -24,7 +26,7 @@ export function dateValue(cell: Cell): number {
 
 /**
  * Returns the row order (indices into `rows`) sorted by one column. Stable; NULLs always last whichever direction,
- * as a person expects "empty" rows to sink.
+ * as a person expects "empty" rows to sink. Numbers sort by value, before any text in the same column.
  */
 export function sortedOrder(rows: readonly (readonly Cell[])[], columnIndex: number, column: RowsColumn, direction: SortDirection): number[] {
   const order = rows.map((_, index) => index);
@@ -34,7 +36,9 @@ export function sortedOrder(rows: readonly (readonly Cell[])[], columnIndex: num
     if (cell === null) return null;
     if (type === 'number') return numericValue(cell);
     if (type === 'date') return dateValue(cell);
-    return cell;
+    // A text column can still hold numbers (one stray "N/A" makes the column text): those compare as numbers, which
+    // the collator's digit runs get wrong for signs and decimals (-5 before -10, 10.5 after 10.25).
+    return numberText.test(cell) ? Number(cell) : cell;
   };
   const keys = rows.map((row) => key(row[columnIndex] ?? null));
   order.sort((a, b) => {
@@ -43,7 +47,8 @@ export function sortedOrder(rows: readonly (readonly Cell[])[], columnIndex: num
     const aMissing = ka === null || (typeof ka === 'number' && Number.isNaN(ka));
     const bMissing = kb === null || (typeof kb === 'number' && Number.isNaN(kb));
     if (aMissing || bMissing) return aMissing === bMissing ? a - b : aMissing ? 1 : -1;
-    const compared = typeof ka === 'number' && typeof kb === 'number' ? ka - kb : collator.compare(String(ka), String(kb));
+    const compared =
+      typeof ka === 'number' && typeof kb === 'number' ? ka - kb : typeof ka === 'number' ? -1 : typeof kb === 'number' ? 1 : collator.compare(ka, kb);
     return compared === 0 ? a - b : sign * compared;
   });
   return order;

@@ -21,8 +21,12 @@ export const gridStyles = `
 .sl-grid-cell, .sl-grid-header-cell { height: var(--sl-row-height); line-height: var(--sl-row-height); padding: 0 6px; overflow: hidden;
   white-space: pre; text-overflow: ellipsis; border-right: 1px solid var(--vscode-editorWidget-border, #8882); box-sizing: border-box; }
 .sl-grid-header-cell { position: relative; cursor: pointer; }
-.sl-grid-header-cell[aria-sort="ascending"]::after { content: " ▲"; font-size: 0.8em; }
-.sl-grid-header-cell[aria-sort="descending"]::after { content: " ▼"; font-size: 0.8em; }
+.sl-grid-header-cell[data-column] { display: flex; align-items: center; }
+.sl-grid-header-cell[hidden] { display: none; }
+.sl-grid-header-label { flex: 1 1 auto; min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: pre; }
+.sl-grid-sort-glyph { flex: none; width: 14px; margin-left: 2px; text-align: center; font-size: 0.8em; }
+.sl-grid-header-cell[aria-sort="ascending"] .sl-grid-sort-glyph::before { content: "▲"; }
+.sl-grid-header-cell[aria-sort="descending"] .sl-grid-sort-glyph::before { content: "▼"; }
 .sl-grid-resize { position: absolute; right: -3px; top: 0; width: 7px; height: 100%; cursor: col-resize; z-index: 3; }
 .sl-grid-gutter { color: var(--vscode-editorLineNumber-foreground, var(--vscode-descriptionForeground)); text-align: right; cursor: pointer; }
 .sl-grid-cell.sl-number { text-align: right; }
