@@ -57,6 +57,18 @@ describe('create-form', () => {
     expect(await rows(`SELECT COUNT(*) AS n FROM transaction`)).toEqual(before);
   });
 
+  it('sources the subsidiary and currency from the customer chosen, as NetSuite\u2019s form does when the customer changes', async () => {
+    const [first, other] = await rows(`SELECT c.id, c.subsidiary, c.currency FROM customer c WHERE c.subsidiary IS NOT NULL AND c.currency IS NOT NULL ORDER BY c.id`).then((all) => [all[0], all.find((row) => row.subsidiary !== all[0].subsidiary)!]);
+    const form = await client.forms.createForm('salesOrder', { entity: { id: first.id } });
+    expect(form?.subsidiary).toMatchObject({ id: String(first.subsidiary) });
+    expect(form?.currency).toMatchObject({ id: String(first.currency) });
+    const changed = await client.forms.createForm('salesOrder', { entity: { id: other.id } });
+    expect(changed?.subsidiary).toMatchObject({ id: String(other.subsidiary) });
+    // A value the person set stays: only fields the request leaves out are sourced.
+    const kept = await client.forms.createForm('salesOrder', { entity: { id: other.id }, subsidiary: { id: String(first.subsidiary) } });
+    expect(kept?.subsidiary).toMatchObject({ id: String(first.subsidiary) });
+  });
+
   it('shows the invoice a sales order would become, prefilled from the order, before anything is saved', async () => {
     const customerId = (await rows(`SELECT id FROM customer ORDER BY id`))[0].id;
     const itemIds = (await rows(`SELECT id FROM item ORDER BY id`)).slice(0, 2).map((row) => row.id);

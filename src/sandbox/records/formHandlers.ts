@@ -16,6 +16,7 @@ import { validateBody } from './bodyValidation';
 import { definitionFor, mustFindRecord, parseJsonBody, propertyNameMode, requirePermission, type RecordServiceSettings } from './recordContext';
 import { referencesOf, serializeRecord } from './serialize';
 import { billsWhatIsOpen, prefill } from './transform';
+import { sourceFromEntity } from './entitySourcing';
 import { applyCreateDefaults } from './writeHandlers';
 
 export type Representation = 'select-options' | 'create-form' | 'edit-form';
@@ -48,6 +49,7 @@ export async function createForm(settings: RecordServiceSettings, request: Sandb
   requirePermission(request.principal.role, definition, 'create', 'create');
   const body = validateBody(definition, parseJsonBody(request.body), propertyNameMode(settings, request.headers), settings.schemaCheck);
   const record = applyBody(draftOf(definition), body, replaceOptions(request.url, definition));
+  await sourceFromEntity(settings.store, definition, record, body);
   applyCreateDefaults(definition, record);
   delete record.fields.tranId;
   return formReply(settings, request, definition, record, 'create-form');
@@ -80,7 +82,9 @@ export async function editForm(settings: RecordServiceSettings, request: Sandbox
   requirePermission(request.principal.role, definition, 'edit', 'edit');
   const body = validateBody(definition, parseJsonBody(request.body), propertyNameMode(settings, request.headers), settings.schemaCheck);
   const existing = await mustFindRecord(settings.store, definition, request.params.id);
-  return formReply(settings, request, definition, applyBody(existing, body, replaceOptions(request.url, definition)), 'edit-form');
+  const record = applyBody(existing, body, replaceOptions(request.url, definition));
+  await sourceFromEntity(settings.store, definition, record, body);
+  return formReply(settings, request, definition, record, 'edit-form');
 }
 
 /** Choices for each field in `?fields=`, for a new record (no id) or an existing one, with the body's values on top. */

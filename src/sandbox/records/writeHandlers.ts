@@ -11,6 +11,7 @@ import type { StoreTransaction } from '../store/recordStore';
 import { applyBody, assertReferencesExist, assertUnique, deriveAmounts, replaceOptions } from './applyBody';
 import { validateBody, type ValidatedBody } from './bodyValidation';
 import { definitionFor, findRecord, mustFindRecord, parseJsonBody, propertyNameMode, requirePermission, writeHeaders, type RecordServiceSettings } from './recordContext';
+import { sourceFromEntity } from './entitySourcing';
 import { refreshOrderStatus } from './orderBilling';
 import { assertRequiredFields } from './requiredFields';
 
@@ -79,6 +80,7 @@ export async function createRecord(settings: RecordServiceSettings, request: San
   const replace = replaceOptions(request.url, definition);
   const record = await settings.store.transaction(async (tx) => {
     const record = applyBody(newRecord(settings, definition), body, replace);
+    await sourceFromEntity(tx, definition, record, body);
     applyCreateDefaults(definition, record);
     await saveRecord(settings, tx, definition, record, body, true);
     return record;
