@@ -75,6 +75,8 @@ const targets = {
 // Browser entry points appear as their surfaces land; only existing ones are built.
 const mediaEntries = {
   form: 'media/form/index.ts',
+  recordView: 'media/recordView/index.ts',
+  import: 'media/import/index.ts',
 };
 for (const [name, file] of Object.entries(mediaEntries)) {
   if (existsSync(file)) targets.media.entryPoints[name] = file;

@@ -13,6 +13,7 @@ import { SecretStorageStore } from './vscode/accounts/secretStorageStore';
 import { DemoSandbox } from './vscode/demo/demoSandbox';
 import { registerExplorer } from './vscode/explorer/registerExplorer';
 import { registerForms } from './vscode/forms/registerForms';
+import { registerImport } from './vscode/import/registerImport';
 import { registerNotebooks, type NotebookFeature } from './vscode/notebook/registerNotebooks';
 import { registerRecordDocuments } from './vscode/records/recordDocuments';
 import { registerSuiteQLFileRunner } from './vscode/language/runSuiteQLFile';
@@ -88,9 +89,10 @@ export function activate(context: vscode.ExtensionContext): SuiteLensApi {
     accounts,
     notebooks,
     agents,
-    registerRecordDocuments(registry),
+    registerRecordDocuments(registry, context.extensionUri, logger),
     registerExplorer(registry, logger),
     registerForms(registry, context.extensionUri, logger, context.workspaceState),
+    registerImport(registry, { extensionUri: context.extensionUri, logger, memento: context.workspaceState }),
     registerSuiteQLLanguage(registry, schemas),
     registerSuiteQLFormatting(context.extensionPath),
     registerSuiteQLFileRunner(registry),
