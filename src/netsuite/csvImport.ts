@@ -109,7 +109,8 @@ async function resolveReferences(client: NetSuiteClient, wanted: Map<string, { t
   return resolved;
 }
 
-function typed(field: ImportField, text: string): { value?: unknown; error?: string } {
+/** A field's value from text, typed by the field's kind (a reference's text is resolved by the caller). */
+export function typedFieldValue(field: ImportField, text: string): { value?: unknown; error?: string } {
   switch (field.kind) {
     case 'integer':
       return /^-?\d+$/.test(text) ? { value: Number(text) } : { error: `${field.title}: '${text}' is not a whole number` };
@@ -188,7 +189,7 @@ function checkRow(plan: ImportPlan, row: Record<string, string>, rowNumber: numb
       else errors.push(ids.length === 0 ? `${field.title}: no ${field.referenceType} with ${matchLabel(match)} '${text}'` : `${field.title}: ${ids.length} ${field.referenceType} records are named '${text}'; use the internal id`);
       continue;
     }
-    const { value, error } = typed(field, text);
+    const { value, error } = typedFieldValue(field, text);
     if (error) errors.push(error);
     else fields[field.id] = value;
   }
