@@ -1,0 +1,121 @@
+/**
+ * The CSV import view's host side (src/vscode/import/importSession.ts) over real HTTP against the sandbox: the
+ * mapping it offers and refuses, the dry run's problems placed on their CSV columns with per-column counts (nothing
+ * written), and an import stopped after its first batch that says "100 of 250 rows already done" and, run again,
+ * sends only the rest — every record created once, NetSuite's refusals in the results file beside the input.
+ */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { NetSuiteClient } from '../../src/netsuite/client';
+import { CsvImportSession } from '../../src/vscode/import/importSession';
+import { setUpClient, type ClientSetup } from './client-sandbox';
+
+let setup: ClientSetup;
+let client: NetSuiteClient;
+let folder: string;
+let subsidiaryName: string;
+
+async function rows(sql: string): Promise<Record<string, string>[]> {
+  return (await client.queryPage(sql, 0, { pageSize: 1000 })).rows.map((row) => row.raw as Record<string, string>);
+}
+
+async function csvFile(name: string, lines: string[][]): Promise<string> {
+  const path = join(folder, name);
+  await writeFile(path, stringify(lines));
+  return path;
+}
+
+beforeAll(async () => {
+  setup = await setUpClient();
+  // One batch in flight at a time, so a stop after the first batch leaves the others unsent.
+  client = setup.client({ concurrencyLimit: 1 });
+  folder = await mkdtemp(join(tmpdir(), 'suitelens-import-view-'));
+  subsidiaryName = (await rows(`SELECT name FROM subsidiary ORDER BY id`))[0].name;
+});
+
+afterAll(async () => {
+  await setup?.stop();
+  await rm(folder, { recursive: true, force: true });
+});
+
+describe('mapping and dry run', () => {
+  it('suggests fields by column name, refuses what the file or type lacks, and places each problem on its column', async () => {
+    const input = await csvFile('view-dry.csv', [
+      ['Company Name', 'Primary Subsidiary', 'Credit Limit', 'Start Date', 'Notes to self'],
+      ['View Good', subsidiaryName, '100', '2026-02-01', 'x'],
+      ['View Bad Limit', subsidiaryName, 'plenty', '2026-02-01', 'x'],
+      ['View Bad Both', 'Nowhere Ltd', 'lots', 'tomorrow', 'x'],
+    ]);
+    const session = await CsvImportSession.open(client, 'customer', 'create', input);
+    expect(session.resultsPath).toBe(join(folder, 'view-dry.results.csv'));
+    const mapping = session.initialMapping();
+    expect(mapping).toEqual([
+      { column: 'Company Name', field: 'companyName' },
+      { column: 'Primary Subsidiary', field: 'subsidiary', reference: 'name' },
+      { column: 'Credit Limit', field: 'creditLimit' },
+      { column: 'Start Date', field: 'startDate' },
+    ]);
+    // The webview is not trusted: a column the file lacks, or a field customer lacks, is refused.
+    expect(() => session.planOf([{ column: 'Password', field: 'companyName' }])).toThrow("The file has no column 'Password'");
+    expect(() => session.planOf([{ column: 'Notes to self', field: 'isPerson; DROP' }])).toThrow("customer has no field 'isPerson; DROP'");
+    // A remembered mapping that no longer fits the file is replaced by the suggestion.
+    expect(session.initialMapping([{ column: 'Gone', field: 'companyName' }])).toEqual(mapping);
+
+    const before = await rows(`SELECT COUNT(*) AS n FROM customer`);
+    const { problems } = await session.dryRun(session.planOf(mapping));
+    expect(problems.summary).toBe('1 row ready, 2 rows with problems (not sent on import). Nothing was written.');
+    expect(problems.problemRows).toBe(2);
+    expect(problems.byColumn).toEqual([
+      { column: 'Credit Limit', count: 2 },
+      { column: 'Primary Subsidiary', count: 1 },
+      { column: 'Start Date', count: 1 },
+    ]);
+    expect(problems.problems).toEqual([
+      { row: 2, column: 'Credit Limit', message: "Credit Limit: 'plenty' is not a number" },
+      { row: 3, column: 'Primary Subsidiary', message: "Primary Subsidiary: no subsidiary with name 'Nowhere Ltd'" },
+      { row: 3, column: 'Credit Limit', message: "Credit Limit: 'lots' is not a number" },
+      { row: 3, column: 'Start Date', message: "Start Date: 'tomorrow' is not a date (YYYY-MM-DD)" },
+    ]);
+    expect(await rows(`SELECT COUNT(*) AS n FROM customer`)).toEqual(before);
+  });
+});
+
+describe('import, stop and resume', () => {
+  it('stops after a batch, says how many rows are done, and the next run sends only the rest', async () => {
+    const names = Array.from({ length: 250 }, (_, n) => `View Import ${String(n).padStart(3, '0')}`);
+    // Row 5 has no subsidiary: the dry run cannot know NetSuite wants one, so NetSuite refuses it per record.
+    const input = await csvFile('view-import.csv', [['Company Name', 'Primary Subsidiary'], ...names.map((name, n) => [name, n === 4 ? '' : subsidiaryName])]);
+    const session = await CsvImportSession.open(client, 'customer', 'create', input);
+    const plan = session.planOf(session.initialMapping());
+    expect(await session.resumeState(plan)).toEqual({ doneRows: 0, totalRows: 250, replacesOther: false });
+
+    const stop = new AbortController();
+    const first = await session.apply(plan, { stop: stop.signal, onProgress: () => stop.abort() });
+    expect(first.summary.stopped).toBe(true);
+    expect(first.problems.summary).toBe('Import stopped: 100 of 250 rows done: 99 created, 1 refused by NetSuite.');
+    expect(first.problems.problems).toEqual([{ row: 5, column: '', message: expect.stringMatching(/subsidiary/i) }]);
+    expect(first.problems.resultsFile).toBe(session.resultsPath);
+    expect(await session.resumeState(plan)).toEqual({ doneRows: 100, totalRows: 250, replacesOther: false });
+    // Another mapping is another import: its run would replace this results file, and the view says so.
+    const otherPlan = session.planOf([{ column: 'Company Name', field: 'companyName' }]);
+    expect(await session.resumeState(otherPlan)).toEqual({ doneRows: 0, totalRows: 250, replacesOther: true });
+
+    const since = setup.sandbox.requestLog.lastSeq;
+    const second = await CsvImportSession.open(client, 'customer', 'create', input).then((again) => again.apply(plan));
+    expect(second.summary).toMatchObject({ resumedRows: 100, stopped: false, byStatus: { created: 150, failed: 0 } });
+    expect(second.problems.summary).toBe('Imported 250 rows of view-import.csv (100 rows done earlier): 150 created.');
+    expect(setup.sandbox.requestLog.list({ since, method: 'POST' }).filter((entry) => entry.status === 202)).toHaveLength(2);
+    expect(await session.resumeState(plan)).toEqual({ doneRows: 250, totalRows: 250, replacesOther: false });
+
+    const made = await rows(`SELECT companyname FROM customer WHERE companyname LIKE 'View Import %' ORDER BY companyname`);
+    expect(made.map((row) => row.companyname)).toEqual(names.filter((_, n) => n !== 4));
+    const results = parse(await readFile(session.resultsPath, 'utf8'), { columns: true }) as Record<string, string>[];
+    expect(results).toHaveLength(250);
+    expect(results.filter((line) => line.status === 'created')).toHaveLength(249);
+    expect(results.find((line) => line.row === '5')).toMatchObject({ status: 'failed', recordId: '' });
+  });
+});
