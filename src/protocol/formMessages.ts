@@ -27,6 +27,7 @@ const isFieldModel: Check<FieldModel> = objectOf({
   maxLength: optional(isNumber),
   options: optional(arrayOf(isString)),
   referenceType: optional(isString),
+  required: optional(isBoolean),
 }) as Check<FieldModel>;
 const isSublistModel: Check<SublistModel> = objectOf({ id: isString, title: isString, columns: arrayOf(isFieldModel) });
 export const isFormModel: Check<FormModel> = objectOf({ recordType: isString, fields: arrayOf(isFieldModel), sublists: arrayOf(isSublistModel) });
@@ -82,7 +83,15 @@ export const SearchResults = defineMessage('searchResults', { requestId: isStrin
  */
 export const FormValuesSet = defineMessage('setValues', { values: isFormValues });
 
+/**
+ * NetSuite's choices for body fields (selectOptions), given the values entered so far: field id → choices. A field
+ * listed here is drawn as a drop-down of these choices instead of a search; sent again when the values they depend
+ * on change. A field left out keeps its search.
+ */
+export const FormChoices = defineMessage('choices', { fields: arrayOf(objectOf({ id: isString, choices: arrayOf(isCandidate) })) });
+
 export type HostToForm =
+  | ReturnType<typeof FormChoices.create>
   | ReturnType<typeof FormInit.create>
   | ReturnType<typeof FormBusy.create>
   | ReturnType<typeof FormErrors.create>
@@ -90,5 +99,5 @@ export type HostToForm =
   | ReturnType<typeof FormValuesSet.create>;
 
 export function isHostToForm(value: unknown): value is HostToForm {
-  return [FormInit, FormBusy, FormErrors, SearchResults, FormValuesSet].some((m) => m.is(value));
+  return [FormInit, FormBusy, FormErrors, SearchResults, FormValuesSet, FormChoices].some((m) => m.is(value));
 }

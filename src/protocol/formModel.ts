@@ -18,6 +18,8 @@ export interface FieldModel {
   options?: string[];
   /** Reference target (`customer`, `employee`, `nsResource` when NetSuite does not say). */
   referenceType?: string;
+  /** NetSuite will not save the record without it (see src/vscode/forms/model/requiredFields.ts): marked on the form. */
+  required?: boolean;
   /** An amount: NetSuite's schemas type money as `number`/`double` and other decimals as `float`. Shown with 2 decimals. */
   money?: boolean;
 }

@@ -188,3 +188,13 @@ describe('text length as NetSuite counts it', () => {
     expect(validateWrite(m, { memo: 'abcdefghij' })).toEqual([]);
   });
 });
+
+describe('required-field marks', () => {
+  it('marks the fields NetSuite will not save a sales order without (customer, item and quantity of a line), and a schema\u2019s own required list', async () => {
+    const model = await buildFormModel('salesOrder', schemas.salesOrder, async (name) => schemas[name]);
+    expect(model.fields.filter((f) => f.required).map((f) => f.id)).toEqual(['entity']);
+    expect(model.sublists[0].columns.filter((c) => c.required).map((c) => c.id)).toEqual(['item', 'quantity']);
+    const custom = await buildFormModel('customrecord_x', { ...schemas.salesOrder, required: ['memo'] }, async (name) => schemas[name]);
+    expect(custom.fields.filter((f) => f.required).map((f) => f.id)).toEqual(['memo']);
+  });
+});

@@ -6,6 +6,7 @@
  */
 import { catalogNameOfRef, type RecordTypeSchema } from '../../../netsuite/metadata';
 import type { FieldModel, FormModel, SublistModel } from '../../../protocol/formModel';
+import { isRequiredField } from './requiredFields';
 
 export type { FieldKind, FieldModel, FormModel, SublistModel } from '../../../protocol/formModel';
 
@@ -22,11 +23,13 @@ export async function buildFormModel(recordType: string, schema: RecordTypeSchem
     if (decoration.has(id)) continue;
     const refName = typeof property.$ref === 'string' ? catalogNameOfRef(property.$ref) : undefined;
     if (refName && isCollectionName(refName)) {
-      sublists.push({ id, title: titleOf(id, property), columns: await sublistColumns(refName, loadSchema) });
+      const columns = await sublistColumns(refName, loadSchema);
+      sublists.push({ id, title: titleOf(id, property), columns: columns.map((column) => (!column.readOnly && isRequiredField(recordType, `${id}.${column.id}`) ? { ...column, required: true } : column)) });
       continue;
     }
     const field = fieldModel(id, property);
-    if (field) fields.push(field);
+    const schemaRequired = Array.isArray(schema.required) ? schema.required.map(String) : [];
+    if (field) fields.push(!field.readOnly && isRequiredField(recordType, id, schemaRequired) ? { ...field, required: true } : field);
   }
   return { recordType, fields, sublists };
 }
