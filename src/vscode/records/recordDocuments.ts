@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import type { NetSuiteClient } from '../../netsuite/client';
 import type { AccountRegistry } from '../accounts/accountRegistry';
 import { describeError } from '../../netsuite/describeError';
+import type { Logger } from '../../netsuite/log';
+import { RecordViewProvider, registerRecordView } from './recordViewEditor';
 
 export const recordScheme = 'suitelens-record';
 
@@ -43,11 +45,29 @@ function isRecordTarget(value: unknown): value is RecordTarget {
   return typeof v?.accountId === 'string' && typeof v.recordType === 'string' && typeof v.id === 'string';
 }
 
-export function registerRecordDocuments(registry: AccountRegistry<NetSuiteClient>): vscode.Disposable {
+/**
+ * `suitelens.openRecord` opens the read-only record view (a preview tab; `preserveFocus` keeps focus where the click
+ * was, e.g. the explorer's single-click preview). `suitelens.openRecordJson` opens the record's JSON, for developers.
+ * Both take `{accountId, recordType, id}`; Open as JSON also takes a record view's resource (its editor-title button).
+ */
+export function registerRecordDocuments(registry: AccountRegistry<NetSuiteClient>, extensionUri: vscode.Uri, logger: Logger): vscode.Disposable {
+  const views = new RecordViewProvider(registry, extensionUri, logger);
   return vscode.Disposable.from(
     vscode.workspace.registerTextDocumentContentProvider(recordScheme, new RecordDocumentProvider(registry)),
+    registerRecordView(views),
     vscode.commands.registerCommand('suitelens.openRecord', async (target: unknown) => {
       if (!isRecordTarget(target)) return;
+      const preserveFocus = (target as { preserveFocus?: unknown }).preserveFocus === true;
+      try {
+        await views.open({ accountId: target.accountId, recordType: target.recordType, id: target.id }, { preserveFocus });
+      } catch (error) {
+        logger.error(`Record view of ${target.recordType} ${target.id} failed`, error);
+        void vscode.window.showErrorMessage(`Could not open ${target.recordType} ${target.id}: ${describeError(error)}`);
+      }
+    }),
+    vscode.commands.registerCommand('suitelens.openRecordJson', async (argument: unknown) => {
+      const target = isRecordTarget(argument) ? argument : views.targetOf(argument)?.target;
+      if (!target) return;
       try {
         const document = await vscode.workspace.openTextDocument(recordUri(target));
         await vscode.languages.setTextDocumentLanguage(document, 'json');
