@@ -5,10 +5,11 @@
 import * as vscode from 'vscode';
 import { describeError } from '../../netsuite/describeError';
 import type { Logger } from '../../netsuite/log';
+import { recordTypeLabel } from '../../netsuite/recordTypeLabels';
 import type { ExplorerModel } from './explorerModel';
-import { explorerViewId } from './explorerTreeProvider';
+import { explorerViewId, openRecordRowCommand } from './explorerTreeProvider';
 import type { ExplorerNode, MessageNode, RecordNode, RecordTypeNode } from './explorerNodes';
-import { typeNotebookQuery } from './recordNaming';
+import { pickSort } from './sortPicker';
 
 /** The accounts side's "sign in again" command, run with the account id when an error says the login failed. */
 export const signInAgainCommand = 'suitelens.signInAgain';
@@ -22,8 +23,12 @@ export interface ExplorerCommandDeps {
   logger: Logger;
 }
 
+/** Two clicks on one record row within this time are a double-click (VS Code's own default is about 500 ms). */
+const doubleClickMs = 500;
+
 export function registerExplorerCommands(deps: ExplorerCommandDeps): vscode.Disposable {
   const { model } = deps;
+  let lastClick: { id: string; at: number } | undefined;
   const command = <T extends ExplorerNode>(id: string, accepts: (node: ExplorerNode) => node is T, run: (node: T) => Promise<unknown> | unknown) =>
     vscode.commands.registerCommand(id, async (node?: unknown) => {
       if (!isNode(node) || !accepts(node)) {
@@ -54,7 +59,7 @@ export function registerExplorerCommands(deps: ExplorerCommandDeps): vscode.Disp
     command('suitelens.explorer.filterRecords', isRecordType, async (node) => {
       const current = model.recordFilter(node);
       const text = await vscode.window.showInputBox({
-        title: `Filter ${node.recordType} records`,
+        title: `Filter ${recordTypeLabel(node.recordType)} Records`,
         prompt: 'Text to find in the name, or a NetSuite q expression such as: email START_WITH barbara. Empty clears the filter.',
         value: current?.text ?? '',
         placeHolder: 'e.g. acme   or   balance GREATER 1000',
@@ -64,34 +69,50 @@ export function registerExplorerCommands(deps: ExplorerCommandDeps): vscode.Disp
       await vscode.commands.executeCommand('suitelens.explorer.reveal', node);
     }),
     command('suitelens.explorer.clearFilter', isRecordType, (node) => model.setRecordFilter(node, '')),
+    command('suitelens.explorer.sortRecords', isRecordType, async (node) => {
+      const choice = await pickSort(model, node);
+      if (choice === undefined) return;
+      model.setRecordSort(node, choice ?? undefined);
+      await vscode.commands.executeCommand('suitelens.explorer.reveal', node);
+    }),
+    // A record row's click: the read-only view in a preview tab (the next click replaces it); a second click on the
+    // same row soon after is a double-click, which opens the editable form. VS Code tells an item's command nothing
+    // more than "clicked", so the two clicks are told apart by time.
+    command(openRecordRowCommand, isRecord, async (node) => {
+      const now = Date.now();
+      const doubleClick = lastClick?.id === node.id && now - lastClick.at < doubleClickMs;
+      lastClick = doubleClick ? undefined : { id: node.id, at: now };
+      if (doubleClick) return vscode.commands.executeCommand('suitelens.editRecord', node);
+      return vscode.commands.executeCommand('suitelens.openRecord', { accountId: node.accountId, recordType: node.recordType, id: node.recordId, preview: true });
+    }),
     command('suitelens.explorer.loadMore', (node): node is ExplorerNode => node.kind === 'loadMore', (node) => {
       const typeNode = node.parent;
       if (typeNode?.kind !== 'recordType') return undefined;
-      return vscode.window.withProgress({ location: { viewId: explorerViewId }, title: `Loading more ${typeNode.recordType} records` }, () => model.loadMore(typeNode));
+      return vscode.window.withProgress({ location: { viewId: explorerViewId }, title: `Loading more ${recordTypeLabel(typeNode.recordType)} records` }, () => model.loadMore(typeNode));
     }),
     command('suitelens.explorer.openInNetSuite', isRecord, async (node) => {
       const client = await model.client(node);
       const url = client.uiUrl({ recordType: node.recordType, id: node.recordId });
       if (!url) {
-        void vscode.window.showWarningMessage(`SuiteLens does not know the NetSuite page of ${node.recordType} records; open it from NetSuite's own search (internal id ${node.recordId}).`);
+        void vscode.window.showWarningMessage(`SuiteLens does not know the NetSuite page of ${recordTypeLabel(node.recordType)} records; open it from NetSuite's own search (internal id ${node.recordId}).`);
         return;
       }
       await vscode.env.openExternal(vscode.Uri.parse(url));
     }),
     command('suitelens.explorer.copyId', isRecord, async (node) => {
       await vscode.env.clipboard.writeText(node.recordId);
-      vscode.window.setStatusBarMessage(`Copied ${node.recordType} id ${node.recordId}`, 3000);
+      vscode.window.setStatusBarMessage(`Copied ${recordTypeLabel(node.recordType)} internal id ${node.recordId}`, 3000);
     }),
     command('suitelens.explorer.copyJson', isRecord, async (node) => {
       await vscode.env.clipboard.writeText(JSON.stringify(await model.recordJson(node), null, 2));
-      vscode.window.setStatusBarMessage(`Copied ${node.recordType} ${node.recordId} as JSON`, 3000);
+      vscode.window.setStatusBarMessage(`Copied ${recordTypeLabel(node.recordType)} ${node.recordId} as JSON`, 3000);
     }),
     command('suitelens.explorer.openJson', isRecord, (node) =>
-      vscode.commands.executeCommand('suitelens.openRecord', { accountId: node.accountId, recordType: node.recordType, id: node.recordId }),
+      vscode.commands.executeCommand('suitelens.openRecordJson', { accountId: node.accountId, recordType: node.recordType, id: node.recordId }),
     ),
     command('suitelens.explorer.queryInNotebook', isRecordType, async (node) => {
       await deps.setActiveAccount(node.accountId);
-      await vscode.commands.executeCommand('suitelens.newNotebook', typeNotebookQuery(node.recordType));
+      await vscode.commands.executeCommand('suitelens.newNotebook', model.notebookQuery(node));
     }),
     command('suitelens.explorer.showError', (node): node is MessageNode => node.kind === 'message', (node) => showErrorNode(model, node)),
   );

@@ -9,6 +9,7 @@ import { isNetSuiteError } from '../../netsuite/errors';
 import { silentLogger, type Logger } from '../../netsuite/log';
 import { catalogNameOfRef, type RecordTypeSchema } from '../../netsuite/metadata';
 import type { NetSuiteRecord } from '../../netsuite/records';
+import { recordTypeLabel } from '../../netsuite/recordTypeLabels';
 import { describeProfile, type AccountProfile } from '../accounts/accountProfile';
 import type {
   AccountNode,
@@ -23,8 +24,10 @@ import type {
   TypeGroupNode,
 } from './explorerNodes';
 import { filterToQ } from './filterToQ';
+import { qToSuiteQL } from './qToSuiteQL';
+import { formatColumnValue, sortableColumns, type SortColumn } from './recordColumns';
 import { lineLabel, recordEntries, sublistElementSchemaName, type RecordEntry } from './recordFields';
-import { recordNamesQuery } from './recordNaming';
+import { recordListQuery, recordNamesQuery, suiteQLNameSource, typeNotebookQuery } from './recordNaming';
 import { groupRecordTypes, isCustomRecordType } from './recordTypeGroups';
 
 /** What the model needs from the account registry. */
@@ -45,9 +48,24 @@ export interface RecordFilter {
   text: string;
   /** The `q` expression sent to NetSuite. */
   q: string;
+  /** The same condition in SuiteQL, when it has one (see `qToSuiteQL`): the list is then fetched by SuiteQL. */
+  sql?: string;
+}
+
+/** The field a type's list is sorted by, chosen with "Sort By…"; it lasts for the session. */
+export interface RecordSort extends SortColumn {
+  direction: 'asc' | 'desc';
+}
+
+/** A record found by the record picker. */
+export interface FoundRecord {
+  id: string;
+  name?: string;
 }
 
 interface RecordListState {
+  /** How pages are fetched: SuiteQL (ordered by NetSuite), or the REST list when SuiteQL cannot serve this list. */
+  source: 'suiteql' | 'rest';
   records: RecordNode[];
   nextOffset: number;
   pageSize: number;
@@ -75,6 +93,7 @@ export class ExplorerModel {
   private readonly catalogRefresh = new Set<string>();
   private readonly typeFilters = new Map<string, string>();
   private readonly recordFilters = new Map<string, RecordFilter>();
+  private readonly recordSorts = new Map<string, RecordSort>();
   private readonly lists = new WeakMap<RecordTypeNode, RecordListState>();
   private readonly records = new WeakMap<RecordNode, NetSuiteRecord>();
   private readonly groupNodes = new Map<string, TypeGroupNode>();
@@ -217,7 +236,7 @@ export class ExplorerModel {
       const schema = await client.metadata.schema(node.recordType).catch(() => undefined);
       const result = filterToQ(text, { filterable: schema?.['x-ns-filterable'] ?? [], recordType: node.recordType, properties: schema?.properties });
       if (result.kind === 'error') throw new Error(result.message);
-      if (result.kind === 'q') filter = { text: text.trim(), q: result.q };
+      if (result.kind === 'q') filter = { text: text.trim(), q: result.q, sql: qToSuiteQL(result.q, node.recordType) };
     }
     if (filter) this.recordFilters.set(node.id, filter);
     else this.recordFilters.delete(node.id);
@@ -226,6 +245,56 @@ export class ExplorerModel {
     // The parent, so VS Code also redraws the type's own row (its filter description and menu context).
     this.fire(node.parent);
     return filter;
+  }
+
+  /** The account's record type ids, from the metadata catalog (cached). */
+  async recordTypeNames(accountId: string): Promise<string[]> {
+    const { client } = await this.options.accounts.scope(accountId);
+    return client.metadata.recordTypes();
+  }
+
+  recordSort(node: RecordTypeNode): RecordSort | undefined {
+    return this.recordSorts.get(node.id);
+  }
+
+  /** The columns "Sort By…" offers for a type, by label (the type's schema is read only when SuiteLens has no table description). */
+  async sortColumns(node: RecordTypeNode): Promise<SortColumn[]> {
+    const known = sortableColumns(node.recordType, undefined);
+    if (known.length) return known;
+    const { client } = await this.options.accounts.scope(node.accountId);
+    return sortableColumns(node.recordType, await client.metadata.schema(node.recordType).catch(() => undefined));
+  }
+
+  /** Sorts a type's list by a column (undefined: back to internal id order) and lists it again from the first page. */
+  setRecordSort(node: RecordTypeNode, sort: RecordSort | undefined): void {
+    if (sort) this.recordSorts.set(node.id, sort);
+    else this.recordSorts.delete(node.id);
+    this.states.delete(node);
+    this.lists.delete(node);
+    this.fire(node.parent);
+  }
+
+  /** The SuiteQL "Query in Notebook" opens for a type: the rows the tree shows, with its filter and sort. */
+  notebookQuery(node: RecordTypeNode): string {
+    const filter = this.recordFilters.get(node.id);
+    const sort = this.recordSorts.get(node.id);
+    return typeNotebookQuery(node.recordType, { where: filter?.sql, untranslatedQ: filter && !filter.sql ? filter.q : undefined, sort });
+  }
+
+  /**
+   * Records of a type whose name, or internal id, matches what the user typed (the record picker), by their name
+   * column (entity id, document number, item name, …) and a company's name: at most `limit`, by name.
+   */
+  async searchRecords(accountId: string, recordType: string, text: string, limit = 50): Promise<FoundRecord[]> {
+    const { client } = await this.options.accounts.scope(accountId);
+    const source = suiteQLNameSource(recordType);
+    const wanted = text.trim().toLowerCase();
+    const nameColumns = [source.nameColumn, ...(['customer', 'vendor', 'partner'].includes(recordType.toLowerCase()) ? ['companyname'] : [])];
+    const like = `'%${wanted.replace(/'/g, "''")}%'`;
+    const matches = wanted ? [...nameColumns.map((column) => `LOWER(${column}) LIKE ${like}`), ...(/^\d{1,18}$/.test(wanted) ? [`id = ${wanted}`] : [])].join(' OR ') : undefined;
+    const query = recordListQuery(recordType, { where: matches, sort: { column: source.nameColumn, direction: 'asc' } });
+    const page = await client.queryPage(query, 0, { pageSize: Math.min(1000, Math.max(1, limit)) });
+    return page.rows.flatMap((row) => (row.raw.id === undefined ? [] : [{ id: String(row.raw.id), name: row.raw.name ? String(row.raw.name) : undefined }]));
   }
 
   /** The record as NetSuite last sent it for this node (sublists expanded), fetching it when not loaded yet. */
@@ -280,7 +349,7 @@ export class ExplorerModel {
       this.recordFilters.delete(typeNode.id);
       this.states.delete(typeNode);
       this.lists.delete(typeNode);
-      clearedFilters.push(`the ${recordType} filter "${recordFilter.text}"`);
+      clearedFilters.push(`the ${recordTypeLabel(recordType)} filter "${recordFilter.text}"`);
       if (!announce) changed = group; // the type row's own description and menu context change
       announce = true;
       list = await this.loadedList(typeNode);
@@ -332,7 +401,7 @@ export class ExplorerModel {
         return undefined;
       }
       case 'recordType': {
-        const list: RecordListState = { records: [], nextOffset: 0, pageSize: this.pageSize(), hasMore: false, totalResults: 0 };
+        const list: RecordListState = { source: 'suiteql', records: [], nextOffset: 0, pageSize: this.pageSize(), hasMore: false, totalResults: 0 };
         await this.fetchPage(node, list);
         this.lists.set(node, list);
         return undefined;
@@ -405,34 +474,63 @@ export class ExplorerModel {
     const children: ExplorerNode[] = [...list.records];
     if (list.records.length === 0 && !list.error) {
       const filter = this.recordFilters.get(node.id);
-      children.push(this.message(node, 'empty', filter ? `No ${node.recordType} record matches ${filter.q}` : `No ${node.recordType} records`));
+      const label = recordTypeLabel(node.recordType);
+      children.push(this.message(node, 'empty', filter ? `No ${label} record matches ${filter.q}` : `No ${label} records`));
     }
     if (list.error) children.push(list.error);
     if (list.hasMore && !list.loadingMore) children.push({ kind: 'loadMore', id: this.transientId(node, 'more'), accountId: node.accountId, parent: node, loaded: list.records.length, total: list.totalResults });
     return children;
   }
 
-  /** One page of ids (`GET /{type}?limit&offset&q`) and their names in ONE SuiteQL query. */
+  /**
+   * One page of a type's records. By SuiteQL when it can (ordered by NetSuite: internal ids as numbers, or the chosen
+   * sort column, with the rows' names and sorted values in the same query); otherwise — a role without SuiteQL, a
+   * type without a SuiteQL table, a filter with no SuiteQL form — a page of ids from the REST list (`GET
+   * /{type}?limit&offset&q`, which has no order control, so each page is put in id order) named by ONE SuiteQL query.
+   */
   private async fetchPage(node: RecordTypeNode, list: RecordListState): Promise<void> {
     const { client } = await this.options.accounts.scope(node.accountId);
     const filter = this.recordFilters.get(node.id);
-    const page = await client.records.list(node.recordType, { limit: list.pageSize, offset: list.nextOffset, q: filter?.q });
-    const ids = page.items.map((item) => item.id);
-    const names = await this.recordNames(client, node.recordType, ids);
-    const known = new Set(list.records.map((record) => record.recordId));
-    for (const id of ids) {
-      if (known.has(id)) continue; // a record created meanwhile can shift a page; never show one twice
-      list.records.push(this.recordRow(node, id, names.get(id)));
+    const sort = this.recordSorts.get(node.id);
+    if (filter && !filter.sql) list.source = 'rest';
+    if (list.source === 'suiteql') {
+      try {
+        const query = recordListQuery(node.recordType, { where: filter?.sql, sort });
+        const page = await client.queryPage(query, list.nextOffset, { pageSize: list.pageSize });
+        const rows = page.rows.flatMap((row) => (row.raw.id === undefined ? [] : [{ id: String(row.raw.id), name: row.raw.name ? String(row.raw.name) : undefined, sortValue: row.raw.sortvalue }]));
+        this.addRows(node, list, rows, sort);
+        list.hasMore = page.hasMore && page.rows.length > 0;
+        list.totalResults = page.totalResults;
+        return;
+      } catch (error) {
+        if (list.nextOffset > 0 || sort) throw error; // mid-list, or a sort only SuiteQL can do: say what failed
+        this.logger.warn(`Could not list ${node.recordType} with SuiteQL; using the REST list`, error);
+        list.source = 'rest';
+      }
     }
-    list.error = undefined;
-    list.nextOffset += list.pageSize;
+    if (sort) throw new Error(`The filter "${filter?.text ?? ''}" has no SuiteQL form, and only SuiteQL can sort by ${sort.label}: clear the filter or the sort.`);
+    const page = await client.records.list(node.recordType, { limit: list.pageSize, offset: list.nextOffset, q: filter?.q });
+    const ids = page.items.map((item) => item.id).sort(compareIds);
+    const names = await this.recordNames(client, node.recordType, ids);
+    this.addRows(node, list, ids.map((id) => ({ id, name: names.get(id) })), undefined);
     list.hasMore = page.hasMore && page.items.length > 0;
     list.totalResults = page.totalResults;
   }
 
+  private addRows(node: RecordTypeNode, list: RecordListState, rows: { id: string; name?: string; sortValue?: unknown }[], sort: RecordSort | undefined): void {
+    const known = new Set(list.records.map((record) => record.recordId));
+    for (const row of rows) {
+      if (known.has(row.id)) continue; // a record created meanwhile can shift a page; never show one twice
+      const sorted = sort ? { label: sort.label, text: formatColumnValue(row.sortValue, sort.type) } : undefined;
+      list.records.push(this.recordRow(node, row.id, row.name, sorted));
+    }
+    list.error = undefined;
+    list.nextOffset += list.pageSize;
+  }
+
   /** A record's row under its type; its id is the type's id plus the record id, whichever way it got there. */
-  private recordRow(node: RecordTypeNode, id: string, name: string | undefined): RecordNode {
-    return { kind: 'record', id: `${node.id}/${id}`, accountId: node.accountId, parent: node, recordType: node.recordType, recordId: id, name };
+  private recordRow(node: RecordTypeNode, id: string, name: string | undefined, sorted?: { label: string; text: string }): RecordNode {
+    return { kind: 'record', id: `${node.id}/${id}`, accountId: node.accountId, parent: node, recordType: node.recordType, recordId: id, name, sorted };
   }
 
   /** A node's children loaded, or the error that kept them from loading, thrown. */
@@ -446,7 +544,7 @@ export class ExplorerModel {
   private async loadedList(node: RecordTypeNode): Promise<RecordListState> {
     await this.loaded(node);
     const list = this.lists.get(node);
-    if (!list) throw new Error(`The ${node.recordType} records could not be listed.`);
+    if (!list) throw new Error(`The ${recordTypeLabel(node.recordType)} records could not be listed.`);
     return list;
   }
 
@@ -561,4 +659,12 @@ export class ExplorerModel {
   private fire(node: ExplorerNode | undefined): void {
     for (const listener of this.listeners) listener(node);
   }
+}
+
+/** Internal ids in number order (`62` before `109`); anything that is not a number after them, as text. */
+export function compareIds(a: string, b: string): number {
+  const numeric = /^\d+$/;
+  if (numeric.test(a) && numeric.test(b)) return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+  if (numeric.test(a) !== numeric.test(b)) return numeric.test(a) ? -1 : 1;
+  return a.localeCompare(b);
 }

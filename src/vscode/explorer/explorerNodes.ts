@@ -38,6 +38,8 @@ export interface RecordNode extends NodeBase {
   readonly name?: string;
   /** Set when this node is a reference field of another record: the field's title ("Sales Rep"). */
   readonly fieldTitle?: string;
+  /** The value of the column its type's list is sorted by ("Balance", "126,861.90"), when sorted by one. */
+  readonly sorted?: { readonly label: string; readonly text: string };
 }
 
 export interface FieldNode extends NodeBase {

@@ -4,6 +4,7 @@
  * as a plain string label, description or tooltip — never a MarkdownString — so it is shown as text.
  */
 import * as vscode from 'vscode';
+import { hasRecordTypeLabel, recordTypeLabel } from '../../netsuite/recordTypeLabels';
 import type { ExplorerModel } from './explorerModel';
 import { explorerContext, recordContextValue } from './explorerContext';
 import type { ExplorerNode, MessageNode, RecordNode, RecordTypeNode } from './explorerNodes';
@@ -91,7 +92,7 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
       case 'account': {
         const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
         item.description = node.description;
-        item.tooltip = `${node.label} · ${node.accountId}\n${node.description}`;
+        item.tooltip = `NetSuite account ${node.accountId}`;
         item.iconPath = new vscode.ThemeIcon('cloud');
         item.contextValue = explorerContext.account;
         return item;
@@ -109,7 +110,8 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
       case 'field': {
         const item = new vscode.TreeItem(node.title, vscode.TreeItemCollapsibleState.None);
         item.description = node.value;
-        item.tooltip = `${node.title} (${node.field}) · ${node.valueType}\n${node.value}`;
+        // The row shows title and value; the tooltip adds the field's id and type, and the whole of a long value.
+        item.tooltip = `Field ${node.field} · ${node.valueType}${node.value.length > 40 ? `\n${node.value}` : ''}`;
         item.iconPath = new vscode.ThemeIcon('symbol-field');
         item.contextValue = explorerContext.field;
         return item;
@@ -142,12 +144,18 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
   }
 
   private recordTypeItem(node: RecordTypeNode): vscode.TreeItem {
-    const item = new vscode.TreeItem(node.recordType, vscode.TreeItemCollapsibleState.Collapsed);
-    // The loaded/total count lives on the "Load more…" row: VS Code does not reliably redraw a refreshed row's
-    // own description, while the rows under it are always re-read.
+    // NetSuite's label ("Sales Order"), the script id beside it. The loaded/total count lives on the "Load more…"
+    // row: VS Code does not reliably redraw a refreshed row's own description, while the rows under it are re-read.
+    const item = new vscode.TreeItem(recordTypeLabel(node.recordType), vscode.TreeItemCollapsibleState.Collapsed);
     const filter = this.model.recordFilter(node);
-    item.description = filter ? `filter: ${filter.text}` : undefined;
-    item.tooltip = filter ? `${node.recordType}\nq = ${filter.q}` : node.recordType;
+    const sort = this.model.recordSort(node);
+    const sortText = sort ? `by ${sort.label} ${sort.direction === 'asc' ? '↑' : '↓'}` : undefined;
+    item.description = [hasRecordTypeLabel(node.recordType) ? node.recordType : undefined, filter ? `filter: ${filter.text}` : undefined, sortText].filter(Boolean).join(' · ') || undefined;
+    item.tooltip = [
+      `Record type ${node.recordType}`,
+      filter ? `Filter: q = ${filter.q}` : undefined,
+      sort ? `Sorted by ${sort.label} (${sort.column}), ${sort.direction === 'asc' ? 'ascending' : 'descending'}` : 'Sorted by internal id',
+    ].filter(Boolean).join('\n');
     item.iconPath = new vscode.ThemeIcon(filter ? 'filter-filled' : 'symbol-class');
     item.contextValue = filter ? explorerContext.recordTypeFiltered : explorerContext.recordType;
     return item;
@@ -159,16 +167,25 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
   }
 }
 
-/** A record row shows its name (id beside it); a reference shows the field's title, then whom it points at. */
+/**
+ * A record row shows its name (id beside it, and the sorted column's value when its list is sorted by one); a
+ * reference shows the field's title, then whom it points at. A click opens the record's preview (VS Code runs an
+ * item's command on a click and expands it only from its twistie).
+ */
 function recordItem(node: RecordNode): vscode.TreeItem {
-  const name = node.name ?? `${node.recordType} ${node.recordId}`;
+  const typeLabel = recordTypeLabel(node.recordType);
+  const name = node.name ?? `${typeLabel} ${node.recordId}`;
   const item = new vscode.TreeItem(node.fieldTitle ?? name, vscode.TreeItemCollapsibleState.Collapsed);
-  item.description = node.fieldTitle ? name : `#${node.recordId}`;
-  item.tooltip = `${node.recordType} ${node.recordId}${node.name ? `\n${node.name}` : ''}`;
+  item.description = node.fieldTitle ? name : [`#${node.recordId}`, node.sorted ? `${node.sorted.label} ${node.sorted.text || '—'}` : undefined].filter(Boolean).join(' · ');
+  item.tooltip = [`${typeLabel} · internal id ${node.recordId}`, node.sorted ? `${node.sorted.label}: ${node.sorted.text || '(empty)'}` : undefined, 'Click to preview, double-click to edit'].filter(Boolean).join('\n');
   item.iconPath = new vscode.ThemeIcon(node.fieldTitle ? 'references' : 'file');
   item.contextValue = recordContextValue(node);
+  item.command = { command: openRecordRowCommand, title: 'Preview Record', arguments: [node] };
   return item;
 }
+
+/** The command a record row's click runs: preview on one click, the editable form on two (see explorerCommands). */
+export const openRecordRowCommand = 'suitelens.explorer.openRecordRow';
 
 function messageItem(node: MessageNode): vscode.TreeItem {
   const item = new vscode.TreeItem(node.text, vscode.TreeItemCollapsibleState.None);

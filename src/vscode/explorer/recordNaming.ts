@@ -77,9 +77,50 @@ export function recordNamesQuery(recordType: string, ids: readonly string[]): st
   return `SELECT id, ${source.nameColumn} AS name FROM ${source.table} WHERE id IN (${numericIds.join(', ')})`;
 }
 
-/** What "Query in notebook" opens for a type: its rows, newest ids first. */
-export function typeNotebookQuery(recordType: string): string {
+export interface RecordSortOrder {
+  /** The SuiteQL column. */
+  column: string;
+  direction: 'asc' | 'desc';
+}
+
+export interface RecordListOptions {
+  /** A SuiteQL condition (the user's filter, see `qToSuiteQL`). */
+  where?: string;
+  /** Sort by this column, then by id; without it, by id ascending (numbers, not text). */
+  sort?: RecordSortOrder;
+}
+
+function conditionsOf(recordType: string, where: string | undefined): string[] {
+  const typeCondition = suiteQLNameSource(recordType).typeCondition;
+  return [typeCondition, where ? `(${where})` : undefined].filter((condition): condition is string => Boolean(condition));
+}
+
+/**
+ * One page of a type's records, ordered by NetSuite: the REST list has no order control (netsuite-wire.md §1.3), so
+ * the tree lists by SuiteQL, which also names the rows and carries the sorted column's value in the same query.
+ * Empty values sort last either way, so "balance, highest first" starts with balances.
+ */
+export function recordListQuery(recordType: string, options: RecordListOptions = {}): string {
   const source = suiteQLNameSource(recordType);
-  const where = source.typeCondition ? `\nWHERE ${source.typeCondition}` : '';
-  return `SELECT *\nFROM ${source.table}${where}\nORDER BY id DESC`;
+  const sort = options.sort;
+  const columns = [`id`, `${source.nameColumn} AS name`, ...(sort ? [`${sort.column} AS sortvalue`] : [])];
+  const conditions = conditionsOf(recordType, options.where);
+  const where = conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '';
+  const order = sort ? `${sort.column} ${sort.direction.toUpperCase()} NULLS LAST, id` : 'id';
+  return `SELECT ${columns.join(', ')} FROM ${source.table}${where} ORDER BY ${order}`;
+}
+
+export interface TypeNotebookOptions extends RecordListOptions {
+  /** The filter's `q` when it has no SuiteQL form: written into the query as a comment, so nothing is silently lost. */
+  untranslatedQ?: string;
+}
+
+/** What "Query in notebook" opens for a type: its rows as the tree lists them (filter and sort), else newest first. */
+export function typeNotebookQuery(recordType: string, options: TypeNotebookOptions = {}): string {
+  const source = suiteQLNameSource(recordType);
+  const conditions = conditionsOf(recordType, options.where);
+  const note = options.untranslatedQ ? `-- The explorer's filter has no SuiteQL form here; its NetSuite q was: ${options.untranslatedQ.replace(/[\r\n]+/g, ' ')}\n` : '';
+  const where = conditions.length ? `\nWHERE ${conditions.join('\n  AND ')}` : '';
+  const order = options.sort ? `${options.sort.column} ${options.sort.direction.toUpperCase()} NULLS LAST, id` : 'id DESC';
+  return `${note}SELECT *\nFROM ${source.table}${where}\nORDER BY ${order}`;
 }

@@ -10,6 +10,7 @@ import { registerExplorerCommands } from './explorerCommands';
 import { ExplorerModel } from './explorerModel';
 import type { ExplorerNode } from './explorerNodes';
 import { explorerViewId, ExplorerTreeProvider } from './explorerTreeProvider';
+import { registerRecordPicker } from './recordPicker';
 import { registerRevealCommands } from './revealCommands';
 
 const defaultPageSize = 100;
@@ -34,6 +35,7 @@ export function registerExplorer(registry: AccountRegistry<NetSuiteClient>, logg
       logger,
     }),
     registerRevealCommands(model, view, logger),
+    registerRecordPicker(model, () => registry.activeAccountId),
     vscode.commands.registerCommand('suitelens.explorer.reveal', async (node?: unknown) => {
       if (isExplorerNode(node)) await view.reveal(node, { expand: true, select: true, focus: false });
     }),
