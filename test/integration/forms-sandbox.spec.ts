@@ -191,7 +191,7 @@ describe('cleared values are sent as cleared', () => {
     delete edited.memo;
     const { outcome, patches } = await saveForm({ recordType: 'salesOrder', model, recordId: id, original, current: edited });
     expect(patches.map((patch) => patch.body)).toEqual([{ memo: null, item: { items: [{ line: linesIn(original)[0].line, description: null }] } }]);
-    expect(outcome).toMatchObject({ status: 'saved', notice: 'Saved: memo, item.' });
+    expect(outcome).toMatchObject({ status: 'saved', notice: 'Saved: Memo, Items.' });
     const after = await read(id, model);
     expect(linesIn(after)[0].description).toBeUndefined();
     expect(linesIn(after)[1].description).toBe('second line');

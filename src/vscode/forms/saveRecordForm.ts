@@ -164,7 +164,12 @@ async function saveEdit(input: SaveRecordFormInput, id: string): Promise<SaveOut
   const record = await loadRecord(client, form.recordType, id, form.model);
   const kept = notCleared(plan, record.current, form.model);
   const keptNote = kept.length > 0 ? ` NetSuite did not clear ${kept.join(', ')}: it fills ${kept.length === 1 ? 'that field' : 'those fields'} itself, so the value it kept is shown.` : '';
-  return { status: 'saved', record, notice: `Saved: ${Object.keys(plan.body).join(', ')}.${keptNote}` };
+  return { status: 'saved', record, notice: `Saved: ${Object.keys(plan.body).map((field) => fieldLabel(form.model, field)).join(', ')}.${keptNote}` };
+}
+
+/** What the form calls a field or sublist ("Phone", "Items"): people read labels, not ids like `creditLimit`. */
+function fieldLabel(model: FormModel, id: string): string {
+  return model.fields.find((field) => field.id === id)?.title ?? model.sublists.find((sublist) => sublist.id === id)?.title ?? id;
 }
 
 /**

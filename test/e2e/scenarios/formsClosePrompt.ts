@@ -85,7 +85,7 @@ export const scenario: Scenario = {
     await fill(frame, 'phone', '+1 555 0401');
     await dirtyTab(page).waitFor({ timeout: uiTimeout });
     await page.keyboard.press('Control+s');
-    await frame.locator('.notice', { hasText: /Saved: phone/ }).waitFor({ timeout: 60_000 });
+    await frame.locator('.notice', { hasText: /Saved: Phone/ }).waitFor({ timeout: 60_000 });
     await dirtyTab(page).waitFor({ state: 'detached', timeout: uiTimeout });
     assert.deepEqual(await patchesSince(start), [{ phone: '+1 555 0401' }]);
     await screenshot(page, 'forms-close-2-ctrl-s-saved');
@@ -156,7 +156,7 @@ export const scenario: Scenario = {
     await frame.locator('vscode-textfield[data-path="email"] input').click();
     await page.keyboard.press('Control+s');
     await answerModal(page, /was changed in NetSuite since this form opened/, 'Overwrite');
-    await frame.locator('.notice', { hasText: /Saved: email/ }).waitFor({ timeout: 60_000 });
+    await frame.locator('.notice', { hasText: /Saved: Email/ }).waitFor({ timeout: 60_000 });
     await dirtyTab(page).waitFor({ state: 'detached', timeout: uiTimeout });
     assert.deepEqual(await patchesSince(restart), [{ email: 'reload@forms-e2e.example.com' }]);
 

@@ -142,7 +142,7 @@ export const scenario: Scenario = {
     // Edit one field: the sandbox saw a PATCH carrying that field alone.
     const before = (await sandboxRequests()).lastSeq;
     await fill(frame, 'phone', '+1 555 0100');
-    await saveAndWait(frame, /Saved: phone/);
+    await saveAndWait(frame, /Saved: Phone/);
     const patches = (await sandboxRequests(before, 'PATCH')).items;
     assert.equal(patches.length, 1, 'one PATCH');
     assert.equal(patches[0].path, `/services/rest/record/v1/customer/${companyId}`);

@@ -33,7 +33,7 @@ export const scenario: Scenario = {
     await pickReference(formB, 'item.items[2].item', 'ada', /ada/i);
     await fill(formB, 'item.items[2].quantity', '7');
     await fill(formB, 'item.items[2].rate', '1');
-    await saveAndWait(formB, /Saved: item/);
+    await saveAndWait(formB, /Saved: Items/);
 
     // Form A, still showing two lines, changes line 1's quantity and saves: the concurrent change is shown, with
     // exactly what Overwrite will send.
@@ -49,7 +49,7 @@ export const scenario: Scenario = {
     assert.match(question, /Overwrite sends only your changes[^]*Items line 1 Quantity: 3 → 4/);
     await screenshot(page, 'forms-overwrite-1-prompt-says-what-is-sent');
     await answerModal(page, /was changed in NetSuite/, 'Overwrite');
-    await formA.locator('.notice', { hasText: /Saved: item/ }).waitFor({ timeout: 60_000 });
+    await formA.locator('.notice', { hasText: /Saved: Items/ }).waitFor({ timeout: 60_000 });
 
     // Sent: line 1 by its line id with only the quantity, no replace. The colleague's line is still there.
     const patches = (await sandboxRequests(since, 'PATCH')).items.filter((request) => request.path === `/services/rest/record/v1/salesOrder/${id}` && writeAccepted(request));

@@ -51,7 +51,7 @@ export const scenario: Scenario = {
     const formB = form(page);
     await formB.locator('h1', { hasText: `customer ${id}` }).waitFor({ timeout: 60_000 });
     await fill(formB, 'phone', '+1 555 0199');
-    await saveAndWait(formB, /Saved: phone/);
+    await saveAndWait(formB, /Saved: Phone/);
 
     // Form A's save detects it, shows what changed there, and Overwrite sends only A's own change.
     const formA = await formAt(page, 0);
@@ -63,7 +63,7 @@ export const scenario: Scenario = {
     assert.match(await dialog.innerText(), /Phone: \(empty\) → \+1 555 0199/);
     await screenshot(page, 'forms-safety-1-concurrent-change-detected');
     await answerModal(page, /was changed in NetSuite/, 'Overwrite');
-    await formA.locator('.notice', { hasText: /Saved: email/ }).waitFor({ timeout: uiTimeout });
+    await formA.locator('.notice', { hasText: /Saved: Email/ }).waitFor({ timeout: uiTimeout });
     const patch = (await sandboxRequests(since, 'PATCH')).items;
     assert.deepEqual(patch.map((r) => r.body), [{ email: 'concurrent@forms-e2e.example.com' }], 'only form A’s own field was sent');
 
@@ -111,7 +111,7 @@ export const scenario: Scenario = {
     assert.match(await confirm.innerText(), /Phone: \+1 555 0199 → \+1 555 0200/);
     await screenshot(page, 'forms-safety-4-confirm-shows-diff');
     await answerModal(page, new RegExp(`Update customer ${id}`), 'Save to NetSuite');
-    await formA2.locator('.notice', { hasText: /Saved: phone/ }).waitFor({ timeout: uiTimeout });
+    await formA2.locator('.notice', { hasText: /Saved: Phone/ }).waitFor({ timeout: uiTimeout });
 
     // Read-only: edit mode is refused.
     // From the record's own row in the tree, as a person would (the palette's two input boxes lost their focus to the
