@@ -10,7 +10,7 @@ import { AuditLog, type AuditLogOptions } from './audit';
 import { AgentKeyStore } from './mcp/agentKeys';
 import { startAgentMcpServer, type RunningAgentMcpServer } from './mcp/agentMcpServer';
 import { MementoAgentPolicyStore, type KeyValueMemento } from './policyStore';
-import { AgentToolInvoker } from './toolInvoker';
+import { AgentToolInvoker, type WriteQuestion } from './toolInvoker';
 import type { AgentNetSuiteOperations } from './tools/operations';
 
 export interface AgentGuardOptions {
@@ -27,6 +27,8 @@ export interface AgentGuardOptions {
    * bundle) and the current length/depth caps (settings).
    */
   suiteql?: { workerFile?: string; limits?: LimitsSource; timeLimitMs?: number };
+  /** The person's yes or no before an agent's write (toolInvoker.ts); without it production writes are refused. */
+  confirmWrite?: (question: WriteQuestion) => Promise<boolean>;
 }
 
 export interface AgentGuard {
@@ -45,7 +47,7 @@ export function createAgentGuard(options: AgentGuardOptions): AgentGuard {
   const auditLog = new AuditLog(options.log);
   const keys = new AgentKeyStore(options.secrets);
   const suiteqlReads = workerSuiteQLReads({ ...options.suiteql, workerFile: options.suiteql?.workerFile ?? join(__dirname, 'suiteql-guard-worker.js') });
-  const invoker = new AgentToolInvoker({ policyStore, operations: options.operations, auditLog, suiteqlReads });
+  const invoker = new AgentToolInvoker({ policyStore, operations: options.operations, auditLog, suiteqlReads, ...(options.confirmWrite ? { confirmWrite: options.confirmWrite } : {}) });
   return {
     policyStore,
     auditLog,

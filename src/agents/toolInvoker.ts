@@ -4,7 +4,8 @@
  * Shared by the VS Code language-model tools and the MCP server, so both are guarded identically.
  */
 import { describeError } from '../netsuite/describeError';
-import { accountLabel } from './accountEnvironment';
+import type { AgentAction } from './accessLevel';
+import { accountEnvironment, accountLabel } from './accountEnvironment';
 import type { AgentIdentity } from './agent';
 import type { AuditLog } from './audit';
 import type { AuditEntry } from './auditEntry';
@@ -25,7 +26,30 @@ export interface AgentToolInvokerOptions {
    * (a worker thread with a time limit in the extension, see suiteql/guardedRead.ts).
    */
   suiteqlReads: SuiteQLReads;
+  /**
+   * Asks the person before an allowed write runs (see WriteQuestion). Without it, writes to production are refused:
+   * an agent's grant alone never changes a production account.
+   */
+  confirmWrite?: (question: WriteQuestion) => Promise<boolean>;
 }
+
+/**
+ * The question before an agent's write. SuiteLens asks it itself, after the policy allowed the call and right before
+ * it runs, so no client-side approval setting (VS Code's "Allow in this Session", Bypass Approvals, an MCP client's
+ * auto-approve) can skip it. The adapter decides which accounts ask: production always does.
+ */
+export interface WriteQuestion {
+  agentName: string;
+  toolTitle: string;
+  accountId: string;
+  production: boolean;
+  /** "Update customer 'Acme' (id 100) on 1234567 (production): phone 1 → 2" — the exact change. */
+  effect: string;
+  /** Why the policy allowed it: "allowed by 'customer: Edit'". */
+  reason: string;
+}
+
+const writeActions: ReadonlySet<AgentAction> = new Set(['create', 'update', 'delete', 'transform']);
 
 /** A decision, and for an allowed SuiteQL call the call re-bound to the canonical text the policy checked. */
 interface DecidedCall {
@@ -120,6 +144,31 @@ export class AgentToolInvoker {
     }
   }
 
+  /**
+   * The person's answer to an allowed write, asked right before it runs; a refusal reason when the write must not go
+   * ahead. Fails closed: production without a way to ask, an answer that is not a yes, or an agent that gave up
+   * waiting (its request aborted while the question was open) all refuse.
+   */
+  private async personDeclines(agent: AgentIdentity, tool: AgentTool, call: BoundToolCall, decision: PolicyDecision, signal?: AbortSignal): Promise<string | undefined> {
+    if (!writeActions.has(tool.action)) return undefined;
+    const production = accountEnvironment(call.accountId) === 'production';
+    if (!this.options.confirmWrite) return production ? 'denied: a change on a production account needs the person to confirm it, and no one can be asked here' : undefined;
+    let effect: string;
+    try {
+      effect = await call.describeEffect(this.toolContext(call.accountId, signal));
+    } catch (error) {
+      effect = `${tool.title} on ${accountLabel(call.accountId)} (details unavailable: ${describeError(error)})`;
+    }
+    let confirmed = false;
+    try {
+      confirmed = await this.options.confirmWrite({ agentName: agent.name, toolTitle: tool.title, accountId: call.accountId, production, effect, reason: decision.reason });
+    } catch {
+      confirmed = false;
+    }
+    if (signal?.aborted) return 'denied: the agent stopped waiting before the person answered; nothing was sent';
+    return confirmed === true ? undefined : 'denied: the person declined this change';
+  }
+
   async invoke(agent: AgentIdentity, toolName: string, args: unknown, signal?: AbortSignal): Promise<AgentToolCallResult> {
     const tool = findAgentTool(toolName);
     const base = { agent, tool: toolName, arguments: args };
@@ -142,6 +191,11 @@ export class AgentToolInvoker {
     }
     // An allowed SuiteQL call is logged with the canonical text, which is what ran.
     const logged = { ...base, ...checked.subject, accountId: call.accountId, action: tool.action };
+    const declined = await this.personDeclines(agent, tool, checked, decision, signal);
+    if (declined) {
+      const entry = await this.options.auditLog.append({ ...logged, decision: 'denied', reason: declined });
+      return { ok: false, text: declined, decision: { allowed: false, reason: declined }, entry };
+    }
     try {
       const outcome = await checked.execute(this.toolContext(call.accountId, signal));
       const entry = await this.options.auditLog.append({ ...logged, ...outcome.subject, decision: 'allowed', reason: decision.reason, outcome: 'succeeded' });

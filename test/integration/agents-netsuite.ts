@@ -17,8 +17,9 @@ export interface AgentTestNetSuite {
   stop(): Promise<void>;
 }
 
-export async function netSuiteForAgentTests(): Promise<AgentTestNetSuite> {
-  const setup = await setUpClient({ accountId: '1234567_SB1' });
+/** A sandbox account by default; pass a production id (`1234567`) for production's rules. */
+export async function netSuiteForAgentTests(accountId = '1234567_SB1'): Promise<AgentTestNetSuite> {
+  const setup = await setUpClient({ accountId });
   const client = setup.client();
   const operations = clientBackedOperations((accountId) => {
     if (accountId !== client.account.id) throw new Error(`Account ${accountId} is not connected in SuiteLens.`);

@@ -56,12 +56,16 @@ export function toolResultParts(result: AgentToolCallResult, dataPart = language
   return [new vscode.LanguageModelTextPart(result.text), dataPart.json(result.data)];
 }
 
+/** True when SuiteLens itself asks before a write to this account (then VS Code's question would only repeat it). */
+export type AsksBeforeWrite = (accountId: string) => boolean;
+
 /** The language-model tool for one agent tool; exported so the extension-host tests can read its confirmation. */
-export function languageModelTool(tool: AgentTool, agent: AgentIdentity, invoker: AgentToolInvoker, invoked: ToolInvoked): vscode.LanguageModelTool<object> {
+export function languageModelTool(tool: AgentTool, agent: AgentIdentity, invoker: AgentToolInvoker, invoked: ToolInvoked, asksBeforeWrite: AsksBeforeWrite): vscode.LanguageModelTool<object> {
   return {
     async prepareInvocation(options, token): Promise<vscode.PreparedToolInvocation> {
       const preparation = await invoker.prepare(agent, tool.name, options.input, abortSignalOf(token));
-      const text = toolInvocationText(tool, agent.name, accountOf(options.input), preparation);
+      const account = accountOf(options.input);
+      const text = toolInvocationText(tool, agent.name, account, preparation, { suiteLensAsks: account !== undefined && asksBeforeWrite(account) });
       return {
         invocationMessage: text.invocationMessage,
         ...(text.confirmation ? { confirmationMessages: text.confirmation } : {}),
@@ -78,6 +82,6 @@ export function languageModelTool(tool: AgentTool, agent: AgentIdentity, invoker
   };
 }
 
-export function registerLanguageModelTools(agent: AgentIdentity, invoker: AgentToolInvoker, invoked: ToolInvoked): vscode.Disposable {
-  return vscode.Disposable.from(...agentTools.map((tool) => vscode.lm.registerTool(tool.name, languageModelTool(tool, agent, invoker, invoked))));
+export function registerLanguageModelTools(agent: AgentIdentity, invoker: AgentToolInvoker, invoked: ToolInvoked, asksBeforeWrite: AsksBeforeWrite): vscode.Disposable {
+  return vscode.Disposable.from(...agentTools.map((tool) => vscode.lm.registerTool(tool.name, languageModelTool(tool, agent, invoker, invoked, asksBeforeWrite))));
 }

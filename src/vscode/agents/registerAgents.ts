@@ -21,6 +21,7 @@ import { ActivityModel } from './activityModel';
 import { ActivityTreeProvider, activityViewId } from './activityTreeProvider';
 import { AgentAccessService } from './agentAccessService';
 import { windowDialogs, type AgentDialogs } from './agentDialogs';
+import { agentWriteConfirmation } from './agentWriteConfirmation';
 import { registerGrantCommands } from './grantCommands';
 import { ensureChatAgent, vscodeChatAgent } from './chatAgent';
 import { languageModelTool, registerLanguageModelTools } from './languageModelTools';
@@ -67,6 +68,7 @@ export function registerAgents(context: vscode.ExtensionContext, registry: Accou
   const logDirectory = join(context.globalStorageUri.fsPath, 'agents');
   const dialogs = windowDialogs();
   const operations = registryOperations(registry);
+  const writes = agentWriteConfirmation(registry, dialogs);
   const guard = createAgentGuard({
     memento: context.globalState,
     secrets: new SecretStorageStore(context.secrets),
@@ -75,6 +77,8 @@ export function registerAgents(context: vscode.ExtensionContext, registry: Accou
     version: String((context.extension.packageJSON as { version?: unknown }).version ?? '0.0.0'),
     // Agents' SuiteQL is checked in a worker bundled beside the extension, within caps a person may change.
     suiteql: { workerFile: join(context.extensionPath, 'dist', 'suiteql-guard-worker.js'), limits: suiteQLLimitsSetting },
+    // Read when asked, so the extension-host suite's answer (set on `dialogs`) is the one used.
+    confirmWrite: (question) => writes.confirmWrite(question),
   });
 
   const access = new AgentAccessService({
@@ -109,7 +113,7 @@ export function registerAgents(context: vscode.ExtensionContext, registry: Accou
     onRefused: (error) => logger.info(`VS Code's MCP server list is not available here; the endpoint is not listed in it (${error instanceof Error ? error.message : String(error)})`),
   });
   const disposables = vscode.Disposable.from(
-    registerLanguageModelTools(vscodeChatAgent, guard.invoker, refreshActivity),
+    registerLanguageModelTools(vscodeChatAgent, guard.invoker, refreshActivity, writes.asksBeforeWrite),
     access,
     accessTree,
     accessView,
@@ -128,7 +132,7 @@ export function registerAgents(context: vscode.ExtensionContext, registry: Accou
     { dispose: () => guard.dispose() },
   );
 
-  const tools = new Map(agentTools.map((tool) => [tool.name, languageModelTool(tool, vscodeChatAgent, guard.invoker, refreshActivity)]));
+  const tools = new Map(agentTools.map((tool) => [tool.name, languageModelTool(tool, vscodeChatAgent, guard.invoker, refreshActivity, writes.asksBeforeWrite)]));
   return {
     guard,
     chatAgent: vscodeChatAgent,

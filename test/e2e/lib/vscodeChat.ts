@@ -43,27 +43,3 @@ export function chatResponses(page: Page): Locator {
   return chatView(page).locator('.interactive-item-container.interactive-response');
 }
 
-/**
- * Answers the confirmation VS Code shows before a tool runs, allowing this one call only when the button's menu
- * offers that (1.139's primary button allows the tool for the whole session). Returns the confirmation's text.
- */
-export async function allowToolOnce(page: Page, title: string): Promise<string> {
-  const confirmation = chatView(page).locator('.chat-confirmation-widget, .chat-confirmation-widget2').filter({ hasText: title }).last();
-  await confirmation.waitFor({ timeout: 60_000 });
-  const text = await confirmation.innerText();
-  const dropdown = confirmation.locator('.monaco-button-dropdown .monaco-dropdown-button').first();
-  if (await dropdown.isVisible().catch(() => false)) {
-    await dropdown.click();
-    // The menu draws a moment after the click (longer under load); its rows are menu items named by their label.
-    const once = page.getByRole('menuitem', { name: /^Allow( Once)?$/ }).or(page.locator('.action-widget .monaco-list-row').filter({ hasText: /^Allow( Once)?$/ })).first();
-    if (await once.waitFor({ timeout: 10_000 }).then(() => true, () => false)) {
-      await once.click();
-      // The menu goes with the choice; if a click landed while it was still drawing, choose with the keyboard.
-      if (await once.waitFor({ state: 'hidden', timeout: 3_000 }).then(() => false, () => true)) await page.keyboard.press('Enter');
-      return text;
-    }
-    await page.keyboard.press('Escape');
-  }
-  await confirmation.locator('.monaco-button', { hasText: /^Allow/ }).first().click({ timeout: uiTimeout });
-  return text;
-}

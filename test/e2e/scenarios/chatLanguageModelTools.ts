@@ -5,7 +5,7 @@ import { collapsePaneRow, demoAccount, expandPaneRow, findPaneRow, openAgentsWor
 import { addTbaAccount } from '../lib/addAccount';
 import type { Scenario } from '../lib/scenario';
 import { customEndpointModels, startScriptedModelServer } from '../lib/scriptedModelServer';
-import { allowToolOnce, chatResponses, chatView, openChatWithScriptedModel, sendChatPrompt } from '../lib/vscodeChat';
+import { chatResponses, chatView, openChatWithScriptedModel, sendChatPrompt } from '../lib/vscodeChat';
 import { screenshot } from '../lib/workbench';
 
 // An account whose id is production's but whose base URL is a local sandbox: production rules, no risk.
@@ -32,7 +32,7 @@ async function grantChat(page: Page, accountRow: string, recordType: string, lev
 }
 
 export const scenario: Scenario = {
-  name: "VS Code chat with a bring-your-own-key model calls SuiteLens's tools: a granted read runs, an invoice without a grant is refused, a production change asks first with old → new; Agent Activity shows all three",
+  name: "VS Code chat with a bring-your-own-key model calls SuiteLens's tools: a granted read runs, an invoice without a grant is refused, a production change is asked by SuiteLens itself with old → new, every time; Agent Activity shows all four",
   async run({ openWorkbench, onCleanup }) {
     const production = await startSandbox({ host: '127.0.0.1', port: 0, accountId: productionAccount });
     onCleanup(() => production.stop());
@@ -71,30 +71,41 @@ export const scenario: Scenario = {
     await refused.filter({ hasText: /SuiteLens answered: denied: invoice not granted/ }).waitFor({ timeout: 60_000 });
     await screenshot(page, 'chat-2-denied-invoice');
 
-    // 3. A change on production: VS Code asks first with the field's old and new value; nothing is sent before.
+    // 3. A change on production: SuiteLens itself asks, in a modal, with the field's old and new value — not VS Code's
+    // chat question, which "Allow in this Session" or Bypass Approvals could skip. Nothing is sent before the answer.
     const patches = (): number => production.requestLog.list({}).filter((r) => r.method === 'PATCH').length;
+    const suiteLensAsks = page.locator('.monaco-dialog-box', { hasText: /VS Code chat wants to change PRODUCTION account/ });
     await sendChatPrompt(page, "Change customer 100's phone on production");
-    await chatView(page).locator('.chat-confirmation-widget, .chat-confirmation-widget2').filter({ hasText: 'Update a NetSuite record?' }).last().waitFor({ timeout: 60_000 });
-    await screenshot(page, 'chat-3-confirm-production');
-    const before = patches();
-    const question = await allowToolOnce(page, 'Update a NetSuite record?');
+    await suiteLensAsks.waitFor({ timeout: 60_000 });
+    const question = await suiteLensAsks.innerText();
     assert.match(question, /Update customer '.+' \(id 100\) on 1234567 \(production\): phone .+ → \+1 555 0199/);
     assert.match(question, /This is a PRODUCTION account: the change is real and immediate\./);
-    assert.equal(before, 0, 'nothing was sent before the person answered');
+    assert.equal(await chatView(page).locator('.chat-confirmation-widget, .chat-confirmation-widget2').filter({ hasText: 'Update a NetSuite record?' }).count(), 0, "VS Code's own question is not asked as well");
+    await screenshot(page, 'chat-3-confirm-production');
+    assert.equal(patches(), 0, 'nothing was sent before the person answered');
+    await suiteLensAsks.locator('.monaco-button', { hasText: 'Allow This Change' }).click({ timeout: uiTimeout });
     const changed = chatResponses(page).nth(2);
     await changed.filter({ hasText: /SuiteLens answered:/ }).waitFor({ timeout: 60_000 });
     assert.equal(patches(), 1, 'the change was sent once, after the answer');
 
-    // Agent Activity lists all three, newest first, in plain English.
+    // 4. The same request again is asked again (no answer is remembered), and a Cancel sends nothing.
+    await sendChatPrompt(page, "Change customer 100's phone on production");
+    await suiteLensAsks.waitFor({ timeout: 60_000 });
+    await suiteLensAsks.locator('.monaco-button', { hasText: 'Cancel' }).click({ timeout: uiTimeout });
+    await chatResponses(page).nth(3).filter({ hasText: /SuiteLens answered: denied: the person declined this change/ }).waitFor({ timeout: 60_000 });
+    assert.equal(patches(), 1, 'a declined change is not sent');
+
+    // Agent Activity lists all four, newest first, in plain English.
     const rows = [
+      new RegExp(`^VS Code chat tried to update customer .*on ${productionAccount}.* — denied: the person declined this change`),
       new RegExp(`^VS Code chat updated phone on customer '.+' \\(id 100\\) on ${productionAccount}\\b`),
       new RegExp(`^VS Code chat tried to create an invoice on ${demoAccount} — denied: invoice not granted`),
       new RegExp(`^VS Code chat read customer '.+' \\(id 100\\) on ${demoAccount}\\b`),
     ];
     const activity = viewPane(page, 'Agent Activity').locator('.monaco-list-row .label-name');
-    await activity.nth(2).waitFor({ timeout: uiTimeout });
+    await activity.nth(3).waitFor({ timeout: uiTimeout });
     const labels = await activity.allInnerTexts();
-    assert.deepEqual(rows.map((row) => labels.findIndex((label) => row.test(label))), [0, 1, 2], labels.join('\n'));
+    assert.deepEqual(rows.map((row) => labels.findIndex((label) => row.test(label))), [0, 1, 2, 3], labels.join('\n'));
     await collapsePaneRow(page, 'Agent Access', 'VS Code chat');
     await screenshot(page, 'chat-4-agent-activity');
   },

@@ -1,0 +1,46 @@
+/**
+ * SuiteLens's own question before an agent changes an account that asks before writes: production always, and any
+ * account whose profile has "confirm before write" on (as the record forms do). It is asked by the guard itself, right
+ * before the write runs (agents/toolInvoker.ts), so VS Code's "Allow in this Session", Bypass Approvals and Autopilot,
+ * or an MCP client's auto-approve, cannot skip it. Asked through the shared dialogs so the extension-host suite can
+ * answer it as a person would.
+ */
+import { accountEnvironment, canonicalAccountId } from '../../agents/accountEnvironment';
+import type { WriteQuestion } from '../../agents/toolInvoker';
+import { visibleText } from '../../agents/visibleText';
+import type { AgentDialogs } from './agentDialogs';
+
+export const allowChangeButton = 'Allow This Change';
+
+interface ProfileLookup {
+  list(): readonly { accountId: string; label: string; confirmBeforeWrite: boolean }[];
+}
+
+export interface AgentWriteConfirmation {
+  /** True when SuiteLens asks before an agent writes to this account (VS Code's own question is then left out). */
+  asksBeforeWrite(accountId: string): boolean;
+  confirmWrite(question: WriteQuestion): Promise<boolean>;
+}
+
+export function agentWriteConfirmation(accounts: ProfileLookup, dialogs: Pick<AgentDialogs, 'showWarningMessage'>): AgentWriteConfirmation {
+  const profileOf = (accountId: string) => accounts.list().find((profile) => canonicalAccountId(profile.accountId) === canonicalAccountId(accountId));
+  const asksBeforeWrite = (accountId: string): boolean => accountEnvironment(accountId) === 'production' || profileOf(accountId)?.confirmBeforeWrite === true;
+  return {
+    asksBeforeWrite,
+    async confirmWrite(question) {
+      if (!question.production && !asksBeforeWrite(question.accountId)) return true;
+      const profile = profileOf(question.accountId);
+      const account = profile && profile.label !== profile.accountId ? `${profile.label} (${question.accountId})` : question.accountId;
+      const where = question.production ? `PRODUCTION account ${account}` : `account ${account}`;
+      // The agent's own values are in the effect and the name: escaped so they cannot reshape the question.
+      const detail = [
+        visibleText(question.effect),
+        '',
+        `${visibleText(question.agentName)} is ${visibleText(question.reason)} in SuiteLens.`,
+        ...(question.production ? ['', 'This is a PRODUCTION account: the change is real and immediate.'] : []),
+      ].join('\n');
+      const choice = await dialogs.showWarningMessage(`${visibleText(question.agentName)} wants to change ${where}. Allow it?`, { modal: true, detail }, allowChangeButton);
+      return choice === allowChangeButton;
+    },
+  };
+}
