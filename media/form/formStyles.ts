@@ -13,6 +13,7 @@ h1 { font-size: 1.4em; font-weight: 600; margin: 16px 0 8px; }
 .field > label { font-weight: 600; }
 .field.readonly > label { opacity: 0.75; }
 .field vscode-textfield, .field vscode-single-select { width: 100%; }
+.required { color: var(--vscode-errorForeground); font-weight: 600; }
 .field-error { color: var(--vscode-errorForeground); font-size: 0.95em; }
 .field-error:empty { display: none; }
 .invalid vscode-textfield, .invalid vscode-single-select { outline: 1px solid var(--vscode-inputValidation-errorBorder); }

@@ -13,6 +13,7 @@ import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import {
   DeleteRequest,
+  FormChoices,
   FormEdited,
   FormErrors,
   FormBusy,
@@ -27,6 +28,7 @@ import {
   type FormToHost,
 } from '../../src/protocol/formMessages';
 import { sameValue, type FieldModel, type FieldValue, type FormModel, type FormValues, type LineValues } from '../../src/protocol/formModel';
+import { recalculate } from '../../src/protocol/formTotals';
 import { formStyles } from './formStyles';
 
 declare function acquireVsCodeApi(): { postMessage(message: unknown): void };
@@ -38,6 +40,8 @@ let state: InitMessage | undefined;
 let values: FormValues = {};
 /** Control path (`data-path`) → puts a value into that control without firing its input/change events. */
 const controls = new Map<string, (value: FieldValue | undefined) => void>();
+/** Body field id → NetSuite's choices for it (selectOptions); such a field is a drop-down instead of a search. */
+const choices = new Map<string, { id: string; refName: string }[]>();
 const pendingSearches = new Map<string, (candidates: { id: string; refName: string }[], error?: string) => void>();
 
 const root = document.getElementById('form-root')!;
@@ -54,6 +58,8 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
     render();
   } else if (FormValuesSet.is(message)) {
     applyValues(message.values);
+  } else if (FormChoices.is(message)) {
+    showChoices(message.fields);
   } else if (FormBusy.is(message)) {
     root.classList.toggle('busy', message.busy);
     const status = document.getElementById('status');
@@ -98,7 +104,28 @@ function icon(name: string, extraClass = ''): HTMLElement {
 type EditAction = ReturnType<typeof FormEdited.create>['action'];
 
 function edited(action: EditAction, path: string): void {
+  // A line's amount and the totals follow at once, as on NetSuite's form; they travel with this edit.
+  if (state) for (const changed of recalculate(state.model, values, path)) controls.get(changed)?.(valueAt(changed));
   post(FormEdited.create({ action, path, values }));
+}
+
+/** The value at a control path: `total`, or `item.items[2].amount`. */
+function valueAt(path: string): FieldValue | undefined {
+  const line = /^([A-Za-z0-9_]+)\.items\[(\d+)\]\.([A-Za-z0-9_]+)$/.exec(path);
+  if (!line) return values[path] as FieldValue | undefined;
+  const container = values[line[1]] as { items?: LineValues[] } | undefined;
+  return container?.items?.[Number(line[2])]?.[line[3]];
+}
+
+/** Draws the fields NetSuite gave choices for as drop-downs (again, when the choices change with the values). */
+function showChoices(fields: { id: string; choices: { id: string; refName: string }[] }[]): void {
+  if (!state) return;
+  for (const { id, choices: list } of fields) {
+    choices.set(id, list);
+    const field = state.model.fields.find((candidate) => candidate.id === id && candidate.kind === 'reference' && !candidate.readOnly);
+    const wrapper = [...root.querySelectorAll<HTMLElement>('.field[data-field]')].find((node) => node.dataset.field === id);
+    if (field && wrapper) wrapper.replaceWith(fieldControl(field, values as Record<string, FieldValue>, id));
+  }
 }
 
 /**
@@ -197,7 +224,11 @@ function sublistGroup(model: FormModel, sublistId: string): HTMLElement {
   const columns = sublist.columns.filter((c) => !c.readOnly || c.id === 'line');
   const table = el('table', { class: 'sublist' });
   const head = el('tr');
-  for (const column of columns) head.append(el('th', {}, column.title));
+  for (const column of columns) {
+    const header = el('th', {}, column.title);
+    if (column.required) header.append(el('span', { class: 'required', title: 'Required', 'aria-label': 'required' }, ' *'));
+    head.append(header);
+  }
   head.append(el('th', {}, ''));
   table.append(head);
   container.items.forEach((line, index) => {
@@ -239,7 +270,9 @@ function rerenderSublist(model: FormModel, sublistId: string, group: HTMLElement
 function fieldControl(field: FieldModel, target: Record<string, FieldValue>, path: string): HTMLElement {
   const wrapper = el('div', { class: `field${field.readOnly ? ' readonly' : ''}`, 'data-field': path });
   const inputId = `f-${path.replace(/[^A-Za-z0-9_-]/g, '_')}`;
-  wrapper.append(el('label', { for: inputId }, field.title));
+  const label = el('label', { for: inputId }, field.title);
+  if (field.required) label.append(el('span', { class: 'required', title: 'Required', 'aria-label': 'required' }, ' *'));
+  wrapper.append(label);
   const value = target[field.id];
   const set = (next: FieldValue, action: EditAction = 'set'): void => {
     if (next === null || next === '') delete target[field.id];
@@ -270,13 +303,17 @@ function fieldControl(field: FieldModel, target: Record<string, FieldValue>, pat
     });
     controls.set(path, (next) => ((select as unknown as { value: string }).value = typeof next === 'object' && next !== null ? next.id : ''));
     wrapper.append(select);
+  } else if (field.kind === 'reference' && choices.has(path)) {
+    wrapper.append(choiceSelect(field, choices.get(path) ?? [], value, path, inputId, set));
   } else if (field.kind === 'reference') {
     wrapper.append(...referencePicker(field, target, path, inputId, set));
   } else {
     const input = el('vscode-textfield', { id: inputId, 'data-path': path, type: field.kind === 'date' ? 'date' : 'text' });
     const textOf = (shown: FieldValue | undefined): string => (shown === undefined || shown === null ? '' : typeof shown === 'object' ? shown.id : String(shown));
     // A read-only date-time (Date Created, Last Modified) is for reading: shown in the person's locale, not as ISO.
-    const shownText = (shown: FieldValue | undefined): string => (field.readOnly && field.kind === 'datetime' ? readableDateTime(textOf(shown)) : textOf(shown));
+    // A computed amount (Subtotal, Total) reads as money: two decimals.
+    const shownText = (shown: FieldValue | undefined): string =>
+      field.readOnly && field.kind === 'datetime' ? readableDateTime(textOf(shown)) : field.readOnly && field.money && typeof shown === 'number' ? shown.toFixed(2) : textOf(shown);
     (input as unknown as { value: string }).value = shownText(value);
     controls.set(path, (next) => ((input as unknown as { value: string }).value = shownText(next)));
     if (field.maxLength) input.setAttribute('maxlength', String(field.maxLength));
@@ -288,6 +325,23 @@ function fieldControl(field: FieldModel, target: Record<string, FieldValue>, pat
   }
   wrapper.append(el('div', { class: 'field-error', 'data-error-for': path, role: 'alert' }));
   return wrapper;
+}
+
+/** NetSuite's choices for a reference field (selectOptions), as a drop-down; the value keeps the choice's name. */
+function choiceSelect(field: FieldModel, list: { id: string; refName: string }[], value: FieldValue | undefined, path: string, inputId: string, set: (value: FieldValue) => void): HTMLElement {
+  const current = typeof value === 'object' && value !== null ? value : undefined;
+  const select = el('vscode-single-select', { id: inputId, 'data-path': path, 'data-choices': String(list.length), combobox: '' });
+  select.append(el('vscode-option', { value: '' }, '(none)'));
+  const listed = current && !list.some((choice) => choice.id === current.id) ? [{ id: current.id, refName: current.refName ?? current.id }, ...list] : list;
+  for (const choice of listed) select.append(el('vscode-option', { value: choice.id, ...(current?.id === choice.id ? { selected: '' } : {}) }, choice.refName));
+  if (field.readOnly) select.setAttribute('disabled', '');
+  select.addEventListener('change', () => {
+    const id = (select as unknown as { value: string }).value;
+    const choice = listed.find((candidate) => candidate.id === id);
+    set(choice ? { id: choice.id, refName: choice.refName } : null);
+  });
+  controls.set(path, (next) => ((select as unknown as { value: string }).value = typeof next === 'object' && next !== null ? next.id : ''));
+  return select;
 }
 
 /** Numbers are sent as numbers when they parse; otherwise as typed, so the host's validation names the field. */
