@@ -40,31 +40,36 @@ export function registerForms(registry: AccountRegistry<NetSuiteClient>, extensi
     void vscode.window.showErrorMessage(`${what}: ${describeError(error)}`);
   };
 
-  const withTarget = async (argument: unknown, needsId: boolean): Promise<FormTarget | undefined> => {
+  const withTarget = async (argument: unknown, needsId: boolean, purpose?: string): Promise<FormTarget | undefined> => {
     const given = formTargetOf(argument);
     const accountId = given.accountId ?? registry.activeAccountId;
     if (!accountId) {
       void vscode.window.showInformationMessage('Add a NetSuite account (or try the demo sandbox) first.');
       return undefined;
     }
-    const recordType = given.recordType ?? (await vscode.window.showInputBox({ title: 'Record type', prompt: 'The NetSuite record type, e.g. customer or salesOrder' }));
-    if (!recordType) return undefined;
-    const id = needsId ? (given.id ?? (await vscode.window.showInputBox({ title: `${recordType} internal id`, prompt: 'The internal id of the record' }))) : undefined;
-    if (needsId && !id) return undefined;
-    return { accountId, recordType, id };
+    if (given.recordType && (given.id || !needsId)) return { accountId, recordType: given.recordType, id: needsId ? given.id : undefined };
+    // The explorer's record picker: record types by label, then a search of that type's records as the user types.
+    const picked = await vscode.commands.executeCommand<{ recordType: string; id?: string } | undefined>('suitelens.explorer.pickRecord', {
+      accountId,
+      recordType: given.recordType,
+      purpose,
+      typeOnly: !needsId,
+    });
+    if (!picked || (needsId && !picked.id)) return undefined;
+    return { accountId, recordType: picked.recordType, id: needsId ? picked.id : undefined };
   };
 
   const registrations = vscode.Disposable.from(
     vscode.commands.registerCommand('suitelens.newRecord', async (argument?: unknown) => {
-        const target = await withTarget(argument, false);
+        const target = await withTarget(argument, false, 'New');
         if (target) return RecordFormDocument.open(deps, target).catch(failed(`Could not open a new ${target.recordType} form`));
       }),
       vscode.commands.registerCommand('suitelens.editRecord', async (argument?: unknown) => {
-        const target = await withTarget(argument, true);
+        const target = await withTarget(argument, true, 'Edit');
         if (target) return RecordFormDocument.open(deps, target).catch(failed(`Could not open ${target.recordType} ${target.id ?? ''} for editing`));
       }),
       vscode.commands.registerCommand('suitelens.deleteRecord', async (argument?: unknown) => {
-        const target = await withTarget(argument, true);
+        const target = await withTarget(argument, true, 'Delete');
         if (!target?.id) return;
         const name = typeof (argument as { name?: unknown } | undefined)?.name === 'string' ? (argument as { name: string }).name : undefined;
         try {
@@ -83,7 +88,7 @@ export function registerForms(registry: AccountRegistry<NetSuiteClient>, extensi
       }),
       vscode.commands.registerCommand('suitelens.createInvoiceFromSalesOrder', async (argument?: unknown) => {
         const given = formTargetOf(argument);
-        const target = await withTarget({ ...given, recordType: given.recordType ?? 'salesOrder' }, true);
+        const target = await withTarget({ ...given, recordType: given.recordType ?? 'salesOrder' }, true, 'Create Invoice from');
         if (!target?.id) return;
         try {
           const { profile, client } = await registry.scope(target.accountId);
