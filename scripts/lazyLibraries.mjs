@@ -33,6 +33,9 @@ export const lazyLibraries = {
   'lib-jose': { jose: ['SignJWT'] },
   // CSV export and CSV import files.
   'lib-csv': { 'csv-stringify/sync': '*' },
+  // JSON Schema checks: agent tool arguments and the stored agent policy (first agent call or policy read), form
+  // writes (first save). ajv-formats requires ajv from lib-ajv, so there is one ajv.
+  'lib-ajv': { ajv: '*', 'ajv-formats': '*' },
   // The MCP endpoint for agents outside VS Code (and zod inside it): loaded when the endpoint starts.
   'lib-mcp': {
     '@modelcontextprotocol/sdk/server/index.js': '*',

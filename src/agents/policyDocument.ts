@@ -3,7 +3,7 @@
  * (outside the workspace, where an agent editing files cannot widen its own access). Versioned so a later SuiteLens
  * can migrate it and an older one refuses a shape it does not understand instead of misreading it.
  */
-import { Ajv } from 'ajv';
+import { Ajv, type ValidateFunction } from 'ajv';
 import type { AccessLevel } from './accessLevel';
 import type { AgentIdentity } from './agent';
 
@@ -64,7 +64,12 @@ const agentPolicySchema = {
   },
 } as const;
 
-const validateAgentPolicy = new Ajv({ allErrors: true }).compile<AgentPolicy>(agentPolicySchema);
+// Compiled on the first read, not at activation: ajv loads on first use (scripts/lazyLibraries.mjs).
+let compiledPolicyCheck: ValidateFunction<AgentPolicy> | undefined;
+function validateAgentPolicy(value: unknown): value is AgentPolicy {
+  compiledPolicyCheck ??= new Ajv({ allErrors: true }).compile<AgentPolicy>(agentPolicySchema);
+  return compiledPolicyCheck(value);
+}
 
 export class AgentPolicyFormatError extends Error {
   override readonly name = 'AgentPolicyFormatError';
@@ -80,7 +85,7 @@ export function parseAgentPolicy(stored: unknown): AgentPolicy {
     );
   }
   if (!validateAgentPolicy(stored)) {
-    const problems = (validateAgentPolicy.errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message ?? 'is invalid'}`);
+    const problems = (compiledPolicyCheck?.errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message ?? 'is invalid'}`);
     throw new AgentPolicyFormatError(`The stored agent policy is malformed: ${problems.join('; ')}`);
   }
   const duplicateAgent = stored.agents.find((agent, index) => stored.agents.findIndex((other) => other.id === agent.id) !== index);

@@ -2,7 +2,7 @@
  * The shape every agent tool shares, so the language-model tools and the MCP server expose one set of tools with
  * one input schema, one policy check, one confirmation text and one audit subject each.
  */
-import { Ajv, type ErrorObject } from 'ajv';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import type { AgentAction } from '../accessLevel';
 import { canonicalAccountId } from '../accountEnvironment';
 import type { AuditEvent } from '../auditEntry';
@@ -64,8 +64,11 @@ export interface AgentToolSpec<Input extends { account: string }> extends Omit<A
   execute(input: Input, context: ToolContext): Promise<ToolOutcome>;
 }
 
-// One compiler for every tool schema; defaults (page sizes) are filled in as the arguments are validated.
-const ajv = new Ajv({ allErrors: true, useDefaults: true, strict: true });
+// One compiler for every tool schema; defaults (page sizes) are filled in as the arguments are validated. Made on
+// the first call, not when the tools are defined at activation: ajv is a library loaded on first use
+// (scripts/lazyLibraries.mjs).
+let compiler: Ajv | undefined;
+const ajv = (): Ajv => (compiler ??= new Ajv({ allErrors: true, useDefaults: true, strict: true }));
 
 function describeSchemaError(error: ErrorObject): string {
   const path = error.instancePath.slice(1).replace(/\//g, '.');
@@ -76,13 +79,14 @@ function describeSchemaError(error: ErrorObject): string {
 }
 
 export function defineAgentTool<Input extends { account: string }>(spec: AgentToolSpec<Input>): AgentTool {
-  const validate = ajv.compile<Input>(spec.inputSchema);
+  let compiled: ValidateFunction<Input> | undefined;
+  const validate = (input: unknown): input is Input => (compiled ??= ajv().compile<Input>(spec.inputSchema))(input);
   const { policyRequest, subject, check, describeEffect, execute, ...description } = spec;
   return {
     ...description,
     bind(args: unknown): BoundToolCall | { error: string } {
       const input: unknown = structuredClone(args ?? {});
-      if (!validate(input)) return { error: `Invalid arguments for ${spec.name}: ${(validate.errors ?? []).map(describeSchemaError).join('; ')}.` };
+      if (!validate(input)) return { error: `Invalid arguments for ${spec.name}: ${(compiled?.errors ?? []).map(describeSchemaError).join('; ')}.` };
       // One spelling of the account from here on, so grants, confirmations and the log all name it alike.
       input.account = canonicalAccountId(input.account);
       const problem = check?.(input);

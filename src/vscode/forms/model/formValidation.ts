@@ -3,14 +3,22 @@
  * a typo in a number or an over-long name is marked on its field without a round trip. ajv compiles a schema
  * built from the model: NetSuite's own schemas are `$ref`s to catalog URLs that ajv cannot resolve offline.
  */
-import Ajv, { type ErrorObject } from 'ajv';
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { NetSuiteRecord } from '../../../netsuite/records';
 import { pathOfPointer, type FieldError } from './fieldErrors';
 import type { FieldModel, FormModel } from './formModel';
 
-const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
-addFormats(ajv);
+// Made when the first form validates, not when the extension loads: ajv and ajv-formats are libraries loaded on
+// first use (scripts/lazyLibraries.mjs).
+let compiler: Ajv | undefined;
+function ajv(): Ajv {
+  if (compiler) return compiler;
+  compiler = new Ajv({ allErrors: true, strict: false, verbose: true });
+  addFormats(compiler);
+  compiler.addKeyword({ keyword: 'x-netsuite-max-length', type: 'string', schemaType: 'number', validate: (limit: number, text: string) => netSuiteTextLength(text) <= limit });
+  return compiler;
+}
 
 /**
  * NetSuite's text limits count bytes of UTF-8, not characters: "Any character limits mentioned apply to English
@@ -22,8 +30,6 @@ addFormats(ajv);
 export function netSuiteTextLength(text: string): number {
   return new TextEncoder().encode(text).length;
 }
-
-ajv.addKeyword({ keyword: 'x-netsuite-max-length', type: 'string', schemaType: 'number', validate: (limit: number, text: string) => netSuiteTextLength(text) <= limit });
 
 const referenceSchema = { type: 'object', required: ['id'], properties: { id: { type: 'string', minLength: 1 } } };
 
@@ -59,13 +65,13 @@ export function writeSchema(model: FormModel): Record<string, unknown> {
   return { type: 'object', properties };
 }
 
-const compiled = new WeakMap<FormModel, ReturnType<typeof ajv.compile>>();
+const compiled = new WeakMap<FormModel, ValidateFunction>();
 
 /** Field errors for a body, in the form's path notation; empty when the body is valid. */
 export function validateWrite(model: FormModel, body: NetSuiteRecord): FieldError[] {
   let validate = compiled.get(model);
   if (!validate) {
-    validate = ajv.compile(writeSchema(model));
+    validate = ajv().compile(writeSchema(model));
     compiled.set(model, validate);
   }
   if (validate(body)) return [];
