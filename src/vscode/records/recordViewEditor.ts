@@ -26,14 +26,15 @@ const recordViewScheme = 'suitelens-record-view';
  * segment, so that is the title (`Customer 222 Acme`) and the id travels in the query.
  */
 function recordViewUri(target: RecordTarget, name?: string): vscode.Uri {
-  const title = formTitle(recordTypeLabel(target.recordType), target.id, name).replace(/[/\\]/g, '∕');
-  const path = `/${encodeURIComponent(target.accountId)}/${encodeURIComponent(target.recordType)}/${encodeURIComponent(title)}`;
+  // `Uri.from` encodes the path itself; a slash in a name must not add a folder to the tab's path.
+  const segment = (text: string): string => text.replace(/[/\\]/g, '∕').trim() || '_';
+  const path = `/${segment(target.accountId)}/${segment(target.recordType)}/${segment(formTitle(recordTypeLabel(target.recordType), target.id, name))}`;
   return vscode.Uri.from({ scheme: recordViewScheme, path, query: new URLSearchParams({ id: target.id }).toString() });
 }
 
 function parseRecordViewUri(uri: vscode.Uri): RecordTarget | undefined {
   if (uri.scheme !== recordViewScheme) return undefined;
-  const [accountId, recordType] = uri.path.split('/').filter(Boolean).map(decodeURIComponent);
+  const [accountId, recordType] = uri.path.split('/').filter(Boolean);
   const id = new URLSearchParams(uri.query).get('id');
   return accountId && recordType && id ? { accountId, recordType, id } : undefined;
 }

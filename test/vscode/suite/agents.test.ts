@@ -181,10 +181,12 @@ suite('Agents: language-model tools, access and activity views, MCP endpoint', (
     assert.equal((allowed.iconPath as vscode.ThemeIcon).id, 'pass');
     assert.deepEqual(allowed.command?.arguments?.[0].entry.recordId, customerId, 'the allowed row opens the customer');
 
-    // The allowed row's click opens the customer as a read-only JSON document.
+    // The allowed row's click opens the customer's read-only view, its tab named after the customer.
     await vscode.commands.executeCommand(allowed.command!.command, ...(allowed.command!.arguments ?? []));
-    const opened = await waitFor(() => vscode.window.visibleTextEditors.find((editor) => editor.document.uri.scheme === 'suitelens-record'));
-    assert.ok(opened.document.getText().includes(`"companyName": ${JSON.stringify(customerName)}`), opened.document.getText().slice(0, 300));
+    const opened = await waitFor(() =>
+      vscode.window.tabGroups.all.flatMap((group) => group.tabs).find((tab) => tab.input instanceof vscode.TabInputCustom && tab.input.viewType === 'suitelens.recordView'),
+    );
+    assert.equal(opened.label, `Customer ${customerId} ${customerName}`);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 
     agents.activity.setFilter({ decision: 'denied', agentId: chat });
