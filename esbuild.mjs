@@ -75,6 +75,7 @@ const targets = {
 // Browser entry points appear as their surfaces land; only existing ones are built.
 const mediaEntries = {
   form: 'media/form/index.ts',
+  resultsPanel: 'media/resultsPanel/index.ts',
   recordView: 'media/recordView/index.ts',
   import: 'media/import/index.ts',
 };

@@ -1,5 +1,5 @@
 import type { HostToRenderer, RendererToHost } from '../../src/protocol/rendererMessages';
-import { CancelLoadRequest, ChartChanged, ExportRequest, LoadAllRequest, LoadMoreRequest, OpenRecordRequest } from '../../src/protocol/rendererMessages';
+import { CancelLoadRequest, ChartChanged, ExportRequest, LoadAllRequest, LoadMoreRequest, OpenInEditorRequest, OpenRecordRequest } from '../../src/protocol/rendererMessages';
 import type { ChartSettings } from '../../src/protocol/chartSettings';
 import type { Cell, RowsColumn, RowsPayload } from '../../src/protocol/rows';
 import { ChartPanel } from './chartPanel';
@@ -16,7 +16,17 @@ import { visibleRows } from './windowing';
 
 export const ROW_HEIGHT = 22;
 const MAX_VIEWPORT_HEIGHT = 420;
+/** Full height draws every loaded row up to this many; a longer result scrolls inside the grid beyond it. */
+export const FULL_HEIGHT_MAX_ROWS = 1000;
 const GUTTER_WIDTH = 56;
+
+export interface GridOptions {
+  /** The grid fills an editor tab (Open in Editor) instead of sitting in a notebook output. */
+  inEditor?: boolean;
+}
+
+/** Full height, once chosen, holds for the next results too (a re-run draws a new grid). */
+let preferFullHeight = false;
 
 interface Selection {
   anchorRow: number;
@@ -71,6 +81,9 @@ export class ResultsGrid {
   private readonly columnsButton: HTMLButtonElement;
   private readonly recordButton: HTMLButtonElement;
   private readonly chartButton: HTMLButtonElement;
+  private readonly fullHeightButton: HTMLButtonElement;
+  private readonly openInEditorButton: HTMLButtonElement;
+  private fullHeight: boolean;
   private chart: ChartPanel | undefined;
   /** The chart's settings as last chosen here (or as the cell kept them), so reopening the chart restores it. */
   private chartSettings: ChartSettings | undefined;
@@ -80,15 +93,17 @@ export class ResultsGrid {
     container: HTMLElement,
     private readonly payload: RowsPayload,
     private readonly post: ((message: RendererToHost) => void) | undefined,
+    private readonly options: GridOptions = {},
   ) {
     this.doc = container.ownerDocument;
+    this.fullHeight = preferFullHeight && !options.inEditor;
     for (const row of payload.rows) this.rows.push(row);
     this.columns = [...payload.columns];
     this.totalResults = payload.totalResults;
     this.chartSettings = payload.chart;
     this.formatters = columnFormatters(displayLocale(this.doc), this.columns, this.rows);
 
-    this.root = this.el('div', 'sl-grid-root');
+    this.root = this.el('div', options.inEditor ? 'sl-grid-root sl-in-editor' : 'sl-grid-root');
     this.root.style.setProperty('--sl-row-height', `${ROW_HEIGHT}px`);
     const toolbar = this.el('div', 'sl-grid-toolbar');
     this.status = this.el('span', 'sl-grid-status');
@@ -114,6 +129,12 @@ export class ResultsGrid {
     this.chartButton = this.button('Chart', 'sl-grid-chart-toggle', () => this.toggleChart());
     this.chartButton.title = 'Show the loaded rows as a chart (bar, line, area, pie, scatter)';
     this.chartButton.setAttribute('aria-pressed', 'false');
+    this.fullHeightButton = this.button('Full Height', 'sl-grid-full-height', () => this.toggleFullHeight());
+    this.fullHeightButton.title = `Show every loaded row (up to ${FULL_HEIGHT_MAX_ROWS.toLocaleString('en-US')}) at full height, so the wheel scrolls the notebook`;
+    this.fullHeightButton.setAttribute('aria-pressed', String(this.fullHeight));
+    this.openInEditorButton = this.button('Open in Editor', 'sl-grid-open-editor', () => this.openInEditor());
+    this.openInEditorButton.title = 'Open this result in its own editor tab, with the loaded rows';
+    this.fullHeightButton.hidden = this.openInEditorButton.hidden = options.inEditor === true;
     toolbar.append(
       this.status,
       this.loadMoreButton,
@@ -123,6 +144,8 @@ export class ResultsGrid {
       this.columnsButton,
       this.recordButton,
       this.chartButton,
+      this.fullHeightButton,
+      this.openInEditorButton,
       this.copyButton,
       ...this.exportButtons,
     );
@@ -323,8 +346,33 @@ export class ResultsGrid {
   private layout(): void {
     const contentHeight = this.shownCount * ROW_HEIGHT;
     this.body.style.height = `${contentHeight}px`;
+    // In an editor tab the grid fills the tab (styles.ts); in a notebook it is as tall as its rows, up to a limit.
+    if (this.options.inEditor) return;
     const stickyRows = this.filterRow ? 2 : 1;
-    this.viewport.style.height = `${Math.min(MAX_VIEWPORT_HEIGHT, contentHeight + stickyRows * ROW_HEIGHT + 2)}px`;
+    const limit = this.fullHeight ? FULL_HEIGHT_MAX_ROWS * ROW_HEIGHT : MAX_VIEWPORT_HEIGHT;
+    const height = Math.min(limit, contentHeight + stickyRows * ROW_HEIGHT + 2);
+    this.viewport.style.height = `${height}px`;
+    // A horizontal scrollbar takes its height from the rows: add it back, or a grid with nothing to scroll would
+    // scroll by a few pixels and keep the wheel from the notebook.
+    const scrollbar = this.viewport.offsetHeight - this.viewport.clientHeight - 2;
+    if (scrollbar > 0 && height < limit) this.viewport.style.height = `${height + scrollbar}px`;
+  }
+
+  private toggleFullHeight(): void {
+    this.fullHeight = !this.fullHeight;
+    preferFullHeight = this.fullHeight;
+    this.fullHeightButton.setAttribute('aria-pressed', String(this.fullHeight));
+    this.layout();
+    this.renderNow(true);
+  }
+
+  /** Hands the loaded rows (in NetSuite's order, with the columns as they are now) to an editor tab of their own. */
+  private openInEditor(): void {
+    if (!this.post) return;
+    // The chart goes along only when it is showing: the tab opens as the person sees the result now.
+    const result: RowsPayload = { ...this.payload, columns: this.columns, rows: this.rows, totalResults: this.totalResults, chart: this.chart ? this.chartSettings : undefined };
+    this.post(OpenInEditorRequest.create({ queryId: this.payload.queryId, result }));
+    this.setMessage('Opened in an editor tab');
   }
 
   private queueRender(): void {
@@ -444,6 +492,8 @@ export class ResultsGrid {
     this.loadMoreButton.title = reason || (more ? 'Fetch the next page from NetSuite' : 'All rows are loaded');
     this.loadAllButton.title = reason || (more ? 'Fetch every remaining page (in parallel)' : 'All rows are loaded');
     this.cancelButton.hidden = this.pending === undefined;
+    this.openInEditorButton.disabled = noMessaging;
+    if (noMessaging) this.openInEditorButton.title = reason;
     for (const button of this.exportButtons) {
       button.disabled = noMessaging;
       button.title = reason || 'Export the full result (all pages) to a file';
@@ -510,6 +560,8 @@ export class ResultsGrid {
 
   private wireEvents(): void {
     this.viewport.addEventListener('scroll', () => this.queueRender(), { passive: true });
+    // An editor tab's grid changes height with the tab: draw the rows the new height shows.
+    if (this.options.inEditor) this.doc.defaultView?.addEventListener('resize', () => this.queueRender(), { signal: this.documentListeners.signal });
     this.body.addEventListener('mousedown', (event) => {
       const hit = this.cellFromEvent(event);
       if (!hit) return;

@@ -62,6 +62,9 @@ export const gridStyles = `
 .sl-grid-menu-item { font: inherit; text-align: left; padding: 3px 14px; color: inherit; background: transparent; border: 0; cursor: pointer; }
 .sl-grid-menu-item:hover, .sl-grid-menu-item:focus { background: var(--vscode-menu-selectionBackground, var(--vscode-list-activeSelectionBackground));
   color: var(--vscode-menu-selectionForeground, var(--vscode-list-activeSelectionForeground)); outline: none; }
+/* Open in Editor: the grid fills the tab, its rows scroll inside it. */
+.sl-grid-root.sl-in-editor { display: flex; flex-direction: column; height: 100vh; box-sizing: border-box; padding-bottom: 4px; }
+.sl-in-editor > .sl-grid { flex: 1 1 auto; min-height: 0; }
 .sl-grid-message { min-height: 1.2em; padding: 2px 0; color: var(--vscode-descriptionForeground); }
 .sl-grid-message.sl-error { color: var(--vscode-errorForeground); }
 .sl-error-view { border-left: 3px solid var(--vscode-errorForeground, #f14c4c); padding: 6px 10px; background: var(--vscode-inputValidation-errorBackground, transparent); }

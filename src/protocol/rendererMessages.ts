@@ -4,7 +4,8 @@
  */
 import { arrayOf, defineMessage, isBoolean, isNumber, isString, oneOf, optional } from './guards';
 import { isChartSettings } from './chartSettings';
-import { isRow, isRowsColumn } from './rows';
+import { isGridEditRequest, type GridEditRequest } from './gridEditMessages';
+import { isRow, isRowsColumn, isRowsPayload } from './rows';
 
 // Renderer → host
 export const LoadMoreRequest = defineMessage('loadMore', { queryId: isString });
@@ -14,6 +15,8 @@ export const ExportRequest = defineMessage('export', { queryId: isString, format
 export const OpenRecordRequest = defineMessage('openRecord', { queryId: isString, recordType: isString, id: isString });
 /** The chart's settings changed (or the chart was closed: no `chart`); the host keeps them in the cell's metadata. */
 export const ChartChanged = defineMessage('chartChanged', { queryId: isString, chart: optional(isChartSettings) });
+/** Open the result in an editor tab of its own: the rows the grid has loaded travel along (the host keeps none). */
+export const OpenInEditorRequest = defineMessage('openInEditor', { queryId: isString, result: isRowsPayload });
 
 export type RendererToHost =
   | ReturnType<typeof LoadMoreRequest.create>
@@ -21,10 +24,12 @@ export type RendererToHost =
   | ReturnType<typeof CancelLoadRequest.create>
   | ReturnType<typeof ExportRequest.create>
   | ReturnType<typeof OpenRecordRequest.create>
-  | ReturnType<typeof ChartChanged.create>;
+  | ReturnType<typeof ChartChanged.create>
+  | ReturnType<typeof OpenInEditorRequest.create>
+  | GridEditRequest;
 
 export function isRendererToHost(value: unknown): value is RendererToHost {
-  return [LoadMoreRequest, LoadAllRequest, CancelLoadRequest, ExportRequest, OpenRecordRequest, ChartChanged].some((m) => m.is(value));
+  return [LoadMoreRequest, LoadAllRequest, CancelLoadRequest, ExportRequest, OpenRecordRequest, ChartChanged, OpenInEditorRequest].some((m) => m.is(value)) || isGridEditRequest(value);
 }
 
 // Host → renderer

@@ -2,14 +2,19 @@ import * as vscode from 'vscode';
 import type { NetSuiteClient } from '../../netsuite/client';
 import { LoadFailed, LoadProgress, RowsAppended, isRendererToHost, type HostToRenderer, type RendererToHost } from '../../protocol/rendererMessages';
 import type { ChartSettings } from '../../protocol/chartSettings';
+import type { RowsPayload } from '../../protocol/rows';
 import type { AccountRegistry } from '../accounts/accountRegistry';
 import { exportQueryResult } from './exportCommand';
 import type { XlsxWriterModule } from './exportWriter';
 import { loadMoreRows } from './loadMore';
 import { alignBatch } from './resultFormat';
+import { openResultsPanel } from './resultsPanel';
 import type { ResultSession, ResultSessions } from './resultSessions';
 
 export const rendererId = 'suitelens.rowsRenderer';
+
+/** Answers the grid that asked: a notebook output (renderer messaging) or an editor tab (its webview). */
+export type GridReply = (message: HostToRenderer) => void;
 
 /**
  * The host side of the grid: more rows on demand, export, and "open record" — all by renderer messaging, so a
@@ -25,28 +30,27 @@ export class GridMessaging implements vscode.Disposable {
     private readonly sessions: ResultSessions,
     /** Requires the XLSX writer bundle on the first XLSX export (exceljs stays out of the activation bundle). */
     private readonly loadXlsx?: () => XlsxWriterModule,
+    /** Where the results panel's bundle is (dist/media), for "Open in Editor". */
+    private readonly extensionUri?: vscode.Uri,
   ) {
     this.subscription = this.messaging.onDidReceiveMessage(({ editor, message }) => {
       if (!isRendererToHost(message)) return;
-      void this.handle(editor, message);
+      void this.handle((answer) => void this.messaging.postMessage(answer, editor), message);
     });
   }
 
-  private post(editor: vscode.NotebookEditor, message: HostToRenderer): void {
-    void this.messaging.postMessage(message, editor);
-  }
-
-  private async handle(editor: vscode.NotebookEditor, message: RendererToHost): Promise<void> {
+  /** Handles a grid's request, wherever the grid is; `reply` reaches that grid. */
+  async handle(reply: GridReply, message: RendererToHost): Promise<void> {
     const session = this.sessions.get(message.queryId);
     if (!session) {
-      this.post(editor, LoadFailed.create({ queryId: message.queryId, detail: 'This result is from an earlier session; run the cell again.' }));
+      reply(LoadFailed.create({ queryId: message.queryId, detail: 'This result is from an earlier session; run the cell again.' }));
       return;
     }
     switch (message.type) {
       case 'loadMore':
-        return this.load(editor, session, 'more');
+        return this.load(reply, session, 'more');
       case 'loadAll':
-        return this.load(editor, session, 'all');
+        return this.load(reply, session, 'all');
       case 'cancelLoad':
         session.loading?.abort();
         return;
@@ -59,10 +63,30 @@ export class GridMessaging implements vscode.Disposable {
       case 'openRecord':
         await vscode.commands.executeCommand('suitelens.openRecord', { accountId: session.accountId, recordType: message.recordType, id: message.id });
         return;
+      case 'openInEditor':
+        this.openInEditor(session, message.result);
+        return;
     }
   }
 
-  private async load(editor: vscode.NotebookEditor, session: ResultSession, how: 'more' | 'all'): Promise<void> {
+  /**
+   * Opens the rows a grid has loaded in an editor tab. The tab's grid gets a session of its own (same account and
+   * query, counting from the rows it starts with), so loading more there does not move the notebook's grid on.
+   */
+  private openInEditor(session: ResultSession, shown: RowsPayload): void {
+    if (!this.extensionUri) return;
+    const copy = this.sessions.create({
+      accountId: session.accountId,
+      query: session.query,
+      columns: shown.columns,
+      loaded: shown.rows.length,
+      totalResults: session.totalResults,
+      pageSize: session.pageSize,
+    });
+    openResultsPanel(this.extensionUri, { ...shown, queryId: copy.queryId }, session.query, (reply, message) => this.handle(reply, message));
+  }
+
+  private async load(reply: GridReply, session: ResultSession, how: 'more' | 'all'): Promise<void> {
     if (session.loading) return;
     const abort = new AbortController();
     session.loading = abort;
@@ -70,7 +94,7 @@ export class GridMessaging implements vscode.Disposable {
       const { client } = await this.registry.scope(session.accountId);
       if (how === 'more') {
         const more = await loadMoreRows(client, session, abort.signal);
-        this.send(editor, session, more.rows, more.totalResults, true);
+        this.send(reply, session, more.rows, more.totalResults, true);
         return;
       }
       // "Load all": the core's parallel runner (pages fetched concurrently within the account's limit, delivered in
@@ -79,31 +103,30 @@ export class GridMessaging implements vscode.Disposable {
       const run = client.query(session.query, {
         signal: abort.signal,
         onProgress: (progress) =>
-          this.post(editor, LoadProgress.create({ queryId: session.queryId, loaded: Math.max(session.loaded, progress.rowsDelivered), totalResults: progress.expectedRows })),
+          reply(LoadProgress.create({ queryId: session.queryId, loaded: Math.max(session.loaded, progress.rowsDelivered), totalResults: progress.expectedRows })),
       });
       for await (const page of run.pages()) {
         const fresh = skip >= page.length ? [] : page.slice(skip);
         skip = Math.max(0, skip - page.length);
-        if (fresh.length > 0) this.send(editor, session, fresh.map((row) => row.raw), run.summary.totalResults, false);
+        if (fresh.length > 0) this.send(reply, session, fresh.map((row) => row.raw), run.summary.totalResults, false);
       }
       const note = run.summary.truncated ? run.summary.notice : undefined;
-      this.post(editor, RowsAppended.create({ queryId: session.queryId, rows: [], loaded: session.loaded, totalResults: session.totalResults, done: true }));
+      reply(RowsAppended.create({ queryId: session.queryId, rows: [], loaded: session.loaded, totalResults: session.totalResults, done: true }));
       if (note) void vscode.window.showWarningMessage(note);
     } catch (error) {
       const detail = abort.signal.aborted ? `Stopped after ${session.loaded.toLocaleString('en-US')} rows.` : error instanceof Error ? error.message : String(error);
-      this.post(editor, LoadFailed.create({ queryId: session.queryId, detail }));
+      reply(LoadFailed.create({ queryId: session.queryId, detail }));
     } finally {
       session.loading = undefined;
     }
   }
 
-  private send(editor: vscode.NotebookEditor, session: ResultSession, items: Record<string, string>[], totalResults: number, done: boolean): void {
+  private send(reply: GridReply, session: ResultSession, items: Record<string, string>[], totalResults: number, done: boolean): void {
     const batch = alignBatch(session.columns, items);
     session.columns = batch.columns;
     session.loaded += batch.rows.length;
     session.totalResults = totalResults;
-    this.post(
-      editor,
+    reply(
       RowsAppended.create({
         queryId: session.queryId,
         rows: batch.rows,

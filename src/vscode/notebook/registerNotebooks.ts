@@ -70,7 +70,7 @@ export function registerNotebooks(
     registry.onDidChange(syncControllers),
     presence,
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- a separate bundle, loaded on the first XLSX export
-    new GridMessaging(registry, sessions, () => require(join(context.extensionPath, 'dist', 'xlsxWriter.js')) as XlsxWriterModule),
+    new GridMessaging(registry, sessions, () => require(join(context.extensionPath, 'dist', 'xlsxWriter.js')) as XlsxWriterModule, context.extensionUri),
     vscode.commands.registerCommand('suitelens.newNotebook', (query?: unknown) => openNewNotebook(registry, typeof query === 'string' ? query : undefined)),
     registerQueryLibrary((query) => openNewNotebook(registry, query)),
     vscode.commands.registerCommand('suitelens.queryHistory', () => showHistory(registry, history)),
