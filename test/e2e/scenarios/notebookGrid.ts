@@ -47,12 +47,14 @@ export const scenario: Scenario = {
     await screenshot(page, 'notebook-sorted-all-loaded');
     assert.equal(await output.locator('img').count(), 0, 'no NetSuite value became markup');
 
-    // A real click on an id link (mousedown, mouseup, click from the browser) opens that record beside the notebook.
+    // A real click on an id link (mousedown, mouseup, click from the browser) opens that record's view beside the
+    // notebook (the whole view → Edit → save flow: recordViewFlow.ts).
     const firstId = (await readGrid(page))[1][0];
     await output.locator('.sl-grid-row[data-position="0"] .sl-grid-cell[data-column="0"] .sl-grid-link').click();
-    const recordTab = page.locator('.tabs-container .tab', { hasText: `${firstId}.json` }).first();
+    const recordTab = page.locator('.tabs-container .tab', { has: page.locator('.label-name', { hasText: new RegExp(`^Customer ${firstId}\\b`) }) }).first();
     await recordTab.waitFor({ timeout: 30_000 });
-    await page.locator('.editor-group-container .view-lines', { hasText: '"addressBook"' }).first().waitFor({ timeout: 30_000 });
+    const recordView = page.frameLocator('iframe.webview[src*="extensionId=suitelens.suitelens"] >> nth=-1').frameLocator('#active-frame');
+    await recordView.locator('.field .label', { hasText: 'Internal ID' }).first().waitFor({ timeout: 30_000 });
     await screenshot(page, 'notebook-id-link-opens-record');
   },
 };
