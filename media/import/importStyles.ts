@@ -13,8 +13,9 @@ th, td { text-align: left; padding: 4px 8px; vertical-align: top; }
 thead th { font-weight: 600; border-bottom: 1px solid var(--vscode-widget-border, var(--vscode-panel-border)); white-space: nowrap; }
 tbody tr:nth-child(even) { background: var(--vscode-list-hoverBackground); }
 table.mapping tbody th { font-weight: 600; white-space: nowrap; }
-.samples { color: var(--vscode-descriptionForeground); max-width: 280px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-select { min-width: 220px; padding: 3px 4px; color: var(--vscode-dropdown-foreground); background: var(--vscode-dropdown-background); border: 1px solid var(--vscode-dropdown-border, transparent); font: inherit; }
+.samples { color: var(--vscode-descriptionForeground); max-width: 240px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+select { width: 300px; padding: 3px 4px; color: var(--vscode-dropdown-foreground); background: var(--vscode-dropdown-background); border: 1px solid var(--vscode-dropdown-border, transparent); font: inherit; }
+select[data-match] { width: 140px; }
 select:focus { outline: 1px solid var(--vscode-focusBorder); outline-offset: -1px; }
 select:disabled { opacity: 0.5; }
 .toolbar { display: flex; gap: 8px; align-items: center; margin: 14px 0; flex-wrap: wrap; }
