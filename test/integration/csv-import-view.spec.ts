@@ -11,6 +11,7 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NetSuiteClient } from '../../src/netsuite/client';
+import { listedProblems } from '../../src/vscode/import/importProblems';
 import { CsvImportSession } from '../../src/vscode/import/importSession';
 import { setUpClient, type ClientSetup } from './client-sandbox';
 
@@ -117,5 +118,41 @@ describe('import, stop and resume', () => {
     expect(results).toHaveLength(250);
     expect(results.filter((line) => line.status === 'created')).toHaveLength(249);
     expect(results.find((line) => line.row === '5')).toMatchObject({ status: 'failed', recordId: '' });
+  });
+});
+
+describe('update and upsert', () => {
+  it('updates by internal id (an unknown id is NetSuite\u2019s refusal on its row) and upserts by external id', async () => {
+    const created = await csvFile('view-keys-create.csv', [['Company Name', 'Primary Subsidiary', 'External ID'], ['Keys One', subsidiaryName, 'KEYS-1'], ['Keys Two', subsidiaryName, 'KEYS-2']]);
+    const creating = await CsvImportSession.open(client, 'customer', 'create', created);
+    await creating.apply(creating.planOf(creating.initialMapping()));
+    const ids = (await rows(`SELECT id FROM customer WHERE externalid IN ('KEYS-1', 'KEYS-2') ORDER BY externalid`)).map((row) => String(row.id));
+    expect(ids).toHaveLength(2);
+
+    const updates = await csvFile('view-keys-update.csv', [['Internal ID', 'Phone'], [ids[0], '+1 555 0101'], [ids[1], '+1 555 0102'], ['999999', '+1 555 0199']]);
+    const updating = await CsvImportSession.open(client, 'customer', 'update', updates);
+    expect(updating.initialMapping()).toEqual([{ column: 'Internal ID', field: 'id' }, { column: 'Phone', field: 'phone' }]);
+    const updated = await updating.apply(updating.planOf(updating.initialMapping()));
+    expect(updated.summary.byStatus).toMatchObject({ updated: 2, failed: 1 });
+    expect(updated.problems.problems).toEqual([{ row: 3, column: '', message: expect.stringMatching(/999999|not found|does not exist|invalid/i) }]);
+    expect((await rows(`SELECT phone FROM customer WHERE id IN (${ids.join(',')}) ORDER BY id`)).map((row) => row.phone)).toEqual(['+1 555 0101', '+1 555 0102']);
+
+    const upserts = await csvFile('view-keys-upsert.csv', [['External ID', 'Company Name', 'Primary Subsidiary'], ['KEYS-2', 'Keys Two Renamed', subsidiaryName], ['KEYS-3', 'Keys Three', subsidiaryName]]);
+    const upserting = await CsvImportSession.open(client, 'customer', 'upsert', upserts);
+    const upserted = await upserting.apply(upserting.planOf(upserting.initialMapping()));
+    expect(upserted.summary.byStatus).toMatchObject({ upserted: 2, failed: 0, invalid: 0 });
+    const keyed = await rows(`SELECT id, externalid, companyname FROM customer WHERE externalid LIKE 'KEYS-%' ORDER BY externalid`);
+    expect(keyed.map((row) => [row.externalid, row.companyname])).toEqual([['KEYS-1', 'Keys One'], ['KEYS-2', 'Keys Two Renamed'], ['KEYS-3', 'Keys Three']]);
+    expect(String(keyed[1].id)).toBe(ids[1]);
+  });
+
+  it('lists the first problems of a large file and counts every row', async () => {
+    const input = await csvFile('view-many-bad.csv', [['Company Name', 'Credit Limit'], ...Array.from({ length: 150 }, (_, n) => [`Many ${n}`, 'n/a'])]);
+    const session = await CsvImportSession.open(client, 'customer', 'create', input);
+    const { problems } = await session.dryRun(session.planOf(session.initialMapping()));
+    expect(problems.problemRows).toBe(150);
+    expect(problems.byColumn).toEqual([{ column: 'Credit Limit', count: 150 }]);
+    expect(problems.problems).toHaveLength(listedProblems);
+    expect(problems.problems[listedProblems - 1]).toEqual({ row: listedProblems, column: 'Credit Limit', message: "Credit Limit: 'n/a' is not a number" });
   });
 });
