@@ -30,6 +30,11 @@ export interface CatalogLoaderOptions {
   backoff?: Partial<CatalogBackoff>;
   /** Told about each failure (for the log), never thrown. */
   onFailure?: (what: string, error: unknown) => void;
+  /**
+   * The catalog names every table the account's SuiteQL has (the demo sandbox's does): once its names are in, an
+   * unknown table is a real mistake and diagnostics may say so.
+   */
+  tablesComplete?: boolean;
 }
 
 export const defaultCatalogBackoff: CatalogBackoff = { firstMs: 2_000, maxMs: 5 * 60_000 };
@@ -77,6 +82,7 @@ export class CatalogLoader {
     const names = (await source.recordTypes()).map((name) => name.toLowerCase());
     this.catalogNames = new Set(names);
     this.schema.addCatalogTables(names);
+    if (this.options.tablesComplete) this.schema.markTablesComplete();
     this.namesLoaded = true;
   }
 

@@ -5,11 +5,12 @@ import { quickTokens, statementAround, type LightToken } from './lightTokens';
 import { suiteQLDialect } from './parser';
 import { blankSuiteQLOnlySyntax } from './prepass';
 import { focusOnCaret } from './focus';
-import type { SchemaTable, SuiteQLSchema } from './schema';
+import { completeTypeValue } from './valueCompletion';
+import type { SchemaColumn, SchemaTable, SuiteQLSchema } from './schema';
 import { describeTable } from './describe';
 import { columnsOf, foreignKeysBetween, matchesTyped, tablesMatching, type ItemBase } from './completionIndex';
 
-export type SuiteQLCompletionKind = 'table' | 'column' | 'alias' | 'join' | 'function' | 'keyword';
+export type SuiteQLCompletionKind = 'table' | 'column' | 'alias' | 'join' | 'function' | 'keyword' | 'value';
 
 /** Editor-neutral completion item; the VS Code adapter maps it to a CompletionItem. */
 export interface SuiteQLCompletionItem {
@@ -26,7 +27,7 @@ export interface SuiteQLCompletionItem {
   readonly sortText: string;
 }
 
-const kindOrder: Record<SuiteQLCompletionKind, string> = { join: '0', column: '1', alias: '2', table: '3', function: '4', keyword: '5' };
+const kindOrder: Record<SuiteQLCompletionKind, string> = { value: '0', join: '0', column: '1', alias: '2', table: '3', function: '4', keyword: '5' };
 
 /**
  * Completion at `offset` in `query`: dt-sql-parser says what may come next (table, column, function, keyword);
@@ -42,7 +43,9 @@ export function completeSuiteQL(text: string, offset: number, schema: SuiteQLSch
   }
   const query = text;
   const tokens = allTokens;
-  if (caretInsideStringOrComment(query, tokens, offset)) return [];
+  const around = tokenAroundCaret(query, tokens, offset);
+  if (around?.kind === 'string') return completeTypeValue(query, tokens, offset, around) ?? [];
+  if (around) return [];
   const word = wordAt(query, offset);
   const typed = query.slice(word.start, offset);
   const direct = completeWithoutSuggestions(query, tokens, offset, word, typed, schema);
@@ -79,7 +82,7 @@ export function completeSuiteQL(text: string, offset: number, schema: SuiteQLSch
       items.addAlias(inTable, table);
       if (!table) continue;
       for (const { column, detail, documentation } of columnsOf(schema, table)) {
-        if (matchesTyped(typed, column.name)) items.addColumn(column.name, detail, documentation, qualify ? `${qualifierOf(inTable)}.${column.name}` : column.name);
+        if (matchesTyped(typed, column.name)) items.addColumn(column, detail, documentation, qualify ? `${qualifierOf(inTable)}.${column.name}` : column.name);
       }
     }
   }
@@ -180,11 +183,12 @@ class ItemList {
     private readonly replaceEnd: number,
   ) {}
 
-  add(item: Omit<SuiteQLCompletionItem, 'replaceStart' | 'replaceEnd' | 'sortText'>): void {
+  /** `last`: sorts after every other item of its kind (a name NetSuite refused in a run). */
+  add(item: Omit<SuiteQLCompletionItem, 'replaceStart' | 'replaceEnd' | 'sortText'>, last = false): void {
     const key = `${item.kind}:${item.label}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
-    this.list.push({ ...item, replaceStart: this.replaceStart, replaceEnd: this.replaceEnd, sortText: `${kindOrder[item.kind]}${item.label}` });
+    this.list.push({ ...item, replaceStart: this.replaceStart, replaceEnd: this.replaceEnd, sortText: `${kindOrder[item.kind]}${last ? '~' : ''}${item.label}` });
   }
 
   /** Tables of the schema: names are unique, so no duplicate check (there may be 1,000+). */
@@ -192,15 +196,15 @@ class ItemList {
     for (const table of tables) this.list.push({ ...table, replaceStart: this.replaceStart, replaceEnd: this.replaceEnd });
   }
 
-  addColumn(name: string, detail: string, documentation: string, insertText: string): void {
-    this.add({ label: name, kind: 'column', detail, documentation, insertText });
+  addColumn(column: SchemaColumn, detail: string, documentation: string, insertText: string): void {
+    this.add({ label: column.name, kind: 'column', detail, documentation, insertText }, column.rejected !== undefined);
   }
 
   /** The columns of the table an alias stands for that the typed word can match. */
   addColumnsOf(schema: SuiteQLSchema, owner: TableInScope | undefined, typed: string): void {
     const table = owner?.table ? schema.table(owner.table) : undefined;
     if (!table) return;
-    for (const { column, detail, documentation } of columnsOf(schema, table)) if (matchesTyped(typed, column.name)) this.addColumn(column.name, detail, documentation, column.name);
+    for (const { column, detail, documentation } of columnsOf(schema, table)) if (matchesTyped(typed, column.name)) this.addColumn(column, detail, documentation, column.name);
   }
 
   addAlias(inScope: TableInScope, table: SchemaTable | undefined): void {
@@ -273,9 +277,10 @@ function wordAt(text: string, offset: number): WordAtCaret {
   return qualifierStart < end ? { start, qualifier: text.slice(qualifierStart, end).toLowerCase(), qualifierStart } : { start, qualifier: undefined, qualifierStart: start };
 }
 
-function caretInsideStringOrComment(query: string, tokens: readonly LightToken[], offset: number): boolean {
+/** The string or comment the caret is inside, if any. */
+function tokenAroundCaret(query: string, tokens: readonly LightToken[], offset: number): LightToken | undefined {
   // Inside means past the opening character and before the end; at the end only when nothing closes it.
-  return tokens.some((token) => (token.kind === 'string' || token.kind === 'comment') && token.start < offset && (offset < token.end || (offset === token.end && isOpenEnded(query.slice(token.start, token.end)))));
+  return tokens.find((token) => (token.kind === 'string' || token.kind === 'comment') && token.start < offset && (offset < token.end || (offset === token.end && isOpenEnded(query.slice(token.start, token.end)))));
 }
 
 /** A `--` comment runs on to the end of its line; an unterminated string or block comment to the end of text. */

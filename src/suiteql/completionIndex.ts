@@ -96,7 +96,7 @@ export function columnsOf(schema: SuiteQLSchema, table: SchemaTable): readonly C
   if (cached?.version === schema.version) return cached.texts;
   const texts = [...table.columns.values()].map((column) => ({
     column,
-    detail: `${table.name}.${column.name}${column.type ? ` · ${column.type}` : ''}`,
+    detail: `${table.name}.${column.name}${column.type ? ` · ${column.type}` : ''}${column.restName ? ` · REST field: ${column.restName}` : ''}${column.rejected ? ' · NetSuite refused this name' : ''}`,
     documentation: describeColumn(table, column),
   }));
   columnTexts.set(table, { version: schema.version, texts });

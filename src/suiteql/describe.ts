@@ -13,6 +13,8 @@ export function describeColumn(table: SchemaTable, column: SchemaColumn): string
   if (column.type) lines.push(`Type: ${column.type}${column.references ? ` → \`${column.references}.id\`` : ''}`);
   lines.push(`Record type: ${table.label ? `${table.label} (\`${table.name}\`)` : `\`${table.name}\``}`);
   if (column.custom) lines.push('Custom field');
+  if (column.restName) lines.push(`Over REST (records, the metadata catalog) this field is \`${column.restName}\`; SuiteQL reads it as \`${column.name}\`.`);
+  if (column.rejected) lines.push(`NetSuite refused this name in a query: ${column.rejected}`);
   lines.push(`_${sourceNote[column.source]}_`);
   return lines.join('\n\n');
 }

@@ -5,16 +5,22 @@ import {
   ColumnReferenceContext,
   DereferenceContext,
   QueryNoWithContext,
+  QueryPrimaryDefaultContext,
   QuerySpecificationContext,
+  QueryTermDefaultContext,
+  SelectItemContext,
   QueryStatementContext,
   StatementDefaultContext,
   TableNameContext,
   TableRefContext,
   type IdentifierContext,
 } from 'dt-sql-parser/dist/lib/trino/TrinoSqlParser';
+import { findFunction } from './functions';
+import { closestName } from './nameSuggestions';
 import { codePointToUtf16 } from './offsets';
 import { parseSuiteQL } from './parser';
 import { walk } from './parseTreeWalk';
+import { suiteQLColumnForRestField } from './restFieldNames';
 import type { SuiteQLSchema } from './schema';
 import { identifierName, isCteInScope } from './tables';
 
@@ -27,6 +33,8 @@ export interface SuiteQLDiagnostic {
   /** UTF-16 offsets into the query. */
   readonly start: number;
   readonly end: number;
+  /** The name that likely was meant ("did you mean"): a quick fix writes it in place of start…end. */
+  readonly suggestion?: string;
 }
 
 export interface DiagnosticOptions {
@@ -36,8 +44,13 @@ export interface DiagnosticOptions {
 
 /**
  * Mistakes worth a squiggle, and only those: every check stays silent when it cannot be sure. A query that does
- * not parse gets nothing here (NetSuite's own error says more when it runs); unknown tables are reported only
- * when the schema lists every table, unknown columns only on `alias.column` whose table's columns are all known.
+ * not parse gets nothing here (NetSuite's own error says more when it runs).
+ * - An unknown table is reported when the schema lists every table (the demo), or when it is a slip away from a
+ *   known table (`transactoin`), with "did you mean".
+ * - An unknown column (`alias.column`, or a bare name in a one-table query) is reported when its table's columns
+ *   are all known; on a partly known table only when it is a REST field SuiteQL names differently (`balance` on
+ *   customer) or a slip away from a known column (`foreigntotl`). Custom fields (`cust…`) of a partly known table,
+ *   columns of unknown tables, derived tables and CTEs are never reported.
  */
 export function diagnoseSuiteQL(query: string, schema: SuiteQLSchema, options: DiagnosticOptions = {}): SuiteQLDiagnostic[] {
   const parsed = parseSuiteQL(query);
@@ -62,7 +75,9 @@ export function diagnoseSuiteQL(query: string, schema: SuiteQLSchema, options: D
     walk(root, (node) => {
       if (node instanceof QueryNoWithContext) diagnostics.push(...rowLimitDiagnostics(node, span));
       else if (node instanceof TableRefContext) diagnostics.push(...unknownTable(node, schema, span));
-      else if (node instanceof ColumnReferenceContext || node instanceof ColumnRefContext || node instanceof DereferenceContext) diagnostics.push(...unknownColumn(node, schema, span));
+      else if (node instanceof ColumnReferenceContext || node instanceof ColumnRefContext || node instanceof DereferenceContext) {
+        diagnostics.push(...unknownColumn(node, schema, span), ...unknownBareColumn(node, schema, span));
+      }
     });
   }
   return diagnostics;
@@ -94,11 +109,14 @@ function rowLimitDiagnostics(node: QueryNoWithContext, span: Span): SuiteQLDiagn
 }
 
 function unknownTable(node: TableRefContext, schema: SuiteQLSchema, span: Span): SuiteQLDiagnostic[] {
-  if (!schema.tablesComplete) return [];
   const parts = node.identifier();
   const name = parts.length === 1 ? safeName(parts[0]) : undefined;
   if (!name || schema.table(name) || isCteInScope(name, node)) return [];
-  return [{ code: 'unknown-table', severity: 'warning', message: `Unknown table "${name}".`, ...span(node) }];
+  // Custom record tables come and go with the account; only a complete schema may call one unknown.
+  const suggestion = name.startsWith('custom') && !schema.tablesComplete ? undefined : closestName(name, schema.tables().map((table) => table.name));
+  if (!schema.tablesComplete && !suggestion) return [];
+  const message = suggestion ? `Unknown table "${name}". Did you mean "${suggestion}"?` : `Unknown table "${name}".`;
+  return [{ code: 'unknown-table', severity: 'warning', message, suggestion, ...span(node) }];
 }
 
 /** `alias.column`: a two-part column reference (in an expression or a plain select item), or a dereference. */
@@ -119,9 +137,90 @@ function unknownColumn(node: ColumnReferenceContext | ColumnRefContext | Derefer
   const columnName = safeName(column);
   if (!qualifierName || !columnName) return [];
   const tableName = tableForQualifier(node, qualifierName);
-  const table = tableName ? schema.table(tableName) : undefined;
-  if (!table?.columnsComplete || table.columns.has(columnName)) return [];
-  return [{ code: 'unknown-column', severity: 'warning', message: `Unknown column "${columnName}" in table "${table.name}".`, ...span(column) }];
+  const problem = tableName ? columnProblem(schema, tableName, columnName) : undefined;
+  return problem ? [{ code: 'unknown-column', severity: 'warning', ...problem, ...span(column) }] : [];
+}
+
+/**
+ * A bare column name (`balance`, no alias) in the outermost query when it reads exactly one table: then the name
+ * can only mean that table's column. Names a select item gives (`ORDER BY total` after `… AS total`) and SuiteQL's
+ * pseudo columns (`ROWNUM`, `SYSDATE`) are not columns of the table.
+ */
+function unknownBareColumn(node: ColumnReferenceContext | ColumnRefContext | DereferenceContext, schema: SuiteQLSchema, span: Span): SuiteQLDiagnostic[] {
+  if (node instanceof DereferenceContext || node.parent instanceof DereferenceContext) return [];
+  const parts = (node instanceof ColumnRefContext ? node.qualifiedName() : node.columnName().qualifiedName())?.identifier() ?? [];
+  const columnName = parts.length === 1 ? safeName(parts[0]) : undefined;
+  if (!columnName || findFunction(columnName)) return [];
+  const specification = outermostSpecification(node);
+  if (!specification || selectAliases(specification).has(columnName)) return [];
+  const tableName = onlyTableOf(specification);
+  if (!tableName || isCteInScope(tableName, specification)) return [];
+  const problem = columnProblem(schema, tableName, columnName);
+  return problem ? [{ code: 'unknown-column', severity: 'warning', ...problem, ...span(parts[0]) }] : [];
+}
+
+/** What is wrong with `tableName.columnName`, when the schema can be sure something is. */
+function columnProblem(schema: SuiteQLSchema, tableName: string, columnName: string): { message: string; suggestion?: string } | undefined {
+  const table = schema.table(tableName);
+  const known = table?.columns.get(columnName);
+  if (known && !known.rejected) return undefined;
+  const renamed = table?.restFields.get(columnName) ?? suiteQLColumnForRestField(tableName, columnName);
+  if (renamed) {
+    return { message: `"${columnName}" is the REST field; SuiteQL's column on ${tableName} is "${renamed}".`, suggestion: renamed };
+  }
+  if (!table || known) return undefined;
+  if (!table.columnsComplete && columnName.startsWith('cust')) return undefined;
+  const suggestion = closestName(columnName, table.columns.keys());
+  if (table.columnsComplete) {
+    return { message: `Unknown column "${columnName}" in table "${table.name}".${suggestion ? ` Did you mean "${suggestion}"?` : ''}`, suggestion };
+  }
+  return suggestion ? { message: `Unknown column "${columnName}" in table "${table.name}". Did you mean "${suggestion}"?`, suggestion } : undefined;
+}
+
+/**
+ * The query specification a bare column belongs to, when it is the outermost one (its ORDER BY included): names in
+ * a subquery may refer to the outer query's tables, so they are left alone.
+ */
+function outermostSpecification(node: ParserRuleContext): QuerySpecificationContext | undefined {
+  let found: QuerySpecificationContext | undefined;
+  for (let current = node.parent; current; current = current.parent) {
+    if (current instanceof QuerySpecificationContext) {
+      if (found) return undefined; // inside a subquery
+      found = current;
+    } else if (current instanceof QueryNoWithContext && !found) {
+      // ORDER BY belongs to the query around the specification, not to the specification itself.
+      const term = current.queryTerm();
+      const primary = term instanceof QueryTermDefaultContext ? term.queryPrimary() : undefined;
+      if (!(primary instanceof QueryPrimaryDefaultContext)) return undefined;
+      found = primary.querySpecification();
+    }
+  }
+  return found;
+}
+
+/** Names the select list gives its items (`AS total`). */
+function selectAliases(specification: QuerySpecificationContext): Set<string> {
+  const aliases = new Set<string>();
+  for (const item of specification.selectList().selectItem()) {
+    const alias = item instanceof SelectItemContext ? item.identifier() : null;
+    const name = alias ? safeName(alias) : undefined;
+    if (name) aliases.add(name);
+  }
+  return aliases;
+}
+
+/** The one table a query specification reads (no join, no derived table), else undefined. */
+function onlyTableOf(specification: QuerySpecificationContext): string | undefined {
+  const relations = specification.relation();
+  if (relations.length !== 1) return undefined;
+  const tables: (string | undefined)[] = [];
+  walk(relations[0], (node) => {
+    if (node instanceof AliasedRelationContext) {
+      const primary = node.relationPrimary();
+      tables.push(primary instanceof TableNameContext ? tableNameOf(primary) : undefined);
+    }
+  }, (node) => !(node instanceof QueryStatementContext));
+  return tables.length === 1 ? tables[0] : undefined;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { AnalyticsTableList } from './analyticsTables';
+import { suiteQLColumnForRestField } from './restFieldNames';
 import { standardTables, type StandardTable } from './standardTables';
 
 /**
@@ -17,6 +18,10 @@ export interface SchemaColumn {
   readonly references?: string;
   readonly custom: boolean;
   readonly source: ColumnSource;
+  /** The REST field this column is written as, when the names differ (`balance` for `customer.balancesearch`). */
+  readonly restName?: string;
+  /** NetSuite refused this name in a query that ran (its detail); completion marks it until a result shows it. */
+  readonly rejected?: string;
 }
 
 export interface SchemaTable {
@@ -29,6 +34,8 @@ export interface SchemaTable {
   columnsComplete: boolean;
   /** For a table from the bundled analytics list: the public sources that show it (hover names them). */
   seenIn?: readonly string[];
+  /** REST field → SuiteQL column, for the catalog fields SuiteQL names differently (restFieldNames.ts). */
+  readonly restFields: Map<string, string>;
 }
 
 export interface RecordTypeSchemaOptions {
@@ -48,10 +55,21 @@ export class SuiteQLSchema {
   version = 0;
 
   /**
-   * @param tablesComplete true when the schema lists every table the account has; only then is an unknown table
-   * reported (SuiteQL has hundreds of analytics tables the catalog does not list).
+   * @param tablesComplete true when the schema lists every table the account has; only then is every unknown table
+   * reported (SuiteQL has hundreds of analytics tables the catalog does not list). The demo sandbox's schema becomes
+   * complete once its catalog's names are in (`markTablesComplete`).
    */
-  constructor(readonly tablesComplete = false) {}
+  constructor(private complete = false) {}
+
+  get tablesComplete(): boolean {
+    return this.complete;
+  }
+
+  markTablesComplete(): void {
+    if (this.complete) return;
+    this.complete = true;
+    this.version++;
+  }
 
   /** A schema holding the bundled standard SuiteQL tables. */
   static withStandardTables(tablesComplete = false): SuiteQLSchema {
@@ -90,11 +108,15 @@ export class SuiteQLSchema {
     if (!properties) throw new Error(`The schema for record type "${recordType}" has no "properties" object.`);
     const table = this.ensureTable(recordType, options.label ?? (isObject(jsonSchema) && typeof jsonSchema.title === 'string' ? jsonSchema.title : undefined), 'catalog');
     for (const [propertyName, property] of Object.entries(properties)) {
-      const column = columnFromProperty(propertyName, property);
-      if (!column) continue;
+      const restColumn = columnFromProperty(propertyName, property);
+      if (!restColumn) continue;
+      // A REST field SuiteQL names differently becomes its SuiteQL column: only names SuiteQL accepts are offered.
+      const suiteQLName = suiteQLColumnForRestField(table.name, restColumn.name);
+      if (suiteQLName) table.restFields.set(restColumn.name, suiteQLName);
+      const column = suiteQLName ? { ...restColumn, name: suiteQLName, restName: restColumn.name } : restColumn;
       const existing = table.columns.get(column.name);
       // A bundled description knows SuiteQL's own type and foreign key better than REST; keep it, add the label.
-      table.columns.set(column.name, existing ? { ...existing, label: existing.label ?? column.label, custom: column.custom } : column);
+      table.columns.set(column.name, existing ? { ...existing, label: existing.label ?? column.label, custom: column.custom, restName: existing.restName ?? column.restName } : column);
     }
     if (options.complete) table.columnsComplete = true;
     this.version++;
@@ -115,11 +137,24 @@ export class SuiteQLSchema {
     let added = false;
     for (const raw of columnNames) {
       const name = raw.toLowerCase();
-      if (name === 'links' || table.columns.has(name)) continue;
+      const existing = table.columns.get(name);
+      if (name === 'links' || (existing && !existing.rejected)) continue;
       table.columns.set(name, { name, custom: name.startsWith('cust'), source: 'learned' });
       added = true;
     }
     if (added) this.version++;
+  }
+
+  /**
+   * Marks a column NetSuite refused in a query that ran ("Unknown identifier"), so completion stops recommending it
+   * (a catalog field SuiteQL does not have). A result that later shows the column clears the mark (`learnColumns`).
+   */
+  rejectColumn(tableName: string, columnName: string, detail: string): void {
+    const table = this.table(tableName);
+    const column = table?.columns.get(columnName.toLowerCase());
+    if (!table || !column || column.rejected === detail) return;
+    table.columns.set(column.name, { ...column, rejected: detail });
+    this.version++;
   }
 
   table(name: string): SchemaTable | undefined {
@@ -134,7 +169,7 @@ export class SuiteQLSchema {
     const key = name.toLowerCase();
     let table = this.tableByName.get(key);
     if (!table) {
-      table = { name: key, label, sources: new Set([source]), columns: new Map(), columnsComplete: false };
+      table = { name: key, label, sources: new Set([source]), columns: new Map(), columnsComplete: false, restFields: new Map() };
       this.tableByName.set(key, table);
     } else {
       if (label && !table.label) table.label = label;

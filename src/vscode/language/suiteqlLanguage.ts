@@ -12,6 +12,7 @@ import { SuiteQLSchema } from '../../suiteql/schema';
 import { tablesReadBy } from '../../suiteql/tables';
 import type { AccountRegistry } from '../accounts/accountRegistry';
 import { notebookType } from '../notebook/serializer';
+import { registerRunErrorDiagnostics } from './runErrorDiagnostics';
 
 const completionKinds: Record<SuiteQLCompletionKind, vscode.CompletionItemKind> = {
   table: vscode.CompletionItemKind.Class,
@@ -20,6 +21,7 @@ const completionKinds: Record<SuiteQLCompletionKind, vscode.CompletionItemKind> 
   join: vscode.CompletionItemKind.Snippet,
   function: vscode.CompletionItemKind.Function,
   keyword: vscode.CompletionItemKind.Keyword,
+  value: vscode.CompletionItemKind.EnumMember,
 };
 
 /**
@@ -99,6 +101,8 @@ export class SuiteQLSchemas {
     if (!loader) {
       loader = new CatalogLoader(this.schemaFor(accountId), {
         source: async () => (await this.registry.scope(accountId)).client.metadata,
+        // The demo sandbox's catalog and the bundled tables name every table it has (wantsAnalyticsTables).
+        tablesComplete: this.registry.get(accountId)?.demo === true,
         onFailure: (what, error) => this.logger?.info(`SuiteQL completion could not load ${what} of ${accountId}; will retry`, error),
       });
       this.loaders.set(accountId, loader);
@@ -121,6 +125,41 @@ export class SuiteQLSchemas {
   isMultiPage(query: string): boolean {
     return this.multiPage.has(normaliseQuery(query));
   }
+}
+
+/** The editor's diagnostics for a SuiteQL document. */
+function suiteQLDiagnostics(document: vscode.TextDocument, schema: SuiteQLSchema, schemas: SuiteQLSchemas): vscode.Diagnostic[] {
+  const text = document.getText();
+  // The "no ORDER BY" warning only once a run showed the result spans pages; otherwise it would be noise.
+  return diagnoseSuiteQL(text, schema, { multiPage: schemas.isMultiPage(text) }).map((d) => {
+    const diagnostic = new vscode.Diagnostic(
+      new vscode.Range(document.positionAt(d.start), document.positionAt(d.end)),
+      d.message,
+      d.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning,
+    );
+    diagnostic.source = 'SuiteQL';
+    diagnostic.code = d.code;
+    return diagnostic;
+  });
+}
+
+/**
+ * "Did you mean" quick fixes: the diagnostics are worked out again for the document (diagnostics that reach a code
+ * action provider are copies, so they cannot carry the suggestion themselves).
+ */
+function didYouMeanFixes(document: vscode.TextDocument, range: vscode.Range, schema: SuiteQLSchema, schemas: SuiteQLSchemas): vscode.CodeAction[] {
+  const text = document.getText();
+  const fixes: vscode.CodeAction[] = [];
+  for (const found of diagnoseSuiteQL(text, schema, { multiPage: schemas.isMultiPage(text) })) {
+    const at = new vscode.Range(document.positionAt(found.start), document.positionAt(found.end));
+    if (!found.suggestion || !at.intersection(range)) continue;
+    const fix = new vscode.CodeAction(`Change to "${found.suggestion}"`, vscode.CodeActionKind.QuickFix);
+    fix.edit = new vscode.WorkspaceEdit();
+    fix.edit.replace(document.uri, at, found.suggestion);
+    fix.isPreferred = true;
+    fixes.push(fix);
+  }
+  return fixes;
 }
 
 function normaliseQuery(query: string): string {
@@ -147,24 +186,18 @@ export function registerSuiteQLLanguage(registry: AccountRegistry<NetSuiteClient
       key,
       setTimeout(() => {
         pending.delete(key);
-        const text = document.getText();
-        // The "no ORDER BY" warning only once a run showed the result spans pages; otherwise it would be noise.
-        const found = diagnoseSuiteQL(text, schemas.schemaFor(accountOfDocument(document, registry)), { multiPage: schemas.isMultiPage(text) });
-        diagnostics.set(
-          document.uri,
-          found.map((d) => {
-            const diagnostic = new vscode.Diagnostic(
-              new vscode.Range(document.positionAt(d.start), document.positionAt(d.end)),
-              d.message,
-              d.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning,
-            );
-            diagnostic.source = 'SuiteQL';
-            diagnostic.code = d.code;
-            return diagnostic;
-          }),
-        );
+        void diagnoseNow(document);
       }, 300),
     );
+  };
+  const diagnoseNow = async (document: vscode.TextDocument) => {
+    const version = document.version;
+    const accountId = accountOfDocument(document, registry);
+    // The catalog's table names (and the columns of the tables the query reads) first: an unknown name is judged
+    // against what the account has, not only the bundled tables. Bounded, so a slow catalog never holds it up long.
+    await schemas.loadTablesOf(accountId, document.getText());
+    if (document.isClosed || document.version !== version) return;
+    diagnostics.set(document.uri, suiteQLDiagnostics(document, schemas.schemaFor(accountId), schemas));
   };
 
   // The first parse loads the grammar (1.9 MB, scripts/lazyLibraries.mjs) and warms ANTLR's DFA (hundreds of ms):
@@ -178,6 +211,7 @@ export function registerSuiteQLLanguage(registry: AccountRegistry<NetSuiteClient
 
   return vscode.Disposable.from(
     diagnostics,
+    registerRunErrorDiagnostics((accountId) => schemas.schemaFor(accountId)),
     vscode.workspace.onDidOpenTextDocument(warmUpFor),
     { dispose: () => clearTimeout(warm) },
     { dispose: () => pending.forEach((timer) => clearTimeout(timer)) },
@@ -202,7 +236,12 @@ export function registerSuiteQLLanguage(registry: AccountRegistry<NetSuiteClient
       },
       '.',
       ' ',
+      // Inside `type = '|'` the type ids are offered as the quote is typed.
+      "'",
     ),
+    vscode.languages.registerCodeActionsProvider(selector, { provideCodeActions: (document, range) => didYouMeanFixes(document, range, schemas.schemaFor(accountOfDocument(document, registry)), schemas) }, {
+      providedCodeActionKinds: [vscode.CodeActionKind.QuickFix],
+    }),
     vscode.languages.registerHoverProvider(selector, {
       async provideHover(document, position) {
         const accountId = accountOfDocument(document, registry);

@@ -3,6 +3,7 @@
  * formatting a user sees is unit-tested without VS Code.
  */
 import type { Cell, RowsColumn, RowsPayload } from '../../protocol/rows';
+import { namedInRunError } from '../../suiteql/runErrors';
 
 export type SuiteQLItem = Record<string, unknown>;
 
@@ -139,9 +140,5 @@ export function alignBatch(known: readonly RowsColumn[], items: readonly SuiteQL
  * `Invalid search type: bar.`): the first whole-word occurrence, so the grid can underline it.
  */
 export function failurePosition(query: string, detail: string): number | undefined {
-  const named = /Unknown identifier '([^']+)'/.exec(detail)?.[1] ?? /Invalid search type: ([\w.]+?)\.?(?:\s|$)/.exec(detail)?.[1];
-  if (!named) return undefined;
-  const escaped = named.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const match = new RegExp(`(?<![\\w])${escaped}(?![\\w])`, 'i').exec(query);
-  return match?.index;
+  return namedInRunError(query, detail)?.start;
 }
