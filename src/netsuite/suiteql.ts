@@ -36,6 +36,12 @@ export interface SuiteQLRunOptions extends SuiteQLPageOptions {
   keyset?: { column: string };
   /** Pages fetched ahead of the consumer (default: twice the concurrency limit). Bounds memory. */
   prefetchPages?: number;
+  /**
+   * Rows the caller already knows the query has (an export asks NetSuite for the count before choosing a file):
+   * the first wave of pages then goes out together with page one instead of waiting for its `totalResults`, which
+   * saves one page's round trip. Pages the real total leaves out are dropped unread.
+   */
+  expectedRows?: number;
 }
 
 export interface SuiteQLProgress {
@@ -156,44 +162,57 @@ export class SuiteQLRun implements AsyncIterable<SuiteQLRow> {
     const pageOptions = { ...this.options, signal };
     const pageSize = this.options.pageSize;
     this.summary.chunks += 1;
-    const first = await this.runner.page(query, 0, pageOptions);
-    this.summary.totalResults = rowsBefore + first.totalResults;
-    const reachable = Math.min(first.totalResults, suiteQLRowCap);
-    const pageCount = Math.max(1, Math.ceil(reachable / pageSize));
-    // Whether the cap bites: NetSuite may report the true total, or (like the sandbox) cap `totalResults` itself,
-    // in which case one COUNT(*) over the query — a single row, not capped — tells us.
-    // The count waits until every page has been requested, so it takes a slot the last round leaves free
-    // instead of one the pages need.
-    let capCheck: Promise<void> | undefined;
-    const needsCapCheck = !this.options.keyset && first.totalResults === suiteQLRowCap;
-    const startCapCheck = (): void => {
-      capCheck ??= this.runner.countRows(query, signal).then(
-        (total) => (total > suiteQLRowCap ? this.noteTruncation(total) : undefined),
-        () => (signal.aborted ? undefined : this.noteTruncation(undefined)),
-      );
-    };
-    if (!this.options.keyset && first.totalResults > suiteQLRowCap) this.noteTruncation(first.totalResults);
-    yield this.deliver(first.rows, rowsBefore + reachable);
-    if (first.rows.length < pageSize || pageCount === 1) {
-      if (needsCapCheck) startCapCheck();
-      await capCheck;
-      return;
-    }
-
     // Started page fetches; failures are observed when their turn comes (a catch keeps early ones from being "unhandled").
     const pending = new Map<number, Promise<SuiteQLPage>>();
     const fetchAbort = new AbortController();
     const stopFetches = (): void => fetchAbort.abort();
     signal.addEventListener('abort', stopFetches, { once: true });
     const fetchSignal = AbortSignal.any([signal, fetchAbort.signal]);
+    const start = (index: number): void => {
+      const started = this.runner.page(query, index * pageSize, { ...pageOptions, signal: fetchSignal });
+      started.catch(() => undefined);
+      pending.set(index, started);
+    };
+    const unread: Promise<SuiteQLPage>[] = [];
     let next = 1;
+    let capCheck: Promise<void> | undefined;
     try {
+      // A known total starts the first wave beside page one (see expectedRows).
+      const hinted = rowsBefore === 0 && !this.options.keyset ? this.options.expectedRows : undefined;
+      if (hinted !== undefined && hinted > pageSize) {
+        const hintedPages = Math.ceil(Math.min(hinted, suiteQLRowCap) / pageSize);
+        for (; next < hintedPages && next < this.prefetch; next += 1) start(next);
+      }
+      const first = await this.runner.page(query, 0, pageOptions);
+      this.summary.totalResults = rowsBefore + first.totalResults;
+      const reachable = Math.min(first.totalResults, suiteQLRowCap);
+      const pageCount = Math.max(1, Math.ceil(reachable / pageSize));
+      // Whether the cap bites: NetSuite may report the true total, or (like the sandbox) cap `totalResults` itself,
+      // in which case one COUNT(*) over the query — a single row, not capped — tells us.
+      // The count waits until every page has been requested, so it takes a slot the last round leaves free
+      // instead of one the pages need.
+      const needsCapCheck = !this.options.keyset && first.totalResults === suiteQLRowCap;
+      const startCapCheck = (): void => {
+        capCheck ??= this.runner.countRows(query, signal).then(
+          (total) => (total > suiteQLRowCap ? this.noteTruncation(total) : undefined),
+          () => (signal.aborted ? undefined : this.noteTruncation(undefined)),
+        );
+      };
+      if (!this.options.keyset && first.totalResults > suiteQLRowCap) this.noteTruncation(first.totalResults);
+      // Pages started on a hint the real total does not reach are never read (the finally below stops them).
+      for (const [index, page] of pending) {
+        if (index < pageCount) continue;
+        pending.delete(index);
+        unread.push(page);
+      }
+      yield this.deliver(first.rows, rowsBefore + reachable);
+      if (first.rows.length < pageSize || pageCount === 1) {
+        if (needsCapCheck) startCapCheck();
+        await capCheck;
+        return;
+      }
       for (let index = 1; index < pageCount; index += 1) {
-        for (; next < pageCount && next < index + this.prefetch; next += 1) {
-          const started = this.runner.page(query, next * pageSize, { ...pageOptions, signal: fetchSignal });
-          started.catch(() => undefined);
-          pending.set(next, started);
-        }
+        for (; next < pageCount && next < index + this.prefetch; next += 1) if (!pending.has(next)) start(next);
         if (needsCapCheck && next >= pageCount) startCapCheck();
         const page = await pending.get(index)!;
         pending.delete(index);
@@ -206,7 +225,7 @@ export class SuiteQLRun implements AsyncIterable<SuiteQLRow> {
       // and only return once it has stopped, so nothing keeps running behind the caller's back.
       signal.removeEventListener('abort', stopFetches);
       fetchAbort.abort();
-      await Promise.allSettled([...pending.values(), ...(capCheck ? [capCheck] : [])]);
+      await Promise.allSettled([...pending.values(), ...unread, ...(capCheck ? [capCheck] : [])]);
     }
   }
 

@@ -62,6 +62,7 @@ async function exportAll(
   client: NetSuiteClient,
   query: string,
   mode: 'parallel' | 'sequential',
+  expectedRows?: number,
 ): Promise<{ seconds: number; lastRowSeconds: number; delivered: number; peakRssGrowthMB: number; clientCpuSeconds: number }> {
   // Warm the sandbox's cursor for this query (it is built on the first request for a later page), so both modes
   // measure paging, not the one-off SQL execution that the ceil(pages / 5) × 200 ms limit leaves out.
@@ -76,7 +77,7 @@ async function exportAll(
   let delivered = 0;
   let lastId = -1;
   let lastRowAt = started;
-  for await (const page of client.query(query, { pageSize, mode }).pages()) {
+  for await (const page of client.query(query, { pageSize, mode, ...(expectedRows === undefined ? {} : { expectedRows }) }).pages()) {
     for (const row of page) {
       const id = Number(row.raw.id);
       if (id <= lastId) throw new Error(`rows out of order: ${id} after ${lastId}`);
@@ -105,6 +106,9 @@ interface TierFigures {
   lastRowSeconds: number;
   clientCpuSeconds: number;
   ratioToMeasuredLimit: number;
+  /** As the export command runs it: the total known from its count request, so page one does not go out alone. */
+  knownTotalSeconds: number;
+  knownTotalRatioToLimit: number;
 }
 
 async function main(): Promise<void> {
@@ -132,6 +136,7 @@ async function main(): Promise<void> {
       const client = clientFor(concurrency);
       // A query text of its own per tier, so no run reuses another's server-side cursor.
       const parallel = await exportAll(client, `SELECT id, companyname, email FROM customer WHERE ${concurrency} = ${concurrency} ORDER BY id`, 'parallel');
+      const knownTotal = await exportAll(client, `SELECT id, companyname, email FROM customer WHERE ${concurrency + 1000} = ${concurrency + 1000} ORDER BY id`, 'parallel', rows);
       await client.dispose();
       const limitSeconds = (Math.ceil(pages / concurrency) * perPageMs) / 1000;
       const firstPageThenLimitSeconds = ((1 + Math.ceil((pages - 1) / concurrency)) * perPageMs) / 1000;
@@ -147,12 +152,15 @@ async function main(): Promise<void> {
         lastRowSeconds: round(parallel.lastRowSeconds),
         clientCpuSeconds: round(parallel.clientCpuSeconds),
         ratioToMeasuredLimit: round(parallel.seconds / ((Math.ceil(pages / concurrency) * measuredPageMs) / 1000)),
+        knownTotalSeconds: round(knownTotal.seconds),
+        knownTotalRatioToLimit: round(knownTotal.seconds / limitSeconds),
       };
       figures.push(tier);
       console.log(
         `c=${String(concurrency).padEnd(3)} ${parallel.delivered} rows in ${parallel.seconds.toFixed(2)} s; limit ceil(${pages}/${concurrency}) × ${perPageMs} ms = ${limitSeconds.toFixed(2)} s → ratio ${tier.ratioToLimit.toFixed(3)} (target ≤ 1.2); ` +
           `page one first, then the rest: ${firstPageThenLimitSeconds.toFixed(2)} s → ratio ${tier.ratioToFirstPageThenLimit.toFixed(3)}; speed-up vs sequential ${tier.speedupVsSequential.toFixed(2)}×; ` +
-          `RSS growth ${tier.rssGrowthMB.toFixed(1)} MB (target ≤ 150); last row after ${parallel.lastRowSeconds.toFixed(2)} s (the rest is the cap check's COUNT); client CPU ${parallel.clientCpuSeconds.toFixed(2)} s`,
+          `RSS growth ${tier.rssGrowthMB.toFixed(1)} MB (target ≤ 150); last row after ${parallel.lastRowSeconds.toFixed(2)} s (the rest is the cap check's COUNT); client CPU ${parallel.clientCpuSeconds.toFixed(2)} s; ` +
+          `with the total known (as the export command runs): ${knownTotal.seconds.toFixed(2)} s → ratio ${tier.knownTotalRatioToLimit.toFixed(3)}`,
       );
     }
     console.log(`(load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores)`);

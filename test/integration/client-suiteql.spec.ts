@@ -42,6 +42,30 @@ describe('SuiteQL runner against the sandbox', () => {
     expect(suiteqlRequestsSince(since)).toBe(Math.ceil(customerCount / 50));
   });
 
+  it('with the total known beforehand, sends the first wave beside page one, and still delivers every row once, in order', async () => {
+    const since = setup.sandbox.requestLog.lastSeq;
+    const ids: number[] = [];
+    let requestsAtFirstRow = -1;
+    for await (const row of client.query(customerIds, { pageSize: 50, expectedRows: customerCount })) {
+      if (requestsAtFirstRow < 0) requestsAtFirstRow = suiteqlRequestsSince(since);
+      ids.push(Number(row.raw.id));
+    }
+    // The first row came after one round in which several pages went out together, not after page one alone.
+    expect(requestsAtFirstRow).toBeGreaterThan(1);
+    expect(ids).toHaveLength(customerCount);
+    expect(ids).toEqual([...new Set(ids)].sort((a, b) => a - b));
+    expect(suiteqlRequestsSince(since)).toBe(Math.ceil(customerCount / 50));
+  });
+
+  it('drops pages started on a hint larger than the real total, delivering only the real rows', async () => {
+    const query = 'SELECT id FROM customer WHERE id <= 120 ORDER BY id';
+    const real = Number((await client.queryPage('SELECT COUNT(*) AS n FROM customer WHERE id <= 120')).rows[0].raw.n);
+    const ids: string[] = [];
+    for await (const row of client.query(query, { pageSize: 50, expectedRows: 5000 })) ids.push(row.raw.id);
+    expect(ids).toHaveLength(real);
+    expect(new Set(ids).size).toBe(real);
+  });
+
   it('reports progress up to the total, and the sequential mode yields the same rows', async () => {
     const progress: number[] = [];
     const run = client.query(customerIds, { pageSize: 100, onProgress: (p) => progress.push(p.rowsDelivered) });

@@ -71,7 +71,13 @@ export async function exportQueryResult(
       token.onCancellationRequested(() => abort.abort());
       let expected = keyset ? first.totalResults : Math.min(first.totalResults, suiteQLRowCap);
       let reported = 0;
-      const run = client.query(query, { signal: abort.signal, keyset, onProgress: (p) => (expected = keyset ? Math.max(expected, p.expectedRows) : p.expectedRows) });
+      // The count asked above lets the first wave of pages go out beside page one (SuiteQLRunOptions.expectedRows).
+      const run = client.query(query, {
+        signal: abort.signal,
+        keyset,
+        ...(keyset ? {} : { expectedRows: first.totalResults }),
+        onProgress: (p) => (expected = keyset ? Math.max(expected, p.expectedRows) : p.expectedRows),
+      });
       async function* raw() {
         for await (const row of run) yield row.raw;
       }
