@@ -92,7 +92,8 @@ export const scenario: Scenario = {
     await sendChatPrompt(page, "Change customer 100's phone on production");
     await suiteLensAsks.waitFor({ timeout: 60_000 });
     await suiteLensAsks.locator('.monaco-button', { hasText: 'Cancel' }).click({ timeout: uiTimeout });
-    await chatResponses(page).nth(3).filter({ hasText: /SuiteLens answered: denied: the person declined this change/ }).waitFor({ timeout: 60_000 });
+    // (The chat's list is virtual: earlier answers scrolled out of view leave the DOM, so the newest is the last one.)
+    await chatResponses(page).last().filter({ hasText: /SuiteLens answered: denied: the person declined this change/ }).waitFor({ timeout: 60_000 });
     assert.equal(patches(), 1, 'a declined change is not sent');
 
     // Agent Activity lists all four, newest first, in plain English.
