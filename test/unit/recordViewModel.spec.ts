@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FormModel } from '../../src/protocol/formModel';
-import { buildRecordView, recordTypeLabel } from '../../src/vscode/records/recordViewModel';
+import { buildRecordView } from '../../src/vscode/records/recordViewModel';
 
 const model: FormModel = {
   recordType: 'salesOrder',
@@ -62,11 +62,5 @@ describe('record view model', () => {
     const main = Object.fromEntries(view.groups[0].fields.map((f) => [f.label, f.text]));
     expect(main.Total).toBe('126.861,90');
     expect(main.Date).toBe('05.01.2026');
-  });
-
-  it('names record types as NetSuite does', () => {
-    expect(recordTypeLabel('salesOrder')).toBe('Sales Order');
-    expect(recordTypeLabel('customer')).toBe('Customer');
-    expect(recordTypeLabel('customrecord_flag')).toBe('customrecord_flag');
   });
 });

@@ -8,6 +8,7 @@
 import * as vscode from 'vscode';
 import type { NetSuiteClient } from '../../netsuite/client';
 import { describeError } from '../../netsuite/describeError';
+import { recordTypeLabel } from '../../netsuite/recordTypeLabels';
 import type { Logger } from '../../netsuite/log';
 import type { NetSuiteRecord } from '../../netsuite/records';
 import { isViewToHost, ViewAction, ViewShow, type HostToView, type RecordView } from '../../protocol/recordViewMessages';
@@ -15,7 +16,7 @@ import type { AccountRegistry } from '../accounts/accountRegistry';
 import { formHtml } from '../forms/formHtml';
 import { formTitle } from '../forms/formUri';
 import type { RecordTarget } from './recordDocuments';
-import { loadRecordView, recordTypeLabel } from './recordViewModel';
+import { loadRecordView } from './recordViewModel';
 
 /** The custom editor's view type (package.json `customEditors`). */
 export const recordViewType = 'suitelens.recordView';

@@ -7,6 +7,7 @@
 import type { NetSuiteClient } from '../../netsuite/client';
 import type { NetSuiteRecord } from '../../netsuite/records';
 import { recordNameOf } from '../../netsuite/recordNames';
+import { recordTitle, recordTypeLabel } from '../../netsuite/recordTypeLabels';
 import type { FieldModel, FormModel } from '../../protocol/formModel';
 import type { RecordView, ViewField, ViewGroup, ViewSublist } from '../../protocol/recordViewMessages';
 import { buildFormModel } from '../forms/model/formModel';
@@ -51,17 +52,11 @@ export function buildRecordView(input: RecordViewInput): RecordView {
     };
   });
   return {
-    heading: name && name !== id ? name : `${typeLabel} ${id}`,
+    heading: recordTitle(model.recordType, id, name),
     subheading: `${typeLabel} · internal id ${id} · ${input.accountLabel}`,
     groups,
     sublists,
   };
-}
-
-/** `salesOrder` → `Sales Order`, `customer` → `Customer`; custom record ids (`customrecord_x`) stay as they are. */
-export function recordTypeLabel(recordType: string): string {
-  if (/^custom/i.test(recordType) && recordType.includes('_')) return recordType;
-  return recordType.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/^./, (first) => first.toUpperCase());
 }
 
 /** A field's value as text, or undefined when it has none (not shown, as an empty field tells nothing in a view). */
