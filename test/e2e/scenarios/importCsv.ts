@@ -99,6 +99,9 @@ export const scenario: Scenario = {
 
     // Import: production asks first, naming the account; then the results file opens beside the view.
     await view.locator('#apply').click();
+    await page.locator('.monaco-dialog-box', { hasText: /PRODUCTION account 1234567/ }).waitFor({ timeout: uiTimeout });
+    assert.equal(sandbox.requestLog.list({ method: 'POST' }).filter((entry) => entry.path.endsWith('/customer')).length, 0, 'nothing sent before the answer');
+    await screenshot(page, 'import-csv-3-production-confirmation');
     const question = await answerModal(page, /Create new records \(customer\) from 6 rows of customers\.csv in PRODUCTION account 1234567/, 'Import to NetSuite');
     assert.match(question, /customers\.results\.csv/);
     await waitForNotification(page, 'Imported 6 rows of customers.csv: 3 created, 3 not sent (invalid).');
@@ -107,7 +110,7 @@ export const scenario: Scenario = {
     await view.locator('#openResults').click();
     await page.locator('.tab.active', { hasText: 'customers.results.csv' }).waitFor({ timeout: uiTimeout });
     await page.locator('.editor-instance .view-lines', { hasText: 'E2E' }).or(page.locator('.editor-instance .view-lines', { hasText: 'created' })).first().waitFor({ timeout: uiTimeout });
-    await screenshot(page, 'import-csv-3-results-open');
+    await screenshot(page, 'import-csv-4-results-open');
 
     const results = parse(readFileSync(resultsPath, 'utf8'), { columns: true }) as Record<string, string>[];
     assert.deepEqual(results.map((line) => [line.row, line.status]), [['1', 'created'], ['2', 'invalid'], ['3', 'invalid'], ['4', 'invalid'], ['5', 'created'], ['6', 'created']]);
@@ -128,7 +131,7 @@ export const scenario: Scenario = {
     const progress = page.locator('.notifications-toasts .notification-toast', { hasText: 'Importing bulk.csv into customer' });
     await progress.waitFor({ timeout: uiTimeout });
     await progress.hover();
-    await screenshot(page, 'import-csv-4-progress');
+    await screenshot(page, 'import-csv-5-progress');
     await progress.locator('.monaco-button', { hasText: 'Cancel' }).click({ timeout: uiTimeout });
     // The five batches in flight (the account's concurrency) finish; the other two are never sent.
     await page.locator('.notifications-toasts .notification-toast', { hasText: 'Import stopped: 500 of 700 rows done: 500 created.' }).waitFor({ timeout: 120_000 });
@@ -139,13 +142,26 @@ export const scenario: Scenario = {
     await runCommand(page, 'View: Close All Editors');
     view = await importFromExplorer(page, 'bulk.csv');
     await view.locator('#resume', { hasText: 'Resume import: 500 of 700 rows already done (bulk.results.csv); Import sends only the rest.' }).waitFor({ timeout: uiTimeout });
-    await screenshot(page, 'import-csv-5-resume-notice');
+    await screenshot(page, 'import-csv-6-resume-notice');
     await view.locator('#apply').click();
     const resumeQuestion = await answerModal(page, /from 200 rows of bulk\.csv in PRODUCTION/, 'Import to NetSuite');
     assert.match(resumeQuestion, /500 rows were imported by an earlier run and are not sent again/);
     await waitForNotification(page, 'Imported 700 rows of bulk.csv (500 rows done earlier): 200 created.');
     const bulkMade = await query(`SELECT companyname FROM customer WHERE companyname LIKE 'E2E Bulk%' ORDER BY companyname`);
     assert.deepEqual(bulkMade.map((row) => row.companyname), bulkNames, 'every row created exactly once');
-    await screenshot(page, 'import-csv-6-resumed-import-done');
+    await screenshot(page, 'import-csv-7-resumed-import-done');
+
+    // A read-only account: the view still checks rows, but Import is off and says why.
+    await runCommand(page, 'SuiteLens: Account Options…');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: /1234567/ }).first().click({ timeout: uiTimeout });
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: /Read-only/ }).first().click({ timeout: uiTimeout });
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: /Read-only/ }).filter({ hasText: /On/ }).first().waitFor({ timeout: uiTimeout });
+    await page.keyboard.press('Escape');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: uiTimeout });
+    await runCommand(page, 'View: Close All Editors');
+    view = await importFromExplorer(page, 'customers.csv');
+    await view.locator('.notice', { hasText: 'is read-only: a dry run works, Import is off' }).waitFor({ timeout: uiTimeout });
+    assert.equal(await view.locator('#apply').getAttribute('disabled'), '');
+    await screenshot(page, 'import-csv-8-read-only');
   },
 };
