@@ -2,6 +2,7 @@ import type { HostToRenderer, RendererToHost } from '../../src/protocol/renderer
 import { CancelLoadRequest, ChartChanged, ExportRequest, LoadAllRequest, LoadMoreRequest, OpenInEditorRequest, OpenRecordRequest } from '../../src/protocol/rendererMessages';
 import type { ChartSettings } from '../../src/protocol/chartSettings';
 import type { Cell, RowsColumn, RowsPayload } from '../../src/protocol/rows';
+import { CellEditing } from './cellEditing';
 import { ChartPanel } from './chartPanel';
 import { autoColumnWidth, canvasMeasure, clampWidth, type TextMeasure } from './columnWidths';
 import { ContextMenu, type MenuItem } from './contextMenu';
@@ -43,6 +44,8 @@ export class ResultsGrid {
   readonly root: HTMLElement;
   private readonly doc: Document;
   private readonly rows: Cell[][] = [];
+  /** Edit mode: cells edited in place, Review changes, bulk actions on the selected rows (cellEditing.ts). */
+  readonly editing: CellEditing;
   private order: number[] | undefined; // sorted row indices, when sorted
   /** View position → row index when a filter is on (the sorted order, filtered); else `order`. */
   private view: number[] | undefined;
@@ -160,6 +163,23 @@ export class ResultsGrid {
     this.message = this.el('div', 'sl-grid-message');
     this.message.setAttribute('aria-live', 'polite');
     this.root.append(toolbar, this.viewport, this.message);
+    this.editing = new CellEditing({
+      doc: this.doc,
+      queryId: payload.queryId,
+      root: this.root,
+      body: this.body,
+      viewport: this.viewport,
+      post,
+      rows: this.rows,
+      columns: () => this.columns,
+      rowIndexAt: (position) => this.rowIndexAt(position),
+      cellAt: (event) => this.cellFromEvent(event),
+      focusCell: () => (this.selection ? { position: this.selection.focusRow, column: this.selection.focusColumn } : undefined),
+      selectedPositions: () => selectedPositions(this.selection),
+      refresh: () => this.renderNow(true),
+      setMessage: (text, isError) => this.setMessage(text, isError),
+    });
+    toolbar.append(...this.editing.buttons);
     container.append(this.root);
 
     this.buildHeader();
@@ -451,6 +471,7 @@ export class ResultsGrid {
         cell.textContent = this.displayText(index, value);
       }
     });
+    this.editing.decorateRow(element, this.rowIndexAt(position));
   }
 
   /** What a cell shows: NetSuite's text, or a number in the reader's locale. Copies and exports keep the raw text. */
@@ -875,6 +896,13 @@ export class ResultsGrid {
     const lines = text === '' ? 0 : text.split('\n').length;
     this.setMessage(copied ? `Copied ${lines === 1 ? '1 value' : `${lines} lines`} as tab-separated text` : 'Copy failed: the clipboard is not available here', !copied);
   }
+}
+
+/** The view positions of the rows a selection spans. */
+function selectedPositions(selection: Selection | undefined): number[] {
+  if (!selection) return [];
+  const first = Math.min(selection.anchorRow, selection.focusRow);
+  return Array.from({ length: Math.abs(selection.focusRow - selection.anchorRow) + 1 }, (_, offset) => first + offset);
 }
 
 async function writeClipboard(doc: Document, text: string): Promise<boolean> {

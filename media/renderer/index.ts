@@ -3,6 +3,7 @@
  * Loaded by VS Code inside the notebook's output webview; talks to the extension through renderer messaging.
  */
 import type { ActivationFunction, OutputItem } from 'vscode-notebook-renderer';
+import { isGridEditNotice } from '../../src/protocol/gridEditMessages';
 import { isHostToRenderer, type RendererToHost } from '../../src/protocol/rendererMessages';
 import { isRendererPayload } from '../../src/protocol/rows';
 import { renderError } from './errorView';
@@ -14,6 +15,7 @@ export const activate: ActivationFunction = (context) => {
   const post = context.postMessage ? (message: RendererToHost) => context.postMessage!(message) : undefined;
 
   context.onDidReceiveMessage?.((message: unknown) => {
+    if (isGridEditNotice(message)) for (const grid of grids.values()) grid.editing.receive(message);
     if (!isHostToRenderer(message)) return;
     for (const grid of grids.values()) grid.receive(message);
   });

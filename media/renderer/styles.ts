@@ -76,10 +76,11 @@ export const gridStyles = `
 `;
 
 /** Adds the grid styles to a document once (several outputs share one notebook webview document). */
-export function ensureStyles(doc: Document): void {
-  if (doc.getElementById('sl-grid-styles')) return;
+/** Adds a style sheet to the output's document once (the grid's, or another part's under its own id). */
+export function ensureStyles(doc: Document, id = 'sl-grid-styles', css = gridStyles): void {
+  if (doc.getElementById(id)) return;
   const style = doc.createElement('style');
-  style.id = 'sl-grid-styles';
-  style.textContent = gridStyles;
+  style.id = id;
+  style.textContent = css;
   doc.head.appendChild(style);
 }

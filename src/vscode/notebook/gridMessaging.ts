@@ -3,8 +3,10 @@ import type { NetSuiteClient } from '../../netsuite/client';
 import { LoadFailed, LoadProgress, RowsAppended, isRendererToHost, type HostToRenderer, type RendererToHost } from '../../protocol/rendererMessages';
 import type { ChartSettings } from '../../protocol/chartSettings';
 import type { RowsPayload } from '../../protocol/rows';
+import { isGridEditRequest } from '../../protocol/gridEditMessages';
 import type { AccountRegistry } from '../accounts/accountRegistry';
 import { exportQueryResult } from './exportCommand';
+import { GridEdits } from './gridEdits';
 import type { XlsxWriterModule } from './exportWriter';
 import { loadMoreRows } from './loadMore';
 import { alignBatch } from './resultFormat';
@@ -24,6 +26,7 @@ export type GridReply = (message: HostToRenderer) => void;
 export class GridMessaging implements vscode.Disposable {
   private readonly messaging = vscode.notebooks.createRendererMessaging(rendererId);
   private readonly subscription: vscode.Disposable;
+  private readonly edits: GridEdits;
 
   constructor(
     private readonly registry: AccountRegistry<NetSuiteClient>,
@@ -33,7 +36,9 @@ export class GridMessaging implements vscode.Disposable {
     /** Where the results panel's bundle is (dist/media), for "Open in Editor". */
     private readonly extensionUri?: vscode.Uri,
   ) {
+    this.edits = new GridEdits(registry, sessions, (editor, message) => void this.messaging.postMessage(message, editor));
     this.subscription = this.messaging.onDidReceiveMessage(({ editor, message }) => {
+      if (isGridEditRequest(message)) return void this.edits.handle(editor, message);
       if (!isRendererToHost(message)) return;
       void this.handle((answer) => void this.messaging.postMessage(answer, editor), message);
     });
