@@ -18,8 +18,12 @@ import { serializeFormBackup, type FormBackup } from './formBackup';
 import { formScheme, formTitle, formUriParts, type FormResource } from './formUri';
 import { applyStep, continuesStep, editLabel, type FormChange, type FormEditStep } from './model/formEdits';
 import { buildFormModel, type FormModel } from './model/formModel';
-import type { FormValues } from './model/formValues';
+import { formValuesOf, type FormValues } from './model/formValues';
+import { sameValue } from '../../protocol/formModel';
+import type { NetSuiteRecord } from '../../netsuite/records';
+import { createDefaults } from './formAssist';
 import { RecordFormWebview, revealInTree } from './recordFormWebview';
+import { recordLabel } from './recordNames';
 import { loadRecord, saveRecordForm, type LoadedRecord, type SaveKeys } from './saveRecordForm';
 import { saveDialogs } from './writeConfirmations';
 
@@ -66,9 +70,20 @@ export interface UndoStep {
   redo(): void;
 }
 
+/** A record started from another, as NetSuite would create it (an invoice from a sales order), not yet saved. */
+export interface TransformStart {
+  sourceType: string;
+  sourceId: string;
+  sourceName?: string;
+  /** NetSuite's prefilled target (create-form on `!transform`). */
+  preview: NetSuiteRecord;
+}
+
 export interface OpenOptions {
   /** Shown at the top of the form once it is drawn. */
   notice?: string;
+  /** Opens a new record prefilled from a transform preview; saving it runs the transform. */
+  transform?: TransformStart;
   viewColumn?: vscode.ViewColumn;
 }
 
@@ -76,6 +91,11 @@ export interface OpenOptions {
 export interface FormAccount {
   profile: AccountProfile;
   client: NetSuiteClient;
+}
+
+/** What a transform's preview says at its top: nothing is saved until the person creates it. */
+export function previewNotice(transform: TransformStart, targetType: string): string {
+  return `This is the ${targetType} NetSuite would create from ${recordLabel(transform.sourceType, transform.sourceId, transform.sourceName)}. Nothing is saved until you press Create.`;
 }
 
 /** How long to wait for VS Code to close an editor after "Save" in its close prompt (it does so right away). */
@@ -96,6 +116,10 @@ export class RecordFormDocument implements vscode.CustomDocument {
   /** The create's and the last unconfirmed edit's idempotency keys, kept across save attempts. */
   private readonly keys: SaveKeys;
   private notice: string | undefined;
+  /** A new record's values as NetSuite started it (defaults or transform preview): what Revert returns to, and what sourcing compares with. */
+  private start: FormValues = {};
+  /** Set while this form shows a transform's preview: its save runs the transform. */
+  transformFrom: TransformStart | undefined;
   private closingForGood = false;
   /** The step keystrokes still extend (see `continuesStep`); closed by a save, a revert, an undo or a redo. */
   private openStep: FormEditStep | undefined;
@@ -107,7 +131,7 @@ export class RecordFormDocument implements vscode.CustomDocument {
 
   /** Opens a form in an editor tab (edit when `target.id` is set); a read-only account refuses edit mode first. */
   static async open(deps: FormDeps, target: FormTarget, options: OpenOptions = {}): Promise<RecordFormDocument> {
-    const form = await RecordFormDocument.prepare(deps, { ...target, formKey: randomUUID().slice(0, 8) });
+    const form = await RecordFormDocument.prepare(deps, { ...target, formKey: randomUUID().slice(0, 8) }, undefined, options.transform);
     form.notice = options.notice;
     const key = form.uri.toString();
     pendingForms.set(key, form);
@@ -131,7 +155,7 @@ export class RecordFormDocument implements vscode.CustomDocument {
    * Everything before the editor shows: the read-only check, the form model, the record. With a backup (VS Code
    * restoring a form after a reload) the model and values come from it, so nothing lost needs NetSuite to come back.
    */
-  static async prepare(deps: FormDeps, resource: FormResource, restore?: { uri: vscode.Uri; backup?: FormBackup }): Promise<RecordFormDocument> {
+  static async prepare(deps: FormDeps, resource: FormResource, restore?: { uri: vscode.Uri; backup?: FormBackup }, transform?: TransformStart): Promise<RecordFormDocument> {
     const backup = restore?.backup;
     if (backup) {
       // Unsaved edits come back whatever the account's state; saving them waits for the account (and says so).
@@ -147,9 +171,19 @@ export class RecordFormDocument implements vscode.CustomDocument {
       throw new ReadOnlyAccountError(profile.label, resource.id ? `${resource.recordType} ${resource.id} cannot be edited` : `no ${resource.recordType} can be created`);
     }
     const model = await buildFormModel(resource.recordType, await client.metadata.schema(resource.recordType), (name) => client.metadata.schema(name));
-    const loaded = resource.id ? await loadRecord(client, resource.recordType, resource.id, model) : { original: {}, current: {} };
+    let loaded: LoadedRecord;
+    let start: FormValues = {};
+    if (resource.id) loaded = await loadRecord(client, resource.recordType, resource.id, model);
+    else {
+      // A new record starts as NetSuite starts it: its defaults, or the transform's prefilled record (unsaved).
+      start = transform ? formValuesOf(transform.preview, model) : ((await createDefaults(client, model, deps.logger)) ?? {});
+      loaded = { original: start, current: start };
+    }
     const uri = restore?.uri ?? vscode.Uri.from({ scheme: formScheme, ...formUriParts(resource, formTitle(resource.recordType, loaded.recordId, loaded.recordName)) });
-    return new RecordFormDocument(deps, resource, uri, model, scope, loaded);
+    const form = new RecordFormDocument(deps, resource, uri, model, scope, loaded);
+    form.start = start;
+    form.transformFrom = transform;
+    return form;
   }
 
   /** Forms currently open in an editor (extension-host tests look at them). */
@@ -240,6 +274,24 @@ export class RecordFormDocument implements vscode.CustomDocument {
     this.current = values;
   }
 
+  /** The values the form started from (a new record's defaults or preview; an existing record as loaded). */
+  get baseline(): FormValues {
+    return this.recordId ? this.original : this.start;
+  }
+
+  /**
+   * Values NetSuite filled in after an edit (sourcing from the customer just chosen): part of that edit's undo step,
+   * shown in place. Fields the person changed meanwhile are kept.
+   */
+  applySourced(sourced: FormValues, since: FormValues): void {
+    const fresh = Object.entries(sourced).filter(([id]) => sameValue(this.current[id], since[id]));
+    if (fresh.length === 0) return;
+    const values = { ...this.current, ...Object.fromEntries(fresh) };
+    if (this.openStep) this.openStep.after = values;
+    this.current = values;
+    this.view?.showValues(values);
+  }
+
   /** Undo/redo: the host's values and the webview's controls, updated in place (no redraw, focus stays). */
   private showValues(values: FormValues): void {
     this.openStep = undefined;
@@ -291,7 +343,15 @@ export class RecordFormDocument implements vscode.CustomDocument {
     const outcome = await saveRecordForm({
       client,
       account: profile,
-      form: { recordType: this.recordType, model: this.model, recordId: this.recordId, recordName: this.recordName, original: this.original, current: this.current },
+      form: {
+        recordType: this.recordType,
+        model: this.model,
+        recordId: this.recordId,
+        recordName: this.recordName,
+        original: this.original,
+        current: this.current,
+        transformFrom: this.transformFrom && { recordType: this.transformFrom.sourceType, id: this.transformFrom.sourceId, name: this.transformFrom.sourceName },
+      },
       keys: this.keys,
       dialogs: saveDialogs(profile),
       sending: () => {
@@ -312,6 +372,7 @@ export class RecordFormDocument implements vscode.CustomDocument {
         this.show(outcome.record, outcome.notice);
         if (outcome.createdId) {
           const id = outcome.createdId;
+          this.transformFrom = undefined;
           revealInTree(this.accountId, this.recordType, id);
           void this.becomeEditFormOf(id, outcome.notice).catch((error: unknown) => this.deps.logger.warn('Opening the created record in its own form failed', error));
         }
@@ -328,14 +389,14 @@ export class RecordFormDocument implements vscode.CustomDocument {
     }
   }
 
-  /** "Revert File" and "Don't Save": the record as NetSuite has it now (a new record: an empty form). */
+  /** "Revert File" and "Don't Save": the record as NetSuite has it now (a new record: as NetSuite started it). */
   async revert(): Promise<void> {
     this.openStep = undefined;
     this.deps.settled(this);
     if (this.closingForGood) return;
     const { client } = await this.refreshScope();
     if (this.recordId) this.show(await loadRecord(client, this.target.recordType, this.recordId, this.model), 'Reverted to the record as it is now in NetSuite.');
-    else this.show({ original: {}, current: {} }, 'Reverted to an empty form.');
+    else this.show({ original: this.start, current: this.start }, this.transformFrom ? 'Reverted to the record as NetSuite would create it.' : 'Reverted to a new record as NetSuite starts it.');
   }
 
   /** A hot-exit backup of the edits, written where VS Code says; its id is where it was written. */
@@ -371,8 +432,8 @@ export class RecordFormDocument implements vscode.CustomDocument {
   }
 
   /** Opens another record's form (a transform's new record) in the same way this one was opened. */
-  openOther(target: FormTarget): Promise<RecordFormDocument> {
-    return RecordFormDocument.open(this.deps, target);
+  openOther(target: FormTarget, transform?: TransformStart): Promise<RecordFormDocument> {
+    return RecordFormDocument.open(this.deps, target, transform ? { transform, notice: previewNotice(transform, target.recordType) } : {});
   }
 
   /** The record as NetSuite has it now, with a notice, drawn again. */

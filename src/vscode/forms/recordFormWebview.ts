@@ -12,6 +12,7 @@ import type { Logger } from '../../netsuite/log';
 import {
   DeleteRequest,
   FormBusy,
+  FormChoices,
   FormEdited,
   FormErrors,
   FormInit,
@@ -25,11 +26,12 @@ import {
   type HostToForm,
 } from '../../protocol/formMessages';
 import type { AccountProfile } from '../accounts/accountProfile';
+import { referenceChoices, sourcedFromEntity, transformPreview } from './formAssist';
 import { formHtml } from './formHtml';
 import { formTitle } from './formUri';
 import type { PlacedErrors } from './model/fieldErrors';
 import type { FormValues } from './model/formValues';
-import type { RecordFormDocument } from './recordFormDocument';
+import type { RecordFormDocument, TransformStart } from './recordFormDocument';
 import { recordLabel } from './recordNames';
 import { searchReferences } from './referenceSearch';
 import { confirmDelete, confirmWrite } from './writeConfirmations';
@@ -38,6 +40,10 @@ import { confirmDelete, confirmWrite } from './writeConfirmations';
 const transformTargets: Record<string, string[]> = { salesorder: ['invoice'] };
 
 export class RecordFormWebview {
+  /** The last choices NetSuite gave (sent again whenever the form is redrawn). */
+  private choices: { id: string; choices: { id: string; refName: string }[] }[] | undefined;
+  private choicesAsked = 0;
+
   constructor(
     private readonly panel: vscode.WebviewPanel,
     private readonly form: RecordFormDocument,
@@ -60,7 +66,10 @@ export class RecordFormWebview {
   /** Draws the whole form: model, values, heading, and the notice waiting to be shown. */
   showForm(): void {
     const { form } = this;
-    const heading = form.id ? `${recordLabel(form.recordType, form.id, form.name)} · ${form.accountLabel}` : `New ${form.recordType} · ${form.accountLabel}`;
+    const from = form.transformFrom;
+    const heading = form.id
+      ? `${recordLabel(form.recordType, form.id, form.name)} · ${form.accountLabel}`
+      : `New ${form.recordType}${from ? ` from ${recordLabel(from.sourceType, from.sourceId, from.sourceName)}` : ''} · ${form.accountLabel}`;
     this.post(
       FormInit.create({
         model: form.model,
@@ -72,6 +81,26 @@ export class RecordFormWebview {
         notice: form.takeNotice(),
       }),
     );
+    if (this.choices) this.post(FormChoices.create({ fields: this.choices }));
+  }
+
+  /** NetSuite's choices for the reference fields, for the values entered now; a newer request supersedes an older one. */
+  private async refreshChoices(): Promise<void> {
+    const asked = ++this.choicesAsked;
+    const fields = await referenceChoices(this.form.account.client, this.form.model, this.form.values, this.form.id, this.deps.logger);
+    if (asked !== this.choicesAsked) return;
+    this.choices = fields;
+    if (fields.length > 0) this.post(FormChoices.create({ fields }));
+  }
+
+  /** A chosen customer fills the fields NetSuite sources from it (subsidiary, currency…), then the choices follow. */
+  private async afterChoice(path: string): Promise<void> {
+    if (path === 'entity') {
+      const since = this.form.values;
+      const sourced = await sourcedFromEntity(this.form.account.client, this.form.model, since, this.form.baseline, this.form.id, this.deps.logger);
+      this.form.applySourced(sourced, since);
+    }
+    await this.refreshChoices();
   }
 
   /** Sets the controls' values in place (undo/redo: no redraw, focus stays). */
@@ -97,10 +126,24 @@ export class RecordFormWebview {
       return;
     }
     try {
-      if (FormReady.is(message)) this.showForm();
-      else if (FormEdited.is(message)) this.form.edit({ action: message.action, path: message.path }, message.values);
-      else if (SaveRequest.is(message)) {
+      if (FormReady.is(message)) {
+        this.showForm();
+        await this.form.refreshScope();
+        await this.refreshChoices().catch((error: unknown) => this.deps.logger.warn('NetSuite\'s choices for the form could not be read', error));
+      } else if (FormEdited.is(message)) {
+        this.form.edit({ action: message.action, path: message.path }, message.values);
+        // A choice on the body (not typing, not a line) can change what NetSuite sources and offers.
+        if (message.action === 'set' && !message.path.includes('.') && this.form.model.fields.some((field) => field.id === message.path && field.kind === 'reference')) {
+          await this.form.refreshScope();
+          await this.afterChoice(message.path).catch((error: unknown) => this.deps.logger.warn('Sourcing from the choice, or the choices after it, could not be read', error));
+        }
+      } else if (SaveRequest.is(message)) {
         this.form.takeValues(message.values);
+        // A transform's preview has nothing edited yet, and VS Code does not save an editor that is not dirty.
+        if (this.form.transformFrom && !this.isDirty()) {
+          await this.form.save().catch((error: unknown) => this.deps.logger.debug(`Record form not saved: ${describeError(error)}`));
+          return;
+        }
         // Through VS Code, like Ctrl+S, so the tab's dirty state follows the outcome; the form already shows errors.
         await Promise.resolve(vscode.workspace.save(this.form.uri)).catch((error: unknown) => this.deps.logger.debug(`Record form not saved: ${describeError(error)}`));
       } else {
@@ -114,6 +157,12 @@ export class RecordFormWebview {
       this.showBusy(false);
       this.showErrors({ fields: [], general: [describeError(error)] });
     }
+  }
+
+  private isDirty(): boolean {
+    return vscode.window.tabGroups.all
+      .flatMap((group) => group.tabs)
+      .some((tab) => tab.isDirty && tab.input instanceof vscode.TabInputCustom && tab.input.uri.toString() === this.form.uri.toString());
   }
 
   private async search(requestId: string, referenceType: string, text: string): Promise<void> {
@@ -140,11 +189,36 @@ export class RecordFormWebview {
     const { form } = this;
     const id = form.id;
     if (!id || !(transformTargets[form.recordType.toLowerCase()] ?? []).includes(targetType)) return;
-    const { id: newId } = await transformRecord(form.account.client, form.account.profile, form.recordType, id, targetType, form.name);
-    if (!newId) return;
-    await form.openOther({ accountId: form.accountId, recordType: targetType, id: newId });
-    revealInTree(form.accountId, targetType, newId);
+    await previewOrTransform(form.account.client, form.account.profile, { recordType: form.recordType, id, name: form.name }, targetType, {
+      openPreview: (transform) => form.openOther({ accountId: form.accountId, recordType: targetType }, transform),
+      openCreated: async (newId) => {
+        await form.openOther({ accountId: form.accountId, recordType: targetType, id: newId });
+        revealInTree(form.accountId, targetType, newId);
+      },
+      logger: this.deps.logger,
+    });
   }
+}
+
+/**
+ * "Create Invoice": the invoice NetSuite would create opens as a new, unsaved form (create-form on `!transform`),
+ * created only when the person saves it. An account without the preview gets today's behaviour: the transform runs
+ * after the confirmation and the created invoice opens.
+ */
+export async function previewOrTransform(
+  client: NetSuiteClient,
+  profile: AccountProfile,
+  source: { recordType: string; id: string; name?: string },
+  targetType: string,
+  open: { openPreview(transform: TransformStart): Promise<unknown>; openCreated(id: string): Promise<unknown>; logger: Logger },
+): Promise<void> {
+  const preview = await transformPreview(client, source.recordType, source.id, targetType, open.logger);
+  if (preview) {
+    await open.openPreview({ sourceType: source.recordType, sourceId: source.id, sourceName: source.name, preview });
+    return;
+  }
+  const { id } = await transformRecord(client, profile, source.recordType, source.id, targetType, source.name);
+  if (id) await open.openCreated(id);
 }
 
 /** Shows the record in the NetSuite explorer (selected, its type expanded); a tree without it refreshes instead. */
@@ -156,7 +230,7 @@ export function revealInTree(accountId: string, recordType: string, id: string):
 }
 
 /** `POST …/!transform/<target>` with a key kept across retries; undefined id when the user declined. */
-export async function transformRecord(
+async function transformRecord(
   client: NetSuiteClient,
   profile: AccountProfile,
   recordType: string,

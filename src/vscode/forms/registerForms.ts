@@ -9,8 +9,8 @@ import { describeError } from '../../netsuite/describeError';
 import type { Logger } from '../../netsuite/log';
 import type { AccountRegistry } from '../accounts/accountRegistry';
 import { RecordFormEditorProvider, registerRecordFormEditor } from './recordFormEditor';
-import { ReadOnlyAccountError, RecordFormDocument, type FormTarget } from './recordFormDocument';
-import { revealInTree, transformRecord } from './recordFormWebview';
+import { previewNotice, ReadOnlyAccountError, RecordFormDocument, type FormTarget } from './recordFormDocument';
+import { previewOrTransform, revealInTree } from './recordFormWebview';
 import { recordLabel } from './recordNames';
 import { confirmDelete } from './writeConfirmations';
 
@@ -93,10 +93,15 @@ export function registerForms(registry: AccountRegistry<NetSuiteClient>, extensi
         try {
           const { profile, client } = await registry.scope(target.accountId);
           if (profile.readOnly) throw new ReadOnlyAccountError(profile.label, 'no invoice can be created');
-          const { id } = await transformRecord(client, profile, target.recordType, target.id, 'invoice');
-          if (!id) return;
-          const form = await RecordFormDocument.open(deps, { accountId: target.accountId, recordType: 'invoice', id });
-          revealInTree(target.accountId, 'invoice', id);
+          let form: RecordFormDocument | undefined;
+          await previewOrTransform(client, profile, { recordType: target.recordType, id: target.id }, 'invoice', {
+            openPreview: async (transform) => (form = await RecordFormDocument.open(deps, { accountId: target.accountId, recordType: 'invoice' }, { transform, notice: previewNotice(transform, 'invoice') })),
+            openCreated: async (id) => {
+              form = await RecordFormDocument.open(deps, { accountId: target.accountId, recordType: 'invoice', id });
+              revealInTree(target.accountId, 'invoice', id);
+            },
+            logger,
+          });
           return form;
         } catch (error) {
           failed(`Could not create an invoice from sales order ${target.id}`)(error);

@@ -34,6 +34,8 @@ export interface SavedForm {
   recordName?: string;
   original: FormValues;
   current: FormValues;
+  /** A new record shown as a transform's preview (an invoice of a sales order): saving it runs the transform. */
+  transformFrom?: { recordType: string; id: string; name?: string };
 }
 
 /**
@@ -118,13 +120,32 @@ export async function loadRecord(client: Pick<NetSuiteClient, 'records'>, record
   return { recordId: id, recordName: recordNameOf(record), original: values, current: values };
 }
 
-async function saveCreate({ client, form, keys, dialogs }: SaveRecordFormInput, plan: WritePlan): Promise<SaveOutcome> {
+async function saveCreate(input: SaveRecordFormInput, plan: WritePlan): Promise<SaveOutcome> {
+  const { client, form, keys, dialogs } = input;
+  if (form.transformFrom) return saveTransform(input, form.transformFrom);
   if (!(await dialogs.confirmWrite(`Create this ${form.recordType}`, describeChanges(plan, {}, form.model, form.current)))) return { status: 'cancelled' };
   keys.create ??= randomUUID();
   const { id } = await client.records.create(form.recordType, plan.body, { idempotencyKey: keys.create, replace: plan.replace });
   keys.create = undefined;
   const record = await loadRecord(client, form.recordType, id, form.model);
   return { status: 'saved', record, notice: `Created ${form.recordType} ${id}. This form now edits it.`, createdId: id };
+}
+
+/**
+ * A transform's preview saved: the transform runs now, carrying only what the person changed on the prefilled record
+ * (NetSuite starts the target from the source again and applies those changes, as in Oracle's partial-invoice
+ * example), under one idempotency key kept until it succeeds.
+ */
+async function saveTransform({ client, form, keys, dialogs }: SaveRecordFormInput, source: { recordType: string; id: string; name?: string }): Promise<SaveOutcome> {
+  const plan = patchPlan(form.original, form.current, form.model);
+  const sourceLabel = recordLabel(source.recordType, source.id, source.name);
+  const changes = [{ field: 'Transform', before: sourceLabel, after: `new ${form.recordType}` }, ...describeChanges(plan, form.original, form.model, form.current)];
+  if (!(await dialogs.confirmWrite(`Create ${form.recordType} from ${sourceLabel}`, changes))) return { status: 'cancelled' };
+  keys.create ??= randomUUID();
+  const { id } = await client.records.transform(source.recordType, source.id, form.recordType, plan.body, { idempotencyKey: keys.create, replace: plan.replace });
+  keys.create = undefined;
+  const record = await loadRecord(client, form.recordType, id, form.model);
+  return { status: 'saved', record, notice: `Created ${form.recordType} ${id} from ${sourceLabel}. This form now edits it.`, createdId: id };
 }
 
 /**

@@ -1,0 +1,93 @@
+/**
+ * The record form's NetSuite-like behaviour (src/vscode/forms/formAssist.ts and the transform save in
+ * saveRecordForm.ts) over real HTTP against the sandbox: a new record starts with create-form defaults, reference
+ * fields get selectOptions choices that follow the customer chosen, choosing a customer sources its subsidiary and
+ * currency, and an invoice previewed from a sales order is created only when the form is saved — with what the
+ * person changed on it. An account without these operations (a 405 here) leaves the form as it was.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { NetSuiteClient } from '../../src/netsuite/client';
+import { NetSuiteError } from '../../src/netsuite/errors';
+import type { FormValues } from '../../src/protocol/formModel';
+import { createDefaults, referenceChoices, sourcedFromEntity, transformPreview } from '../../src/vscode/forms/formAssist';
+import { buildFormModel, type FormModel } from '../../src/vscode/forms/model/formModel';
+import { formValuesOf } from '../../src/vscode/forms/model/formValues';
+import { saveRecordForm } from '../../src/vscode/forms/saveRecordForm';
+import { setUpClient, type ClientSetup } from './client-sandbox';
+
+let setup: ClientSetup;
+let client: NetSuiteClient;
+const modelOf = async (type: string): Promise<FormModel> => buildFormModel(type, await client.metadata.schema(type), (name) => client.metadata.schema(name));
+const rows = async (sql: string) => (await client.queryPage(sql, 0, { pageSize: 1000 })).rows.map((row) => row.raw as Record<string, string>);
+const count = async (type: string) => (await rows(`SELECT COUNT(*) AS n FROM transaction WHERE type = '${type}'`))[0].n;
+
+beforeAll(async () => {
+  setup = await setUpClient();
+  client = setup.client();
+}, 120_000);
+afterAll(() => setup?.stop());
+
+describe('a new sales order form', () => {
+  it('starts with NetSuite\u2019s defaults (today\u2019s date), and an account refusing create-form starts it empty', async () => {
+    const model = await modelOf('salesOrder');
+    const defaults = await createDefaults(client, model);
+    expect(defaults?.tranDate).toBe(new Date().toISOString().slice(0, 10));
+    const refusing = { ...client, forms: { ...client.forms, createForm: async () => Promise.reject(new NetSuiteError({ kind: 'invalid', status: 405, message: 'Method not allowed', advice: '' })) } } as unknown as NetSuiteClient;
+    expect(await createDefaults(refusing, model)).toBeUndefined();
+  });
+
+  it('offers the sales reps of the chosen customer\u2019s subsidiary, and fills subsidiary and currency from the customer', async () => {
+    const model = await modelOf('salesOrder');
+    const customers = await rows(`SELECT id, subsidiary, currency FROM customer WHERE subsidiary IS NOT NULL AND currency IS NOT NULL ORDER BY id`);
+    const first = customers[0];
+    const other = customers.find((row) => row.subsidiary !== first.subsidiary)!;
+    const baseline = (await createDefaults(client, model)) ?? {};
+    const repsOf = async (subsidiary: string) => (await rows(`SELECT id FROM employee WHERE issalesrep = 'T' AND isinactive = 'F' AND subsidiary = ${subsidiary} ORDER BY id`)).map((row) => row.id);
+
+    let values: FormValues = { ...baseline, entity: { id: first.id } };
+    values = { ...values, ...(await sourcedFromEntity(client, model, values, baseline)) };
+    expect(values.subsidiary).toMatchObject({ id: String(first.subsidiary) });
+    expect(values.currency).toMatchObject({ id: String(first.currency) });
+    const choices = await referenceChoices(client, model, values);
+    expect(choices.find((field) => field.id === 'salesRep')?.choices.map((choice) => choice.id)).toEqual(await repsOf(first.subsidiary));
+    expect(choices.find((field) => field.id === 'entity')).toBeUndefined();
+
+    values = { ...values, entity: { id: other.id } };
+    values = { ...values, ...(await sourcedFromEntity(client, model, values, baseline)) };
+    expect(values.subsidiary).toMatchObject({ id: String(other.subsidiary) });
+    const after = await referenceChoices(client, model, values);
+    expect(after.find((field) => field.id === 'salesRep')?.choices.map((choice) => choice.id)).toEqual(await repsOf(other.subsidiary));
+  });
+});
+
+describe('an invoice previewed from a sales order', () => {
+  it('saves nothing until the form is saved, then creates the invoice from the order with the person\u2019s change', async () => {
+    const model = await modelOf('invoice');
+    const [customer] = await rows(`SELECT id FROM customer ORDER BY id`);
+    const items = (await rows(`SELECT id FROM item ORDER BY id`)).slice(0, 2);
+    const order = await client.records.create('salesOrder', { entity: { id: customer.id }, item: { items: items.map((item) => ({ item: { id: item.id }, quantity: 2, rate: 5 })) } });
+    const invoices = await count('CustInvc');
+
+    const preview = await transformPreview(client, 'salesOrder', order.id, 'invoice');
+    expect(preview?.createdFrom).toMatchObject({ id: order.id });
+    const original = formValuesOf(preview!, model);
+    const current = { ...structuredClone(original), memo: 'Billed from the preview' };
+    expect(await count('CustInvc')).toBe(invoices);
+
+    const outcome = await saveRecordForm({
+      client,
+      account: { label: 'Sandbox', readOnly: false },
+      form: { recordType: 'invoice', model, original, current, transformFrom: { recordType: 'salesOrder', id: order.id } },
+      keys: {},
+      dialogs: { confirmWrite: async () => true, chooseOnConflict: async () => 'keepEditing' },
+    });
+    expect(outcome.status).toBe('saved');
+    const createdId = outcome.status === 'saved' ? outcome.createdId! : '';
+    const invoice = await client.records.get('invoice', createdId);
+    expect(invoice.createdFrom).toMatchObject({ id: order.id });
+    expect(invoice.memo).toBe('Billed from the preview');
+    expect(invoice.total).toBe(20);
+    expect(await count('CustInvc')).toBe(String(Number(invoices) + 1));
+    expect(((await client.records.get('salesOrder', order.id)).status as { refName: string }).refName).toBe('Billed');
+  });
+});
