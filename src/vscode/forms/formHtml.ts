@@ -11,6 +11,8 @@ export interface FormPageResources {
   /** `codicon.css` beside the bundle; `@vscode-elements` finds it by the link's id `vscode-codicon-stylesheet`. */
   codicons: vscode.Uri;
   title: string;
+  /** Shown until the script draws the page (default: the form's). */
+  loading?: string;
 }
 
 export function formHtml(webview: vscode.Webview, resources: FormPageResources): string {
@@ -31,7 +33,7 @@ export function formHtml(webview: vscode.Webview, resources: FormPageResources):
 <title>${escapeHtml(resources.title)}</title>
 </head>
 <body>
-<main id="form-root" aria-live="polite">Loading the form…</main>
+<main id="form-root" aria-live="polite">${escapeHtml(resources.loading ?? 'Loading the form…')}</main>
 <script type="module" nonce="${nonce}" src="${resources.script.toString()}"></script>
 </body>
 </html>`;

@@ -121,6 +121,7 @@ export class RecordViewProvider implements vscode.CustomReadonlyEditorProvider<R
       script: panel.webview.asWebviewUri(vscode.Uri.joinPath(mediaRoot, 'recordView.js')),
       codicons: panel.webview.asWebviewUri(vscode.Uri.joinPath(mediaRoot, 'codicon.css')),
       title: document.uri.path.split('/').pop() ?? 'Record',
+      loading: 'Reading the record…',
     });
   }
 
