@@ -58,36 +58,58 @@ function searchRecords(model: ExplorerModel, accountId: string, recordType: stri
   pick.title = purpose ? `${purpose} ${label}` : label;
   pick.placeholder = `Search ${label} records by name or internal id`;
   pick.matchOnDescription = true;
-  let serial = 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const search = (text: string) => {
-    serial += 1;
-    const mine = serial;
-    pick.busy = true;
-    model.searchRecords(accountId, recordType, text).then(
-      (found) => {
-        if (mine !== serial) return; // a later search is on its way; this answer is stale
-        pick.items = found.length
-          ? found.map((record) => ({ label: record.name ?? `${label} ${record.id}`, description: `#${record.id}`, alwaysShow: true, record }))
-          : [{ label: `No ${label} record matches "${text}"`, alwaysShow: true }];
-        pick.busy = false;
-      },
-      (error: unknown) => {
-        if (mine !== serial) return;
-        pick.items = [{ label: `$(error) Could not search ${label} records`, detail: describeError(error), alwaysShow: true }];
-        pick.busy = false;
-      },
-    );
-  };
   return new Promise((resolve) => {
+    let serial = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    /** The text the shown items answer; Enter before the answer to newer text waits for it. */
+    let shownFor: string | undefined;
+    let acceptWhenShown = false;
     let chosen: FoundRecord | undefined;
+    const choose = (record: FoundRecord | undefined) => {
+      chosen = record;
+      if (chosen) pick.hide();
+    };
+    const search = (text: string) => {
+      serial += 1;
+      const mine = serial;
+      pick.busy = true;
+      model.searchRecords(accountId, recordType, text).then(
+        (found) => {
+          if (mine !== serial) return; // a later search is on its way; this answer is stale
+          const wanted = text.trim();
+          const ordered = [...found.filter((record) => record.id === wanted), ...found.filter((record) => record.id !== wanted)];
+          pick.items = ordered.length
+            ? ordered.map((record) => ({ label: record.name ?? `${label} ${record.id}`, description: `#${record.id}`, alwaysShow: true, record }))
+            : [{ label: `No ${label} record matches "${text}"`, alwaysShow: true }];
+          pick.busy = false;
+          shownFor = text;
+          if (acceptWhenShown) {
+            acceptWhenShown = false;
+            choose(ordered[0]);
+          }
+        },
+        (error: unknown) => {
+          if (mine !== serial) return;
+          pick.items = [{ label: `$(error) Could not search ${label} records`, detail: describeError(error), alwaysShow: true }];
+          pick.busy = false;
+          shownFor = text;
+          acceptWhenShown = false;
+        },
+      );
+    };
     pick.onDidChangeValue((text) => {
       if (timer) clearTimeout(timer);
       timer = setTimeout(() => search(text), searchDelayMs);
     });
     pick.onDidAccept(() => {
-      chosen = pick.selectedItems[0]?.record;
-      if (chosen) pick.hide();
+      if (shownFor !== pick.value) {
+        // Typed and pressed Enter before the search answered: take the top match of what was typed.
+        acceptWhenShown = true;
+        if (timer) clearTimeout(timer);
+        search(pick.value);
+        return;
+      }
+      choose(pick.selectedItems[0]?.record ?? pick.activeItems[0]?.record);
     });
     pick.onDidHide(() => {
       if (timer) clearTimeout(timer);

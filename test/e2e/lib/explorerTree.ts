@@ -26,11 +26,24 @@ export async function startDemoFromWelcome(page: Page): Promise<void> {
 }
 
 /**
+ * A row by its label, or by its label at a tree depth (`aria-level`: account 1, type group 2, record type 3, record 4,
+ * field or reference 5) where two rows share a label — the Customer type and a sales order's Customer reference.
+ */
+export type RowLabel = string | RegExp | { label: string | RegExp; level: number };
+
+function rowLocator(page: Page, label: RowLabel): Locator {
+  if (typeof label === 'string') return explorerRow(page, label);
+  if (label instanceof RegExp) return explorerRows(page, label).first();
+  const name = typeof label.label === 'string' ? exactly(label.label) : label.label;
+  return treeItems(page).and(page.locator(`[aria-level="${label.level}"]`)).filter({ has: page.locator('.label-name', { hasText: name }) }).first();
+}
+
+/**
  * The row labelled `label`, scrolled into view. The tree renders only the rows in its viewport, so a row further
  * down does not exist in the page until the list is scrolled to it: wheel down, then up, until it shows.
  */
-export async function findRow(page: Page, label: string | RegExp): Promise<Locator> {
-  const row = typeof label === 'string' ? explorerRow(page, label) : explorerRows(page, label).first();
+export async function findRow(page: Page, label: RowLabel): Promise<Locator> {
+  const row = rowLocator(page, label);
   const list = page.locator('.part.sidebar .monaco-list').first();
   for (const direction of [1, -1]) {
     for (let step = 0; step < 40; step += 1) {
@@ -46,19 +59,20 @@ export async function findRow(page: Page, label: string | RegExp): Promise<Locat
   return row;
 }
 
-async function setExpanded(page: Page, label: string | RegExp, expanded: boolean): Promise<Locator> {
+async function setExpanded(page: Page, label: RowLabel, expanded: boolean): Promise<Locator> {
   const row = await findRow(page, label);
   // A click that lands while the tree is re-rendering (a refresh, a hover) can be lost: check, and click again.
   for (let attempt = 0; attempt < 3; attempt += 1) {
     if (((await row.getAttribute('aria-expanded')) === 'true') === expanded) return row;
-    await row.click({ timeout: uiTimeout });
+    // The twistie: a record row's own click opens its preview (its command) instead of expanding it.
+    await row.locator('.monaco-tl-twistie').click({ timeout: uiTimeout });
     const handle = await row.elementHandle();
     const done = await page
       .waitForFunction(([element, want]) => element?.getAttribute('aria-expanded') === want, [handle, String(expanded)] as const, { timeout: 8_000 })
       .then(() => true, () => false);
     if (done) return row;
   }
-  throw new Error(`the tree row ${String(label)} did not ${expanded ? 'expand' : 'collapse'}`);
+  throw new Error(`the tree row ${JSON.stringify(String(typeof label === 'object' && !(label instanceof RegExp) ? label.label : label))} did not ${expanded ? 'expand' : 'collapse'}`);
 }
 
 /** Drags the side bar's edge to the right so labels and values are readable in screenshots. */
@@ -83,11 +97,11 @@ export async function collapseOtherPanes(page: Page): Promise<void> {
 }
 
 /** Expands a collapsed row (a click toggles it) and waits until it says it is expanded. */
-export function expandRow(page: Page, label: string | RegExp): Promise<Locator> {
+export function expandRow(page: Page, label: RowLabel): Promise<Locator> {
   return setExpanded(page, label, true);
 }
 
-export function collapseRow(page: Page, label: string | RegExp): Promise<Locator> {
+export function collapseRow(page: Page, label: RowLabel): Promise<Locator> {
   return setExpanded(page, label, false);
 }
 

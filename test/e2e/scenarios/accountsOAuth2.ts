@@ -112,7 +112,7 @@ export const scenario: Scenario = {
     await widenSideBar(page);
     await findRow(page, /1234567_SB1/);
     await expandRow(page, 'Record Types');
-    await expandRow(page, 'customer');
+    await expandRow(page, 'Customer');
     await findRow(page, 'Load more…');
     assert.ok((await explorerRows(page, /\S/).count()) > 5, 'customers are listed under the type');
     // The "Added" toast was checked above; VS Code hides an information toast after a while, so under load it can

@@ -21,7 +21,7 @@ export const scenario: Scenario = {
 
     // Type → records, five per page, labelled by name, with "Load more…".
     await expandRow(page, 'Record Types');
-    const customer = await expandRow(page, 'customer');
+    const customer = await expandRow(page, 'Customer');
     assert.match(await (await findRow(page, 'Load more…')).innerText(), /5 of \d+/);
     await screenshot(page, 'explorer-1-customers-page');
     await (await findRow(page, 'Load more…')).click();
@@ -47,8 +47,8 @@ export const scenario: Scenario = {
     await explorerRow(page, hostileName).waitFor({ state: 'detached' });
 
     // A sales order → its Items sublist → a line with its fields.
-    await collapseRow(page, 'customer');
-    await expandRow(page, 'salesorder');
+    await collapseRow(page, 'Customer');
+    await expandRow(page, 'Sales Order');
     const orderLabel = await (await findRow(page, /^SO\d+$/)).locator('.label-name').innerText();
     await expandRow(page, orderLabel);
     await expandRow(page, 'Items');
@@ -59,7 +59,7 @@ export const scenario: Scenario = {
 
     // The order's Customer reference expands into that customer's record.
     await collapseRow(page, 'Items');
-    await expandRow(page, 'Customer');
+    await expandRow(page, { label: 'Customer', level: 5 }); // the reference, not the Customer type
     await findRow(page, 'Company Name');
     await screenshot(page, 'explorer-6-reference-expanded');
 
@@ -78,8 +78,9 @@ export const scenario: Scenario = {
     await explorerHeader.hover();
     await explorerHeader.locator(filterAction).click();
     await answerInputBox(page, 'order');
-    await explorerRow(page, 'account').waitFor({ state: 'detached' });
-    assert.deepEqual((await treeItemLabels(page)).filter((label) => /order|customer|vendor$/.test(label)), ['salesorder']);
+    await explorerRow(page, 'Account').waitFor({ state: 'detached' });
+    // Record types show NetSuite's labels, and the filter matches them ("order" finds Sales Order).
+    assert.deepEqual(await page.locator('.part.sidebar .monaco-list-row[aria-level="3"] .label-name').allInnerTexts(), ['Sales Order']);
     await findRow(page, orderLabel); // a type that was expanded keeps showing its records
     await findRow(page, 'Demo (sandbox)'); // back to the top, where the filtered types are
     assert.match(await explorerRow(page, 'Demo (sandbox)').innerText(), /types: "order"/);

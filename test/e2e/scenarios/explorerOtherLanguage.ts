@@ -14,7 +14,7 @@ export const scenario: Scenario = {
     });
     await startDemoFromWelcome(page);
     await expandRow(page, 'Record Types');
-    await expandRow(page, 'customer');
+    await expandRow(page, 'Customer');
     await findRow(page, 'Load more…');
     const customers = page.locator('.part.sidebar .monaco-list-row[aria-level="4"] .label-name');
     assert.ok((await customers.count()) >= 5, 'a page of customers is listed');

@@ -13,8 +13,8 @@ export const scenario: Scenario = {
     });
     await startDemoFromWelcome(page);
     await expandRow(page, 'Record Types');
-    assert.equal(await explorerRows(page, /^vendor$/).count(), 0, 'the catalog lists only what the role may see');
-    await expandRow(page, 'customer');
+    assert.equal(await explorerRows(page, /^Vendor$/).count(), 0, 'the catalog lists only what the role may see');
+    await expandRow(page, 'Customer');
     await findRow(page, 'Load more…'); // the page is in
     const firstCustomer = await page.locator('.part.sidebar .monaco-list-row[aria-level="4"] .label-name').first().innerText();
     await expandRow(page, firstCustomer);

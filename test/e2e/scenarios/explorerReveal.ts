@@ -37,12 +37,12 @@ export const scenario: Scenario = {
 
     // A sales order → its Customer reference.
     await expandRow(page, 'Record Types');
-    await expandRow(page, 'salesorder');
-    // SO1101 of the demo data is pending billing and on the first page: the sandbox refuses to bill an already billed
-    // order twice (SO1001 is billed), as NetSuite does.
-    const orderLabel = await (await findRow(page, 'SO1101')).locator('.label-name').innerText();
+    await expandRow(page, 'Sales Order');
+    // SO1002 of the demo data is pending billing and on the first page (internal ids 1–5): the sandbox refuses to bill
+    // an already billed order twice (SO1001 is billed), as NetSuite does.
+    const orderLabel = await (await findRow(page, 'SO1002')).locator('.label-name').innerText();
     await expandRow(page, orderLabel);
-    const reference = await findRow(page, 'Customer');
+    const reference = await findRow(page, { label: 'Customer', level: 5 });
     const referenced = await reference.locator('.label-description').innerText();
     const customerId = /\((\d+)\)$/.exec(referenced)?.[1];
     assert.ok(customerId, `the Customer reference names its record: "${referenced}"`);
@@ -61,7 +61,7 @@ export const scenario: Scenario = {
     assert.equal(await selected.locator('.label-description').innerText(), `#${customerId}`);
     const selectedName = await selected.locator('.label-name').innerText();
     assert.ok(referenced.startsWith(selectedName), `the selected row is named like the reference: "${selectedName}" / "${referenced}"`);
-    assert.equal(await (await findRow(page, 'customer')).getAttribute('aria-expanded'), 'true', 'the customer type is expanded');
+    assert.equal(await (await findRow(page, { label: 'Customer', level: 3 })).getAttribute('aria-expanded'), 'true', 'the customer type is expanded');
     await selected.scrollIntoViewIfNeeded();
     await screenshot(page, 'explorer-reveal-2-customer-selected');
 
@@ -89,7 +89,7 @@ export const scenario: Scenario = {
     await form(page).locator('h1', { hasText: `invoice ${invoiceId}` }).waitFor({ timeout: 60_000 });
     // The forms run suitelens.explorer.revealRecord for the new record: the tree selects it under an open invoice type.
     await waitForSelected(page, invoiceId);
-    assert.equal(await (await findRow(page, 'invoice')).getAttribute('aria-expanded'), 'true', 'the invoice type is expanded');
+    assert.equal(await (await findRow(page, { label: 'Invoice', level: 3 })).getAttribute('aria-expanded'), 'true', 'the invoice type is expanded');
     await screenshot(page, 'explorer-reveal-4-invoice-from-tree-menu');
   },
 };

@@ -54,7 +54,7 @@ suite('NetSuite explorer through the extension', () => {
 
   test('lists a page of customers by name with "Load more…", and loads the next page', async () => {
     const standard = await row(demoAccount.node, 'Record Types');
-    const customers = await row(standard.node, 'customer');
+    const customers = await row(standard.node, 'Customer');
     assert.equal(customers.item.contextValue, 'suitelens.recordType');
     const page = await rows(customers.node);
     const records = page.filter((r) => r.node.kind === 'record');
@@ -73,7 +73,7 @@ suite('NetSuite explorer through the extension', () => {
 
   test('keeps the hostile customer name as plain text and opens a record, a reference and a sublist', async () => {
     const standard = await row(demoAccount.node, 'Record Types');
-    const orders = await row(standard.node, 'salesorder');
+    const orders = await row(standard.node, 'Sales Order');
     const [order] = (await rows(orders.node)).filter((r) => r.node.kind === 'record');
     assert.match(String(order.item.label), /^SO\d+$/);
     const fields = await rows(order.node);
@@ -94,7 +94,7 @@ suite('NetSuite explorer through the extension', () => {
     const { client } = await suitelens.registry.scope(demoAccount.node.accountId);
     const hostile = await client.records.list('customer', { q: 'companyName START_WITH "<img"' });
     const hostileRecord = await client.records.get('customer', hostile.items[0].id);
-    const customerType = await row(standard.node, 'customer');
+    const customerType = await row(standard.node, 'Customer');
     let hostileRow: Row | undefined;
     for (let pages = 0; !hostileRow && pages < 5; pages += 1) {
       const page = await rows(customerType.node);
@@ -109,7 +109,7 @@ suite('NetSuite explorer through the extension', () => {
 
   test('opens a record as a read-only JSON document', async () => {
     const standard = await row(demoAccount.node, 'Record Types');
-    const customers = await row(standard.node, 'customer');
+    const customers = await row(standard.node, 'Customer');
     const [first] = (await rows(customers.node)).filter((r) => r.node.kind === 'record');
     await vscode.commands.executeCommand('suitelens.explorer.openJson', first.node);
     let editor: vscode.TextEditor | undefined;
@@ -126,7 +126,7 @@ suite('NetSuite explorer through the extension', () => {
 
   test('copies a record id and its JSON', async () => {
     const standard = await row(demoAccount.node, 'Record Types');
-    const terms = await row(standard.node, 'term');
+    const terms = await row(standard.node, 'Term');
     const [first] = (await rows(terms.node)).filter((r) => r.node.kind === 'record');
     await vscode.commands.executeCommand('suitelens.explorer.copyId', first.node);
     assert.equal(await vscode.env.clipboard.readText(), first.node.kind === 'record' ? first.node.recordId : '');
@@ -136,7 +136,7 @@ suite('NetSuite explorer through the extension', () => {
 
   test('opens a SuiteQL notebook prefilled with the type\'s rows', async () => {
     const standard = await row(demoAccount.node, 'Record Types');
-    const invoices = await row(standard.node, 'invoice');
+    const invoices = await row(standard.node, 'Invoice');
     await vscode.commands.executeCommand('suitelens.explorer.queryInNotebook', invoices.node);
     let text: string | undefined;
     for (let tries = 0; tries < 50 && !text; tries += 1) {
@@ -151,7 +151,7 @@ suite('NetSuite explorer through the extension', () => {
     const suitelens = (await activeSuiteLens()).exports as SuiteLensApi;
     const { client } = await suitelens.registry.scope(demoAccount.node.accountId);
     const standard = await row(demoAccount.node, 'Record Types');
-    const customers = await row(standard.node, 'customer');
+    const customers = await row(standard.node, 'Customer');
     const [first] = (await rows(customers.node)).filter((r) => r.node.kind === 'record');
     const phoneBefore = (await rows(first.node)).find((r) => r.item.label === 'Phone');
     assert.ok(phoneBefore, 'the customer shows a Phone field');
@@ -164,7 +164,7 @@ suite('NetSuite explorer through the extension', () => {
 
   test('reveals a record of a loaded page by selecting its row', async () => {
     const standard = await row(demoAccount.node, 'Record Types');
-    const customers = await row(standard.node, 'customer');
+    const customers = await row(standard.node, 'Customer');
     const loaded = (await rows(customers.node)).filter((r) => r.node.kind === 'record');
     const target = loaded[7].node as RecordNode;
     const revealed = await vscode.commands.executeCommand<RecordNode | undefined>('suitelens.explorer.revealRecord', { accountId: target.accountId, recordType: 'customer', id: target.recordId });
@@ -178,7 +178,7 @@ suite('NetSuite explorer through the extension', () => {
     const accountId = demoAccount.node.accountId;
     const { client } = await suitelens.registry.scope(accountId);
     const standard = await row(demoAccount.node, 'Record Types');
-    const customers = await row(standard.node, 'customer');
+    const customers = await row(standard.node, 'Customer');
     await rows(customers.node);
     // What the record forms do after a create: the new record, with the type as the form spells it.
     const { id } = await client.records.create('customer', { companyName: 'Revealed After Create Co', entityId: 'Revealed After Create Co', subsidiary: { id: '1' } });
@@ -203,7 +203,7 @@ suite('NetSuite explorer through the extension', () => {
 
   test('"Reveal in Type List" on a reference selects the referenced record under its own type', async () => {
     const standard = await row(demoAccount.node, 'Record Types');
-    const orders = await row(standard.node, 'salesorder');
+    const orders = await row(standard.node, 'Sales Order');
     const [order] = (await rows(orders.node)).filter((r) => r.node.kind === 'record');
     const reference = (await rows(order.node)).find((r) => r.item.label === 'Customer');
     assert.ok(reference, 'the order has a Customer reference');
