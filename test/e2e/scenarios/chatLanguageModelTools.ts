@@ -98,7 +98,7 @@ export const scenario: Scenario = {
 
     // Agent Activity lists all four, newest first, in plain English.
     const rows = [
-      new RegExp(`^VS Code chat tried to update customer .*on ${productionAccount}.* — denied: the person declined this change`),
+      new RegExp(`^VS Code chat tried to update phone on customer \\(id 100\\) on ${productionAccount} \\(production\\) — denied: the person declined this change`),
       new RegExp(`^VS Code chat updated phone on customer '.+' \\(id 100\\) on ${productionAccount}\\b`),
       new RegExp(`^VS Code chat tried to create an invoice on ${demoAccount} — denied: invoice not granted`),
       new RegExp(`^VS Code chat read customer '.+' \\(id 100\\) on ${demoAccount}\\b`),
