@@ -12,7 +12,8 @@ import type { FormValues } from '../../src/protocol/formModel';
 import { createDefaults, referenceChoices, sourcedFromEntity, transformPreview } from '../../src/vscode/forms/formAssist';
 import { buildFormModel, type FormModel } from '../../src/vscode/forms/model/formModel';
 import { formValuesOf } from '../../src/vscode/forms/model/formValues';
-import { saveRecordForm } from '../../src/vscode/forms/saveRecordForm';
+import { searchReferences } from '../../src/vscode/forms/referenceSearch';
+import { loadRecord, saveRecordForm } from '../../src/vscode/forms/saveRecordForm';
 import { setUpClient, type ClientSetup } from './client-sandbox';
 
 let setup: ClientSetup;
@@ -89,5 +90,19 @@ describe('an invoice previewed from a sales order', () => {
     expect(invoice.total).toBe(20);
     expect(await count('CustInvc')).toBe(String(Number(invoices) + 1));
     expect(((await client.records.get('salesOrder', order.id)).status as { refName: string }).refName).toBe('Billed');
+  });
+});
+
+describe('items on a transaction form', () => {
+  it('are named by display name and SKU on loaded lines, and found by either in the picker', async () => {
+    const model = await modelOf('salesOrder');
+    const [item] = await rows(`SELECT id, itemid, displayname FROM item WHERE displayname IS NOT NULL ORDER BY id`);
+    const [customer] = await rows(`SELECT id FROM customer ORDER BY id`);
+    const order = await client.records.create('salesOrder', { entity: { id: customer.id }, item: { items: [{ item: { id: item.id }, quantity: 1, rate: 3 }] } });
+    const loaded = await loadRecord(client, 'salesOrder', order.id, model);
+    expect((loaded.current.item as { items: Array<{ item: { refName: string } }> }).items[0].item.refName).toBe(`${item.displayname} (${item.itemid})`);
+    expect(loaded.original).toEqual(loaded.current);
+    const byDisplayName = await searchReferences(client, 'inventoryItem', item.displayname.split(' ')[1]);
+    expect(byDisplayName.find((candidate) => candidate.id === String(item.id))?.refName).toBe(`${item.displayname} (${item.itemid})`);
   });
 });

@@ -22,6 +22,7 @@ import { formValuesOf, type FormValues } from './model/formValues';
 import { sameValue } from '../../protocol/formModel';
 import type { NetSuiteRecord } from '../../netsuite/records';
 import { createDefaults } from './formAssist';
+import { withItemNames } from './itemNames';
 import { RecordFormWebview, revealInTree } from './recordFormWebview';
 import { recordLabel } from './recordNames';
 import { loadRecord, saveRecordForm, type LoadedRecord, type SaveKeys } from './saveRecordForm';
@@ -176,7 +177,7 @@ export class RecordFormDocument implements vscode.CustomDocument {
     if (resource.id) loaded = await loadRecord(client, resource.recordType, resource.id, model);
     else {
       // A new record starts as NetSuite starts it: its defaults, or the transform's prefilled record (unsaved).
-      start = transform ? formValuesOf(transform.preview, model) : ((await createDefaults(client, model, deps.logger)) ?? {});
+      start = await withItemNames(client, model, transform ? formValuesOf(transform.preview, model) : ((await createDefaults(client, model, deps.logger)) ?? {}));
       loaded = { original: start, current: start };
     }
     const uri = restore?.uri ?? vscode.Uri.from({ scheme: formScheme, ...formUriParts(resource, formTitle(resource.recordType, loaded.recordId, loaded.recordName)) });

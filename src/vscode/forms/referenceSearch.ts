@@ -5,6 +5,7 @@
  */
 import type { NetSuiteClient } from '../../netsuite/client';
 import { suiteQLNameSource } from '../explorer/recordNaming';
+import { isItemType, itemLabel } from './itemNames';
 
 export interface ReferenceCandidate {
   id: string;
@@ -24,8 +25,21 @@ export async function searchReferences(client: NetSuiteClient, referenceType: st
   if (referenceType === 'nsResource' || !/^[A-Za-z][A-Za-z0-9_]*$/.test(referenceType)) {
     throw new Error('NetSuite does not say which record type this field refers to; type the internal id instead.');
   }
+  if (isItemType(referenceType)) {
+    // Items by display name or SKU, shown as both (itemNames.ts).
+    const page = await client.queryPage(itemSearchQuery(referenceType, text), 0, { pageSize: 25 });
+    return page.rows.map((row) => ({ id: String(row.raw.id), refName: itemLabel(String(row.raw.name ?? row.raw.id), row.raw.displayname ?? undefined) }));
+  }
   const page = await client.queryPage(referenceSearchQuery(referenceType, text), 0, { pageSize: 25 });
   return page.rows.map((row) => ({ id: String(row.raw.id), refName: row.raw.name ?? String(row.raw.id) }));
+}
+
+/** Items whose SKU or display name contains `text`, by SKU. */
+export function itemSearchQuery(referenceType: string, text: string): string {
+  const source = suiteQLNameSource(referenceType);
+  const needle = sqlString(`%${text.trim().toLowerCase()}%`);
+  const conditions = [source.typeCondition, `(LOWER(${source.nameColumn}) LIKE ${needle} OR LOWER(displayname) LIKE ${needle})`].filter(Boolean);
+  return `SELECT id, ${source.nameColumn} AS name, displayname FROM ${source.table} WHERE ${conditions.join(' AND ')} ORDER BY ${source.nameColumn}`;
 }
 
 function sqlString(value: string): string {

@@ -15,6 +15,7 @@ import { placeErrors, type PlacedErrors } from './model/fieldErrors';
 import type { FormModel } from './model/formModel';
 import { validateWrite } from './model/formValidation';
 import { createPlan, describeChanges, formValuesOf, notCleared, patchPlan, type FieldChange, type FormValues, type WritePlan } from './model/formValues';
+import { withItemNames } from './itemNames';
 import { recordLabel } from './recordNames';
 
 /** A record as a form shows it: `original` is what edits are diffed against, `current` what a save would send. */
@@ -58,7 +59,7 @@ export interface SaveDialogs {
 }
 
 export interface SaveRecordFormInput {
-  client: Pick<NetSuiteClient, 'records'>;
+  client: Pick<NetSuiteClient, 'records' | 'queryPage'>;
   account: { label: string; readOnly: boolean };
   form: SavedForm;
   keys: SaveKeys;
@@ -114,9 +115,9 @@ export async function saveRecordForm(input: SaveRecordFormInput): Promise<SaveOu
 }
 
 /** Reads the record as a form shows it (sublists expanded). */
-export async function loadRecord(client: Pick<NetSuiteClient, 'records'>, recordType: string, id: string, model: FormModel): Promise<LoadedRecord> {
+export async function loadRecord(client: Pick<NetSuiteClient, 'records' | 'queryPage'>, recordType: string, id: string, model: FormModel): Promise<LoadedRecord> {
   const record = await client.records.get(recordType, id, { expandSubResources: true });
-  const values = formValuesOf(record, model);
+  const values = await withItemNames(client, model, formValuesOf(record, model));
   return { recordId: id, recordName: recordNameOf(record), original: values, current: values };
 }
 
