@@ -76,7 +76,7 @@ describe('filterToQ refuses what NetSuite would not take, naming what it would',
   it('refuses an unknown field and lists the filterable ones', () => {
     expect(filterToQ('phone START_WITH 555', context)).toEqual({
       kind: 'error',
-      message: '"phone" is not a field NetSuite lets you filter customer by. Filterable fields: id, entityId, companyName, email, isInactive, balance, dateCreated, subsidiary.',
+      message: '"phone" is not a field NetSuite lets you filter Customer records by. Filterable fields: id, entityId, companyName, email, isInactive, balance, dateCreated, subsidiary.',
     });
     expect(filterToQ('email IS "a@b.c" AND phne IS 5', context)).toMatchObject({ kind: 'error', message: expect.stringContaining('"phne" is not a field') });
     // Text that only looks like an expression is still a name search; a quoted value is not read as conditions.

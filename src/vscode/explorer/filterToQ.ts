@@ -4,6 +4,7 @@
  * which we pass through. Pure, so the rules are unit-tested.
  */
 import { recordNameFields } from '../../netsuite/recordNames';
+import { recordTypeLabel } from '../../netsuite/recordTypeLabels';
 
 /** Every operator NetSuite documents for `q` (the docs' table, §1.3). */
 export const qOperators = [
@@ -115,7 +116,7 @@ function conditionsOf(text: string): { field: string; operator: string }[] {
 function conditionProblem(field: string, operator: string, context: FilterContext): string | undefined {
   const fieldName = field.toLowerCase() === 'id' ? 'id' : context.filterable.find((name) => name.toLowerCase() === field.toLowerCase());
   if (context.filterable.length > 0 && !fieldName) {
-    return `"${field}" is not a field NetSuite lets you filter ${context.recordType} by. Filterable fields: ${listOf(['id', ...context.filterable.filter((name) => name !== 'id')])}.`;
+    return `"${field}" is not a field NetSuite lets you filter ${recordTypeLabel(context.recordType)} records by. Filterable fields: ${listOf(['id', ...context.filterable.filter((name) => name !== 'id')])}.`;
   }
   const property = fieldName === 'id' ? { type: 'integer' } : fieldName ? context.properties?.[fieldName] : undefined;
   const type = qFieldTypeOf(property);
@@ -150,7 +151,7 @@ export function filterToQ(input: string, context: FilterContext): FilterResult {
   if (fields.length === 0) {
     return {
       kind: 'error',
-      message: `NetSuite lists no name field of ${context.recordType} as filterable; type a q expression instead, e.g. id ANY_OF [1, 2] or <field> CONTAIN "text".`,
+      message: `NetSuite lists no name field of ${recordTypeLabel(context.recordType)} records as filterable; type a q expression instead, e.g. id ANY_OF [1, 2] or <field> CONTAIN "text".`,
     };
   }
   const value = quoteQValue(text);

@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import type { Logger } from '../../netsuite/log';
 import { describeError } from '../../netsuite/describeError';
+import { recordTitle, recordTypeLabel } from '../../netsuite/recordTypeLabels';
 import type { ExplorerModel } from './explorerModel';
 import { recordLocationOf, type ExplorerNode, type RecordNode } from './explorerNodes';
 
@@ -24,12 +25,12 @@ export function registerRevealCommands(model: ExplorerModel, view: vscode.TreeVi
       // The record itself stays collapsed (expanding it would fetch it): its ancestors open, it is selected.
       await view.reveal(node, { select: true, focus, expand: false });
       if (clearedFilters.length) {
-        void vscode.window.showInformationMessage(`Cleared ${clearedFilters.join(' and ')} to show ${location.recordType} ${node.name ?? location.id} in the NetSuite explorer.`);
+        void vscode.window.showInformationMessage(`Cleared ${clearedFilters.join(' and ')} to show ${recordTitle(location.recordType, location.id, node.name)} in the NetSuite explorer.`);
       }
       return node;
     } catch (error) {
       logger.error(`Could not reveal ${location.recordType} ${location.id}`, error);
-      void vscode.window.showWarningMessage(`Could not show ${location.recordType} ${location.id} in the NetSuite explorer: ${describeError(error)}`);
+      void vscode.window.showWarningMessage(`Could not show ${recordTypeLabel(location.recordType)} ${location.id} in the NetSuite explorer: ${describeError(error)}`);
       return undefined;
     }
   };
