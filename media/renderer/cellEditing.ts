@@ -149,7 +149,9 @@ export class CellEditing {
       }
     }
     this.updateButtons();
-    if (this.review) this.renderReview();
+    // Everything applied: the review has nothing left to show.
+    if (this.review && this.edits.size === 0) this.toggleReview();
+    else if (this.review) this.renderReview();
     this.host.refresh();
     this.host.setMessage(message.summary, message.failed > 0);
   }

@@ -56,6 +56,7 @@ export const scenario: Scenario = {
     await review.waitFor({ timeout: 10_000 });
     assert.equal(await review.locator('.sl-review-record').count(), 2);
     assert.match(await review.innerText(), /comments \(comments\): .* → Edited in the grid \(1\)/);
+    await review.scrollIntoViewIfNeeded();
     await screenshot(page, 'notebook-grid-edit-review');
     await review.locator('.sl-review-apply').click();
     await output.locator('.sl-grid-message', { hasText: 'Saved 2 of 2 records.' }).waitFor({ timeout: 60_000 });
@@ -83,7 +84,9 @@ export const scenario: Scenario = {
     assert.equal(await output.locator('.sl-grid-row[data-position="2"] .sl-grid-gutter.sl-row-failed').count(), 1);
     assert.match(await output.locator('.sl-review').innerText(), /NetSuite: .*email/i);
     await output.locator('.sl-grid').evaluate((grid) => (grid.scrollLeft = 0));
-    await refused.hover();
+    // The page scrolls so the refused row, the review's NetSuite line and the summary show together.
+    await output.locator('.sl-grid').evaluate((grid) => (grid.scrollTop = 0));
+    await output.locator('.sl-grid-message').scrollIntoViewIfNeeded();
     await screenshot(page, 'notebook-grid-edit-netsuite-error');
 
     // Set field on all 250 rows: pick the field, the value, see the preview, watch the progress.
