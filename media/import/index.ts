@@ -111,17 +111,19 @@ function mappingTable(init: Init): HTMLTableElement {
     fieldSelect.append(el('option', { value: '' }, '— do not import —'));
     const keyGroup = el('optgroup', { label: 'Row key' });
     for (const field of keys) keyGroup.append(el('option', { value: field.id }, field.title));
-    const fieldGroup = el('optgroup', { label: `${init.recordType} fields` });
+    const fieldGroup = el('optgroup', { label: `${init.recordTypeLabel} fields` });
     for (const field of recordFields) fieldGroup.append(el('option', { value: field.id }, `${field.title} (${field.id})`));
     fieldSelect.append(keyGroup, fieldGroup);
     fieldSelect.value = choice.field;
 
     const matchSelect = el('select', { 'data-match': column.name, 'aria-label': `How column ${column.name} names the referenced record` });
+    // '—' stands in the select of a column whose field is not a reference; it cannot be chosen.
+    matchSelect.append(el('option', { value: '', hidden: '' }, '—'));
     for (const [value, label] of [['name', 'Name'], ['internalId', 'Internal ID'], ['externalId', 'External ID']]) matchSelect.append(el('option', { value }, label));
     const showMatch = () => {
       const field = init.fields.find((candidate) => candidate.id === mapping[index].field);
       matchSelect.disabled = !field?.reference;
-      matchSelect.value = mapping[index].reference ?? 'name';
+      matchSelect.value = field?.reference ? (mapping[index].reference ?? 'name') : '';
     };
     fieldSelect.addEventListener('change', () => {
       const field = init.fields.find((candidate) => candidate.id === fieldSelect.value);

@@ -44,7 +44,8 @@ export const ImportInit = defineMessage('init', {
   account: isString,
   production: isBoolean,
   readOnly: isBoolean,
-  recordType: isString,
+  /** What people call the type ("Customer"), for the field list's heading. */
+  recordTypeLabel: isString,
   mode: oneOf('create', 'update', 'upsert'),
   rowCount: isNumber,
   columns: arrayOf(isColumn),

@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import type { ColumnMapping, ImportPlan } from '../../netsuite/csvImport';
 import { describeError } from '../../netsuite/describeError';
 import type { Logger } from '../../netsuite/log';
+import { recordTypeLabel } from '../../netsuite/recordTypeLabels';
 import {
   ApplyRequest,
   DryRunRequest,
@@ -45,7 +46,7 @@ export class CsvImportPanel implements vscode.Disposable {
 
   static open(deps: ImportPanelDeps, session: CsvImportSession, profile: AccountProfile): CsvImportPanel {
     const mediaRoot = vscode.Uri.joinPath(deps.extensionUri, 'dist', 'media');
-    const title = `Import ${basename(session.inputPath)} → ${session.recordType}`;
+    const title = `Import ${basename(session.inputPath)} → ${recordTypeLabel(session.recordType)}`;
     const panel = vscode.window.createWebviewPanel('suitelens.csvImport', title, vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [mediaRoot], retainContextWhenHidden: true });
     panel.webview.html = formHtml(panel.webview, {
       script: panel.webview.asWebviewUri(vscode.Uri.joinPath(mediaRoot, 'import.js')),
@@ -102,12 +103,12 @@ export class CsvImportPanel implements vscode.Disposable {
     const account = profile.label === profile.accountId ? profile.accountId : `${profile.label} (${profile.accountId})`;
     this.post(
       ImportInit.create({
-        heading: `Import ${basename(session.inputPath)} into ${session.recordType}`,
+        heading: `Import ${basename(session.inputPath)} into ${recordTypeLabel(session.recordType)}`,
         file: session.inputPath,
         account,
         production: profile.environment === 'production',
         readOnly: profile.readOnly,
-        recordType: session.recordType,
+        recordTypeLabel: recordTypeLabel(session.recordType),
         mode: session.mode,
         rowCount: session.table.rows.length,
         columns: session.table.headers.map((name) => ({ name, samples: samplesOf(session, name) })),
@@ -140,7 +141,7 @@ export class CsvImportPanel implements vscode.Disposable {
       void vscode.window.showInformationMessage(`Every row of ${basename(session.inputPath)} was already imported.`, 'Open Results').then((choice) => choice && openResults(session.resultsPath));
       return;
     }
-    const question = `${modeLabels[session.mode]} (${session.recordType}) from ${rowCount(toSend)} of ${basename(session.inputPath)}`;
+    const question = `${modeLabels[session.mode]} (${recordTypeLabel(session.recordType)}) from ${rowCount(toSend)} of ${basename(session.inputPath)}`;
     const detail = [state.doneRows > 0 ? `${rowCount(state.doneRows)} were imported by an earlier run and are not sent again.` : '', `Results: ${session.resultsPath}`].filter(Boolean).join('\n');
     if (!(await confirmImport(profile, question, detail))) return;
     await this.deps.memento.update(rememberedKey(session.inputPath), { recordType: plan.recordType, mode: plan.mode, columns: plan.columns });
@@ -149,7 +150,7 @@ export class CsvImportPanel implements vscode.Disposable {
     this.post(ImportBusy.create({ busy: true, label: `Importing ${rowCount(toSend)}…` }));
     try {
       const outcome = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `Importing ${basename(session.inputPath)} into ${session.recordType}`, cancellable: true },
+        { location: vscode.ProgressLocation.Notification, title: `Importing ${basename(session.inputPath)} into ${recordTypeLabel(session.recordType)}`, cancellable: true },
         async (progress, token) => {
           const stop = new AbortController();
           token.onCancellationRequested(() => stop.abort());

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { NetSuiteClient } from '../../netsuite/client';
 import type { ImportMode } from '../../netsuite/csvImport';
 import { describeError } from '../../netsuite/describeError';
+import { recordTypeLabel } from '../../netsuite/recordTypeLabels';
 import { accountIdArgument, pickAccount } from '../accounts/accountCommands';
 import type { AccountRegistry } from '../accounts/accountRegistry';
 import { CsvImportPanel, type ImportPanelDeps } from './importPanel';
@@ -72,18 +73,19 @@ async function chooseFile(): Promise<vscode.Uri | undefined> {
 
 async function chooseRecordType(client: NetSuiteClient): Promise<string | undefined> {
   const types = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Loading record types…' }, () => client.metadata.recordTypes());
-  const picked = await vscode.window.showQuickPick(
-    types.map((type) => ({ label: type })),
-    { title: 'Import into which record type?', placeHolder: 'Type to filter, e.g. customer', matchOnDescription: true },
-  );
-  return picked?.label;
+  // By NetSuite's label ("Sales Order"), the id beside it; a type without a known label shows its id.
+  const items = types
+    .map((type) => ({ type, label: recordTypeLabel(type), description: recordTypeLabel(type) === type ? undefined : type }))
+    .sort((a, b) => a.label.localeCompare(b.label));
+  const picked = await vscode.window.showQuickPick(items, { title: 'Import into which record type?', placeHolder: 'Type to filter, e.g. Customer', matchOnDescription: true });
+  return picked?.type;
 }
 
 async function chooseMode(recordType: string): Promise<ImportMode | undefined> {
   const items: (vscode.QuickPickItem & { mode: ImportMode })[] = [
-    { mode: 'create', label: modeLabels.create, detail: `Each row becomes a new ${recordType}.` },
+    { mode: 'create', label: modeLabels.create, detail: `Each row becomes a new ${recordTypeLabel(recordType)} record.` },
     { mode: 'update', label: modeLabels.update, detail: 'A column holds the internal id of the record each row changes; only mapped columns are written.' },
     { mode: 'upsert', label: modeLabels.upsert, detail: 'A column holds the external id: a record with it is updated, otherwise one is created.' },
   ];
-  return (await vscode.window.showQuickPick(items, { title: `Import ${recordType}: what should each row do?` }))?.mode;
+  return (await vscode.window.showQuickPick(items, { title: `Import ${recordTypeLabel(recordType)} records: what should each row do?` }))?.mode;
 }
