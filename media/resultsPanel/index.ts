@@ -10,7 +10,9 @@ import { ensureStyles } from '../renderer/styles';
 declare function acquireVsCodeApi(): { postMessage(message: unknown): void };
 
 const host = acquireVsCodeApi();
-const root = document.getElementById('results-root');
+const root = document.getElementById('form-root');
+// The page's loading note is a live region; the grid announces its own status, not every redraw.
+root?.removeAttribute('aria-live');
 let grid: ResultsGrid | undefined;
 ensureStyles(document);
 

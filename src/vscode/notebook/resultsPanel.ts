@@ -1,12 +1,13 @@
 /**
  * "Open in Editor": a result in an editor tab of its own, as SQL clients such as vscode-mssql open results — the same
- * grid as the notebook output (sort, filter, copy, load more, export, open record), in a webview panel.
+ * grid as the notebook output (sort, filter, copy, load more, export, open record), in a webview panel on the
+ * webviews' common strict page (formHtml).
  */
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { isRendererToHost, type RendererToHost } from '../../protocol/rendererMessages';
 import { ResultsPanelReady, ShowResult } from '../../protocol/resultsPanelMessages';
 import type { RowsPayload } from '../../protocol/rows';
+import { formHtml } from '../forms/formHtml';
 import type { GridReply } from './gridMessaging';
 
 export const resultsPanelViewType = 'suitelens.results';
@@ -36,25 +37,11 @@ export function openResultsPanel(
     else if (isRendererToHost(message)) void handle(reply, message);
   });
   panel.onDidDispose(() => subscription.dispose());
-  panel.webview.html = resultsPanelHtml(panel.webview, vscode.Uri.joinPath(media, 'resultsPanel.js'), resultsTitle(query));
+  panel.webview.html = formHtml(panel.webview, {
+    script: panel.webview.asWebviewUri(vscode.Uri.joinPath(media, 'resultsPanel.js')),
+    codicons: panel.webview.asWebviewUri(vscode.Uri.joinPath(media, 'codicon.css')),
+    title: resultsTitle(query),
+    loading: 'Loading the result…',
+  });
   return panel;
-}
-
-/** A strict page: scripts only with this page's nonce, styles only inline (the grid adds its stylesheet). */
-function resultsPanelHtml(webview: vscode.Webview, script: vscode.Uri, title: string): string {
-  const nonce = randomBytes(16).toString('base64');
-  const csp = ["default-src 'none'", `script-src 'nonce-${nonce}'`, `style-src ${webview.cspSource} 'unsafe-inline'`].join('; ');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>${title.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)}</title>
-</head>
-<body>
-<main id="results-root"></main>
-<script type="module" nonce="${nonce}" src="${webview.asWebviewUri(script).toString()}"></script>
-</body>
-</html>`;
 }
