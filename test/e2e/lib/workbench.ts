@@ -161,7 +161,8 @@ export async function waitForNotification(page: Page, text: string | RegExp): Pr
 /** Saves a screenshot as `test-results/screenshots/<name>.png` and returns its path. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(screenshotsDir, { recursive: true });
-  const file = join(screenshotsDir, `${name.replace(/[^\w.-]+/g, '-')}.png`);
+  // File names stop at 255 bytes: a long scenario name (a FAILED-… shot) would fail to write, silently.
+  const file = join(screenshotsDir, `${name.replace(/[^\w.-]+/g, '-').slice(0, 200)}.png`);
   await page.screenshot({ path: file });
   return file;
 }
