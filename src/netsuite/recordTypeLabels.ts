@@ -73,11 +73,6 @@ export function recordTypeLabel(recordType: string): string {
   return labels.get(recordType.toLowerCase()) ?? recordType;
 }
 
-/** Whether the label says more than the id (the tree then shows the id beside it). */
-export function hasRecordTypeLabel(recordType: string): boolean {
-  return labels.has(recordType.toLowerCase());
-}
-
 /** A record as people name it: its own name ("SO1001"), or its type's label and id ("Customer 222") without one. */
 export function recordTitle(recordType: string, id: string, name?: string): string {
   return name && name !== id ? name : `${recordTypeLabel(recordType)} ${id}`;

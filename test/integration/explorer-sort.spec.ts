@@ -98,6 +98,17 @@ describe('explorer list order and sorting against the sandbox', () => {
     expect(model.notebookQuery(orders)).toBe("SELECT *\nFROM transaction\nWHERE type = 'SalesOrd'\n  AND (LOWER(tranid) LIKE '%so100%')\nORDER BY id DESC");
   });
 
+  it('names a custom record type by its own name from SuiteQL, and the type filter finds it by that name', async () => {
+    const model = modelFor(10);
+    const [account] = model.roots();
+    const [, custom] = await model.children(account);
+    const [milestone] = await model.children(custom);
+    expect(milestone).toMatchObject({ kind: 'recordType', recordType: 'customrecord_project_milestone' });
+    expect(model.typeLabel(account.accountId, 'customrecord_project_milestone')).toBe('Project Milestone');
+    model.setTypeFilter(account.accountId, 'project mile'); // in the name only, not in the script id
+    expect((await model.children(account)).map((node) => node.kind === 'typeGroup' && node.group)).toEqual(['custom']);
+  });
+
   it('names types by label in its messages, and an empty filtered list says so with the label', async () => {
     const model = modelFor(10);
     const orders = await typeNode(model, 'salesorder');

@@ -90,6 +90,8 @@ export class ExplorerModel {
   private accountNodes = new Map<string, AccountNode>();
   private readonly states = new WeakMap<ExplorerNode, ChildState>();
   private readonly recordTypes = new Map<string, string[]>();
+  /** Per account: custom record types' names (`customrecord_x` → "Project Milestone"), from SuiteQL's customrecordtype. */
+  private readonly customTypeLabels = new Map<string, Map<string, string>>();
   private readonly catalogRefresh = new Set<string>();
   private readonly typeFilters = new Map<string, string>();
   private readonly recordFilters = new Map<string, RecordFilter>();
@@ -247,6 +249,11 @@ export class ExplorerModel {
     return filter;
   }
 
+  /** What people call a type: NetSuite's label, a custom record's own name, else its script id. */
+  typeLabel(accountId: string, recordType: string): string {
+    return this.customTypeLabels.get(accountId)?.get(recordType.toLowerCase()) ?? recordTypeLabel(recordType);
+  }
+
   /** The account's record type ids, from the metadata catalog (cached). */
   async recordTypeNames(accountId: string): Promise<string[]> {
     const { client } = await this.options.accounts.scope(accountId);
@@ -336,7 +343,7 @@ export class ExplorerModel {
 
     const typeFilter = this.typeFilters.get(account.accountId);
     const group = this.groupNode(account, isCustomRecordType(recordType) ? 'custom' : 'standard');
-    if (typeFilter && !groupRecordTypes([recordType], typeFilter)[group.group].length) {
+    if (typeFilter && !groupRecordTypes([recordType], typeFilter, (type) => this.typeLabel(account.accountId, type))[group.group].length) {
       this.typeFilters.delete(account.accountId);
       clearedFilters.push(`the record type filter "${typeFilter}"`);
       announce = true; // the root: the account row's description named the filter
@@ -397,7 +404,9 @@ export class ExplorerModel {
       case 'typeGroup': {
         const { client } = await this.options.accounts.scope(node.accountId);
         const refresh = this.catalogRefresh.delete(node.accountId);
-        this.recordTypes.set(node.accountId, await client.metadata.recordTypes({ refresh }));
+        const types = await client.metadata.recordTypes({ refresh });
+        if (refresh || !this.customTypeLabels.has(node.accountId)) this.customTypeLabels.set(node.accountId, await this.loadCustomTypeLabels(client, types));
+        this.recordTypes.set(node.accountId, types);
         return undefined;
       }
       case 'recordType': {
@@ -436,7 +445,7 @@ export class ExplorerModel {
 
   private groupsOf(account: ExplorerNode, types: string[]): ExplorerNode[] {
     const filter = this.typeFilters.get(account.accountId) ?? '';
-    const groups = groupRecordTypes(types, filter);
+    const groups = groupRecordTypes(types, filter, (type) => this.typeLabel(account.accountId, type));
     if (types.length === 0) return [this.message(account, 'empty', 'NetSuite lists no record types this role can see')];
     if (groups.standard.length + groups.custom.length === 0) return [this.message(account, 'empty', `No record type matches "${filter}"`)];
     const nodes: ExplorerNode[] = [];
@@ -446,7 +455,7 @@ export class ExplorerModel {
   }
 
   private typesOf(group: TypeGroupNode, types: string[]): ExplorerNode[] {
-    const groups = groupRecordTypes(types, this.typeFilters.get(group.accountId) ?? '');
+    const groups = groupRecordTypes(types, this.typeFilters.get(group.accountId) ?? '', (type) => this.typeLabel(group.accountId, type));
     return groups[group.group].map((recordType) => this.typeNode(group, recordType));
   }
 
@@ -575,6 +584,24 @@ export class ExplorerModel {
       this.logger.warn(`Could not look up ${recordType} names with SuiteQL; showing ids`, error);
     }
     return names;
+  }
+
+  /**
+   * The catalog lists custom record types by script id only; SuiteQL's customrecordtype table has their names. One
+   * query per catalog load, and only when there are custom types; without it (no SuiteQL) the script ids show.
+   */
+  private async loadCustomTypeLabels(client: NetSuiteClient, types: readonly string[]): Promise<Map<string, string>> {
+    const labels = new Map<string, string>();
+    if (!types.some((type) => /^customrecord/i.test(type))) return labels;
+    try {
+      const page = await client.queryPage('SELECT scriptid, name FROM customrecordtype', 0, { pageSize: 1000 });
+      for (const row of page.rows) {
+        if (row.raw.scriptid && row.raw.name) labels.set(String(row.raw.scriptid).toLowerCase(), String(row.raw.name));
+      }
+    } catch (error) {
+      this.logger.debug('No custom record type names from SuiteQL; showing script ids', error);
+    }
+    return labels;
   }
 
   private async loadRecord(node: RecordNode): Promise<ExplorerNode[]> {

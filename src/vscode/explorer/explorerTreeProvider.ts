@@ -4,7 +4,6 @@
  * as a plain string label, description or tooltip — never a MarkdownString — so it is shown as text.
  */
 import * as vscode from 'vscode';
-import { hasRecordTypeLabel, recordTypeLabel } from '../../netsuite/recordTypeLabels';
 import type { ExplorerModel } from './explorerModel';
 import { explorerContext, recordContextValue } from './explorerContext';
 import type { ExplorerNode, MessageNode, RecordNode, RecordTypeNode } from './explorerNodes';
@@ -106,7 +105,7 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
       case 'recordType':
         return this.recordTypeItem(node);
       case 'record':
-        return recordItem(node);
+        return recordItem(node, this.model.typeLabel(node.accountId, node.recordType));
       case 'field': {
         const item = new vscode.TreeItem(node.title, vscode.TreeItemCollapsibleState.None);
         item.description = node.value;
@@ -146,11 +145,12 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
   private recordTypeItem(node: RecordTypeNode): vscode.TreeItem {
     // NetSuite's label ("Sales Order"), the script id beside it. The loaded/total count lives on the "Load more…"
     // row: VS Code does not reliably redraw a refreshed row's own description, while the rows under it are re-read.
-    const item = new vscode.TreeItem(recordTypeLabel(node.recordType), vscode.TreeItemCollapsibleState.Collapsed);
+    const label = this.model.typeLabel(node.accountId, node.recordType);
+    const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Collapsed);
     const filter = this.model.recordFilter(node);
     const sort = this.model.recordSort(node);
     const sortText = sort ? `by ${sort.label} ${sort.direction === 'asc' ? '↑' : '↓'}` : undefined;
-    item.description = [hasRecordTypeLabel(node.recordType) ? node.recordType : undefined, filter ? `filter: ${filter.text}` : undefined, sortText].filter(Boolean).join(' · ') || undefined;
+    item.description = [label !== node.recordType ? node.recordType : undefined, filter ? `filter: ${filter.text}` : undefined, sortText].filter(Boolean).join(' · ') || undefined;
     item.tooltip = [
       `Record type ${node.recordType}`,
       filter ? `Filter: q = ${filter.q}` : undefined,
@@ -172,8 +172,7 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
  * reference shows the field's title, then whom it points at. A click opens the record's preview (VS Code runs an
  * item's command on a click and expands it only from its twistie).
  */
-function recordItem(node: RecordNode): vscode.TreeItem {
-  const typeLabel = recordTypeLabel(node.recordType);
+function recordItem(node: RecordNode, typeLabel: string): vscode.TreeItem {
   const name = node.name ?? `${typeLabel} ${node.recordId}`;
   const item = new vscode.TreeItem(node.fieldTitle ?? name, vscode.TreeItemCollapsibleState.Collapsed);
   item.description = node.fieldTitle ? name : [`#${node.recordId}`, node.sorted ? `${node.sorted.label} ${node.sorted.text || '—'}` : undefined].filter(Boolean).join(' · ');

@@ -6,7 +6,6 @@
  */
 import * as vscode from 'vscode';
 import { describeError } from '../../netsuite/describeError';
-import { recordTypeLabel } from '../../netsuite/recordTypeLabels';
 import type { ExplorerModel, FoundRecord } from './explorerModel';
 import { groupRecordTypes } from './recordTypeGroups';
 
@@ -42,8 +41,9 @@ interface RecordPick extends vscode.QuickPickItem {
 
 async function pickType(model: ExplorerModel, accountId: string, purpose: string | undefined): Promise<string | undefined> {
   const types = await model.recordTypeNames(accountId);
-  const groups = groupRecordTypes(types);
-  const items: TypePick[] = [...groups.standard, ...groups.custom].map((recordType) => ({ label: recordTypeLabel(recordType), description: recordType, recordType }));
+  const labelOf = (recordType: string) => model.typeLabel(accountId, recordType);
+  const groups = groupRecordTypes(types, '', labelOf);
+  const items: TypePick[] = [...groups.standard, ...groups.custom].map((recordType) => ({ label: labelOf(recordType), description: recordType, recordType }));
   const picked = await vscode.window.showQuickPick(items, {
     title: purpose ? `${purpose}: Record Type` : 'Record Type',
     placeHolder: 'Type to find a record type by its name, e.g. Sales Order',
@@ -53,7 +53,7 @@ async function pickType(model: ExplorerModel, accountId: string, purpose: string
 }
 
 function searchRecords(model: ExplorerModel, accountId: string, recordType: string, purpose: string | undefined): Promise<FoundRecord | undefined> {
-  const label = recordTypeLabel(recordType);
+  const label = model.typeLabel(accountId, recordType);
   const pick = vscode.window.createQuickPick<RecordPick>();
   pick.title = purpose ? `${purpose} ${label}` : label;
   pick.placeholder = `Search ${label} records by name or internal id`;

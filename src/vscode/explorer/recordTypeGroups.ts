@@ -15,9 +15,9 @@ export function isCustomRecordType(recordType: string): boolean {
 }
 
 /** `filter` matches anywhere in the label or the id, case-insensitively ("order" finds Sales Order and Purchase Order). */
-export function groupRecordTypes(recordTypes: readonly string[], filter = ''): RecordTypeGroups {
+export function groupRecordTypes(recordTypes: readonly string[], filter = '', labelOf: (recordType: string) => string = recordTypeLabel): RecordTypeGroups {
   const wanted = filter.trim().toLowerCase();
-  const matches = (type: string) => !wanted || type.toLowerCase().includes(wanted) || recordTypeLabel(type).toLowerCase().includes(wanted);
-  const shown = [...new Set(recordTypes)].filter(matches).sort((a, b) => recordTypeLabel(a).localeCompare(recordTypeLabel(b)) || a.localeCompare(b));
+  const matches = (type: string) => !wanted || type.toLowerCase().includes(wanted) || labelOf(type).toLowerCase().includes(wanted);
+  const shown = [...new Set(recordTypes)].filter(matches).sort((a, b) => labelOf(a).localeCompare(labelOf(b)) || a.localeCompare(b));
   return { standard: shown.filter((type) => !isCustomRecordType(type)), custom: shown.filter(isCustomRecordType) };
 }

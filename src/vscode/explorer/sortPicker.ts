@@ -3,7 +3,6 @@
  * direction. Answers the sort, `null` for the default order (internal id), or undefined when the user backed out.
  */
 import * as vscode from 'vscode';
-import { recordTypeLabel } from '../../netsuite/recordTypeLabels';
 import type { ExplorerModel, RecordSort } from './explorerModel';
 import type { RecordTypeNode } from './explorerNodes';
 import type { SortColumn } from './recordColumns';
@@ -22,7 +21,7 @@ export async function pickSort(model: ExplorerModel, node: RecordTypeNode): Prom
     ...columns.map((column) => ({ label: column.label, description: `${column.column}${current?.column === column.column ? ' · current' : ''}`, column })),
   ];
   const picked = await vscode.window.showQuickPick(items, {
-    title: `Sort ${recordTypeLabel(node.recordType)} Records By`,
+    title: `Sort ${model.typeLabel(node.accountId, node.recordType)} Records By`,
     placeHolder: 'Choose a field; its value shows on each row',
     matchOnDescription: true,
   });

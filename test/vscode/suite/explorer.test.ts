@@ -49,7 +49,8 @@ suite('NetSuite explorer through the extension', () => {
     const groups = (await rows(demoAccount.node)).map((r) => r.item.label);
     assert.deepEqual(groups, ['Record Types', 'Custom Record Types']);
     const custom = await rows((await row(demoAccount.node, 'Custom Record Types')).node);
-    assert.deepEqual(custom.map((r) => r.item.label), ['customrecord_project_milestone']);
+    // A custom record type by its own name (SuiteQL's customrecordtype), the script id beside it.
+    assert.deepEqual(custom.map((r) => [r.item.label, r.item.description]), [['Project Milestone', 'customrecord_project_milestone']]);
   });
 
   test('lists a page of customers by name with "Load more…", and loads the next page', async () => {
