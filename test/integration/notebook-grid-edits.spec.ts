@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NetSuiteClient } from '../../src/netsuite/client';
 import type { GridRecordEdit } from '../../src/protocol/gridEditMessages';
 import type { RowsColumn } from '../../src/protocol/rows';
-import { applyGridEdits, runBulkAction } from '../../src/vscode/notebook/gridEditApply';
+import { applyFromGrid, applyGridEdits, runBulkAction } from '../../src/vscode/notebook/gridEditApply';
 import { gridEditMap, writableFields } from '../../src/vscode/notebook/gridEditMapping';
 import { setUpClient, type ClientSetup } from './client-sandbox';
 
@@ -134,6 +134,42 @@ describe('Apply', () => {
     const results = await applyGridEdits(client, [{ row: 0, recordType: map.types[0].recordType!, id: '1', changes: [{ column: 0, field: 'id', before: '1', after: '2' }] }], map);
     expect(results).toMatchObject([{ row: 0, status: 'failed', column: 0 }]);
     expect(requestsSince(since, 'PATCH')).toHaveLength(0);
+  });
+});
+
+describe('Apply behaves as a form’s Save on protected accounts', () => {
+  const query = 'SELECT id, comments FROM customer ORDER BY id';
+
+  async function oneEdit(after: string): Promise<{ map: Awaited<ReturnType<typeof gridEditMap>>; edit: GridRecordEdit }> {
+    const map = await gridEditMap(query, columnsOf('id', 'comments'), [], client.metadata);
+    const row = (await rows(query))[20];
+    return { map, edit: { row: 20, recordType: map.types[0].recordType!, id: row.id, changes: [{ column: 1, field: 'comments', before: row.comments ?? null, after }] } };
+  }
+
+  it('sends nothing from a read-only account and keeps the edits', async () => {
+    const { map, edit } = await oneEdit('from a read-only account');
+    const since = setup.sandbox.requestLog.lastSeq;
+    let asked = false;
+    const outcome = await applyFromGrid({ account: { label: 'Acme production', readOnly: true }, confirmWrite: async () => (asked = true), client, edits: [edit], map });
+    expect(outcome.summary).toMatch(/Acme production is read-only in SuiteLens; nothing was sent/);
+    expect(outcome.results).toMatchObject([{ row: 20, status: 'notSubmitted' }]);
+    expect(asked).toBe(false);
+    expect(requestsSince(since, 'PATCH')).toHaveLength(0);
+  });
+
+  it('asks first with old → new per record, sends nothing on "no" and once on "yes"', async () => {
+    const { map, edit } = await oneEdit('confirmed in the grid');
+    const questions: { what: string; changes: readonly { field: string; before: string; after: string }[] }[] = [];
+    const since = setup.sandbox.requestLog.lastSeq;
+    const refused = await applyFromGrid({ account: { label: 'Acme production', readOnly: false }, confirmWrite: async (what, changes) => (questions.push({ what, changes }), false), client, edits: [edit], map });
+    expect(refused).toEqual({ results: [], summary: 'Nothing was sent; your edits are kept.', failed: 0 });
+    expect(requestsSince(since, 'PATCH')).toHaveLength(0);
+    expect(questions[0]).toEqual({ what: 'Update 1 record from the grid', changes: [{ field: `${edit.recordType} ${edit.id} · comments`, before: edit.changes[0].before ?? '(empty)', after: 'confirmed in the grid' }] });
+
+    const accepted = await applyFromGrid({ account: { label: 'Acme production', readOnly: false }, confirmWrite: async () => true, client, edits: [edit], map });
+    expect(accepted.summary).toBe('Saved 1 of 1 record.');
+    expect(requestsSince(since, 'PATCH')).toHaveLength(1);
+    expect((await rows(`SELECT comments FROM customer WHERE id = ${edit.id}`))[0].comments).toBe('confirmed in the grid');
   });
 });
 

@@ -12,6 +12,7 @@ import type { BatchEntry, BatchEntryResult, BatchOperation, BatchProgress } from
 import type { NetSuiteRecord } from '../../netsuite/records';
 import type { GridRecordEdit, GridRowRecord, GridRowResult } from '../../protocol/gridEditMessages';
 import type { FieldModel } from '../forms/model/formModel';
+import type { FieldChange } from '../forms/model/formValues';
 import type { GridEditMap } from './gridEditMapping';
 
 export type GridWriteClient = Pick<NetSuiteClient, 'records' | 'batches'>;
@@ -64,6 +65,37 @@ export async function applyGridEdits(client: GridWriteClient, edits: readonly Gr
   }
   results.push(...(await write(client, planned, 'update', options)));
   return order(results, edits.map((edit) => edit.row));
+}
+
+export interface GridApplyInput {
+  account: { label: string; readOnly: boolean };
+  /** The form's question before a write (asked only on accounts that want it, e.g. production). */
+  confirmWrite(what: string, changes: readonly FieldChange[]): Promise<boolean>;
+  client: GridWriteClient;
+  edits: readonly GridRecordEdit[];
+  map: GridEditMap;
+  /** Runs the writes, e.g. under a cancellable progress notification whose Cancel aborts `stop`. */
+  inProgress?<T>(work: (stop: AbortSignal) => Promise<T>): PromiseLike<T>;
+}
+
+/**
+ * Apply as a form's Save behaves: nothing leaves a read-only account, the account's confirmation (old → new per
+ * record and field) comes first, and a "no" sends nothing and keeps the edits.
+ */
+export async function applyFromGrid(input: GridApplyInput): Promise<{ results: GridRowResult[]; summary: string; failed: number }> {
+  const { account, edits } = input;
+  if (account.readOnly) {
+    const reason = `${account.label} is read-only in SuiteLens; nothing was sent. Your edits are kept.`;
+    return { results: edits.map((edit) => ({ row: edit.row, status: 'notSubmitted', message: reason })), summary: reason, failed: 0 };
+  }
+  const changes = edits.flatMap((edit) =>
+    edit.changes.map((change) => ({ field: `${edit.recordType} ${edit.id} · ${change.field}`, before: change.before ?? '(empty)', after: change.after === '' ? '(empty)' : change.after })),
+  );
+  const what = `Update ${edits.length} record${edits.length === 1 ? '' : 's'} from the grid`;
+  if (!(await input.confirmWrite(what, changes))) return { results: [], summary: 'Nothing was sent; your edits are kept.', failed: 0 };
+  const work = (stop?: AbortSignal) => applyGridEdits(input.client, edits, input.map, { stop });
+  const results = input.inProgress ? await input.inProgress(work) : await work();
+  return { results, summary: summaryOf(results, 'Saved'), failed: results.filter((result) => result.status === 'failed' || result.status === 'unknown').length };
 }
 
 function planWrite(edit: GridRecordEdit, map: GridEditMap): PlannedWrite | { error: string; column?: number } {

@@ -6,11 +6,11 @@
 import * as vscode from 'vscode';
 import type { NetSuiteClient } from '../../netsuite/client';
 import { describeError } from '../../netsuite/describeError';
-import { EditMap, EditResults, type GridEditNotice, type GridEditRequest, type GridRecordEdit, type GridRowResult } from '../../protocol/gridEditMessages';
+import { EditMap, EditResults, type GridEditNotice, type GridEditRequest, type GridRowResult } from '../../protocol/gridEditMessages';
 import type { AccountRegistry } from '../accounts/accountRegistry';
 import { confirmWrite } from '../forms/writeConfirmations';
 import { runBulkFromGrid } from './bulkActions';
-import { applyGridEdits, summaryOf } from './gridEditApply';
+import { applyFromGrid } from './gridEditApply';
 import { gridEditMap, type GridEditMap } from './gridEditMapping';
 import type { ResultSession, ResultSessions } from './resultSessions';
 
@@ -48,8 +48,7 @@ export class GridEdits {
       const map = this.maps.get(session);
       if (readOnly || !map || map.reason) {
         const reason = readOnly ?? map?.reason ?? 'Turn on Edit again: SuiteLens no longer knows which columns of this result can be edited.';
-        const rows = message.type === 'applyEdits' ? message.records : message.records;
-        this.post(editor, EditResults.create({ queryId, results: rows.map((record) => ({ row: record.row, status: 'notSubmitted', message: reason })), summary: `${reason} Nothing was sent; your edits are kept.`, failed: 0 }));
+        this.post(editor, EditResults.create({ queryId, results: message.records.map((record) => ({ row: record.row, status: 'notSubmitted', message: reason })), summary: `${reason} Nothing was sent; your edits are kept.`, failed: 0 }));
         return;
       }
       const { client } = await this.registry.scope(session.accountId);
@@ -58,17 +57,20 @@ export class GridEdits {
         this.post(editor, EditResults.create({ queryId, results: outcome?.results ?? [], summary: outcome?.summary ?? 'Nothing was sent.', failed: countFailed(outcome?.results ?? []) }));
         return;
       }
-      const what = `Update ${message.records.length} record${message.records.length === 1 ? '' : 's'} from the grid`;
-      if (!(await confirmWrite(profile, what, changesOf(message.records)))) {
-        this.post(editor, EditResults.create({ queryId, results: [], summary: 'Nothing was sent; your edits are kept.', failed: 0 }));
-        return;
-      }
-      const results = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Saving ${message.records.length} edited record${message.records.length === 1 ? '' : 's'} to NetSuite`, cancellable: true }, (_progress, token) => {
-        const stop = new AbortController();
-        token.onCancellationRequested(() => stop.abort());
-        return applyGridEdits(client, message.records, map, { stop: stop.signal });
+      const outcome = await applyFromGrid({
+        account: profile,
+        confirmWrite: (what, changes) => confirmWrite(profile, what, changes),
+        client,
+        edits: message.records,
+        map,
+        inProgress: (work) =>
+          vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Saving ${message.records.length} edited record${message.records.length === 1 ? '' : 's'} to NetSuite`, cancellable: true }, (_progress, token) => {
+            const stop = new AbortController();
+            token.onCancellationRequested(() => stop.abort());
+            return work(stop.signal);
+          }),
       });
-      this.post(editor, EditResults.create({ queryId, results, summary: summaryOf(results, 'Saved'), failed: countFailed(results) }));
+      this.post(editor, EditResults.create({ queryId, ...outcome }));
     } catch (error) {
       const summary = `${describeError(error)} Your edits are kept.`;
       this.post(editor, message.type === 'editStart' ? EditMap.create({ queryId, reason: describeError(error), types: [] }) : EditResults.create({ queryId, results: [], summary, failed: 0 }));
@@ -78,9 +80,4 @@ export class GridEdits {
 
 function countFailed(results: readonly GridRowResult[]): number {
   return results.filter((result) => result.status === 'failed' || result.status === 'unknown').length;
-}
-
-/** "customer 107 · email: a@x → b@x", the lines of the confirmation before a write. */
-function changesOf(records: readonly GridRecordEdit[]) {
-  return records.flatMap((record) => record.changes.map((change) => ({ field: `${record.recordType} ${record.id} · ${change.field}`, before: change.before ?? '(empty)', after: change.after === '' ? '(empty)' : change.after })));
 }

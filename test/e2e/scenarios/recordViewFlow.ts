@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { FrameLocator, Page } from 'playwright-core';
 import { expandRow, explorerRows, findRow, rowAction, answerInputBox, startDemoFromWelcome, waitForTreeLoaded } from '../lib/explorerTree';
 import type { Scenario } from '../lib/scenario';
-import { notebookOutput, readGrid, runCommand, runNotebookCell, screenshot } from '../lib/workbench';
+import { exactly, notebookOutput, readGrid, runCommand, runNotebookCell, screenshot } from '../lib/workbench';
 import { fill, form, formTab, saveAndWait } from './formsCustomer';
 
 const newPhone = '+49 30 5550 1234';
@@ -56,6 +56,9 @@ export const scenario: Scenario = {
     assert.match(await viewField(view, 'Primary Subsidiary'), /^[A-Z][\w .&-]+[^\d]$/);
     assert.match(await viewField(view, 'Balance'), /^-?[\d,]+\.\d{2}$/);
     assert.equal(await view.locator('input, vscode-textfield').count(), 0, 'nothing to type into: the view is read-only');
+    // Edit is also the editor's title action, beside Open Record as JSON.
+    await page.locator('.editor-group-container a.action-label[aria-label*="Edit Record"]').first().waitFor({ timeout: 30_000 });
+    await page.locator('.editor-group-container a.action-label[aria-label*="Open Record as JSON"]').first().waitFor({ timeout: 30_000 });
     await screenshot(page, 'record-view-1-opened-from-grid');
 
     // Edit: the record form takes the view's place.
@@ -78,5 +81,16 @@ export const scenario: Scenario = {
     );
     assert.equal(await explorerRows(page, /^Phone$/).count() > 0, true);
     await screenshot(page, 'record-view-3-tree-shows-new-phone');
+
+    // The id link again: the view reads NetSuite anew (the new phone), and its JSON is one click away for developers.
+    await notebookOutput(page).locator('.sl-grid-row[data-position="0"] .sl-grid-cell[data-column="0"] .sl-grid-link').click();
+    await viewTab.waitFor({ timeout: 30_000 });
+    const again = newestWebview(page);
+    await again.locator('.field', { hasText: newPhone }).waitFor({ timeout: 30_000 });
+    await again.locator('vscode-button[data-action="openJson"]').click();
+    await page.locator('.tabs-container .tab', { hasText: exactly(`${id}.json`) }).first().waitFor({ timeout: 30_000 });
+    // Its first lines (the editor draws only what is in view): the record's JSON with its sublists.
+    await page.locator('.monaco-editor .view-lines', { hasText: '"addressBook"' }).first().waitFor({ timeout: 30_000 });
+    await screenshot(page, 'record-view-4-open-as-json');
   },
 };
