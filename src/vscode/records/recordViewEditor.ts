@@ -69,9 +69,15 @@ export class RecordViewProvider implements vscode.CustomReadonlyEditorProvider<R
     private readonly logger: Logger,
   ) {}
 
+  /** Counts `open` calls: clicking down a list opens previews faster than NetSuite answers, and only the last may show. */
+  private opening = 0;
+
   /** Reads the record, then opens its view as a preview tab (an error is thrown before any tab opens). */
   async open(target: RecordTarget, options: { viewColumn?: vscode.ViewColumn; preserveFocus?: boolean } = {}): Promise<void> {
+    const ticket = ++this.opening;
     const loaded = await this.load(target);
+    // A later click asked for another record meanwhile: that one's preview is what the person wants to see now.
+    if (ticket !== this.opening) return;
     const uri = recordViewUri(target, loaded.name);
     this.pending.set(uri.toString(), loaded);
     try {
