@@ -10,7 +10,10 @@ import type { Clock } from '../../src/netsuite/clock';
 import { TbaAuthProvider } from '../../src/netsuite/auth/tba';
 import { CatalogLoader } from '../../src/suiteql/catalogLoader';
 import { completeSuiteQL } from '../../src/suiteql/completion';
+import { diagnoseSuiteQL } from '../../src/suiteql/diagnostics';
 import { hoverSuiteQL } from '../../src/suiteql/hover';
+import { locateRunError } from '../../src/suiteql/runErrors';
+import { isNetSuiteError } from '../../src/netsuite/errors';
 import { SuiteQLSchema } from '../../src/suiteql/schema';
 import { startSandbox } from '../../src/sandbox/index';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -163,4 +166,48 @@ describe('a failed catalog lookup', () => {
     // 1 s, then 2 s, then capped at 3 s between attempts.
     expect(callTimes).toEqual([0, 1_000, 3_000, 6_000, 9_000, 12_000]);
   });
+});
+
+describe('REST field names and SuiteQL column names (issue 21)', () => {
+  it('completes balancesearch, not the catalog field balance, warns about balance before a run, and places NetSuite\u2019s refusal of it on the name', async () => {
+    const client = freshClient();
+    const restCustomer = (await client.metadata.schema('customer')) as { properties: Record<string, unknown> };
+    expect(Object.keys(restCustomer.properties)).toContain('balance');
+    const schema = SuiteQLSchema.withStandardTables();
+    await new CatalogLoader(schema, { source: async () => client.metadata, tablesComplete: true }).load(['customer']);
+    const columns = labels('SELECT c.| FROM customer c', schema);
+    expect(columns).toContain('balancesearch');
+    expect(columns).not.toContain('balance');
+
+    const written = 'SELECT id, balance FROM customer ORDER BY balance';
+    expect(diagnoseSuiteQL(written, schema).map((found) => found.suggestion)).toEqual(['balancesearch', 'balancesearch']);
+    const refusal: unknown = await client.queryPage(written).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    if (!isNetSuiteError(refusal)) throw new Error(`expected NetSuite to refuse the query, got ${String(refusal)}`);
+    const located = locateRunError(written, refusal.detail ?? '');
+    expect(written.slice(located.start, located.end)).toBe('balance');
+    expect(located).toMatchObject({ table: 'customer', column: 'balance' });
+
+    const suggested = written.replaceAll('balance', 'balancesearch');
+    expect(diagnoseSuiteQL(suggested, schema)).toEqual([]);
+    expect((await client.queryPage(suggested)).totalResults).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('warns about any unknown table once the demo catalog\u2019s names are in, and places NetSuite\u2019s "Invalid search type" on it', async () => {
+    const client = freshClient();
+    const schema = SuiteQLSchema.withStandardTables();
+    const query = 'SELECT id FROM nosuchtable';
+    expect(diagnoseSuiteQL(query, schema)).toEqual([]);
+    await new CatalogLoader(schema, { source: async () => client.metadata, tablesComplete: true }).load();
+    expect(diagnoseSuiteQL(query, schema).map((found) => found.message)).toEqual(['Unknown table "nosuchtable".']);
+    const refusal: unknown = await client.queryPage(query).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    if (!isNetSuiteError(refusal)) throw new Error(`expected NetSuite to refuse the query, got ${String(refusal)}`);
+    const located = locateRunError(query, refusal.detail ?? '');
+    expect(query.slice(located.start, located.end)).toBe('nosuchtable');
+  }, 60_000);
 });

@@ -224,7 +224,9 @@ export function registerSuiteQLLanguage(registry: AccountRegistry<NetSuiteClient
           await schemas.loadTablesOf(accountId, text);
           const offset = document.offsetAt(position);
           return completeSuiteQL(text, offset, schemas.schemaFor(accountId)).map((item) => {
-            const completion = new vscode.CompletionItem(item.label, completionKinds[item.kind]);
+            // A type id shows NetSuite's label on its row ("CustInvc  Invoice"): the id alone means little.
+            const label = item.kind === 'value' && item.detail ? { label: item.label, description: item.detail } : item.label;
+            const completion = new vscode.CompletionItem(label, completionKinds[item.kind]);
             completion.detail = item.detail;
             if (item.documentation) completion.documentation = new vscode.MarkdownString(item.documentation);
             completion.insertText = item.insertText;
