@@ -60,6 +60,8 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
     applyValues(message.values);
   } else if (FormChoices.is(message)) {
     showChoices(message.fields);
+    // Tells whoever drives the form (the e2e tests) that the fields with choices are drawn as drop-downs now.
+    root.dataset.choices = 'ready';
   } else if (FormBusy.is(message)) {
     root.classList.toggle('busy', message.busy);
     const status = document.getElementById('status');

@@ -11,7 +11,7 @@ import type { FieldDefinition, RecordTypeDefinition, StoredRecord } from '../mod
 import { invalidParameter, NetSuiteHttpError } from '../http/errors';
 import type { SandboxReply, SandboxRequest } from '../http/router';
 import { entityStatuses } from '../seed/entities';
-import { applyBody, replaceOptions } from './applyBody';
+import { applyBody, deriveAmounts, replaceOptions } from './applyBody';
 import { validateBody } from './bodyValidation';
 import { definitionFor, mustFindRecord, parseJsonBody, propertyNameMode, requirePermission, type RecordServiceSettings } from './recordContext';
 import { referencesOf, serializeRecord } from './serialize';
@@ -37,6 +37,8 @@ function draftOf(definition: RecordTypeDefinition): StoredRecord {
 }
 
 async function formReply(settings: RecordServiceSettings, request: SandboxRequest, definition: RecordTypeDefinition, record: StoredRecord, type: Representation): Promise<SandboxReply> {
+  // Line amounts and totals as the saved record would have them: a form shows them before saving.
+  deriveAmounts(definition, record);
   const displayNames = await settings.store.displayNames(referencesOf(record, definition, true));
   const json = serializeRecord(record, definition, { baseUrl: settings.baseUrl(), selfHref: request.url.href, expandSubResources: true, simpleEnumFormat: false, displayNames });
   if (!record.id) delete json.id;

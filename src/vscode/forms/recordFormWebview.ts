@@ -90,7 +90,8 @@ export class RecordFormWebview {
     const fields = await referenceChoices(this.form.account.client, this.form.model, this.form.values, this.form.id, this.deps.logger);
     if (asked !== this.choicesAsked) return;
     this.choices = fields;
-    if (fields.length > 0) this.post(FormChoices.create({ fields }));
+    // Sent even when empty: the form then knows every field that will get choices has them.
+    this.post(FormChoices.create({ fields }));
   }
 
   /** A chosen customer fills the fields NetSuite sources from it (subsidiary, currency…), then the choices follow. */
@@ -129,7 +130,10 @@ export class RecordFormWebview {
       if (FormReady.is(message)) {
         this.showForm();
         await this.form.refreshScope();
-        await this.refreshChoices().catch((error: unknown) => this.deps.logger.warn('NetSuite\'s choices for the form could not be read', error));
+        await this.refreshChoices().catch((error: unknown) => {
+          this.deps.logger.warn('NetSuite\'s choices for the form could not be read', error);
+          this.post(FormChoices.create({ fields: [] }));
+        });
       } else if (FormEdited.is(message)) {
         this.form.edit({ action: message.action, path: message.path }, message.values);
         // A choice on the body (not typing, not a line) can change what NetSuite sources and offers.

@@ -56,6 +56,8 @@ export async function openNewForm(page: Page, recordType: string): Promise<Frame
   await runCommandAnswering(page, 'SuiteLens: New Record of This Type…', [recordType]);
   const frame = form(page);
   await frame.locator('h1', { hasText: `New ${recordType}` }).waitFor({ timeout: 60_000 });
+  // NetSuite's choices (selectOptions) turn some reference fields into drop-downs once they arrive.
+  await frame.locator('#form-root[data-choices="ready"]').waitFor({ state: 'attached', timeout: 60_000 });
   return frame;
 }
 
@@ -107,6 +109,13 @@ export async function createAndWait(page: Page, frame: FrameLocator, recordType:
 
 /** Picks a reference by typing into its picker and clicking the candidate whose label matches. */
 export async function pickReference(frame: FrameLocator, path: string, text: string, candidate: RegExp): Promise<void> {
+  // A field NetSuite gave choices for is a drop-down: open it and click the choice.
+  const dropDown = frame.locator(`vscode-single-select[data-path="${path}"]`);
+  if ((await dropDown.count()) > 0) {
+    await dropDown.click();
+    await dropDown.locator('li.option', { hasText: candidate }).first().click({ timeout: 30_000 });
+    return;
+  }
   await fill(frame, path, text);
   await frame.locator(`[data-candidates-for="${path}"] .candidate`, { hasText: candidate }).first().click({ timeout: 30_000 });
 }
