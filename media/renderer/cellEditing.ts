@@ -137,12 +137,22 @@ export class CellEditing {
     for (const result of message.results) {
       const row = this.host.rows[result.row];
       if (!row) continue;
-      if (result.status === 'saved' || result.status === 'deleted') {
-        for (const [column, text] of this.edits.get(result.row) ?? []) row[column] = text === '' ? null : text;
-        for (const { column, value } of result.values ?? []) row[column] = value;
+      if (result.status === 'deleted') {
         this.edits.delete(result.row);
         this.errors.delete(result.row);
-        this.outcomes.set(result.row, result.status);
+        this.outcomes.set(result.row, 'deleted');
+      } else if (result.status === 'saved') {
+        // Only the columns NetSuite now has are taken: a bulk Set field leaves the row's other pending edits (and
+        // their error) as they were.
+        const edits = this.edits.get(result.row);
+        for (const { column, value } of result.values ?? []) {
+          row[column] = value;
+          edits?.delete(column);
+        }
+        if (edits && edits.size > 0) continue;
+        this.edits.delete(result.row);
+        this.errors.delete(result.row);
+        this.outcomes.set(result.row, 'saved');
       } else if (result.status === 'failed' || result.status === 'unknown') {
         this.errors.set(result.row, { column: result.column, message: result.message ?? 'NetSuite did not say why.' });
         this.outcomes.set(result.row, 'failed');

@@ -101,6 +101,9 @@ export const scenario: Scenario = {
     await screenshot(page, 'notebook-grid-bulk-set-progress');
     await output.locator('.sl-grid-message', { hasText: 'Updated 250 of 250 records.' }).waitFor({ timeout: 120_000 });
     assert.equal(await output.locator(`.sl-grid-row[data-position="5"] .sl-grid-cell[data-column="${comments}"]`).innerText(), 'Set on 250 rows');
+    // The refused email edit is not part of the bulk change: it stays edited, with its error, to fix and apply.
+    assert.equal(await output.locator(`.sl-grid-row[data-position="2"] .sl-grid-cell.sl-edited.sl-cell-error[data-column="${email}"]`).count(), 1);
+    assert.equal(await output.locator('.sl-grid-review', { hasText: 'Review changes (1)' }).count(), 1);
     await screenshot(page, 'notebook-grid-bulk-set-done');
 
     assert.equal(await runNotebookCell(page, 0), 'success');
