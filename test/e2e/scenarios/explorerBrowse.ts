@@ -48,7 +48,8 @@ export const scenario: Scenario = {
     assert.equal(await (await findRow(page, 'Company Name')).locator('.label-description').innerText(), hostileName);
     await screenshot(page, 'explorer-4-record-fields');
     await rowAction(page, customer, 'Clear Record Filter');
-    await explorerRow(page, "O'Brien & Sons").waitFor(); // the whole list is back
+    await customer.filter({ hasNotText: /filter:/ }).waitFor();
+    await findRow(page, "O'Brien & Sons"); // the whole list is back (below the expanded record: scrolled to)
 
     // A sales order → its Items sublist → a line with its fields.
     await collapseRow(page, 'Customer');
@@ -84,7 +85,10 @@ export const scenario: Scenario = {
     await answerInputBox(page, 'order');
     await explorerRow(page, 'Account').waitFor({ state: 'detached' });
     // Record types show NetSuite's labels, and the filter matches them ("order" finds Sales Order).
-    assert.deepEqual(await page.locator('.part.sidebar .monaco-list-row[aria-level="3"] .label-name').allInnerTexts(), ['Sales Order']);
+    await findRow(page, 'Sales Order'); // scrolled to: the tree draws only the rows in view
+    const typeLabels = () => page.locator('.part.sidebar .monaco-list-row[aria-level="3"] .label-name').allInnerTexts();
+    for (let attempt = 0; attempt < 40 && (await typeLabels()).join() !== 'Sales Order'; attempt += 1) await page.waitForTimeout(250); // rows go as the tree redraws
+    assert.deepEqual(await typeLabels(), ['Sales Order']);
     await findRow(page, orderLabel); // a type that was expanded keeps showing its records
     await findRow(page, 'Demo (sandbox)'); // back to the top, where the filtered types are
     assert.match(await explorerRow(page, 'Demo (sandbox)').innerText(), /types: "order"/);
