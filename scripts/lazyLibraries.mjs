@@ -60,7 +60,7 @@ export function lazyLibraryBuilds(common, outdir) {
 
 /**
  * One module: its exports as they are (another library's file may `require` it as that module). Several: one
- * namespace each (`m0`, `m1`, …), so a name two of them export stays whole.
+ * part each (`m0`, `m1`, …), so a name two of them export stays whole.
  */
 function libraryEntry(modules) {
   const entries = Object.entries(modules);
@@ -68,19 +68,36 @@ function libraryEntry(modules) {
   return entries
     .map(([name, exports], i) =>
       exports === '*'
-        ? `export * as m${i} from ${JSON.stringify(name)};`
+        ? // require, not `export * as`: the part is the module's own exports object (ajv's is the Ajv class), which a
+          // library requiring it from here expects (see requireOtherLibraries)
+          `const m${i} = require(${JSON.stringify(name)});\nexport { m${i} };`
         : `import { ${exports.map((e, j) => `${e} as m${i}_${j}`).join(', ')} } from ${JSON.stringify(name)};\nexport const m${i} = { ${exports.map((e, j) => `${e}: m${i}_${j}`).join(', ')} };`,
     )
     .join('\n');
 }
 
-/** In one library's file, the other libraries are `require`d from their own files (loaded together, not lazily). */
+/**
+ * In one library's file, the other libraries are `require`d from their own files (loaded together, not lazily). A
+ * module that shares its file with others is that file's `m<i>` part (see libraryEntry): the MCP SDK's `require("ajv")`
+ * must get ajv itself, not lib-ajv's { m0: ajv, m1: ajv-formats }.
+ */
 function requireOtherLibraries(own) {
   const others = [...fileOf.keys()].filter((name) => !own.includes(name));
   return {
     name: 'require-other-lazy-libraries',
     setup(build) {
-      build.onResolve({ filter: anyOf(others) }, (args) => ({ path: `./${fileOf.get(args.path)}.js`, external: true }));
+      build.onResolve({ filter: anyOf(others) }, (args) => {
+        const file = fileOf.get(args.path);
+        const modules = Object.entries(lazyLibraries[file]);
+        if (modules.length === 1 && modules[0][1] === '*') return { path: `./${file}.js`, external: true };
+        return { path: args.path, namespace: 'lazy-library-part' };
+      });
+      build.onResolve({ filter: /^\.\/lib-[\w-]+\.js$/, namespace: 'lazy-library-part' }, (args) => ({ path: args.path, external: true }));
+      build.onLoad({ filter: /.*/, namespace: 'lazy-library-part' }, (args) => {
+        const file = fileOf.get(args.path);
+        const part = Object.keys(lazyLibraries[file]).indexOf(args.path);
+        return { contents: `module.exports = require(${JSON.stringify(`./${file}.js`)}).m${part};`, loader: 'js', resolveDir: process.cwd() };
+      });
     },
   };
 }

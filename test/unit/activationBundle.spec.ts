@@ -9,8 +9,8 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activationBundle } from '../../scripts/extensionBundle.mjs';
-import { lazyLibraries } from '../../scripts/lazyLibraries.mjs';
+import { activationBundle, nodeCommon } from '../../scripts/extensionBundle.mjs';
+import { lazyLibraries, lazyLibraryBuilds } from '../../scripts/lazyLibraries.mjs';
 
 const oneMegabyte = 1024 * 1024;
 /** Packages that belong in the lazy files, never in the activation bundle (dt-sql-parser also pulls antlr4-c3). */
@@ -58,6 +58,19 @@ describe('the activation bundle', () => {
 });
 
 describe('the lazy libraries', () => {
+  it('give a library that requires another one that module itself, not the file that holds it with others', async () => {
+    // lib-ajv holds ajv and ajv-formats; the MCP SDK in lib-mcp requires ajv and constructs it when a server is made
+    // ("import_ajv.default is not a constructor" when it got lib-ajv's { m0, m1 }).
+    const libs = join(dir, 'libs');
+    const needed = lazyLibraryBuilds({ ...nodeCommon, sourcemap: false, logLevel: 'error' }, libs).filter((options) => /lib-(mcp|ajv)\.js$/.test(String(options.outfile)));
+    await Promise.all(needed.map((options) => esbuild.build(options)));
+    const load = createRequire(join(libs, 'package.json'));
+    const mcp = load('./lib-mcp.js') as Record<string, { Server?: new (info: object, options: object) => object }>;
+    const Server = Object.values(mcp).find((part) => typeof part.Server === 'function')?.Server;
+    expect(Server).toBeTypeOf('function');
+    expect(() => new Server!({ name: 'probe', version: '1.0.0' }, { capabilities: { tools: {} } })).not.toThrow();
+  }, 120_000);
+
   it('ship in the VSIX', () => {
     const shipped = readFileSync('.vscodeignore', 'utf8')
       .split('\n')
