@@ -98,6 +98,8 @@ export const scenario: Scenario = {
     const preview = await pressDialogButton(page, 'Set Field');
     assert.match(preview, /Set Comments to "Set on 250 rows" on 250 customer records/);
     await waitForNotification(page, /Setting Comments on 250 customer records/);
+    // Let the toast finish sliding in, so the screenshot shows it whole (not a check of any timing).
+    await page.waitForTimeout(500);
     await screenshot(page, 'notebook-grid-bulk-set-progress');
     await output.locator('.sl-grid-message', { hasText: 'Updated 250 of 250 records.' }).waitFor({ timeout: 120_000 });
     assert.equal(await output.locator(`.sl-grid-row[data-position="5"] .sl-grid-cell[data-column="${comments}"]`).innerText(), 'Set on 250 rows');
