@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
 import { expandRow, findRow, startDemoFromWelcome, waitForTreeLoaded } from '../lib/explorerTree';
 import type { Scenario } from '../lib/scenario';
-import { screenshot, treeItems, waitForNotification } from '../lib/workbench';
+import { screenshot, treeItems } from '../lib/workbench';
 import { form } from './formsCustomer';
 
 const uiTimeout = 30_000;
@@ -79,14 +79,17 @@ export const scenario: Scenario = {
     assert.ok(!orderItems.includes('Reveal in Type List'), 'a record row is already in its type list');
     await screenshot(page, 'explorer-reveal-3-sales-order-menu');
 
-    // The entry runs the forms' transform on this very order: NetSuite makes the invoice, which opens in its form.
+    // The entry opens NetSuite's prefilled invoice for this very order; Create saves it and opens the invoice's form.
     const orderId = (await (await findRow(page, orderLabel)).locator('.label-description').innerText()).replace(/^#/, '');
     await orderMenu.locator('.action-item', { hasText: 'Create Invoice from Sales Order…' }).click({ timeout: uiTimeout });
-    const created = await waitForNotification(page, /Created invoice \d+ from/);
+    const preview = form(page);
+    await preview.locator('h1', { hasText: new RegExp(`New invoice from salesOrder ${orderId}`, 'i') }).waitFor({ timeout: 60_000 });
+    await preview.locator('#save').click({ timeout: uiTimeout });
+    const invoiceForm = form(page);
+    const created = await invoiceForm.locator('.notice', { hasText: /Created invoice \d+ from/i }).first().innerText({ timeout: 60_000 });
     assert.match(created, new RegExp(`${orderLabel}|${orderId}`), `the notice names the order: ${created}`);
-    const invoiceId = /Created invoice (\d+)/.exec(created)![1];
-    await page.locator('.tabs-container .tab', { hasText: `invoice ${invoiceId}` }).first().waitFor({ timeout: 60_000 });
-    await form(page).locator('h1', { hasText: `invoice ${invoiceId}` }).waitFor({ timeout: 60_000 });
+    const invoiceId = /invoice (\d+)/i.exec(created)![1];
+    await invoiceForm.locator('h1', { hasText: `invoice ${invoiceId}` }).waitFor({ timeout: 60_000 });
     // The forms run suitelens.explorer.revealRecord for the new record: the tree selects it under an open invoice type.
     await waitForSelected(page, invoiceId);
     assert.equal(await (await findRow(page, { label: 'Invoice', level: 3 })).getAttribute('aria-expanded'), 'true', 'the invoice type is expanded');
