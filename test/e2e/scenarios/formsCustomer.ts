@@ -164,8 +164,9 @@ export const scenario: Scenario = {
     await fill(frame, 'firstName', 'Ada');
     await fill(frame, 'lastName', 'Forms');
     await fill(frame, 'entityId', 'Ada Forms');
-    // Status is a reference NetSuite gives no target type for (nsResource): its internal id is typed.
-    await fill(frame, 'entityStatus', '13');
+    // Status is a reference NetSuite gives no target type for (nsResource): NetSuite's choices (selectOptions) name
+    // its statuses, so it is picked by name from a drop-down rather than typed as an internal id.
+    await pickReference(frame, 'entityStatus', '13', /Closed Won/);
     await pickReference(frame, 'subsidiary', 'honey', /Honeycomb/);
     const personId = (await createAndWait(page, frame, 'customer')).id;
     const posts = (await sandboxRequests(before, 'POST')).items.filter((r) => r.path === '/services/rest/record/v1/customer' && writeAccepted(r));

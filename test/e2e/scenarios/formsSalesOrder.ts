@@ -71,8 +71,7 @@ export const scenario: Scenario = {
     assert.equal(await fieldValue(draft, 'subtotal'), '82.00');
     await draft.locator('.field[data-field="subtotal"]').scrollIntoViewIfNeeded();
     await screenshot(page, 'forms-so-3a-total-before-create');
-    await draft.locator('tr[data-line="1"]').scrollIntoViewIfNeeded();
-    await draft.locator('.sublist-scroll').evaluate((node) => (node.scrollLeft = node.scrollWidth));
+    await draft.locator('.field[data-field="item.items[1].amount"]').scrollIntoViewIfNeeded();
     await screenshot(page, 'forms-so-3b-live-line-amounts-before-create');
     // The palette's type picker answers NetSuite's script id (`salesorder`), which names the form's tab.
     const { id: orderId, frame } = await createAndWait(page, draft, 'salesorder').catch(async (error: unknown) => {
