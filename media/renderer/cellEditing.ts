@@ -56,6 +56,7 @@ export class CellEditing {
     this.toggle.title = 'Edit cells in place and apply the changes to NetSuite (cells that cannot be edited say why)';
     this.toggle.setAttribute('aria-pressed', 'false');
     this.toggle.disabled = host.post === undefined;
+    if (host.post === undefined) this.toggle.title = 'Editing is in the notebook’s own grid (this one cannot talk to SuiteLens, or is a copy in a tab)';
     this.reviewButton = this.button('Review changes', 'sl-grid-review', () => this.toggleReview());
     this.setFieldButton = this.button('Set field…', 'sl-grid-set-field', () => this.bulk('setField'));
     this.setFieldButton.title = 'Set one field to one value on every selected row';

@@ -169,7 +169,8 @@ export class ResultsGrid {
       root: this.root,
       body: this.body,
       viewport: this.viewport,
-      post,
+      // An editor tab shows a copy of the rows: edits belong to the notebook's grid, whose result the host knows.
+      post: this.options.inEditor ? undefined : post,
       rows: this.rows,
       columns: () => this.columns,
       rowIndexAt: (position) => this.rowIndexAt(position),
