@@ -19,7 +19,9 @@ import { createRequestListener } from './server';
 import { openSeededStore } from './store/seededStore';
 import { defaultSnapshotDir } from './store/snapshots';
 import { createSuiteQLProjection } from './store/suiteqlProjection';
+import type { StoredRecord } from './model/recordTypes';
 import { generateSeedBatches } from './seed';
+import { daysToToday, shiftedRecord } from './seed/shiftDates';
 import { createSuiteQLEngine } from './suiteql/engine';
 import { describeSuiteQLTables } from './suiteql/tables';
 import { runSuiteQL } from './suiteqlRoute';
@@ -101,7 +103,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       projection: createSuiteQLProjection(tables, findRecordType),
       seed: options.seedRecords
         ? { key: { records: options.seedRecords }, batches: () => [options.seedRecords ?? []] }
-        : { key: { seed: options.seed ?? null, scale: options.scale ?? null }, batches: () => generateSeedBatches({ seed: options.seed, scale: options.scale }) },
+        : seededData(options),
       snapshots: options.snapshots ?? defaultSnapshotDir(),
     });
     closeOnFailure = () => opening.then((opened) => opened.close());
@@ -184,4 +186,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     await closeOnFailure().catch(() => undefined);
     throw error;
   }
+}
+
+/** The generated data and its snapshot key; dated as of today when asked (the key then names the shift). */
+function seededData(options: SandboxOptions) {
+  const days = options.datesEndToday ? daysToToday(Date.now()) : 0;
+  const key = { seed: options.seed ?? null, scale: options.scale ?? null, ...(days !== 0 ? { days } : {}) };
+  const generated = () => generateSeedBatches({ seed: options.seed, scale: options.scale });
+  return { key, batches: days === 0 ? generated : () => shiftedBatches(generated(), days) };
+}
+
+function* shiftedBatches(batches: Iterable<StoredRecord[]>, days: number): Generator<StoredRecord[]> {
+  for (const batch of batches) yield batch.map((record) => shiftedRecord(record, days));
 }

@@ -46,6 +46,11 @@ export interface SandboxOptions {
   seed?: number;
   /** Size of the generated data (see the seed generator). */
   scale?: number;
+  /**
+   * Date the generated data as of today (seed/shiftDates.ts) instead of the fixed SEED_EPOCH: the demo does, so
+   * "last 12 months" is never empty; tests keep the fixed dates.
+   */
+  datesEndToday?: boolean;
   concurrencyLimit?: number;
   latency?: Partial<SandboxLatency>;
   faults?: Partial<SandboxFaults>;

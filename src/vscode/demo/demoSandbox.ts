@@ -42,7 +42,8 @@ export class DemoSandbox {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const sandbox = require(join(this.extensionPath, 'dist', 'sandbox.js')) as SandboxModule;
     // A sandbox-style id (`_SB1`): the demo must look and behave like a sandbox, never like production.
-    const handle = await sandbox.startSandbox({ port: 0, accountId: demoAccountId, ...this.options });
+    // The demo's data is dated as of today, so 'last 12 months' and 'overdue' mean what they say (seed/shiftDates.ts).
+    const handle = await sandbox.startSandbox({ port: 0, accountId: demoAccountId, datesEndToday: true, ...this.options });
     const profile = createProfile({
       accountId: handle.accountId,
       label: demoLabel,
