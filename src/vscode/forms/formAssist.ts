@@ -16,8 +16,11 @@ import { formValuesOf } from './model/formValues';
 
 type Client = Pick<NetSuiteClient, 'forms' | 'records'>;
 
-/** A drop-down longer than this is no help (a customer list of thousands): the field keeps its search. */
-export const maxChoices = 200;
+/**
+ * A drop-down longer than this is no help (a customer list of thousands): the field keeps its search, as NetSuite's
+ * own form turns a long list into a search popup (its "Maximum Entries in Dropdowns" preference) **[I]** for the number.
+ */
+const maxChoices = 50;
 
 /** Refusals that mean "this account does not offer the operation here": fall back instead of failing the form. */
 async function unlessRefused<T>(work: () => Promise<T | undefined>, logger?: Logger, what = 'A form request'): Promise<T | undefined> {
@@ -60,8 +63,12 @@ function dependencyBody(model: FormModel, values: FormValues): NetSuiteRecord {
  * answer, or too many choices for a drop-down, are left out and keep their search.
  */
 export async function referenceChoices(client: Client, model: FormModel, values: FormValues, recordId?: string, logger?: Logger): Promise<{ id: string; choices: { id: string; refName: string }[] }[]> {
-  // The customer keeps its search: it is chosen first, before anything narrows its list, and it sources the rest.
-  const fieldIds = model.fields.filter((field) => field.kind === 'reference' && !field.readOnly && field.referenceType !== undefined && field.id !== 'entity').map((field) => field.id);
+  // The customer keeps its search: it is chosen first, before anything narrows its list, and it sources the rest; so
+  // does a reference to the record's own type (a customer's parent), a list as long as the records themselves.
+  const fieldIds = model.fields
+    .filter((field) => field.kind === 'reference' && !field.readOnly && field.referenceType !== undefined && field.id !== 'entity')
+    .filter((field) => field.referenceType?.toLowerCase() !== model.recordType.toLowerCase())
+    .map((field) => field.id);
   if (fieldIds.length === 0) return [];
   const body = dependencyBody(model, values);
   const ask = (ids: string[]) => unlessRefused(() => client.forms.selectOptions(model.recordType, ids, body, recordId === undefined ? {} : { id: recordId }), logger, 'selectOptions');

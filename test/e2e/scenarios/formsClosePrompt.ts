@@ -35,7 +35,8 @@ export function dirtyTab(page: Page) {
 }
 
 async function patchesSince(since: number): Promise<unknown[]> {
-  return (await sandboxRequests(since, 'PATCH')).items.map((request) => request.body);
+  // A 200 PATCH is NetSuite's selectOptions for an existing record (the form's choices), never a write (204/202).
+  return (await sandboxRequests(since, 'PATCH')).items.filter((request) => request.status !== 200).map((request) => request.body);
 }
 
 /** The request log's position once the demo sandbox answers again. */

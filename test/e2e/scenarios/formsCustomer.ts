@@ -96,14 +96,15 @@ export async function createAndWait(page: Page, frame: FrameLocator, recordType:
   const tabs = page.locator('.tabs-container .tab');
   const tabCount = await tabs.count();
   await frame.locator('#save').click();
-  const tab = formTab(page, new RegExp(`^${recordType} \\d+`)).and(page.locator('.tab.active'));
+  // Case-insensitive: the palette's type picker answers NetSuite's script id (`salesorder` for `salesOrder`).
+  const tab = formTab(page, new RegExp(`^${recordType} \\d+`, 'i')).and(page.locator('.tab.active'));
   await tab.waitFor({ timeout: 60_000 });
   // The new record's form took the place of the "New …" one, which closed.
   await page.waitForFunction((count) => document.querySelectorAll('.tabs-container .tab').length === count, tabCount, { timeout: 30_000 });
-  const id = new RegExp(`^${recordType} (\\d+)`).exec(await tab.locator('.label-name').innerText())![1];
+  const id = new RegExp(`^${recordType} (\\d+)`, 'i').exec(await tab.locator('.label-name').innerText())![1];
   const created = form(page);
-  await created.locator('.notice', { hasText: new RegExp(`Created ${recordType} ${id}\\.`) }).waitFor({ timeout: 60_000 });
-  await created.locator('h1', { hasText: `${recordType} ${id}` }).waitFor();
+  await created.locator('.notice', { hasText: new RegExp(`Created ${recordType} ${id}\\.`, 'i') }).waitFor({ timeout: 60_000 });
+  await created.locator('h1', { hasText: new RegExp(`${recordType} ${id}`, 'i') }).waitFor();
   return { id, frame: created };
 }
 
@@ -113,7 +114,12 @@ export async function pickReference(frame: FrameLocator, path: string, text: str
   const dropDown = frame.locator(`vscode-single-select[data-path="${path}"]`);
   if ((await dropDown.count()) > 0) {
     await dropDown.click();
-    await dropDown.locator('li.option', { hasText: candidate }).first().click({ timeout: 30_000 });
+    // The first match by name, as the search lists them (the drop-down keeps NetSuite's order).
+    const options = dropDown.locator('li.option', { hasText: candidate });
+    await options.first().waitFor({ timeout: 30_000 });
+    const labels = await options.allInnerTexts();
+    const first = labels.filter((label) => label.toLowerCase().includes(text.toLowerCase()) || candidate.test(label)).sort((a, b) => a.localeCompare(b))[0] ?? labels[0];
+    await dropDown.locator('li.option', { hasText: first }).first().click();
     return;
   }
   await fill(frame, path, text);
