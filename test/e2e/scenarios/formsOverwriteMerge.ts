@@ -52,7 +52,7 @@ export const scenario: Scenario = {
     await formA.locator('.notice', { hasText: /Saved: Items/ }).waitFor({ timeout: 60_000 });
 
     // Sent: line 1 by its line id with only the quantity, no replace. The colleague's line is still there.
-    const patches = (await sandboxRequests(since, 'PATCH')).items.filter((request) => request.path === `/services/rest/record/v1/salesOrder/${id}` && writeAccepted(request));
+    const patches = (await sandboxRequests(since, 'PATCH')).items.filter((request) => request.path.toLowerCase() === `/services/rest/record/v1/salesorder/${id}` && writeAccepted(request));
     assert.equal(patches.length, 1, 'one PATCH went');
     assert.equal(patches[0].query.replace, undefined, 'no replace: other lines are left alone');
     const sent = patches[0].body as { item: { items: Record<string, unknown>[] } };
