@@ -56,7 +56,9 @@ export const scenario: Scenario = {
     assert.equal(patches.length, 1, 'one PATCH went');
     assert.equal(patches[0].query.replace, undefined, 'no replace: other lines are left alone');
     const sent = patches[0].body as { item: { items: Record<string, unknown>[] } };
-    assert.deepEqual(sent.item.items.map((line) => Object.keys(line).sort()), [['line', 'quantity']]);
+    // The line's amount follows its quantity on the form (quantity × rate, as NetSuite's form recomputes it), so it
+    // goes with the change; nothing else of the line does.
+    assert.deepEqual(sent.item.items.map((line) => Object.keys(line).sort()), [['amount', 'line', 'quantity']]);
     assert.equal(sent.item.items[0].quantity, 4);
     await formA.locator('tr[data-line="2"]').waitFor({ timeout: 30_000 });
     assert.equal(await fieldValue(formA, 'item.items[0].quantity'), '4');
