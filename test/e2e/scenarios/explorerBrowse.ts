@@ -85,8 +85,14 @@ export const scenario: Scenario = {
     await answerInputBox(page, 'order');
     await explorerRow(page, 'Account').waitFor({ state: 'detached' });
     // Record types show NetSuite's labels, and the filter matches them ("order" finds Sales Order).
-    await findRow(page, 'Sales Order'); // scrolled to: the tree draws only the rows in view
-    const typeLabels = () => page.locator('.part.sidebar .monaco-list-row[aria-level="3"] .label-name').allInnerTexts();
+    // The tree draws only the rows in view, and redraws (keeping its scroll offset) as the filter applies: scroll to
+    // its top, where the account's filtered types are, each time the rows are read (1.100 kept the old offset).
+    const typeLabels = async () => {
+      await page.locator('.part.sidebar .monaco-list').first().hover();
+      await page.mouse.wheel(0, -100_000);
+      await page.waitForTimeout(100);
+      return page.locator('.part.sidebar .monaco-list-row[aria-level="3"] .label-name').allInnerTexts();
+    };
     for (let attempt = 0; attempt < 40 && (await typeLabels()).join() !== 'Sales Order'; attempt += 1) await page.waitForTimeout(250); // rows go as the tree redraws
     assert.deepEqual(await typeLabels(), ['Sales Order']);
     await findRow(page, orderLabel); // a type that was expanded keeps showing its records
