@@ -66,7 +66,7 @@ export const scenario: Scenario = {
     await closeFormTab(page);
     const prompt = page.locator('.monaco-dialog-box', { hasText: /Do you want to save the changes/ });
     await prompt.waitFor({ timeout: uiTimeout });
-    assert.match(await prompt.innerText(), new RegExp(`customer ${customerId}`, 'i'), 'the prompt names the form');
+    assert.match(await prompt.innerText(), new RegExp(`customer ${customerId}`), 'the prompt names the form');
     await screenshot(page, 'forms-close-1-vscode-asks-before-closing');
 
     // Cancel: the form stays, with the edit, and nothing was sent.

@@ -111,8 +111,8 @@ export async function createAndWait(page: Page, frame: FrameLocator, recordType:
   await page.waitForFunction((count) => document.querySelectorAll('.tabs-container .tab').length === count, tabCount, { timeout: 30_000 });
   const id = new RegExp(`^${recordTypeText(recordType)} (\\d+)`, 'i').exec(await tab.locator('.label-name').innerText())![1];
   const created = form(page);
-  await created.locator('.notice', { hasText: new RegExp(`Created ${recordTypeText(recordType)} ${id}\\.`, 'i') }).waitFor({ timeout: 60_000 });
-  await created.locator('h1', { hasText: new RegExp(`${recordTypeText(recordType)} ${id}`, 'i') }).waitFor();
+  await created.locator('.notice', { hasText: new RegExp(`Created ${recordType} ${id}\\.`, 'i') }).waitFor({ timeout: 60_000 });
+  await created.locator('h1', { hasText: new RegExp(`${recordType} ${id}`, 'i') }).waitFor();
   return { id, frame: created };
 }
 

@@ -90,7 +90,7 @@ export const scenario: Scenario = {
       frame = (await createAndWait(page, frame, 'customer')).frame;
     } else {
       frame = form(page);
-      await frame.locator('.notice', { hasText: /Created customer \d+/i }).waitFor({ timeout: 60_000 });
+      await frame.locator('.notice', { hasText: /Created customer \d+/ }).waitFor({ timeout: 60_000 });
     }
     const posts = (await sandboxRequests(beforeRetry, 'POST')).items.filter((r) => r.path === '/services/rest/record/v1/customer');
     assert.ok(posts.length >= 2, `the create was sent more than once (${posts.length})`);
@@ -106,11 +106,11 @@ export const scenario: Scenario = {
     const formA2 = await formAt(page, 0);
     await fill(formA2, 'phone', '+1 555 0200');
     await formA2.locator('#save').click();
-    const confirm = page.locator('.monaco-dialog-box', { hasText: new RegExp(`Update customer ${id}`, 'i') });
+    const confirm = page.locator('.monaco-dialog-box', { hasText: new RegExp(`Update customer ${id}`) });
     await confirm.waitFor({ timeout: uiTimeout });
     assert.match(await confirm.innerText(), /Phone: \+1 555 0199 → \+1 555 0200/);
     await screenshot(page, 'forms-safety-4-confirm-shows-diff');
-    await answerModal(page, new RegExp(`Update customer ${id}`, 'i'), 'Save to NetSuite');
+    await answerModal(page, new RegExp(`Update customer ${id}`), 'Save to NetSuite');
     await formA2.locator('.notice', { hasText: /Saved: Phone/ }).waitFor({ timeout: uiTimeout });
 
     // Read-only: edit mode is refused.
