@@ -8,6 +8,7 @@
 import * as vscode from 'vscode';
 import type { NetSuiteClient } from '../../netsuite/client';
 import { describeError } from '../../netsuite/describeError';
+import { recordTypeLabel } from '../../netsuite/recordTypeLabels';
 import type { Logger } from '../../netsuite/log';
 import type { NetSuiteRecord } from '../../netsuite/records';
 import { isViewToHost, ViewAction, ViewShow, type HostToView, type RecordView } from '../../protocol/recordViewMessages';
@@ -28,7 +29,7 @@ const recordViewScheme = 'suitelens-record-view';
 function recordViewUri(target: RecordTarget, name?: string): vscode.Uri {
   // `Uri.from` encodes the path itself; a slash in a name must not add a folder to the tab's path.
   const segment = (text: string): string => text.replace(/[/\\]/g, '∕').trim() || '_';
-  const path = `/${segment(target.accountId)}/${segment(target.recordType)}/${segment(formTitle(target.recordType, target.id, name))}`;
+  const path = `/${segment(target.accountId)}/${segment(target.recordType)}/${segment(formTitle(recordTypeLabel(target.recordType), target.id, name))}`;
   return vscode.Uri.from({ scheme: recordViewScheme, path, query: new URLSearchParams({ id: target.id }).toString() });
 }
 

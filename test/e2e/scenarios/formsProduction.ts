@@ -55,7 +55,7 @@ export const scenario: Scenario = {
 
 /** After the confirmed create: the form reopens as the new customer's own form (tab `customer <id> …`). */
 async function saveAndWaitNotice(page: Page): Promise<{ notice: string; frame: FrameLocator }> {
-  await formTab(page, /^customer \d+/i).and(page.locator('.tab.active')).waitFor({ timeout: 60_000 });
+  await formTab(page, /^customer \d+/).and(page.locator('.tab.active')).waitFor({ timeout: 60_000 });
   const frame = form(page);
   const box = frame.locator('.notice', { hasText: /Created customer \d+/ });
   await box.waitFor({ timeout: 60_000 });

@@ -63,14 +63,11 @@ export const scenario: Scenario = {
 
     // Edit: the record form takes the view's place.
     await view.locator('vscode-button[data-action="edit"]').click();
-    // The form's tab has the view's title (the record, by its type's label): the view went when one tab is left.
+    const formTabLocator = formTab(page, new RegExp(`^customer ${id}\\b`));
+    await formTabLocator.waitFor({ timeout: 60_000 });
+    await viewTab.waitFor({ state: 'detached', timeout: 30_000 });
     const frame = form(page);
     await frame.locator('vscode-textfield[data-path="phone"]').waitFor({ timeout: 60_000 });
-    await page.waitForFunction(
-      (pattern) => [...document.querySelectorAll('.tabs-container .tab .label-name')].filter((label) => new RegExp(pattern).test(label.textContent ?? '')).length === 1,
-      `^Customer ${id}\\b`,
-      { timeout: 30_000 },
-    );
     await fill(frame, 'phone', newPhone);
     const notice = await saveAndWait(frame, /Saved: /);
     assert.match(notice, /Saved: Phone\./, 'the message names the field by its label');
