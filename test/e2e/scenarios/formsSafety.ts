@@ -92,7 +92,10 @@ export const scenario: Scenario = {
       frame = form(page);
       await frame.locator('.notice', { hasText: /Created customer \d+/ }).waitFor({ timeout: 60_000 });
     }
-    const posts = (await sandboxRequests(beforeRetry, 'POST')).items.filter((r) => r.path === '/services/rest/record/v1/customer');
+    // Creates only: the form also POSTs to the collection for NetSuite's defaults and choices (Accept: …; type=create-form
+    // or select-options), which write nothing and carry no idempotency key.
+    const isCreate = (r: { path: string; headers: Record<string, string | undefined> }) => r.path === '/services/rest/record/v1/customer' && !/type=(create-form|select-options)/.test(r.headers.accept ?? '');
+    const posts = (await sandboxRequests(beforeRetry, 'POST')).items.filter(isCreate);
     assert.ok(posts.length >= 2, `the create was sent more than once (${posts.length})`);
     assert.equal(new Set(posts.map((r) => r.headers['x-netsuite-idempotency-key'])).size, 1, 'every attempt carried the same idempotency key');
     // Exactly one customer has that name: the Child Of picker finds one.
