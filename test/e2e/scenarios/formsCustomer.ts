@@ -113,9 +113,13 @@ export async function pickReference(frame: FrameLocator, path: string, text: str
   // A field NetSuite gave choices for is a drop-down: open it and click the choice.
   const dropDown = frame.locator(`vscode-single-select[data-path="${path}"]`);
   if ((await dropDown.count()) > 0) {
-    await dropDown.click();
     // The first match by name, as the search lists them (the drop-down keeps NetSuite's order).
     const options = dropDown.locator('li.option', { hasText: candidate });
+    // A click that lands while the drop-down is still being drawn leaves it closed (seen in CI on 1.100): open again.
+    for (let attempt = 0; attempt < 4; attempt += 1) {
+      await dropDown.click();
+      if (await options.first().waitFor({ timeout: 7_500 }).then(() => true, () => false)) break;
+    }
     await options.first().waitFor({ timeout: 30_000 });
     const labels = await options.allInnerTexts();
     const first = labels.filter((label) => label.toLowerCase().includes(text.toLowerCase()) || candidate.test(label)).sort((a, b) => a.localeCompare(b))[0] ?? labels[0];
