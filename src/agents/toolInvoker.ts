@@ -51,6 +51,11 @@ export interface WriteQuestion {
 
 const writeActions: ReadonlySet<AgentAction> = new Set(['create', 'update', 'delete', 'transform']);
 
+/** Thrown by `confirmWrite` when it would not ask at all; its message is the refusal the log gives. */
+export class WriteNotAsked extends Error {
+  override readonly name = 'WriteNotAsked';
+}
+
 /** A decision, and for an allowed SuiteQL call the call re-bound to the canonical text the policy checked. */
 interface DecidedCall {
   decision: PolicyDecision;
@@ -162,7 +167,8 @@ export class AgentToolInvoker {
     let confirmed = false;
     try {
       confirmed = await this.options.confirmWrite({ agentName: agent.name, toolTitle: tool.title, accountId: call.accountId, production, effect, reason: decision.reason });
-    } catch {
+    } catch (error) {
+      if (error instanceof WriteNotAsked) return `denied: ${error.message}`;
       confirmed = false;
     }
     if (signal?.aborted) return 'denied: the agent stopped waiting before the person answered; nothing was sent';

@@ -12,7 +12,7 @@ import { AuditLog } from '../../src/agents/audit';
 import { emptyAgentPolicy } from '../../src/agents/policyDocument';
 import { withAgent, withGrant } from '../../src/agents/policyEdits';
 import { InMemoryMemento, MementoAgentPolicyStore } from '../../src/agents/policyStore';
-import { AgentToolInvoker, type WriteQuestion } from '../../src/agents/toolInvoker';
+import { AgentToolInvoker, WriteNotAsked, type WriteQuestion } from '../../src/agents/toolInvoker';
 import { inThreadSuiteQLReads } from '../../src/suiteql/guardedRead';
 import { netSuiteForAgentTests, type AgentTestNetSuite } from './agents-netsuite';
 
@@ -90,6 +90,17 @@ describe("an agent's write to production", () => {
     const answer = await invokerFor(production, confirm).invoke(agent, 'suitelens_update_record', phoneChange(production, '+1 555 0177'), controller.signal);
     expect(answer.ok).toBe(false);
     expect(answer.text).toMatch(/stopped waiting/);
+    expect((await production.getCustomer(production.customerId)).phone).toBe(before);
+  });
+
+  it("logs the answerer's own reason when it would not ask (another question open), and sends nothing", async () => {
+    const before = (await production.getCustomer(production.customerId)).phone;
+    const busy = async (): Promise<boolean> => {
+      throw new WriteNotAsked('another agent change is already waiting for the person to answer');
+    };
+    const answer = await invokerFor(production, busy).invoke(agent, 'suitelens_update_record', phoneChange(production, '+1 555 0166'));
+    expect(answer.ok).toBe(false);
+    expect(answer.text).toBe('denied: another agent change is already waiting for the person to answer');
     expect((await production.getCustomer(production.customerId)).phone).toBe(before);
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AgentToolPreparation } from '../../src/agents/toolInvoker';
+import { WriteNotAsked } from '../../src/agents/toolInvoker';
 import { agentWriteConfirmation, allowChangeButton } from '../../src/vscode/agents/agentWriteConfirmation';
 import { toolInvocationText } from '../../src/vscode/agents/toolConfirmation';
 
@@ -83,5 +84,24 @@ describe("SuiteLens's own question before an agent's write", () => {
     expect(asked).toHaveLength(0);
     expect(await confirmation.confirmWrite(question('1234567_SB2', false))).toBe(true);
     expect(asked[0].message).toBe('Billing\\u202E helper wants to change account Staging (1234567_SB2). Allow it?');
+  });
+
+  it('asks one question at a time: a write arriving while one is open is refused at once, not stacked over the editor', async () => {
+    let answer: (value: string | undefined) => void = () => undefined;
+    let asked = 0;
+    const showWarningMessage = (() => {
+      asked += 1;
+      return new Promise<string | undefined>((resolve) => (answer = resolve));
+    }) as unknown as Parameters<typeof agentWriteConfirmation>[1]['showWarningMessage'];
+    const confirmation = agentWriteConfirmation({ list: () => profiles }, { showWarningMessage });
+    const first = confirmation.confirmWrite(question('1234567', true));
+    await expect(confirmation.confirmWrite(question('1234567', true))).rejects.toBeInstanceOf(WriteNotAsked);
+    expect(asked).toBe(1);
+    answer(allowChangeButton);
+    expect(await first).toBe(true);
+    const third = confirmation.confirmWrite(question('1234567', true));
+    expect(asked).toBe(2);
+    answer(undefined);
+    expect(await third).toBe(false);
   });
 });

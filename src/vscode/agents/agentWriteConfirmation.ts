@@ -6,7 +6,7 @@
  * answer it as a person would.
  */
 import { accountEnvironment, canonicalAccountId } from '../../agents/accountEnvironment';
-import type { WriteQuestion } from '../../agents/toolInvoker';
+import { WriteNotAsked, type WriteQuestion } from '../../agents/toolInvoker';
 import { visibleText } from '../../agents/visibleText';
 import type { AgentDialogs } from './agentDialogs';
 
@@ -25,10 +25,14 @@ export interface AgentWriteConfirmation {
 export function agentWriteConfirmation(accounts: ProfileLookup, dialogs: Pick<AgentDialogs, 'showWarningMessage'>): AgentWriteConfirmation {
   const profileOf = (accountId: string) => accounts.list().find((profile) => canonicalAccountId(profile.accountId) === canonicalAccountId(accountId));
   const asksBeforeWrite = (accountId: string): boolean => accountEnvironment(accountId) === 'production' || profileOf(accountId)?.confirmBeforeWrite === true;
+  // One question at a time: an agent firing writes in parallel must not stack modals over the editor. A write that
+  // arrives while one is open is refused at once (and logged), never queued behind it.
+  let questionOpen = false;
   return {
     asksBeforeWrite,
     async confirmWrite(question) {
       if (!question.production && !asksBeforeWrite(question.accountId)) return true;
+      if (questionOpen) throw new WriteNotAsked('another agent change is already waiting for the person to answer; ask again after that one');
       const profile = profileOf(question.accountId);
       const account = profile && profile.label !== profile.accountId ? `${profile.label} (${question.accountId})` : question.accountId;
       const where = question.production ? `PRODUCTION account ${account}` : `account ${account}`;
@@ -39,8 +43,13 @@ export function agentWriteConfirmation(accounts: ProfileLookup, dialogs: Pick<Ag
         `${visibleText(question.agentName)} is ${visibleText(question.reason)} in SuiteLens.`,
         ...(question.production ? ['', 'This is a PRODUCTION account: the change is real and immediate.'] : []),
       ].join('\n');
-      const choice = await dialogs.showWarningMessage(`${visibleText(question.agentName)} wants to change ${where}. Allow it?`, { modal: true, detail }, allowChangeButton);
-      return choice === allowChangeButton;
+      questionOpen = true;
+      try {
+        const choice = await dialogs.showWarningMessage(`${visibleText(question.agentName)} wants to change ${where}. Allow it?`, { modal: true, detail }, allowChangeButton);
+        return choice === allowChangeButton;
+      } finally {
+        questionOpen = false;
+      }
     },
   };
 }
