@@ -104,4 +104,11 @@ describe("SuiteLens's own question before an agent's write", () => {
     answer(undefined);
     expect(await third).toBe(false);
   });
+
+  it("shows a long change cut to a readable size and says how much is not shown", async () => {
+    const { asked, confirmation } = asking(undefined);
+    await confirmation.confirmWrite({ ...question('1234567', true), effect: `Update customer 7: memo → ${'x'.repeat(100_000)}` });
+    expect(asked[0].detail.length).toBeLessThan(5000);
+    expect(asked[0].detail).toMatch(/and [\d,]+ more characters of changes not shown here/);
+  });
 });

@@ -12,6 +12,14 @@ import type { AgentDialogs } from './agentDialogs';
 
 export const allowChangeButton = 'Allow This Change';
 
+/** Longest change text the modal shows: an agent's megabyte of field values must not become a megabyte dialog. */
+const maxShownEffect = 4000;
+
+function shownEffect(effect: string): string {
+  if (effect.length <= maxShownEffect) return effect;
+  return `${effect.slice(0, maxShownEffect)}\n… and ${(effect.length - maxShownEffect).toLocaleString('en-US')} more characters of changes not shown here: allow only what you have read.`;
+}
+
 interface ProfileLookup {
   list(): readonly { accountId: string; label: string; confirmBeforeWrite: boolean }[];
 }
@@ -38,7 +46,7 @@ export function agentWriteConfirmation(accounts: ProfileLookup, dialogs: Pick<Ag
       const where = question.production ? `PRODUCTION account ${account}` : `account ${account}`;
       // The agent's own values are in the effect and the name: escaped so they cannot reshape the question.
       const detail = [
-        visibleText(question.effect),
+        shownEffect(visibleText(question.effect)),
         '',
         `${visibleText(question.agentName)} is ${visibleText(question.reason)} in SuiteLens.`,
         ...(question.production ? ['', 'This is a PRODUCTION account: the change is real and immediate.'] : []),
