@@ -4,10 +4,11 @@ import { formTitle, formUriParts, parseFormUri } from '../../src/vscode/forms/fo
 
 describe('record form resources (suitelens-form:)', () => {
   it('names the tab after the record: type, id and name; a new record as New <type>', () => {
-    expect(formTitle('customer', '123', 'Acme Ltd')).toBe('customer 123 Acme Ltd');
-    expect(formTitle('customer', '123', '123')).toBe('customer 123');
-    expect(formTitle('customer', '123')).toBe('customer 123');
-    expect(formTitle('salesOrder')).toBe('New salesOrder');
+    expect(formTitle('customer', '123', 'Acme Ltd')).toBe('Customer 123 Acme Ltd');
+    expect(formTitle('customer', '123', '123')).toBe('Customer 123');
+    expect(formTitle('customer', '123')).toBe('Customer 123');
+    expect(formTitle('salesOrder')).toBe('New Sales Order');
+    expect(formTitle('salesorder', '851')).toBe('Sales Order 851');
   });
 
   it('puts the title last in the path (VS Code labels the tab with it) and the identity in the query', () => {

@@ -5,6 +5,7 @@
  * its own document (two forms may show one record, e.g. to see a concurrent change). Pure: parts in, parts out, so
  * it is unit-tested without VS Code.
  */
+import { recordTypeLabel } from '../../netsuite/recordTypeLabels';
 export const formScheme = 'suitelens-form';
 
 export interface FormResource {
@@ -21,10 +22,14 @@ export interface UriParts {
   query: string;
 }
 
-/** The tab title: `customer 123 Acme` (the name only when it adds to the id), `New customer`. */
+/**
+ * The tab title in NetSuite's words: `Customer 123 Acme` (the name only when it adds to the id), `New Sales Order`.
+ * People know record types by label; the script id stays in the resource's path.
+ */
 export function formTitle(recordType: string, id?: string, name?: string): string {
-  if (!id) return `New ${recordType}`;
-  return name && name !== id ? `${recordType} ${id} ${name}` : `${recordType} ${id}`;
+  const label = recordTypeLabel(recordType);
+  if (!id) return `New ${label}`;
+  return name && name !== id ? `${label} ${id} ${name}` : `${label} ${id}`;
 }
 
 export function formUriParts(resource: FormResource, title: string): UriParts {

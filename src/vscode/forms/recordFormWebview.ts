@@ -28,6 +28,7 @@ import {
 import type { AccountProfile } from '../accounts/accountProfile';
 import { referenceChoices, sourcedFromEntity, transformPreview } from './formAssist';
 import { formHtml } from './formHtml';
+import { recordTypeLabel } from '../../netsuite/recordTypeLabels';
 import { formTitle } from './formUri';
 import type { PlacedErrors } from './model/fieldErrors';
 import type { FormValues } from './model/formValues';
@@ -69,7 +70,7 @@ export class RecordFormWebview {
     const from = form.transformFrom;
     const heading = form.id
       ? `${recordLabel(form.recordType, form.id, form.name)} · ${form.accountLabel}`
-      : `New ${form.recordType}${from ? ` from ${recordLabel(from.sourceType, from.sourceId, from.sourceName)}` : ''} · ${form.accountLabel}`;
+      : `New ${recordTypeLabel(form.recordType)}${from ? ` from ${recordLabel(from.sourceType, from.sourceId, from.sourceName)}` : ''} · ${form.accountLabel}`;
     this.post(
       FormInit.create({
         model: form.model,

@@ -8,7 +8,6 @@
 import * as vscode from 'vscode';
 import type { NetSuiteClient } from '../../netsuite/client';
 import { describeError } from '../../netsuite/describeError';
-import { recordTypeLabel } from '../../netsuite/recordTypeLabels';
 import type { Logger } from '../../netsuite/log';
 import type { NetSuiteRecord } from '../../netsuite/records';
 import { isViewToHost, ViewAction, ViewShow, type HostToView, type RecordView } from '../../protocol/recordViewMessages';
@@ -24,12 +23,13 @@ const recordViewScheme = 'suitelens-record-view';
 
 /**
  * `suitelens-record-view:/<accountId>/<recordType>/<title>?id=<id>`: VS Code names the tab after the last path
- * segment, so that is the title (`Customer 222 Acme`) and the id travels in the query.
+ * segment, so that is the title (`Customer 222 Acme (View)`) and the id travels in the query. The suffix tells the
+ * read-only view from the record's edit form, whose tab is `Customer 222 Acme`, when both are open.
  */
 function recordViewUri(target: RecordTarget, name?: string): vscode.Uri {
   // `Uri.from` encodes the path itself; a slash in a name must not add a folder to the tab's path.
   const segment = (text: string): string => text.replace(/[/\\]/g, '∕').trim() || '_';
-  const path = `/${segment(target.accountId)}/${segment(target.recordType)}/${segment(formTitle(recordTypeLabel(target.recordType), target.id, name))}`;
+  const path = `/${segment(target.accountId)}/${segment(target.recordType)}/${segment(`${formTitle(target.recordType, target.id, name)} (View)`)}`;
   return vscode.Uri.from({ scheme: recordViewScheme, path, query: new URLSearchParams({ id: target.id }).toString() });
 }
 

@@ -83,7 +83,7 @@ export const scenario: Scenario = {
     const orderId = (await (await findRow(page, orderLabel)).locator('.label-description').innerText()).replace(/^#/, '');
     await orderMenu.locator('.action-item', { hasText: 'Create Invoice from Sales Order…' }).click({ timeout: uiTimeout });
     const preview = form(page);
-    await preview.locator('h1', { hasText: new RegExp(`New invoice from salesOrder ${orderId}`, 'i') }).waitFor({ timeout: 60_000 });
+    await preview.locator('h1', { hasText: new RegExp(`New invoice from sales ?order ${orderId}`, 'i') }).waitFor({ timeout: 60_000 });
     await preview.locator('#save').click({ timeout: uiTimeout });
     const invoiceForm = form(page);
     const created = await invoiceForm.locator('.notice', { hasText: /Created invoice \d+ from/i }).first().innerText({ timeout: 60_000 });

@@ -106,7 +106,7 @@ export const scenario: Scenario = {
     await quickPickRow(page, 'Nordlicht Travel K.K.').waitFor({ timeout: uiTimeout });
     await screenshot(page, 'explorer-labels-6-picker-search');
     await quickPickRow(page, 'Nordlicht Travel K.K.').click({ timeout: uiTimeout });
-    await page.locator('.tabs-container .tab', { hasText: /customer 190/ }).first().waitFor({ timeout: 60_000 });
+    await page.locator('.tabs-container .tab', { hasText: /customer 190/i }).first().waitFor({ timeout: 60_000 });
 
     // A record row's click opens its preview: a tab for that record, in preview (italic) until kept.
     const row = await findRow(page, { label: /\S/, level: 4 });

@@ -9,7 +9,7 @@ import { answerModal } from './formsSalesOrder';
 const uiTimeout = 30_000;
 /** A customer of the demo's seed data, there again after the sandbox restarts. */
 const customerId = '100';
-const tabName = new RegExp(`^customer ${customerId}\\b`);
+const tabName = new RegExp(`^customer ${customerId}\\b`, 'i');
 
 /** Opens the demo's customer 100 in its edit form from the palette, as a user would. */
 export async function openCustomerForm(page: Page): Promise<FrameLocator> {
@@ -66,7 +66,7 @@ export const scenario: Scenario = {
     await closeFormTab(page);
     const prompt = page.locator('.monaco-dialog-box', { hasText: /Do you want to save the changes/ });
     await prompt.waitFor({ timeout: uiTimeout });
-    assert.match(await prompt.innerText(), new RegExp(`customer ${customerId}`), 'the prompt names the form');
+    assert.match(await prompt.innerText(), new RegExp(`customer ${customerId}`, 'i'), 'the prompt names the form');
     await screenshot(page, 'forms-close-1-vscode-asks-before-closing');
 
     // Cancel: the form stays, with the edit, and nothing was sent.
@@ -167,7 +167,7 @@ export const scenario: Scenario = {
     await fill(draft, 'companyName', draftName);
     await fill(draft, 'entityId', draftName);
     await pickReference(draft, 'subsidiary', 'honey', /Honeycomb/);
-    const newTab = formTab(page, /^New customer$/);
+    const newTab = formTab(page, /^New customer$/i);
     await newTab.hover();
     await newTab.locator('.tab-actions a.action-label').first().click({ timeout: uiTimeout });
     await answerModal(page, /Do you want to save/, 'Save');

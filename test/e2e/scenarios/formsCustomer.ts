@@ -51,11 +51,19 @@ export function form(page: Page): FrameLocator {
   return page.frameLocator('iframe.webview[src*="extensionId=suitelens.suitelens"] >> nth=-1').frameLocator('#active-frame');
 }
 
+/**
+ * A pattern for a record type as forms name it, by script id or label alike (`salesorder`, `salesOrder`, `Sales
+ * Order`): spaces optional between letters, case ignored by the caller's `i` flag.
+ */
+export function recordTypeText(recordType: string): string {
+  return [...recordType].join(' ?');
+}
+
 /** Opens the form of a new record of `recordType` from the palette and waits for it to be drawn. */
 export async function openNewForm(page: Page, recordType: string): Promise<FrameLocator> {
   await runCommandAnswering(page, 'SuiteLens: New Record of This Type…', [recordType]);
   const frame = form(page);
-  await frame.locator('h1', { hasText: `New ${recordType}` }).waitFor({ timeout: 60_000 });
+  await frame.locator('h1', { hasText: new RegExp(`New ${recordTypeText(recordType)}`, 'i') }).waitFor({ timeout: 60_000 });
   // NetSuite's choices (selectOptions) turn some reference fields into drop-downs once they arrive.
   await frame.locator('#form-root[data-choices="ready"]').waitFor({ state: 'attached', timeout: 60_000 });
   return frame;
@@ -96,15 +104,15 @@ export async function createAndWait(page: Page, frame: FrameLocator, recordType:
   const tabs = page.locator('.tabs-container .tab');
   const tabCount = await tabs.count();
   await frame.locator('#save').click();
-  // Case-insensitive: the palette's type picker answers NetSuite's script id (`salesorder` for `salesOrder`).
-  const tab = formTab(page, new RegExp(`^${recordType} \\d+`, 'i')).and(page.locator('.tab.active'));
+  // Tabs name the type by its label (`Sales Order 851`); the palette's type picker answers the script id.
+  const tab = formTab(page, new RegExp(`^${recordTypeText(recordType)} \\d+`, 'i')).and(page.locator('.tab.active'));
   await tab.waitFor({ timeout: 60_000 });
   // The new record's form took the place of the "New …" one, which closed.
   await page.waitForFunction((count) => document.querySelectorAll('.tabs-container .tab').length === count, tabCount, { timeout: 30_000 });
-  const id = new RegExp(`^${recordType} (\\d+)`, 'i').exec(await tab.locator('.label-name').innerText())![1];
+  const id = new RegExp(`^${recordTypeText(recordType)} (\\d+)`, 'i').exec(await tab.locator('.label-name').innerText())![1];
   const created = form(page);
-  await created.locator('.notice', { hasText: new RegExp(`Created ${recordType} ${id}\\.`, 'i') }).waitFor({ timeout: 60_000 });
-  await created.locator('h1', { hasText: new RegExp(`${recordType} ${id}`, 'i') }).waitFor();
+  await created.locator('.notice', { hasText: new RegExp(`Created ${recordTypeText(recordType)} ${id}\\.`, 'i') }).waitFor({ timeout: 60_000 });
+  await created.locator('h1', { hasText: new RegExp(`${recordTypeText(recordType)} ${id}`, 'i') }).waitFor();
   return { id, frame: created };
 }
 

@@ -28,7 +28,7 @@ export const scenario: Scenario = {
     // Someone else (form B, as a colleague would) adds a third line and saves it.
     await openEditForm(page, 'salesOrder', id);
     const formB = form(page);
-    await formB.locator('h1', { hasText: `salesOrder ${id}` }).waitFor({ timeout: 60_000 });
+    await formB.locator('h1', { hasText: new RegExp(`sales ?order ${id}`, 'i') }).waitFor({ timeout: 60_000 });
     await formB.locator('[data-add-line="item"]').click();
     await pickReference(formB, 'item.items[2].item', 'ada', /ada/i);
     await fill(formB, 'item.items[2].quantity', '7');

@@ -36,17 +36,17 @@ export const scenario: Scenario = {
     await screenshot(page, 'forms-prod-1-create-confirmation');
     await answerModal(page, /Create this customer in PRODUCTION/, 'Save to NetSuite');
     const created = await saveAndWaitNotice(page);
-    const id = /Created customer (\d+)/.exec(created.notice)![1];
+    const id = /Created customer (\d+)/i.exec(created.notice)![1];
     frame = created.frame;
 
     await fill(frame, 'phone', '+1 555 0300');
     await frame.locator('#save').click();
-    const update = page.locator('.monaco-dialog-box', { hasText: new RegExp(`Update customer ${id}.*PRODUCTION`) });
+    const update = page.locator('.monaco-dialog-box', { hasText: new RegExp(`Update customer ${id}.*PRODUCTION`, 'i') });
     await update.waitFor({ timeout: uiTimeout });
     assert.match(await update.innerText(), /Phone: \(empty\) → \+1 555 0300/);
     await screenshot(page, 'forms-prod-2-edit-confirmation');
     // Cancel: nothing is sent and the edit stays in the form.
-    await answerModal(page, /Update customer/, 'Cancel');
+    await answerModal(page, /Update customer/i, 'Cancel');
     await page.waitForTimeout(500);
     assert.equal(sandbox.requestLog.list({}).filter((r) => r.method === 'PATCH' && r.status !== 200).length, 0, 'a cancelled confirmation sends nothing');
     assert.equal(await frame.locator('vscode-textfield[data-path="phone"] input').inputValue(), '+1 555 0300');
@@ -55,9 +55,9 @@ export const scenario: Scenario = {
 
 /** After the confirmed create: the form reopens as the new customer's own form (tab `customer <id> …`). */
 async function saveAndWaitNotice(page: Page): Promise<{ notice: string; frame: FrameLocator }> {
-  await formTab(page, /^customer \d+/).and(page.locator('.tab.active')).waitFor({ timeout: 60_000 });
+  await formTab(page, /^customer \d+/i).and(page.locator('.tab.active')).waitFor({ timeout: 60_000 });
   const frame = form(page);
-  const box = frame.locator('.notice', { hasText: /Created customer \d+/ });
+  const box = frame.locator('.notice', { hasText: /Created customer \d+/i });
   await box.waitFor({ timeout: 60_000 });
   return { notice: await box.innerText(), frame };
 }

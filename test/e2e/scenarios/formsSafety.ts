@@ -77,7 +77,7 @@ export const scenario: Scenario = {
     await sandboxConfig({ faults: { resetAfterCommitRate: 1 } });
     await frame.locator('#save').click();
     const failure = frame.locator('.general-errors', { hasText: /\S/ });
-    const created2 = formTab(page, new RegExp(`^customer \\d+ ${retryName}`));
+    const created2 = formTab(page, new RegExp(`^customer \\d+ ${retryName}`, 'i'));
     // One of the two shows up: they live in different frames, so `or` cannot join them.
     for (let waited = 0; !(await failure.isVisible()) && (await created2.count()) === 0; waited += 500) {
       assert.ok(waited < 120_000, 'the create neither failed nor succeeded within 2 minutes');
@@ -90,7 +90,7 @@ export const scenario: Scenario = {
       frame = (await createAndWait(page, frame, 'customer')).frame;
     } else {
       frame = form(page);
-      await frame.locator('.notice', { hasText: /Created customer \d+/ }).waitFor({ timeout: 60_000 });
+      await frame.locator('.notice', { hasText: /Created customer \d+/i }).waitFor({ timeout: 60_000 });
     }
     // Creates only: the form also POSTs to the collection for NetSuite's defaults and choices (Accept: …; type=create-form
     // or select-options), which write nothing and carry no idempotency key.
@@ -109,11 +109,11 @@ export const scenario: Scenario = {
     const formA2 = await formAt(page, 0);
     await fill(formA2, 'phone', '+1 555 0200');
     await formA2.locator('#save').click();
-    const confirm = page.locator('.monaco-dialog-box', { hasText: new RegExp(`Update customer ${id}`) });
+    const confirm = page.locator('.monaco-dialog-box', { hasText: new RegExp(`Update customer ${id}`, 'i') });
     await confirm.waitFor({ timeout: uiTimeout });
     assert.match(await confirm.innerText(), /Phone: \+1 555 0199 → \+1 555 0200/);
     await screenshot(page, 'forms-safety-4-confirm-shows-diff');
-    await answerModal(page, new RegExp(`Update customer ${id}`), 'Save to NetSuite');
+    await answerModal(page, new RegExp(`Update customer ${id}`, 'i'), 'Save to NetSuite');
     await formA2.locator('.notice', { hasText: /Saved: Phone/ }).waitFor({ timeout: uiTimeout });
 
     // Read-only: edit mode is refused.

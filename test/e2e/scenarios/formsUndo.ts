@@ -81,7 +81,7 @@ export const scenario: Scenario = {
     // Sublists: a cell typed into is undone in place (the line stays, the caret stays in the cell); undoing the
     // added line takes the line away, and the new, untouched form is clean.
     const order = await openNewForm(page, 'salesOrder');
-    const orderTab = formTab(page, /^New salesOrder$/i);
+    const orderTab = formTab(page, /^New sales ?order$/i);
     await order.locator('[data-add-line="item"]').click();
     await order.locator('tr[data-line="0"]').waitFor({ timeout: uiTimeout });
     await typeInto(page, order, 'item.items[0].quantity', '12');

@@ -46,7 +46,8 @@ export const scenario: Scenario = {
 
     // A click on the id opens the record's read-only view, as a preview tab beside the notebook.
     await notebookOutput(page).locator('.sl-grid-row[data-position="0"] .sl-grid-cell[data-column="0"] .sl-grid-link').click();
-    const viewTab = formTab(page, new RegExp(`^Customer ${id}\\b`));
+    // The view's tab says it is the view; the edit form's tab will be the record's name alone.
+    const viewTab = formTab(page, new RegExp(`^Customer ${id}\\b.*\\(View\\)$`));
     await viewTab.waitFor({ timeout: 30_000 });
     assert.ok(await viewTab.locator('.label-name').evaluate((label) => getComputedStyle(label).fontStyle === 'italic'), 'the view opens as a preview tab');
     const view = newestWebview(page);
@@ -63,7 +64,7 @@ export const scenario: Scenario = {
 
     // Edit: the record form takes the view's place.
     await view.locator('vscode-button[data-action="edit"]').click();
-    const formTabLocator = formTab(page, new RegExp(`^customer ${id}\\b`));
+    const formTabLocator = formTab(page, new RegExp(`^Customer ${id}\\b(?!.*\\(View\\)$)`));
     await formTabLocator.waitFor({ timeout: 60_000 });
     await viewTab.waitFor({ state: 'detached', timeout: 30_000 });
     const frame = form(page);

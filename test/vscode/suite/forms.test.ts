@@ -129,7 +129,7 @@ suite('Record forms through the extension', () => {
     const form = await vscode.commands.executeCommand<OpenedForm>('suitelens.newRecord', { kind: 'recordType', accountId, recordType: 'salesOrder' });
     assert.equal(form.mode, 'create');
     assert.equal(form.id, undefined);
-    assert.equal(await waitForTab((label) => label === 'New salesOrder'), 'New salesOrder');
+    assert.equal(await waitForTab((label) => label === 'New Sales Order'), 'New Sales Order');
     await form.close();
   });
 });
