@@ -186,7 +186,7 @@ suite('Agents: language-model tools, access and activity views, MCP endpoint', (
     const opened = await waitFor(() =>
       vscode.window.tabGroups.all.flatMap((group) => group.tabs).find((tab) => tab.input instanceof vscode.TabInputCustom && tab.input.viewType === 'suitelens.recordView'),
     );
-    assert.equal(opened.label, `Customer ${customerId} ${customerName}`);
+    assert.equal(opened.label, `Customer ${customerId} ${customerName} (View)`);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 
     agents.activity.setFilter({ decision: 'denied', agentId: chat });

@@ -63,7 +63,7 @@ suite('Record forms through the extension', () => {
     const form = await vscode.commands.executeCommand<OpenedForm>('suitelens.editRecord', node);
     assert.equal(form.mode, 'edit');
     assert.equal(form.id, '100');
-    assert.match(await waitForTab((label) => label.startsWith('customer ')), /^customer /);
+    assert.match(await waitForTab((label) => label.startsWith('Customer ')), /^Customer /);
     await form.close();
   });
 
@@ -71,7 +71,7 @@ suite('Record forms through the extension', () => {
     this.timeout(60_000);
     const form = await vscode.commands.executeCommand<OpenedForm>('suitelens.editRecord', { accountId, recordType: 'customer', id: '101' });
     assert.equal(form.uri.scheme, 'suitelens-form');
-    const label = await waitForTab((tabLabel) => tabLabel.startsWith('customer 101 '));
+    const label = await waitForTab((tabLabel) => tabLabel.startsWith('Customer 101 '));
     const tab = formTabs().find((candidate) => candidate.label === label);
     assert.ok(tab, 'the form tab is a custom editor tab of suitelens.recordForm');
     assert.equal((tab.input as vscode.TabInputCustom).uri.toString(), form.uri.toString());
@@ -87,7 +87,7 @@ suite('Record forms through the extension', () => {
   test('an edit is a VS Code undo step: Undo brings the old value back and the tab clean, Redo the edit and the dirty dot', async function () {
     this.timeout(60_000);
     const form = await vscode.commands.executeCommand<OpenedForm>('suitelens.editRecord', { accountId, recordType: 'customer', id: '102' });
-    const label = await waitForTab((tabLabel) => tabLabel.startsWith('customer 102 '));
+    const label = await waitForTab((tabLabel) => tabLabel.startsWith('Customer 102 '));
     const original = form.values.phone;
     // Two keystrokes in Phone, as the webview reports them: one undo step.
     form.edit({ action: 'type', path: 'phone' }, { ...form.values, phone: '+1 555 07' });
