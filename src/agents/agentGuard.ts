@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import type { SecretStore } from '../netsuite/auth/types';
 import { workerSuiteQLReads, type LimitsSource } from '../suiteql/guardedRead';
+import type { AgentIdentity } from './agent';
 import { AuditLog, type AuditLogOptions } from './audit';
 import { AgentKeyStore } from './mcp/agentKeys';
 import { startAgentMcpServer, type RunningAgentMcpServer } from './mcp/agentMcpServer';
@@ -27,6 +28,8 @@ export interface AgentGuardOptions {
    * bundle) and the current length/depth caps (settings).
    */
   suiteql?: { workerFile?: string; limits?: LimitsSource; timeLimitMs?: number };
+  /** Agents the policy always lists, with no grants of their own (VS Code chat): see MementoAgentPolicyStore. */
+  listedAgents?: readonly AgentIdentity[];
   /** The person's yes or no before an agent's write (toolInvoker.ts); without it production writes are refused. */
   confirmWrite?: (question: WriteQuestion) => Promise<boolean>;
 }
@@ -43,7 +46,7 @@ export interface AgentGuard {
 }
 
 export function createAgentGuard(options: AgentGuardOptions): AgentGuard {
-  const policyStore = new MementoAgentPolicyStore(options.memento);
+  const policyStore = new MementoAgentPolicyStore(options.memento, options.listedAgents);
   const auditLog = new AuditLog(options.log);
   const keys = new AgentKeyStore(options.secrets);
   const suiteqlReads = workerSuiteQLReads({ ...options.suiteql, workerFile: options.suiteql?.workerFile ?? join(__dirname, 'suiteql-guard-worker.js') });

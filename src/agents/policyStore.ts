@@ -3,7 +3,9 @@
  * outside the workspace; tests pass an in-memory map. The store parses on every read, so a tampered or
  * malformed value raises an error (and every decision denies) rather than being half-understood.
  */
+import type { AgentIdentity } from './agent';
 import { parseAgentPolicy, type AgentPolicy } from './policyDocument';
+import { findAgent, withAgent } from './policyEdits';
 
 export interface AgentPolicyStore {
   read(): Promise<AgentPolicy>;
@@ -19,10 +21,23 @@ export interface KeyValueMemento {
 export const agentPolicyStorageKey = 'suitelens.agentPolicy';
 
 export class MementoAgentPolicyStore implements AgentPolicyStore {
-  constructor(private readonly memento: KeyValueMemento) {}
+  /**
+   * `listed`: agents the policy always names, with no grants of their own (VS Code chat, so the access view shows it).
+   * They are added by the first read that misses them, not at activation: reading parses the stored policy with
+   * ajv, a library loaded on first use, and a window that never touches agents should not pay for it.
+   */
+  constructor(
+    private readonly memento: KeyValueMemento,
+    private readonly listed: readonly AgentIdentity[] = [],
+  ) {}
 
   async read(): Promise<AgentPolicy> {
-    return parseAgentPolicy(this.memento.get(agentPolicyStorageKey));
+    const policy = parseAgentPolicy(this.memento.get(agentPolicyStorageKey));
+    const missing = this.listed.filter((agent) => !findAgent(policy, agent.id));
+    if (missing.length === 0) return policy;
+    const withListed = missing.reduce(withAgent, policy);
+    await this.write(withListed);
+    return withListed;
   }
 
   async write(policy: AgentPolicy): Promise<void> {

@@ -19,6 +19,20 @@ describe('agent policy store', () => {
     });
   });
 
+  it('lists the agents it always names on the first read, with no grants, and keeps every grant already stored', async () => {
+    const chat = { id: 'vscode-chat', name: 'VS Code chat', kind: 'vscode-chat' as const };
+    const memento = new InMemoryMemento();
+    await new MementoAgentPolicyStore(memento).write(withGrant(withAgent(emptyAgentPolicy(), agent), { agentId: agent.id, accountId: '1234567_SB1', recordType: 'customer', level: 'read' }));
+    const store = new MementoAgentPolicyStore(memento, [chat]);
+    const policy = await store.read();
+    expect(policy.agents).toEqual([agent, chat]);
+    expect(grantsOf(policy, chat.id, '1234567_SB1')).toEqual([]);
+    expect(decide(policy, readCustomer, { tablesReadBy }).allowed).toBe(true);
+    // Written back once, so a plain store (and the next read) sees the same policy.
+    expect(parseAgentPolicy(memento.get(agentPolicyStorageKey)).agents).toEqual([agent, chat]);
+    expect((await store.read()).agents).toEqual([agent, chat]);
+  });
+
   it('round-trips a policy as plain JSON with its schema version', async () => {
     const memento = new InMemoryMemento();
     const store = new MementoAgentPolicyStore(memento);

@@ -23,7 +23,7 @@ import { AgentAccessService } from './agentAccessService';
 import { windowDialogs, type AgentDialogs } from './agentDialogs';
 import { agentWriteConfirmation } from './agentWriteConfirmation';
 import { registerGrantCommands } from './grantCommands';
-import { ensureChatAgent, vscodeChatAgent } from './chatAgent';
+import { vscodeChatAgent } from './chatAgent';
 import { languageModelTool, registerLanguageModelTools } from './languageModelTools';
 import { registerMcpCommands } from './mcpCommands';
 import { McpEndpoint } from './mcpEndpoint';
@@ -79,6 +79,8 @@ export function registerAgents(context: vscode.ExtensionContext, registry: Accou
     suiteql: { workerFile: join(context.extensionPath, 'dist', 'suiteql-guard-worker.js'), limits: suiteQLLimitsSetting },
     // Read when asked, so the extension-host suite's answer (set on `dialogs`) is the one used.
     confirmWrite: (question) => writes.confirmWrite(question),
+    // Listed on the policy's first read (the access view, a grant, a tool call), not at activation.
+    listedAgents: [vscodeChatAgent],
   });
 
   const access = new AgentAccessService({
@@ -97,8 +99,6 @@ export function registerAgents(context: vscode.ExtensionContext, registry: Accou
   };
 
   const ready = (async () => {
-    await ensureChatAgent(guard.policyStore).catch((error: unknown) => logger.error('Could not list VS Code chat in the agent policy', error));
-    accessTree.refresh();
     await mcp.apply();
     showEndpoint(mcp.url);
   })();
