@@ -31,8 +31,8 @@ export const lazyLibraries = {
   'lib-undici': { undici: '*' },
   // Signing the JWT of a client-credentials (M2M) token request.
   'lib-jose': { jose: ['SignJWT'] },
-  // CSV export and CSV import files.
-  'lib-csv': { 'csv-stringify/sync': '*' },
+  // CSV export and CSV import files (writing and reading).
+  'lib-csv': { 'csv-stringify/sync': '*', 'csv-parse/sync': '*' },
   // JSON Schema checks: agent tool arguments and the stored agent policy (first agent call or policy read), form
   // writes (first save). ajv-formats requires ajv from lib-ajv, so there is one ajv.
   'lib-ajv': { ajv: '*', 'ajv-formats': '*' },

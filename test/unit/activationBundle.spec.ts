@@ -14,7 +14,7 @@ import { lazyLibraries, lazyLibraryBuilds } from '../../scripts/lazyLibraries.mj
 
 const oneMegabyte = 1024 * 1024;
 /** Packages that belong in the lazy files, never in the activation bundle (dt-sql-parser also pulls antlr4-c3). */
-const lazyPackages = ['dt-sql-parser', 'antlr4ng', 'antlr4-c3', 'undici', '@modelcontextprotocol/sdk', 'zod', 'jose', 'csv-stringify', 'ajv', 'ajv-formats'];
+const lazyPackages = ['dt-sql-parser', 'antlr4ng', 'antlr4-c3', 'undici', '@modelcontextprotocol/sdk', 'zod', 'jose', 'csv-stringify', 'csv-parse', 'ajv', 'ajv-formats'];
 
 let dir: string;
 let inputs: string[];
