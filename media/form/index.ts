@@ -13,20 +13,16 @@ import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import {
   DeleteRequest,
-  FormChoices,
   FormEdited,
-  FormErrors,
-  FormBusy,
   FormInit,
   FormReady,
-  FormValuesSet,
   isHostToForm,
   SaveRequest,
   SearchRequest,
-  SearchResults,
   TransformRequest,
   type FormToHost,
 } from '../../src/protocol/formMessages';
+import { unhandledMessage } from '../../src/protocol/guards';
 import { sameValue, type FieldModel, type FieldValue, type FormModel, type FormValues, type LineValues } from '../../src/protocol/formModel';
 import { recalculate } from '../../src/protocol/formTotals';
 import { formStyles } from './formStyles';
@@ -52,25 +48,35 @@ document.head.append(style);
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
   const message = event.data;
   if (!isHostToForm(message)) return;
-  if (FormInit.is(message)) {
-    state = message;
-    values = structuredClone(message.values);
-    render();
-  } else if (FormValuesSet.is(message)) {
-    applyValues(message.values);
-  } else if (FormChoices.is(message)) {
-    showChoices(message.fields);
-    // Tells whoever drives the form (the e2e tests) that the fields with choices are drawn as drop-downs now.
-    root.dataset.choices = 'ready';
-  } else if (FormBusy.is(message)) {
-    root.classList.toggle('busy', message.busy);
-    const status = document.getElementById('status');
-    if (status) status.replaceChildren(...(message.busy ? [icon('loading', 'codicon-modifier-spin'), document.createTextNode(message.label ?? 'Working…')] : []));
-  } else if (FormErrors.is(message)) {
-    showErrors(message.fields, message.general);
-  } else if (SearchResults.is(message)) {
-    pendingSearches.get(message.requestId)?.(message.candidates, message.error);
-    pendingSearches.delete(message.requestId);
+  switch (message.type) {
+    case 'init':
+      state = message;
+      values = structuredClone(message.values);
+      render();
+      return;
+    case 'setValues':
+      applyValues(message.values);
+      return;
+    case 'choices':
+      showChoices(message.fields);
+      // Tells whoever drives the form (the e2e tests) that the fields with choices are drawn as drop-downs now.
+      root.dataset.choices = 'ready';
+      return;
+    case 'busy': {
+      root.classList.toggle('busy', message.busy);
+      const status = document.getElementById('status');
+      if (status) status.replaceChildren(...(message.busy ? [icon('loading', 'codicon-modifier-spin'), document.createTextNode(message.label ?? 'Working…')] : []));
+      return;
+    }
+    case 'errors':
+      showErrors(message.fields, message.general);
+      return;
+    case 'searchResults':
+      pendingSearches.get(message.requestId)?.(message.candidates, message.error);
+      pendingSearches.delete(message.requestId);
+      return;
+    default:
+      unhandledMessage(message);
   }
 });
 post(FormReady.create({}));

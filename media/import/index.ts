@@ -8,18 +8,16 @@ import '@vscode-elements/elements/dist/vscode-button/index.js';
 import {
   ApplyRequest,
   DryRunRequest,
-  ImportBusy,
-  ImportFailed,
   ImportInit,
   ImportReady,
   isHostToImport,
   MappingChanged,
   OpenResultsRequest,
   ProblemsShown,
-  ResumeNotice,
   type ColumnChoice,
   type ImportToHost,
 } from '../../src/protocol/importMessages';
+import { unhandledMessage } from '../../src/protocol/guards';
 import { el, icon } from '../shared/dom';
 import { importStyles } from './importStyles';
 
@@ -39,19 +37,27 @@ document.head.append(style);
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
   const message = event.data;
   if (!isHostToImport(message)) return;
-  if (ImportInit.is(message)) {
-    mapping = message.columns.map((column) => message.mapping.find((choice) => choice.column === column.name) ?? { column: column.name, field: '' });
-    render(message);
-  } else if (ImportBusy.is(message)) {
-    root.classList.toggle('busy', message.busy);
-    byId('status').replaceChildren(...(message.busy ? [icon('loading', 'codicon-modifier-spin'), document.createTextNode(message.label ?? 'Working…')] : []));
-  } else if (ResumeNotice.is(message)) {
-    showNotice(message.text);
-  } else if (ProblemsShown.is(message)) {
-    byId('failure').replaceChildren();
-    showProblems(message);
-  } else if (ImportFailed.is(message)) {
-    byId('failure').replaceChildren(icon('error'), document.createTextNode(message.message));
+  switch (message.type) {
+    case 'init':
+      mapping = message.columns.map((column) => message.mapping.find((choice) => choice.column === column.name) ?? { column: column.name, field: '' });
+      render(message);
+      return;
+    case 'busy':
+      root.classList.toggle('busy', message.busy);
+      byId('status').replaceChildren(...(message.busy ? [icon('loading', 'codicon-modifier-spin'), document.createTextNode(message.label ?? 'Working…')] : []));
+      return;
+    case 'resume':
+      showNotice(message.text);
+      return;
+    case 'problems':
+      byId('failure').replaceChildren();
+      showProblems(message);
+      return;
+    case 'failed':
+      byId('failure').replaceChildren(icon('error'), document.createTextNode(message.message));
+      return;
+    default:
+      unhandledMessage(message);
   }
 });
 post(ImportReady.create({}));

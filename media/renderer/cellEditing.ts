@@ -4,6 +4,7 @@
  * with Apply, and the host's per-row results come back as ✓ or NetSuite's error on its cell. Failed rows keep
  * their edits. "Set field…" and "Delete records…" act on the selected rows. Values are only ever text.
  */
+import { unhandledMessage } from '../../src/protocol/guards';
 import { ApplyEdits, BulkAction, EditStart, rowTypeColumnOf, type GridEditNotice, type GridEditRequest, type GridRecordEdit, type GridRowRecord, type GridTypeMap } from '../../src/protocol/gridEditMessages';
 import type { Cell, RowsColumn } from '../../src/protocol/rows';
 import { clearMarks, ensureEditStyles, markCell, markRow, type RowOutcome } from './editMarks';
@@ -134,6 +135,7 @@ export class CellEditing {
       this.host.setMessage(editHelp);
       return;
     }
+    if (message.type !== 'editResults') unhandledMessage(message);
     this.busy = false;
     for (const result of message.results) {
       const row = this.host.rows[result.row];

@@ -1,3 +1,4 @@
+import { unhandledMessage } from '../../src/protocol/guards';
 import type { HostToRenderer, RendererToHost } from '../../src/protocol/rendererMessages';
 import { CancelLoadRequest, ChartChanged, ExportRequest, LoadAllRequest, LoadMoreRequest, OpenInEditorRequest, OpenRecordRequest } from '../../src/protocol/rendererMessages';
 import type { ChartSettings } from '../../src/protocol/chartSettings';
@@ -228,23 +229,29 @@ export class ResultsGrid {
   /** Handles a message from the extension host addressed to this grid's query. */
   receive(message: HostToRenderer): void {
     if (message.queryId !== this.payload.queryId) return;
-    if (message.type === 'rowsAppended') {
-      if (message.columns && message.columns.length > this.columns.length) {
-        this.addColumns(message.columns);
-        this.chart?.columnsChanged();
-      }
-      for (const row of message.rows) this.rows.push(row);
-      this.totalResults = message.totalResults;
-      if (this.sort) this.order = sortedOrder(this.rows, this.sort.column, this.columns[this.sort.column], this.sort.direction);
-      this.refreshView();
-      if (message.done) this.pending = undefined;
-      if (message.done) void this.chart?.refresh();
-      this.setMessage(message.done ? '' : `Loading… ${this.rows.length.toLocaleString('en-US')} of ${message.totalResults.toLocaleString('en-US')}`);
-    } else if (message.type === 'loadFailed') {
-      this.pending = undefined;
-      this.setMessage(message.detail, true);
-    } else if (message.type === 'loadProgress') {
-      this.setMessage(`Loading… ${message.loaded.toLocaleString('en-US')} of ${message.totalResults.toLocaleString('en-US')}`);
+    switch (message.type) {
+      case 'rowsAppended':
+        if (message.columns && message.columns.length > this.columns.length) {
+          this.addColumns(message.columns);
+          this.chart?.columnsChanged();
+        }
+        for (const row of message.rows) this.rows.push(row);
+        this.totalResults = message.totalResults;
+        if (this.sort) this.order = sortedOrder(this.rows, this.sort.column, this.columns[this.sort.column], this.sort.direction);
+        this.refreshView();
+        if (message.done) this.pending = undefined;
+        if (message.done) void this.chart?.refresh();
+        this.setMessage(message.done ? '' : `Loading… ${this.rows.length.toLocaleString('en-US')} of ${message.totalResults.toLocaleString('en-US')}`);
+        break;
+      case 'loadFailed':
+        this.pending = undefined;
+        this.setMessage(message.detail, true);
+        break;
+      case 'loadProgress':
+        this.setMessage(`Loading… ${message.loaded.toLocaleString('en-US')} of ${message.totalResults.toLocaleString('en-US')}`);
+        break;
+      default:
+        unhandledMessage(message);
     }
     this.updateChrome();
     this.layout();

@@ -53,3 +53,12 @@ export function defineMessage<const Type extends string, S extends Shape>(type: 
     create: (payload: ShapeType<S>): ShapeType<S> & { type: Type } => ({ ...payload, type }),
   };
 }
+
+/**
+ * The `default` of a `switch (message.type)` over a message union. With a `case` for every message type, `message` is
+ * `never` here; a type added to the union without its `case` is not, so it fails typecheck (and lint's
+ * switch-exhaustiveness-check names the missing case). The union's guard runs first, so this is never reached.
+ */
+export function unhandledMessage(message: never): never {
+  throw new Error(`No handler for the message ${JSON.stringify((message as { type?: unknown }).type)}`);
+}

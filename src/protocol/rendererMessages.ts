@@ -28,8 +28,15 @@ export type RendererToHost =
   | ReturnType<typeof OpenInEditorRequest.create>
   | GridEditRequest;
 
+/** What a grid asks about its result (rows, export, chart, open): every request but editing (gridEditMessages.ts). */
+export type GridRequest = Exclude<RendererToHost, GridEditRequest>;
+
+export function isGridRequest(value: unknown): value is GridRequest {
+  return [LoadMoreRequest, LoadAllRequest, CancelLoadRequest, ExportRequest, OpenRecordRequest, ChartChanged, OpenInEditorRequest].some((m) => m.is(value));
+}
+
 export function isRendererToHost(value: unknown): value is RendererToHost {
-  return [LoadMoreRequest, LoadAllRequest, CancelLoadRequest, ExportRequest, OpenRecordRequest, ChartChanged, OpenInEditorRequest].some((m) => m.is(value)) || isGridEditRequest(value);
+  return isGridRequest(value) || isGridEditRequest(value);
 }
 
 // Host → renderer

@@ -10,21 +10,16 @@ import type { NetSuiteClient } from '../../netsuite/client';
 import { describeError } from '../../netsuite/describeError';
 import type { Logger } from '../../netsuite/log';
 import {
-  DeleteRequest,
   FormBusy,
   FormChoices,
-  FormEdited,
   FormErrors,
   FormInit,
-  FormReady,
   FormValuesSet,
   isFormToHost,
-  SaveRequest,
-  SearchRequest,
   SearchResults,
-  TransformRequest,
   type HostToForm,
 } from '../../protocol/formMessages';
+import { unhandledMessage } from '../../protocol/guards';
 import type { AccountProfile } from '../accounts/accountProfile';
 import { referenceChoices, sourcedFromEntity, transformPreview } from './formAssist';
 import { formHtml } from './formHtml';
@@ -128,34 +123,47 @@ export class RecordFormWebview {
       return;
     }
     try {
-      if (FormReady.is(message)) {
-        this.showForm();
-        await this.form.refreshScope();
-        await this.refreshChoices().catch((error: unknown) => {
-          this.deps.logger.warn('NetSuite\'s choices for the form could not be read', error);
-          this.post(FormChoices.create({ fields: [] }));
-        });
-      } else if (FormEdited.is(message)) {
-        this.form.edit({ action: message.action, path: message.path }, message.values);
-        // A choice on the body (not typing, not a line) can change what NetSuite sources and offers.
-        if (message.action === 'set' && !message.path.includes('.') && this.form.model.fields.some((field) => field.id === message.path && field.kind === 'reference')) {
+      switch (message.type) {
+        case 'ready':
+          this.showForm();
           await this.form.refreshScope();
-          await this.afterChoice(message.path).catch((error: unknown) => this.deps.logger.warn('Sourcing from the choice, or the choices after it, could not be read', error));
-        }
-      } else if (SaveRequest.is(message)) {
-        this.form.takeValues(message.values);
-        // A transform's preview has nothing edited yet, and VS Code does not save an editor that is not dirty.
-        if (this.form.transformFrom && !this.isDirty()) {
-          await this.form.save().catch((error: unknown) => this.deps.logger.debug(`Record form not saved: ${describeError(error)}`));
+          await this.refreshChoices().catch((error: unknown) => {
+            this.deps.logger.warn('NetSuite\'s choices for the form could not be read', error);
+            this.post(FormChoices.create({ fields: [] }));
+          });
           return;
-        }
-        // Through VS Code, like Ctrl+S, so the tab's dirty state follows the outcome; the form already shows errors.
-        await Promise.resolve(vscode.workspace.save(this.form.uri)).catch((error: unknown) => this.deps.logger.debug(`Record form not saved: ${describeError(error)}`));
-      } else {
-        await this.form.refreshScope();
-        if (SearchRequest.is(message)) await this.search(message.requestId, message.referenceType, message.text);
-        else if (DeleteRequest.is(message)) await this.delete();
-        else if (TransformRequest.is(message)) await this.transform(message.targetType);
+        case 'edit':
+          this.form.edit({ action: message.action, path: message.path }, message.values);
+          // A choice on the body (not typing, not a line) can change what NetSuite sources and offers.
+          if (message.action === 'set' && !message.path.includes('.') && this.form.model.fields.some((field) => field.id === message.path && field.kind === 'reference')) {
+            await this.form.refreshScope();
+            await this.afterChoice(message.path).catch((error: unknown) => this.deps.logger.warn('Sourcing from the choice, or the choices after it, could not be read', error));
+          }
+          return;
+        case 'save':
+          this.form.takeValues(message.values);
+          // A transform's preview has nothing edited yet, and VS Code does not save an editor that is not dirty.
+          if (this.form.transformFrom && !this.isDirty()) {
+            await this.form.save().catch((error: unknown) => this.deps.logger.debug(`Record form not saved: ${describeError(error)}`));
+            return;
+          }
+          // Through VS Code, like Ctrl+S, so the tab's dirty state follows the outcome; the form already shows errors.
+          await Promise.resolve(vscode.workspace.save(this.form.uri)).catch((error: unknown) => this.deps.logger.debug(`Record form not saved: ${describeError(error)}`));
+          return;
+        case 'search':
+          await this.form.refreshScope();
+          await this.search(message.requestId, message.referenceType, message.text);
+          return;
+        case 'delete':
+          await this.form.refreshScope();
+          await this.delete();
+          return;
+        case 'transform':
+          await this.form.refreshScope();
+          await this.transform(message.targetType);
+          return;
+        default:
+          unhandledMessage(message);
       }
     } catch (error) {
       this.deps.logger.error(`Record form ${message.type} failed`, error);

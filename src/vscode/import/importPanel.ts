@@ -11,19 +11,15 @@ import { describeError } from '../../netsuite/describeError';
 import type { Logger } from '../../netsuite/log';
 import { recordTypeLabel } from '../../netsuite/recordTypeLabels';
 import {
-  ApplyRequest,
-  DryRunRequest,
   ImportBusy,
   ImportFailed,
   ImportInit,
-  ImportReady,
   isImportToHost,
-  MappingChanged,
-  OpenResultsRequest,
   ProblemsShown,
   ResumeNotice,
   type HostToImport,
 } from '../../protocol/importMessages';
+import { unhandledMessage } from '../../protocol/guards';
 import type { AccountProfile } from '../accounts/accountProfile';
 import { formHtml } from '../forms/formHtml';
 import { ReadOnlyAccountError } from '../forms/recordFormDocument';
@@ -82,11 +78,25 @@ export class CsvImportPanel implements vscode.Disposable {
       return;
     }
     try {
-      if (ImportReady.is(message)) await this.showInit();
-      else if (MappingChanged.is(message)) await this.showResume(this.session.planOf(message.mapping));
-      else if (DryRunRequest.is(message)) await this.dryRun(this.session.planOf(message.mapping));
-      else if (ApplyRequest.is(message)) await this.apply(this.session.planOf(message.mapping));
-      else if (OpenResultsRequest.is(message)) await openResults(this.session.resultsPath);
+      switch (message.type) {
+        case 'ready':
+          await this.showInit();
+          return;
+        case 'mapping':
+          await this.showResume(this.session.planOf(message.mapping));
+          return;
+        case 'dryRun':
+          await this.dryRun(this.session.planOf(message.mapping));
+          return;
+        case 'apply':
+          await this.apply(this.session.planOf(message.mapping));
+          return;
+        case 'openResults':
+          await openResults(this.session.resultsPath);
+          return;
+        default:
+          unhandledMessage(message);
+      }
     } catch (error) {
       this.deps.logger.error(`CSV import ${message.type} failed`, error);
       this.post(ImportBusy.create({ busy: false }));

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { NetSuiteClient } from '../../netsuite/client';
 import { describeError } from '../../netsuite/describeError';
 import { EditMap, EditResults, type GridEditNotice, type GridEditRequest, type GridRowResult } from '../../protocol/gridEditMessages';
+import { unhandledMessage } from '../../protocol/guards';
 import type { AccountRegistry } from '../accounts/accountRegistry';
 import { confirmWrite } from '../forms/writeConfirmations';
 import { runBulkFromGrid } from './bulkActions';
@@ -57,6 +58,7 @@ export class GridEdits {
         this.post(editor, EditResults.create({ queryId, results: outcome?.results ?? [], summary: outcome?.summary ?? 'Nothing was sent.', failed: countFailed(outcome?.results ?? []) }));
         return;
       }
+      if (message.type !== 'applyEdits') unhandledMessage(message);
       const outcome = await applyFromGrid({
         account: profile,
         confirmWrite: (what, changes) => confirmWrite(profile, what, changes),

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import type { NetSuiteClient } from '../../netsuite/client';
-import { LoadFailed, LoadProgress, RowsAppended, isRendererToHost, type HostToRenderer, type RendererToHost } from '../../protocol/rendererMessages';
+import { LoadFailed, LoadProgress, RowsAppended, isGridRequest, type GridRequest, type HostToRenderer } from '../../protocol/rendererMessages';
 import type { ChartSettings } from '../../protocol/chartSettings';
 import type { RowsPayload } from '../../protocol/rows';
 import { isGridEditRequest } from '../../protocol/gridEditMessages';
+import { unhandledMessage } from '../../protocol/guards';
 import type { AccountRegistry } from '../accounts/accountRegistry';
 import { exportQueryResult } from './exportCommand';
 import { GridEdits } from './gridEdits';
@@ -39,13 +40,13 @@ export class GridMessaging implements vscode.Disposable {
     this.edits = new GridEdits(registry, sessions, (editor, message) => void this.messaging.postMessage(message, editor));
     this.subscription = this.messaging.onDidReceiveMessage(({ editor, message }) => {
       if (isGridEditRequest(message)) return void this.edits.handle(editor, message);
-      if (!isRendererToHost(message)) return;
+      if (!isGridRequest(message)) return;
       void this.handle((answer) => void this.messaging.postMessage(answer, editor), message);
     });
   }
 
   /** Handles a grid's request, wherever the grid is; `reply` reaches that grid. */
-  async handle(reply: GridReply, message: RendererToHost): Promise<void> {
+  async handle(reply: GridReply, message: GridRequest): Promise<void> {
     const session = this.sessions.get(message.queryId);
     if (!session) {
       reply(LoadFailed.create({ queryId: message.queryId, detail: 'This result is from an earlier session; run the cell again.' }));
@@ -71,6 +72,8 @@ export class GridMessaging implements vscode.Disposable {
       case 'openInEditor':
         this.openInEditor(session, message.result);
         return;
+      default:
+        unhandledMessage(message);
     }
   }
 

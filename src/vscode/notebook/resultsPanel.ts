@@ -4,7 +4,7 @@
  * webviews' common strict page (formHtml).
  */
 import * as vscode from 'vscode';
-import { isRendererToHost, type RendererToHost } from '../../protocol/rendererMessages';
+import { isGridRequest, type GridRequest } from '../../protocol/rendererMessages';
 import { ResultsPanelReady, ShowResult } from '../../protocol/resultsPanelMessages';
 import type { RowsPayload } from '../../protocol/rows';
 import { formHtml } from '../forms/formHtml';
@@ -22,7 +22,7 @@ export function openResultsPanel(
   extensionUri: vscode.Uri,
   result: RowsPayload,
   query: string,
-  handle: (reply: GridReply, message: RendererToHost) => Promise<void>,
+  handle: (reply: GridReply, message: GridRequest) => Promise<void>,
 ): vscode.WebviewPanel {
   const media = vscode.Uri.joinPath(extensionUri, 'dist', 'media');
   const panel = vscode.window.createWebviewPanel(resultsPanelViewType, resultsTitle(query), vscode.ViewColumn.Active, {
@@ -34,7 +34,8 @@ export function openResultsPanel(
   const reply: GridReply = (message) => void panel.webview.postMessage(message);
   const subscription = panel.webview.onDidReceiveMessage((message: unknown) => {
     if (ResultsPanelReady.is(message)) void panel.webview.postMessage(ShowResult.create({ result }));
-    else if (isRendererToHost(message)) void handle(reply, message);
+    // The tab's grid has no edit mode (it sends no edit requests), so only the grid's own requests are answered.
+    else if (isGridRequest(message)) void handle(reply, message);
   });
   panel.onDidDispose(() => subscription.dispose());
   panel.webview.html = formHtml(panel.webview, {

@@ -10,7 +10,8 @@ import type { NetSuiteClient } from '../../netsuite/client';
 import { describeError } from '../../netsuite/describeError';
 import type { Logger } from '../../netsuite/log';
 import type { NetSuiteRecord } from '../../netsuite/records';
-import { isViewToHost, ViewAction, ViewShow, type HostToView, type RecordView } from '../../protocol/recordViewMessages';
+import { unhandledMessage } from '../../protocol/guards';
+import { isViewToHost, ViewShow, type HostToView, type RecordView } from '../../protocol/recordViewMessages';
 import type { AccountRegistry } from '../accounts/accountRegistry';
 import { formHtml } from '../forms/formHtml';
 import { formTitle } from '../forms/formUri';
@@ -115,13 +116,20 @@ export class RecordViewProvider implements vscode.CustomReadonlyEditorProvider<R
         this.logger.warn('Record view sent a message SuiteLens does not accept; ignored');
         return;
       }
-      if (!ViewAction.is(message)) {
-        // The first draw uses what `open` read; the webview asks again when its tab comes back (VS Code drops a
-        // hidden webview's page), and then it reads NetSuite again, so a change saved meanwhile shows.
-        await show(drawn);
-        drawn = true;
-      } else if (message.action === 'refresh') await show(true);
-      else await vscode.commands.executeCommand(actionCommands[message.action], document.uri);
+      switch (message.type) {
+        case 'ready':
+          // The first draw uses what `open` read; the webview asks again when its tab comes back (VS Code drops a
+          // hidden webview's page), and then it reads NetSuite again, so a change saved meanwhile shows.
+          await show(drawn);
+          drawn = true;
+          return;
+        case 'action':
+          if (message.action === 'refresh') await show(true);
+          else await vscode.commands.executeCommand(actionCommands[message.action], document.uri);
+          return;
+        default:
+          unhandledMessage(message);
+      }
     });
     panel.webview.html = formHtml(panel.webview, {
       script: panel.webview.asWebviewUri(vscode.Uri.joinPath(mediaRoot, 'recordView.js')),
