@@ -6,7 +6,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createSandboxAuth, type SandboxCredentials, type TbaCredentialSet, type LoginAuditEntry } from './auth';
-import { createRecordBodyValidator, findRecordType, recordTypeDefinitions } from './catalog';
+import { catalogRecordTypeDefinitions, createRecordBodyValidator, findCatalogRecordType, findRecordType, recordTypeDefinitions } from './catalog';
 import type { ControlState } from './http/controlEndpoints';
 import { defaultCompanyLanguage, otherLanguageThan } from './http/acceptLanguage';
 import { FaultInjector } from './http/faults';
@@ -122,14 +122,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     const engine = createSuiteQLEngine({ db: store.db, tables, dateFormat });
     // Cached SuiteQL results must not outlive a write: SuiteQL sees every committed REST write.
     store.onCommit(() => engine.invalidate());
-    const validator = createRecordBodyValidator();
+    const validator = createRecordBodyValidator(catalogRecordTypeDefinitions);
     const router = buildRouter({
       accountId,
       concurrencyLimit: () => runtime.concurrencyLimit,
       records: {
         store,
         baseUrl: () => baseUrl,
-        findRecordType,
+        // Types the catalog lists without data read as empty (the store has no rows of them); writes are refused.
+        findRecordType: findCatalogRecordType,
         dateFormat,
         queryDates: {
           timeZone: options.timeZone ?? defaultTimeZone,

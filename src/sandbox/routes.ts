@@ -7,6 +7,7 @@ import { batchRoutes, isCollectionBody, looksLikeMislabelledBatch, mislabelledBa
 import { createForm, editForm, representationOf, selectOptions, transformForm } from './records/formHandlers';
 import { getRecord, getSublist, listRecords } from './records/readHandlers';
 import { transformRecord } from './records/transform';
+import { refusingTypesWithoutData } from './records/typesWithoutData';
 import { createRecord, deleteRecord, updateRecord, upsertRecord } from './records/writeHandlers';
 import { governanceLimits } from './systemHandlers';
 import type { RouteHandler } from './http/router';
@@ -23,9 +24,20 @@ export function buildRouter(dependencies: RouteDependencies): Router {
   const { records } = dependencies;
   const record = '/services/rest/record/v1';
   const jobs = new AsyncJobs(dependencies.asyncJobs);
-  /** A record write, queued as an async job when the client prefers it (the only case its idempotency key counts). */
-  const write = (handler: RouteHandler): RouteHandler => (request) => (wantsAsync(request.headers) ? jobs.submit(request, () => handler(request)) : handler(request));
-  const batch = batchRoutes(records, jobs);
+  /**
+   * A record write, queued as an async job when the client prefers it (the only case its idempotency key counts);
+   * refused on a type the catalog lists without data.
+   */
+  const write = (handler: RouteHandler): RouteHandler =>
+    refusingTypesWithoutData((request) => (wantsAsync(request.headers) ? jobs.submit(request, () => handler(request)) : handler(request)));
+  const batchOf = batchRoutes(records, jobs);
+  const batch = {
+    read: batchOf.read,
+    create: refusingTypesWithoutData(batchOf.create),
+    update: refusingTypesWithoutData(batchOf.update),
+    upsert: refusingTypesWithoutData(batchOf.upsert),
+    remove: refusingTypesWithoutData(batchOf.remove),
+  };
   const create = write((request) => createRecord(records, request));
   const update = write((request) => updateRecord(records, request));
   const transform = write((request) => transformRecord(records, request));

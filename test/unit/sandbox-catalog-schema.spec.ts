@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findRecordType, handleMetadataRequest, recordTypeDefinitions, recordTypeJsonSchema, recordTypesOpenApi } from '../../src/sandbox/catalog';
+import { catalogRecordTypeDefinitions, findRecordType, handleMetadataRequest, recordTypeDefinitions, recordTypeJsonSchema, recordTypesOpenApi } from '../../src/sandbox/catalog';
 import { createRecordBodyValidator, errorPathFromPointer } from '../../src/sandbox/catalog/recordBodyValidation';
 import type { SandboxRole } from '../../src/sandbox/model/seams';
 
@@ -73,7 +73,7 @@ describe('metadata-catalog answers', () => {
   it('lists every type with the three media-type links, lower-case names, absolute hrefs', () => {
     const list = request(CATALOG);
     expect(list.status).toBe(200);
-    expect(list.json.items.map((item: { name: string }) => item.name)).toEqual(recordTypeDefinitions.map((definition) => definition.id.toLowerCase()));
+    expect(list.json.items.map((item: { name: string }) => item.name)).toEqual(catalogRecordTypeDefinitions.map((definition) => definition.id.toLowerCase()));
     const salesOrder = list.json.items.find((item: { name: string }) => item.name === 'salesorder');
     const href = `${baseUrl}${CATALOG}/salesorder`;
     expect(salesOrder.links).toEqual([
@@ -92,7 +92,7 @@ describe('metadata-catalog answers', () => {
   });
 
   it('shows a narrow role only what it may view, and hides the rest as nonexistent', () => {
-    expect(request(CATALOG, undefined, narrow).json.items.map((item: { name: string }) => item.name)).toEqual(['customer', 'contact']);
+    expect(request(CATALOG, undefined, narrow).json.items.map((item: { name: string }) => item.name)).toEqual(['contact', 'customer']);
     const hidden = request(`${CATALOG}/vendor`, 'application/schema+json', narrow);
     expect(hidden.status).toBe(404);
     expect(hidden.json).toMatchObject({ status: 404, title: 'Not Found', 'o:errorDetails': [{ detail: "Record type 'vendor' does not exist." }] });

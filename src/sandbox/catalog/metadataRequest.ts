@@ -9,7 +9,7 @@ import type { RecordTypeDefinition } from '../model/recordTypes';
 import type { SandboxHttpAnswer, SandboxRole } from '../model/seams';
 import { errorBody, errorContentType, invalidParameter, type NetSuiteHttpError, recordTypeNotFound } from '../http/errors';
 import { hasPermission } from '../roles';
-import { recordTypeDefinitions } from './registry';
+import { catalogRecordTypeDefinitions } from './typesWithoutData';
 import { allCatalogSchemas, catalogSchemaStyle, type JsonSchemaObject, recordTypeJsonSchema } from './jsonSchema';
 import { recordTypesOpenApi } from './openApi';
 import { METADATA_CATALOG_PATH } from './schemaNames';
@@ -76,7 +76,7 @@ function owningRecordType(name: string, definitions: readonly RecordTypeDefiniti
 const SHARED_SCHEMA_NAMES = new Set(['nslink', 'nsresource', 'nsresourcecollection', 'nserror']);
 
 export function handleMetadataRequest(request: MetadataRequest): SandboxHttpAnswer {
-  const definitions = request.definitions ?? recordTypeDefinitions;
+  const definitions = request.definitions ?? catalogRecordTypeDefinitions;
   const visible = definitions.filter((definition) => hasPermission(request.role, definition.id, 'view'));
   const representation = requestedRepresentation(request.accept);
   const openApiContext = () => ({

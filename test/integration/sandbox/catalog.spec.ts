@@ -1,7 +1,9 @@
 /** The metadata catalog and the seeded demo data, over real HTTP against a running sandbox. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../../src/sandbox';
-import { recordTypeDefinitions } from '../../../src/sandbox/catalog';
+import { catalogRecordTypeDefinitions } from '../../../src/sandbox/catalog';
+import { documentedRestRecordTypes } from '../../../src/netsuite/restRecordTypes';
+import { recordTypeLabel } from '../../../src/netsuite/recordTypeLabels';
 import { generateSeedData } from '../../../src/sandbox/seed';
 import { call } from './sandboxTestClient';
 
@@ -30,7 +32,7 @@ describe('metadata-catalog over HTTP', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('application/json');
     const names = response.json.items.map((item: { name: string }) => item.name);
-    expect(names).toEqual(recordTypeDefinitions.map((definition) => definition.id.toLowerCase()));
+    expect(names).toEqual(catalogRecordTypeDefinitions.map((definition) => definition.id.toLowerCase()));
     const customer = response.json.items.find((item: { name: string }) => item.name === 'customer');
     expect(customer.links.map((link: { mediaType: string }) => link.mediaType)).toEqual(['application/json', 'application/swagger+json', 'application/schema+json']);
     expect(customer.links[0].href).toBe(`${sandbox.baseUrl}${CATALOG}/customer`);
@@ -90,6 +92,45 @@ describe('metadata-catalog over HTTP', () => {
   it('requires authentication like every REST call', async () => {
     const response = await call(sandbox, 'GET', CATALOG, { credentials: null });
     expect(response.status).toBe(401);
+  });
+});
+
+describe('the catalog at a real account\u2019s size', () => {
+  it('lists every record type NetSuite documents for REST, each with the label people see', async () => {
+    const response = await call(sandbox, 'GET', CATALOG);
+    const names: string[] = response.json.items.map((item: { name: string }) => item.name);
+    expect(names.length).toBeGreaterThanOrEqual(200);
+    for (const [id] of documentedRestRecordTypes) expect(names, id).toContain(id.toLowerCase());
+    // NetSuite lists ids only; the labels come from the client's list of documented types.
+    const unlabelled = names.filter((name) => !name.startsWith('customrecord') && recordTypeLabel(name) === name);
+    expect(unlabelled).toEqual([]);
+    expect(recordTypeLabel('advintercompanyjournalentry')).toBe('Advanced Intercompany Journal Entry');
+  });
+
+  it('answers a type without data with an empty collection in NetSuite\u2019s shape, and a record of it with 404', async () => {
+    const collection = await call(sandbox, 'GET', `${record}/assemblyBuild`);
+    expect(collection.status).toBe(200);
+    expect(collection.json).toEqual({ links: [{ rel: 'self', href: `${sandbox.baseUrl}${record}/assemblyBuild` }], count: 0, hasMore: false, items: [], offset: 0, totalResults: 0 });
+    const filtered = await call(sandbox, 'GET', `${record}/assemblybuild?q=${encodeURIComponent('externalId IS "A-1"')}&limit=10`);
+    expect(filtered.json).toMatchObject({ count: 0, items: [], totalResults: 0 });
+
+    const single = await call(sandbox, 'GET', `${record}/assemblyBuild/1`);
+    expect(single.status).toBe(404);
+    expect(single.json['o:errorDetails']).toEqual([{ detail: 'The record instance does not exist. Provide a valid record instance ID.', 'o:errorCode': 'NONEXISTENT_ID' }]);
+  });
+
+  it('describes a type without data with the fields every record has, and refuses to write it', async () => {
+    const schema = await call(sandbox, 'GET', `${CATALOG}/assemblybuild`, { headers: { accept: 'application/schema+json' } });
+    expect(schema.status).toBe(200);
+    expect(Object.keys(schema.json.properties)).toEqual(expect.arrayContaining(['id', 'externalId', 'refName', 'links']));
+    const created = await call(sandbox, 'POST', `${record}/assemblyBuild`, { body: { externalId: 'A-1' } });
+    expect(created.status).toBe(400);
+    expect(created.json['o:errorDetails'][0].detail).toContain('keeps no records of it');
+  });
+
+  it('still serves the types with data', async () => {
+    const customers = await call(sandbox, 'GET', `${record}/customer?limit=1`);
+    expect(customers.json.totalResults).toBe(seed.filter((candidate) => candidate.type === 'customer').length);
   });
 });
 
