@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NetSuiteClient } from '../../src/netsuite/client';
 import { isNetSuiteError } from '../../src/netsuite/errors';
 import { placeErrors } from '../../src/vscode/forms/model/fieldErrors';
+import { createDefaults } from '../../src/vscode/forms/formAssist';
 import { buildFormModel, type FormModel } from '../../src/vscode/forms/model/formModel';
 import { validateWrite } from '../../src/vscode/forms/model/formValidation';
 import { createPlan, formValuesOf, patchPlan, type FieldChange, type FormValues } from '../../src/vscode/forms/model/formValues';
@@ -27,6 +28,14 @@ describe('record forms against the sandbox', () => {
     expect(model.fields.find((f) => f.id === 'custbody_order_source')).toMatchObject({ kind: 'enum', custom: true });
     const items = model.sublists.find((s) => s.id === 'item');
     expect(items?.columns.map((c) => c.id)).toEqual(expect.arrayContaining(['line', 'item', 'quantity', 'rate']));
+  });
+
+  it('opens a new record of a type the catalog lists without data: the fields every record has, NetSuite\u2019s create-form defaults', async () => {
+    const model = await modelOf('assemblyBuild');
+    expect(model.fields.map((f) => f.id)).toEqual(expect.arrayContaining(['id', 'externalId']));
+    expect(model.fields.find((f) => f.id === 'id')?.readOnly).toBe(true);
+    expect(model.sublists).toEqual([]);
+    expect(await createDefaults(client, model)).toBeDefined();
   });
 
   it('an edited line and a removed line PATCH with replace=item, and NetSuite keeps exactly the remaining lines', async () => {
