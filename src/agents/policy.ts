@@ -199,6 +199,12 @@ export function decide(policy: AgentPolicy, request: PolicyRequest, context: Dec
       if (!source.ok) return deny(source.reason, missingOf([source, target]));
       return target.ok ? allow([source.grant, target.grant]) : deny(target.reason, missingOf([target]));
     }
+    case 'create':
+    case 'delete':
+    case 'describeRecordType':
+    case 'read':
+    case 'search':
+    case 'update':
     default: {
       const verb = request.action === 'describeRecordType' ? 'describing' : request.action;
       const check = checkRecordType(grants, request.accountId, request.recordType, levelNeededFor[request.action], verb);

@@ -130,6 +130,8 @@ export function typedFieldValue(field: ImportField, text: string): { value?: unk
       return Number.isNaN(Date.parse(text)) ? { error: `${field.title}: '${text}' is not a date and time` } : { value: text };
     case 'enum':
       return { value: { id: text } };
+    case 'reference':
+    case 'text':
     default:
       return { value: text };
   }

@@ -163,6 +163,8 @@ function adviceFor(kind: NetSuiteErrorKind, details: NetSuiteErrorDetail[]): str
       return 'NetSuite is refusing requests because the account is at its concurrency limit: wait a moment and retry, or lower SuiteLens\u2019 concurrency setting.';
     case 'server':
       return 'NetSuite had an internal error; retrying usually works. If it persists, quote the error id to NetSuite support.';
+    case 'cancelled':
+    case 'network':
     default:
       return 'Try again.';
   }

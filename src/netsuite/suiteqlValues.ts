@@ -50,6 +50,7 @@ export function typeValue(text: string, type: SuiteQLColumnType, dateFormat: Dat
       const time = parseTime(timeParts.join(' '));
       return time === undefined ? text : `${date}T${time}`;
     }
+    case 'string':
     default:
       return text;
   }

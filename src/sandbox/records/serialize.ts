@@ -88,6 +88,11 @@ export function serializeValue(field: FieldDefinition, value: unknown, options: 
       if (field.referenceRestExposed !== false) reference.unshift(['links', selfLinks(recordHref(options.baseUrl, field.referenceType, id))]);
       return orderKeys(reference);
     }
+    case 'date':
+    case 'email':
+    case 'phone':
+    case 'string':
+    case 'url':
     default:
       return field.id.toLowerCase() === 'id' ? String(value) : value;
   }

@@ -90,6 +90,11 @@ function columnType(kind: FieldKind): Pick<SuiteQLColumn, 'type' | 'boolean'> {
       return { type: 'date' };
     case 'datetime':
       return { type: 'timestamp' };
+    case 'email':
+    case 'enum':
+    case 'phone':
+    case 'string':
+    case 'url':
     default:
       return { type: 'text' };
   }

@@ -244,6 +244,7 @@ function draftCredentials(state: WizardState): DraftCredentials | undefined {
       return { kind: 'oauth2', clientId: f.clientId ?? '', ...(f.clientSecret ? { clientSecret: f.clientSecret } : {}) };
     case 'clientCredentials':
       return { kind: 'clientCredentials', clientId: f.clientId ?? '', certificateId: f.certificateId ?? '', privateKeyPem: f.privateKeyPem ?? '' };
+    case undefined:
     default:
       return undefined;
   }

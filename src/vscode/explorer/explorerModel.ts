@@ -421,6 +421,9 @@ export class ExplorerModel {
         return this.sublistChildren(node);
       case 'line':
         return this.lineChildren(node);
+      case 'field':
+      case 'loadMore':
+      case 'message':
       default:
         return [];
     }

@@ -81,6 +81,7 @@ export function describeWriteError(error: unknown, target: string): string {
     case 'EMFILE':
     case 'ENFILE':
       return 'Too many files are open; close some programs and export again.';
+    case undefined:
     default:
       return `Could not write ${name}: ${(error as Error | undefined)?.message ?? String(error)}`;
   }

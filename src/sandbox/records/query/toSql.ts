@@ -41,6 +41,10 @@ function classOf(field: FieldDefinition): FieldClass {
     case 'enum':
     case 'reference':
       return 'select';
+    case 'email':
+    case 'phone':
+    case 'string':
+    case 'url':
     default:
       return 'string';
   }

@@ -49,6 +49,7 @@ function fieldSchema(field: FieldModel): Record<string, unknown> {
       return { anyOf: [{ type: 'object', required: ['id'], properties: { id: { enum: field.options ?? [] } } }, { type: 'null' }] };
     case 'reference':
       return { anyOf: [referenceSchema, { type: 'null' }] };
+    case 'text':
     default:
       return { type: ['string', 'null'], ...(field.maxLength ? { 'x-netsuite-max-length': field.maxLength } : {}) };
   }
