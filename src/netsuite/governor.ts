@@ -3,6 +3,11 @@
  * other integration on the account (netsuite-wire.md §6): we keep our in-flight requests at or under the limit,
  * step down by one on each `429 CONCURRENCY_LIMIT_EXCEEDED` (someone else is using part of the budget), and
  * climb back one step after a run of successes.
+ *
+ * Waiters are served in order, except that `background` ones (reading the per-record results of a batch job that
+ * has already finished) wait while any ordinary one does: a submission or a poll that keeps NetSuite busy is worth
+ * more than a result that can be read a moment later, and the user's own queries must not stand behind a thousand
+ * result reads.
  */
 import { cancelledError } from './errors';
 
@@ -20,6 +25,9 @@ export interface GovernorState {
   queued: number;
 }
 
+/** `background`: served only when no ordinary request is waiting. */
+export type GovernorPriority = 'normal' | 'background';
+
 interface Waiter {
   grant: () => void;
 }
@@ -30,6 +38,7 @@ export class ConcurrencyGovernor {
   private running = 0;
   private successStreak = 0;
   private readonly queue: Waiter[] = [];
+  private readonly backgroundQueue: Waiter[] = [];
   private readonly successesPerStepUp: number;
 
   constructor(options: GovernorOptions) {
@@ -42,16 +51,17 @@ export class ConcurrencyGovernor {
   }
 
   get state(): GovernorState {
-    return { limit: this.currentLimit, maxLimit: this.maxLimit, inFlight: this.running, queued: this.queue.length };
+    return { limit: this.currentLimit, maxLimit: this.maxLimit, inFlight: this.running, queued: this.queue.length + this.backgroundQueue.length };
   }
 
   /**
    * Waits for a slot. The returned function releases it (idempotent). Rejects with a `cancelled` error, and
-   * leaves the queue, as soon as `signal` aborts.
+   * leaves the queue, as soon as `signal` aborts. A `background` request waits behind every ordinary one.
    */
-  acquire(signal?: AbortSignal): Promise<() => void> {
+  acquire(signal?: AbortSignal, priority: GovernorPriority = 'normal'): Promise<() => void> {
     if (signal?.aborted) return Promise.reject(cancelledError());
-    if (this.running < this.currentLimit && this.queue.length === 0) return Promise.resolve(this.takeSlot());
+    const queue = priority === 'background' ? this.backgroundQueue : this.queue;
+    if (this.running < this.currentLimit && this.queue.length === 0 && queue.length === 0) return Promise.resolve(this.takeSlot());
     return new Promise((resolve, reject) => {
       const waiter: Waiter = {
         grant: () => {
@@ -60,12 +70,12 @@ export class ConcurrencyGovernor {
         },
       };
       const onAbort = (): void => {
-        const index = this.queue.indexOf(waiter);
-        if (index >= 0) this.queue.splice(index, 1);
+        const index = queue.indexOf(waiter);
+        if (index >= 0) queue.splice(index, 1);
         reject(cancelledError());
       };
       signal?.addEventListener('abort', onAbort, { once: true });
-      this.queue.push(waiter);
+      queue.push(waiter);
     });
   }
 
@@ -97,8 +107,8 @@ export class ConcurrencyGovernor {
   }
 
   private pump(): void {
-    while (this.running < this.currentLimit && this.queue.length > 0) {
-      this.queue.shift()!.grant();
+    while (this.running < this.currentLimit && this.queue.length + this.backgroundQueue.length > 0) {
+      (this.queue.shift() ?? this.backgroundQueue.shift())!.grant();
     }
   }
 }

@@ -12,7 +12,7 @@ import { systemClock, type Clock, type RandomSource } from './clock';
 import { clockSkewHint } from './clockSkew';
 import type { CompanyLanguage } from './companyLanguage';
 import { cancelledError, errorFromResponse, NetSuiteError, networkError } from './errors';
-import { ConcurrencyGovernor, type GovernorState } from './governor';
+import { ConcurrencyGovernor, type GovernorPriority, type GovernorState } from './governor';
 import { foreignBodyError, isJsonContentType, redirectAnswerError } from './foreignAnswer';
 import { silentLogger, type Logger } from './log';
 import { backoffDelay, defaultBackoff, isRetryable, mayHaveTakenEffect, type AttemptOutcome, type BackoffOptions, type RetrySafety } from './retry';
@@ -41,6 +41,8 @@ export interface NetSuiteRequest {
    * hiccup cannot be told from content): for reads whose error IS the content, such as a failed async task's result.
    */
   answerErrors?: boolean;
+  /** `background`: waits for a slot behind every ordinary request (governor.ts); each attempt alike. */
+  priority?: GovernorPriority;
 }
 
 export interface NetSuiteResponse {
@@ -139,7 +141,7 @@ export class NetSuiteHttpClient {
 
     for (let attempt = 1; ; attempt += 1) {
       this.throwIfStopped(request.signal, label);
-      const release = await this.governor.acquire(request.signal);
+      const release = await this.governor.acquire(request.signal, request.priority);
       // The client may have been closed (or the request cancelled) while it waited for its slot.
       if (this.closed || request.signal?.aborted) {
         release();

@@ -22,6 +22,25 @@ describe('concurrency governor', () => {
     expect(governor.state).toMatchObject({ inFlight: 0, queued: 0 });
   });
 
+  it('serves background waiters only when no ordinary one waits, each kind in order', async () => {
+    const governor = new ConcurrencyGovernor({ limit: 1 });
+    const held = await governor.acquire();
+    const order: string[] = [];
+    const take = (name: string, priority?: 'background') => governor.acquire(undefined, priority).then((release) => (order.push(name), release));
+    const read1 = take('read1', 'background');
+    const submit = take('submit');
+    const read2 = take('read2', 'background');
+    const poll = take('poll');
+    expect(governor.state).toMatchObject({ inFlight: 1, queued: 4 });
+    held();
+    for (const next of [submit, poll, read1, read2]) (await next)();
+    expect(order).toEqual(['submit', 'poll', 'read1', 'read2']);
+    // With a free slot and nobody waiting, a background request goes at once.
+    const free = await governor.acquire(undefined, 'background');
+    free();
+    expect(governor.state).toMatchObject({ inFlight: 0, queued: 0 });
+  });
+
   it('steps down on concurrency rejections (not below 1) and back up after a run of successes', async () => {
     const governor = new ConcurrencyGovernor({ limit: 3, successesPerStepUp: 2 });
     governor.recordConcurrencyRejection();
