@@ -6,6 +6,7 @@
  */
 import type { Clock } from './clock';
 import { NetSuiteError } from './errors';
+import type { GovernorPriority } from './governor';
 import type { NetSuiteHttpClient, NetSuiteResponse } from './http';
 
 export interface AsyncJobPolling {
@@ -83,11 +84,14 @@ export class AsyncJobWaiter {
     }
   }
 
-  /** One task's result (the record's own answer, an error included) from a task-list item. */
-  taskResult(jobLocation: string, task: Record<string, unknown>, signal?: AbortSignal): Promise<NetSuiteResponse> {
+  /**
+   * One task's result (the record's own answer, an error included) from a task-list item; `background` lets the
+   * reads of a finished batch wait behind requests that keep other jobs moving (governor.ts).
+   */
+  taskResult(jobLocation: string, task: Record<string, unknown>, signal?: AbortSignal, priority?: GovernorPriority): Promise<NetSuiteResponse> {
     const jobPath = this.http.restPathOf(jobLocation);
     const resultPath = linkPath(this.http, task, 'related') ?? `${linkPath(this.http, task, 'self') ?? `${jobPath}/task/${encodeURIComponent(String(task.id))}`}/result`;
-    return this.http.request({ method: 'GET', path: resultPath, safety: 'idempotent', signal, answerErrors: true });
+    return this.http.request({ method: 'GET', path: resultPath, safety: 'idempotent', signal, answerErrors: true, priority });
   }
 
   private async completedJob(jobPath: string, jobUrl: string, operation: string, signal: AbortSignal | undefined): Promise<Record<string, unknown>> {

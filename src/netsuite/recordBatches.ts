@@ -11,6 +11,12 @@
  *
  * Batches run side by side up to the account's concurrency limit: each holds a request slot only while it talks to
  * NetSuite, and the governor keeps the total within the limit.
+ *
+ * Reading a finished job's per-record results costs one request per record (NetSuite offers nothing cheaper:
+ * src/sandbox/batch-wire.md), as many as the writes themselves. Those reads are pipelined: once a batch's job has
+ * finished and its task list is read, its worker goes on to submit the next batch while the results are read in
+ * the background, at `background` priority in the governor, so that submissions and polls that keep NetSuite busy
+ * never wait behind them.
  */
 import { randomUUID } from 'node:crypto';
 import { AsyncJobWaiter, hasErrorDetails, isFailure } from './asyncJob';
@@ -62,12 +68,21 @@ export interface BatchProgress {
   total: number;
   succeeded: number;
   failed: number;
+  /**
+   * Entries whose batch has been submitted and followed to the end of its job (their outcomes may still be being
+   * read). Progress is reported at that point too: results are read while later batches go, so a `stop` asked for
+   * on the first report still holds back every batch not yet submitted.
+   */
+  submitted?: number;
 }
 
 export interface BatchRunOptions {
   /** Records per request, 1–100 (default 100). */
   batchSize?: number;
-  /** Batches in flight at once; default the account's concurrency limit. */
+  /**
+   * Batches submitted and waited for at once (default the account's concurrency limit); the results of finished
+   * ones are read meanwhile, within the same request slots.
+   */
   concurrency?: number;
   /** The key of batch `batchIndex` (entries `[start, start + size)`); a fresh UUID per batch by default. */
   batchKey?: (batchIndex: number, entries: readonly BatchEntry[]) => string;
@@ -103,11 +118,26 @@ export class RecordBatches {
 
     const batchCount = Math.ceil(entries.length / size);
     const results: BatchEntryResult[] = entries.map((_, index) => ({ index, status: 'notSubmitted' }));
-    const progress: BatchProgress = { done: 0, total: entries.length, succeeded: 0, failed: 0 };
+    const progress: BatchProgress = { done: 0, total: entries.length, succeeded: 0, failed: 0, submitted: 0 };
     let next = 0;
     let stopped = false;
+    // The first error that ends the run (a cancel, a job that cannot be followed): no new batch starts after it, and
+    // it is thrown once every batch already under way has settled.
+    let failure: { error: unknown } | undefined;
+    const readsUnderWay: Promise<void>[] = [];
+    const finish = async (batchIndex: number, batchResults: readonly BatchEntryResult[]) => {
+      await options.onBatchDone?.(batchIndex, batchResults);
+      for (const result of batchResults) {
+        results[result.index] = result;
+        progress.done += 1;
+        if (result.status === 'succeeded') progress.succeeded += 1;
+        else progress.failed += 1;
+      }
+      options.onProgress?.({ ...progress });
+    };
     const worker = async () => {
       for (;;) {
+        if (failure) return;
         if (options.stop?.aborted || options.signal?.aborted) {
           stopped = next < batchCount;
           return;
@@ -118,39 +148,58 @@ export class RecordBatches {
         const start = batchIndex * size;
         const batch = entries.slice(start, start + size);
         const key = options.batchKey?.(batchIndex, batch) ?? randomUUID();
-        const batchResults = await this.runBatch(recordType, operation, batch, start, key, options.signal);
-        await options.onBatchDone?.(batchIndex, batchResults);
-        for (const result of batchResults) {
-          results[result.index] = result;
-          progress.done += 1;
-          if (result.status === 'succeeded') progress.succeeded += 1;
-          else progress.failed += 1;
+        try {
+          const readResults = await this.runBatch(recordType, operation, batch, start, key, options.signal);
+          progress.submitted! += batch.length;
+          options.onProgress?.({ ...progress });
+          readsUnderWay.push(
+            readResults()
+              .then((batchResults) => finish(batchIndex, batchResults))
+              .catch((error: unknown) => {
+                failure ??= { error };
+              }),
+          );
+        } catch (error) {
+          failure ??= { error };
+          return;
         }
-        options.onProgress?.({ ...progress });
       }
     };
     const workers = Math.max(1, Math.min(options.concurrency ?? this.http.governor.state.maxLimit, batchCount));
     await Promise.all(Array.from({ length: workers }, worker));
+    await Promise.all(readsUnderWay);
+    if (failure) throw failure.error;
     return { results, stopped };
   }
 
-  /** One batch: submit under `key`, wait for its job, read what each record's task says. */
-  private async runBatch(recordType: string, operation: BatchOperation, batch: readonly BatchEntry[], start: number, key: string, signal?: AbortSignal): Promise<BatchEntryResult[]> {
+  /**
+   * One batch: submit under `key` and wait for its job; resolves, once the job's task list is known, with the
+   * reading of what each record's task says (started by the caller, so that the next batch can go meanwhile).
+   */
+  private async runBatch(recordType: string, operation: BatchOperation, batch: readonly BatchEntry[], start: number, key: string, signal?: AbortSignal): Promise<() => Promise<BatchEntryResult[]>> {
     const what = `batch ${operation} of ${batch.length} ${recordType} records`;
+    const failed = (error: unknown) => () => Promise.resolve(batch.map((entry, offset) => wholeBatchFailure(error, start + offset, entry, operation, key)));
     let response: NetSuiteResponse;
     try {
       response = await this.http.request({ ...batchRequest(recordType, operation, batch), headers: { prefer: 'respond-async', [idempotencyHeader]: key }, safety: 'idempotencyKey', signal });
     } catch (error) {
       if (error instanceof NetSuiteError && error.kind === 'cancelled') throw error;
-      return batch.map((entry, offset) => wholeBatchFailure(error, start + offset, entry, operation, key));
+      return failed(error);
     }
     const location = response.headers.location;
     if (!location || (response.status !== 202 && !response.completedByEarlierAttempt)) {
-      const error = response.completedByEarlierAttempt ? errorFromResponse(response.status, response.body, what) : new NetSuiteError({ kind: 'server', status: response.status, message: `NetSuite answered the ${what} with ${response.status} and no job Location`, advice: 'Read the records to see which changes are there before repeating the batch.' });
-      return batch.map((entry, offset) => wholeBatchFailure(error, start + offset, entry, operation, key));
+      return failed(
+        response.completedByEarlierAttempt
+          ? errorFromResponse(response.status, response.body, what)
+          : new NetSuiteError({ kind: 'server', status: response.status, message: `NetSuite answered the ${what} with ${response.status} and no job Location`, advice: 'Read the records to see which changes are there before repeating the batch.' }),
+      );
     }
     const { tasks } = await this.jobs.tasks(location, what, signal);
     const ordered = [...tasks].sort((a, b) => Number(a.id) - Number(b.id));
+    return () => this.readResults(location, operation, batch, start, ordered, what, signal);
+  }
+
+  private readResults(location: string, operation: BatchOperation, batch: readonly BatchEntry[], start: number, ordered: Record<string, unknown>[], what: string, signal?: AbortSignal): Promise<BatchEntryResult[]> {
     return Promise.all(
       batch.map(async (entry, offset): Promise<BatchEntryResult> => {
         const index = start + offset;
@@ -159,7 +208,7 @@ export class RecordBatches {
         const knownId = operation === 'update' || operation === 'delete' ? entry.id : undefined;
         // A succeeded update or delete needs nothing more; creates and upserts learn their id, failures their error.
         if (task.progress === 'succeeded' && knownId !== undefined) return { index, status: 'succeeded', id: knownId };
-        const result = await this.jobs.taskResult(location, task, signal);
+        const result = await this.jobs.taskResult(location, task, signal, 'background');
         if (isFailure(task.progress) || result.status >= 400 || hasErrorDetails(result.body)) return { index, status: 'failed', id: knownId, error: entryError(result) };
         const location_ = result.headers.location;
         const id = (location_ ? idFromLocation(location_) : undefined) ?? knownId;
