@@ -3,6 +3,8 @@
  * settings for a result (a date or text column on X, its numbers on Y), and the series. Bar, line, area and pie sum
  * Y per distinct X value (rows counted when no Y is chosen), dates in date order, numbers in numeric order, text in
  * first-seen order; a group-by splits the first Y into one series per group. Scatter plots every row as a point.
+ * The same computation runs in slices (`chartDataInSlices`) so the renderer stays responsive over 100,000 rows, and
+ * `forDrawing` thins what the chart library is handed (long lines, overlapping points) without touching a sum.
  */
 import type { ChartSettings } from '../../src/protocol/chartSettings';
 import type { Cell, RowsColumn } from '../../src/protocol/rows';
@@ -89,88 +91,244 @@ function numberOf(value: Cell | undefined): number {
   return value === null || value === undefined || value === '' ? Number.NaN : Number(value);
 }
 
-export function chartData(settings: ChartSettings, columns: readonly RowsColumn[], rows: readonly (readonly Cell[])[]): ChartData {
+/** How many rows one slice of a prepared-in-slices chart covers: a few milliseconds of work on a slow machine. */
+export const sliceRows = 2000;
+
+/**
+ * The chart's data, computed in slices: the generator yields after each `slice` rows (and after each long step of
+ * the finish), so a caller can give the event loop back between slices. Drained without pauses it is `chartData`.
+ */
+export function* preparing(settings: ChartSettings, columns: readonly RowsColumn[], rows: readonly (readonly Cell[])[], slice = sliceRows): Generator<void, ChartData> {
   const index = (name: string | undefined) => (name === undefined ? -1 : columns.findIndex((c) => c.name === name));
   const x = index(settings.x);
   const ys = settings.y.map(index).filter((i) => i >= 0);
   const group = settings.kind === 'pie' ? -1 : index(settings.groupBy);
   const xType = columns[x]?.type;
-  if (settings.kind === 'scatter') return points(rows, x, ys, group, xType === 'date', columns);
-  const summed = categories(rows, x, ys, group, xType, columns, settings.kind === 'pie');
-  if ((settings.kind === 'line' || settings.kind === 'area') && (xType === 'number' || xType === 'date')) return joined(summed, xType === 'date');
-  return summed;
+  const accumulator =
+    settings.kind === 'scatter'
+      ? new PointsAccumulator(x, ys, group, xType === 'date', columns)
+      : (settings.kind === 'line' || settings.kind === 'area') && (xType === 'number' || xType === 'date')
+        ? new JoinedAccumulator(x, ys, group, xType === 'date', columns)
+        : new CategoryAccumulator(x, ys, group, xType, columns, settings.kind === 'pie');
+  for (let from = 0; from < rows.length; from += slice) {
+    accumulator.add(rows, from, Math.min(rows.length, from + slice));
+    if (from + slice < rows.length) yield;
+  }
+  return yield* accumulator.finish();
+}
+
+/** All of a chart's data in one go (what `preparing` yields in slices). */
+export function chartData(settings: ChartSettings, columns: readonly RowsColumn[], rows: readonly (readonly Cell[])[]): ChartData {
+  const steps = preparing(settings, columns, rows, Math.max(rows.length, 1));
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The chart's data, prepared in slices, with `pause()` awaited once `budgetMs` of work has gone by since the last
+ * one (a new task each, so no long task blocks the page), or undefined when `cancelled()` turns true meanwhile (a
+ * newer draw replaced this one).
+ */
+export async function chartDataInSlices(
+  settings: ChartSettings,
+  columns: readonly RowsColumn[],
+  rows: readonly (readonly Cell[])[],
+  pause: () => Promise<void>,
+  cancelled: () => boolean = () => false,
+  budgetMs = 8,
+  slice = sliceRows,
+): Promise<ChartData | undefined> {
+  const steps = preparing(settings, columns, rows, slice);
+  let since = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - since < budgetMs) continue;
+    await pause();
+    if (cancelled()) return undefined;
+    since = performance.now();
+  }
+}
+
+interface Accumulator {
+  add(rows: readonly (readonly Cell[])[], from: number, to: number): void;
+  finish(): Generator<void, ChartData>;
+}
+
+/** The series of a group value: its slot, or `count` (a new series) for a value not seen before. */
+function seriesSlot(groupSlot: Map<string, number>, key: string, count: number): number {
+  let at = groupSlot.get(key);
+  if (at === undefined) {
+    at = count;
+    groupSlot.set(key, at);
+  }
+  return at;
+}
+
+/** Bar, line, area and pie over any X: sums per distinct X text, in date, number or first-seen order. */
+class CategoryAccumulator implements Accumulator {
+  private readonly slot = new Map<string, number>();
+  private readonly names: string[] = [];
+  // sums[series][category]; with a group-by, one series per group value of the first Y (or of the row count).
+  private readonly seriesNames: string[];
+  private readonly groupSlot = new Map<string, number>();
+  private readonly sums: Sums[];
+  private used = 0;
+
+  constructor(
+    private readonly x: number,
+    private readonly ys: number[],
+    private readonly group: number,
+    private readonly xType: RowsColumn['type'],
+    columns: readonly RowsColumn[],
+    private readonly pie: boolean,
+  ) {
+    this.seriesNames = group >= 0 ? [] : ys.length > 0 ? ys.map((i) => columns[i].name) : ['rows'];
+    this.sums = this.seriesNames.map(() => new Sums());
+  }
+
+  add(rows: readonly (readonly Cell[])[], from: number, to: number): void {
+    const { x, ys, group, slot, names, sums, seriesNames } = this;
+    for (let r = from; r < to; r++) {
+      const row = rows[r];
+      const key = x >= 0 ? (row[x] ?? '(null)') : '';
+      let at = slot.get(key);
+      if (at === undefined) {
+        at = names.length;
+        slot.set(key, at);
+        names.push(key);
+      }
+      this.used++;
+      if (group >= 0) {
+        const groupKey = row[group] ?? '(null)';
+        const series = seriesSlot(this.groupSlot, groupKey, seriesNames.length);
+        if (series === seriesNames.length) {
+          seriesNames.push(groupKey);
+          sums.push(new Sums());
+        }
+        const value = ys.length > 0 ? numberOf(row[ys[0]]) : 1;
+        if (!Number.isNaN(value)) sums[series].add(at, value);
+        continue;
+      }
+      if (ys.length === 0) sums[0].add(at, 1);
+      for (let s = 0; s < ys.length; s++) {
+        const value = numberOf(row[ys[s]]);
+        if (!Number.isNaN(value)) sums[s].add(at, value);
+      }
+    }
+  }
+
+  /** The distinct X texts in first-seen order, and each series' sums per X (series past `maxGroups` - 1 summed into "Other"). */
+  sumsPerX(): { names: string[]; series: { name: string; sums: Float64Array }[]; rowsUsed: number } {
+    const length = this.names.length;
+    const full = (values: Float64Array) => (values.length === length ? values : values.length > length ? values.subarray(0, length) : grownTo(values, length));
+    const series = this.seriesNames.map((name, s) => ({ name, sums: full(this.sums[s].values) }));
+    if (series.length > maxGroups) {
+      const other = new Float64Array(length);
+      for (const one of series.slice(maxGroups - 1)) for (let i = 0; i < length; i++) other[i] += one.sums[i];
+      series.splice(maxGroups - 1, series.length, { name: 'Other', sums: other });
+    }
+    return { names: this.names, series, rowsUsed: this.used };
+  }
+
+  *finish(): Generator<void, ChartData> {
+    const { names, sums, seriesNames, xType } = this;
+    let order: ArrayLike<number> = names.map((_, i) => i);
+    if (xType === 'date' || xType === 'number') {
+      order = orderOf(Float64Array.from(names, xType === 'date' ? dateValue : Number));
+      yield;
+    }
+    const at = (values: Float64Array, i: number) => (i < values.length ? values[i] : 0);
+    let series = seriesNames.map((name, s) => ({ name, values: Array.from(order, (i) => at(sums[s].values, i)) }));
+    let categoriesOut = Array.from(order, (i) => names[i]);
+    if (series.length > maxGroups) series = [...series.slice(0, maxGroups - 1), sumOf('Other', series.slice(maxGroups - 1), categoriesOut.length)];
+    if (this.pie && categoriesOut.length > maxGroups) {
+      // Largest slices first, the rest as one "Other" slice.
+      const values = series[0]?.values ?? [];
+      const ranked = values.map((_, i) => i).sort((a, b) => values[b] - values[a]);
+      const kept = ranked.slice(0, maxGroups - 1);
+      const rest = ranked.slice(maxGroups - 1).reduce((total, i) => total + values[i], 0);
+      categoriesOut = [...kept.map((i) => categoriesOut[i]), 'Other'];
+      series = [{ name: series[0]?.name ?? 'rows', values: [...kept.map((i) => values[i]), rest] }];
+    }
+    return { shape: 'category', categories: categoriesOut, series, rowsUsed: this.used };
+  }
+}
+
+/** Ascending, NaN (a text that is no number or date) after every number. */
+function compareKeys(a: number, b: number): number {
+  if (Number.isNaN(a) || Number.isNaN(b)) return Number.isNaN(a) ? (Number.isNaN(b) ? 0 : 1) : -1;
+  return a - b;
+}
+
+/**
+ * The indices of `keys` in ascending key order, ties in first-seen order. Rows charted by a number or date usually
+ * come ordered by it, so an ordered run costs one check, not a sort.
+ */
+function orderOf(keys: Float64Array): Uint32Array {
+  const order = new Uint32Array(keys.length);
+  let sorted = true;
+  for (let i = 0; i < keys.length; i++) {
+    order[i] = i;
+    if (i > 0 && sorted && compareKeys(keys[i - 1], keys[i]) > 0) sorted = false;
+  }
+  return sorted ? order : order.sort((a, b) => compareKeys(keys[a], keys[b]) || a - b);
 }
 
 /**
  * A line or area over a number or date X is drawn on a value (or time) axis: the sums per X, in X order, as points.
  * A category axis with one label per distinct X would lay out 100,000 labels; a value axis lets the line be
- * down-sampled to the pixels there are.
+ * down-sampled to the pixels there are. Sums are kept per distinct X value (rows whose X is no number are counted
+ * as used, as a bar chart counts them, but have no point).
  */
-function joined(summed: CategoryChartData, xIsDate: boolean): PointChartData {
-  const xs = summed.categories.map((value) => (xIsDate ? dateValue(value) : Number(value)));
-  return {
-    shape: 'points',
-    xIsDate,
-    joined: true,
-    series: summed.series.map((s) => ({ name: s.name, points: xs.flatMap((x, i): [number, number][] => (Number.isNaN(x) ? [] : [[x, s.values[i]]])) })),
-    rowsUsed: summed.rowsUsed,
-  };
+class JoinedAccumulator implements Accumulator {
+  private readonly categories: CategoryAccumulator;
+  private readonly xOf: (value: string) => number;
+
+  constructor(x: number, ys: number[], group: number, private readonly xIsDate: boolean, columns: readonly RowsColumn[]) {
+    this.categories = new CategoryAccumulator(x, ys, group, undefined, columns, false);
+    this.xOf = xIsDate ? dateValue : Number;
+  }
+
+  add(rows: readonly (readonly Cell[])[], from: number, to: number): void {
+    this.categories.add(rows, from, to);
+  }
+
+  *finish(): Generator<void, ChartData> {
+    // Up to one X per row: each step below goes in slices, straight from the sums to the points.
+    const { names, series: summed, rowsUsed } = this.categories.sumsPerX();
+    const xs = new Float64Array(names.length);
+    yield* inSlices(names.length, (from, to) => {
+      for (let i = from; i < to; i++) xs[i] = this.xOf(names[i]);
+    });
+    const order = orderOf(xs);
+    yield;
+    const series = summed.map((s) => ({ name: s.name, points: [] as [number, number][] }));
+    yield* inSlices(order.length, (from, to) => {
+      for (let k = from; k < to; k++) {
+        const i = order[k];
+        if (Number.isNaN(xs[i])) continue;
+        for (let s = 0; s < series.length; s++) series[s].points.push([xs[i], summed[s].sums[i]]);
+      }
+    });
+    return { shape: 'points', xIsDate: this.xIsDate, joined: true, series, rowsUsed };
+  }
 }
 
-function categories(rows: readonly (readonly Cell[])[], x: number, ys: number[], group: number, xType: RowsColumn['type'], columns: readonly RowsColumn[], pie: boolean): CategoryChartData {
-  const slot = new Map<string, number>();
-  const names: string[] = [];
-  // sums[series][category]; with a group-by, one series per group value of the first Y (or of the row count).
-  const seriesNames = group >= 0 ? [] : ys.length > 0 ? ys.map((i) => columns[i].name) : ['rows'];
-  const groupSlot = new Map<string, number>();
-  const sums: Sums[] = seriesNames.map(() => new Sums());
-  let used = 0;
-  for (const row of rows) {
-    const key = x >= 0 ? (row[x] ?? '(null)') : '';
-    let at = slot.get(key);
-    if (at === undefined) {
-      at = names.length;
-      slot.set(key, at);
-      names.push(key);
-    }
-    used++;
-    if (group >= 0) {
-      const groupKey = row[group] ?? '(null)';
-      let series = groupSlot.get(groupKey);
-      if (series === undefined) {
-        series = seriesNames.length;
-        groupSlot.set(groupKey, series);
-        seriesNames.push(groupKey);
-        sums.push(new Sums());
-      }
-      const value = ys.length > 0 ? numberOf(row[ys[0]]) : 1;
-      if (!Number.isNaN(value)) sums[series].add(at, value);
-      continue;
-    }
-    if (ys.length === 0) sums[0].add(at, 1);
-    for (let s = 0; s < ys.length; s++) {
-      const value = numberOf(row[ys[s]]);
-      if (!Number.isNaN(value)) sums[s].add(at, value);
-    }
+/** Runs `step` over 0..length in slices of `slice`, yielding between them. */
+function* inSlices(length: number, step: (from: number, to: number) => void, slice = sliceRows * 5): Generator<void, void> {
+  for (let from = 0; from < length; from += slice) {
+    step(from, Math.min(length, from + slice));
+    if (from + slice < length) yield;
   }
-  const order = names.map((_, i) => i);
-  if (xType === 'date' || xType === 'number') {
-    const keys = Float64Array.from(names, xType === 'date' ? dateValue : Number);
-    order.sort((a, b) => keys[a] - keys[b]);
-  }
-  let series = seriesNames.map((name, s) => ({ name, values: order.map((i) => (i < sums[s].values.length ? sums[s].values[i] : 0)) }));
-  let categoriesOut = order.map((i) => names[i]);
-  if (series.length > maxGroups) series = [...series.slice(0, maxGroups - 1), sumOf('Other', series.slice(maxGroups - 1), categoriesOut.length)];
-  if (pie && categoriesOut.length > maxGroups) {
-    // Largest slices first, the rest as one "Other" slice.
-    const values = series[0]?.values ?? [];
-    const ranked = values.map((_, i) => i).sort((a, b) => values[b] - values[a]);
-    const kept = ranked.slice(0, maxGroups - 1);
-    const rest = ranked.slice(maxGroups - 1).reduce((total, i) => total + values[i], 0);
-    categoriesOut = [...kept.map((i) => categoriesOut[i]), 'Other'];
-    series = [{ name: series[0]?.name ?? 'rows', values: [...kept.map((i) => values[i]), rest] }];
-  }
-  return { shape: 'category', categories: categoriesOut, series, rowsUsed: used };
+}
+
+function grownTo(values: Float64Array, length: number): Float64Array {
+  const grown = new Float64Array(length);
+  grown.set(values);
+  return grown;
 }
 
 function sumOf(name: string, series: { values: number[] }[], length: number): { name: string; values: number[] } {
@@ -179,38 +337,169 @@ function sumOf(name: string, series: { values: number[] }[], length: number): { 
   return { name, values };
 }
 
-function points(rows: readonly (readonly Cell[])[], x: number, ys: number[], group: number, xIsDate: boolean, columns: readonly RowsColumn[]): PointChartData {
-  const dateOf = cachedDates();
-  const xOf = (row: readonly Cell[]) => (row[x] === null || row[x] === undefined ? Number.NaN : xIsDate ? dateOf(row[x]) : Number(row[x]));
-  const series: { name: string; points: [number, number][] }[] = group >= 0 ? [] : ys.map((i) => ({ name: columns[i].name, points: [] }));
-  const groupSlot = new Map<string, number>();
-  let used = 0;
-  for (const row of rows) {
-    const px = xOf(row);
-    if (Number.isNaN(px)) continue;
-    if (group >= 0 && ys.length > 0) {
-      const key = row[group] ?? '(null)';
-      let at = groupSlot.get(key);
-      if (at === undefined) {
-        at = Math.min(series.length, maxGroups - 1);
-        if (at === series.length) series.push({ name: at === maxGroups - 1 ? 'Other' : key, points: [] });
-        groupSlot.set(key, at);
-      }
-      const py = numberOf(row[ys[0]]);
-      if (!Number.isNaN(py)) {
-        series[at].points.push([px, py]);
-        used++;
-      }
-      continue;
-    }
-    let any = false;
-    for (let s = 0; s < ys.length; s++) {
-      const py = numberOf(row[ys[s]]);
-      if (Number.isNaN(py)) continue;
-      series[s].points.push([px, py]);
-      any = true;
-    }
-    if (any) used++;
+/** Scatter: every row with a number (or date) X and a Y is a point. */
+class PointsAccumulator implements Accumulator {
+  private readonly dateOf = cachedDates();
+  private readonly series: { name: string; points: [number, number][] }[];
+  private readonly groupSlot = new Map<string, number>();
+  private used = 0;
+
+  constructor(
+    private readonly x: number,
+    private readonly ys: number[],
+    private readonly group: number,
+    private readonly xIsDate: boolean,
+    columns: readonly RowsColumn[],
+  ) {
+    this.series = group >= 0 ? [] : ys.map((i) => ({ name: columns[i].name, points: [] }));
   }
-  return { shape: 'points', xIsDate, series, rowsUsed: used };
+
+  add(rows: readonly (readonly Cell[])[], from: number, to: number): void {
+    const { x, ys, group, series, xIsDate, dateOf } = this;
+    for (let r = from; r < to; r++) {
+      const row = rows[r];
+      const cell = row[x];
+      const px = cell === null || cell === undefined ? Number.NaN : xIsDate ? dateOf(cell) : Number(cell);
+      if (Number.isNaN(px)) continue;
+      if (group >= 0 && ys.length > 0) {
+        const key = row[group] ?? '(null)';
+        let at = this.groupSlot.get(key);
+        if (at === undefined) {
+          at = Math.min(series.length, maxGroups - 1);
+          if (at === series.length) series.push({ name: at === maxGroups - 1 ? 'Other' : key, points: [] });
+          this.groupSlot.set(key, at);
+        }
+        const py = numberOf(row[ys[0]]);
+        if (!Number.isNaN(py)) {
+          series[at].points.push([px, py]);
+          this.used++;
+        }
+        continue;
+      }
+      let any = false;
+      for (let s = 0; s < ys.length; s++) {
+        const py = numberOf(row[ys[s]]);
+        if (Number.isNaN(py)) continue;
+        series[s].points.push([px, py]);
+        any = true;
+      }
+      if (any) this.used++;
+    }
+  }
+
+  // eslint-disable-next-line require-yield -- nothing left to do in slices once every row is in
+  *finish(): Generator<void, ChartData> {
+    return { shape: 'points', xIsDate: this.xIsDate, series: this.series, rowsUsed: this.used };
+  }
+}
+
+/** What is handed to the chart library: the data as drawn, and a note for the caption when that is not every point. */
+export interface DrawingData {
+  data: ChartData;
+  /** Says how the drawing was thinned (empty when every point is drawn). */
+  note: string;
+}
+
+/**
+ * The points a chart of `width` × `height` pixels can show. Sums and groups are untouched (bars and slices are
+ * exact); a line over more X values than twice the width is down-sampled with LTTB (largest triangle three
+ * buckets, which keeps peaks and dips); a scatter keeps one point per `cell` × `cell` pixel square per series (the
+ * others would be drawn under it). Handing the chart library 100,000s of points would only cost time.
+ */
+export function forDrawing(data: ChartData, width: number, height: number, cell = 2): DrawingData {
+  if (data.shape === 'category') return { data, note: '' };
+  const total = data.series.reduce((sum, s) => sum + s.points.length, 0);
+  if (data.joined) {
+    const threshold = Math.max(200, Math.round(2 * width));
+    if (data.series.every((s) => s.points.length <= threshold)) return { data, note: '' };
+    const series = data.series.map((s) => ({ name: s.name, points: lttb(s.points, threshold) }));
+    const drawn = series.reduce((sum, s) => sum + s.points.length, 0);
+    return { data: { ...data, series }, note: `line drawn through ${count(drawn)} of ${count(total)} points (sampled to the chart's width; sums are exact)` };
+  }
+  if (total <= manyPoints) return { data, note: '' };
+  const series = thinned(data.series, Math.max(1, Math.ceil(width / cell)), Math.max(1, Math.ceil(height / cell)));
+  const drawn = series.reduce((sum, s) => sum + s.points.length, 0);
+  if (drawn === total) return { data, note: '' };
+  return { data: { ...data, series }, note: `${count(drawn)} of ${count(total)} points drawn (the others fall on a drawn one)` };
+}
+
+/** A scatter with fewer points than this is drawn as it is. */
+export const manyPoints = 5000;
+
+function count(value: number): string {
+  return value.toLocaleString('en-US');
+}
+
+/**
+ * Largest triangle three buckets (Steinarsson 2013): the first and last points, and from each of `threshold` - 2
+ * buckets between them the point making the largest triangle with the point kept before and the next bucket's mean.
+ */
+export function lttb(points: readonly [number, number][], threshold: number): [number, number][] {
+  if (threshold >= points.length || threshold < 3) return points.slice();
+  const kept: [number, number][] = [points[0]];
+  const size = (points.length - 2) / (threshold - 2);
+  let previous = 0;
+  for (let bucket = 0; bucket < threshold - 2; bucket++) {
+    const from = Math.floor(bucket * size) + 1;
+    const to = Math.floor((bucket + 1) * size) + 1;
+    const nextTo = Math.min(points.length, Math.floor((bucket + 2) * size) + 1);
+    let meanX = 0;
+    let meanY = 0;
+    for (let i = to; i < nextTo; i++) {
+      meanX += points[i][0];
+      meanY += points[i][1];
+    }
+    const span = Math.max(1, nextTo - to);
+    meanX /= span;
+    meanY /= span;
+    const ax = points[previous][0];
+    const ay = points[previous][1];
+    let best = from;
+    let largest = -1;
+    for (let i = from; i < to; i++) {
+      const area = Math.abs((ax - meanX) * (points[i][1] - ay) - (ax - points[i][0]) * (meanY - ay));
+      if (area > largest) {
+        largest = area;
+        best = i;
+      }
+    }
+    kept.push(points[best]);
+    previous = best;
+  }
+  kept.push(points[points.length - 1]);
+  return kept;
+}
+
+/** One point per cell of a `columns` × `rows` grid over the points' extent, per series; the first point of a cell is kept. */
+function thinned(series: readonly { name: string; points: [number, number][] }[], columns: number, rows: number): { name: string; points: [number, number][] }[] {
+  let minX = Infinity;
+  let maxX = -Infinity;
+  let minY = Infinity;
+  let maxY = -Infinity;
+  for (const s of series) {
+    const points = s.points;
+    for (let i = 0; i < points.length; i++) {
+      const x = points[i][0];
+      const y = points[i][1];
+      if (x < minX) minX = x;
+      if (x > maxX) maxX = x;
+      if (y < minY) minY = y;
+      if (y > maxY) maxY = y;
+    }
+  }
+  const perX = maxX > minX ? (columns - 1) / (maxX - minX) : 0;
+  const perY = maxY > minY ? (rows - 1) / (maxY - minY) : 0;
+  const taken = new Uint8Array(columns * rows);
+  return series.map((s) => {
+    taken.fill(0);
+    const points: [number, number][] = [];
+    for (let i = 0; i < s.points.length; i++) {
+      const point = s.points[i];
+      const at = Math.round((point[1] - minY) * perY) * columns + Math.round((point[0] - minX) * perX);
+      if (taken[at]) continue;
+      taken[at] = 1;
+      points.push(point);
+    }
+    return { name: s.name, points };
+  });
 }
