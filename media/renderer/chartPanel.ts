@@ -6,7 +6,7 @@
  */
 import { chartKinds, type ChartKind, type ChartSettings } from '../../src/protocol/chartSettings';
 import type { Cell, RowsColumn } from '../../src/protocol/rows';
-import { chartData, fittedChart } from './chartData';
+import { chartDataInSlices, fittedChart, forDrawing } from './chartData';
 import type { DrawnChart } from './chartView';
 import { textButton } from './textButton';
 
@@ -98,22 +98,51 @@ export class ChartPanel {
     if (this.disposed) return;
     const settings = this.settings;
     if (!settings) {
+      this.drawn?.dispose();
+      this.drawn = undefined;
       this.canvasHost.replaceChildren(this.message('This result has no columns to chart.'));
       return;
     }
+    // Until this draw is done the note says so, not how many rows the chart drawn before had.
+    this.note.textContent = 'Drawing the chart…';
     const { drawChart } = await import('./chartView');
     if (this.disposed) return;
     const rows = this.source.rows();
-    const data = chartData(settings, this.source.columns(), rows);
-    this.drawn?.dispose();
-    this.drawn = undefined;
-    this.canvasHost.replaceChildren();
-    this.drawn = drawChart(this.canvasHost, settings.kind, data, settings.x);
+    // Prepared in slices, each its own task, so 100,000 rows never block the page for long; a newer choice made
+    // meanwhile (queued behind this draw) makes this one stop.
+    const superseded = () => this.disposed || this.settings !== settings;
+    const data = await chartDataInSlices(settings, this.source.columns(), rows, () => this.pause(), superseded);
+    if (!data || superseded()) return;
+    const drawing = forDrawing(data, this.canvasHost.clientWidth || 1000, this.canvasHost.clientHeight || 320);
+    if (!this.drawn) {
+      this.canvasHost.replaceChildren();
+      this.drawn = drawChart(this.canvasHost);
+      // Setting up the chart and drawing into it are two tasks.
+      await this.pause();
+      if (superseded()) return;
+    }
+    await this.drawn.update(settings.kind, drawing.data, settings.x);
+    if (superseded()) return;
     const total = this.source.totalResults();
     const loaded = rows.length;
     this.note.textContent =
       `Chart of ${data.rowsUsed.toLocaleString('en-US')} of ${loaded.toLocaleString('en-US')} loaded rows` +
-      (total > loaded ? ` (the result has ${total.toLocaleString('en-US')}: Load all to chart every row)` : '');
+      (total > loaded ? ` (the result has ${total.toLocaleString('en-US')}: Load all to chart every row)` : '') +
+      (drawing.note ? `; ${drawing.note}` : '');
+  }
+
+  /** Gives the event loop back: a new task at once (scheduler.yield where there is one), not a clamped timer. */
+  private pause(): Promise<void> {
+    const view = this.doc.defaultView as (Window & typeof globalThis & { scheduler?: { yield?: () => Promise<void> } }) | null;
+    if (view?.scheduler?.yield) return view.scheduler.yield();
+    return new Promise((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        channel.port1.close();
+        resolve();
+      };
+      channel.port2.postMessage(undefined);
+    });
   }
 
   private message(text: string): HTMLElement {

@@ -45,6 +45,12 @@ export function themeOf(element: HTMLElement): ChartTheme {
 /** Series this long are drawn without symbols and with large-data modes, so 100,000 points stay one quick paint. */
 const largeSeries = 2000;
 
+/**
+ * A line over a number or date X gets a symbol per point only up to this many points: each symbol is an element of
+ * its own, and a line sampled to the chart's width (about 2,000 points) would spend a long task drawing them.
+ */
+const symbolsUpTo = 200;
+
 function optionOf(kind: ChartKind, data: ChartData, theme: ChartTheme, xName: string, forExport: boolean): echarts.EChartsCoreOption {
   const text = { color: theme.foreground, fontFamily: theme.fontFamily };
   const axisLine = { lineStyle: { color: theme.lines } };
@@ -81,8 +87,8 @@ function optionOf(kind: ChartKind, data: ChartData, theme: ChartTheme, xName: st
       yAxis: { ...valueAxis, scale: true },
       series: data.series.map((s) =>
         data.joined
-          ? { type: 'line', name: s.name, data: s.points, showSymbol: s.points.length <= largeSeries, sampling: 'lttb', ...(kind === 'area' ? { areaStyle: { opacity: 0.35 } } : {}) }
-          : { type: 'scatter', name: s.name, data: s.points, symbolSize: s.points.length > largeSeries ? 3 : 6, large: true, largeThreshold: largeSeries },
+          ? { type: 'line', name: s.name, data: flat(s.points), dimensions: ['x', 'y'], showSymbol: s.points.length <= symbolsUpTo, sampling: 'lttb', ...(kind === 'area' ? { areaStyle: { opacity: 0.35 } } : {}) }
+          : { type: 'scatter', name: s.name, data: flat(s.points), dimensions: ['x', 'y'], symbolSize: s.points.length > largeSeries ? 3 : 6, large: true, largeThreshold: largeSeries },
       ),
     };
   }
@@ -100,7 +106,22 @@ function optionOf(kind: ChartKind, data: ChartData, theme: ChartTheme, xName: st
   };
 }
 
+/**
+ * Points as one Float64Array (x0, y0, x1, y1, …): ECharts copies an option's arrays point by point on every
+ * setOption, and reads a typed array as it is. Float64, so dates in milliseconds keep every digit.
+ */
+function flat(points: readonly [number, number][]): Float64Array {
+  const values = new Float64Array(points.length * 2);
+  for (let i = 0; i < points.length; i++) {
+    values[2 * i] = points[i][0];
+    values[2 * i + 1] = points[i][1];
+  }
+  return values;
+}
+
 export interface DrawnChart {
+  /** Draws other data (or the same in the theme's current colours) in the same chart, resolving once it is painted. */
+  update(kind: ChartKind, data: ChartData, xName: string): Promise<void>;
   /** A PNG of the chart as drawn, on the theme's background. */
   png(): Promise<Blob>;
   /** The same chart as an SVG document (drawn again by ECharts' SVG renderer, off screen). */
@@ -109,21 +130,36 @@ export interface DrawnChart {
   dispose(): void;
 }
 
-export function drawChart(host: HTMLElement, kind: ChartKind, data: ChartData, xName: string): DrawnChart {
-  const theme = themeOf(host);
+/**
+ * One ECharts instance per chart view, kept across redraws: creating one sets up canvases, layers and listeners,
+ * which took longer than drawing a changed chart into the instance there is. An update builds the chart's model
+ * at once and paints it in the next animation frame (`lazyUpdate`), two shorter tasks rather than one long one.
+ */
+export function drawChart(host: HTMLElement): DrawnChart {
   const chart = echarts.init(host, undefined, { renderer: 'canvas' });
-  chart.setOption(optionOf(kind, data, theme, xName, false));
+  let shown: { kind: ChartKind; data: ChartData; xName: string; theme: ChartTheme } | undefined;
+  const view = host.ownerDocument.defaultView;
   return {
+    update(kind, data, xName) {
+      const theme = themeOf(host);
+      shown = { kind, data, xName, theme };
+      chart.setOption(optionOf(kind, data, theme, xName, false), { notMerge: true, lazyUpdate: true });
+      return new Promise((resolve) => {
+        // ECharts paints in its own animation-frame callback, which runs before one asked for after it.
+        if (view) view.requestAnimationFrame(() => resolve());
+        else resolve();
+      });
+    },
     png() {
       // Decoded here rather than fetched: a webview's CSP may not allow fetching data: URLs.
-      const url = chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: theme.background });
+      const url = chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: shown?.theme.background ?? 'transparent' });
       const bytes = Uint8Array.from(atob(url.slice(url.indexOf(',') + 1)), (c) => c.charCodeAt(0));
       return Promise.resolve(new Blob([bytes], { type: 'image/png' }));
     },
     svg() {
       const offscreen = echarts.init(null, undefined, { renderer: 'svg', ssr: true, width: chart.getWidth(), height: chart.getHeight() });
       try {
-        offscreen.setOption(optionOf(kind, data, theme, xName, true));
+        if (shown) offscreen.setOption(optionOf(shown.kind, shown.data, shown.theme, shown.xName, true));
         return offscreen.renderToSVGString();
       } finally {
         offscreen.dispose();
