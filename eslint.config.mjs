@@ -36,6 +36,19 @@ export default tseslint.config(
       'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' }],
     },
   },
+  // Rules that read the types (tsconfig.json covers every TypeScript file): a promise nobody awaits or catches loses
+  // its error; a switch over a union must name every member (a `default` does not count), so a new message type,
+  // field kind or node kind fails lint where it is not handled; `unhandledMessage()` makes a missing message handler
+  // a typecheck error too.
+  {
+    files: ['**/*.ts', '**/*.mts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: false, requireDefaultForNonUnion: false }],
+    },
+  },
   { files: ['media/**'], languageOptions: { globals: { ...globals.browser } } },
   { files: ['eslint.config.mjs', 'vitest.config.mts'], rules: { 'no-restricted-syntax': 'off' } },
   ...importZones,
