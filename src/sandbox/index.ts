@@ -140,7 +140,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
         propertyNameValidation: options.propertyNameValidation ?? 'Error',
         schemaCheck: (recordTypeId, body) => validator.validate(recordTypeId, body),
       },
-      asyncJobs: { duplicateStatus: options.idempotencyDuplicateStatus ?? 409, pendingMs: () => runtime.latency.asyncJobMs },
+      asyncJobs: { duplicateStatus: options.idempotencyDuplicateStatus ?? 409, pendingMs: () => runtime.latency.asyncJobMs, taskListProgress: options.asyncTaskListProgress ?? false },
       suiteql: (request) => runSuiteQL({ engine: () => engine, strictTransient: options.strictTransient ?? false }, request),
     });
     ready(

@@ -67,6 +67,12 @@ export interface SandboxOptions {
   strictTransient?: boolean;
   /** Status of a replayed idempotency key on an async request: the docs say 400, the type URL 409 (netsuite-wire.md §1.9). */
   idempotencyDuplicateStatus?: 409 | 400;
+  /**
+   * List each task's `completed` and `progress` in an async job's task collection, so that a client learns which
+   * records of a batch succeeded without reading every task. No public source shows NetSuite doing this (Oracle
+   * and MuleSoft describe a plain collection of task links, batch-wire.md): default false.
+   */
+  asyncTaskListProgress?: boolean;
   /** The user's date-format preference, used to read dates in `q=` (netsuite-wire.md §1.3). */
   dateFormat?: string;
   /**

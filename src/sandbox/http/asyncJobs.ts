@@ -8,7 +8,8 @@
  *
  * A batch request (2026.1 batch operations, src/sandbox/batch-wire.md) is one job with one task per record, in the
  * order of the request's items; each task's result is that record's own answer, so one record can fail while the
- * others succeed. The task collection lists every task with its progress (our reading; see batch-wire.md).
+ * others succeed. The task collection is a plain list of task links, as Oracle and MuleSoft describe it; listing
+ * each task's progress there too is an option (`taskListProgress`) that no public source supports (batch-wire.md).
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import { errorBody, NetSuiteHttpError, recordNotFound, unexpectedError } from './errors';
@@ -23,6 +24,8 @@ export interface AsyncJobSettings {
   duplicateStatus: 400 | 409;
   /** How long a job waits in the queue before it runs; 0 runs it before the 202 is sent. */
   pendingMs(): number;
+  /** List each task's `completed` and `progress` in the task collection: not NetSuite's documented shape (batch-wire.md). */
+  taskListProgress?: boolean;
 }
 
 type Progress = 'pending' | 'succeeded' | 'failed';
@@ -151,8 +154,12 @@ export class AsyncJobs {
             count: job.tasks.length,
             hasMore: false,
             // A plain collection, as NetSuite's guide describes it ("get the task ID"): each task's progress is
-            // read from the task itself, not from the list.
-            items: job.tasks.map((task) => ({ links: [{ rel: 'self', href: `${base}/task/${task.id}` }], id: task.id })),
+            // read from the task itself, not from the list — unless the sandbox is told otherwise (batch-wire.md).
+            items: job.tasks.map((task) => ({
+              links: [{ rel: 'self', href: `${base}/task/${task.id}` }],
+              ...(this.settings.taskListProgress ? { completed: task.progress !== 'pending', progress: task.progress } : {}),
+              id: task.id,
+            })),
             offset: 0,
             totalResults: job.tasks.length,
           },
