@@ -84,6 +84,8 @@ export class ChartPanel {
 
   /** Draws (again) from the rows loaded now. Resolves once the chart is on screen. */
   refresh(): Promise<void> {
+    // From the moment a draw is asked for until it is on screen the note says so, not what the chart before showed.
+    this.note.textContent = 'Drawing the chart…';
     this.drawing = this.drawing.then(() => this.draw()).catch((error: unknown) => this.say(`The chart could not be drawn: ${error instanceof Error ? error.message : String(error)}`, true));
     return this.drawing;
   }
@@ -101,10 +103,9 @@ export class ChartPanel {
       this.drawn?.dispose();
       this.drawn = undefined;
       this.canvasHost.replaceChildren(this.message('This result has no columns to chart.'));
+      this.note.textContent = '';
       return;
     }
-    // Until this draw is done the note says so, not how many rows the chart drawn before had.
-    this.note.textContent = 'Drawing the chart…';
     const { drawChart } = await import('./chartView');
     if (this.disposed) return;
     const rows = this.source.rows();

@@ -51,6 +51,12 @@ const largeSeries = 2000;
  */
 const symbolsUpTo = 200;
 
+/**
+ * A scatter of more points than this is painted this many points a frame (ECharts' progressive rendering), so
+ * painting 10,000s of points is several short frames rather than one long task.
+ */
+const progressiveChunk = 3000;
+
 function optionOf(kind: ChartKind, data: ChartData, theme: ChartTheme, xName: string, forExport: boolean): echarts.EChartsCoreOption {
   const text = { color: theme.foreground, fontFamily: theme.fontFamily };
   const axisLine = { lineStyle: { color: theme.lines } };
@@ -87,8 +93,8 @@ function optionOf(kind: ChartKind, data: ChartData, theme: ChartTheme, xName: st
       yAxis: { ...valueAxis, scale: true },
       series: data.series.map((s) =>
         data.joined
-          ? { type: 'line', name: s.name, data: flat(s.points), dimensions: ['x', 'y'], showSymbol: s.points.length <= symbolsUpTo, sampling: 'lttb', ...(kind === 'area' ? { areaStyle: { opacity: 0.35 } } : {}) }
-          : { type: 'scatter', name: s.name, data: flat(s.points), dimensions: ['x', 'y'], symbolSize: s.points.length > largeSeries ? 3 : 6, large: true, largeThreshold: largeSeries },
+          ? { type: 'line', name: s.name, data: flat(s.points), dimensions: ['x', 'y'], showSymbol: s.points.length <= symbolsUpTo, ...(s.points.length > symbolsUpTo ? { lineStyle: { width: 1 } } : {}), sampling: 'lttb', ...(kind === 'area' ? { areaStyle: { opacity: 0.35 } } : {}) }
+          : { type: 'scatter', name: s.name, data: flat(s.points), dimensions: ['x', 'y'], symbolSize: s.points.length > largeSeries ? 3 : 6, large: true, largeThreshold: largeSeries, progressive: progressiveChunk, progressiveThreshold: progressiveChunk },
       ),
     };
   }
@@ -138,16 +144,19 @@ export interface DrawnChart {
 export function drawChart(host: HTMLElement): DrawnChart {
   const chart = echarts.init(host, undefined, { renderer: 'canvas' });
   let shown: { kind: ChartKind; data: ChartData; xName: string; theme: ChartTheme } | undefined;
-  const view = host.ownerDocument.defaultView;
   return {
     update(kind, data, xName) {
       const theme = themeOf(host);
       shown = { kind, data, xName, theme };
-      chart.setOption(optionOf(kind, data, theme, xName, false), { notMerge: true, lazyUpdate: true });
       return new Promise((resolve) => {
-        // ECharts paints in its own animation-frame callback, which runs before one asked for after it.
-        if (view) view.requestAnimationFrame(() => resolve());
-        else resolve();
+        // Done when ECharts says so: a large series (a bar per row of 100,000) is painted progressively, a few
+        // thousand items a frame, and a chart is not drawn until its last frame.
+        const finished = () => {
+          chart.off('finished', finished);
+          resolve();
+        };
+        chart.on('finished', finished);
+        chart.setOption(optionOf(kind, data, theme, xName, false), { notMerge: true, lazyUpdate: true });
       });
     },
     png() {
