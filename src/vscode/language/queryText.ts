@@ -3,3 +3,8 @@ export function queryToRun(text: string, selected: string): string {
   const chosen = selected.trim() !== '' ? selected : text;
   return chosen.trim().replace(/;\s*$/, '');
 }
+
+/** Where `queryToRun` starts inside `chosen` (the selection or the whole file): after its leading whitespace. */
+export function queryStartIn(chosen: string): number {
+  return chosen.length - chosen.trimStart().length;
+}

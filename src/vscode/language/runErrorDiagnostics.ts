@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { isErrorPayload, ROWS_MIME, type ErrorPayload } from '../../protocol/rows';
 import { locateRunError } from '../../suiteql/runErrors';
 import type { SuiteQLSchema } from '../../suiteql/schema';
+import { runFromOf } from './runFrom';
 
 /**
  * NetSuite's own refusal of a cell's query as a diagnostic on the cell (squiggle and Problems panel), at the name
@@ -15,20 +16,25 @@ export function registerRunErrorDiagnostics(schemaFor: (accountId: string | unde
 
   const showOutputsOf = (cell: vscode.NotebookCell) => {
     const payload = errorPayloadOf(cell);
+    const source = sourceOf(cell);
     if (!payload) {
       diagnostics.delete(cell.document.uri);
+      if (source) diagnostics.delete(source.document.uri);
       return;
     }
     const text = cell.document.getText();
     const located = locateRunError(text, payload.detail);
-    const diagnostic = new vscode.Diagnostic(
-      new vscode.Range(cell.document.positionAt(located.start), cell.document.positionAt(located.end)),
-      `NetSuite: ${located.message}`,
-      vscode.DiagnosticSeverity.Error,
-    );
-    diagnostic.source = 'NetSuite';
-    if (payload.code) diagnostic.code = payload.code;
-    diagnostics.set(cell.document.uri, [diagnostic]);
+    const diagnosticAt = (range: vscode.Range) => {
+      const diagnostic = new vscode.Diagnostic(range, `NetSuite: ${located.message}`, vscode.DiagnosticSeverity.Error);
+      diagnostic.source = 'NetSuite';
+      if (payload.code) diagnostic.code = payload.code;
+      return diagnostic;
+    };
+    diagnostics.set(cell.document.uri, [diagnosticAt(new vscode.Range(cell.document.positionAt(located.start), cell.document.positionAt(located.end)))]);
+    if (source) {
+      const at = (offset: number) => source.document.positionAt(source.offset + offset);
+      diagnostics.set(source.document.uri, [diagnosticAt(new vscode.Range(at(located.start), at(located.end)))]);
+    }
     if (located.table && located.column) schemaFor(payload.account?.id).rejectColumn(located.table, located.column, located.message);
   };
 
@@ -44,6 +50,21 @@ export function registerRunErrorDiagnostics(schemaFor: (accountId: string | unde
       for (const cell of notebook.getCells()) diagnostics.delete(cell.document.uri);
     }),
   );
+}
+
+/**
+ * The open `.suiteql` file a cell was run from ("Run SuiteQL" on a file), while the query still stands there as the
+ * cell holds it: once either was edited, offsets in one no longer point into the other.
+ */
+function sourceOf(cell: vscode.NotebookCell): { document: vscode.TextDocument; offset: number } | undefined {
+  const runFrom = runFromOf(cell.metadata);
+  if (!runFrom) return undefined;
+  const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === runFrom.uri);
+  if (!document) return undefined;
+  const query = cell.document.getText();
+  const text = document.getText();
+  if (text.slice(runFrom.offset, runFrom.offset + query.length) !== query) return undefined;
+  return { document, offset: runFrom.offset };
 }
 
 /** The NetSuite error a cell's output shows (not a cancel, not a local failure), if it shows one. */

@@ -2,12 +2,12 @@ import * as vscode from 'vscode';
 import type { NetSuiteClient } from '../../netsuite/client';
 import type { AccountRegistry } from '../accounts/accountRegistry';
 import { openNewNotebook } from '../notebook/registerNotebooks';
-import { queryToRun } from './queryText';
-
+import { queryStartIn, queryToRun } from './queryText';
 
 /**
  * Runs a plain `.suiteql` file (command and a CodeLens at its top). Results appear in the same grid as notebooks:
- * a new notebook opens on the query and runs it on the active account.
+ * a new notebook opens on the query and runs it on the active account. The cell remembers the file and where the
+ * query starts in it, so NetSuite's refusal is marked in the file too (runErrorDiagnostics.ts).
  */
 export function registerSuiteQLFileRunner(registry: AccountRegistry<NetSuiteClient>): vscode.Disposable {
   const lens: vscode.CodeLensProvider = {
@@ -33,10 +33,13 @@ export function registerSuiteQLFileRunner(registry: AccountRegistry<NetSuiteClie
         if (choice) await vscode.commands.executeCommand('suitelens.tryDemoSandbox');
         if (!registry.activeAccountId) return;
       }
-      const selected = editor?.document === document ? document.getText(editor.selection) : '';
+      const selection = editor?.document === document ? editor.selection : undefined;
+      const selected = selection ? document.getText(selection) : '';
       const query = queryToRun(document.getText(), selected);
       if (query === '') return;
-      const notebook = await openNewNotebook(registry, query);
+      const chosenStart = selected.trim() !== '' && selection ? document.offsetAt(selection.start) : 0;
+      const offset = chosenStart + queryStartIn(selected.trim() !== '' ? selected : document.getText());
+      const notebook = await openNewNotebook(registry, query, { uri: document.uri.toString(), offset });
       await vscode.commands.executeCommand('notebook.cell.execute', { ranges: [{ start: 0, end: 1 }], document: notebook.notebook.uri });
     }),
   );

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import type { RunFrom } from '../language/runFrom';
 import type { NetSuiteClient } from '../../netsuite/client';
 import { tablesReadBy } from '../../suiteql/tables';
 import type { AccountRegistry } from '../accounts/accountRegistry';
@@ -90,8 +91,13 @@ export function registerNotebooks(
 }
 
 /** Opens an untitled SuiteQL notebook (optionally prefilled), preferring the active account's controller. */
-export async function openNewNotebook(registry: AccountRegistry<NetSuiteClient>, query?: string): Promise<vscode.NotebookEditor> {
+/**
+ * Opens a new notebook on `query` for the active account. `runFrom` names the `.suiteql` file (and the offset in it)
+ * the query came from: it is kept in the cell's metadata so that NetSuite's refusal also lands on that file.
+ */
+export async function openNewNotebook(registry: AccountRegistry<NetSuiteClient>, query?: string, runFrom?: RunFrom): Promise<vscode.NotebookEditor> {
   const cell = new vscode.NotebookCellData(vscode.NotebookCellKind.Code, query ?? 'SELECT id, entityid, companyname\nFROM customer\nORDER BY id', 'suiteql');
+  if (runFrom) cell.metadata = { runFrom };
   const data = new vscode.NotebookData([cell]);
   const accountId = registry.activeAccountId;
   data.metadata = { account: accountId, saveOutputs: false };

@@ -57,4 +57,33 @@ suite('.suiteql files', () => {
     const item = cell.outputs[0].items.find((i) => i.mime === 'application/vnd.suitelens.rows+json');
     assert.equal((JSON.parse(new TextDecoder().decode(item!.data)) as { kind: string }).kind, 'rows');
   });
+
+  test("mark NetSuite's refusal in the file itself, at the name NetSuite names", async function () {
+    this.timeout(120_000);
+    const suitelens = (await activeSuiteLens()).exports as SuiteLensApi;
+    await suitelens.startDemo();
+    const folder = vscode.workspace.workspaceFolders![0].uri;
+    const uri = vscode.Uri.joinPath(folder, 'refused.suiteql');
+    const text = '-- a name NetSuite does not know\n\n  SELECT id, nosuchcolumn FROM customer;\n';
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('suitelens.runSuiteQLFile', uri);
+    const netsuiteErrors = () => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'NetSuite');
+    for (let waited = 0; netsuiteErrors().length === 0 && waited < 60_000; waited += 100) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const [error] = netsuiteErrors();
+    assert.ok(error, `diagnostics on the file: ${vscode.languages.getDiagnostics(uri).map((d) => d.message).join(' | ')}`);
+    assert.equal(document.getText(error.range), 'nosuchcolumn');
+    assert.equal(error.severity, vscode.DiagnosticSeverity.Error);
+    assert.match(error.message, /^NetSuite: /);
+
+    // Editing the file takes the mark away: its offsets no longer hold.
+    await vscode.window.showTextDocument(document);
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(uri, new vscode.Position(0, 0), ' ');
+    await vscode.workspace.applyEdit(edit);
+    assert.equal(netsuiteErrors().length, 0);
+  });
 });
