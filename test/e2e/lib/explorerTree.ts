@@ -46,10 +46,14 @@ export async function findRow(page: Page, label: RowLabel): Promise<Locator> {
   const row = rowLocator(page, label);
   const list = page.locator('.part.sidebar .monaco-list').first();
   for (const direction of [1, -1]) {
-    for (let step = 0; step < 40; step += 1) {
+    // A wheel step moves the list well under 300 px in 1.139, and a real catalog's ~200 types are ~4,500 px tall.
+    for (let step = 0; step < 150; step += 1) {
       // A row can be re-rendered (detached) between the count and the scroll while the tree refreshes: try again.
       if ((await row.count()) > 0 && (await row.scrollIntoViewIfNeeded({ timeout: 5_000 }).then(() => true, () => false))) return row;
-      await list.hover();
+      // Over the scrollbar, not a row: a row's tooltip would open under the pointer and take the wheel events.
+      const box = await list.boundingBox();
+      if (box) await page.mouse.move(box.x + box.width - 4, box.y + box.height / 2);
+      else await list.hover();
       await page.mouse.wheel(0, direction * 300);
       await page.waitForTimeout(100);
     }
@@ -141,4 +145,21 @@ export async function runCommandAnswering(page: Page, command: string, answers: 
 /** Waits until no row of the tree says it is loading. */
 export async function waitForTreeLoaded(page: Page): Promise<void> {
   await explorerRows(page, /^Loading/).first().waitFor({ state: 'detached', timeout: 60_000 });
+}
+
+/**
+ * Narrows the account's record types with the view's "Filter Record Types…" action, as a person does in a real
+ * catalog of ~200 types: the type they want then sits at the top of the tree, its records in view.
+ */
+export async function filterRecordTypes(page: Page, text: string): Promise<void> {
+  // VS Code 1.139 shows a view's title actions only while its header is hovered or focused (1.100 always did).
+  const filterAction = 'a.action-label[aria-label^="Filter Record Types"]';
+  const explorerHeader = page.locator('.part.sidebar .pane-header').filter({ has: page.locator(filterAction) }).first();
+  await explorerHeader.hover();
+  await explorerHeader.locator(filterAction).click({ timeout: uiTimeout });
+  await answerInputBox(page, text);
+  await explorerRows(page, /\S/).filter({ hasText: new RegExp(`types: "${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`) }).first().waitFor({ timeout: uiTimeout });
+  // The tree keeps its scroll offset as the filter applies: back to its top, where the filtered types are.
+  await page.locator('.part.sidebar .monaco-list').first().hover();
+  await page.mouse.wheel(0, -100_000);
 }
