@@ -11,7 +11,7 @@ import type { RecordTypeDefinition } from '../model/recordTypes';
 import { externalId, internalId } from './definitions/fieldKit';
 import { findRecordType, recordTypeDefinitions } from './registry';
 
-export const recordTypesWithoutData: readonly RecordTypeDefinition[] = documentedRestRecordTypes
+const recordTypesWithoutData: readonly RecordTypeDefinition[] = documentedRestRecordTypes
   .filter(([id]) => !findRecordType(id))
   .map(([id, label]) => ({
     id,

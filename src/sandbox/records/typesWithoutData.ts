@@ -8,7 +8,7 @@ import { hasNoData } from '../catalog';
 import { NetSuiteHttpError } from '../http/errors';
 import type { RouteHandler } from '../http/router';
 
-export function writeWithoutDataRefused(recordType: string): NetSuiteHttpError {
+function writeWithoutDataRefused(recordType: string): NetSuiteHttpError {
   return new NetSuiteHttpError(400, [
     {
       detail: `The demo sandbox lists the record type '${recordType}' in its metadata catalog but keeps no records of it, so it cannot create, change or delete them. Try a type with demo data, such as customer or salesOrder.`,
