@@ -55,6 +55,9 @@ export class ChartPanel {
   private readonly themeObserver: MutationObserver | undefined;
   private disposed = false;
   private drawing: Promise<void> = Promise.resolve();
+  /** The number of the latest draw asked for: an earlier one still running stops. */
+  private requested = 0;
+  private wake: (() => void) | undefined;
 
   constructor(
     doc: Document,
@@ -86,7 +89,10 @@ export class ChartPanel {
   refresh(): Promise<void> {
     // From the moment a draw is asked for until it is on screen the note says so, not what the chart before showed.
     this.note.textContent = 'Drawing the chart…';
-    this.drawing = this.drawing.then(() => this.draw()).catch((error: unknown) => this.say(`The chart could not be drawn: ${error instanceof Error ? error.message : String(error)}`, true));
+    const ticket = ++this.requested;
+    // A draw still waiting for ECharts to finish painting gives way to this one at once.
+    this.wake?.();
+    this.drawing = this.drawing.then(() => this.draw(ticket)).catch((error: unknown) => this.say(`The chart could not be drawn: ${error instanceof Error ? error.message : String(error)}`, true));
     return this.drawing;
   }
 
@@ -96,8 +102,10 @@ export class ChartPanel {
     this.buildControls();
   }
 
-  private async draw(): Promise<void> {
-    if (this.disposed) return;
+  private async draw(ticket: number): Promise<void> {
+    // A newer request (another choice, more rows, a theme change) made meanwhile makes this draw stop where it is.
+    const superseded = () => this.disposed || ticket !== this.requested;
+    if (superseded()) return;
     const settings = this.settings;
     if (!settings) {
       this.drawn?.dispose();
@@ -107,11 +115,9 @@ export class ChartPanel {
       return;
     }
     const { drawChart } = await import('./chartView');
-    if (this.disposed) return;
+    if (superseded()) return;
     const rows = this.source.rows();
-    // Prepared in slices, each its own task, so 100,000 rows never block the page for long; a newer choice made
-    // meanwhile (queued behind this draw) makes this one stop.
-    const superseded = () => this.disposed || this.settings !== settings;
+    // Prepared in slices, each its own task, so 100,000 rows never block the page for long.
     const data = await chartDataInSlices(settings, this.source.columns(), rows, () => this.pause(), superseded);
     if (!data || superseded()) return;
     const drawing = forDrawing(data, this.canvasHost.clientWidth || 1000, this.canvasHost.clientHeight || 320);
@@ -122,7 +128,12 @@ export class ChartPanel {
       await this.pause();
       if (superseded()) return;
     }
-    await this.drawn.update(settings.kind, drawing.data, settings.x);
+    const painted = this.drawn.update(settings.kind, drawing.data, settings.x);
+    await new Promise<void>((resolve) => {
+      this.wake = resolve;
+      void painted.then(resolve, resolve);
+    });
+    this.wake = undefined;
     if (superseded()) return;
     const total = this.source.totalResults();
     const loaded = rows.length;

@@ -156,7 +156,12 @@ export function drawChart(host: HTMLElement): DrawnChart {
           resolve();
         };
         chart.on('finished', finished);
-        chart.setOption(optionOf(kind, data, theme, xName, false), { notMerge: true, lazyUpdate: true });
+        try {
+          chart.setOption(optionOf(kind, data, theme, xName, false), { notMerge: true, lazyUpdate: true });
+        } catch (error) {
+          chart.off('finished', finished);
+          throw error;
+        }
       });
     },
     png() {
