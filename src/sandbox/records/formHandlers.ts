@@ -113,7 +113,7 @@ export async function selectOptions(settings: RecordServiceSettings, request: Sa
 async function optionsOf(settings: RecordServiceSettings, field: FieldDefinition, record: StoredRecord): Promise<Array<{ id: string; refName: string }>> {
   if (field.enumOptions) return field.enumOptions.map((option) => ({ id: option.id, refName: option.refName }));
   const targetType = field.referenceType ?? '';
-  // Not a REST record type here: NetSuite still lists its choices, whatever the role may read.
+  // The catalog lists customerStatus without data: its choices are the seed's statuses, whatever the role may read.
   if (targetType.toLowerCase() === 'customerstatus') return entityStatuses.map((status) => ({ ...status }));
   const target = settings.findRecordType(targetType);
   if (!target) throw new NetSuiteHttpError(400, [{ detail: `The sandbox has no choices for field '${field.id}'.`, 'o:errorCode': 'INVALID_PARAMETER' }]);
