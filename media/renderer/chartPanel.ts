@@ -120,14 +120,17 @@ export class ChartPanel {
     // Prepared in slices, each its own task, so 100,000 rows never block the page for long.
     const data = await chartDataInSlices(settings, this.source.columns(), rows, () => this.pause(), superseded);
     if (!data || superseded()) return;
+    // Thinning 100,000s of points, and handing them to ECharts, are tasks of their own too.
+    await this.pause();
+    if (superseded()) return;
     const drawing = forDrawing(data, this.canvasHost.clientWidth || 1000, this.canvasHost.clientHeight || 320);
     if (!this.drawn) {
       this.canvasHost.replaceChildren();
       this.drawn = drawChart(this.canvasHost);
-      // Setting up the chart and drawing into it are two tasks.
-      await this.pause();
-      if (superseded()) return;
     }
+    // Setting up the chart and drawing into it are separate tasks as well.
+    await this.pause();
+    if (superseded()) return;
     const painted = this.drawn.update(settings.kind, drawing.data, settings.x);
     await new Promise<void>((resolve) => {
       this.wake = resolve;
