@@ -85,5 +85,8 @@ suite('.suiteql files', () => {
     edit.insert(uri, new vscode.Position(0, 0), ' ');
     await vscode.workspace.applyEdit(edit);
     assert.equal(netsuiteErrors().length, 0);
+    // Leave no dirty editor behind for the tests after this one.
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 });
