@@ -17,6 +17,7 @@ import { completeSuiteQL } from '../../src/suiteql/completion';
 import { SuiteQLSchema } from '../../src/suiteql/schema';
 import { createProfile } from '../../src/vscode/accounts/accountProfile';
 import { ExplorerModel } from '../../src/vscode/explorer/explorerModel';
+import { oneAccountState } from '../../src/vscode/accounts/accountState';
 
 const ttlMs = 60 * 60_000;
 const customType = 'customrecord_project_milestone';
@@ -43,7 +44,7 @@ async function oneStart(sandbox: RunningSandbox, cacheRoot: string, clock: Clock
     const started = performance.now();
     // The tree as the Explorer draws it: account → standard/custom groups → record types.
     const profile = createProfile({ accountId: sandbox.accountId, label: 'Sandbox', authKind: 'tba', restBaseUrl: sandbox.baseUrl });
-    const model = new ExplorerModel({ accounts: { list: () => [profile], scope: async () => ({ client }) }, pageSize: () => 25 });
+    const model = new ExplorerModel({ accounts: { list: () => [profile], scope: async () => ({ client }), state: oneAccountState(profile.accountId) }, pageSize: () => 25 });
     const groups = await model.children(model.roots()[0]);
     const types = (await Promise.all(groups.map((group) => model.children(group)))).flat().filter((node) => node.kind === 'recordType');
     const treeMs = performance.now() - started;

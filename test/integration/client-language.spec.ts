@@ -11,6 +11,7 @@ import { createProfile } from '../../src/vscode/accounts/accountProfile';
 import type { ExplorerNode, RecordTypeNode } from '../../src/vscode/explorer/explorerNodes';
 import { ExplorerModel } from '../../src/vscode/explorer/explorerModel';
 import { rejection, setUpClient, tbaAuth, type ClientSetup } from './client-sandbox';
+import { oneAccountState } from '../../src/vscode/accounts/accountState';
 
 let setup: ClientSetup;
 const learned: string[] = [];
@@ -49,7 +50,7 @@ describe('Accept-Language for a user whose language is not the company language'
     const language = new CompanyLanguage(undefined, (value) => learned.push(value));
     const client = otherLanguageClient(language);
     const profile = createProfile({ accountId: setup.sandbox.accountId, label: 'Other language', authKind: 'tba', restBaseUrl: setup.sandbox.baseUrl });
-    const model = new ExplorerModel({ accounts: { list: () => [profile], scope: async () => ({ client }) }, pageSize: () => 10 });
+    const model = new ExplorerModel({ accounts: { list: () => [profile], scope: async () => ({ client }), state: oneAccountState(profile.accountId) }, pageSize: () => 10 });
     const since = lastSeq();
     const [account] = model.roots();
     const groups = await model.children(account);

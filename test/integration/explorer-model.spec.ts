@@ -5,13 +5,14 @@ import type { ExplorerNode, MessageNode, RecordNode, RecordTypeNode } from '../.
 import { ExplorerModel } from '../../src/vscode/explorer/explorerModel';
 import { isCustomRecordType } from '../../src/vscode/explorer/recordTypeGroups';
 import { setUpClient, tbaAuth, type ClientSetup } from './client-sandbox';
+import { oneAccountState } from '../../src/vscode/accounts/accountState';
 
 let setup: ClientSetup;
 let client: NetSuiteClient;
 
 function modelFor(accountClient: NetSuiteClient, pageSize = 25): ExplorerModel {
   const profile = createProfile({ accountId: setup.sandbox.accountId, label: 'Sandbox', authKind: 'tba', restBaseUrl: setup.sandbox.baseUrl });
-  return new ExplorerModel({ accounts: { list: () => [profile], scope: async () => ({ client: accountClient }) }, pageSize: () => pageSize });
+  return new ExplorerModel({ accounts: { list: () => [profile], scope: async () => ({ client: accountClient }), state: oneAccountState(profile.accountId) }, pageSize: () => pageSize });
 }
 
 async function child(model: ExplorerModel, parent: ExplorerNode, label: (node: ExplorerNode) => boolean): Promise<ExplorerNode> {

@@ -6,13 +6,14 @@ import { createProfile } from '../../src/vscode/accounts/accountProfile';
 import type { ExplorerNode, RecordNode, RecordTypeNode } from '../../src/vscode/explorer/explorerNodes';
 import { ExplorerModel } from '../../src/vscode/explorer/explorerModel';
 import { setUpClient, type ClientSetup } from './client-sandbox';
+import { oneAccountState } from '../../src/vscode/accounts/accountState';
 
 let setup: ClientSetup;
 let client: NetSuiteClient;
 
 function modelFor(pageSize: number): ExplorerModel {
   const profile = createProfile({ accountId: setup.sandbox.accountId, label: 'Sandbox', authKind: 'tba', restBaseUrl: setup.sandbox.baseUrl });
-  return new ExplorerModel({ accounts: { list: () => [profile], scope: async () => ({ client }) }, pageSize: () => pageSize });
+  return new ExplorerModel({ accounts: { list: () => [profile], scope: async () => ({ client }), state: oneAccountState(profile.accountId) }, pageSize: () => pageSize });
 }
 
 async function typeNode(model: ExplorerModel, recordType: string): Promise<RecordTypeNode> {

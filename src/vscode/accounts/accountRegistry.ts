@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { secretKey, type SecretKind, type SecretStore } from '../../netsuite/auth/types';
 import { isAccountProfile, type AccountProfile } from './accountProfile';
 import { SecretStorageStore } from './secretStorageStore';
+import { AccountState } from './accountState';
 
 const profilesKey = 'suitelens.accounts.v1';
 const activeKey = 'suitelens.activeAccount.v1';
@@ -25,6 +26,7 @@ export class AccountRegistry<TClient> implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly scopes = new Map<string, Promise<AccountScope<TClient>>>();
+  private readonly states = new Map<string, AccountState>();
   private readonly demoProfiles = new Map<string, AccountProfile>();
 
   constructor(
@@ -84,9 +86,11 @@ export class AccountRegistry<TClient> implements vscode.Disposable {
     }
   }
 
-  /** Removes an account and every secret stored for it. */
+  /** Removes an account and every secret stored for it, with everything SuiteLens kept for it (`state`). */
   async remove(accountId: string): Promise<void> {
     await this.disposeScope(accountId);
+    this.states.get(accountId)?.dispose();
+    this.states.delete(accountId);
     const known = secretKinds.map((kind) => secretKey(accountId, kind));
     // Where VS Code can list secrets, also the ones under this account's prefix that this version does not name.
     const listed = this.secrets instanceof SecretStorageStore ? await this.secrets.namesStartingWith(`suitelens:${accountId}:`) : undefined;
@@ -111,6 +115,24 @@ export class AccountRegistry<TClient> implements vscode.Disposable {
   }
 
   /**
+   * What features keep for the account (caches, notebook controller, view state), created on first use and disposed
+   * when the account is removed. It outlives a rebuilt client (`save`), as the account itself does.
+   */
+  state(accountId: string): AccountState {
+    let state = this.states.get(accountId);
+    if (!state) {
+      state = new AccountState(accountId);
+      this.states.set(accountId, state);
+    }
+    return state;
+  }
+
+  /** The state of each account that has one (a feature reaching every account's entry of its own). */
+  accountStates(): AccountState[] {
+    return [...this.states.values()];
+  }
+
+  /**
    * Builds an account's resources without registering them, from secrets that are not saved yet: the connection
    * test before an account is added. The caller disposes the scope.
    */
@@ -127,6 +149,8 @@ export class AccountRegistry<TClient> implements vscode.Disposable {
   dispose(): void {
     for (const scope of this.scopes.values()) void scope.then((s) => s.dispose(), () => undefined);
     this.scopes.clear();
+    for (const state of this.states.values()) state.dispose();
+    this.states.clear();
     this.changed.dispose();
   }
 }

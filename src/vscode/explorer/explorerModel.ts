@@ -11,6 +11,8 @@ import { catalogNameOfRef, type RecordTypeSchema } from '../../netsuite/metadata
 import type { NetSuiteRecord } from '../../netsuite/records';
 import { recordTypeLabel } from '../../netsuite/recordTypeLabels';
 import { describeProfile, type AccountProfile } from '../accounts/accountProfile';
+import type { AccountState } from '../accounts/accountState';
+import { ExplorerAccountView, explorerViewKey } from './explorerAccountView';
 import type {
   AccountNode,
   ExplorerNode,
@@ -34,6 +36,8 @@ import { groupRecordTypes, isCustomRecordType } from './recordTypeGroups';
 export interface ExplorerAccounts {
   list(): AccountProfile[];
   scope(accountId: string): Promise<{ client: NetSuiteClient }>;
+  /** Where the explorer keeps what it holds for the account (ExplorerAccountView). */
+  state(accountId: string): Pick<AccountState, 'get'>;
 }
 
 export interface ExplorerModelOptions {
@@ -87,19 +91,11 @@ export interface RevealedRecord {
 }
 
 export class ExplorerModel {
-  private accountNodes = new Map<string, AccountNode>();
+  /** The account rows as last listed; each account's own state is in its ExplorerAccountView. */
+  private accountNodes: AccountNode[] = [];
   private readonly states = new WeakMap<ExplorerNode, ChildState>();
-  private readonly recordTypes = new Map<string, string[]>();
-  /** Per account: custom record types' names (`customrecord_x` → "Project Milestone"), from SuiteQL's customrecordtype. */
-  private readonly customTypeLabels = new Map<string, Map<string, string>>();
-  private readonly catalogRefresh = new Set<string>();
-  private readonly typeFilters = new Map<string, string>();
-  private readonly recordFilters = new Map<string, RecordFilter>();
-  private readonly recordSorts = new Map<string, RecordSort>();
   private readonly lists = new WeakMap<RecordTypeNode, RecordListState>();
   private readonly records = new WeakMap<RecordNode, NetSuiteRecord>();
-  private readonly groupNodes = new Map<string, TypeGroupNode>();
-  private readonly typeNodes = new Map<string, RecordTypeNode>();
   private readonly listeners = new Set<ChangeListener>();
   private readonly logger: Logger;
   private serial = 0;
@@ -116,15 +112,19 @@ export class ExplorerModel {
 
   /** The account nodes, reusing the node (and its loaded children) of every account still registered. */
   roots(): AccountNode[] {
-    const next = new Map<string, AccountNode>();
-    for (const profile of this.options.accounts.list()) {
-      const node = this.accountNodes.get(profile.accountId) ?? { kind: 'account', id: `account:${profile.accountId}`, accountId: profile.accountId, parent: undefined, label: '', description: '' };
+    this.accountNodes = this.options.accounts.list().map((profile) => {
+      const view = this.view(profile.accountId);
+      const node: AccountNode = (view.node ??= { kind: 'account', id: `account:${profile.accountId}`, accountId: profile.accountId, parent: undefined, label: '', description: '' });
       node.label = profile.label;
       node.description = this.accountDescription(profile);
-      next.set(profile.accountId, node);
-    }
-    this.accountNodes = next;
-    return [...next.values()];
+      return node;
+    });
+    return this.accountNodes;
+  }
+
+  /** What the explorer keeps for an account, in the account's state. */
+  private view(accountId: string): ExplorerAccountView {
+    return this.options.accounts.state(accountId).get(explorerViewKey, () => new ExplorerAccountView());
   }
 
   /** The children if they are loaded, without loading anything. */
@@ -164,12 +164,13 @@ export class ExplorerModel {
   /** Forgets what was loaded under `node`; its children are fetched again when next shown. */
   refresh(node: ExplorerNode | undefined): void {
     if (!node) {
-      for (const account of this.accountNodes.values()) this.forgetAccount(account);
+      for (const account of this.accountNodes) this.forgetAccount(account);
     } else if (node.kind === 'account') {
       this.forgetAccount(node);
     } else if (node.kind === 'typeGroup') {
-      this.forgetAccount(this.accountNodes.get(node.accountId) ?? node);
-      node = this.accountNodes.get(node.accountId);
+      const account = this.view(node.accountId).node;
+      this.forgetAccount(account ?? node);
+      node = account;
     } else {
       this.states.delete(node);
       if (node.kind === 'recordType') this.lists.delete(node);
@@ -183,8 +184,8 @@ export class ExplorerModel {
    */
   recordChanged(accountId: string, recordType: string, id: string): void {
     const wanted = recordType.toLowerCase();
-    for (const typeNode of this.typeNodes.values()) {
-      if (typeNode.accountId !== accountId || typeNode.recordType.toLowerCase() !== wanted) continue;
+    for (const typeNode of this.view(accountId).typeNodes.values()) {
+      if (typeNode.recordType.toLowerCase() !== wanted) continue;
       for (const record of this.lists.get(typeNode)?.records ?? []) {
         if (record.recordId !== id) continue;
         this.states.delete(record);
@@ -211,20 +212,19 @@ export class ExplorerModel {
   }
 
   typeFilter(accountId: string): string | undefined {
-    return this.typeFilters.get(accountId);
+    return this.view(accountId).typeFilter;
   }
 
   /** Narrows the account's record types to names containing `text` (empty clears it). */
   setTypeFilter(accountId: string, text: string): void {
-    if (text.trim()) this.typeFilters.set(accountId, text.trim());
-    else this.typeFilters.delete(accountId);
+    this.view(accountId).typeFilter = text.trim() || undefined;
     // The whole tree: the account row's own description names the filter, and VS Code redraws a row's own
     // description only when its parent (here the root) is refreshed.
     this.fire(undefined);
   }
 
   recordFilter(node: RecordTypeNode): RecordFilter | undefined {
-    return this.recordFilters.get(node.id);
+    return this.view(node.accountId).recordFilters.get(node.id);
   }
 
   /**
@@ -240,8 +240,9 @@ export class ExplorerModel {
       if (result.kind === 'error') throw new Error(result.message);
       if (result.kind === 'q') filter = { text: text.trim(), q: result.q, sql: qToSuiteQL(result.q, node.recordType) };
     }
-    if (filter) this.recordFilters.set(node.id, filter);
-    else this.recordFilters.delete(node.id);
+    const filters = this.view(node.accountId).recordFilters;
+    if (filter) filters.set(node.id, filter);
+    else filters.delete(node.id);
     this.states.delete(node);
     this.lists.delete(node);
     // The parent, so VS Code also redraws the type's own row (its filter description and menu context).
@@ -251,7 +252,7 @@ export class ExplorerModel {
 
   /** What people call a type: NetSuite's label, a custom record's own name, else its script id. */
   typeLabel(accountId: string, recordType: string): string {
-    return this.customTypeLabels.get(accountId)?.get(recordType.toLowerCase()) ?? recordTypeLabel(recordType);
+    return this.view(accountId).customTypeLabels?.get(recordType.toLowerCase()) ?? recordTypeLabel(recordType);
   }
 
   /** The account's record type ids, from the metadata catalog (cached). */
@@ -261,7 +262,7 @@ export class ExplorerModel {
   }
 
   recordSort(node: RecordTypeNode): RecordSort | undefined {
-    return this.recordSorts.get(node.id);
+    return this.view(node.accountId).recordSorts.get(node.id);
   }
 
   /** The columns "Sort By…" offers for a type, by label (the type's schema is read only when SuiteLens has no table description). */
@@ -274,8 +275,9 @@ export class ExplorerModel {
 
   /** Sorts a type's list by a column (undefined: back to internal id order) and lists it again from the first page. */
   setRecordSort(node: RecordTypeNode, sort: RecordSort | undefined): void {
-    if (sort) this.recordSorts.set(node.id, sort);
-    else this.recordSorts.delete(node.id);
+    const sorts = this.view(node.accountId).recordSorts;
+    if (sort) sorts.set(node.id, sort);
+    else sorts.delete(node.id);
     this.states.delete(node);
     this.lists.delete(node);
     this.fire(node.parent);
@@ -283,8 +285,9 @@ export class ExplorerModel {
 
   /** The SuiteQL "Query in Notebook" opens for a type: the rows the tree shows, with its filter and sort. */
   notebookQuery(node: RecordTypeNode): string {
-    const filter = this.recordFilters.get(node.id);
-    const sort = this.recordSorts.get(node.id);
+    const view = this.view(node.accountId);
+    const filter = view.recordFilters.get(node.id);
+    const sort = view.recordSorts.get(node.id);
     return typeNotebookQuery(node.recordType, { where: filter?.sql, untranslatedQ: filter && !filter.sql ? filter.q : undefined, sort });
   }
 
@@ -335,25 +338,26 @@ export class ExplorerModel {
     const account = this.roots().find((node) => node.accountId === location.accountId);
     if (!account) throw new Error(`The NetSuite account ${location.accountId} is not in the explorer.`);
     await this.loaded(account);
-    const recordType = this.recordTypes.get(account.accountId)?.find((type) => type.toLowerCase() === location.recordType.toLowerCase());
+    const view = this.view(account.accountId);
+    const recordType = view.recordTypes?.find((type) => type.toLowerCase() === location.recordType.toLowerCase());
     if (!recordType) throw new Error(`${account.label} has no record type "${location.recordType}" in its metadata catalog.`);
     const clearedFilters: string[] = [];
     let changed: ExplorerNode | undefined = undefined;
     let announce = false;
 
-    const typeFilter = this.typeFilters.get(account.accountId);
+    const typeFilter = view.typeFilter;
     const group = this.groupNode(account, isCustomRecordType(recordType) ? 'custom' : 'standard');
     if (typeFilter && !groupRecordTypes([recordType], typeFilter, (type) => this.typeLabel(account.accountId, type))[group.group].length) {
-      this.typeFilters.delete(account.accountId);
+      view.typeFilter = undefined;
       clearedFilters.push(`the record type filter "${typeFilter}"`);
       announce = true; // the root: the account row's description named the filter
     }
     const typeNode = this.typeNode(group, recordType);
     let list = await this.loadedList(typeNode);
     let node = list.records.find((record) => record.recordId === location.id);
-    const recordFilter = this.recordFilters.get(typeNode.id);
+    const recordFilter = view.recordFilters.get(typeNode.id);
     if (!node && recordFilter) {
-      this.recordFilters.delete(typeNode.id);
+      view.recordFilters.delete(typeNode.id);
       this.states.delete(typeNode);
       this.lists.delete(typeNode);
       clearedFilters.push(`the ${recordTypeLabel(recordType)} filter "${recordFilter.text}"`);
@@ -375,7 +379,7 @@ export class ExplorerModel {
   private accountDescription(profile: AccountProfile): string {
     const described = describeProfile(profile);
     const withoutLabel = described.startsWith(`${profile.label} · `) ? described.slice(profile.label.length + 3) : described;
-    const filter = this.typeFilters.get(profile.accountId);
+    const filter = this.view(profile.accountId).typeFilter;
     return filter ? `${withoutLabel} · types: "${filter}"` : withoutLabel;
   }
 
@@ -387,7 +391,7 @@ export class ExplorerModel {
 
   private peekChildrenNoLoad(node: ExplorerNode): ExplorerNode[] | undefined {
     if (node.kind === 'account' || node.kind === 'typeGroup') {
-      const types = this.recordTypes.get(node.accountId);
+      const types = this.view(node.accountId).recordTypes;
       if (types) return node.kind === 'account' ? this.groupsOf(node, types) : this.typesOf(node, types);
     }
     if (node.kind === 'recordType') {
@@ -403,10 +407,12 @@ export class ExplorerModel {
       case 'account':
       case 'typeGroup': {
         const { client } = await this.options.accounts.scope(node.accountId);
-        const refresh = this.catalogRefresh.delete(node.accountId);
+        const view = this.view(node.accountId);
+        const refresh = view.catalogRefresh;
+        view.catalogRefresh = false;
         const types = await client.metadata.recordTypes({ refresh });
-        if (refresh || !this.customTypeLabels.has(node.accountId)) this.customTypeLabels.set(node.accountId, await this.loadCustomTypeLabels(client, types));
-        this.recordTypes.set(node.accountId, types);
+        if (refresh || !view.customTypeLabels) view.customTypeLabels = await this.loadCustomTypeLabels(client, types);
+        view.recordTypes = types;
         return undefined;
       }
       case 'recordType': {
@@ -430,24 +436,21 @@ export class ExplorerModel {
   }
 
   private forgetAccount(node: ExplorerNode): void {
-    this.recordTypes.delete(node.accountId);
-    this.catalogRefresh.add(node.accountId);
+    const view = this.view(node.accountId);
+    view.recordTypes = undefined;
+    view.catalogRefresh = true;
     this.states.delete(node);
-    for (const [key, typeNode] of this.typeNodes) {
-      if (typeNode.accountId === node.accountId) {
-        this.typeNodes.delete(key);
-        this.lists.delete(typeNode);
-        this.states.delete(typeNode);
-      }
+    for (const typeNode of view.typeNodes.values()) {
+      this.lists.delete(typeNode);
+      this.states.delete(typeNode);
     }
-    for (const [key, group] of this.groupNodes) {
-      if (group.accountId === node.accountId) this.states.delete(group);
-      if (group.accountId === node.accountId) this.groupNodes.delete(key);
-    }
+    view.typeNodes.clear();
+    for (const group of view.groupNodes.values()) this.states.delete(group);
+    view.groupNodes.clear();
   }
 
   private groupsOf(account: ExplorerNode, types: string[]): ExplorerNode[] {
-    const filter = this.typeFilters.get(account.accountId) ?? '';
+    const filter = this.view(account.accountId).typeFilter ?? '';
     const groups = groupRecordTypes(types, filter, (type) => this.typeLabel(account.accountId, type));
     if (types.length === 0) return [this.message(account, 'empty', 'NetSuite lists no record types this role can see')];
     if (groups.standard.length + groups.custom.length === 0) return [this.message(account, 'empty', `No record type matches "${filter}"`)];
@@ -458,26 +461,28 @@ export class ExplorerModel {
   }
 
   private typesOf(group: TypeGroupNode, types: string[]): ExplorerNode[] {
-    const groups = groupRecordTypes(types, this.typeFilters.get(group.accountId) ?? '', (type) => this.typeLabel(group.accountId, type));
+    const groups = groupRecordTypes(types, this.view(group.accountId).typeFilter ?? '', (type) => this.typeLabel(group.accountId, type));
     return groups[group.group].map((recordType) => this.typeNode(group, recordType));
   }
 
   private groupNode(account: ExplorerNode, group: 'standard' | 'custom'): TypeGroupNode {
     const id = `${account.id}/${group}`;
-    let node = this.groupNodes.get(id);
+    const nodes = this.view(account.accountId).groupNodes;
+    let node = nodes.get(id);
     if (!node) {
       node = { kind: 'typeGroup', id, accountId: account.accountId, parent: account, group };
-      this.groupNodes.set(id, node);
+      nodes.set(id, node);
     }
     return node;
   }
 
   private typeNode(group: TypeGroupNode, recordType: string): RecordTypeNode {
     const id = `${group.id}/${recordType}`;
-    let node = this.typeNodes.get(id);
+    const nodes = this.view(group.accountId).typeNodes;
+    let node = nodes.get(id);
     if (!node) {
       node = { kind: 'recordType', id, accountId: group.accountId, parent: group, recordType };
-      this.typeNodes.set(id, node);
+      nodes.set(id, node);
     }
     return node;
   }
@@ -485,7 +490,7 @@ export class ExplorerModel {
   private listChildren(node: RecordTypeNode, list: RecordListState): ExplorerNode[] {
     const children: ExplorerNode[] = [...list.records];
     if (list.records.length === 0 && !list.error) {
-      const filter = this.recordFilters.get(node.id);
+      const filter = this.view(node.accountId).recordFilters.get(node.id);
       const label = recordTypeLabel(node.recordType);
       children.push(this.message(node, 'empty', filter ? `No ${label} record matches ${filter.q}` : `No ${label} records`));
     }
@@ -502,8 +507,9 @@ export class ExplorerModel {
    */
   private async fetchPage(node: RecordTypeNode, list: RecordListState): Promise<void> {
     const { client } = await this.options.accounts.scope(node.accountId);
-    const filter = this.recordFilters.get(node.id);
-    const sort = this.recordSorts.get(node.id);
+    const view = this.view(node.accountId);
+    const filter = view.recordFilters.get(node.id);
+    const sort = view.recordSorts.get(node.id);
     if (filter && !filter.sql) list.source = 'rest';
     if (list.source === 'suiteql') {
       try {

@@ -11,6 +11,7 @@ import { warmUpSuiteQL } from '../../suiteql/parser';
 import { SuiteQLSchema } from '../../suiteql/schema';
 import { tablesReadBy } from '../../suiteql/tables';
 import type { AccountRegistry } from '../accounts/accountRegistry';
+import { accountStateKey } from '../accounts/accountState';
 import { notebookType } from '../notebook/serializer';
 import { registerRunErrorDiagnostics } from './runErrorDiagnostics';
 
@@ -24,15 +25,19 @@ const completionKinds: Record<SuiteQLCompletionKind, vscode.CompletionItemKind> 
   value: vscode.CompletionItemKind.EnumMember,
 };
 
+/** An account's SuiteQL schema and the loader filling it from its catalog, kept in the account's state. */
+const schemaKey = accountStateKey<SuiteQLSchema>('suiteql.schema');
+const loaderKey = accountStateKey<CatalogLoader>('suiteql.catalogLoader');
+
 /**
- * Per-account SuiteQL schemas: the bundled standard tables at once, every record type of the account's metadata
+ * Per-account SuiteQL schemas (each in its account's state, so it goes with the account): the bundled standard tables at once, every record type of the account's metadata
  * catalog by name on first use (columns as queries bring a table into scope), and columns learned from results.
  * Catalog lookups that fail are retried after a backoff (catalogLoader.ts), so completion recovers after a moment
  * offline instead of waiting for a VS Code restart.
  */
 export class SuiteQLSchemas {
-  private readonly schemas = new Map<string, SuiteQLSchema>();
-  private readonly loaders = new Map<string, CatalogLoader>();
+  /** The schema used where no account is known yet; each account's own lives in its state (schemaKey). */
+  private noAccountSchema?: SuiteQLSchema;
   private readonly multiPage = new Set<string>();
   private analyticsTables?: AnalyticsTableList;
   private analyticsLoading?: Promise<void>;
@@ -48,17 +53,26 @@ export class SuiteQLSchemas {
   ) {}
 
   schemaFor(accountId: string | undefined): SuiteQLSchema {
-    const key = accountId ?? '';
-    let schema = this.schemas.get(key);
-    if (!schema) {
-      schema = SuiteQLSchema.withStandardTables();
-      this.schemas.set(key, schema);
-      if (this.wantsAnalyticsTables(key)) {
-        if (this.analyticsTables) schema.addAnalyticsTables(this.analyticsTables);
-        this.analyticsLoading ??= this.loadAnalyticsTables();
-      }
+    if (accountId === undefined || accountId === '') return (this.noAccountSchema ??= this.newSchema(''));
+    return this.registry.state(accountId).get(schemaKey, () => this.newSchema(accountId));
+  }
+
+  private newSchema(accountId: string): SuiteQLSchema {
+    const schema = SuiteQLSchema.withStandardTables();
+    if (this.wantsAnalyticsTables(accountId)) {
+      if (this.analyticsTables) schema.addAnalyticsTables(this.analyticsTables);
+      this.analyticsLoading ??= this.loadAnalyticsTables();
     }
     return schema;
+  }
+
+  /** Every schema made so far, with its account ('' for none). */
+  private *schemas(): Generator<[string, SuiteQLSchema]> {
+    if (this.noAccountSchema) yield ['', this.noAccountSchema];
+    for (const state of this.registry.accountStates()) {
+      const schema = state.peek(schemaKey);
+      if (schema) yield [state.accountId, schema];
+    }
   }
 
   /**
@@ -77,7 +91,7 @@ export class SuiteQLSchemas {
   private async loadAnalyticsTables(): Promise<void> {
     try {
       this.analyticsTables = await loadAnalyticsTables(this.analyticsTablesFile);
-      for (const [accountId, schema] of this.schemas) if (this.wantsAnalyticsTables(accountId)) schema.addAnalyticsTables(this.analyticsTables);
+      for (const [accountId, schema] of this.schemas()) if (this.wantsAnalyticsTables(accountId)) schema.addAnalyticsTables(this.analyticsTables);
     } catch (error) {
       this.logger?.info('SuiteQL completion could not read the bundled analytics table names; it offers the standard tables and the catalog', error);
     }
@@ -97,17 +111,16 @@ export class SuiteQLSchemas {
   }
 
   private loaderFor(accountId: string): CatalogLoader {
-    let loader = this.loaders.get(accountId);
-    if (!loader) {
-      loader = new CatalogLoader(this.schemaFor(accountId), {
-        source: async () => (await this.registry.scope(accountId)).client.metadata,
-        // The demo sandbox's catalog and the bundled tables name every table it has (wantsAnalyticsTables).
-        tablesComplete: this.registry.get(accountId)?.demo === true,
-        onFailure: (what, error) => this.logger?.info(`SuiteQL completion could not load ${what} of ${accountId}; will retry`, error),
-      });
-      this.loaders.set(accountId, loader);
-    }
-    return loader;
+    return this.registry.state(accountId).get(
+      loaderKey,
+      () =>
+        new CatalogLoader(this.schemaFor(accountId), {
+          source: async () => (await this.registry.scope(accountId)).client.metadata,
+          // The demo sandbox's catalog and the bundled tables name every table it has (wantsAnalyticsTables).
+          tablesComplete: this.registry.get(accountId)?.demo === true,
+          onFailure: (what, error) => this.logger?.info(`SuiteQL completion could not load ${what} of ${accountId}; will retry`, error),
+        }),
+    );
   }
 
   learn(accountId: string, query: string, columns: readonly string[]): void {

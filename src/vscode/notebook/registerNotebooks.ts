@@ -1,9 +1,10 @@
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import type { RunFrom } from '../language/runFrom';
 import type { NetSuiteClient } from '../../netsuite/client';
 import { tablesReadBy } from '../../suiteql/tables';
 import type { AccountRegistry } from '../accounts/accountRegistry';
+import { accountStateKey } from '../accounts/accountState';
+import type { RunFrom } from '../language/runFrom';
 import { AccountNotebookController } from './controller';
 import type { XlsxWriterModule } from './exportWriter';
 import { GridMessaging } from './gridMessaging';
@@ -13,6 +14,9 @@ import { QueryHistory } from './queryHistory';
 import { registerQueryLibrary } from './queryLibrary';
 import { ResultSessions } from './resultSessions';
 import { notebookType, SuiteQLNotebookSerializer } from './serializer';
+
+/** The notebook controller of an account, kept in the account's state (accountState.ts). */
+const notebookControllerKey = accountStateKey<AccountNotebookController>('notebook.controller');
 
 // SuiteQL tables whose `id` is not the internal id of one REST record type of the same name.
 const tablesWithoutOneRecordType = new Set(['transaction', 'transactionline', 'transactionaccountingline', 'item', 'entity', 'dual']);
@@ -47,21 +51,14 @@ export function registerNotebooks(
   const parameters = new NotebookParameters(context.workspaceState);
   const prepareQuery = (query: string, notebook: vscode.NotebookDocument) => parameters.prepare(query, notebook);
   const pageSize = () => Math.min(1000, Math.max(1, vscode.workspace.getConfiguration('suitelens').get<number>('notebook.pageSize', 1000)));
-  const controllers = new Map<string, AccountNotebookController>();
   const disposables: vscode.Disposable[] = [];
 
+  // Each account's controller lives in the account's state: removing the account disposes it.
   const syncControllers = () => {
-    const accounts = new Map(registry.list().map((profile) => [profile.accountId, profile]));
-    for (const [accountId, controller] of controllers) {
-      if (!accounts.has(accountId)) {
-        controller.dispose();
-        controllers.delete(accountId);
-      }
-    }
-    for (const [accountId, profile] of accounts) {
-      if (!controllers.has(accountId)) {
-        controllers.set(accountId, new AccountNotebookController(profile, { registry, sessions, history, presence, pageSize, idRecordType: idRecordTypeOf, learnColumns, noteResultSize, prepareQuery }));
-      }
+    for (const profile of registry.list()) {
+      registry
+        .state(profile.accountId)
+        .get(notebookControllerKey, () => new AccountNotebookController(profile, { registry, sessions, history, presence, pageSize, idRecordType: idRecordTypeOf, learnColumns, noteResultSize, prepareQuery }));
     }
   };
   syncControllers();
@@ -80,10 +77,9 @@ export function registerNotebooks(
 
   return {
     history,
-    controllerId: (accountId) => controllers.get(accountId)?.id,
+    controllerId: (accountId) => registry.accountStates().find((state) => state.accountId === accountId)?.peek(notebookControllerKey)?.id,
     dispose() {
-      for (const controller of controllers.values()) controller.dispose();
-      controllers.clear();
+      for (const state of registry.accountStates()) state.delete(notebookControllerKey);
       sessions.dispose();
       for (const disposable of disposables) disposable.dispose();
     },

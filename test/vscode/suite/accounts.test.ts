@@ -212,6 +212,7 @@ suite('Accounts: add, recover and remove through the extension services', () => 
     await suitelens.accounts.service.add({ accountId: '7654321', label: 'Acme production', baseUrl: production.baseUrl, credentials: { kind: 'tba', ...tba } });
     const profile = suitelens.registry.get('7654321');
     assert.ok(profile);
+    assert.ok(suitelens.notebooks.controllerId('7654321'), 'the account has its notebook controller');
     const removed = new Promise<vscode.AuthenticationSessionsChangeEvent>((resolve) => {
       const subscription = vscode.authentication.onDidChangeSessions((event) => {
         if (event.provider.id === 'suitelens') {
@@ -224,6 +225,9 @@ suite('Accounts: add, recover and remove through the extension services', () => 
     await removed;
     assert.equal(suitelens.registry.get('7654321'), undefined);
     assert.ok(!(await vscode.authentication.getAccounts('suitelens')).some((a) => a.id === '7654321'));
+    // What SuiteLens kept for the account (its notebook controller, completion schema, …) went with it.
+    assert.equal(suitelens.notebooks.controllerId('7654321'), undefined);
+    assert.ok(!suitelens.registry.accountStates().some((state) => state.accountId === '7654321'));
     // Put the profile back alone: without its secrets the account cannot connect any more.
     await suitelens.registry.save(profile, {});
     await assert.rejects(suitelens.registry.scope('7654321'), /no token-based authentication keys/);
