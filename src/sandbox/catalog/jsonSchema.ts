@@ -11,6 +11,7 @@
 import type { FieldDefinition, RecordTypeDefinition, SublistDefinition } from '../model/recordTypes';
 import { recordTypeDefinitions } from './registry';
 import { catalogUrlRef, recordCollectionName, type SchemaRef, sublistCollectionName, sublistElementName } from './schemaNames';
+import { hasNoData } from './typesWithoutData';
 
 export type JsonSchemaObject = { [keyword: string]: unknown };
 
@@ -24,9 +25,13 @@ export interface SchemaStyle {
   describes(recordTypeId: string): boolean;
 }
 
-/** Catalog-URL `$ref`s, references typed with any of `definitions` (by default every type the sandbox has). */
+/**
+ * Catalog-URL `$ref`s, references typed with any of `definitions` (by default every type the sandbox has). A type the
+ * catalog lists without data stays an untyped `nsResource`, as before it was listed: the forms and the explorer then
+ * treat a reference to it (a customer's status) as they always did.
+ */
 export function catalogSchemaStyle(definitions: readonly RecordTypeDefinition[] = recordTypeDefinitions): SchemaStyle {
-  const ids = new Set(definitions.map((definition) => definition.id));
+  const ids = new Set(definitions.filter((definition) => !hasNoData(definition.id)).map((definition) => definition.id));
   return { ref: catalogUrlRef, describes: (recordTypeId) => ids.has(recordTypeId) };
 }
 
