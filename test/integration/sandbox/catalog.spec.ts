@@ -128,9 +128,15 @@ describe('the catalog at a real account\u2019s size', () => {
     expect(created.json['o:errorDetails'][0].detail).toContain('keeps no records of it');
   });
 
-  it('still serves the types with data', async () => {
+  it('still serves the types with data, and writes them with references to a type without data', async () => {
     const customers = await call(sandbox, 'GET', `${record}/customer?limit=1`);
     expect(customers.json.totalResults).toBe(seed.filter((candidate) => candidate.type === 'customer').length);
+    // A customer's status is a customerStatus, listed without data: the reference is not checked against records.
+    const created = await call(sandbox, 'POST', `${record}/customer`, { body: { companyName: 'Catalog Size Co', subsidiary: { id: '1' }, entityStatus: { id: '13' } } });
+    expect(created.status, created.text).toBe(204);
+    // Gone again, so the seeded counts below still hold.
+    const removed = await call(sandbox, 'DELETE', new URL(created.headers.get('location') ?? '').pathname);
+    expect(removed.status).toBe(204);
   });
 });
 
