@@ -9,6 +9,7 @@
  * bundled tables meanwhile.
  */
 import type { SuiteQLSchema } from './schema';
+import { suiteQLHomeOf } from './restOnlyRecordTypes';
 
 /** What the loader needs of an account's client: the metadata catalog's list and one type's JSON Schema. */
 export interface CatalogSource {
@@ -73,7 +74,8 @@ export class CatalogLoader {
   async load(tables: readonly string[] = []): Promise<void> {
     if (!this.namesLoaded) await this.attempt('catalog', () => this.loadNames());
     if (!this.namesLoaded) return;
-    const wanted = [...new Set(tables.map((table) => table.toLowerCase()))].filter((table) => this.catalogNames.has(table) && !this.columnsLoaded.has(table));
+    // A transaction or item type is no table (restOnlyRecordTypes.ts): its REST schema must not make it one.
+    const wanted = [...new Set(tables.map((table) => table.toLowerCase()))].filter((table) => this.catalogNames.has(table) && !this.columnsLoaded.has(table) && !suiteQLHomeOf(table));
     await Promise.all(wanted.map((table) => this.attempt(table, () => this.loadColumns(table))));
   }
 

@@ -21,6 +21,7 @@ import { codePointToUtf16 } from './offsets';
 import { parseSuiteQL } from './parser';
 import { walk } from './parseTreeWalk';
 import { suiteQLColumnForRestField } from './restFieldNames';
+import { suiteQLHomeHint, suiteQLHomeOf } from './restOnlyRecordTypes';
 import type { SuiteQLSchema } from './schema';
 import { identifierName, isCteInScope } from './tables';
 
@@ -112,6 +113,11 @@ function unknownTable(node: TableRefContext, schema: SuiteQLSchema, span: Span):
   const parts = node.identifier();
   const name = parts.length === 1 ? safeName(parts[0]) : undefined;
   if (!name || schema.table(name) || isCteInScope(name, node)) return [];
+  const home = suiteQLHomeOf(name);
+  if (home) {
+    const message = `SuiteQL has no table "${name}": ${home.label ?? 'its'} records are rows of ${home.table}. Use ${suiteQLHomeHint(home)}.`;
+    return [{ code: 'unknown-table', severity: 'warning', message, suggestion: home.table, ...span(node) }];
+  }
   // Custom record tables come and go with the account; only a complete schema may call one unknown.
   const suggestion = name.startsWith('custom') && !schema.tablesComplete ? undefined : closestName(name, schema.tables().map((table) => table.name));
   if (!schema.tablesComplete && !suggestion) return [];

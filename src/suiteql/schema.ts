@@ -1,5 +1,6 @@
 import type { AnalyticsTableList } from './analyticsTables';
 import { suiteQLColumnForRestField } from './restFieldNames';
+import { suiteQLHomeOf } from './restOnlyRecordTypes';
 import { standardTables, type StandardTable } from './standardTables';
 
 /**
@@ -124,10 +125,12 @@ export class SuiteQLSchema {
 
   /**
    * The account's record types by name, from the metadata catalog's list: offered after FROM/JOIN at once; their
-   * columns come later (`addRecordTypeSchema`) when a query uses them.
+   * columns come later (`addRecordTypeSchema`) when a query uses them. Transactions and items are left out
+   * (restOnlyRecordTypes.ts).
    */
   addCatalogTables(recordTypes: Iterable<string>): void {
-    for (const name of recordTypes) this.ensureTable(name, undefined, 'catalog');
+    // Transactions and items are rows of `transaction` and `item`: SuiteQL has no table of their REST names.
+    for (const name of recordTypes) if (!suiteQLHomeOf(name)) this.ensureTable(name, undefined, 'catalog');
     this.version++;
   }
 

@@ -14,6 +14,7 @@ import { diagnoseSuiteQL } from '../../src/suiteql/diagnostics';
 import { hoverSuiteQL } from '../../src/suiteql/hover';
 import { locateRunError } from '../../src/suiteql/runErrors';
 import { isNetSuiteError } from '../../src/netsuite/errors';
+import { suiteQLHomeOf } from '../../src/suiteql/restOnlyRecordTypes';
 import { SuiteQLSchema } from '../../src/suiteql/schema';
 import { startSandbox } from '../../src/sandbox/index';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -63,10 +64,21 @@ describe('catalog record types in completion', () => {
     const schema = SuiteQLSchema.withStandardTables();
     expect(labels('SELECT * FROM custom', schema)).not.toContain(customType);
     const client = freshClient();
-    await new CatalogLoader(schema, { source: async () => client.metadata }).load();
+    const loader = new CatalogLoader(schema, { source: async () => client.metadata });
+    await loader.load();
     expect(labels('SELECT * FROM custom', schema)).toContain(customType);
     expect(labels('SELECT * FROM customer c JOIN custom', schema)).toContain(customType);
-    for (const name of await client.metadata.recordTypes()) expect(schema.table(name), name).toBeDefined();
+    // Every catalog type is a table, except transactions and items: SuiteQL reads those through transaction and item.
+    for (const name of await client.metadata.recordTypes()) {
+      if (suiteQLHomeOf(name)) expect(schema.table(name), name).toBeUndefined();
+      else expect(schema.table(name), name).toBeDefined();
+    }
+    // Nor does a query naming one make it a table: the diagnostics keep pointing to transaction.
+    await loader.load(['salesorder']);
+    expect(schema.table('salesorder')).toBeUndefined();
+    expect(diagnoseSuiteQL('SELECT id FROM salesorder', schema).map((d) => d.message)).toContain(
+      `SuiteQL has no table "salesorder": Sales Order records are rows of transaction. Use FROM transaction WHERE type = 'SalesOrd'.`,
+    );
   }, 60_000);
 
   it('loads a catalog type\u2019s columns when a query uses it, and hover says where table and column came from', async () => {

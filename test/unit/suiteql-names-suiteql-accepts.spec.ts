@@ -226,3 +226,35 @@ describe("NetSuite's run errors located in the query", () => {
     expect(other.slice(elsewhere.start, elsewhere.end)).toBe('SELECT id FROM customer');
   });
 });
+
+describe('REST record types SuiteQL has no table for (transactions and items)', () => {
+  const catalog = ['customer', 'salesOrder', 'invoice', 'inventoryItem', 'serviceSaleItem', 'term', 'customrecord_project'];
+
+  it('leaves them out of the tables offered after FROM, and keeps the catalog types that are tables', () => {
+    const schema = SuiteQLSchema.withStandardTables();
+    schema.addCatalogTables(catalog);
+    const offered = complete('SELECT id FROM |', schema).map((item) => item.label.toLowerCase());
+    expect(offered).toEqual(expect.arrayContaining(['customer', 'term', 'customrecord_project', 'transaction', 'item']));
+    for (const restOnly of ['salesorder', 'invoice', 'inventoryitem', 'servicesaleitem']) expect(offered).not.toContain(restOnly);
+  });
+
+  it('says which table and type id to use, on a real account (schema not complete) and on the demo alike', () => {
+    for (const complete of [false, true]) {
+      const schema = SuiteQLSchema.withStandardTables();
+      schema.addCatalogTables(catalog);
+      if (complete) schema.markTablesComplete();
+      const [order] = diagnoseSuiteQL('SELECT id FROM salesorder', schema).filter((d) => d.code === 'unknown-table');
+      expect(order?.message).toBe(`SuiteQL has no table "salesorder": Sales Order records are rows of transaction. Use FROM transaction WHERE type = 'SalesOrd'.`);
+      expect(order?.suggestion).toBe('transaction');
+      const [part] = diagnoseSuiteQL('SELECT i.id FROM InventoryItem i', schema).filter((d) => d.code === 'unknown-table');
+      expect(part?.message).toMatch(/rows of item\. Use FROM item WHERE itemtype = 'InvtPart'\.$/);
+    }
+  });
+
+  it('does not warn about the tables SuiteQL has', () => {
+    const schema = SuiteQLSchema.withStandardTables();
+    schema.addCatalogTables(catalog);
+    const query = "SELECT t.id FROM transaction t JOIN customer c ON c.id = t.entity WHERE t.type = 'SalesOrd'";
+    expect(diagnoseSuiteQL(query, schema).filter((d) => d.code === 'unknown-table')).toEqual([]);
+  });
+});
