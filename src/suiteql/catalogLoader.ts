@@ -32,8 +32,8 @@ export interface CatalogLoaderOptions {
   /** Told about each failure (for the log), never thrown. */
   onFailure?: (what: string, error: unknown) => void;
   /**
-   * The catalog names every table the account's SuiteQL has (the demo sandbox's does): once its names are in, an
-   * unknown table is a real mistake and diagnostics may say so.
+   * The bundled tables and the catalog's custom records are every table the account's SuiteQL has (the demo
+   * sandbox's are): once the catalog's names are in, an unknown table is a real mistake and diagnostics may say so.
    */
   tablesComplete?: boolean;
 }
@@ -83,7 +83,10 @@ export class CatalogLoader {
     const source = await this.options.source();
     const names = (await source.recordTypes()).map((name) => name.toLowerCase());
     this.catalogNames = new Set(names);
-    this.schema.addCatalogTables(names);
+    // A complete account (the demo sandbox) has SuiteQL tables for its bundled tables and its custom records only;
+    // its catalog lists every record type NetSuite documents, most of them without a table there.
+    const tables = this.options.tablesComplete ? names.filter((name) => this.schema.table(name) !== undefined || name.startsWith('customrecord')) : names;
+    this.schema.addCatalogTables(tables);
     if (this.options.tablesComplete) this.schema.markTablesComplete();
     this.namesLoaded = true;
   }

@@ -214,6 +214,12 @@ describe('REST field names and SuiteQL column names (issue 21)', () => {
     expect(diagnoseSuiteQL(query, schema)).toEqual([]);
     await new CatalogLoader(schema, { source: async () => client.metadata, tablesComplete: true }).load();
     expect(diagnoseSuiteQL(query, schema).map((found) => found.message)).toEqual(['Unknown table "nosuchtable".']);
+    // The demo's catalog lists types it keeps no data for (campaign, term): they are not offered as tables it has,
+    // and the warning comes before NetSuite's refusal; its own tables and custom record still are.
+    expect((await client.metadata.recordTypes()).map((name) => name.toLowerCase())).toContain('campaign');
+    expect(labels('SELECT * FROM camp', schema)).not.toContain('campaign');
+    expect(diagnoseSuiteQL('SELECT id FROM campaign', schema).map((found) => found.code)).toEqual(['unknown-table']);
+    expect(labels('SELECT * FROM cust', schema)).toEqual(expect.arrayContaining(['customer', customType]));
     const refusal: unknown = await client.queryPage(query).then(
       () => undefined,
       (error: unknown) => error,
