@@ -102,21 +102,22 @@ export const scenario: Scenario = {
     await runCommand(page, 'SuiteLens: Grant SuiteQL Table…');
     await pickQuickItem(page, 'Report writer');
     const input = page.locator('.quick-input-widget input');
-    await input.fill('customer status');
+    await input.fill('system note');
     const message = page.locator('.quick-input-widget .quick-input-message');
     await message.filter({ hasText: /is not a SuiteQL table name/ }).waitFor({ timeout: uiTimeout });
     await screenshot(page, 'agents-grant-5-table-name-checked');
-    await input.fill('customerstatus');
+    await input.fill('systemnote');
     await message.filter({ hasText: /is not a SuiteQL table name/ }).waitFor({ state: 'detached', timeout: uiTimeout });
     await input.press('Enter');
     await page.locator('.quick-input-list .monaco-list-row .label-name', { hasText: exactly('View') }).waitFor({ timeout: uiTimeout });
-    // A table that is no record type is only read, through SuiteQL: None and View, nothing more.
+    // A table that is no record type (system notes; customer statuses are a REST record type now the demo catalog
+    // lists every documented type) is only read, through SuiteQL: None and View, nothing more.
     for (const level of ['None', 'View']) assert.equal(await page.locator('.quick-input-list .monaco-list-row .label-name', { hasText: exactly(level) }).count(), 1, level);
     for (const level of ['Write', 'Full']) assert.equal(await page.locator('.quick-input-list .monaco-list-row .label-name', { hasText: exactly(level) }).count(), 0, level);
     await screenshot(page, 'agents-grant-6-table-levels');
     await pickQuickItem(page, 'View');
-    assert.match(await pressDialogButton(page, 'Change Access'), new RegExp(`Let Report writer read the customerstatus table through SuiteQL on ${demoAccount} \\(sandbox\\)\\?`));
-    await waitForSwitch(page, 'customerstatus', /^View · can read the customerstatus table through SuiteQL$/);
+    assert.match(await pressDialogButton(page, 'Change Access'), new RegExp(`Let Report writer read the systemnote table through SuiteQL on ${demoAccount} \\(sandbox\\)\\?`));
+    await waitForSwitch(page, 'systemnote', /^View · can read the systemnote table through SuiteQL$/);
     await viewPane(page, 'Agent Access').locator('.monaco-list').first().hover();
     await (await findPaneRow(page, 'Agent Access', 'SuiteQL tables')).scrollIntoViewIfNeeded();
     await screenshot(page, 'agents-grant-7-suiteql-tables-granted');
