@@ -27,8 +27,10 @@ export const scenario: Scenario = {
     await (await findRow(page, 'Load more…')).click();
     // The next page pushes "Load more…" below the rows in view (a real catalog's ~200 types fill the tree, so the
     // Customer type sits low): scroll to it again until it counts the second page.
-    for (let attempt = 0; attempt < 60 && !/10 of \d+/.test(await (await findRow(page, 'Load more…')).innerText()); attempt += 1) await page.waitForTimeout(250);
-    assert.match(await (await findRow(page, 'Load more…')).innerText(), /10 of \d+/);
+    // The row found can be drawn again (detached) as the page arrives, so each read is short and found afresh.
+    const loadMoreText = async () => (await findRow(page, 'Load more…')).innerText({ timeout: 5_000 }).catch(() => '');
+    for (let attempt = 0; attempt < 60 && !/10 of \d+/.test(await loadMoreText()); attempt += 1) await page.waitForTimeout(250);
+    assert.match(await loadMoreText(), /10 of \d+/);
     await screenshot(page, 'explorer-2-load-more');
 
     // Filter: plain text becomes a q= CONTAIN on the name fields; the hostile name comes back as text.
