@@ -43,7 +43,11 @@ function rowLocator(page: Page, label: RowLabel): Locator {
  * down does not exist in the page until the list is scrolled to it: wheel down, then up, until it shows.
  */
 export async function findRow(page: Page, label: RowLabel): Promise<Locator> {
-  const row = rowLocator(page, label);
+  return scrollToRow(page, rowLocator(page, label));
+}
+
+/** Scrolls the side bar's tree until `row` is drawn (it draws only the rows in view), then returns it. */
+export async function scrollToRow(page: Page, row: Locator): Promise<Locator> {
   const list = page.locator('.part.sidebar .monaco-list').first();
   for (const direction of [1, -1]) {
     // A wheel step moves the list well under 300 px in 1.139, and a real catalog's ~200 types are ~4,500 px tall.

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { FrameLocator, Page } from 'playwright-core';
-import { runCommandAnswering, startDemoFromWelcome } from '../lib/explorerTree';
+import { runCommandAnswering, scrollToRow, startDemoFromWelcome } from '../lib/explorerTree';
 import type { Scenario } from '../lib/scenario';
 import { runCommand, screenshot, treeItems } from '../lib/workbench';
 import { createAndWait, fill, form, formsDemoEnv, formTab, openNewForm, useColorTheme, pickReference, sandboxConfig, sandboxRequests, saveAndWait } from './formsCustomer';
@@ -120,7 +120,8 @@ export const scenario: Scenario = {
     // From the record's own row in the tree, as a person would (the palette's two input boxes lost their focus to the
     // tree's refresh after the option changed, now and then).
     await toggleAccountOption(page, /Read-only/);
-    const row = treeItems(page).filter({ has: page.locator('.label-description', { hasText: new RegExp(`^#${id}$`) }) }).first();
+    // The explorer lists a real catalog's ~200 types, so the record's row may be out of view: scroll to it.
+    const row = await scrollToRow(page, treeItems(page).filter({ has: page.locator('.label-description', { hasText: new RegExp(`^#${id}$`) }) }).first());
     await row.click({ button: 'right', timeout: uiTimeout });
     const editItem = page.locator('.context-view .monaco-menu .action-item', { hasText: 'Edit Record' }).first();
     await editItem.click({ timeout: uiTimeout });
