@@ -40,7 +40,7 @@ const targets = {
   // exceljs for XLSX export, required on the first XLSX export only (it is larger than the rest of the host bundle).
   xlsxWriter: {
     ...nodeCommon,
-    entryPoints: { xlsxWriter: 'src/vscode/notebook/xlsxSheet.ts' },
+    entryPoints: { xlsxWriter: 'src/app/notebook/xlsxSheet.ts' },
     outdir: 'dist',
   },
   // The notebook renderer, split: the chart library is a chunk the renderer imports the first time a chart is

@@ -1,7 +1,7 @@
 /**
  * The record form's model and values: what the host sends the form webview (media/form) and gets back. Shared by both
  * sides, so it lives here with the messages; the host builds the model from NetSuite's JSON Schema
- * (src/vscode/forms/model/formModel.ts) and plans the writes (formValues.ts). Types and one pure comparison only.
+ * (src/app/forms/model/formModel.ts) and plans the writes (formValues.ts). Types and one pure comparison only.
  */
 
 export type FieldKind = 'text' | 'integer' | 'number' | 'checkbox' | 'date' | 'datetime' | 'enum' | 'reference';
@@ -18,7 +18,7 @@ export interface FieldModel {
   options?: string[];
   /** Reference target (`customer`, `employee`, `nsResource` when NetSuite does not say). */
   referenceType?: string;
-  /** NetSuite will not save the record without it (see src/vscode/forms/model/requiredFields.ts): marked on the form. */
+  /** NetSuite will not save the record without it (see src/app/forms/model/requiredFields.ts): marked on the form. */
   required?: boolean;
   /** An amount: NetSuite's schemas type money as `number`/`double` and other decimals as `float`. Shown with 2 decimals. */
   money?: boolean;

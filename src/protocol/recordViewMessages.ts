@@ -1,7 +1,7 @@
 /**
  * The read-only record view (media/recordView) and the host, each message declared once with its guard. The host
  * turns the record into text already (labels, names of references, formatted dates and amounts: see
- * src/vscode/records/recordViewModel.ts), so the webview only places strings; it never sees the record's JSON.
+ * src/app/records/recordViewModel.ts), so the webview only places strings; it never sees the record's JSON.
  */
 import { arrayOf, defineMessage, isString, objectOf, oneOf, optional, type Check } from './guards';
 

@@ -15,9 +15,9 @@ import { startSandbox, type RunningSandbox } from '../../src/sandbox/index';
 import { CatalogLoader } from '../../src/suiteql/catalogLoader';
 import { completeSuiteQL } from '../../src/suiteql/completion';
 import { SuiteQLSchema } from '../../src/suiteql/schema';
-import { createProfile } from '../../src/vscode/accounts/accountProfile';
-import { ExplorerModel } from '../../src/vscode/explorer/explorerModel';
-import { oneAccountState } from '../../src/vscode/accounts/accountState';
+import { createProfile } from '../../src/app/accounts/accountProfile';
+import { ExplorerModel } from '../../src/app/explorer/explorerModel';
+import { oneAccountState } from '../../src/app/accounts/accountState';
 
 const ttlMs = 60 * 60_000;
 const customType = 'customrecord_project_milestone';

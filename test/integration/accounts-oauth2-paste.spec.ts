@@ -9,9 +9,9 @@ import { OAuth2CodeAuthProvider } from '../../src/netsuite/auth/oauth2Code';
 import { InMemorySecretStore } from '../../src/netsuite/auth/secretStore';
 import { NetSuiteHttpClient } from '../../src/netsuite/http';
 import { startSandbox } from '../../src/sandbox/index';
-import { oauth2RedirectUri } from '../../src/vscode/accounts/accountDraft';
-import { OAuth2Callbacks, SignInCancelledError } from '../../src/vscode/accounts/oauth2Callbacks';
-import { readPastedRedirect } from '../../src/vscode/accounts/oauth2PastedRedirect';
+import { oauth2RedirectUri } from '../../src/app/accounts/accountDraft';
+import { OAuth2Callbacks, SignInCancelledError } from '../../src/app/accounts/oauth2Callbacks';
+import { readPastedRedirect } from '../../src/app/accounts/oauth2PastedRedirect';
 import { call } from './sandbox-auth-harness';
 
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>;

@@ -13,7 +13,7 @@ import { ClientCredentialsAuthProvider } from '../../src/netsuite/auth/clientCre
 import { TbaAuthProvider } from '../../src/netsuite/auth/tba';
 import { NetSuiteClient } from '../../src/netsuite/client';
 import { systemClock } from '../../src/netsuite/clock';
-import { describeConnectionFailure, isFatalConnectionFailure } from '../../src/vscode/accounts/connectionFailure';
+import { describeConnectionFailure, isFatalConnectionFailure } from '../../src/app/accounts/connectionFailure';
 import { rejection, setUpClient, type ClientSetup } from './client-sandbox';
 
 type Answer = (request: IncomingMessage, response: ServerResponse) => void;

@@ -6,12 +6,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CompanyLanguage } from '../../src/netsuite/companyLanguage';
 import type { NetSuiteClient } from '../../src/netsuite/client';
-import { applyAccountOptions } from '../../src/vscode/accounts/accountOptions';
-import { createProfile } from '../../src/vscode/accounts/accountProfile';
-import type { ExplorerNode, RecordTypeNode } from '../../src/vscode/explorer/explorerNodes';
-import { ExplorerModel } from '../../src/vscode/explorer/explorerModel';
+import { applyAccountOptions } from '../../src/app/accounts/accountOptions';
+import { createProfile } from '../../src/app/accounts/accountProfile';
+import type { ExplorerNode, RecordTypeNode } from '../../src/app/explorer/explorerNodes';
+import { ExplorerModel } from '../../src/app/explorer/explorerModel';
 import { rejection, setUpClient, tbaAuth, type ClientSetup } from './client-sandbox';
-import { oneAccountState } from '../../src/vscode/accounts/accountState';
+import { oneAccountState } from '../../src/app/accounts/accountState';
 
 let setup: ClientSetup;
 const learned: string[] = [];

@@ -1,5 +1,5 @@
 /**
- * The CSV import view's host side (src/vscode/import/importSession.ts) over real HTTP against the sandbox: the
+ * The CSV import view's host side (src/app/import/importSession.ts) over real HTTP against the sandbox: the
  * mapping it offers and refuses, the dry run's problems placed on their CSV columns with per-column counts (nothing
  * written), and an import stopped after its first batch that says "100 of 250 rows already done" and, run again,
  * sends only the rest — every record created once, NetSuite's refusals in the results file beside the input.
@@ -11,8 +11,8 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NetSuiteClient } from '../../src/netsuite/client';
-import { listedProblems } from '../../src/vscode/import/importProblems';
-import { CsvImportSession } from '../../src/vscode/import/importSession';
+import { listedProblems } from '../../src/app/import/importProblems';
+import { CsvImportSession } from '../../src/app/import/importSession';
 import { setUpClient, type ClientSetup } from './client-sandbox';
 
 let setup: ClientSetup;

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NetSuiteClient } from '../../src/netsuite/client';
 import { dryRun, readCsv, suggestMapping, type ImportField, type ImportPlan } from '../../src/netsuite/csvImport';
 import { runImport } from '../../src/netsuite/csvImportRun';
-import { buildFormModel } from '../../src/vscode/forms/model/formModel';
+import { buildFormModel } from '../../src/app/forms/model/formModel';
 import { setUpClient, type ClientSetup } from './client-sandbox';
 
 let setup: ClientSetup;

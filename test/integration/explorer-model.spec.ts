@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NetSuiteClient } from '../../src/netsuite/client';
-import { createProfile } from '../../src/vscode/accounts/accountProfile';
-import type { ExplorerNode, MessageNode, RecordNode, RecordTypeNode } from '../../src/vscode/explorer/explorerNodes';
-import { ExplorerModel } from '../../src/vscode/explorer/explorerModel';
-import { isCustomRecordType } from '../../src/vscode/explorer/recordTypeGroups';
+import { createProfile } from '../../src/app/accounts/accountProfile';
+import type { ExplorerNode, MessageNode, RecordNode, RecordTypeNode } from '../../src/app/explorer/explorerNodes';
+import { ExplorerModel } from '../../src/app/explorer/explorerModel';
+import { isCustomRecordType } from '../../src/app/explorer/recordTypeGroups';
 import { setUpClient, tbaAuth, type ClientSetup } from './client-sandbox';
-import { oneAccountState } from '../../src/vscode/accounts/accountState';
+import { oneAccountState } from '../../src/app/accounts/accountState';
 
 let setup: ClientSetup;
 let client: NetSuiteClient;

@@ -2,11 +2,11 @@
 // picker's search — all against the sandbox over HTTP (issue 21, items 5 and 6).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NetSuiteClient } from '../../src/netsuite/client';
-import { createProfile } from '../../src/vscode/accounts/accountProfile';
-import type { ExplorerNode, RecordNode, RecordTypeNode } from '../../src/vscode/explorer/explorerNodes';
-import { ExplorerModel } from '../../src/vscode/explorer/explorerModel';
+import { createProfile } from '../../src/app/accounts/accountProfile';
+import type { ExplorerNode, RecordNode, RecordTypeNode } from '../../src/app/explorer/explorerNodes';
+import { ExplorerModel } from '../../src/app/explorer/explorerModel';
 import { setUpClient, type ClientSetup } from './client-sandbox';
-import { oneAccountState } from '../../src/vscode/accounts/accountState';
+import { oneAccountState } from '../../src/app/accounts/accountState';
 
 let setup: ClientSetup;
 let client: NetSuiteClient;

@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NetSuiteClient } from '../../src/netsuite/client';
-import { exportRows } from '../../src/vscode/notebook/exportWriter';
-import * as xlsx from '../../src/vscode/notebook/xlsxSheet';
+import { exportRows } from '../../src/app/notebook/exportWriter';
+import * as xlsx from '../../src/app/notebook/xlsxSheet';
 import { setUpClient, type ClientSetup } from './client-sandbox';
 
 let setup: ClientSetup;

@@ -1,5 +1,5 @@
 /**
- * The record form's NetSuite-like behaviour (src/vscode/forms/formAssist.ts and the transform save in
+ * The record form's NetSuite-like behaviour (src/app/forms/formAssist.ts and the transform save in
  * saveRecordForm.ts) over real HTTP against the sandbox: a new record starts with create-form defaults, reference
  * fields get selectOptions choices that follow the customer chosen, choosing a customer sources its subsidiary and
  * currency, and an invoice previewed from a sales order is created only when the form is saved — with what the
@@ -9,11 +9,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NetSuiteClient } from '../../src/netsuite/client';
 import { NetSuiteError } from '../../src/netsuite/errors';
 import type { FormValues } from '../../src/protocol/formModel';
-import { createDefaults, referenceChoices, sourcedFromEntity, transformPreview } from '../../src/vscode/forms/formAssist';
-import { buildFormModel, type FormModel } from '../../src/vscode/forms/model/formModel';
-import { formValuesOf } from '../../src/vscode/forms/model/formValues';
-import { searchReferences } from '../../src/vscode/forms/referenceSearch';
-import { loadRecord, saveRecordForm } from '../../src/vscode/forms/saveRecordForm';
+import { createDefaults, referenceChoices, sourcedFromEntity, transformPreview } from '../../src/app/forms/formAssist';
+import { buildFormModel, type FormModel } from '../../src/app/forms/model/formModel';
+import { formValuesOf } from '../../src/app/forms/model/formValues';
+import { searchReferences } from '../../src/app/forms/referenceSearch';
+import { loadRecord, saveRecordForm } from '../../src/app/forms/saveRecordForm';
 import { setUpClient, type ClientSetup } from './client-sandbox';
 
 let setup: ClientSetup;

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NetSuiteClient } from '../../src/netsuite/client';
 import { isNetSuiteError } from '../../src/netsuite/errors';
-import { placeErrors } from '../../src/vscode/forms/model/fieldErrors';
-import { createDefaults } from '../../src/vscode/forms/formAssist';
-import { buildFormModel, type FormModel } from '../../src/vscode/forms/model/formModel';
-import { validateWrite } from '../../src/vscode/forms/model/formValidation';
-import { createPlan, formValuesOf, patchPlan, type FieldChange, type FormValues } from '../../src/vscode/forms/model/formValues';
-import { searchReferences } from '../../src/vscode/forms/referenceSearch';
-import { saveRecordForm, type ConflictChoice, type SavedForm } from '../../src/vscode/forms/saveRecordForm';
+import { placeErrors } from '../../src/app/forms/model/fieldErrors';
+import { createDefaults } from '../../src/app/forms/formAssist';
+import { buildFormModel, type FormModel } from '../../src/app/forms/model/formModel';
+import { validateWrite } from '../../src/app/forms/model/formValidation';
+import { createPlan, formValuesOf, patchPlan, type FieldChange, type FormValues } from '../../src/app/forms/model/formValues';
+import { searchReferences } from '../../src/app/forms/referenceSearch';
+import { saveRecordForm, type ConflictChoice, type SavedForm } from '../../src/app/forms/saveRecordForm';
 import { setUpClient, type ClientSetup } from './client-sandbox';
 
 let setup: ClientSetup;

@@ -17,7 +17,7 @@ describe('lint import zones', () => {
     expect(await zoneErrors('src/protocol/planted.ts', "import type { FormTarget } from '../vscode/forms/recordFormDocument';\nexport type T = FormTarget;\n")).toEqual([
       expect.stringContaining('src/protocol is shared with the browser'),
     ]);
-    expect(await zoneErrors('media/form/planted.ts', "import { recordLabel } from '../../src/vscode/forms/recordNames';\nexport const x = recordLabel;\n")).toEqual([
+    expect(await zoneErrors('media/form/planted.ts', "import { recordLabel } from '../../src/app/forms/recordNames';\nexport const x = recordLabel;\n")).toEqual([
       expect.stringContaining('Browser code imports only media and src/protocol'),
     ]);
     expect(await zoneErrors('src/netsuite/planted.ts', "import * as vscode from 'vscode';\nexport const x = vscode;\n")).toEqual([expect.stringContaining('Only the adapters')]);

@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NetSuiteClient } from '../../src/netsuite/client';
 import type { GridRecordEdit } from '../../src/protocol/gridEditMessages';
 import type { RowsColumn } from '../../src/protocol/rows';
-import { applyFromGrid, applyGridEdits, runBulkAction } from '../../src/vscode/notebook/gridEditApply';
-import { gridEditMap, writableFields } from '../../src/vscode/notebook/gridEditMapping';
+import { applyFromGrid, applyGridEdits, runBulkAction } from '../../src/app/notebook/gridEditApply';
+import { gridEditMap, writableFields } from '../../src/app/notebook/gridEditMapping';
 import { setUpClient, type ClientSetup } from './client-sandbox';
 
 let setup: ClientSetup;

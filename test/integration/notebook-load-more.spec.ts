@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NetSuiteClient } from '../../src/netsuite/client';
-import { loadMoreRows, nextPageFor } from '../../src/vscode/notebook/loadMore';
+import { loadMoreRows, nextPageFor } from '../../src/app/notebook/loadMore';
 import { setUpClient, type ClientSetup } from './client-sandbox';
 
 let setup: ClientSetup;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NetSuiteClient } from '../../src/netsuite/client';
 import type { RecordView } from '../../src/protocol/recordViewMessages';
-import { loadRecordView } from '../../src/vscode/records/recordViewModel';
+import { loadRecordView } from '../../src/app/records/recordViewModel';
 import { setUpClient, type ClientSetup } from './client-sandbox';
 
 let setup: ClientSetup;

@@ -4,9 +4,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NetSuiteClient } from '../../src/netsuite/client';
-import { placeErrors } from '../../src/vscode/forms/model/fieldErrors';
-import { buildFormModel } from '../../src/vscode/forms/model/formModel';
-import { createPlan } from '../../src/vscode/forms/model/formValues';
+import { placeErrors } from '../../src/app/forms/model/fieldErrors';
+import { buildFormModel } from '../../src/app/forms/model/formModel';
+import { createPlan } from '../../src/app/forms/model/formValues';
 import { rejection, setUpClient, type ClientSetup } from './client-sandbox';
 
 let setup: ClientSetup;

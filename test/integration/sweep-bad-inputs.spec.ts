@@ -22,12 +22,12 @@ import { isNetSuiteError } from '../../src/netsuite/errors';
 import type { SandboxFaults } from '../../src/sandbox/options';
 import { describeRefusedQuery, isGenericQueryError } from '../../src/suiteql/queryDiagnosis';
 import { resultColumnsOf } from '../../src/suiteql/resultColumns';
-import { accountIdFeedback, baseUrlProblem, concurrencyLimitProblem, credentialProblem, privateKeyProblem } from '../../src/vscode/accounts/accountInputs';
-import { describeConnectionFailure } from '../../src/vscode/accounts/connectionFailure';
-import { filterToQ } from '../../src/vscode/explorer/filterToQ';
-import { exportFailedMessage, exportRows, type ExportFormat } from '../../src/vscode/notebook/exportWriter';
-import { toRowsPayload, type SuiteQLItem } from '../../src/vscode/notebook/resultFormat';
-import { parseSnb, serializeSnb, snbFromNotebook, snbToNotebook } from '../../src/vscode/notebook/snbFormat';
+import { accountIdFeedback, baseUrlProblem, concurrencyLimitProblem, credentialProblem, privateKeyProblem } from '../../src/app/accounts/accountInputs';
+import { describeConnectionFailure } from '../../src/app/accounts/connectionFailure';
+import { filterToQ } from '../../src/app/explorer/filterToQ';
+import { exportFailedMessage, exportRows, type ExportFormat } from '../../src/app/notebook/exportWriter';
+import { toRowsPayload, type SuiteQLItem } from '../../src/app/notebook/resultFormat';
+import { parseSnb, serializeSnb, snbFromNotebook, snbToNotebook } from '../../src/app/notebook/snbFormat';
 import { firstId, setUpClient, tbaAuth, type ClientSetup } from './client-sandbox';
 
 type Area = 'accounts' | 'credentials' | 'suiteql' | 'filters' | 'writes' | 'notebook files' | 'exports' | 'faults' | 'answers not NetSuite’s';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createProfile } from '../../src/vscode/accounts/accountProfile';
-import { accountOptionRows, applyAccountOptions, needsExtraConfirmation } from '../../src/vscode/accounts/accountOptions';
-import { statusBarLook } from '../../src/vscode/accounts/statusBarLook';
-import { OAuth2Callbacks, SignInCancelledError } from '../../src/vscode/accounts/oauth2Callbacks';
+import { createProfile } from '../../src/app/accounts/accountProfile';
+import { accountOptionRows, applyAccountOptions, needsExtraConfirmation } from '../../src/app/accounts/accountOptions';
+import { statusBarLook } from '../../src/app/accounts/statusBarLook';
+import { OAuth2Callbacks, SignInCancelledError } from '../../src/app/accounts/oauth2Callbacks';
 
 const production = createProfile({ accountId: '1234567', label: 'Acme', authKind: 'tba' });
 const sandbox = createProfile({ accountId: '1234567_SB1', label: 'Acme test', authKind: 'tba' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createProfile, describeProfile, isAccountProfile } from '../../src/vscode/accounts/accountProfile';
+import { createProfile, describeProfile, isAccountProfile } from '../../src/app/accounts/accountProfile';
 
 describe('account profiles', () => {
   it('normalises the id, derives the environment and asks before writes on production by default', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AccountState, accountStateKey } from '../../src/vscode/accounts/accountState';
+import { AccountState, accountStateKey } from '../../src/app/accounts/accountState';
 
 const counterKey = accountStateKey<{ count: number }>('test.counter');
 const resourceKey = accountStateKey<{ disposed: number; dispose(): void }>('test.resource');

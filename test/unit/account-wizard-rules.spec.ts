@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { NetSuiteError } from '../../src/netsuite/errors';
-import { draftForReentry, oauth2RedirectUri, splitDraft } from '../../src/vscode/accounts/accountDraft';
-import { accountIdFeedback, baseUrlProblem, concurrencyLimitProblem, credentialProblem, privateKeyProblem } from '../../src/vscode/accounts/accountInputs';
-import { describeConnectionFailure, isFatalConnectionFailure } from '../../src/vscode/accounts/connectionFailure';
+import { draftForReentry, oauth2RedirectUri, splitDraft } from '../../src/app/accounts/accountDraft';
+import { accountIdFeedback, baseUrlProblem, concurrencyLimitProblem, credentialProblem, privateKeyProblem } from '../../src/app/accounts/accountInputs';
+import { describeConnectionFailure, isFatalConnectionFailure } from '../../src/app/accounts/connectionFailure';
 
 const tba = { consumerKey: 'ck'.repeat(32), consumerSecret: 'cs'.repeat(32), tokenId: 'ti'.repeat(32), tokenSecret: 'ts'.repeat(32) };
 const pem = '-----BEGIN PRIVATE KEY-----\nMIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQg\n-----END PRIVATE KEY-----\n';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AgentToolPreparation } from '../../src/agents/toolInvoker';
 import { WriteNotAsked } from '../../src/agents/toolInvoker';
-import { agentWriteConfirmation, allowChangeButton } from '../../src/vscode/agents/agentWriteConfirmation';
-import { toolInvocationText } from '../../src/vscode/agents/toolConfirmation';
+import { agentWriteConfirmation, allowChangeButton } from '../../src/app/agents/agentWriteConfirmation';
+import { toolInvocationText } from '../../src/app/agents/toolConfirmation';
 
 const tool = { title: 'Update a record', action: 'update' as const };
 

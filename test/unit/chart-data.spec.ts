@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { chartData, defaultChart, fittedChart, maxGroups } from '../../media/renderer/chartData';
 import type { RowsColumn } from '../../src/protocol/rows';
-import { parseSnb, serializeSnb, snbFromNotebook, snbToNotebook } from '../../src/vscode/notebook/snbFormat';
+import { parseSnb, serializeSnb, snbFromNotebook, snbToNotebook } from '../../src/app/notebook/snbFormat';
 
 const columns: RowsColumn[] = [
   { name: 'id', type: 'number', recordType: 'invoice' },

@@ -2,11 +2,11 @@
 // as SuiteQL, sortable columns and how a sorted value shows on a row.
 import { describe, expect, it } from 'vitest';
 import { recordTitle, recordTypeLabel } from '../../src/netsuite/recordTypeLabels';
-import { compareIds } from '../../src/vscode/explorer/explorerModel';
-import { qToSuiteQL } from '../../src/vscode/explorer/qToSuiteQL';
-import { columnNameFor, formatColumnValue, sortableColumns } from '../../src/vscode/explorer/recordColumns';
-import { recordListQuery } from '../../src/vscode/explorer/recordNaming';
-import { groupRecordTypes } from '../../src/vscode/explorer/recordTypeGroups';
+import { compareIds } from '../../src/app/explorer/explorerModel';
+import { qToSuiteQL } from '../../src/app/explorer/qToSuiteQL';
+import { columnNameFor, formatColumnValue, sortableColumns } from '../../src/app/explorer/recordColumns';
+import { recordListQuery } from '../../src/app/explorer/recordNaming';
+import { groupRecordTypes } from '../../src/app/explorer/recordTypeGroups';
 
 describe('record type labels', () => {
   it('names standard types as NetSuite does and keeps the id of a type it does not know', () => {

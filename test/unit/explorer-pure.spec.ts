@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { explorerContext, recordContextValue } from '../../src/vscode/explorer/explorerContext';
-import { recordLocationOf, type RecordNode } from '../../src/vscode/explorer/explorerNodes';
-import { filterToQ, isRawQ, quoteQValue } from '../../src/vscode/explorer/filterToQ';
-import { lineLabel, recordEntries, referenceTarget, sublistElementSchemaName } from '../../src/vscode/explorer/recordFields';
-import { recordNamesQuery, suiteQLNameSource, typeNotebookQuery } from '../../src/vscode/explorer/recordNaming';
-import { groupRecordTypes } from '../../src/vscode/explorer/recordTypeGroups';
+import { explorerContext, recordContextValue } from '../../src/app/explorer/explorerContext';
+import { recordLocationOf, type RecordNode } from '../../src/app/explorer/explorerNodes';
+import { filterToQ, isRawQ, quoteQValue } from '../../src/app/explorer/filterToQ';
+import { lineLabel, recordEntries, referenceTarget, sublistElementSchemaName } from '../../src/app/explorer/recordFields';
+import { recordNamesQuery, suiteQLNameSource, typeNotebookQuery } from '../../src/app/explorer/recordNaming';
+import { groupRecordTypes } from '../../src/app/explorer/recordTypeGroups';
 
 const customerFilterable = ['id', 'entityId', 'companyName', 'email', 'isInactive', 'balance'];
 

@@ -8,8 +8,8 @@ import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describeWriteError, exportRows, ExportWriteError, type ExportFormat } from '../../src/vscode/notebook/exportWriter';
-import type { SuiteQLItem } from '../../src/vscode/notebook/resultFormat';
+import { describeWriteError, exportRows, ExportWriteError, type ExportFormat } from '../../src/app/notebook/exportWriter';
+import type { SuiteQLItem } from '../../src/app/notebook/resultFormat';
 
 async function* rows(count: number): AsyncGenerator<SuiteQLItem> {
   for (let i = 0; i < count; i++) yield { links: [], id: String(i), companyname: `Company ${i}` };

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { RecordTypeSchema } from '../../src/netsuite/metadata';
-import { placeErrors, locateErrorPath, pathOfPointer } from '../../src/vscode/forms/model/fieldErrors';
-import { buildFormModel, type FormModel } from '../../src/vscode/forms/model/formModel';
-import { validateWrite } from '../../src/vscode/forms/model/formValidation';
-import { createPlan, describeChanges, formValuesOf, patchPlan } from '../../src/vscode/forms/model/formValues';
+import { placeErrors, locateErrorPath, pathOfPointer } from '../../src/app/forms/model/fieldErrors';
+import { buildFormModel, type FormModel } from '../../src/app/forms/model/formModel';
+import { validateWrite } from '../../src/app/forms/model/formValidation';
+import { createPlan, describeChanges, formValuesOf, patchPlan } from '../../src/app/forms/model/formValues';
 import { FormInit, isFormToHost, SaveRequest, SearchRequest } from '../../src/protocol/formMessages';
 
 const catalog = (name: string) => `/services/rest/record/v1/metadata-catalog/${name}`;
@@ -174,7 +174,7 @@ describe('form message guards', () => {
 
 describe('text length as NetSuite counts it', () => {
   it('counts UTF-8 bytes, so a name in Japanese or with an emoji is refused before NetSuite refuses it', async () => {
-    const { netSuiteTextLength } = await import('../../src/vscode/forms/model/formValidation');
+    const { netSuiteTextLength } = await import('../../src/app/forms/model/formValidation');
     expect(netSuiteTextLength('Acme')).toBe(4);
     expect(netSuiteTextLength('株式会社')).toBe(12);
     expect(netSuiteTextLength('Café 🚀')).toBe(10);

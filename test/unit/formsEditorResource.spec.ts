@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseFormBackup, serializeFormBackup, type FormBackup } from '../../src/vscode/forms/formBackup';
-import { formTitle, formUriParts, parseFormUri } from '../../src/vscode/forms/formUri';
+import { parseFormBackup, serializeFormBackup, type FormBackup } from '../../src/app/forms/formBackup';
+import { formTitle, formUriParts, parseFormUri } from '../../src/app/forms/formUri';
 
 describe('record form resources (suitelens-form:)', () => {
   it('names the tab after the record: type, id and name; a new record as New <type>', () => {

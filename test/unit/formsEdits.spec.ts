@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { FormEdited, FormValuesSet, isFormToHost, isHostToForm } from '../../src/protocol/formMessages';
-import { applyStep, continuesStep, editLabel, typingPauseMs, type FormEditStep } from '../../src/vscode/forms/model/formEdits';
-import type { FormModel } from '../../src/vscode/forms/model/formModel';
-import type { FormValues } from '../../src/vscode/forms/model/formValues';
+import { applyStep, continuesStep, editLabel, typingPauseMs, type FormEditStep } from '../../src/app/forms/model/formEdits';
+import type { FormModel } from '../../src/app/forms/model/formModel';
+import type { FormValues } from '../../src/app/forms/model/formValues';
 
 const model: FormModel = {
   recordType: 'salesOrder',

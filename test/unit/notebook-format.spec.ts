@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { resultColumnsOf } from '../../src/suiteql/resultColumns';
-import { exportRows } from '../../src/vscode/notebook/exportWriter';
-import { collectColumns, inferColumnType, toPlainText, toRowsPayload } from '../../src/vscode/notebook/resultFormat';
-import { emptySnb, parseSnb, serializeSnb, snbFromNotebook, SnbFormatError, snbToNotebook, withoutFileOutputs } from '../../src/vscode/notebook/snbFormat';
+import { exportRows } from '../../src/app/notebook/exportWriter';
+import { collectColumns, inferColumnType, toPlainText, toRowsPayload } from '../../src/app/notebook/resultFormat';
+import { emptySnb, parseSnb, serializeSnb, snbFromNotebook, SnbFormatError, snbToNotebook, withoutFileOutputs } from '../../src/app/notebook/snbFormat';
 
 describe('.snb notebook format', () => {
   it('round-trips cells and the account id, without outputs unless opted in', () => {
@@ -197,7 +197,7 @@ describe('export writer', () => {
 
 describe('later batches and failures', () => {
   it('adds columns first seen in a later batch', async () => {
-    const { alignBatch } = await import('../../src/vscode/notebook/resultFormat');
+    const { alignBatch } = await import('../../src/app/notebook/resultFormat');
     const known = [{ name: 'id', type: 'number' as const }, { name: 'companyname', type: 'string' as const }];
     const batch = alignBatch(known, [{ links: [], id: '3', email: 'a@b.c' }]);
     expect(batch.grew).toBe(true);
@@ -207,7 +207,7 @@ describe('later batches and failures', () => {
   });
 
   it("points at the identifier NetSuite's detail names", async () => {
-    const { failurePosition } = await import('../../src/vscode/notebook/resultFormat');
+    const { failurePosition } = await import('../../src/app/notebook/resultFormat');
     const query = 'SELECT c.id, c.foo FROM customer c';
     expect(failurePosition(query, "Search error occurred: Unknown identifier 'foo'. Available identifiers are: {customer=customer}.")).toBe(query.indexOf('foo'));
     expect(failurePosition('SELECT * FROM custmer', 'Invalid search query. Detailed unprocessed description follows. Invalid search type: custmer.')).toBe(14);
@@ -227,7 +227,7 @@ describe('query history', () => {
   }
 
   it('keeps history per account, newest first, without duplicates, across instances', async () => {
-    const { QueryHistory } = await import('../../src/vscode/notebook/queryHistory');
+    const { QueryHistory } = await import('../../src/app/notebook/queryHistory');
     const storage = new MemoryStorage();
     let clock = 0;
     const history = new QueryHistory(storage, () => new Date(Date.UTC(2026, 0, 1, 0, 0, clock++)));
@@ -249,7 +249,7 @@ describe('query history', () => {
 
 describe('.suiteql files', () => {
   it('runs the selection when there is one, else the whole file, without a trailing semicolon', async () => {
-    const { queryToRun } = await import('../../src/vscode/language/queryText');
+    const { queryToRun } = await import('../../src/app/language/queryText');
     expect(queryToRun('SELECT 1 FROM dual;\n', '')).toBe('SELECT 1 FROM dual');
     expect(queryToRun('SELECT 1 FROM dual;\nSELECT id FROM customer', 'SELECT id FROM customer')).toBe('SELECT id FROM customer');
   });

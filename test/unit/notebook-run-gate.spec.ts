@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runGate, runQuestion, type RunGateInput } from '../../src/vscode/notebook/runGate';
+import { runGate, runQuestion, type RunGateInput } from '../../src/app/notebook/runGate';
 
 const sandboxByPerson: RunGateInput = { personAtNotebook: true, folderTrusted: true, environment: 'sandbox', demo: false, readOnly: false };
 

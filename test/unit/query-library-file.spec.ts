@@ -1,6 +1,6 @@
 /** The SuiteQL library's file header: read back what was written, defaults from the file name, safe file names. */
 import { describe, expect, it } from 'vitest';
-import { libraryFileName, readLibraryQuery, writeLibraryQuery } from '../../src/vscode/notebook/libraryFile';
+import { libraryFileName, readLibraryQuery, writeLibraryQuery } from '../../src/app/notebook/libraryFile';
 
 describe('library query files', () => {
   it('reads name, description and params from the header, the body without it', () => {

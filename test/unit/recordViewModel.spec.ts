@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FormModel } from '../../src/protocol/formModel';
-import { buildRecordView } from '../../src/vscode/records/recordViewModel';
+import { buildRecordView } from '../../src/app/records/recordViewModel';
 
 const model: FormModel = {
   recordType: 'salesOrder',

@@ -1,10 +1,10 @@
 /** Switch account, account options and remove account: the quick picks behind the status bar and the palette. */
 import * as vscode from 'vscode';
-import { describeProfile, type AccountProfile } from './accountProfile';
+import { describeProfile, type AccountProfile } from '../../app/accounts/accountProfile';
 import type { AccountRegistry } from './accountRegistry';
-import { accountOptionRows, applyAccountOptions, companyLanguageProblem, needsExtraConfirmation, type AccountOptionChange } from './accountOptions';
-import { concurrencyLimitProblem } from './accountInputs';
-import type { AccountService } from './accountService';
+import { accountOptionRows, applyAccountOptions, companyLanguageProblem, needsExtraConfirmation, type AccountOptionChange } from '../../app/accounts/accountOptions';
+import { concurrencyLimitProblem } from '../../app/accounts/accountInputs';
+import type { AccountService } from '../../app/accounts/accountService';
 
 /** Commands get an account id, a tree node carrying `accountId`, or nothing (then the user picks). */
 export function accountIdArgument(arg: unknown): string | undefined {

@@ -1,28 +1,20 @@
 import * as vscode from 'vscode';
 import { secretKey, type SecretKind, type SecretStore } from '../../netsuite/auth/types';
-import { isAccountProfile, type AccountProfile } from './accountProfile';
+import { isAccountProfile, type AccountProfile } from '../../app/accounts/accountProfile';
 import { SecretStorageStore } from './secretStorageStore';
-import { AccountState } from './accountState';
+import { AccountState } from '../../app/accounts/accountState';
+import type { Accounts, AccountScope, ScopeFactory } from '../../app/accounts/accountScope';
 
 const profilesKey = 'suitelens.accounts.v1';
 const activeKey = 'suitelens.activeAccount.v1';
 const secretKinds: SecretKind[] = ['tba', 'oauth2', 'clientCredentials', 'oauth2Tokens'];
-
-/** Per-account resources (HTTP pool, client, caches) created on first use and disposed when the account goes. */
-export interface AccountScope<TClient> {
-  readonly profile: AccountProfile;
-  readonly client: TClient;
-  dispose(): void;
-}
-
-export type ScopeFactory<TClient> = (profile: AccountProfile, secrets: SecretStore) => Promise<AccountScope<TClient>>;
 
 /**
  * The accounts SuiteLens knows. Profiles (never secrets) live in globalState — outside the workspace, so nothing in a
  * repository can add or alter an account; secrets live in SecretStorage under `suitelens:<accountId>:<kind>`.
  * The demo sandbox's profile is kept in memory only: its server lives and dies with this extension host.
  */
-export class AccountRegistry<TClient> implements vscode.Disposable {
+export class AccountRegistry<TClient> implements Accounts<TClient>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly scopes = new Map<string, Promise<AccountScope<TClient>>>();

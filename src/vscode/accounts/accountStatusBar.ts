@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { AccountRegistry } from './accountRegistry';
-import { statusBarLook } from './statusBarLook';
+import { statusBarLook } from '../../app/accounts/statusBarLook';
 
 /** The active account, always visible: click to switch. Production is red and says PRODUCTION. */
 export function createAccountStatusBar(registry: AccountRegistry<unknown>): vscode.Disposable {

@@ -6,10 +6,10 @@
 import * as vscode from 'vscode';
 import { parseAccount } from '../../netsuite/account';
 import type { AuthKind } from '../../netsuite/auth/types';
-import { oauth2RedirectUri, type AccountDraft, type DraftCredentials } from './accountDraft';
-import { accountIdFeedback, baseUrlProblem, credentialProblem, privateKeyProblem } from './accountInputs';
-import { ConnectionTestError, type AccountService } from './accountService';
-import { SignInCancelledError } from './oauth2Callbacks';
+import { oauth2RedirectUri, type AccountDraft, type DraftCredentials } from '../../app/accounts/accountDraft';
+import { accountIdFeedback, baseUrlProblem, credentialProblem, privateKeyProblem } from '../../app/accounts/accountInputs';
+import { ConnectionTestError, type AccountService } from '../../app/accounts/accountService';
+import { SignInCancelledError } from '../../app/accounts/oauth2Callbacks';
 import { pasteRedirectProgressMessage } from './pasteRedirect';
 import { SecretStorageUnavailableError } from './secretStorageStore';
 import { describeError } from '../../netsuite/describeError';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { describeProfile, type AccountProfile } from './accountProfile';
+import { describeProfile, type AccountProfile } from '../../app/accounts/accountProfile';
 import type { AccountRegistry } from './accountRegistry';
 
 export const authenticationProviderId = 'suitelens';

@@ -5,9 +5,9 @@
  * the same path as the URI handler, so the state check cannot be skipped.
  */
 import * as vscode from 'vscode';
-import { oauth2RedirectUri } from './accountDraft';
-import type { OAuth2Callbacks } from './oauth2Callbacks';
-import { readPastedRedirect } from './oauth2PastedRedirect';
+import { oauth2RedirectUri } from '../../app/accounts/accountDraft';
+import type { OAuth2Callbacks } from '../../app/accounts/oauth2Callbacks';
+import { readPastedRedirect } from '../../app/accounts/oauth2PastedRedirect';
 
 export const completeSignInCommandId = 'suitelens.completeOAuth2SignIn';
 /** True while a browser sign-in waits: enables the command and its palette entry. */

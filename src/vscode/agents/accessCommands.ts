@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { accessLevels, permissionPhrase, type AccessLevel } from '../../agents/accessLevel';
 import { accountEnvironment, accountLabel } from '../../agents/accountEnvironment';
-import { accessQuestion, confirmAccessChange, switchSubject } from './accessConfirmation';
+import { accessQuestion, confirmAccessChange, switchSubject } from '../../app/agents/accessConfirmation';
 import type { AccessNode } from './accessTreeProvider';
 import { levelNames, tableLevels } from './accessTreeProvider';
 import type { AgentAccessService } from './agentAccessService';

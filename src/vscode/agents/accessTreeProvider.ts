@@ -12,7 +12,7 @@ import { accountLabel } from '../../agents/accountEnvironment';
 import type { AgentIdentity } from '../../agents/agent';
 import type { AgentKeyStore } from '../../agents/mcp/agentKeys';
 import { visibleText } from '../../agents/visibleText';
-import { switchSubject } from './accessConfirmation';
+import { switchSubject } from '../../app/agents/accessConfirmation';
 import type { AgentAccessService } from './agentAccessService';
 
 export const accessViewId = 'suitelens.agentAccess';

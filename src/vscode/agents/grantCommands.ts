@@ -15,7 +15,7 @@ import { grantLabel } from '../../agents/policyEdits';
 import { levelsForTable, suiteqlTableNameProblem, tableGrantTarget } from '../../agents/suiteqlTableGrant';
 import { tableAccessRule } from '../../agents/suiteqlAccess';
 import type { AgentToolInvoker } from '../../agents/toolInvoker';
-import { accessQuestion, confirmAccessChange, switchSubject } from './accessConfirmation';
+import { accessQuestion, confirmAccessChange, switchSubject } from '../../app/agents/accessConfirmation';
 import { levelNames, type AccessNode } from './accessTreeProvider';
 import type { AgentAccessService } from './agentAccessService';
 import type { AgentDialogs } from './agentDialogs';

@@ -10,7 +10,7 @@ import type { AgentIdentity } from '../../agents/agent';
 import type { AgentToolCallResult, AgentToolInvoker } from '../../agents/toolInvoker';
 import type { AgentTool } from '../../agents/tools/agentTool';
 import { agentTools } from '../../agents/tools/agentTools';
-import { toolInvocationText } from './toolConfirmation';
+import { toolInvocationText } from '../../app/agents/toolConfirmation';
 
 /** Called after every invocation, so views can refresh without waiting for the file watcher. */
 export type ToolInvoked = () => void;

@@ -21,14 +21,14 @@ import { ActivityModel } from './activityModel';
 import { ActivityTreeProvider, activityViewId } from './activityTreeProvider';
 import { AgentAccessService } from './agentAccessService';
 import { windowDialogs, type AgentDialogs } from './agentDialogs';
-import { agentWriteConfirmation } from './agentWriteConfirmation';
+import { agentWriteConfirmation } from '../../app/agents/agentWriteConfirmation';
 import { registerGrantCommands } from './grantCommands';
-import { vscodeChatAgent } from './chatAgent';
+import { vscodeChatAgent } from '../../app/agents/chatAgent';
 import { languageModelTool, registerLanguageModelTools } from './languageModelTools';
 import { registerMcpCommands } from './mcpCommands';
 import { McpEndpoint } from './mcpEndpoint';
 import { registerMcpServerDefinitionProvider, type McpDefinitionRegistration } from './mcpServerDefinitionProvider';
-import { registryOperations } from './registryOperations';
+import { registryOperations } from '../../app/agents/registryOperations';
 
 export interface AgentsFeature extends vscode.Disposable {
   readonly guard: AgentGuard;

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import type { startSandbox } from '../../sandbox/index';
 import type { SandboxOptions } from '../../sandbox/options';
-import { createProfile } from '../accounts/accountProfile';
+import { createProfile } from '../../app/accounts/accountProfile';
 import type { AccountRegistry } from '../accounts/accountRegistry';
 
 type SandboxHandle = Awaited<ReturnType<typeof startSandbox>>;

@@ -6,9 +6,9 @@ import * as vscode from 'vscode';
 import { describeError } from '../../netsuite/describeError';
 import type { Logger } from '../../netsuite/log';
 import { recordTypeLabel } from '../../netsuite/recordTypeLabels';
-import type { ExplorerModel } from './explorerModel';
+import type { ExplorerModel } from '../../app/explorer/explorerModel';
 import { explorerViewId, openRecordRowCommand } from './explorerTreeProvider';
-import type { ExplorerNode, MessageNode, RecordNode, RecordTypeNode } from './explorerNodes';
+import type { ExplorerNode, MessageNode, RecordNode, RecordTypeNode } from '../../app/explorer/explorerNodes';
 import { pickSort } from './sortPicker';
 
 /** The accounts side's "sign in again" command, run with the account id when an error says the login failed. */

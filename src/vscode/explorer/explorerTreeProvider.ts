@@ -4,9 +4,9 @@
  * as a plain string label, description or tooltip — never a MarkdownString — so it is shown as text.
  */
 import * as vscode from 'vscode';
-import type { ExplorerModel } from './explorerModel';
-import { explorerContext, recordContextValue } from './explorerContext';
-import type { ExplorerNode, MessageNode, RecordNode, RecordTypeNode } from './explorerNodes';
+import type { ExplorerModel } from '../../app/explorer/explorerModel';
+import { explorerContext, recordContextValue } from '../../app/explorer/explorerContext';
+import type { ExplorerNode, MessageNode, RecordNode, RecordTypeNode } from '../../app/explorer/explorerNodes';
 
 export const explorerViewId = 'suitelens.explorer';
 

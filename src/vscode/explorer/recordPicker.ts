@@ -6,8 +6,8 @@
  */
 import * as vscode from 'vscode';
 import { describeError } from '../../netsuite/describeError';
-import type { ExplorerModel, FoundRecord } from './explorerModel';
-import { groupRecordTypes } from './recordTypeGroups';
+import type { ExplorerModel, FoundRecord } from '../../app/explorer/explorerModel';
+import { groupRecordTypes } from '../../app/explorer/recordTypeGroups';
 
 export const pickRecordCommand = 'suitelens.explorer.pickRecord';
 

@@ -8,8 +8,8 @@ import * as vscode from 'vscode';
 import type { Logger } from '../../netsuite/log';
 import { describeError } from '../../netsuite/describeError';
 import { recordTitle, recordTypeLabel } from '../../netsuite/recordTypeLabels';
-import type { ExplorerModel } from './explorerModel';
-import { recordLocationOf, type ExplorerNode, type RecordNode } from './explorerNodes';
+import type { ExplorerModel } from '../../app/explorer/explorerModel';
+import { recordLocationOf, type ExplorerNode, type RecordNode } from '../../app/explorer/explorerNodes';
 
 export const revealRecordCommand = 'suitelens.explorer.revealRecord';
 

@@ -3,9 +3,9 @@
  * direction. Answers the sort, `null` for the default order (internal id), or undefined when the user backed out.
  */
 import * as vscode from 'vscode';
-import type { ExplorerModel, RecordSort } from './explorerModel';
-import type { RecordTypeNode } from './explorerNodes';
-import type { SortColumn } from './recordColumns';
+import type { ExplorerModel, RecordSort } from '../../app/explorer/explorerModel';
+import type { RecordTypeNode } from '../../app/explorer/explorerNodes';
+import type { SortColumn } from '../../app/explorer/recordColumns';
 
 interface ColumnPick extends vscode.QuickPickItem {
   column?: SortColumn;

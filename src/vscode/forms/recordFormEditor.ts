@@ -17,8 +17,8 @@ import * as vscode from 'vscode';
 import type { NetSuiteClient } from '../../netsuite/client';
 import type { Logger } from '../../netsuite/log';
 import type { AccountRegistry } from '../accounts/accountRegistry';
-import { parseFormBackup } from './formBackup';
-import { parseFormUri } from './formUri';
+import { parseFormBackup } from '../../app/forms/formBackup';
+import { parseFormUri } from '../../app/forms/formUri';
 import { RecordFormDocument, recordFormViewType, type FormDeps } from './recordFormDocument';
 
 /** Workspace-state key of the index: form resource → the latest backup written for it. */

@@ -20,16 +20,16 @@ import {
   type HostToForm,
 } from '../../protocol/formMessages';
 import { unhandledMessage } from '../../protocol/guards';
-import type { AccountProfile } from '../accounts/accountProfile';
-import { referenceChoices, sourcedFromEntity, transformPreview } from './formAssist';
+import type { AccountProfile } from '../../app/accounts/accountProfile';
+import { referenceChoices, sourcedFromEntity, transformPreview } from '../../app/forms/formAssist';
 import { formHtml } from './formHtml';
 import { recordTypeLabel } from '../../netsuite/recordTypeLabels';
-import { formTitle } from './formUri';
-import type { PlacedErrors } from './model/fieldErrors';
-import type { FormValues } from './model/formValues';
+import { formTitle } from '../../app/forms/formUri';
+import type { PlacedErrors } from '../../app/forms/model/fieldErrors';
+import type { FormValues } from '../../app/forms/model/formValues';
 import type { RecordFormDocument, TransformStart } from './recordFormDocument';
-import { recordLabel } from './recordNames';
-import { searchReferences } from './referenceSearch';
+import { recordLabel } from '../../app/forms/recordNames';
+import { searchReferences } from '../../app/forms/referenceSearch';
 import { confirmDelete, confirmWrite } from './writeConfirmations';
 
 /** `!transform` targets the form offers per source type (netsuite-wire.md §1.7). */

@@ -11,7 +11,7 @@ import type { AccountRegistry } from '../accounts/accountRegistry';
 import { RecordFormEditorProvider, registerRecordFormEditor } from './recordFormEditor';
 import { previewNotice, ReadOnlyAccountError, RecordFormDocument, type FormTarget } from './recordFormDocument';
 import { previewOrTransform, revealInTree } from './recordFormWebview';
-import { recordLabel } from './recordNames';
+import { recordLabel } from '../../app/forms/recordNames';
 import { confirmDelete } from './writeConfirmations';
 
 export interface FormsFeature extends vscode.Disposable {

@@ -3,10 +3,10 @@
  * change — field, old → new — in a modal before the request goes out; a delete always names the record.
  */
 import * as vscode from 'vscode';
-import type { AccountProfile } from '../accounts/accountProfile';
-import type { FieldChange } from './model/formValues';
-import { recordLabel } from './recordNames';
-import type { ConflictChoice, SaveDialogs } from './saveRecordForm';
+import type { AccountProfile } from '../../app/accounts/accountProfile';
+import type { FieldChange } from '../../app/forms/model/formValues';
+import { recordLabel } from '../../app/forms/recordNames';
+import type { ConflictChoice, SaveDialogs } from '../../app/forms/saveRecordForm';
 
 /** True when the write may go ahead: asked only on accounts that want it. */
 export async function confirmWrite(profile: AccountProfile, what: string, changes: readonly FieldChange[]): Promise<boolean> {

@@ -3,7 +3,7 @@
  * accounts and any account with "confirm before write", as a modal naming the account, before any request goes out.
  */
 import * as vscode from 'vscode';
-import type { AccountProfile } from '../accounts/accountProfile';
+import type { AccountProfile } from '../../app/accounts/accountProfile';
 
 export async function confirmImport(profile: AccountProfile, what: string, detail: string): Promise<boolean> {
   if (!profile.confirmBeforeWrite) return true;

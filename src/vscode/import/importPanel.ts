@@ -20,12 +20,12 @@ import {
   type HostToImport,
 } from '../../protocol/importMessages';
 import { unhandledMessage } from '../../protocol/guards';
-import type { AccountProfile } from '../accounts/accountProfile';
+import type { AccountProfile } from '../../app/accounts/accountProfile';
 import { formHtml } from '../forms/formHtml';
 import { ReadOnlyAccountError } from '../forms/recordFormDocument';
 import { confirmImport } from './importConfirmation';
-import { rowCount } from './importProblems';
-import { modeLabels, type CsvImportSession, type ResumeState } from './importSession';
+import { rowCount } from '../../app/import/importProblems';
+import { modeLabels, type CsvImportSession, type ResumeState } from '../../app/import/importSession';
 
 export interface ImportPanelDeps {
   extensionUri: vscode.Uri;

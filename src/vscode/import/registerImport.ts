@@ -11,7 +11,7 @@ import { recordTypeLabel } from '../../netsuite/recordTypeLabels';
 import { accountIdArgument, pickAccount } from '../accounts/accountCommands';
 import type { AccountRegistry } from '../accounts/accountRegistry';
 import { CsvImportPanel, type ImportPanelDeps } from './importPanel';
-import { CsvImportSession, modeLabels } from './importSession';
+import { CsvImportSession, modeLabels } from '../../app/import/importSession';
 
 export const importCsvCommand = 'suitelens.importCsv';
 

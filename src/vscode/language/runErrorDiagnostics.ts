@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { isErrorPayload, ROWS_MIME, type ErrorPayload } from '../../protocol/rows';
 import { locateRunError } from '../../suiteql/runErrors';
 import type { SuiteQLSchema } from '../../suiteql/schema';
-import { runFromOf } from './runFrom';
+import { runFromOf } from '../../app/language/runFrom';
 
 /**
  * NetSuite's own refusal of a cell's query as a diagnostic on the cell (squiggle and Problems panel), at the name

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { NetSuiteClient } from '../../netsuite/client';
 import type { AccountRegistry } from '../accounts/accountRegistry';
 import { openNewNotebook } from '../notebook/registerNotebooks';
-import { queryStartIn, queryToRun } from './queryText';
+import { queryStartIn, queryToRun } from '../../app/language/queryText';
 
 /**
  * Runs a plain `.suiteql` file (command and a CodeLens at its top). Results appear in the same grid as notebooks:

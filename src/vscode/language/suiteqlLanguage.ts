@@ -11,7 +11,7 @@ import { warmUpSuiteQL } from '../../suiteql/parser';
 import { SuiteQLSchema } from '../../suiteql/schema';
 import { tablesReadBy } from '../../suiteql/tables';
 import type { AccountRegistry } from '../accounts/accountRegistry';
-import { accountStateKey } from '../accounts/accountState';
+import { accountStateKey } from '../../app/accounts/accountState';
 import { notebookType } from '../notebook/serializer';
 import { registerRunErrorDiagnostics } from './runErrorDiagnostics';
 

@@ -7,9 +7,9 @@
 import * as vscode from 'vscode';
 import type { BatchProgress } from '../../netsuite/recordBatches';
 import type { GridRowRecord, GridRowResult } from '../../protocol/gridEditMessages';
-import type { AccountProfile } from '../accounts/accountProfile';
-import { cellValue, runBulkAction, summaryOf, type BulkChange, type GridWriteClient } from './gridEditApply';
-import { writableFields, type CatalogAccess, type GridEditMap } from './gridEditMapping';
+import type { AccountProfile } from '../../app/accounts/accountProfile';
+import { cellValue, runBulkAction, summaryOf, type BulkChange, type GridWriteClient } from '../../app/notebook/gridEditApply';
+import { writableFields, type CatalogAccess, type GridEditMap } from '../../app/notebook/gridEditMapping';
 
 export interface BulkOutcome {
   results: GridRowResult[];

@@ -4,19 +4,19 @@ import type { NetSuiteClient } from '../../netsuite/client';
 import { isNetSuiteError } from '../../netsuite/errors';
 import { suiteQLRowCap } from '../../netsuite/suiteql';
 import { ROWS_MIME, type ErrorPayload, type RowsPayload } from '../../protocol/rows';
-import { describeProfile, type AccountProfile } from '../accounts/accountProfile';
+import { describeProfile, type AccountProfile } from '../../app/accounts/accountProfile';
 import type { AccountRegistry } from '../accounts/accountRegistry';
 import type { PersonAtNotebook } from './personAtNotebook';
-import type { QueryHistory } from './queryHistory';
+import type { QueryHistory } from '../../app/notebook/queryHistory';
 import type { QueryPreparation } from './queryParameters';
 import { isChartSettings } from '../../protocol/chartSettings';
-import { failurePosition, toPlainText, toRowsPayload } from './resultFormat';
+import { failurePosition, toPlainText, toRowsPayload } from '../../app/notebook/resultFormat';
 import type { ResultSessions } from './resultSessions';
-import { notRunText, runGate, runQuestion } from './runGate';
+import { notRunText, runGate, runQuestion } from '../../app/notebook/runGate';
 import { describeRefusedQuery, isGenericQueryError } from '../../suiteql/queryDiagnosis';
 import { resultColumnsOf } from '../../suiteql/resultColumns';
 import { notebookType } from './serializer';
-import { withoutFileOutputs } from './snbFormat';
+import { withoutFileOutputs } from '../../app/notebook/snbFormat';
 
 export interface ControllerDeps {
   registry: AccountRegistry<NetSuiteClient>;

@@ -5,7 +5,7 @@ import type { NetSuiteClient } from '../../netsuite/client';
 import { suiteQLRowCap } from '../../netsuite/suiteql';
 import { resultColumnsOf } from '../../suiteql/resultColumns';
 import type { AccountRegistry } from '../accounts/accountRegistry';
-import { exportExtension, exportFailedMessage, exportRows, type ExportFormat, type XlsxWriterModule } from './exportWriter';
+import { exportExtension, exportFailedMessage, exportRows, type ExportFormat, type XlsxWriterModule } from '../../app/notebook/exportWriter';
 
 /** `SELECT … id …` — whether the keyset mode (ordered by id, beyond NetSuite's 100,000-row cap) can be offered. */
 export function selectsId(query: string): boolean {

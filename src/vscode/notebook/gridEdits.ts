@@ -11,8 +11,8 @@ import { unhandledMessage } from '../../protocol/guards';
 import type { AccountRegistry } from '../accounts/accountRegistry';
 import { confirmWrite } from '../forms/writeConfirmations';
 import { runBulkFromGrid } from './bulkActions';
-import { applyFromGrid } from './gridEditApply';
-import { gridEditMap, type GridEditMap } from './gridEditMapping';
+import { applyFromGrid } from '../../app/notebook/gridEditApply';
+import { gridEditMap, type GridEditMap } from '../../app/notebook/gridEditMapping';
 import type { ResultSession, ResultSessions } from './resultSessions';
 
 type Post = (editor: vscode.NotebookEditor, message: GridEditNotice) => void;

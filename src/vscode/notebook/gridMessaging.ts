@@ -8,9 +8,9 @@ import { unhandledMessage } from '../../protocol/guards';
 import type { AccountRegistry } from '../accounts/accountRegistry';
 import { exportQueryResult } from './exportCommand';
 import { GridEdits } from './gridEdits';
-import type { XlsxWriterModule } from './exportWriter';
-import { loadMoreRows } from './loadMore';
-import { alignBatch } from './resultFormat';
+import type { XlsxWriterModule } from '../../app/notebook/exportWriter';
+import { loadMoreRows } from '../../app/notebook/loadMore';
+import { alignBatch } from '../../app/notebook/resultFormat';
 import { openResultsPanel } from './resultsPanel';
 import type { ResultSession, ResultSessions } from './resultSessions';
 

@@ -7,7 +7,7 @@
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import { findParameters } from '../../suiteql/parameters';
-import { libraryFileName, readLibraryQuery, writeLibraryQuery, type LibraryQuery } from './libraryFile';
+import { libraryFileName, readLibraryQuery, writeLibraryQuery, type LibraryQuery } from '../../app/notebook/libraryFile';
 import { notebookType } from './serializer';
 
 interface LibraryItem {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { parseSnb, serializeSnb, snbFromNotebook, snbToNotebook, type SnbNotebook } from './snbFormat';
+import { parseSnb, serializeSnb, snbFromNotebook, snbToNotebook, type SnbNotebook } from '../../app/notebook/snbFormat';
 
 export const notebookType = 'suitelens-notebook';
 

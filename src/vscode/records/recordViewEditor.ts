@@ -14,9 +14,9 @@ import { unhandledMessage } from '../../protocol/guards';
 import { isViewToHost, ViewShow, type HostToView, type RecordView } from '../../protocol/recordViewMessages';
 import type { AccountRegistry } from '../accounts/accountRegistry';
 import { formHtml } from '../forms/formHtml';
-import { formTitle } from '../forms/formUri';
+import { formTitle } from '../../app/forms/formUri';
 import type { RecordTarget } from './recordDocuments';
-import { loadRecordView } from './recordViewModel';
+import { loadRecordView } from '../../app/records/recordViewModel';
 
 /** The custom editor's view type (package.json `customEditors`). */
 export const recordViewType = 'suitelens.recordView';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { SuiteLensApi } from '../../../src/extension';
 import type { RunningSandbox, SandboxOptions } from '../../../src/sandbox/index';
-import { ConnectionTestError, type OpenBrowser } from '../../../src/vscode/accounts/accountService';
+import { ConnectionTestError, type OpenBrowser } from '../../../src/app/accounts/accountService';
 import { activeSuiteLens } from './extension';
 
 // Accounts of every auth kind added through the extension's own service layer against a real sandbox started in

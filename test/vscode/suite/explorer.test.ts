@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SuiteLensApi } from '../../../src/extension';
-import type { ExplorerNode, RecordNode } from '../../../src/vscode/explorer/explorerNodes';
+import type { ExplorerNode, RecordNode } from '../../../src/app/explorer/explorerNodes';
 import { activeSuiteLens } from './extension';
 
 interface Row {

@@ -8,7 +8,7 @@
 import { accountEnvironment, canonicalAccountId } from '../../agents/accountEnvironment';
 import { WriteNotAsked, type WriteQuestion } from '../../agents/toolInvoker';
 import { visibleText } from '../../agents/visibleText';
-import type { AgentDialogs } from './agentDialogs';
+import type { WarningDialog } from './warningDialog';
 
 export const allowChangeButton = 'Allow This Change';
 
@@ -30,7 +30,7 @@ export interface AgentWriteConfirmation {
   confirmWrite(question: WriteQuestion): Promise<boolean>;
 }
 
-export function agentWriteConfirmation(accounts: ProfileLookup, dialogs: Pick<AgentDialogs, 'showWarningMessage'>): AgentWriteConfirmation {
+export function agentWriteConfirmation(accounts: ProfileLookup, dialogs: WarningDialog): AgentWriteConfirmation {
   const profileOf = (accountId: string) => accounts.list().find((profile) => canonicalAccountId(profile.accountId) === canonicalAccountId(accountId));
   const asksBeforeWrite = (accountId: string): boolean => accountEnvironment(accountId) === 'production' || profileOf(accountId)?.confirmBeforeWrite === true;
   // One question at a time: an agent firing writes in parallel must not stack modals over the editor. A write that

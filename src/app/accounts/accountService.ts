@@ -10,7 +10,7 @@ import type { NetSuiteClient } from '../../netsuite/client';
 import type { Logger } from '../../netsuite/log';
 import { splitDraft, type AccountDraft } from './accountDraft';
 import { accountOf, type AccountProfile } from './accountProfile';
-import type { AccountRegistry } from './accountRegistry';
+import type { Accounts } from './accountScope';
 import { authForProfile, type OAuth2Secret } from './authForProfile';
 import { describeConnectionFailure, isFatalConnectionFailure } from './connectionFailure';
 import type { OAuth2Callbacks } from './oauth2Callbacks';
@@ -44,7 +44,7 @@ const connectionTestQuery = 'SELECT 1 AS ok FROM dual';
 
 export class AccountService {
   constructor(
-    private readonly registry: AccountRegistry<NetSuiteClient>,
+    private readonly registry: Accounts<NetSuiteClient>,
     private readonly secrets: SecretStore,
     private readonly callbacks: OAuth2Callbacks,
     private readonly openBrowser: OpenBrowser,

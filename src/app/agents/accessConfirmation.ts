@@ -6,7 +6,7 @@ import { permissionPhrase, type AccessLevel } from '../../agents/accessLevel';
 import { accountEnvironment, accountLabel } from '../../agents/accountEnvironment';
 import { wildcardRecordType } from '../../agents/policyDocument';
 import { tableAccessRule } from '../../agents/suiteqlAccess';
-import type { AgentDialogs } from './agentDialogs';
+import type { WarningDialog } from './warningDialog';
 
 export interface AccessChange {
   recordType: string;
@@ -38,7 +38,7 @@ export function accessQuestion(agentName: string, accountId: string, changes: re
 
 /** Asks in a modal dialog; true only when the person pressed the button. */
 export async function confirmAccessChange(
-  dialogs: AgentDialogs,
+  dialogs: WarningDialog,
   question: string,
   accountId: string,
   options: { button?: string; detail?: readonly string[] } = {},

@@ -1,5 +1,5 @@
 /**
- * A record as a NetSuite user reads it: the record form's layout (the same schema-driven model, src/vscode/forms/model/
+ * A record as a NetSuite user reads it: the record form's layout (the same schema-driven model, src/app/forms/model/
  * formModel.ts: body fields, custom fields, sublists) with every value turned into text — labels instead of field
  * ids, references and list values by their names, dates and times in the person's locale, amounts with two decimals.
  * Pure (no `vscode`): the host passes the locale, and the unit spec a fixed one.

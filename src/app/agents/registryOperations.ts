@@ -6,9 +6,9 @@
 import type { NetSuiteClient } from '../../netsuite/client';
 import { clientBackedOperations } from '../../agents/tools/clientOperations';
 import type { AgentNetSuiteOperations } from '../../agents/tools/operations';
-import type { AccountRegistry } from '../accounts/accountRegistry';
+import type { Accounts } from '../accounts/accountScope';
 
-export function registryOperations(registry: AccountRegistry<NetSuiteClient>): AgentNetSuiteOperations {
+export function registryOperations(registry: Pick<Accounts<NetSuiteClient>, 'scope'>): AgentNetSuiteOperations {
   // The registry hands out clients asynchronously; the core's adapter wants one synchronously, so it is built per call
   // around the client the scope resolved to.
   const on = async (accountId: string): Promise<AgentNetSuiteOperations> => {
