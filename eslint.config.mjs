@@ -4,10 +4,11 @@ import globals from 'globals';
 
 // Import zones: which folder may import which. Layers, bottom up: the core (src/netsuite; src/suiteql; src/agents on
 // both; src/sandbox on src/netsuite) → src/protocol (messages and the form model, shared with the browser) → media
-// (browser code) and src/vscode (the adapters, which may import everything but media). The core runs outside VS Code
-// (tests, the sandbox CLI, the MCP server), so it never imports `vscode`; protocol and media run in a webview too, so
-// they import nothing of the host. A zone is a regular expression over the import text: a relative path that climbs
-// out (`../`) into one of the folders (`../../agents/policy`, `../../src/vscode/forms/x`); a same-named file is no folder.
+// (browser code) and src/app (what each surface decides, on the core and protocol, without the VS Code API) →
+// src/vscode (the adapters, which may import everything but media). The core and src/app run outside VS Code (tests,
+// the sandbox CLI, the MCP server), so they never import `vscode`; protocol and media run in a webview too, so they
+// import nothing of the host. A zone is a regular expression over the import text: a relative path that climbs out
+// (`../`) into one of the folders (`../../agents/policy`, `../../src/vscode/forms/x`); a same-named file is no folder.
 const segment = (...folders) => `^(\\.\\./)+(src/)?(${folders.join('|')})/`;
 const vscodeApi = { name: 'vscode', message: 'Only the adapters (src/vscode) and src/extension.ts import vscode.' };
 const zone = (files, folders, message, paths = [vscodeApi]) => ({
@@ -15,13 +16,14 @@ const zone = (files, folders, message, paths = [vscodeApi]) => ({
   rules: { 'no-restricted-imports': ['error', { paths, patterns: [{ regex: segment(...folders), message }] }] },
 });
 const importZones = [
-  zone(['src/netsuite/**'], ['vscode', 'protocol', 'agents', 'suiteql', 'sandbox', 'media'], 'src/netsuite is the bottom layer: it imports no other SuiteLens folder.'),
-  zone(['src/suiteql/**'], ['vscode', 'protocol', 'agents', 'netsuite', 'sandbox', 'media'], 'src/suiteql (the language service) imports no other SuiteLens folder.'),
-  zone(['src/agents/**'], ['vscode', 'protocol', 'sandbox', 'media'], 'src/agents builds on src/netsuite and src/suiteql only.'),
+  zone(['src/netsuite/**'], ['vscode', 'app', 'protocol', 'agents', 'suiteql', 'sandbox', 'media'], 'src/netsuite is the bottom layer: it imports no other SuiteLens folder.'),
+  zone(['src/suiteql/**'], ['vscode', 'app', 'protocol', 'agents', 'netsuite', 'sandbox', 'media'], 'src/suiteql (the language service) imports no other SuiteLens folder.'),
+  zone(['src/agents/**'], ['vscode', 'app', 'protocol', 'sandbox', 'media'], 'src/agents builds on src/netsuite and src/suiteql only.'),
   // The sandbox's own src/sandbox/suiteql folder shares its name with the language service; layering.spec.ts checks that one.
-  zone(['src/sandbox/**'], ['vscode', 'protocol', 'agents', 'media'], 'The sandbox imports only the src/netsuite helpers it shares.'),
-  zone(['src/protocol/**'], ['vscode', 'netsuite', 'suiteql', 'agents', 'sandbox', 'media'], 'src/protocol is shared with the browser: it imports only src/protocol.'),
-  zone(['media/**'], ['vscode', 'netsuite', 'suiteql', 'agents', 'sandbox'], 'Browser code imports only media and src/protocol.'),
+  zone(['src/sandbox/**'], ['vscode', 'app', 'protocol', 'agents', 'media'], 'The sandbox imports only the src/netsuite helpers it shares.'),
+  zone(['src/protocol/**'], ['vscode', 'app', 'netsuite', 'suiteql', 'agents', 'sandbox', 'media'], 'src/protocol is shared with the browser: it imports only src/protocol.'),
+  zone(['media/**'], ['vscode', 'app', 'netsuite', 'suiteql', 'agents', 'sandbox'], 'Browser code imports only media and src/protocol.'),
+  zone(['src/app/**'], ['vscode', 'sandbox', 'media'], 'src/app decides without the VS Code API: it imports the core, src/protocol and src/app only.'),
   zone(['src/vscode/**', 'src/extension.ts'], ['media'], 'The host never imports browser code; share it through src/protocol.', []),
 ];
 

@@ -24,9 +24,27 @@ describe('lint import zones', () => {
     expect(await zoneErrors('src/agents/planted.ts', "import { startSandbox } from '../sandbox/index';\nexport const x = startSandbox;\n")).toHaveLength(1);
   }, 60_000);
 
+  it('fail src/app reaching the VS Code API, an adapter, the sandbox or browser code, and the layers below importing it', async () => {
+    expect(await zoneErrors('src/app/explorer/planted.ts', "import type { Uri } from 'vscode';\nexport type T = Uri;\n")).toEqual([expect.stringContaining('Only the adapters')]);
+    expect(await zoneErrors('src/app/forms/model/planted.ts', "import { registerForms } from '../../../vscode/forms/registerForms';\nexport const x = registerForms;\n")).toEqual([
+      expect.stringContaining('src/app decides without the VS Code API'),
+    ]);
+    expect(await zoneErrors('src/app/demo/planted.ts', "import type { SandboxOptions } from '../../sandbox/options';\nexport type T = SandboxOptions;\n")).toHaveLength(1);
+    expect(await zoneErrors('src/app/notebook/planted.ts', "import { chartData } from '../../../media/renderer/chartData';\nexport const x = chartData;\n")).toHaveLength(1);
+    expect(await zoneErrors('src/agents/planted.ts', "import { vscodeChatAgent } from '../app/agents/chatAgent';\nexport const x = vscodeChatAgent;\n")).toHaveLength(1);
+    expect(await zoneErrors('src/protocol/planted.ts', "import type { FormModel } from '../app/forms/model/formModel';\nexport type T = FormModel;\n")).toHaveLength(1);
+  }, 60_000);
+
   it('let each layer import what it may', async () => {
     expect(await zoneErrors('media/form/planted.ts', "import { sameValue } from '../../src/protocol/formModel';\nexport const x = sameValue;\n")).toEqual([]);
     expect(await zoneErrors('src/netsuite/auth/planted.ts', "import { typeRow } from '../suiteqlValues';\nexport const x = typeRow;\n")).toEqual([]);
     expect(await zoneErrors('src/vscode/forms/planted.ts', "import * as vscode from 'vscode';\nimport { describeError } from '../../netsuite/describeError';\nexport const x = [vscode, describeError];\n")).toEqual([]);
+    expect(await zoneErrors('src/vscode/forms/planted.ts', "import { saveRecordForm } from '../../app/forms/saveRecordForm';\nexport const x = saveRecordForm;\n")).toEqual([]);
+    expect(
+      await zoneErrors(
+        'src/app/forms/planted.ts',
+        "import { describeError } from '../../netsuite/describeError';\nimport { agentTools } from '../../agents/tools/agentTools';\nimport { sameValue } from '../../protocol/formModel';\nimport { formModel } from './model/formModel';\nexport const x = [describeError, agentTools, sameValue, formModel];\n",
+      ),
+    ).toEqual([]);
   }, 60_000);
 });

@@ -2,8 +2,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, normalize, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-// The core runs outside VS Code (tests, sandbox CLI, MCP server): an import of `vscode` there would crash it.
-const coreFolders = ['src/netsuite', 'src/suiteql', 'src/agents', 'src/sandbox', 'src/protocol'];
+// The core and src/app run outside VS Code (tests, sandbox CLI, MCP server): an import of `vscode` there would crash it.
+const coreFolders = ['src/netsuite', 'src/suiteql', 'src/agents', 'src/sandbox', 'src/protocol', 'src/app'];
 const vscodeImport = /(?:from\s+['"]vscode['"]|require\(\s*['"]vscode['"]\s*\)|import\(\s*['"]vscode['"]\s*\))/;
 
 // Which core folder may import which other SuiteLens folder. The NetSuite client core is the bottom layer: the agents
@@ -14,6 +14,14 @@ const allowedImports: Record<string, string[]> = {
   'src/suiteql': [],
   'src/agents': ['src/netsuite', 'src/suiteql'],
   'src/sandbox': ['src/netsuite'],
+  // What each surface decides, without the VS Code API: on the core and the messages it shares with the browser.
+  'src/app': ['src/netsuite', 'src/suiteql', 'src/agents', 'src/protocol'],
+};
+
+// src/vscode holds the adapters only: a file there that does not touch the VS Code API belongs in src/app (or the
+// core), where it runs and is tested without VS Code. The few that stay, each with why.
+const adaptersWithoutVscode: Record<string, string> = {
+  'src/vscode/demo/demoSandbox.ts': 'requires the sandbox bundle into the extension host, and src/app may not reach src/sandbox',
 };
 const relativeImport = /(?:from\s+|import\(\s*|require\(\s*)['"](\.{1,2}\/[^'"]+)['"]/g;
 
@@ -52,9 +60,15 @@ describe('layering', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('keeps src/vscode to files that use the VS Code API', () => {
+    const pure = sourceFiles('src/vscode').filter((file) => !vscodeImport.test(readFileSync(file, 'utf8')));
+    expect(pure.sort()).toEqual(Object.keys(adaptersWithoutVscode).sort());
+  });
+
   it('recognises the import forms it guards against', () => {
     expect(vscodeImport.test("import * as vscode from 'vscode';")).toBe(true);
     expect(vscodeImport.test('const v = require("vscode")')).toBe(true);
+    expect(vscodeImport.test("import type { Uri } from 'vscode';")).toBe(true);
     expect(vscodeImport.test("import { x } from 'vscode-languageserver';")).toBe(false);
   });
 });
