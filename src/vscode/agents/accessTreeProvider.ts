@@ -1,6 +1,6 @@
 /**
- * The "Agent Access" tree: agents → accounts → one row per record type with its level in NetSuite's words and one
- * sentence saying what it allows ("customer  View · can read customer records"),
+ * The "Agent Access" tree: agents → accounts → one row per record type, by its label, with its script id, its level in
+ * NetSuite's words and one sentence saying what it allows ("Customer  customer · View · can read customer records"),
  * with "All record types" first and then "SuiteQL tables": the transaction/item/entity families and any other
  * table granted that is no record type of the account (`customerstatus`), the switches SuiteQL refusals ask for.
  * Reading only: every change goes through a command that asks the person first.
@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import { accessLevels, grantSentence, netsuiteLevelNames, permissionPhrase, type AccessLevel } from '../../agents/accessLevel';
 import type { RecordTypeAccess, SuiteQLTableAccess } from '../../agents/accessOverview';
 import { accountLabel } from '../../agents/accountEnvironment';
+import { recordTypeLabel } from '../../netsuite/recordTypeLabels';
 import type { AgentIdentity } from '../../agents/agent';
 import type { AgentKeyStore } from '../../agents/mcp/agentKeys';
 import { visibleText } from '../../agents/visibleText';
@@ -90,6 +91,10 @@ const levelIcons: Record<AccessLevel, vscode.ThemeIcon> = {
   full: new vscode.ThemeIcon('flame', new vscode.ThemeColor('charts.red')),
 };
 
+function byLabel(recordTypes: readonly RecordTypeAccess[]): RecordTypeAccess[] {
+  return [...recordTypes].sort((a, b) => recordTypeLabel(a.recordType).localeCompare(recordTypeLabel(b.recordType)) || a.recordType.localeCompare(b.recordType));
+}
+
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -140,7 +145,8 @@ export class AccessTreeProvider implements vscode.TreeDataProvider<AccessNode>, 
         return [
           { kind: 'switch', id: `${node.id}:*`, agent: node.agent, accountId: node.accountId, access: wildcard, wildcard: true },
           { kind: 'tables', id: `${node.id}:tables`, agent: node.agent, accountId: node.accountId },
-          ...recordTypes.map((access): AccessNode => ({ kind: 'switch', id: `${node.id}:${access.recordType}`, agent: node.agent, accountId: node.accountId, access, wildcard: false })),
+          // By the name people know, as the explorer lists them ("Sales Order", script id beside it).
+          ...byLabel(recordTypes).map((access): AccessNode => ({ kind: 'switch', id: `${node.id}:${access.recordType}`, agent: node.agent, accountId: node.accountId, access, wildcard: false })),
         ];
       }
       if (node.kind === 'tables') {
@@ -213,7 +219,9 @@ export class AccessTreeProvider implements vscode.TreeDataProvider<AccessNode>, 
 
   private switchItem(node: Extract<AccessNode, { kind: 'switch' }>): vscode.TreeItem {
     const { access } = node;
-    const label = node.wildcard ? 'All record types' : access.recordType;
+    // A record type shows its label with the script id as secondary text; a SuiteQL table is known by its table name.
+    const label = node.wildcard ? 'All record types' : node.table ? access.recordType : recordTypeLabel(access.recordType);
+    const scriptId = !node.wildcard && !node.table && label !== access.recordType ? access.recordType : undefined;
     const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
     const recordType = node.wildcard ? '*' : access.recordType;
     const what = switchSubject(recordType, node.table !== undefined);
@@ -223,11 +231,11 @@ export class AccessTreeProvider implements vscode.TreeDataProvider<AccessNode>, 
       node.table?.coveredByMembers ? 'every type below is on, so SuiteQL may read it' : '',
       node.table && access.level === 'none' ? node.table.description : '',
     ].filter(Boolean);
-    item.description = [levelDescription(access.level, what), ...notes].join('  · ');
+    item.description = [...(scriptId ? [scriptId] : []), [levelDescription(access.level, what), ...notes].join('  · ')].join(' · ');
     item.iconPath = levelIcons[access.level];
     item.contextValue = access.source === 'explicit' && !node.wildcard ? accessContext.explicitSwitch : accessContext.switch;
     item.tooltip = `${grantSentence(access.level, what, node.agent.name)} On ${accountLabel(node.accountId)}; click to change.`;
-    item.accessibilityInformation = { label: `${label}: ${levelNames[access.level]}` };
+    item.accessibilityInformation = { label: `${label}${scriptId ? ` (${scriptId})` : ''}: ${levelNames[access.level]}` };
     item.command = { command: 'suitelens.agents.setAccess', title: 'Set Access…', arguments: [node] };
     return item;
   }

@@ -34,14 +34,14 @@ export const scenario: Scenario = {
     await collapsePaneRow(page, 'Agent Access', 'VS Code chat');
     await paneRow(page, 'Agent Access', 'Billing helper').waitFor({ timeout: uiTimeout });
     await expandPaneRow(page, 'Agent Access', `${demoAccount} (sandbox)`);
-    const customer = await findPaneRow(page, 'Agent Access', 'customer');
-    assert.equal(await customer.locator('.label-description').innerText(), 'None');
+    const customer = await findPaneRow(page, 'Agent Access', 'Customer');
+    assert.equal(await customer.locator('.label-description').innerText(), 'customer · None');
     await customer.click();
     await pickQuickItem(page, 'View');
     const question = await pressDialogButton(page, 'Change Access');
     assert.match(question, new RegExp(`Let Billing helper read customer records on ${demoAccount} \\(sandbox\\)\\?`));
     await page.waitForFunction(
-      () => [...document.querySelectorAll('.part.sidebar .monaco-list-row .label-description')].some((e) => e.textContent === 'View · can read customer records'),
+      () => [...document.querySelectorAll('.part.sidebar .monaco-list-row .label-description')].some((e) => e.textContent === 'customer · View · can read customer records'),
       undefined,
       { timeout: uiTimeout },
     );

@@ -53,8 +53,8 @@ export const scenario: Scenario = {
     await page.locator('.part.statusbar .statusbar-item', { hasText: /PRODUCTION/ }).first().waitFor({ timeout: 60_000 });
     await paneRow(page, 'Agent Access', 'VS Code chat').waitFor({ timeout: uiTimeout });
     await expandPaneRow(page, 'Agent Access', 'VS Code chat');
-    assert.match(await grantChat(page, `${demoAccount} (sandbox)`, 'customer', 'View'), /VS Code chat/);
-    assert.match(await grantChat(page, `${productionAccount} (production)`, 'customer', 'Edit'), /VS Code chat/);
+    assert.match(await grantChat(page, `${demoAccount} (sandbox)`, 'Customer', 'View'), /VS Code chat/);
+    assert.match(await grantChat(page, `${productionAccount} (production)`, 'Customer', 'Edit'), /VS Code chat/);
 
     await openChatWithScriptedModel(page);
 

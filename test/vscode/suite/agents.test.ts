@@ -144,13 +144,22 @@ suite('Agents: language-model tools, access and activity views, MCP endpoint', (
     }
   });
 
-  test('a new grant shows as "View" in NetSuite\'s words on customers in the access view', async () => {
-    assert.equal((await switchRow(agents, accountId, 'customer')).description, 'None');
+  test('a new grant shows as "View" in NetSuite\'s words on customers in the access view, by label with the script id beside it', async () => {
+    assert.equal((await switchRow(agents, accountId, 'Customer')).description, 'customer · None');
     await agents.access.setLevel(chat, accountId, 'customer', 'read');
-    const row = await switchRow(agents, accountId, 'customer');
-    assert.equal(row.description, 'View · can read customer records');
+    const row = await switchRow(agents, accountId, 'Customer');
+    assert.equal(row.description, 'customer · View · can read customer records');
     assert.equal(row.tooltip, `View: VS Code chat can read customer records. On ${accountId} (sandbox); click to change.`);
-    assert.equal((await switchRow(agents, accountId, 'invoice')).description, 'None');
+    assert.equal(row.accessibilityInformation?.label, 'Customer (customer): View');
+    assert.equal((await switchRow(agents, accountId, 'Invoice')).description, 'invoice · None');
+    // Listed by label as the explorer lists them: Project ("job") among the P's, after Partner, not among the J's.
+    const labels: string[] = [];
+    for (const node of await agents.accessTree.getChildren(await accountNode(agents, accountId))) {
+      const item = await agents.accessTree.getTreeItem(node);
+      if (node.kind === 'switch' && !node.wildcard && typeof item.label === 'string') labels.push(item.label);
+    }
+    assert.ok(labels.indexOf('Partner') >= 0 && labels.indexOf('Partner') < labels.indexOf('Project'), 'Project (job) is listed by its label');
+    assert.deepEqual(labels, [...labels].sort((a, b) => a.localeCompare(b)), 'rows in label order');
   });
 
   test('VS Code chat reads the customer through vscode.lm.invokeTool: allowed', async () => {
