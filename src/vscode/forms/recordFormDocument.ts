@@ -12,6 +12,7 @@ import * as vscode from 'vscode';
 import type { NetSuiteClient } from '../../netsuite/client';
 import { describeError } from '../../netsuite/describeError';
 import type { Logger } from '../../netsuite/log';
+import { recordTitle, recordTypeLabel } from '../../netsuite/recordTypeLabels';
 import type { AccountProfile } from '../../app/accounts/accountProfile';
 import type { AccountRegistry } from '../accounts/accountRegistry';
 import { serializeFormBackup, type FormBackup } from '../../app/forms/formBackup';
@@ -169,7 +170,7 @@ export class RecordFormDocument implements vscode.CustomDocument {
     const scope = await deps.registry.scope(resource.accountId);
     const { profile, client } = scope;
     if (profile.readOnly) {
-      throw new ReadOnlyAccountError(profile.label, resource.id ? `${resource.recordType} ${resource.id} cannot be edited` : `no ${resource.recordType} can be created`);
+      throw new ReadOnlyAccountError(profile.label, resource.id ? `${recordTitle(resource.recordType, resource.id)} cannot be edited` : `no ${recordTypeLabel(resource.recordType)} can be created`);
     }
     const model = await buildFormModel(resource.recordType, await client.metadata.schema(resource.recordType), (name) => client.metadata.schema(name));
     let loaded: LoadedRecord;

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { NetSuiteClient } from '../../netsuite/client';
 import { describeError } from '../../netsuite/describeError';
 import type { Logger } from '../../netsuite/log';
+import { recordTitle } from '../../netsuite/recordTypeLabels';
 import type { AccountRegistry } from '../accounts/accountRegistry';
 import { RecordFormEditorProvider, registerRecordFormEditor } from './recordFormEditor';
 import { previewNotice, ReadOnlyAccountError, RecordFormDocument, type FormTarget } from './recordFormDocument';
@@ -74,7 +75,7 @@ export function registerForms(registry: AccountRegistry<NetSuiteClient>, extensi
         const name = typeof (argument as { name?: unknown } | undefined)?.name === 'string' ? (argument as { name: string }).name : undefined;
         try {
           const { profile, client } = await registry.scope(target.accountId);
-          if (profile.readOnly) throw new ReadOnlyAccountError(profile.label, `${target.recordType} ${target.id} cannot be deleted`);
+          if (profile.readOnly) throw new ReadOnlyAccountError(profile.label, `${recordTitle(target.recordType, target.id)} cannot be deleted`);
           if (!(await confirmDelete(profile, target.recordType, target.id, name))) return false;
           await client.records.delete(target.recordType, target.id);
           for (const form of RecordFormDocument.all()) if (form.recordType === target.recordType && form.id === target.id) await form.close();

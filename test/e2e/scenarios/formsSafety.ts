@@ -145,7 +145,8 @@ export const scenario: Scenario = {
     // A click that lands while the menu is still drawing (1.139 under CI load) leaves it open on the item: choose it
     // with the keyboard then.
     if (await editItem.waitFor({ state: 'hidden', timeout: 3_000 }).then(() => false, () => true)) await page.keyboard.press('Enter');
-    const refusal = page.locator('.notifications-toasts .notification-toast', { hasText: /read-only/ });
+    // Named as people know it ("Customer 416"), not by script id.
+    const refusal = page.locator('.notifications-toasts .notification-toast', { hasText: new RegExp(`is read-only: Customer ${id} cannot be edited`) });
     await refusal.waitFor({ timeout: uiTimeout });
     await refusal.hover();
     await screenshot(page, 'forms-safety-5-read-only-refuses-edit');
