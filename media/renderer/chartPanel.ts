@@ -131,7 +131,7 @@ export class ChartPanel {
     // Setting up the chart and drawing into it are separate tasks as well.
     await this.pause();
     if (superseded()) return;
-    const painted = this.drawn.update(settings.kind, drawing.data, settings.x);
+    const painted = this.drawn.update(settings.kind, drawing.data, settings.x, () => this.pause(), superseded);
     await new Promise<void>((resolve) => {
       this.wake = resolve;
       void painted.then(resolve, resolve);
