@@ -26,6 +26,17 @@ export function recordTypeLabel(recordType: string): string {
   return labels.get(recordType.toLowerCase()) ?? recordType;
 }
 
+/**
+ * The label as a noun inside a sentence ("can read sales order records"): capitalised words in lower case, acronyms
+ * ("CRM Group") and a custom record's id kept as they are.
+ */
+export function recordTypeNoun(recordType: string): string {
+  return recordTypeLabel(recordType)
+    .split(' ')
+    .map((word) => (/^[A-Z][a-z]+(?:-[A-Z][a-z]+)*$/.test(word) ? word.toLowerCase() : word))
+    .join(' ');
+}
+
 /** A record as people name it: its own name ("SO1001"), or its type's label and id ("Customer 222") without one. */
 export function recordTitle(recordType: string, id: string, name?: string): string {
   return name && name !== id ? name : `${recordTypeLabel(recordType)} ${id}`;

@@ -6,6 +6,7 @@ import { permissionPhrase, type AccessLevel } from '../../agents/accessLevel';
 import { accountEnvironment, accountLabel } from '../../agents/accountEnvironment';
 import { wildcardRecordType } from '../../agents/policyDocument';
 import { tableAccessRule } from '../../agents/suiteqlAccess';
+import { recordTypeNoun } from '../../netsuite/recordTypeLabels';
 import type { WarningDialog } from './warningDialog';
 
 export interface AccessChange {
@@ -15,14 +16,17 @@ export interface AccessChange {
   tableOnly?: boolean;
 }
 
-/** "customer records", "transaction (every transaction type) through SuiteQL", "the term table through SuiteQL". */
+/**
+ * "customer records", "sales order records" (by label, as people know the type), "transaction (every transaction
+ * type) through SuiteQL", "the term table through SuiteQL".
+ */
 export function switchSubject(recordType: string, tableOnly = false): string {
   if (recordType === wildcardRecordType) return 'every record type';
   const rule = tableAccessRule(recordType);
   if (rule.kind === 'family' && rule.family.grantKey.toLowerCase() === recordType.toLowerCase()) {
     return `${rule.family.grantKey} (every ${rule.family.noun} type) through SuiteQL`;
   }
-  return tableOnly ? `the ${recordType} table through SuiteQL` : `${recordType} records`;
+  return tableOnly ? `the ${recordType} table through SuiteQL` : `${recordTypeNoun(recordType)} records`;
 }
 
 export const changeAccessButton = 'Change Access';

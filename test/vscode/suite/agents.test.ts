@@ -152,6 +152,10 @@ suite('Agents: language-model tools, access and activity views, MCP endpoint', (
     assert.equal(row.tooltip, `View: VS Code chat can read customer records. On ${accountId} (sandbox); click to change.`);
     assert.equal(row.accessibilityInformation?.label, 'Customer (customer): View');
     assert.equal((await switchRow(agents, accountId, 'Invoice')).description, 'invoice · None');
+    // The sentence names the type as people know it too.
+    await agents.access.setLevel(chat, accountId, 'salesorder', 'write');
+    assert.equal((await switchRow(agents, accountId, 'Sales Order')).description, 'salesorder · Edit · can read, create and change sales order records');
+    await agents.access.clearSwitch(chat, accountId, 'salesorder');
     // Listed by label as the explorer lists them: Project ("job") among the P's, after Partner, not among the J's.
     const labels: string[] = [];
     for (const node of await agents.accessTree.getChildren(await accountNode(agents, accountId))) {
