@@ -4,12 +4,15 @@
  * Kinds: the default bar (sums per date, 365 bars), a line over 100,000 X values, a scatter of 100,000 points and a
  * grouped bar. The chart chunk is bundled into the page here, so its download from disk is not in the figure.
  * Targets (issue 17): first paint ≤ 200 ms; no long task over 50 ms. Prints; never asserts.
- * Run: npm run bench -- chart
+ * Run: npm run bench -- chart [--phases]
+ * --phases: after the measured runs (which it does not change), one more run per kind under a Chromium trace and the
+ * CPU profiler, printing each task over 16 ms meanwhile and what it spent its time on (chart data, ECharts' option
+ * merge, layout, paint, garbage collection, the compositor commit).
  */
 import * as esbuild from 'esbuild';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
@@ -61,8 +64,84 @@ async function main(): Promise<void> {
     }
     console.log(`screenshot: ${screenshot}`);
     console.log(JSON.stringify({ bench: 'chart', rows: 100_000, ...Object.fromEntries(steps.map((s) => [s, { paintMs: round(results[s].paintMs), longestTaskMs: round(results[s].longestTaskMs) }])), paintTargetMs: 200, longTaskTargetMs: 50 }));
+    if (process.argv.includes('--phases')) for (const step of steps) await printPhases(browser, page, step);
   } finally {
     await browser.close();
+  }
+}
+
+/** What a task's CPU profile samples are counted as: the first of these found on a sample's stack. */
+const phaseOf: [string, RegExp][] = [
+  ['paint', /^ZRender\d*\.(flush|_flush)$/],
+  ['layout', /^ECharts\d*\.(resize|_onframe)$/],
+  ['option merge', /^ECharts\d*\.setOption$/],
+  ['chart data', /^(chartDataInSlices|forDrawing|optionOf)$/],
+  ['gc', /^\(garbage collector\)$/],
+];
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string };
+}
+
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string }; children?: number[] }[];
+  startTime: number;
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** One more run of `step` under a trace and the CPU profiler: each task over 16 ms in the measured window, by phase. */
+async function printPhases(browser: Browser, page: Page, step: string): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'toplevel', 'v8'] });
+  await cdp.send('Profiler.start');
+  const measure = await page.evaluate(([n, s]) => (window as unknown as BenchWindow).bench.chart(n, s), [100_000, step] as const);
+  const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
+  const events = (JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] }).traceEvents;
+  await cdp.detach();
+  const main = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const onMain = events.filter((e) => main.has(`${e.pid}:${e.tid}`));
+  const start = onMain.find((e) => e.name === 'chart-measure-start')?.ts ?? 0;
+  const end = onMain.find((e) => e.name === 'chart-measure-end')?.ts ?? Infinity;
+  const spans = onMain.filter((e) => e.ph === 'X' && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') && (e.dur ?? 0) > 16_000 && e.ts + (e.dur ?? 0) >= start && e.ts <= end);
+  const tasks = spans.filter((e) => !spans.some((o) => o !== e && o.ts <= e.ts && o.ts + (o.dur ?? 0) >= e.ts + (e.dur ?? 0) && (o.dur ?? 0) >= (e.dur ?? 0) && !(o.dur === e.dur && o.ts === e.ts && o.name !== 'RunTask')));
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const nameOf = new Map(profile.nodes.map((node) => [node.id, node.callFrame.functionName]));
+  const sampleTimes: number[] = [];
+  let time = profile.startTime;
+  for (const delta of profile.timeDeltas) sampleTimes.push((time += delta));
+  console.log(`phases of "${step}" (one traced run: paint ${measure.paintMs.toFixed(1)} ms, longest task ${measure.longestTaskMs.toFixed(1)} ms); tasks over 16 ms:`);
+  for (const task of tasks.sort((a, b) => a.ts - b.ts)) {
+    const from = task.ts;
+    const to = task.ts + (task.dur ?? 0);
+    const spent = new Map<string, number>();
+    for (let i = 0; i < profile.samples.length; i++) {
+      if (sampleTimes[i] < from || sampleTimes[i] > to) continue;
+      let phase = 'other script';
+      const names: string[] = [];
+      for (let id: number | undefined = profile.samples[i]; id !== undefined; id = parent.get(id)) names.push(nameOf.get(id) ?? '');
+      if (names[0] === '(program)' || names[0] === '(idle)') phase = 'browser';
+      for (const [name, pattern] of phaseOf) {
+        if (names.some((n) => pattern.test(n))) {
+          phase = name;
+          break;
+        }
+      }
+      spent.set(phase, (spent.get(phase) ?? 0) + (profile.timeDeltas[i + 1] ?? 250) / 1000);
+    }
+    const commit = onMain.filter((e) => e.name === 'Commit' && e.ts >= from && e.ts <= to).reduce((sum, e) => sum + (e.dur ?? 0) / 1000, 0);
+    if (commit > 0) spent.set('of which commit', commit);
+    const parts = [...spent].sort((a, b) => b[1] - a[1]).map(([name, ms]) => `${name} ${ms.toFixed(1)}`);
+    console.log(`  at ${((from - start) / 1000).toFixed(0).padStart(4)} ms: ${((task.dur ?? 0) / 1000).toFixed(1).padStart(6)} ms — ${parts.join(', ')}`);
   }
 }
 
@@ -105,10 +184,12 @@ const pageHelpers = `
     observer.observe({ type: 'longtask', buffered: false });
     const note = out.querySelector('.sl-chart-note');
     if (note) note.textContent = '';
+    performance.mark('chart-measure-start');
     const start = performance.now();
     action();
     await drawn();
     const paintMs = performance.now() - start;
+    performance.mark('chart-measure-end');
     await frame();
     observer.disconnect();
     return { paintMs, longestTaskMs: tasks.length ? Math.max(...tasks) : 0, longTasks: tasks.length };
