@@ -93,8 +93,8 @@ function optionOf(kind: ChartKind, data: ChartData, theme: ChartTheme, xName: st
       yAxis: { ...valueAxis, scale: true },
       series: data.series.map((s) =>
         data.joined
-          ? { type: 'line', name: s.name, data: flat(s.points), dimensions: ['x', 'y'], showSymbol: s.points.length <= symbolsUpTo, ...(s.points.length > symbolsUpTo ? { lineStyle: { width: 1 } } : {}), sampling: 'lttb', ...(kind === 'area' ? { areaStyle: { opacity: 0.35 } } : {}) }
-          : { type: 'scatter', name: s.name, data: flat(s.points), dimensions: ['x', 'y'], symbolSize: s.points.length > largeSeries ? 3 : 6, large: true, largeThreshold: largeSeries, progressive: progressiveChunk, progressiveThreshold: progressiveChunk },
+          ? { type: 'line', name: s.name, data: s.points, dimensions: ['x', 'y'], showSymbol: s.points.length / 2 <= symbolsUpTo, ...(s.points.length / 2 > symbolsUpTo ? { lineStyle: { width: 1 } } : {}), sampling: 'lttb', ...(kind === 'area' ? { areaStyle: { opacity: 0.35 } } : {}) }
+          : { type: 'scatter', name: s.name, data: s.points, dimensions: ['x', 'y'], symbolSize: s.points.length / 2 > largeSeries ? 3 : 6, large: true, largeThreshold: largeSeries, progressive: progressiveChunk, progressiveThreshold: progressiveChunk },
       ),
     };
   }
@@ -110,19 +110,6 @@ function optionOf(kind: ChartKind, data: ChartData, theme: ChartTheme, xName: st
         : { type: 'line', name: s.name, data: s.values, showSymbol: !many, sampling: 'lttb', ...(kind === 'area' ? { areaStyle: { opacity: 0.35 } } : {}) },
     ),
   };
-}
-
-/**
- * Points as one Float64Array (x0, y0, x1, y1, …): ECharts copies an option's arrays point by point on every
- * setOption, and reads a typed array as it is. Float64, so dates in milliseconds keep every digit.
- */
-function flat(points: readonly [number, number][]): Float64Array {
-  const values = new Float64Array(points.length * 2);
-  for (let i = 0; i < points.length; i++) {
-    values[2 * i] = points[i][0];
-    values[2 * i + 1] = points[i][1];
-  }
-  return values;
 }
 
 export interface DrawnChart {
