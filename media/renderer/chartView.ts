@@ -83,7 +83,9 @@ function optionOf(kind: ChartKind, data: ChartData, theme: ChartTheme, xName: st
       ],
     };
   }
-  const grid = { left: 8, right: 16, top: data.series.length > 1 ? 32 : 16, bottom: 8, containLabel: true };
+  // containLabel keeps the axis labels inside, not the X axis name drawn under them on a value or time axis: that name
+  // needs room of its own below the labels (it was cut in half by the chart's lower edge).
+  const grid = { left: 8, right: 16, top: data.series.length > 1 ? 32 : 16, bottom: data.shape === 'points' ? 28 : 8, containLabel: true };
   const valueAxis = { type: 'value', axisLine, splitLine: { lineStyle: { color: theme.lines } }, axisLabel: text };
   if (data.shape === 'points') {
     return {
