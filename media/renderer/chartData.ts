@@ -526,15 +526,12 @@ function thinned(series: readonly PointSeries[], columns: number, rows: number):
   let minY = Infinity;
   let maxY = -Infinity;
   for (const s of series) {
-    const points = s.points;
-    for (let i = 0; i < points.length; i += 2) {
-      const x = points[i];
-      const y = points[i + 1];
-      if (x < minX) minX = x;
-      if (x > maxX) maxX = x;
-      if (y < minY) minY = y;
-      if (y > maxY) maxY = y;
-    }
+    const extent = extentOf(s.points);
+    if (!extent) continue;
+    minX = Math.min(minX, extent.minX);
+    maxX = Math.max(maxX, extent.maxX);
+    minY = Math.min(minY, extent.minY);
+    maxY = Math.max(maxY, extent.maxY);
   }
   const perX = maxX > minX ? (columns - 1) / (maxX - minX) : 0;
   const perY = maxY > minY ? (rows - 1) / (maxY - minY) : 0;
@@ -554,3 +551,22 @@ function thinned(series: readonly PointSeries[], columns: number, rows: number):
     return { name: s.name, points: kept.slice(0, length) };
   });
 }
+
+/** The lowest and highest X and Y of interleaved points (undefined for none). */
+export function extentOf(points: Float64Array): { minX: number; minY: number; maxX: number; maxY: number } | undefined {
+  if (points.length < 2) return undefined;
+  let minX = Infinity;
+  let maxX = -Infinity;
+  let minY = Infinity;
+  let maxY = -Infinity;
+  for (let i = 0; i < points.length; i += 2) {
+    const x = points[i];
+    const y = points[i + 1];
+    if (x < minX) minX = x;
+    if (x > maxX) maxX = x;
+    if (y < minY) minY = y;
+    if (y > maxY) maxY = y;
+  }
+  return { minX, minY, maxX, maxY };
+}
+

@@ -5,14 +5,15 @@
  * the canvas (`renderMode: 'richText'`), not as HTML, and ECharts uses no eval. Colours come from VS Code's theme
  * variables (`--vscode-charts-*`), read when drawing, so light, dark and high-contrast themes each get their own.
  */
-import { BarChart, LineChart, PieChart, ScatterChart } from 'echarts/charts';
+import { BarChart, CustomChart, LineChart, PieChart, ScatterChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 import type { ChartKind } from '../../src/protocol/chartSettings';
-import type { ChartData } from './chartData';
+import { extentOf, type ChartData, type PointSeries } from './chartData';
+import { PointsImage } from './scatterRaster';
 
-echarts.use([BarChart, LineChart, PieChart, ScatterChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer, SVGRenderer]);
+echarts.use([BarChart, CustomChart, LineChart, PieChart, ScatterChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer, SVGRenderer]);
 
 export interface ChartTheme {
   palette: string[];
@@ -52,12 +53,35 @@ const largeSeries = 2000;
 const symbolsUpTo = 200;
 
 /**
- * A scatter of more points than this is painted this many points a frame (ECharts' progressive rendering), so
- * painting 10,000s of points is several short frames rather than one long task.
+ * A scatter series of more points than `largeSeries` is drawn as one image of its points (see scatterRaster.ts), with
+ * an invisible large scatter of the same points for the tooltip; smaller ones, and every SVG export, as symbols.
  */
-const progressiveChunk = 3000;
+function scatterSeries(s: PointSeries, doc: Document | undefined, images: PointsImage[]): object[] {
+  const symbols = { type: 'scatter', name: s.name, data: s.points, dimensions: ['x', 'y'], large: true, largeThreshold: largeSeries };
+  const extent = extentOf(s.points);
+  if (!doc || !extent || s.points.length / 2 <= largeSeries) return [{ ...symbols, symbolSize: s.points.length / 2 > largeSeries ? 3 : 6 }];
+  const image = new PointsImage(s.points, 3, doc);
+  images.push(image);
+  return [
+    {
+      type: 'custom',
+      name: s.name,
+      data: [
+        [extent.minX, extent.minY],
+        [extent.maxX, extent.maxY],
+      ],
+      encode: { x: 0, y: 1 },
+      renderItem: image.renderItem,
+      silent: true,
+      tooltip: { show: false },
+    },
+    { ...symbols, symbolSize: 3, progressive: 0, progressiveThreshold: Number.MAX_SAFE_INTEGER, itemStyle: { opacity: 0 } },
+  ];
+}
 
-function optionOf(kind: ChartKind, data: ChartData, theme: ChartTheme, xName: string, forExport: boolean): echarts.EChartsCoreOption {
+/** The ECharts option of a chart; `images` receives the point images of large scatters (none for an export: no `doc`). */
+function optionOf(kind: ChartKind, data: ChartData, theme: ChartTheme, xName: string, doc: Document | undefined, images: PointsImage[] = []): echarts.EChartsCoreOption {
+  const forExport = !doc;
   const text = { color: theme.foreground, fontFamily: theme.fontFamily };
   const axisLine = { lineStyle: { color: theme.lines } };
   const common = {
@@ -93,10 +117,10 @@ function optionOf(kind: ChartKind, data: ChartData, theme: ChartTheme, xName: st
       grid,
       xAxis: { ...valueAxis, type: data.xIsDate ? 'time' : 'value', name: xName, nameLocation: 'middle', nameGap: 24, scale: true },
       yAxis: { ...valueAxis, scale: true },
-      series: data.series.map((s) =>
+      series: data.series.flatMap((s) =>
         data.joined
-          ? { type: 'line', name: s.name, data: s.points, dimensions: ['x', 'y'], showSymbol: s.points.length / 2 <= symbolsUpTo, ...(s.points.length / 2 > symbolsUpTo ? { lineStyle: { width: 1 } } : {}), sampling: 'lttb', ...(kind === 'area' ? { areaStyle: { opacity: 0.35 } } : {}) }
-          : { type: 'scatter', name: s.name, data: s.points, dimensions: ['x', 'y'], symbolSize: s.points.length / 2 > largeSeries ? 3 : 6, large: true, largeThreshold: largeSeries, progressive: progressiveChunk, progressiveThreshold: progressiveChunk },
+          ? [{ type: 'line', name: s.name, data: s.points, dimensions: ['x', 'y'], showSymbol: s.points.length / 2 <= symbolsUpTo, ...(s.points.length / 2 > symbolsUpTo ? { lineStyle: { width: 1 } } : {}), sampling: 'lttb', ...(kind === 'area' ? { areaStyle: { opacity: 0.35 } } : {}) }]
+          : scatterSeries(s, doc, images),
       ),
     };
   }
@@ -129,11 +153,28 @@ export interface DrawnChart {
 }
 
 /**
+ * Resolves when ECharts says the chart is drawn (its 'finished' event, after the frame that paints it); `cancel`
+ * stops listening, for an update that stops early or lays out again.
+ */
+function finishedPainting(chart: echarts.ECharts): { done: Promise<void>; cancel(): void } {
+  let finished: () => void = () => undefined;
+  const done = new Promise<void>((resolve) => {
+    finished = () => {
+      chart.off('finished', finished);
+      resolve();
+    };
+  });
+  chart.on('finished', finished);
+  return { done, cancel: () => chart.off('finished', finished) };
+}
+
+/**
  * One ECharts instance per chart view, kept across redraws: creating one sets up canvases, layers and listeners,
  * which took longer than drawing a changed chart into the instance there is. An update is three tasks: the option
  * is merged into ECharts' model (`lazyUpdate`: nothing laid out yet), then the chart is laid out and its elements
  * built, then the next animation frame paints. Left to one frame, as a lazy setOption does, layout, render and
- * paint were one task of 60-110 ms for a 100,000-row result on a loaded 2-core machine.
+ * paint were one task of 60-110 ms for a 100,000-row result on a loaded 2-core machine. A large scatter adds two:
+ * its points image is made after the first layout (which decides the grid it fills), and the chart laid out again.
  */
 export function drawChart(host: HTMLElement): DrawnChart {
   const chart = echarts.init(host, undefined, { renderer: 'canvas' });
@@ -142,31 +183,34 @@ export function drawChart(host: HTMLElement): DrawnChart {
     async update(kind, data, xName, pause, superseded) {
       const theme = themeOf(host);
       shown = { kind, data, xName, theme };
-      // Done when ECharts says so: a large series is painted progressively, a few thousand items a frame, and a
-      // chart is not drawn until its last frame.
-      let finished: () => void = () => undefined;
-      const painted = new Promise<void>((resolve) => {
-        finished = () => {
-          chart.off('finished', finished);
-          resolve();
-        };
-      });
-      chart.on('finished', finished);
+      const images: PointsImage[] = [];
+      chart.setOption(optionOf(kind, data, theme, xName, host.ownerDocument, images), { notMerge: true, lazyUpdate: true });
+      await pause();
+      if (superseded()) return;
+      // resize() runs the update a lazy setOption left pending (layout and elements) without painting; the next
+      // frame paints. Were a frame to come first, it does all of it, as before, images included.
+      let painted = finishedPainting(chart);
+      for (const image of images) image.deferring = true;
       try {
-        chart.setOption(optionOf(kind, data, theme, xName, false), { notMerge: true, lazyUpdate: true });
-        await pause();
-        if (superseded()) {
-          chart.off('finished', finished);
-          return;
-        }
-        // resize() runs the update a lazy setOption left pending (layout and elements) without painting; the next
-        // frame paints. Were a frame to come first, it does all of it, as before.
         chart.resize();
       } catch (error) {
-        chart.off('finished', finished);
+        painted.cancel();
         throw error;
+      } finally {
+        for (const image of images) image.deferring = false;
       }
-      await painted;
+      if (images.some((image) => image.waiting)) {
+        // A large scatter's points image is made in a task of its own, then the chart is laid out again to show it.
+        painted.cancel();
+        await pause();
+        if (superseded()) return;
+        for (const image of images) image.makePending();
+        await pause();
+        if (superseded()) return;
+        painted = finishedPainting(chart);
+        chart.resize();
+      }
+      await painted.done;
     },
     png() {
       // Decoded here rather than fetched: a webview's CSP may not allow fetching data: URLs.
@@ -177,7 +221,7 @@ export function drawChart(host: HTMLElement): DrawnChart {
     svg() {
       const offscreen = echarts.init(null, undefined, { renderer: 'svg', ssr: true, width: chart.getWidth(), height: chart.getHeight() });
       try {
-        if (shown) offscreen.setOption(optionOf(shown.kind, shown.data, shown.theme, shown.xName, true));
+        if (shown) offscreen.setOption(optionOf(shown.kind, shown.data, shown.theme, shown.xName, undefined));
         return offscreen.renderToSVGString();
       } finally {
         offscreen.dispose();

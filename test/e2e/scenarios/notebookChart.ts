@@ -6,10 +6,12 @@ import type { Scenario } from '../lib/scenario';
 import { notebookOutput, runCommand, runNotebookCell, screenshot, waitForNotification } from '../lib/workbench';
 import { demoNotebook } from './notebookGrid';
 
+/** 3,000 pairs of customers: more points than a scatter draws as symbols (2,000 per series). */
+const manyPairs = 'SELECT a.id AS first_customer, b.id AS second_customer FROM customer a, customer b WHERE ROWNUM <= 3000';
 const salesByMonth = "SELECT TO_CHAR(trandate, 'YYYY-MM') AS month, SUM(foreigntotal) AS sales FROM transaction GROUP BY TO_CHAR(trandate, 'YYYY-MM') ORDER BY month";
 
 export const scenario: Scenario = {
-  name: 'A bar chart of sales by month in light and dark themes, then the result exported to XLSX and read back',
+  name: 'A bar chart of sales by month in light and dark themes, the result exported to XLSX and read back, then a scatter of 3,000 points',
   async run({ openWorkbench }) {
     const page = await openWorkbench({ settings: { 'workbench.colorTheme': 'Default Light Modern' } });
     const folder = new URL(page.url()).searchParams.get('folder');
@@ -81,5 +83,22 @@ export const scenario: Scenario = {
     await output.locator('.sl-chart:not([data-before-rerun]) .sl-chart-note', { hasText: /^Chart of/ }).waitFor({ timeout: 60_000 });
     assert.equal(await output.locator('select.sl-chart-kind').inputValue(), 'line', 'the re-run result opens as the kept line chart');
     await screenshot(page, 'notebook-chart-kept-after-rerun');
+
+    // A scatter of more points than ECharts' large mode: its points are drawn as one image (scatterRaster.ts).
+    await page.locator('.notebook-editor .code-cell-row .monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(manyPairs);
+    await page.keyboard.press('Escape');
+    assert.equal(await runNotebookCell(page, 0), 'success');
+    await output.locator('.sl-grid-load-all').click();
+    await output.locator('.sl-grid-status', { hasText: /^3,000 rows/ }).waitFor({ timeout: 60_000 });
+    if (!(await output.locator('.sl-chart').isVisible())) await output.locator('.sl-grid-chart-toggle').click();
+    await output.locator('select.sl-chart-kind').selectOption('scatter');
+    await output.locator('select.sl-chart-x').selectOption('first_customer');
+    const second = output.locator('.sl-chart-y input[value="second_customer"]');
+    if (!(await second.isChecked())) await second.check();
+    await output.locator('.sl-chart-note', { hasText: /^Chart of 3,000 of 3,000 loaded rows$/ }).waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(500);
+    await screenshot(page, 'notebook-chart-scatter-3000-points');
   },
 };
