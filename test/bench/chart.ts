@@ -6,8 +6,8 @@
  * Targets (issue 17): first paint ≤ 200 ms; no long task over 50 ms. Prints; never asserts.
  * Run: npm run bench -- chart [--phases]
  * --phases: after the measured runs (which it does not change), one more run per kind under a Chromium trace and the
- * CPU profiler, printing each task over 16 ms meanwhile and what it spent its time on (chart data, ECharts' option
- * merge, layout, paint, garbage collection, the compositor commit).
+ * CPU profiler, printing each task over 16 ms meanwhile, what it spent its time on (chart data, ECharts' option
+ * merge, layout, paint, garbage collection, the compositor commit) and the functions with the most self time.
  */
 import * as esbuild from 'esbuild';
 import { mkdirSync } from 'node:fs';
@@ -51,6 +51,8 @@ async function main(): Promise<void> {
       results[step] = { ...runs[2], longestTaskMs: Math.max(...runs.map((r) => r.longestTaskMs)), longTasks: Math.max(...runs.map((r) => r.longTasks)) };
     }
     mkdirSync('test-results/screenshots', { recursive: true });
+    await page.evaluate(() => (window as unknown as BenchWindow).bench.chart(100_000, 'scatter (100,000 points)'));
+    await page.screenshot({ path: join('test-results/screenshots', 'bench-chart-scatter-dark.png') });
     await page.evaluate(() => (window as unknown as BenchWindow).bench.chart(100_000, 'open (bar, sums per date)'));
     const screenshot = join('test-results/screenshots', 'bench-chart-dark.png');
     await page.screenshot({ path: screenshot });
@@ -62,7 +64,7 @@ async function main(): Promise<void> {
       row(`${step} — paint`, `${r.paintMs.toFixed(1)} ms`, `target ≤ 200 ms → ${(r.paintMs / 200).toFixed(2)}× target`);
       row(`${step} — longest task`, `${r.longestTaskMs.toFixed(1)} ms`, `target: none > 50 ms; ${r.longTasks} long task(s)`);
     }
-    console.log(`screenshot: ${screenshot}`);
+    console.log(`screenshots: ${screenshot}, bench-chart-scatter-dark.png beside it`);
     console.log(JSON.stringify({ bench: 'chart', rows: 100_000, ...Object.fromEntries(steps.map((s) => [s, { paintMs: round(results[s].paintMs), longestTaskMs: round(results[s].longestTaskMs) }])), paintTargetMs: 200, longTaskTargetMs: 50 }));
     if (process.argv.includes('--phases')) for (const step of steps) await printPhases(browser, page, step);
   } finally {
@@ -124,11 +126,13 @@ async function printPhases(browser: Browser, page: Page, step: string): Promise<
     const from = task.ts;
     const to = task.ts + (task.dur ?? 0);
     const spent = new Map<string, number>();
+    const self = new Map<string, number>();
     for (let i = 0; i < profile.samples.length; i++) {
       if (sampleTimes[i] < from || sampleTimes[i] > to) continue;
       let phase = 'other script';
       const names: string[] = [];
       for (let id: number | undefined = profile.samples[i]; id !== undefined; id = parent.get(id)) names.push(nameOf.get(id) ?? '');
+      self.set(names[0] || '(anonymous)', (self.get(names[0] || '(anonymous)') ?? 0) + (profile.timeDeltas[i + 1] ?? 250) / 1000);
       if (names[0] === '(program)' || names[0] === '(idle)') phase = 'browser';
       for (const [name, pattern] of phaseOf) {
         if (names.some((n) => pattern.test(n))) {
@@ -142,6 +146,9 @@ async function printPhases(browser: Browser, page: Page, step: string): Promise<
     if (commit > 0) spent.set('of which commit', commit);
     const parts = [...spent].sort((a, b) => b[1] - a[1]).map(([name, ms]) => `${name} ${ms.toFixed(1)}`);
     console.log(`  at ${((from - start) / 1000).toFixed(0).padStart(4)} ms: ${((task.dur ?? 0) / 1000).toFixed(1).padStart(6)} ms — ${parts.join(', ')}`);
+    // The functions that spent the most time themselves: where to look when a phase is too long.
+    const top = [...self].filter(([name]) => name !== '(program)' && name !== '(idle)').sort((a, b) => b[1] - a[1]).slice(0, 5);
+    if (top.length) console.log(`           most self time: ${top.map(([name, ms]) => `${name} ${ms.toFixed(1)}`).join(', ')}`);
   }
 }
 
