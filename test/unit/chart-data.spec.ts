@@ -3,7 +3,7 @@
  * "Other" slice, scatter points, and a saved chart surviving a `.snb` save and reopen.
  */
 import { describe, expect, it } from 'vitest';
-import { chartData, defaultChart, fittedChart, maxGroups } from '../../media/renderer/chartData';
+import { chartData, defaultChart, fittedChart, maxGroups, preparing } from '../../media/renderer/chartData';
 import type { RowsColumn } from '../../src/protocol/rows';
 import { parseSnb, serializeSnb, snbFromNotebook, snbToNotebook } from '../../src/app/notebook/snbFormat';
 
@@ -90,5 +90,27 @@ describe('a line over a number or date X', () => {
   it('is drawn as points in X order on a value axis, sums per X', () => {
     const data = chartData({ kind: 'line', x: 'trandate', y: ['amount'] }, columns, rows);
     expect(data).toEqual({ shape: 'points', xIsDate: true, joined: true, series: [{ name: 'amount', points: Float64Array.of(Date.UTC(2025, 11, 30), 0, Date.UTC(2026, 0, 15), 50, Date.UTC(2026, 1, 3), 125.5) }], rowsUsed: 4 });
+  });
+
+  it('sums runs of equal X while the rows come in X order, and the same sums once the order breaks', () => {
+    const numbers: RowsColumn[] = [
+      { name: 'n', type: 'number' },
+      { name: 'v', type: 'number' },
+    ];
+    const ordered = [
+      ['1', '1'],
+      ['1.0', '2'],
+      ['2', '3'],
+      ['5', '4'],
+      ['5', '5'],
+    ];
+    const line = { kind: 'line', x: 'n', y: ['v'] } as const;
+    expect(chartData(line, numbers, ordered)).toEqual({ shape: 'points', xIsDate: false, joined: true, series: [{ name: 'v', points: Float64Array.of(1, 3, 2, 3, 5, 9) }], rowsUsed: 5 });
+    // An X before the last one, in a later slice than the ordered rows: earlier sums are kept and merged into.
+    const broken = [...ordered, ['2', '10'], ['0', '1'], [null, '7'], ['x', '7'], ['5', null]];
+    const steps = preparing(line, numbers, broken, 2);
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    expect(step.value).toEqual({ shape: 'points', xIsDate: false, joined: true, series: [{ name: 'v', points: Float64Array.of(0, 1, 1, 3, 2, 13, 5, 9) }], rowsUsed: 10 });
   });
 });
