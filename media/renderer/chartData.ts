@@ -201,30 +201,66 @@ function seriesSlot(groupSlot: Map<string, number>, key: string, count: number):
   return at;
 }
 
+/**
+ * The sums of a chart's series per X slot: sums[series][slot]. Without a group-by, a series per Y column (or one
+ * counting rows when there is no Y); with one, a series per group value of the first Y (or of the row count).
+ */
+class SeriesSums {
+  readonly names: string[];
+  readonly sums: Sums[];
+  private readonly groupSlot = new Map<string, number>();
+
+  constructor(
+    private readonly ys: number[],
+    private readonly group: number,
+    columns: readonly RowsColumn[],
+  ) {
+    this.names = group >= 0 ? [] : ys.length > 0 ? ys.map((i) => columns[i].name) : ['rows'];
+    this.sums = this.names.map(() => new Sums());
+  }
+
+  /** Adds `row`'s values at X slot `at`; values that are no number are left out. */
+  add(row: readonly Cell[], at: number): void {
+    const { ys, group, names, sums } = this;
+    if (group >= 0) {
+      const groupKey = row[group] ?? '(null)';
+      const series = seriesSlot(this.groupSlot, groupKey, names.length);
+      if (series === names.length) {
+        names.push(groupKey);
+        sums.push(new Sums());
+      }
+      const value = ys.length > 0 ? numberOf(row[ys[0]]) : 1;
+      if (!Number.isNaN(value)) sums[series].add(at, value);
+      return;
+    }
+    if (ys.length === 0) sums[0].add(at, 1);
+    for (let s = 0; s < ys.length; s++) {
+      const value = numberOf(row[ys[s]]);
+      if (!Number.isNaN(value)) sums[s].add(at, value);
+    }
+  }
+}
+
 /** Bar, line, area and pie over any X: sums per distinct X text, in date, number or first-seen order. */
 class CategoryAccumulator implements Accumulator {
   private readonly slot = new Map<string, number>();
   private readonly names: string[] = [];
-  // sums[series][category]; with a group-by, one series per group value of the first Y (or of the row count).
-  private readonly seriesNames: string[];
-  private readonly groupSlot = new Map<string, number>();
-  private readonly sums: Sums[];
+  private readonly series: SeriesSums;
   private used = 0;
 
   constructor(
     private readonly x: number,
-    private readonly ys: number[],
-    private readonly group: number,
+    ys: number[],
+    group: number,
     private readonly xType: RowsColumn['type'],
     columns: readonly RowsColumn[],
     private readonly pie: boolean,
   ) {
-    this.seriesNames = group >= 0 ? [] : ys.length > 0 ? ys.map((i) => columns[i].name) : ['rows'];
-    this.sums = this.seriesNames.map(() => new Sums());
+    this.series = new SeriesSums(ys, group, columns);
   }
 
   add(rows: readonly (readonly Cell[])[], from: number, to: number): void {
-    const { x, ys, group, slot, names, sums, seriesNames } = this;
+    const { x, slot, names } = this;
     for (let r = from; r < to; r++) {
       const row = rows[r];
       const key = x >= 0 ? (row[x] ?? '(null)') : '';
@@ -235,27 +271,13 @@ class CategoryAccumulator implements Accumulator {
         names.push(key);
       }
       this.used++;
-      if (group >= 0) {
-        const groupKey = row[group] ?? '(null)';
-        const series = seriesSlot(this.groupSlot, groupKey, seriesNames.length);
-        if (series === seriesNames.length) {
-          seriesNames.push(groupKey);
-          sums.push(new Sums());
-        }
-        const value = ys.length > 0 ? numberOf(row[ys[0]]) : 1;
-        if (!Number.isNaN(value)) sums[series].add(at, value);
-        continue;
-      }
-      if (ys.length === 0) sums[0].add(at, 1);
-      for (let s = 0; s < ys.length; s++) {
-        const value = numberOf(row[ys[s]]);
-        if (!Number.isNaN(value)) sums[s].add(at, value);
-      }
+      this.series.add(row, at);
     }
   }
 
   *finish(): Generator<void, ChartData> {
-    const { names, sums, seriesNames, xType } = this;
+    const { names, xType } = this;
+    const { sums, names: seriesNames } = this.series;
     let order: ArrayLike<number> = names.map((_, i) => i);
     if (xType === 'date' || xType === 'number') {
       order = orderOf(Float64Array.from(names, xType === 'date' ? dateValue : Number));
@@ -312,25 +334,22 @@ class JoinedAccumulator implements Accumulator {
   private count = 0;
   /** X value → its slot, made only once a row's X comes before the last one. */
   private slot: Map<number, number> | undefined;
-  private readonly seriesNames: string[];
-  private readonly groupSlot = new Map<string, number>();
-  private readonly sums: Sums[];
+  private readonly series: SeriesSums;
   private used = 0;
 
   constructor(
     private readonly x: number,
-    private readonly ys: number[],
-    private readonly group: number,
+    ys: number[],
+    group: number,
     private readonly xIsDate: boolean,
     columns: readonly RowsColumn[],
   ) {
     this.xOf = xIsDate ? cachedDates() : numberOf;
-    this.seriesNames = group >= 0 ? [] : ys.length > 0 ? ys.map((i) => columns[i].name) : ['rows'];
-    this.sums = this.seriesNames.map(() => new Sums());
+    this.series = new SeriesSums(ys, group, columns);
   }
 
   add(rows: readonly (readonly Cell[])[], from: number, to: number): void {
-    const { x, ys, group, sums, seriesNames } = this;
+    const { x } = this;
     for (let r = from; r < to; r++) {
       const row = rows[r];
       this.used++;
@@ -338,22 +357,7 @@ class JoinedAccumulator implements Accumulator {
       const px = cell === null || cell === undefined ? Number.NaN : this.xOf(cell);
       if (Number.isNaN(px)) continue;
       const at = this.slotOf(px);
-      if (group >= 0) {
-        const groupKey = row[group] ?? '(null)';
-        const series = seriesSlot(this.groupSlot, groupKey, seriesNames.length);
-        if (series === seriesNames.length) {
-          seriesNames.push(groupKey);
-          sums.push(new Sums());
-        }
-        const value = ys.length > 0 ? numberOf(row[ys[0]]) : 1;
-        if (!Number.isNaN(value)) sums[series].add(at, value);
-        continue;
-      }
-      if (ys.length === 0) sums[0].add(at, 1);
-      for (let s = 0; s < ys.length; s++) {
-        const value = numberOf(row[ys[s]]);
-        if (!Number.isNaN(value)) sums[s].add(at, value);
-      }
+      this.series.add(row, at);
     }
   }
 
@@ -386,7 +390,7 @@ class JoinedAccumulator implements Accumulator {
     // In X order already unless the map was needed.
     const order = this.slot ? orderOf(xs) : undefined;
     if (order) yield;
-    const summed = seriesSums(this.seriesNames, this.sums, length);
+    const summed = seriesSums(this.series.names, this.series.sums, length);
     const series = summed.map((one) => ({ name: one.name, points: new Float64Array(2 * length) }));
     yield* inSlices(length, (from, to) => {
       for (let s = 0; s < series.length; s++) {
