@@ -118,6 +118,27 @@ describe('SuiteQL runner against the sandbox', () => {
     }
   });
 
+  it('fetches ahead at a Tier 1 account\u2019s 15 concurrent requests without Node reporting a listener leak', async () => {
+    const tier1 = await setUpClient({ concurrencyLimit: 15, latency: { perRequestMs: 20 } });
+    const warnings: string[] = [];
+    const onWarning = (warning: Error): void => {
+      warnings.push(`${warning.name}: ${warning.message}`);
+    };
+    process.on('warning', onWarning);
+    try {
+      const wide = tier1.client({ concurrencyLimit: 15 });
+      let rows = 0;
+      for await (const _row of wide.query(customerIds, { pageSize: 10, expectedRows: customerCount })) rows++;
+      expect(rows).toBe(customerCount);
+      // Warnings are emitted on the next tick.
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warnings.filter((w) => w.startsWith('MaxListenersExceededWarning'))).toEqual([]);
+    } finally {
+      process.off('warning', onWarning);
+      await tier1.stop();
+    }
+  });
+
   it('rejects a bad query with NetSuite\u2019s detail before streaming anything', async () => {
     const run = client.query('SELECT nosuchcolumn FROM customer');
     const error = await (async () => {
