@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { chartData, defaultChart, fittedChart, maxGroups, preparing } from '../../media/renderer/chartData';
+import type { ChartSettings } from '../../src/protocol/chartSettings';
 import type { RowsColumn } from '../../src/protocol/rows';
 import { parseSnb, serializeSnb, snbFromNotebook, snbToNotebook } from '../../src/app/notebook/snbFormat';
 
@@ -104,7 +105,7 @@ describe('a line over a number or date X', () => {
       ['5', '4'],
       ['5', '5'],
     ];
-    const line = { kind: 'line', x: 'n', y: ['v'] } as const;
+    const line: ChartSettings = { kind: 'line', x: 'n', y: ['v'] };
     expect(chartData(line, numbers, ordered)).toEqual({ shape: 'points', xIsDate: false, joined: true, series: [{ name: 'v', points: Float64Array.of(1, 3, 2, 3, 5, 9) }], rowsUsed: 5 });
     // An X before the last one, in a later slice than the ordered rows: earlier sums are kept and merged into.
     const broken = [...ordered, ['2', '10'], ['0', '1'], [null, '7'], ['x', '7'], ['5', null]];

@@ -104,7 +104,7 @@ describe('scatter points image', () => {
     const first = imageOf(image.renderItem(params(0), api));
     const wider = { ...grid, width: 200 };
     const widerCoord = ([x, y]: number[]) => [wider.x + x * 20, wider.y + wider.height - y * 10];
-    const again = image.renderItem({ dataIndex: 0, coordSys: wider } as never, { coord: widerCoord, visual: () => '#ff0000' } as never) as { style: { image: FakeCanvas } };
+    const again = image.renderItem({ dataIndex: 0, coordSys: wider } as never, { coord: widerCoord, visual: () => '#ff0000' } as never) as unknown as { style: { image: FakeCanvas } };
     expect(again.style.image).not.toBe(first);
     expect(again.style.image.width).toBe(200);
   });
