@@ -36,6 +36,22 @@ async function clickMenuItem(page: Page, row: Locator, item: string): Promise<vo
   await menu.locator('.action-item', { hasText: item }).first().click({ timeout: uiTimeout });
 }
 
+/**
+ * Query in Notebook from the type's context menu, clicked again (once) when no notebook opens: in one CI run on 1.139
+ * under load the click on the menu item closed the menu and no notebook came within a minute, which a person would
+ * answer by choosing the item again. A notebook that did open is never opened twice.
+ */
+async function openQueryInNotebook(page: Page, row: Locator): Promise<void> {
+  const notebook = page.locator('.notebook-editor .code-cell-row').first();
+  for (let attempt = 0; ; attempt += 1) {
+    await clickMenuItem(page, row, 'Query in Notebook');
+    const opened = await notebook.waitFor({ timeout: 30_000 }).then(() => true, () => false);
+    if (opened) return;
+    if (attempt >= 1) throw new Error('Query in Notebook opened no notebook, twice');
+    await page.keyboard.press('Escape');
+  }
+}
+
 const amount = (description: string): number => Number(/Balance ([\d,.]+)/.exec(description)?.[1].replace(/,/g, '') ?? Number.NaN);
 
 export const scenario: Scenario = {
@@ -85,9 +101,12 @@ export const scenario: Scenario = {
     await answerInputBox(page, 'bakery');
     await waitForTreeLoaded(page);
     await waitForDescriptions(page, (d) => d.length > 0 && d.length <= 5, 'the filtered list');
-    await clickMenuItem(page, customers, 'Query in Notebook');
+    await openQueryInNotebook(page, customers);
     const cell = page.locator('.notebook-editor .code-cell-row .view-lines').first();
-    await cell.filter({ hasText: 'bakery' }).waitFor({ timeout: 60_000 });
+    await cell.filter({ hasText: 'bakery' }).waitFor({ timeout: 60_000 }).catch(async (error: unknown) => {
+      const shown = (await cell.innerText().catch(() => '(no cell)')).replace(/\u00a0/g, ' ');
+      throw new Error(`the notebook's cell does not show the filter: ${shown}`, { cause: error });
+    });
     const sql = (await cell.innerText()).replace(/\u00a0/g, ' ');
     assert.match(sql, /WHERE \(LOWER\(companyname\) LIKE '%bakery%'/);
     assert.match(sql, /ORDER BY balancesearch DESC NULLS LAST, id/);
