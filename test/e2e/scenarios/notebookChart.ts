@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Scenario } from '../lib/scenario';
-import { notebookOutput, runCommand, runNotebookCell, screenshot, waitForNotification } from '../lib/workbench';
+import { notebookOutput, replaceCellText, runCommand, runNotebookCell, screenshot, waitForNotification } from '../lib/workbench';
 import { demoNotebook } from './notebookGrid';
 
 /** 3,000 pairs of customers: more points than a scatter draws as symbols (2,000 per series). */
@@ -17,10 +17,7 @@ export const scenario: Scenario = {
     const folder = new URL(page.url()).searchParams.get('folder');
     assert.ok(folder, 'the workbench URL names its workspace folder');
     await demoNotebook(page);
-    await page.locator('.notebook-editor .code-cell-row .monaco-editor .view-lines').first().click();
-    await page.keyboard.press('Control+A');
-    await page.keyboard.type(salesByMonth);
-    await page.keyboard.press('Escape');
+    await replaceCellText(page, salesByMonth);
     assert.equal(await runNotebookCell(page, 0), 'success');
     const output = notebookOutput(page);
     const status = await output.locator('.sl-grid-status').innerText();
@@ -85,10 +82,7 @@ export const scenario: Scenario = {
     await screenshot(page, 'notebook-chart-kept-after-rerun');
 
     // A scatter of more points than ECharts' large mode: its points are drawn as one image (scatterRaster.ts).
-    await page.locator('.notebook-editor .code-cell-row .monaco-editor .view-lines').first().click();
-    await page.keyboard.press('Control+A');
-    await page.keyboard.type(manyPairs);
-    await page.keyboard.press('Escape');
+    await replaceCellText(page, manyPairs);
     assert.equal(await runNotebookCell(page, 0), 'success');
     await output.locator('.sl-grid-load-all').click();
     await output.locator('.sl-grid-status', { hasText: /^3,000 rows/ }).waitFor({ timeout: 60_000 });
