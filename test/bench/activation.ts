@@ -8,7 +8,9 @@
  * the tree's first getChildren(); the browser notes the frame that first shows the account's row. Both clocks are
  * the machine's wall clock (performance.timeOrigin + now()). The NetSuite view is opened once in a warm-up window;
  * the same origin and browser profile then open every window with it showing, as a person's next window does.
- * Prints; never asserts.
+ * `--profile`: the probe also samples the extension host's CPU in each window, and the bench prints the functions
+ * with the most self time per bundle (summed over its windows; sampling slows the windows, so read the figures of a
+ * run without it). Prints; never asserts.
  */
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
@@ -20,9 +22,12 @@ import { launchChromium, workbenchUrl } from '../vscode/harness/browser';
 import { findFreePort, startCodeServer } from '../vscode/harness/codeServer';
 import { screenshot } from '../e2e/lib/workbench';
 import { projectRoot, vscodeInstall } from '../vscode/harness/paths';
+import { selfTimes } from './lib/cpuProfile';
 import { median, round } from './lib/sandboxClient';
 
-const runs = Number(process.argv[2] ?? 5);
+const args = process.argv.slice(2);
+const runs = Number(args.find((arg) => /^\d+$/.test(arg)) ?? 5);
+const profiling = args.includes('--profile');
 const bundles = ['extension.js', 'extension-single.js'] as const;
 const accountLabel = 'Bench account';
 
@@ -49,6 +54,7 @@ async function main(): Promise<void> {
     const workspace = join(work, 'workspace');
     mkdirSync(workspace);
     const out = join(work, 'probe.jsonl');
+    mkdirSync(join(work, 'profiles'));
     const port = await findFreePort();
     const browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -66,6 +72,7 @@ async function main(): Promise<void> {
     }
     console.log();
     report(results);
+    if (profiling) reportProfiles(join(work, 'profiles'));
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -130,7 +137,11 @@ async function openWindow(options: WindowOptions): Promise<Run> {
     folder: options.workspace,
     port: options.port,
     extensionsDir,
-    env: { SUITELENS_BENCH_OUT: options.out, SUITELENS_BENCH_BUNDLE: options.bundle },
+    env: {
+      SUITELENS_BENCH_OUT: options.out,
+      SUITELENS_BENCH_BUNDLE: options.bundle,
+      ...(profiling && !options.warmUp ? { SUITELENS_BENCH_PROFILE: join(options.out, '..', 'profiles') } : {}),
+    },
     // The trust question would hold the window at a modal; this measures activation, not trust.
     disableWorkspaceTrust: true,
   });
@@ -219,6 +230,18 @@ function report(results: Run[]): void {
   console.log(`split/single: own code ${(split.ownMs / single.ownMs).toFixed(2)}×, to paint ${(split.toPaintMs / single.toPaintMs).toFixed(2)}×`);
   const json = { bench: 'activation', vscode: vscodeInstall().target, runs, ...Object.fromEntries(summary.map((s) => [s.bundle, { loadMs: round(s.loadMs), activateMs: round(s.activateMs), rootsMs: round(s.rootsMs), ownMs: round(s.ownMs), toPaintMs: round(s.toPaintMs), loadedBytes: s.loadedBytes }])) };
   console.log(JSON.stringify(json));
+}
+
+/** The functions with the most self time from activation start to the roots' answer, per bundle, over its windows. */
+function reportProfiles(folder: string): void {
+  const files = readdirSync(folder);
+  for (const bundle of bundles) {
+    const mine = files.filter((file) => file.startsWith(`${bundle}-`)).map((file) => join(folder, file));
+    const times = selfTimes(mine);
+    const total = times.reduce((sum, { ms }) => sum + ms, 0);
+    console.log(`${bundle}: CPU self time while profiled, per window (${mine.length} windows; ${(total / mine.length).toFixed(1)} ms busy each, sampling included)`);
+    for (const { name, ms } of times.slice(0, 25)) console.log(`  ${(ms / mine.length).toFixed(1).padStart(7)} ms  ${name}`);
+  }
 }
 
 void main().catch((error: unknown) => {

@@ -3,9 +3,12 @@
  * SuiteLens's own work up to the NetSuite tree's first answer and appends one JSON line to SUITELENS_BENCH_OUT:
  * require() of the bundle named by SUITELENS_BENCH_BUNDLE (extension.js, or the old single file), activate(), and
  * the tree's first getChildren(). It also lists the files of ours that were loaded by then, with their sizes.
+ * With SUITELENS_BENCH_PROFILE (a folder), it also samples the extension host's CPU from before the require() until
+ * the roots are answered and writes the profile there (one file per window), for the bench's `--profile`.
  * Runs inside the extension host; never shipped.
  */
-import { appendFileSync, statSync } from 'node:fs';
+import { appendFileSync, statSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import { join, sep } from 'node:path';
 import * as vscode from 'vscode';
 
@@ -32,6 +35,7 @@ export function activate(context: vscode.ExtensionContext): unknown {
   const profile = { accountId: 'TSTDRV1234567', label: 'Bench account', authKind: 'tba', environment: 'sandbox', readOnly: false, confirmBeforeWrite: false, concurrencyLimit: 5, addedAt: new Date(0).toISOString() };
   void context.globalState.update('suitelens.accounts.v1', [profile]);
 
+  const profiler = startProfiler(process.env.SUITELENS_BENCH_PROFILE, bundle);
   const timing: Timing = { bundle, startedAt: now() };
   const distFolders = new Set([join(context.extensionPath, 'dist') + sep]);
   watchExplorer(timing, (answered) => {
@@ -39,6 +43,7 @@ export function activate(context: vscode.ExtensionContext): unknown {
       .filter((file) => [...distFolders].some((folder) => file.startsWith(folder)) && !file.endsWith('activation-probe.js'))
       .map((file) => ({ file: file.split(sep).pop() ?? file, bytes: statSync(file).size }));
     timing.rootsAnsweredAt = answered;
+    profiler?.();
     if (out) appendFileSync(out, `${JSON.stringify(timing)}\n`);
   });
 
@@ -56,6 +61,25 @@ export function activate(context: vscode.ExtensionContext): unknown {
 
 export function deactivate(): unknown {
   return bundleExports?.deactivate?.();
+}
+
+/**
+ * Samples this thread's CPU every 100 µs through an in-process inspector session (posts on it run synchronously);
+ * the returned function stops and writes `<bundle>-<time>.cpuprofile` into `folder`.
+ */
+function startProfiler(folder: string | undefined, bundle: string): (() => void) | undefined {
+  if (!folder) return undefined;
+  const session = new Session();
+  session.connect();
+  session.post('Profiler.enable');
+  session.post('Profiler.setSamplingInterval', { interval: 100 });
+  session.post('Profiler.start');
+  return () => {
+    session.post('Profiler.stop', (error, result) => {
+      if (!error) writeFileSync(join(folder, `${bundle}-${Date.now()}.cpuprofile`), JSON.stringify(result.profile));
+      session.disconnect();
+    });
+  };
 }
 
 /** Wraps the explorer's data provider as SuiteLens registers it, to time the first ask for the tree's roots. */
