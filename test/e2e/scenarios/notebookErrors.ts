@@ -1,14 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Scenario } from '../lib/scenario';
-import { notebookOutput, runNotebookCell, screenshot } from '../lib/workbench';
+import { notebookOutput, replaceCellText, runNotebookCell, screenshot } from '../lib/workbench';
 import { demoNotebook } from './notebookGrid';
-
-async function replaceCellText(page: import('playwright-core').Page, text: string): Promise<void> {
-  await page.locator('.notebook-editor .code-cell-row .monaco-editor .view-lines').first().click();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type(text);
-  await page.keyboard.press('Escape');
-}
 
 export const scenario: Scenario = {
   name: "A bad query fails its cell with NetSuite's own detail, the failing name marked",
