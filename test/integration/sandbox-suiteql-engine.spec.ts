@@ -149,6 +149,26 @@ describe('paging', () => {
     await capped.close();
   });
 
+  it('a result larger than work_mem keeps the query order in the cursor and in direct pages', async () => {
+    // The items are aggregated in the order the query yields them (no re-sort inside string_agg), so a result whose
+    // own sort spills to disk and runs against the physical order must still page back in the query's order.
+    const own = await createFixtureDatabase();
+    await own.exec(`INSERT INTO customer (id, entityid, companyname) SELECT n + 1000, 'BULK' || n, repeat(md5(n::text), 8) FROM generate_series(1, 30000) AS n`);
+    const bulk = createSuiteQLEngine({ db: own, tables: fixtureTables });
+    const query = "SELECT id, companyname FROM customer WHERE entityid LIKE 'BULK%' ORDER BY companyname DESC, id";
+    const expected = (await own.query<{ id: number; companyname: string }>(`SELECT id, companyname FROM customer WHERE entityid LIKE 'BULK%' ORDER BY companyname DESC, id`)).rows;
+    const ids: string[] = [];
+    for (let offset = 0; offset < expected.length; offset += 1000) {
+      const { rows, totalResults } = await page(query, { offset, engine: bulk });
+      expect(totalResults).toBe(expected.length);
+      ids.push(...rows.map((row) => row.id));
+      if (offset === 1000) expect(rows[0]).toEqual({ id: String(expected[1000].id), companyname: expected[1000].companyname });
+    }
+    expect(ids).toEqual(expected.map((row) => String(row.id)));
+    await bulk.close();
+    await own.close();
+  }, 120_000);
+
   it('invalidate() makes the next page see a write; evicted and closed cursors are dropped', async () => {
     const isolated = createSuiteQLEngine({ db, tables: fixtureTables, cache: { maxEntries: 1 } });
     const query = "SELECT id FROM customer WHERE entityid LIKE 'CUST%' ORDER BY id";
