@@ -50,6 +50,20 @@ describe('record form hot-exit backups', () => {
     expect(parseFormBackup(serializeFormBackup(backup))).toEqual(backup);
   });
 
+  it('keeps an unsaved transform preview a transform: its source and the preview it reverts to come back', () => {
+    const preview: FormBackup = {
+      ...backup,
+      recordId: undefined,
+      recordName: undefined,
+      start: { memo: 'from the order' },
+      transformFrom: { sourceType: 'salesOrder', sourceId: '42', sourceName: 'SO42' },
+    };
+    const restored = parseFormBackup(serializeFormBackup(preview));
+    expect(restored.transformFrom).toEqual({ sourceType: 'salesOrder', sourceId: '42', sourceName: 'SO42' });
+    expect(restored.start).toEqual({ memo: 'from the order' });
+    expect(() => parseFormBackup(JSON.stringify({ ...preview, transformFrom: { sourceType: 'salesOrder' } }))).toThrow(/shape/);
+  });
+
   it('refuses text that is not a backup, saying why', () => {
     expect(() => parseFormBackup('{not json')).toThrow(/not valid JSON/);
     expect(() => parseFormBackup(JSON.stringify({ ...backup, version: 2 }))).toThrow(/shape/);

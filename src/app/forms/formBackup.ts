@@ -9,6 +9,13 @@ import { isNumber, isString, objectOf, oneOf, optional } from '../../protocol/gu
 import type { FormModel } from './model/formModel';
 import type { FormValues } from './model/formValues';
 
+/** The record a new, unsaved form was started from by a transform (an invoice from a sales order). */
+export interface TransformSource {
+  sourceType: string;
+  sourceId: string;
+  sourceName?: string;
+}
+
 export interface FormBackup {
   version: 1;
   model: FormModel;
@@ -17,6 +24,10 @@ export interface FormBackup {
   original: FormValues;
   current: FormValues;
   createKey?: string;
+  /** A new record's values as NetSuite started it (its defaults or a transform's preview): what Revert returns to. */
+  start?: FormValues;
+  /** Set for a transform's unsaved preview: saving the restored form must still run the transform, not a plain create. */
+  transformFrom?: TransformSource;
   /** When the backup was taken (ms since epoch), for the notice shown after restoring it. */
   savedAt: number;
 }
@@ -29,6 +40,8 @@ const isFormBackup = objectOf({
   original: isFormValues,
   current: isFormValues,
   createKey: optional(isString),
+  start: optional(isFormValues),
+  transformFrom: optional(objectOf({ sourceType: isString, sourceId: isString, sourceName: optional(isString) })),
   savedAt: isNumber,
 });
 

@@ -15,7 +15,7 @@ import type { Logger } from '../../netsuite/log';
 import { recordTitle, recordTypeLabel } from '../../netsuite/recordTypeLabels';
 import type { AccountProfile } from '../../app/accounts/accountProfile';
 import type { AccountRegistry } from '../accounts/accountRegistry';
-import { serializeFormBackup, type FormBackup } from '../../app/forms/formBackup';
+import { serializeFormBackup, type FormBackup, type TransformSource } from '../../app/forms/formBackup';
 import { formScheme, formTitle, formUriParts, type FormResource } from '../../app/forms/formUri';
 import { applyStep, continuesStep, editLabel, type FormChange, type FormEditStep } from '../../app/forms/model/formEdits';
 import { buildFormModel, type FormModel } from '../../app/forms/model/formModel';
@@ -73,10 +73,7 @@ export interface UndoStep {
 }
 
 /** A record started from another, as NetSuite would create it (an invoice from a sales order), not yet saved. */
-export interface TransformStart {
-  sourceType: string;
-  sourceId: string;
-  sourceName?: string;
+export interface TransformStart extends TransformSource {
   /** NetSuite's prefilled target (create-form on `!transform`). */
   preview: NetSuiteRecord;
 }
@@ -121,7 +118,7 @@ export class RecordFormDocument implements vscode.CustomDocument {
   /** A new record's values as NetSuite started it (defaults or transform preview): what Revert returns to, and what sourcing compares with. */
   private start: FormValues = {};
   /** Set while this form shows a transform's preview: its save runs the transform. */
-  transformFrom: TransformStart | undefined;
+  transformFrom: TransformSource | undefined;
   private closingForGood = false;
   /** The step keystrokes still extend (see `continuesStep`); closed by a save, a revert, an undo or a redo. */
   private openStep: FormEditStep | undefined;
@@ -163,6 +160,9 @@ export class RecordFormDocument implements vscode.CustomDocument {
       // Unsaved edits come back whatever the account's state; saving them waits for the account (and says so).
       const scope = await deps.registry.scope(resource.accountId).catch((error: unknown) => error as Error);
       const form = new RecordFormDocument(deps, resource, restore.uri, backup.model, scope instanceof Error ? undefined : scope, backup);
+      // A restored preview still saves as the transform (the invoice linked to its order), and reverts to the preview.
+      form.start = backup.start ?? {};
+      form.transformFrom = backup.transformFrom;
       const restored = `Restored your unsaved edits from ${new Date(backup.savedAt).toLocaleString()}.`;
       form.notice = scope instanceof Error ? `${restored} ${scope.message} Save once the account is back; the edits are kept until then.` : restored;
       return form;
@@ -184,7 +184,7 @@ export class RecordFormDocument implements vscode.CustomDocument {
     const uri = restore?.uri ?? vscode.Uri.from({ scheme: formScheme, ...formUriParts(resource, formTitle(resource.recordType, loaded.recordId, loaded.recordName)) });
     const form = new RecordFormDocument(deps, resource, uri, model, scope, loaded);
     form.start = start;
-    form.transformFrom = transform;
+    form.transformFrom = transform && { sourceType: transform.sourceType, sourceId: transform.sourceId, sourceName: transform.sourceName };
     return form;
   }
 
@@ -411,6 +411,8 @@ export class RecordFormDocument implements vscode.CustomDocument {
       original: this.original,
       current: this.current,
       createKey: this.keys.create,
+      start: this.recordId ? undefined : this.start,
+      transformFrom: this.transformFrom,
       savedAt: Date.now(),
     };
     await vscode.workspace.fs.writeFile(destination, new TextEncoder().encode(serializeFormBackup(backup)));

@@ -187,3 +187,15 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file });
   return file;
 }
+
+/**
+ * Reloads the window through VS Code's own command, as a person does: it shuts the window down in order (editor
+ * state and backups stored first). A bare browser reload races the workbench's state store; now and then a tab was
+ * not restored at all (seen on 1.139 under CI load), which is the browser's loss, not the extension's.
+ */
+export async function reloadWindow(page: Page): Promise<void> {
+  const reloaded = page.waitForEvent('load', { timeout: 60_000 });
+  await runCommand(page, 'Developer: Reload Window');
+  await reloaded;
+  await waitForWorkbench(page);
+}

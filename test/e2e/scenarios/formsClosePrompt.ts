@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { FrameLocator, Page } from 'playwright-core';
 import { answerInputBox, startDemoFromWelcome } from '../lib/explorerTree';
 import type { Scenario } from '../lib/scenario';
-import { runCommand, screenshot, waitForNotification, waitForWorkbench } from '../lib/workbench';
+import { reloadWindow, runCommand, screenshot, waitForNotification } from '../lib/workbench';
 import { fieldError, fieldValue, fill, form, formsDemoEnv, formTab, openNewForm, pickReference, sandboxRequests, writeAccepted } from './formsCustomer';
 import { answerModal } from './formsSalesOrder';
 
@@ -40,7 +40,7 @@ async function patchesSince(since: number): Promise<unknown[]> {
 }
 
 /** The request log's position once the demo sandbox answers again. */
-async function sandboxLogOnceUp(page: Page): Promise<number> {
+export async function sandboxLogOnceUp(page: Page): Promise<number> {
   for (let attempt = 0; ; attempt += 1) {
     try {
       return (await sandboxRequests()).lastSeq;
@@ -126,13 +126,7 @@ export const scenario: Scenario = {
     assert.deepEqual(await patchesSince(beforeReload), [], 'no auto save of the form');
     page.on('dialog', (dialog) => void dialog.accept());
 
-    // Reload through VS Code's own command, as a person does: it shuts the window down in order (editor state and
-    // backups stored first). A bare browser reload races the workbench's state store; now and then the tab was not
-    // restored at all (seen on 1.139 under CI load), which is the browser's loss, not the form's.
-    const reloaded = page.waitForEvent('load', { timeout: 60_000 });
-    await runCommand(page, 'Developer: Reload Window');
-    await reloaded;
-    await waitForWorkbench(page);
+    await reloadWindow(page);
     await dirtyTab(page).waitFor({ timeout: 60_000 });
     frame = form(page);
     await frame.locator('.notice', { hasText: /Restored your unsaved edits/ }).waitFor({ timeout: 60_000 });
