@@ -107,9 +107,18 @@ export function lazyLibrariesPlugin() {
   return {
     name: 'lazy-libraries',
     setup(build) {
+      // Each module name resolves to an ES module that re-exports the stub: esbuild then copies the stub's getters
+      // once for the bundle, not once per importing module (TrinoSqlParser's stub has hundreds of exports).
       build.onResolve({ filter: anyOf([...fileOf.keys()]) }, (args) => ({ path: args.path, namespace: 'lazy-library' }));
-      build.onResolve({ filter: /^\.\/lib-[\w-]+\.js$/, namespace: 'lazy-library' }, (args) => ({ path: args.path, external: true }));
-      build.onLoad({ filter: /.*/, namespace: 'lazy-library' }, async (args) => ({ contents: stubSource(args.path, await exportNames(args.path)), loader: 'js', resolveDir: process.cwd() }));
+      build.onLoad({ filter: /.*/, namespace: 'lazy-library' }, async (args) => {
+        const stub = JSON.stringify(`lazy-stub:${args.path}`);
+        // `export *` leaves `default` out; `import Ajv from 'ajv'` needs it named.
+        const withDefault = (await exportNames(args.path)).includes('default') ? `\nexport { default } from ${stub};` : '';
+        return { contents: `export * from ${stub};${withDefault}`, loader: 'js' };
+      });
+      build.onResolve({ filter: /^lazy-stub:/ }, (args) => ({ path: args.path.slice('lazy-stub:'.length), namespace: 'lazy-library-stub' }));
+      build.onResolve({ filter: /^\.\/lib-[\w-]+\.js$/, namespace: 'lazy-library-stub' }, (args) => ({ path: args.path, external: true }));
+      build.onLoad({ filter: /.*/, namespace: 'lazy-library-stub' }, async (args) => ({ contents: stubSource(args.path, await exportNames(args.path)), loader: 'js', resolveDir: process.cwd() }));
     },
   };
 }
