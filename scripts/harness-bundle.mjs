@@ -63,10 +63,15 @@ export async function bundleHostSuite() {
   return suiteDir;
 }
 
-/** Builds `dist/extension.js` (what the development extension and the VSIX run). */
+/**
+ * Builds every bundle the development extension loads (`node esbuild.mjs`, a few seconds), not only
+ * `dist/extension.js`: the extension also requires the sandbox, the webviews and the lazily loaded libraries at run
+ * time, and in a fresh clone a scenario run before any full build found no sandbox, so "Try the demo sandbox" did
+ * nothing and the scenario failed two minutes later far from the cause.
+ */
 export function buildExtension() {
-  const result = spawnSync(process.execPath, ['esbuild.mjs', '--only', 'extension'], { cwd: projectRoot, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error('building the extension failed (node esbuild.mjs --only extension)');
+  const result = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: projectRoot, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('building the extension failed (node esbuild.mjs)');
 }
 
 /** Runs a harness main that returns an exit code; an unexpected error still ends with the closing line CI reads. */
