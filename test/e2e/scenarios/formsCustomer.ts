@@ -123,9 +123,10 @@ export async function pickReference(frame: FrameLocator, path: string, text: str
   if ((await dropDown.count()) > 0) {
     // The first match by name, as the search lists them (the drop-down keeps NetSuite's order).
     const options = dropDown.locator('li.option', { hasText: candidate });
-    // A click that lands while the drop-down is still being drawn leaves it closed (seen in CI on 1.100): open again.
+    // A click that lands while the drop-down is still being drawn leaves it closed (seen in CI on 1.100): open again,
+    // but only while it is closed (`open` is reflected): a list that opened late would be closed by another click.
     for (let attempt = 0; attempt < 4; attempt += 1) {
-      await dropDown.click();
+      if (!(await dropDown.evaluate((select) => select.hasAttribute('open')))) await dropDown.click();
       if (await options.first().waitFor({ timeout: 7_500 }).then(() => true, () => false)) break;
     }
     await options.first().waitFor({ timeout: 30_000 });
