@@ -12,7 +12,8 @@ import { vscodeMcpAgent } from '../../../src/vscode/agents/mcpServerDefinitionPr
 import versions from '../versions.json';
 import { activeSuiteLens, jsonOfDataPart } from './extension';
 
-const target = (process.env.SUITELENS_VSCODE || 'current') as keyof typeof versions;
+// Unset means the minimum, as in the harness (test/vscode/harness/paths.ts).
+const target = (process.env.SUITELENS_VSCODE || 'min') as keyof typeof versions;
 const minor = Number(vscode.version.split('.')[1]);
 const has = (owner: object, name: string): boolean => typeof (owner as Record<string, unknown>)[name] === 'function';
 const never = new vscode.CancellationTokenSource().token;
