@@ -2,17 +2,17 @@
 //  - the extension host bundle (cjs, node20, `vscode` external),
 //  - browser bundles for the notebook renderer and webviews under media/ (esm),
 //  - the sandbox CLI (cjs, node20) used by `npm run sandbox`.
-// `--only NAME[,NAME]` builds a subset; `--watch` rebuilds on change. `--only extensionSingle` builds the extension as
+// `--only NAME[,NAME]` builds a subset; `--watch` rebuilds on change; `--production` (or NODE_ENV=production) builds what
+// ships: minified, no source maps (scripts/extensionBundle.mjs). `--only extensionSingle` builds the extension as
 // one file the way it was before the split (dist/extension-single.js), for the activation benchmark's comparison.
 import * as esbuild from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
-import { extensionBuilds, nodeCommon, singleFileExtension } from './scripts/extensionBundle.mjs';
+import { extensionBuilds, nodeCommon, production, singleFileExtension } from './scripts/extensionBundle.mjs';
 
 const args = process.argv.slice(2);
 const watch = args.includes('--watch');
 const onlyIndex = args.indexOf('--only');
 const only = onlyIndex >= 0 ? new Set(args[onlyIndex + 1].split(',')) : undefined;
-const production = process.env.NODE_ENV === 'production';
 
 /** @type {Record<string, import('esbuild').BuildOptions | import('esbuild').BuildOptions[]>} */
 const targets = {
@@ -53,7 +53,7 @@ const targets = {
     format: 'esm',
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
-    sourcemap: true,
+    sourcemap: !production,
     minify: production,
     logLevel: 'warning',
     entryPoints: { renderer: 'media/renderer/index.ts' },
@@ -64,7 +64,7 @@ const targets = {
     platform: 'browser',
     target: 'es2022',
     format: 'esm',
-    sourcemap: true,
+    sourcemap: !production,
     minify: production,
     logLevel: 'warning',
     entryPoints: {},

@@ -25,6 +25,8 @@ const importZones = [
   zone(['media/**'], ['vscode', 'app', 'netsuite', 'suiteql', 'agents', 'sandbox'], 'Browser code imports only media and src/protocol.'),
   zone(['src/app/**'], ['vscode', 'sandbox', 'media'], 'src/app decides without the VS Code API: it imports the core, src/protocol and src/app only.'),
   zone(['src/vscode/**', 'src/extension.ts'], ['media'], 'The host never imports browser code; share it through src/protocol.', []),
+  // The manifest's main and its loader run before any of our other code is loaded (src/extensionEntry.ts).
+  zone(['src/loader/**', 'src/extensionEntry.ts'], ['vscode', 'app', 'protocol', 'netsuite', 'suiteql', 'agents', 'sandbox', 'media'], 'The loader imports only Node and src/loader: it runs before the bundle it loads.'),
 ];
 
 export default tseslint.config(

@@ -1,5 +1,5 @@
-// `npm start`: SuiteLens as a user gets it, in a real VS Code served to the browser. Builds the extension,
-// packages it as a VSIX with @vscode/vsce (so packaging is exercised), installs that VSIX into code-server,
+// `npm start`: SuiteLens as a user gets it, in a real VS Code served to the browser. Builds the extension as it ships
+// and packages it as a VSIX with @vscode/vsce (so packaging is exercised), installs that VSIX into code-server,
 // starts code-server on a workspace folder with `suitelens.demo.autoStart: true` (the extension then starts the
 // in-process demo sandbox and its demo account on activation), and prints the URL. Ctrl+C stops everything.
 import { spawnSync } from 'node:child_process';
@@ -28,7 +28,7 @@ export async function start(): Promise<void> {
   const workspace = join(startDir, 'workspace');
   for (const dir of [extensionsDir, workspace]) mkdirSync(dir, { recursive: true });
 
-  run('build', process.execPath, ['esbuild.mjs']);
+  // No build step of its own: vsce runs `vscode:prepublish`, the minified build that ships (leaving it in dist/).
   // The README links its docs and screenshots relatively; vsce needs a base for them, taken from the repository URL.
   const repository = String((JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { repository?: { url?: string } }).repository?.url ?? '').replace(/\.git$/, '');
   const bases = repository.startsWith('https://') ? ['--baseContentUrl', `${repository}/blob/main`, '--baseImagesUrl', `${repository}/raw/main`] : [];

@@ -22,7 +22,7 @@ let bytes: number;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'suitelens-activation-'));
-  const result = await esbuild.build({ ...activationBundle(dir), entryPoints: { extension: 'src/extension.ts' }, sourcemap: false, metafile: true });
+  const result = await esbuild.build({ ...activationBundle(dir), entryPoints: { main: 'src/extensionEntry.ts', extension: 'src/extension.ts' }, sourcemap: false, metafile: true });
   const output = result.metafile!.outputs[relative(process.cwd(), join(dir, 'extension.js'))];
   inputs = Object.keys(output.inputs);
   bytes = output.bytes;
@@ -53,7 +53,10 @@ describe('the activation bundle', () => {
       ].join('\n'),
     );
     const load = createRequire(join(dir, 'package.json'));
-    expect(() => load('./extension.js')).not.toThrow();
+    // Through the manifest's `main`, which loads extension.js with its code cache.
+    expect(() => load('./main.js')).not.toThrow();
+    const ours = Object.keys(load.cache).filter((file) => file.startsWith(dir));
+    expect(ours.map((file) => relative(dir, file)).sort()).toEqual(['extension.js', 'main.js', join('node_modules', 'vscode', 'index.js')]);
   });
 });
 
@@ -71,12 +74,13 @@ describe('the lazy libraries', () => {
     expect(() => new Server!({ name: 'probe', version: '1.0.0' }, { capabilities: { tools: {} } })).not.toThrow();
   }, 120_000);
 
-  it('ship in the VSIX', () => {
+  it("ship in the VSIX, with the manifest's main and the bundle it loads", () => {
     const shipped = readFileSync('.vscodeignore', 'utf8')
       .split('\n')
       .filter((line) => line.startsWith('!dist/'))
       .map((line) => new RegExp(`^${line.slice(1).replace(/[.]/g, '\\.').replace(/\*/g, '[^/]*')}$`));
-    const needed = [...Object.keys(lazyLibraries).map((file) => `dist/${file}.js`), 'dist/suiteql-guard-worker.js'];
+    const main = (JSON.parse(readFileSync('package.json', 'utf8')) as { main: string }).main.replace(/^\.\//, '');
+    const needed = [main, 'dist/extension.js', ...Object.keys(lazyLibraries).map((file) => `dist/${file}.js`), 'dist/suiteql-guard-worker.js'];
     expect(needed.filter((file) => !shipped.some((pattern) => pattern.test(file)))).toEqual([]);
   });
 

@@ -7,7 +7,7 @@
  * the roots are answered and writes the profile there (one file per window), for the bench's `--profile`.
  * Runs inside the extension host; never shipped.
  */
-import { appendFileSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { join, sep } from 'node:path';
 import * as vscode from 'vscode';
@@ -24,6 +24,8 @@ interface Timing {
   rootsMs?: number;
   rootsAnsweredAt?: number;
   loaded?: { file: string; bytes: number }[];
+  /** The V8 code cache main.js read beside the bundle (0 for a bundle required directly). */
+  codeCacheBytes?: number;
 }
 
 let bundleExports: { activate(context: vscode.ExtensionContext): unknown; deactivate?(): unknown } | undefined;
@@ -42,6 +44,7 @@ export function activate(context: vscode.ExtensionContext): unknown {
     timing.loaded = Object.keys(require.cache)
       .filter((file) => [...distFolders].some((folder) => file.startsWith(folder)) && !file.endsWith('activation-probe.js'))
       .map((file) => ({ file: file.split(sep).pop() ?? file, bytes: statSync(file).size }));
+    timing.codeCacheBytes = bundle === 'main.js' ? codeCacheBytes(join(context.extensionPath, 'dist')) : 0;
     timing.rootsAnsweredAt = answered;
     profiler?.();
     if (out) appendFileSync(out, `${JSON.stringify(timing)}\n`);
@@ -102,4 +105,10 @@ function watchExplorer(timing: Timing, onAnswer: (at: number) => void): void {
     }
     return createTreeView(viewId, options);
   };
+}
+
+function codeCacheBytes(dist: string): number {
+  return readdirSync(dist)
+    .filter((file) => file.endsWith('.code-cache'))
+    .reduce((sum, file) => sum + statSync(join(dist, file)).size, 0);
 }
