@@ -1,9 +1,10 @@
 /**
  * The activation bundle's loader (src/loader/codeCachedRequire.ts): a module loaded through it behaves as under
  * `require`, runs once, and the second load in a fresh process compiles from the cache written by the first; a
- * changed, damaged or unwritable cache never changes what runs.
+ * changed, damaged, refused or unwritable cache never changes what runs.
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -90,6 +91,16 @@ describe('codeCachedRequire', () => {
     writeFileSync(file, bytes);
     expect(load()).toMatchObject({ tag: 'one', work: 42, runs: 1, cache: 'damaged' });
     expect(load()).toMatchObject({ cache: 'used' });
+  });
+
+  it('compiles from source when V8 refuses a whole cache, and writes a new one it then uses', () => {
+    load();
+    const file = join(dir, caches()[0]);
+    // Bytes that pass the file's own hash but are no V8 cache, as a cache from another V8 build would be.
+    const junk = Buffer.alloc(512, 7);
+    writeFileSync(file, Buffer.concat([createHash('sha256').update(junk).digest(), junk]));
+    expect(load()).toMatchObject({ tag: 'one', work: 42, runs: 1, cache: 'rejected', saved: file });
+    expect(load()).toMatchObject({ tag: 'one', cache: 'used' });
   });
 
   it('works on when its cache cannot be written, and leaves nothing half-written', () => {
