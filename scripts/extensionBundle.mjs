@@ -1,6 +1,7 @@
 // The extension host's build options, shared by esbuild.mjs and the test that keeps activation small
 // (test/unit/activationBundle.spec.ts), so the test checks the bundle that ships.
 import { lazyLibrariesPlugin, lazyLibraryBuilds } from './lazyLibraries.mjs';
+import { lazySuiteQLPlugin, suiteQLLibraryBuild } from './lazySuiteQL.mjs';
 
 /**
  * The build that ships (`vscode:prepublish` runs `node esbuild.mjs --production`): minified, without source maps
@@ -27,7 +28,10 @@ export const nodeCommon = {
   banner: { js: "const __bundleFileUrl = require('node:url').pathToFileURL(__filename).href;" },
 };
 
-/** dist/extension.js as activation loads it: the libraries it needs later are stubs (scripts/lazyLibraries.mjs). */
+/**
+ * dist/extension.js as activation loads it: the libraries it needs later are stubs (scripts/lazyLibraries.mjs), and so
+ * is the SuiteQL language service (scripts/lazySuiteQL.mjs).
+ */
 export function activationBundle(outdir) {
   return {
     ...nodeCommon,
@@ -36,7 +40,7 @@ export function activationBundle(outdir) {
     entryPoints: { main: 'src/extensionEntry.ts', extension: 'src/extension.ts', 'suiteql-guard-worker': 'src/suiteql/guardWorkerMain.ts' },
     outdir,
     external: ['vscode'],
-    plugins: [lazyLibrariesPlugin(), vscodeApiOnce()],
+    plugins: [lazySuiteQLPlugin(), lazyLibrariesPlugin(), vscodeApiOnce()],
   };
 }
 
@@ -57,9 +61,9 @@ function vscodeApiOnce() {
   };
 }
 
-/** The extension host bundle and the libraries it loads on first use. */
+/** The extension host bundle and what it loads on first use: the libraries and the SuiteQL language service. */
 export function extensionBuilds(outdir) {
-  return [activationBundle(outdir), ...lazyLibraryBuilds(nodeCommon, outdir)];
+  return [activationBundle(outdir), ...lazyLibraryBuilds(nodeCommon, outdir), suiteQLLibraryBuild(nodeCommon, outdir, lazyLibrariesPlugin)];
 }
 
 /** The extension as one file, as it was built before the split: the activation benchmark's comparison. */

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import type { SecretStore } from '../netsuite/auth/types';
-import { workerSuiteQLReads, type LimitsSource } from '../suiteql/guardedRead';
+import { workerSuiteQLReads, type LimitsSource, type SuiteQLReads } from '../suiteql/guardedRead';
 import type { AgentIdentity } from './agent';
 import { AuditLog, type AuditLogOptions } from './audit';
 import { AgentKeyStore } from './mcp/agentKeys';
@@ -49,7 +49,24 @@ export function createAgentGuard(options: AgentGuardOptions): AgentGuard {
   const policyStore = new MementoAgentPolicyStore(options.memento, options.listedAgents);
   const auditLog = new AuditLog(options.log);
   const keys = new AgentKeyStore(options.secrets);
-  const suiteqlReads = workerSuiteQLReads({ ...options.suiteql, workerFile: options.suiteql?.workerFile ?? join(__dirname, 'suiteql-guard-worker.js') });
+  // Made on the first agent query, not here: activation then loads none of the SuiteQL service (issue 15). Its worker
+  // starts on the first check either way. A check after dispose gets a disposed checker, which refuses it.
+  let checker: SuiteQLReads | undefined;
+  let disposed = false;
+  const checkerNow = (): SuiteQLReads => {
+    if (!checker) {
+      checker = workerSuiteQLReads({ ...options.suiteql, workerFile: options.suiteql?.workerFile ?? join(__dirname, 'suiteql-guard-worker.js') });
+      if (disposed) checker.dispose();
+    }
+    return checker;
+  };
+  const suiteqlReads: SuiteQLReads = {
+    check: (query) => checkerNow().check(query),
+    dispose: () => {
+      disposed = true;
+      checker?.dispose();
+    },
+  };
   const invoker = new AgentToolInvoker({ policyStore, operations: options.operations, auditLog, suiteqlReads, ...(options.confirmWrite ? { confirmWrite: options.confirmWrite } : {}) });
   return {
     policyStore,

@@ -13,8 +13,8 @@ import { activationBundle, nodeCommon } from '../../scripts/extensionBundle.mjs'
 import { lazyLibraries, lazyLibraryBuilds } from '../../scripts/lazyLibraries.mjs';
 
 const oneMegabyte = 1024 * 1024;
-/** Packages that belong in the lazy files, never in the activation bundle (dt-sql-parser also pulls antlr4-c3). */
-const lazyPackages = ['dt-sql-parser', 'antlr4ng', 'antlr4-c3', 'undici', '@modelcontextprotocol/sdk', 'zod', 'jose', 'csv-stringify', 'csv-parse', 'ajv', 'ajv-formats'];
+/** What belongs in the lazy files, never in the activation bundle: our SuiteQL service and packages (dt-sql-parser also pulls antlr4-c3). */
+const lazyPackages = ['src/suiteql/', 'dt-sql-parser', 'antlr4ng', 'antlr4-c3', 'undici', '@modelcontextprotocol/sdk', 'zod', 'jose', 'csv-stringify', 'csv-parse', 'ajv', 'ajv-formats'];
 
 let dir: string;
 let inputs: string[];
@@ -36,7 +36,7 @@ describe('the activation bundle', () => {
   });
 
   it('holds none of the libraries loaded on first use', () => {
-    const bundled = lazyPackages.filter((name) => inputs.some((input) => input.includes(`node_modules/${name}/`)));
+    const bundled = lazyPackages.filter((name) => inputs.some((input) => (name.startsWith('src/') ? input.startsWith(name) : input.includes(`node_modules/${name}/`))));
     expect(bundled).toEqual([]);
   });
 
@@ -55,6 +55,29 @@ describe('the activation bundle', () => {
     const load = createRequire(join(dir, 'package.json'));
     // Through the manifest's `main`, which loads extension.js with its code cache.
     expect(() => load('./main.js')).not.toThrow();
+    const ours = Object.keys(load.cache).filter((file) => file.startsWith(dir));
+    expect(ours.map((file) => relative(dir, file)).sort()).toEqual(['extension.js', 'main.js', join('node_modules', 'vscode', 'index.js')]);
+  });
+
+  it('loads none of them when VS Code activates it either (the SuiteQL service included)', () => {
+    // Runs after the require above, in the same folder. The context is a stand-in with empty state and one account,
+    // so activate() builds every surface as on a window start; a lazy file read meanwhile fails the activation.
+    const load = createRequire(join(dir, 'package.json'));
+    const account = { accountId: 'TSTDRV1', label: 'Stand-in', authKind: 'tba', environment: 'sandbox', addedAt: new Date(0).toISOString() };
+    const memento = (values: Record<string, unknown>) => ({ get: (key: string, fallback?: unknown) => values[key] ?? fallback, update: async () => undefined, keys: () => Object.keys(values) });
+    const context = {
+      subscriptions: [] as { dispose(): unknown }[],
+      extensionPath: dir,
+      extensionUri: { fsPath: dir, path: dir, scheme: 'file' },
+      globalStorageUri: { fsPath: join(dir, 'global-storage'), path: join(dir, 'global-storage'), scheme: 'file' },
+      globalState: memento({ 'suitelens.accounts.v1': [account] }),
+      workspaceState: memento({}),
+      secrets: { get: async () => undefined, store: async () => undefined, delete: async () => undefined, onDidChange: () => ({ dispose() {} }) },
+      extension: { packageJSON: { version: '0.0.0' } },
+    };
+    const main = load('./main.js') as { activate(context: object): unknown };
+    expect(() => main.activate(context)).not.toThrow();
+    expect(context.subscriptions.length).toBeGreaterThan(5);
     const ours = Object.keys(load.cache).filter((file) => file.startsWith(dir));
     expect(ours.map((file) => relative(dir, file)).sort()).toEqual(['extension.js', 'main.js', join('node_modules', 'vscode', 'index.js')]);
   });

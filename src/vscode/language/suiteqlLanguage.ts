@@ -43,13 +43,14 @@ export class SuiteQLSchemas {
   private analyticsLoading?: Promise<void>;
 
   /**
-   * @param analyticsTablesFile the analytics table names esbuild.mjs copies beside the bundle; read on the first
-   * schema asked for, never at activation.
+   * @param analyticsTablesFile the analytics table names esbuild.mjs copies beside the bundle (by default); read on
+   * the first schema asked for, never at activation.
    */
   constructor(
     private readonly registry: AccountRegistry<NetSuiteClient>,
     private readonly logger?: Logger,
-    private readonly analyticsTablesFile = join(__dirname, analyticsTablesFileName),
+    // Undefined: beside the bundle, worked out on first use (the name lives in the SuiteQL service, loaded lazily).
+    private readonly analyticsTablesFile?: string,
   ) {}
 
   schemaFor(accountId: string | undefined): SuiteQLSchema {
@@ -90,7 +91,7 @@ export class SuiteQLSchemas {
 
   private async loadAnalyticsTables(): Promise<void> {
     try {
-      this.analyticsTables = await loadAnalyticsTables(this.analyticsTablesFile);
+      this.analyticsTables = await loadAnalyticsTables(this.analyticsTablesFile ?? join(__dirname, analyticsTablesFileName));
       for (const [accountId, schema] of this.schemas()) if (this.wantsAnalyticsTables(accountId)) schema.addAnalyticsTables(this.analyticsTables);
     } catch (error) {
       this.logger?.info('SuiteQL completion could not read the bundled analytics table names; it offers the standard tables and the catalog', error);
