@@ -5,6 +5,7 @@ import { CompanyLanguage } from './netsuite/companyLanguage';
 import { createLogger, type Logger, type LogLevel } from './netsuite/log';
 import type { SandboxOptions } from './sandbox/options';
 import { accountOf } from './app/accounts/accountProfile';
+import { afterActivation } from './vscode/afterActivation';
 import { AccountRegistry } from './vscode/accounts/accountRegistry';
 import { authForProfile } from './app/accounts/authForProfile';
 import { registerAccounts, type AccountsFeature } from './vscode/accounts/registerAccounts';
@@ -107,9 +108,11 @@ export function activate(context: vscode.ExtensionContext): SuiteLensApi {
     }),
   );
 
-  if (vscode.workspace.getConfiguration('suitelens').get<boolean>('demo.autoStart', false)) {
+  // A setting, so read after activation (afterActivation.ts): the first getConfiguration of the host is not cheap.
+  void afterActivation().then(() => {
+    if (!demo || !vscode.workspace.getConfiguration('suitelens').get<boolean>('demo.autoStart', false)) return;
     void startDemo().catch((error: unknown) => logger.error('The demo sandbox did not start', error));
-  }
+  });
   logger.info('SuiteLens activated');
   return { registry, accounts, notebooks, agents, startDemo, logger };
 }

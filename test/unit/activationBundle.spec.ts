@@ -50,6 +50,10 @@ describe('the activation bundle', () => {
       [
         "const any = () => new Proxy(function () {}, { get: (_, key) => (key === 'prototype' ? {} : key === Symbol.toPrimitive ? () => '' : any()), apply: () => any(), construct: () => any() });",
         `for (const name of ${JSON.stringify(names)}) exports[name] = any();`,
+        // Settings at their defaults, and a count of the reads (see the activation test below).
+        'exports.configurationReads = 0;',
+        'const configuration = { get: (key, fallback) => fallback, inspect: () => undefined, has: () => false, update: async () => undefined };',
+        "exports.workspace = new Proxy({}, { get: (_, key) => (key === 'getConfiguration' ? () => (exports.configurationReads++, configuration) : any()) });",
       ].join('\n'),
     );
     const load = createRequire(join(dir, 'package.json'));
@@ -59,7 +63,7 @@ describe('the activation bundle', () => {
     expect(ours.map((file) => relative(dir, file)).sort()).toEqual(['extension.js', 'main.js', join('node_modules', 'vscode', 'index.js')]);
   });
 
-  it('loads none of them when VS Code activates it either (the SuiteQL service included)', () => {
+  it('loads none of them when VS Code activates it either (the SuiteQL service included), and reads settings only after', async () => {
     // Runs after the require above, in the same folder. The context is a stand-in with empty state and one account,
     // so activate() builds every surface as on a window start; a lazy file read meanwhile fails the activation.
     const load = createRequire(join(dir, 'package.json'));
@@ -76,8 +80,17 @@ describe('the activation bundle', () => {
       extension: { packageJSON: { version: '0.0.0' } },
     };
     const main = load('./main.js') as { activate(context: object): unknown };
+    const vscodeStandIn = load('vscode') as { configurationReads: number };
     expect(() => main.activate(context)).not.toThrow();
     expect(context.subscriptions.length).toBeGreaterThan(5);
+    // VS Code builds its merged configuration on the host's first getConfiguration, and `inspect` walks every
+    // override: ~10 ms in the activation profile, so settings are read once activate has returned
+    // (src/vscode/afterActivation.ts), in a task of their own, not in activate's microtasks either.
+    await Promise.resolve();
+    expect(vscodeStandIn.configurationReads).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // The demo's autoStart and the MCP endpoint's settings, read then.
+    expect(vscodeStandIn.configurationReads).toBeGreaterThanOrEqual(2);
     const ours = Object.keys(load.cache).filter((file) => file.startsWith(dir));
     expect(ours.map((file) => relative(dir, file)).sort()).toEqual(['extension.js', 'main.js', join('node_modules', 'vscode', 'index.js')]);
   });

@@ -6,6 +6,7 @@
  */
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { afterActivation } from '../afterActivation';
 import type { AgentIdentity } from '../../agents/agent';
 import { createAgentGuard, type AgentGuard } from '../../agents/agentGuard';
 import { agentTools } from '../../agents/tools/agentTools';
@@ -99,6 +100,8 @@ export function registerAgents(context: vscode.ExtensionContext, registry: Accou
   };
 
   const ready = (async () => {
+    // The endpoint's settings are read after activation, not during it (afterActivation.ts).
+    await afterActivation();
     await mcp.apply();
     showEndpoint(mcp.url);
   })();
