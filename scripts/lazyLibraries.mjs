@@ -36,11 +36,12 @@ export const lazyLibraries = {
   // JSON Schema checks: agent tool arguments and the stored agent policy (first agent call or policy read), form
   // writes (first save). ajv-formats requires ajv from lib-ajv, so there is one ajv.
   'lib-ajv': { ajv: '*', 'ajv-formats': '*' },
-  // The MCP endpoint for agents outside VS Code (and zod inside it): loaded when the endpoint starts.
+  // The MCP endpoint for agents outside VS Code (and zod inside it): loaded when the endpoint starts. Only the names
+  // src/agents/mcp uses: types.js exports about 400 schemas, and a getter for each made the stub 13 KB of the bundle.
   'lib-mcp': {
-    '@modelcontextprotocol/sdk/server/index.js': '*',
-    '@modelcontextprotocol/sdk/server/streamableHttp.js': '*',
-    '@modelcontextprotocol/sdk/types.js': '*',
+    '@modelcontextprotocol/sdk/server/index.js': ['Server'],
+    '@modelcontextprotocol/sdk/server/streamableHttp.js': ['StreamableHTTPServerTransport'],
+    '@modelcontextprotocol/sdk/types.js': ['CallToolRequestSchema', 'ListToolsRequestSchema'],
   },
 };
 
