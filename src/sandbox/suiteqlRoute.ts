@@ -46,14 +46,16 @@ export async function runSuiteQL(options: SuiteQLRouteOptions, request: SandboxR
     if (error instanceof SuiteQLQueryError) throw invalidParameter(error.detail, { 'o:errorQueryParam': error.queryParam });
     throw error;
   }
-  const count = page.items.length;
-  // The envelope in NetSuite's key order around the items, already serialised by the engine.
+  const count = page.count;
+  // The envelope in NetSuite's key order around the items, which the engine keeps as bytes (a slice of its cursor).
   const links = JSON.stringify(pagingLinks(request.url, paging, count, page.totalResults));
   const hasMore = paging.offset + count < page.totalResults;
+  const head = Buffer.from(`{"links":${links},"count":${count},"hasMore":${hasMore},"items":[`, 'utf8');
+  const tail = Buffer.from(`],"offset":${paging.offset},"totalResults":${page.totalResults}}`, 'utf8');
   return {
     status: 200,
     headers: { 'content-type': COLLECTION_MEDIA_TYPE },
     rows: count,
-    rawBody: `{"links":${links},"count":${count},"hasMore":${hasMore},"items":[${page.items.join(',')}],"offset":${paging.offset},"totalResults":${page.totalResults}}`,
+    rawBody: Buffer.concat([head, page.itemsJson, tail]),
   };
 }

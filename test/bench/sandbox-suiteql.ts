@@ -91,8 +91,8 @@ async function engineDatabase(): Promise<{ db: PGlite; tables: ReturnType<typeof
 async function enginePass(engine: SandboxSuiteQLEngine, query: string, pageCount: number): Promise<number> {
   let delivered = 0;
   for (let page = 0; page < pageCount; page++) {
-    const { items: pageRows } = await engine.runPage(query, { limit: pageSize, offset: page * pageSize, role: administratorRole });
-    delivered += pageRows.length;
+    const { count } = await engine.runPage(query, { limit: pageSize, offset: page * pageSize, role: administratorRole });
+    delivered += count;
   }
   return delivered;
 }

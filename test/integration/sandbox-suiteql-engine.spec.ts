@@ -12,11 +12,14 @@ let engine: SandboxSuiteQLEngine;
 
 /** A page's items read back as rows (each item's `links: []` first, checked and left out). */
 async function page(query: string, options: { limit?: number; offset?: number; role?: SandboxRole; engine?: SandboxSuiteQLEngine } = {}) {
-  const { items, totalResults } = await (options.engine ?? engine).runPage(query, { limit: options.limit ?? 1000, offset: options.offset ?? 0, role: options.role ?? admin });
+  const { count, itemsJson, totalResults } = await (options.engine ?? engine).runPage(query, { limit: options.limit ?? 1000, offset: options.offset ?? 0, role: options.role ?? admin });
+  const items = JSON.parse(`[${itemsJson.toString('utf8')}]`) as Record<string, unknown>[];
+  expect(items).toHaveLength(count);
   const rows = items.map((item) => {
-    expect(item.startsWith('{"links":[]')).toBe(true);
-    const { links: _links, ...row } = JSON.parse(item) as Record<string, string>;
-    return row;
+    expect(Object.keys(item)[0]).toBe('links');
+    expect(item.links).toEqual([]);
+    const { links: _links, ...row } = item;
+    return row as Record<string, string>;
   });
   return { rows, totalResults };
 }

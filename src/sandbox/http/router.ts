@@ -20,8 +20,8 @@ export interface SandboxReply {
   headers?: Record<string, string>;
   /** Serialised as JSON with `mediaType`; absent for 204. */
   json?: unknown;
-  /** A body already serialised by another part (the metadata catalog), written as-is with `headers`. */
-  rawBody?: string;
+  /** A body already serialised by another part (the metadata catalog, SuiteQL pages), written as-is with `headers`. */
+  rawBody?: string | Buffer;
   mediaType?: string;
   /** Rows served, for per-row latency. */
   rows?: number;

@@ -43,11 +43,13 @@ export interface SandboxAuthenticator {
 }
 
 export interface SuiteQLPage {
+  /** How many items the page holds. */
+  count: number;
   /**
-   * Items serialised as NetSuite sends them: `{"links":[], …}` with lower-case keys, string values, NULL columns
-   * omitted. Serialised once per cursor, so a page is a slice.
+   * The items as the UTF-8 bytes NetSuite sends between `"items":[` and `]`: each `{"links":[], …}` with lower-case
+   * keys, string values, NULL columns omitted, comma-separated. Serialised once per cursor, so a page is a slice.
    */
-  items: string[];
+  itemsJson: Buffer;
   totalResults: number;
 }
 

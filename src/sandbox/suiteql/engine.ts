@@ -16,6 +16,7 @@ import type { SandboxRole, SuiteQLEngine, SuiteQLPage } from '../model/seams';
 import { tableSourceForRole } from './access';
 import { suiteQLCompatFunctionsSql } from './compatSql';
 import { offsetBeyondCapError, SuiteQLQueryError, unknownIdentifierError, unsupportedSearchError } from './errors';
+import { ItemCursor } from './itemCursor';
 import { decodeRecordRows, renderFormats, renderRowSql } from './render';
 import type { SuiteQLTable } from './tables';
 import { translateSuiteQL, type SuiteQLTranslation } from './translate';
@@ -65,8 +66,8 @@ interface PreparedQuery {
   rowSql: string;
   totalResults: number;
   /** Every item of the result, serialised, once a page beyond the first was asked for. */
-  cursor?: string[];
-  cursorReady?: Promise<string[]>;
+  cursor?: ItemCursor;
+  cursorReady?: Promise<ItemCursor>;
   lastUsed: number;
   evicted?: boolean;
 }
@@ -157,10 +158,11 @@ export function createSuiteQLEngine(options: SuiteQLEngineOptions): SandboxSuite
     return decodeRecordRows(result.rows[0]?.page ?? null, entry.keys).map(serialiseItem);
   }
 
-  function buildCursor(entry: PreparedQuery): Promise<string[]> {
+  function buildCursor(entry: PreparedQuery): Promise<ItemCursor> {
     entry.cursorReady = serialisedItems(entry, `${positionalSource(entry)} LIMIT ${maxResults}`, []).then((items) => {
-      if (!entry.evicted) entry.cursor = items;
-      return items;
+      const cursor = ItemCursor.of(items);
+      if (!entry.evicted) entry.cursor = cursor;
+      return cursor;
     });
     // A failed cursor is forgotten so that the next page retries rather than failing forever.
     entry.cursorReady.catch(() => {
@@ -175,7 +177,7 @@ export function createSuiteQLEngine(options: SuiteQLEngineOptions): SandboxSuite
     entry.cursor = undefined;
   }
 
-  const cursorRows = () => [...entries.values()].reduce((sum, e) => sum + (e.cursor?.length ?? 0), 0);
+  const cursorRows = () => [...entries.values()].reduce((sum, e) => sum + (e.cursor?.count ?? 0), 0);
 
   function sweep(): void {
     const now = Date.now();
@@ -225,19 +227,19 @@ export function createSuiteQLEngine(options: SuiteQLEngineOptions): SandboxSuite
       const entry = await entryFor(query, role);
       entry.lastUsed = Date.now();
       const totalResults = entry.totalResults;
-      if (offset >= totalResults) return { items: [], totalResults };
+      if (offset >= totalResults) return { count: 0, itemsJson: Buffer.alloc(0), totalResults };
       const pageEnd = Math.min(offset + limit, totalResults);
       try {
         // The first page runs directly; the first request for a later page builds the cursor, which requests
         // arriving meanwhile share. A page of an evicted entry (a write came in) still reads the result it began.
         if (cursorPaging && (offset > 0 || entry.cursorReady)) {
-          const items = entry.cursor ?? (await (entry.cursorReady ?? buildCursor(entry)));
+          const cursor = entry.cursor ?? (await (entry.cursorReady ?? buildCursor(entry)));
           entry.lastUsed = Date.now();
           if (cursorRows() > maxCursorRows) sweep();
-          return { items: items.slice(offset, pageEnd), totalResults };
+          return { count: Math.max(0, Math.min(pageEnd, cursor.count) - offset), itemsJson: cursor.slice(offset, pageEnd), totalResults };
         }
         const items = await serialisedItems(entry, `${positionalSource(entry)} LIMIT $1 OFFSET $2`, [pageEnd - offset, offset]);
-        return { items, totalResults };
+        return { count: items.length, itemsJson: Buffer.from(items.join(','), 'utf8'), totalResults };
       } catch (error) {
         throw toSuiteQLError(error, entry.translation);
       }
