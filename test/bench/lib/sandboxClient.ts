@@ -45,11 +45,18 @@ export function round(value: number): number {
   return Math.round(value * 10) / 10;
 }
 
+/** Where a sandbox listens and its TBA credentials: a RunningSandbox, or what a sandbox in another process sent. */
+export interface SandboxAddress {
+  baseUrl: string;
+  accountId: string;
+  credentials: { tba: RunningSandbox['credentials']['tba'] };
+}
+
 /**
  * A SuiteQL page request signed with the sandbox's TBA credentials, as a client sends it — for benchmarks that time
  * the HTTP round trip itself, without the client's paging on top. The caller fetches (and times) it.
  */
-export function signedSuiteQLRequest(sandbox: RunningSandbox, query: string, limit: number, offset = 0): { url: URL; init: RequestInit } {
+export function signedSuiteQLRequest(sandbox: SandboxAddress, query: string, limit: number, offset = 0): { url: URL; init: RequestInit } {
   const url = new URL(`/services/rest/query/v1/suiteql?limit=${limit}&offset=${offset}`, sandbox.baseUrl);
   const authorization = tbaAuthorizationHeader({
     method: 'POST',
