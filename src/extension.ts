@@ -5,7 +5,7 @@ import { CompanyLanguage } from './netsuite/companyLanguage';
 import { createLogger, type Logger, type LogLevel } from './netsuite/log';
 import type { SandboxOptions } from './sandbox/options';
 import { accountOf } from './app/accounts/accountProfile';
-import { afterActivation } from './vscode/afterActivation';
+import { afterActivation } from './app/startup/afterActivation';
 import { AccountRegistry } from './vscode/accounts/accountRegistry';
 import { authForProfile } from './app/accounts/authForProfile';
 import { registerAccounts, type AccountsFeature } from './vscode/accounts/registerAccounts';

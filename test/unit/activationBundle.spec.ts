@@ -85,7 +85,7 @@ describe('the activation bundle', () => {
     expect(context.subscriptions.length).toBeGreaterThan(5);
     // VS Code builds its merged configuration on the host's first getConfiguration, and `inspect` walks every
     // override: ~10 ms in the activation profile, so settings are read once activate has returned
-    // (src/vscode/afterActivation.ts), in a task of their own, not in activate's microtasks either.
+    // (src/app/startup/afterActivation.ts), in a task of their own, not in activate's microtasks either.
     await Promise.resolve();
     expect(vscodeStandIn.configurationReads).toBe(0);
     await new Promise((resolve) => setTimeout(resolve, 20));

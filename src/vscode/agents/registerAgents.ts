@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { afterActivation } from '../afterActivation';
+import { afterActivation } from '../../app/startup/afterActivation';
 import type { AgentIdentity } from '../../agents/agent';
 import { createAgentGuard, type AgentGuard } from '../../agents/agentGuard';
 import { agentTools } from '../../agents/tools/agentTools';
