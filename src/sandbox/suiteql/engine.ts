@@ -236,10 +236,10 @@ export function createSuiteQLEngine(options: SuiteQLEngineOptions): SandboxSuite
           const cursor = entry.cursor ?? (await (entry.cursorReady ?? buildCursor(entry)));
           entry.lastUsed = Date.now();
           if (cursorRows() > maxCursorRows) sweep();
-          return { count: Math.max(0, Math.min(pageEnd, cursor.count) - offset), itemsJson: cursor.slice(offset, pageEnd), totalResults };
+          return { ...cursor.page(offset, pageEnd), totalResults };
         }
         const items = await serialisedItems(entry, `${positionalSource(entry)} LIMIT $1 OFFSET $2`, [pageEnd - offset, offset]);
-        return { count: items.length, itemsJson: Buffer.from(items.join(','), 'utf8'), totalResults };
+        return { ...ItemCursor.of(items).page(0, items.length), totalResults };
       } catch (error) {
         throw toSuiteQLError(error, entry.translation);
       }

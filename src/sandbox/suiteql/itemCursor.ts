@@ -32,15 +32,20 @@ export class ItemCursor {
     return new ItemCursor(bytes, starts);
   }
 
+  /** Items [from, to), clamped to the result, as a page: how many, and their bytes (see slice). */
+  page(from: number, to: number): { count: number; itemsJson: Buffer } {
+    const start = Math.max(0, Math.min(from, this.count));
+    const end = Math.max(start, Math.min(to, this.count));
+    // The bytes of items start..end-1, without the comma after the last one.
+    return { count: end - start, itemsJson: end === start ? Buffer.alloc(0) : this.bytes.subarray(this.starts[start], this.starts[end] - 1) };
+  }
+
   get count(): number {
     return this.starts.length - 1;
   }
 
   /** Items [from, to) as they sit between `"items":[` and `]`: comma-separated, no trailing comma. A view, not a copy. */
   slice(from: number, to: number): Buffer {
-    const start = Math.max(0, Math.min(from, this.count));
-    const end = Math.max(start, Math.min(to, this.count));
-    if (end === start) return Buffer.alloc(0);
-    return this.bytes.subarray(this.starts[start], this.starts[end] - 1);
+    return this.page(from, to).itemsJson;
   }
 }
