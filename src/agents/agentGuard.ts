@@ -61,7 +61,17 @@ export function createAgentGuard(options: AgentGuardOptions): AgentGuard {
     return checker;
   };
   const suiteqlReads: SuiteQLReads = {
-    check: (query) => checkerNow().check(query),
+    check: (query) => {
+      let reads: SuiteQLReads;
+      try {
+        reads = checkerNow();
+      } catch (error) {
+        // The service's file failed to load: refuse the query as an uncheckable one, so the call is denied and logged
+        // like any other refusal, rather than thrown past the log. The next query tries to load it again.
+        return Promise.resolve({ ok: false, reason: `The query could not be checked (${error instanceof Error ? error.message : String(error)}).` });
+      }
+      return reads.check(query);
+    },
     dispose: () => {
       disposed = true;
       checker?.dispose();
