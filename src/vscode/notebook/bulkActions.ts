@@ -70,7 +70,9 @@ async function chooseFieldChange(recordType: string, count: string, catalog: Cat
   const fields = await writableFields(recordType, catalog);
   const picked = await vscode.window.showQuickPick(
     fields.map((field) => ({ label: field.title, description: `${field.id} · ${field.kind}${field.referenceType ? ` (${field.referenceType} internal id)` : ''}`, field })),
-    { title: `Set field on ${count}`, placeHolder: 'The field to set', matchOnDescription: true },
+    // ignoreFocusOut: these prompts open from a click in the grid's webview, which can take the focus back as they
+    // open (seen on VS Code 1.100 in CI); a plain prompt closes on losing focus and the bulk change is dropped unasked.
+    { title: `Set field on ${count}`, placeHolder: 'The field to set', matchOnDescription: true, ignoreFocusOut: true },
   );
   if (!picked) return undefined;
   const field = picked.field;
@@ -78,6 +80,7 @@ async function chooseFieldChange(recordType: string, count: string, catalog: Cat
     title: `Set ${field.title} on ${count}`,
     prompt: `The new value of ${field.title} (${field.id}); leave empty to clear it.${field.kind === 'date' ? ' Dates as YYYY-MM-DD.' : ''}`,
     validateInput: (value) => cellValue(field, value).error,
+    ignoreFocusOut: true,
   });
   if (text === undefined) return undefined;
   const typeMap = map.types.find((type) => type.recordType === recordType);
@@ -105,6 +108,7 @@ async function confirmBulk(profile: AccountProfile, change: BulkChange, count: s
     title: `Delete ${count} from ${where}`,
     prompt: `Type "${phrase}" to delete them from production.`,
     validateInput: (value) => (value.trim() === phrase ? undefined : `Type "${phrase}" exactly.`),
+    ignoreFocusOut: true,
   });
   return typed?.trim() === phrase;
 }
