@@ -59,7 +59,7 @@ if (!count(vitestJson) && !vitestOk) failed += 1;
 const versions = JSON.parse(readFileSync('test/vscode/versions.json', 'utf8'));
 const on = (target) => `VS Code ${versions[target].vscode}, ${target}`;
 // Scenarios that show SuiteLens works at all on the minimum VS Code; every scenario runs on the current one.
-const smokeOnMin = ['netsuiteViewWelcome', 'explorerBrowse', 'notebookGrid', 'formsCustomer', 'agentsAccessActivity'];
+const smokeOnMin = ['netsuiteViewWelcome', 'explorerBrowse', 'notebookGrid', 'notebookGridEdit', 'formsCustomer', 'agentsAccessActivity'];
 const harnesses = [
   [`extension-host suite (${on('current')})`, 'test/vscode/run.mjs', [], 'vscode-suite-current.json', 'current'],
   [`extension-host suite (${on('min')})`, 'test/vscode/run.mjs', [], 'vscode-suite-min.json', 'min'],
