@@ -13,6 +13,7 @@
  * damaged file is never handed to V8. Any trouble with the cache (missing, rejected, unreadable, a read-only folder)
  * compiles as `require` would; the module itself runs exactly once either way.
  */
+import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
@@ -39,14 +40,18 @@ interface NodeModuleInternals {
 }
 
 const digestBytes = 32;
-const sha256 = (data: string | Buffer): Buffer => createHash('sha256').update(data).digest();
+const sha256 = (data: Buffer): Buffer => createHash('sha256').update(data).digest();
 
 /** Requires `filename` (an absolute path to a CommonJS file) with its code cache; see the file's comment. */
 export function codeCachedRequire(filename: string): CodeCachedModule {
-  const source = readFileSync(filename, 'utf8');
+  const bytes = readFileSync(filename);
+  // The bundle is ASCII (esbuild escapes everything else), and an ASCII file read as latin1 is the same string made by
+  // a plain copy: decoding it as UTF-8 cost about 2 ms of the activation profile. Any other file is decoded as UTF-8.
+  // The hash is of the bytes, so the same as of the UTF-8 string, without encoding it again.
+  const source = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
   const folder = dirname(filename);
   const prefix = `${basename(filename)}.v8-${process.versions.v8}.`;
-  const cacheFile = join(folder, `${prefix}${sha256(source).toString('hex').slice(0, 24)}.code-cache`);
+  const cacheFile = join(folder, `${prefix}${sha256(bytes).toString('hex').slice(0, 24)}.code-cache`);
   const { cachedData, status } = readCache(cacheFile);
   const script = new Script(Module.wrap(source), {
     filename,

@@ -4,6 +4,7 @@
  * module's top level would). Builds the bundle exactly as esbuild.mjs does, into a temp folder.
  */
 import * as esbuild from 'esbuild';
+import { isAscii } from 'node:buffer';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -34,6 +35,13 @@ describe('the activation bundle', () => {
   it('is at most 1 MB', () => {
     expect(bytes).toBeLessThanOrEqual(oneMegabyte);
   });
+
+  it('is ASCII as it ships (minified), so its loader makes the source string by a copy, not by decoding UTF-8', async () => {
+    // codeCachedRequire reads an ASCII file as latin1. The readable build the tests use keeps comments, some not ASCII.
+    const shipped = await esbuild.build({ ...activationBundle(join(dir, 'shipped')), entryPoints: { extension: 'src/extension.ts' }, minify: true, sourcemap: false, write: false });
+    const bundle = shipped.outputFiles.find((file) => file.path.endsWith('extension.js'));
+    expect(bundle && isAscii(bundle.contents)).toBe(true);
+  }, 120_000);
 
   it('holds none of the libraries loaded on first use', () => {
     const bundled = lazyPackages.filter((name) => inputs.some((input) => (name.startsWith('src/') ? input.startsWith(name) : input.includes(`node_modules/${name}/`))));

@@ -72,6 +72,13 @@ describe('codeCachedRequire', () => {
     expect(second).toMatchObject({ tag: 'one', work: 42, runs: 1, cache: 'used', saved: null });
   });
 
+  it('reads a file that is not ASCII as UTF-8, compiled from source and from its cache alike', () => {
+    // The shipped bundle is ASCII and read as latin1 (a copy, no decoding); anything else must still read as UTF-8.
+    writeModule('Zoë — ✓ 𝄞');
+    expect(load()).toMatchObject({ tag: 'Zoë — ✓ 𝄞', runs: 1, cache: 'absent' });
+    expect(load()).toMatchObject({ tag: 'Zoë — ✓ 𝄞', runs: 1, cache: 'used' });
+  });
+
   it('never meets an old cache with a rebuilt file, even one of the same length, and drops the old one', () => {
     load();
     const before = caches();
