@@ -70,12 +70,18 @@ export function registerAgents(context: vscode.ExtensionContext, registry: Accou
   const dialogs = windowDialogs();
   const operations = registryOperations(registry);
   const writes = agentWriteConfirmation(registry, dialogs);
+  // context.extension makes VS Code build its Extension object, 2.7 ms of the activation profile; the version is
+  // wanted only when the MCP endpoint starts or VS Code lists its servers, so the options below read it then.
+  let version: string | undefined;
+  const extensionVersion = (): string => (version ??= String((context.extension.packageJSON as { version?: unknown }).version ?? '0.0.0'));
   const guard = createAgentGuard({
     memento: context.globalState,
     secrets: new SecretStorageStore(context.secrets),
     log: { directory: logDirectory },
     operations,
-    version: String((context.extension.packageJSON as { version?: unknown }).version ?? '0.0.0'),
+    get version() {
+      return extensionVersion();
+    },
     // Agents' SuiteQL is checked in a worker bundled beside the extension, within caps a person may change.
     suiteql: { workerFile: join(context.extensionPath, 'dist', 'suiteql-guard-worker.js'), limits: suiteQLLimitsSetting },
     // Read when asked, so the extension-host suite's answer (set on `dialogs`) is the one used.
@@ -107,12 +113,13 @@ export function registerAgents(context: vscode.ExtensionContext, registry: Accou
   })();
 
   const refreshActivity = (): void => activity.refresh();
-  const version = String((context.extension.packageJSON as { version?: unknown }).version ?? '0.0.0');
   const mcpDefinitions = registerMcpServerDefinitionProvider({
     endpoint: mcp,
     keys: guard.keys,
     access,
-    version,
+    get version() {
+      return extensionVersion();
+    },
     onRefused: (error) => logger.info(`VS Code's MCP server list is not available here; the endpoint is not listed in it (${error instanceof Error ? error.message : String(error)})`),
   });
   const disposables = vscode.Disposable.from(
