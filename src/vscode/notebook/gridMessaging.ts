@@ -13,6 +13,7 @@ import { loadMoreRows } from '../../app/notebook/loadMore';
 import { alignBatch } from '../../app/notebook/resultFormat';
 import { openResultsPanel } from './resultsPanel';
 import type { ResultSession, ResultSessions } from './resultSessions';
+import { notebookType } from './serializer';
 
 export const rendererId = 'suitelens.rowsRenderer';
 
@@ -25,8 +26,12 @@ export type GridReply = (message: HostToRenderer) => void;
  * output webview renders NetSuite data and is not trusted.
  */
 export class GridMessaging implements vscode.Disposable {
-  private readonly messaging = vscode.notebooks.createRendererMessaging(rendererId);
-  private readonly subscription: vscode.Disposable;
+  /**
+   * Made when the first SuiteQL notebook opens (or at once if one is open), not at activation: creating it cost ~4 ms
+   * of the activation profile, and only our notebooks hold the grid's outputs (the results panel is a webview).
+   */
+  private messaging: vscode.NotebookRendererMessaging | undefined;
+  private readonly subscriptions: vscode.Disposable[] = [];
   private readonly edits: GridEdits;
 
   constructor(
@@ -37,12 +42,30 @@ export class GridMessaging implements vscode.Disposable {
     /** Where the results panel's bundle is (dist/media), for "Open in Editor". */
     private readonly extensionUri?: vscode.Uri,
   ) {
-    this.edits = new GridEdits(registry, sessions, (editor, message) => void this.messaging.postMessage(message, editor));
-    this.subscription = this.messaging.onDidReceiveMessage(({ editor, message }) => {
-      if (isGridEditRequest(message)) return void this.edits.handle(editor, message);
-      if (!isGridRequest(message)) return;
-      void this.handle((answer) => void this.messaging.postMessage(answer, editor), message);
-    });
+    this.edits = new GridEdits(registry, sessions, (editor, message) => void this.messaging?.postMessage(message, editor));
+    const ours = (notebook: vscode.NotebookDocument) => notebook.notebookType === notebookType;
+    if (vscode.workspace.notebookDocuments.some(ours)) this.listen();
+    else {
+      const opened = vscode.workspace.onDidOpenNotebookDocument((notebook) => {
+        if (!ours(notebook)) return;
+        opened.dispose();
+        this.listen();
+      });
+      this.subscriptions.push(opened);
+    }
+  }
+
+  private listen(): void {
+    if (this.messaging) return;
+    const messaging = vscode.notebooks.createRendererMessaging(rendererId);
+    this.messaging = messaging;
+    this.subscriptions.push(
+      messaging.onDidReceiveMessage(({ editor, message }) => {
+        if (isGridEditRequest(message)) return void this.edits.handle(editor, message);
+        if (!isGridRequest(message)) return;
+        void this.handle((answer) => void messaging.postMessage(answer, editor), message);
+      }),
+    );
   }
 
   /** Handles a grid's request, wherever the grid is; `reply` reaches that grid. */
@@ -147,7 +170,7 @@ export class GridMessaging implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.subscription.dispose();
+    for (const subscription of this.subscriptions) subscription.dispose();
   }
 }
 
