@@ -12,7 +12,8 @@
  * sandbox's process and used fetch, which is kept as one comparison line (fetch's TextDecoder costs more per page
  * than the sandbox does). Both cursor passes run once more with a client that takes each page as bytes and reads only
  * its count and totalResults: parsing a page costs this 2-core machine's client about twice what serving it costs the
- * sandbox, so that pair is the sandbox's own rate, the one the target is about. Prints; never asserts. The last line is one JSON object with the figures.
+ * sandbox, so that pair is the sandbox's own rate, the one the target is about. Prints; never asserts. The last line
+ * is one JSON object with the figures.
  */
 import { PGlite } from '@electric-sql/pglite';
 import { fork, type ChildProcess } from 'node:child_process';
@@ -64,29 +65,32 @@ function numberField(bytes: Buffer, name: string, fromEnd: boolean): number | un
 async function fetchPage(sandbox: SandboxAddress, query: string, offset: number, client: Client = 'undici'): Promise<number> {
   const { url, init } = signedSuiteQLRequest(sandbox, query, pageSize, offset);
   let status: number;
-  let body: { items?: unknown[]; totalResults?: number };
-  if (client === 'bytes') {
-    const response = await request(url, { method: 'POST', headers: init.headers as Record<string, string>, body: init.body as string, dispatcher: pool });
-    const bytes = Buffer.from(await response.body.arrayBuffer());
-    // count precedes the items and totalResults follows them, in the sandbox's as in NetSuite's key order.
-    const count = numberField(bytes, 'count', false);
-    const total = numberField(bytes, 'totalResults', true);
-    if (response.statusCode !== 200 || count === undefined) throw new Error(`page at ${offset}: HTTP ${response.statusCode} ${bytes.toString('utf8', 0, 500)}`);
-    if (total !== rows) throw new Error(`expected totalResults ${rows}, got ${total}`);
-    return count;
-  }
+  let page: { count?: number; totalResults?: number };
+  /** The body, for an error message only (the bytes client never decodes it otherwise). */
+  let shown: () => string;
   if (client === 'fetch') {
     const response = await fetch(url, init);
     status = response.status;
-    body = (await response.json()) as typeof body;
+    const body = (await response.json()) as { items?: unknown[]; totalResults?: number };
+    page = { count: body.items?.length, totalResults: body.totalResults };
+    shown = () => JSON.stringify(body);
   } else {
     const response = await request(url, { method: 'POST', headers: init.headers as Record<string, string>, body: init.body as string, dispatcher: pool });
     status = response.statusCode;
-    body = JSON.parse(await response.body.text()) as typeof body;
+    if (client === 'bytes') {
+      const bytes = Buffer.from(await response.body.arrayBuffer());
+      // count precedes the items and totalResults follows them, in the sandbox's as in NetSuite's key order.
+      page = { count: numberField(bytes, 'count', false), totalResults: numberField(bytes, 'totalResults', true) };
+      shown = () => bytes.toString('utf8', 0, 500);
+    } else {
+      const body = JSON.parse(await response.body.text()) as { items?: unknown[]; totalResults?: number };
+      page = { count: body.items?.length, totalResults: body.totalResults };
+      shown = () => JSON.stringify(body);
+    }
   }
-  if (status !== 200 || !body.items) throw new Error(`page at ${offset}: HTTP ${status} ${JSON.stringify(body)}`);
-  if (body.totalResults !== rows) throw new Error(`expected totalResults ${rows}, got ${body.totalResults}`);
-  return body.items.length;
+  if (status !== 200 || page.count === undefined) throw new Error(`page at ${offset}: HTTP ${status} ${shown()}`);
+  if (page.totalResults !== rows) throw new Error(`expected totalResults ${rows}, got ${page.totalResults}`);
+  return page.count;
 }
 
 async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; result: T }> {
