@@ -38,6 +38,8 @@ let values: FormValues = {};
 const controls = new Map<string, (value: FieldValue | undefined) => void>();
 /** Body field id → NetSuite's choices for it (selectOptions); such a field is a drop-down instead of a search. */
 const choices = new Map<string, { id: string; refName: string }[]>();
+/** How many choices answers the host has sent (see `root.dataset.choicesAnswered`). */
+let choicesAnswered = 0;
 const pendingSearches = new Map<string, (candidates: { id: string; refName: string }[], error?: string) => void>();
 
 const root = document.getElementById('form-root')!;
@@ -59,8 +61,10 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
       return;
     case 'choices':
       showChoices(message.fields);
-      // Tells whoever drives the form (the e2e tests) that the fields with choices are drawn as drop-downs now.
+      // Tells whoever drives the form (the e2e tests) that the fields with choices are drawn as drop-downs now, and
+      // which answer this is: the host answers every choice on a body reference with the choices that follow it.
       root.dataset.choices = 'ready';
+      root.dataset.choicesAnswered = String(++choicesAnswered);
       return;
     case 'busy': {
       root.classList.toggle('busy', message.busy);
@@ -129,11 +133,19 @@ function valueAt(path: string): FieldValue | undefined {
 function showChoices(fields: { id: string; choices: { id: string; refName: string }[] }[]): void {
   if (!state) return;
   for (const { id, choices: list } of fields) {
+    // The same choices again (most picks change no other field's list): the drop-down stays as it is. Redrawing it
+    // would close it under the person's pointer when they opened it while the answer was on its way.
+    const drawn = choices.get(id);
+    if (drawn && sameChoices(drawn, list)) continue;
     choices.set(id, list);
     const field = state.model.fields.find((candidate) => candidate.id === id && candidate.kind === 'reference' && !candidate.readOnly);
     const wrapper = [...root.querySelectorAll<HTMLElement>('.field[data-field]')].find((node) => node.dataset.field === id);
     if (field && wrapper) wrapper.replaceWith(fieldControl(field, values as Record<string, FieldValue>, id));
   }
+}
+
+function sameChoices(a: { id: string; refName: string }[], b: { id: string; refName: string }[]): boolean {
+  return a.length === b.length && a.every((choice, index) => choice.id === b[index].id && choice.refName === b[index].refName);
 }
 
 /**

@@ -86,7 +86,8 @@ export class RecordFormWebview {
     const fields = await referenceChoices(this.form.account.client, this.form.model, this.form.values, this.form.id, this.deps.logger);
     if (asked !== this.choicesAsked) return;
     this.choices = fields;
-    // Sent even when empty: the form then knows every field that will get choices has them.
+    // Sent even when empty: the form then knows every field that will get choices has them. Every choice on a body
+    // reference gets one answer (this, or the choices it had when reading failed), which is what e2e waits for.
     this.post(FormChoices.create({ fields }));
   }
 
@@ -137,7 +138,11 @@ export class RecordFormWebview {
           // A choice on the body (not typing, not a line) can change what NetSuite sources and offers.
           if (message.action === 'set' && !message.path.includes('.') && this.form.model.fields.some((field) => field.id === message.path && field.kind === 'reference')) {
             await this.form.refreshScope();
-            await this.afterChoice(message.path).catch((error: unknown) => this.deps.logger.warn('Sourcing from the choice, or the choices after it, could not be read', error));
+            await this.afterChoice(message.path).catch((error: unknown) => {
+              this.deps.logger.warn('Sourcing from the choice, or the choices after it, could not be read', error);
+              // The form keeps the choices it has; answering still tells it the choice was taken in (see refreshChoices).
+              this.post(FormChoices.create({ fields: this.choices ?? [] }));
+            });
           }
           return;
         case 'save':

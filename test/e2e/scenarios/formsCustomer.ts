@@ -116,13 +116,19 @@ export async function createAndWait(page: Page, frame: FrameLocator, recordType:
   return { id, frame: created };
 }
 
-/** Picks a reference by typing into its picker and clicking the candidate whose label matches. */
+/**
+ * Picks a reference by typing into its picker and clicking the candidate whose label matches. A pick on a body field
+ * has NetSuite's choices asked again, and the host redraws the drop-downs whose choices changed: this waits for that
+ * answer, so the next pick cannot open a drop-down that is about to be replaced (CI saw the list open, then vanish).
+ */
 export async function pickReference(frame: FrameLocator, path: string, text: string, candidate: RegExp): Promise<void> {
+  const answered = await choicesAnswered(frame);
   // A field NetSuite gave choices for is a drop-down: open it and click the choice.
   const dropDown = frame.locator(`vscode-single-select[data-path="${path}"]`);
   if ((await dropDown.count()) > 0) {
     // The first match by name, as the search lists them (the drop-down keeps NetSuite's order).
     const options = dropDown.locator('li.option', { hasText: candidate });
+    const before = await dropDown.evaluate((select) => (select as unknown as { value: string }).value);
     // A click that lands while the drop-down is still being drawn leaves it closed (seen in CI on 1.100): open again,
     // but only while it is closed (`open` is reflected): a list that opened late would be closed by another click.
     for (let attempt = 0; attempt < 4; attempt += 1) {
@@ -133,10 +139,33 @@ export async function pickReference(frame: FrameLocator, path: string, text: str
     const labels = await options.allInnerTexts();
     const first = labels.filter((label) => label.toLowerCase().includes(text.toLowerCase()) || candidate.test(label)).sort((a, b) => a.localeCompare(b))[0] ?? labels[0];
     await dropDown.locator('li.option', { hasText: first }).first().click();
+    const after = await dropDown.evaluate((select) => (select as unknown as { value: string }).value);
+    // Choosing what was already chosen changes nothing, and the host is not asked.
+    if (after !== before) await choicesAnsweredAfter(frame, path, answered);
     return;
   }
   await fill(frame, path, text);
   await frame.locator(`[data-candidates-for="${path}"] .candidate`, { hasText: candidate }).first().click({ timeout: 30_000 });
+  await choicesAnsweredAfter(frame, path, answered);
+}
+
+/** How many choices answers the form has had from the host (`data-choices-answered`, 0 before the first). */
+async function choicesAnswered(frame: FrameLocator): Promise<number> {
+  return Number((await frame.locator('#form-root').getAttribute('data-choices-answered')) ?? 0);
+}
+
+/** Waits for the host's answer to a pick on a body field (a line's field, `item.items[0].item`, asks nothing). */
+async function choicesAnsweredAfter(frame: FrameLocator, path: string, answered: number): Promise<void> {
+  if (path.includes('.')) return;
+  await frame.locator('#form-root').evaluate((root, seen) => new Promise<void>((resolve, reject) => {
+    const done = () => Number((root as HTMLElement).dataset.choicesAnswered ?? 0) > seen;
+    if (done()) return resolve();
+    const watch = new MutationObserver(() => {
+      if (done()) { watch.disconnect(); resolve(); }
+    });
+    watch.observe(root, { attributes: true, attributeFilter: ['data-choices-answered'] });
+    setTimeout(() => { watch.disconnect(); reject(new Error(`no choices answer after picking ${path} within 30 s`)); }, 30_000);
+  }), answered);
 }
 
 export const scenario: Scenario = {
