@@ -57,6 +57,29 @@ describe('SuiteQL runner against the sandbox', () => {
     expect(suiteqlRequestsSince(since)).toBe(Math.ceil(customerCount / 50));
   });
 
+  it('with the total known, asks for page one before the wave it starts beside it', async () => {
+    // One request at a time makes the order of asking the order the sandbox sees. Page one is read first; asked
+    // after the wave, it waited behind all of it (a whole round at 65 concurrent requests).
+    const single = setup.client({ concurrencyLimit: 1 });
+    const since = setup.sandbox.requestLog.lastSeq;
+    let rows = 0;
+    for await (const _row of single.query(customerIds, { pageSize: 50, expectedRows: customerCount })) rows++;
+    expect(rows).toBe(customerCount);
+    const offsets = setup.sandbox.requestLog.list({ since, method: 'POST', pathPrefix: '/services/rest/query/v1/suiteql' }).map((entry) => Number(entry.query.offset));
+    expect(offsets[0]).toBe(0);
+    expect([...offsets].sort((a, b) => a - b)).toEqual(Array.from({ length: Math.ceil(customerCount / 50) }, (_, page) => page * 50));
+  });
+
+  it('gives each row its columns as sent, lower-case, as strings, without links or NULL columns', async () => {
+    const page = await client.queryPage('SELECT companyname AS Name, id, NULL AS nothing, 7 AS seven FROM customer ORDER BY id', 0, { pageSize: 2 });
+    expect(page.rows).toHaveLength(2);
+    for (const row of page.rows) {
+      expect(Object.keys(row.raw)).toEqual(['name', 'id', 'seven']);
+      expect(Object.values(row.raw).every((value) => typeof value === 'string')).toBe(true);
+      expect(row.raw.seven).toBe('7');
+    }
+  });
+
   it('drops pages started on a hint larger than the real total, delivering only the real rows', async () => {
     const query = 'SELECT id FROM customer WHERE id <= 120 ORDER BY id';
     const real = Number((await client.queryPage('SELECT COUNT(*) AS n FROM customer WHERE id <= 120')).rows[0].raw.n);
