@@ -5,9 +5,12 @@
 import type { RecordTypeDefinition, StoredRecord } from './model/recordTypes';
 
 export interface SandboxLatency {
-  /** Added to every governed request before its response is written. */
+  /**
+   * How long every governed request takes, counted from its arrival: the response is written no sooner. The
+   * sandbox's own work happens inside this time (as NetSuite's does inside its response time), not on top of it.
+   */
   perRequestMs: number;
-  /** Added per row served (SuiteQL page rows, collection items). */
+  /** Added per row served (SuiteQL page rows, collection items), to the same deadline. */
   perRowMs: number;
   /** How long an async job (`Prefer: respond-async`) stays `pending` before it runs; 0 runs it before the 202. */
   asyncJobMs: number;

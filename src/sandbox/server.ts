@@ -61,6 +61,7 @@ export function createRequestListener(pipeline: SandboxPipeline): (request: Inco
 }
 
 async function handle(pipeline: SandboxPipeline, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const arrivedAt = performance.now();
   const method = request.method ?? 'GET';
   const url = new URL(request.url ?? '/', pipeline.baseUrl());
   let body: string;
@@ -121,7 +122,7 @@ async function handle(pipeline: SandboxPipeline, request: IncomingMessage, respo
   }
   response.on('close', release);
   try {
-    await governed(pipeline, request, response, { method, url, body, principal, entry });
+    await governed(pipeline, request, response, { method, url, body, principal, entry, arrivedAt });
   } finally {
     release();
   }
@@ -133,10 +134,22 @@ interface GovernedContext {
   body: string;
   principal: SandboxPrincipal;
   entry: RequestLogEntry;
+  /** When the request arrived (performance.now() clock): the configured latency counts from here. */
+  arrivedAt: number;
+}
+
+/**
+ * Waits until `ms` after the request arrived. The sandbox's own work is inside the configured latency, as NetSuite's
+ * is inside its response time: 65 pages asked at once come back together after 200 ms, not one sandbox slice later
+ * each, which is what this single-threaded process would add on top.
+ */
+async function latencyFrom(arrivedAt: number, ms: number): Promise<void> {
+  const left = arrivedAt + ms - performance.now();
+  if (left > 0) await delay(left);
 }
 
 async function governed(pipeline: SandboxPipeline, request: IncomingMessage, response: ServerResponse, context: GovernedContext): Promise<void> {
-  const { method, url, body, principal, entry } = context;
+  const { method, url, body, principal, entry, arrivedAt } = context;
   // Any authenticated OPTIONS answers 204: clients use it as a cheap connectivity probe (netsuite-wire.md §0).
   if (method === 'OPTIONS') {
     writeReply(response, { status: 204 });
@@ -155,12 +168,12 @@ async function governed(pipeline: SandboxPipeline, request: IncomingMessage, res
   if (fault !== 'none') entry.fault = fault;
   const { latency } = pipeline.control.runtime;
   if (fault === 'error500' || fault === 'error429') {
-    await delay(latency.perRequestMs);
+    await latencyFrom(arrivedAt, latency.perRequestMs);
     writeError(response, fault === 'error500' ? unexpectedError(pipeline.faults.errorId()) : concurrencyLimitExceeded());
     return;
   }
   if (fault === 'resetBeforeCommit') {
-    await delay(latency.perRequestMs);
+    await latencyFrom(arrivedAt, latency.perRequestMs);
     resetConnection(request);
     return;
   }
@@ -172,8 +185,7 @@ async function governed(pipeline: SandboxPipeline, request: IncomingMessage, res
     reply = error;
   }
   const rows = reply instanceof NetSuiteHttpError ? 0 : (reply.rows ?? 0);
-  const wait = latency.perRequestMs + rows * latency.perRowMs;
-  if (wait > 0) await delay(wait);
+  await latencyFrom(arrivedAt, latency.perRequestMs + rows * latency.perRowMs);
   if (reply instanceof NetSuiteHttpError) {
     writeError(response, reply);
     return;
