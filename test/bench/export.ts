@@ -3,8 +3,8 @@
  * NetSuite-like page latency (200 ms per page) at each service tier's concurrency limit — 5 (base), 15 (Tier 1),
  * 65 (Tier 1 with five SuiteCloud Plus licences), the sandbox's limit and the client's set alike — side by side
  * with our own sequential mode (what tools that page one by one do) and with the concurrency-bound limit
- * ceil(pages / c) × 200 ms. The sandbox runs in a child process so the RSS we report is the client's alone.
- * Prints; never asserts.
+ * ceil(pages / c) × 200 ms, and with this machine's floor: a bare client that only moves the bytes. The sandbox runs
+ * in a child process so the RSS we report is the client's alone. Prints; never asserts.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -13,6 +13,8 @@ import { join } from 'node:path';
 import { TbaAuthProvider, type TbaCredentials } from '../../src/netsuite/auth/tba';
 import { NetSuiteClient } from '../../src/netsuite/client';
 import { startSandbox } from '../../src/sandbox/index';
+import { Agent, request } from 'undici';
+import { signedSuiteQLRequest } from './lib/sandboxClient';
 
 const rows = 100_000;
 const pageSize = 1000;
@@ -93,6 +95,35 @@ async function exportAll(
   return { seconds, lastRowSeconds: (lastRowAt - started) / 1000, delivered, peakRssGrowthMB: (peak - baseline) / (1024 * 1024), clientCpuSeconds: (cpu.user + cpu.system) / 1e6 };
 }
 
+/**
+ * This machine's floor at `concurrency`: every page of the query read by a bare undici client that keeps
+ * `concurrency` requests in flight, knows the page count, takes each body as bytes and parses nothing. What the
+ * sandbox, the loopback and the 2 shared cores allow before any client work; SuiteLens's export is compared with it.
+ */
+async function floorSeconds(handle: SandboxHandle, query: string, concurrency: number): Promise<number> {
+  const address = { baseUrl: handle.baseUrl, accountId: handle.accountId, credentials: { tba: handle.tba } };
+  const dispatcher = new Agent({ connections: concurrency });
+  const page = async (index: number): Promise<void> => {
+    const { url, init } = signedSuiteQLRequest(address, query, pageSize, index * pageSize);
+    const answer = await request(url, { method: 'POST', headers: init.headers as Record<string, string>, body: init.body as string, dispatcher });
+    const bytes = Buffer.from(await answer.body.arrayBuffer());
+    if (answer.statusCode !== 200 || bytes.length < pageSize) throw new Error(`floor page ${index}: ${answer.statusCode} ${bytes.subarray(0, 200).toString()}`);
+  };
+  try {
+    await page(0);
+    await page(1); // the sandbox's cursor for this query is built, as exportAll warms it
+    const pages = Math.ceil(rows / pageSize);
+    let next = 0;
+    const started = performance.now();
+    await Promise.all(Array.from({ length: concurrency }, async () => {
+      while (next < pages) await page(next++);
+    }));
+    return (performance.now() - started) / 1000;
+  } finally {
+    await dispatcher.close();
+  }
+}
+
 interface TierFigures {
   concurrency: number;
   seconds: number;
@@ -109,6 +140,10 @@ interface TierFigures {
   /** As the export command runs it: the total known from its count request, so page one does not go out alone. */
   knownTotalSeconds: number;
   knownTotalRatioToLimit: number;
+  /** A bare client reading bytes only, all pages known: what this machine allows (see floorSeconds). */
+  floorSeconds: number;
+  floorRatioToLimit: number;
+  knownTotalRatioToFloor: number;
 }
 
 async function main(): Promise<void> {
@@ -138,6 +173,7 @@ async function main(): Promise<void> {
       const parallel = await exportAll(client, `SELECT id, companyname, email FROM customer WHERE ${concurrency} = ${concurrency} ORDER BY id`, 'parallel');
       const knownTotal = await exportAll(client, `SELECT id, companyname, email FROM customer WHERE ${concurrency + 1000} = ${concurrency + 1000} ORDER BY id`, 'parallel', rows);
       await client.dispose();
+      const floor = await floorSeconds(handle, `SELECT id, companyname, email FROM customer WHERE ${concurrency + 2000} = ${concurrency + 2000} ORDER BY id`, concurrency);
       const limitSeconds = (Math.ceil(pages / concurrency) * perPageMs) / 1000;
       const firstPageThenLimitSeconds = ((1 + Math.ceil((pages - 1) / concurrency)) * perPageMs) / 1000;
       const tier: TierFigures = {
@@ -154,13 +190,17 @@ async function main(): Promise<void> {
         ratioToMeasuredLimit: round(parallel.seconds / ((Math.ceil(pages / concurrency) * measuredPageMs) / 1000)),
         knownTotalSeconds: round(knownTotal.seconds),
         knownTotalRatioToLimit: round(knownTotal.seconds / limitSeconds),
+        floorSeconds: round(floor),
+        floorRatioToLimit: round(floor / limitSeconds),
+        knownTotalRatioToFloor: round(knownTotal.seconds / floor),
       };
       figures.push(tier);
       console.log(
         `c=${String(concurrency).padEnd(3)} ${parallel.delivered} rows in ${parallel.seconds.toFixed(2)} s; limit ceil(${pages}/${concurrency}) × ${perPageMs} ms = ${limitSeconds.toFixed(2)} s → ratio ${tier.ratioToLimit.toFixed(3)} (target ≤ 1.2); ` +
           `page one first, then the rest: ${firstPageThenLimitSeconds.toFixed(2)} s → ratio ${tier.ratioToFirstPageThenLimit.toFixed(3)}; speed-up vs sequential ${tier.speedupVsSequential.toFixed(2)}×; ` +
           `RSS growth ${tier.rssGrowthMB.toFixed(1)} MB (target ≤ 150); last row after ${parallel.lastRowSeconds.toFixed(2)} s (the rest is the cap check's COUNT); client CPU ${parallel.clientCpuSeconds.toFixed(2)} s; ` +
-          `with the total known (as the export command runs): ${knownTotal.seconds.toFixed(2)} s → ratio ${tier.knownTotalRatioToLimit.toFixed(3)}`,
+          `with the total known (as the export command runs): ${knownTotal.seconds.toFixed(2)} s → ratio ${tier.knownTotalRatioToLimit.toFixed(3)}; ` +
+          `this machine's floor (bare client, bytes only): ${floor.toFixed(2)} s → ratio ${tier.floorRatioToLimit.toFixed(3)}, the export ${tier.knownTotalRatioToFloor.toFixed(3)}× the floor`,
       );
     }
     console.log(`(load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores)`);
