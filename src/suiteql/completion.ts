@@ -2,7 +2,7 @@ import { EntityContextType } from 'dt-sql-parser';
 import { caretAt, qualifierOf, resolveQualifier, tablesAroundCaret, visibleTables, type TableInScope } from './caretScope';
 import { suiteQLFunctions, suiteQLKeywords, suiteQLPseudoColumns, type SuiteQLFunction } from './functions';
 import { quickTokens, statementAround, type LightToken } from './lightTokens';
-import { suiteQLDialect } from './parser';
+import { ParseBudgetExceeded, suiteQLDialect } from './parser';
 import { blankSuiteQLOnlySyntax } from './prepass';
 import { focusOnCaret } from './focus';
 import { completeTypeValue } from './valueCompletion';
@@ -167,8 +167,10 @@ function suggestAt(query: string, tokens: readonly LightToken[], offset: number)
     try {
       const suggestions = suiteQLDialect().getSuggestionAtCaretPosition(text, caretAt(text, at));
       if (suggestions) return { parserText: text, at, suggestions };
-    } catch {
-      // fall through to the next text
+    } catch (error) {
+      // The full text is longer still: once the focused one ran out of time, it would too (parser.ts).
+      if (error instanceof ParseBudgetExceeded) return undefined;
+      // otherwise fall through to the next text
     }
   }
   return undefined;

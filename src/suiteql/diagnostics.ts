@@ -55,7 +55,7 @@ export interface DiagnosticOptions {
  */
 export function diagnoseSuiteQL(query: string, schema: SuiteQLSchema, options: DiagnosticOptions = {}): SuiteQLDiagnostic[] {
   const parsed = parseSuiteQL(query);
-  if (parsed.problems.length > 0) return [];
+  if (parsed.problems.length > 0 || !parsed.tree) return [];
   const statements = parsed.tree.statements();
   const diagnostics: SuiteQLDiagnostic[] = [];
   const toUtf16 = codePointToUtf16(query);

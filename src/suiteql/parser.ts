@@ -1,4 +1,4 @@
-import type { Token } from 'antlr4ng';
+import type { CommonTokenStream, Parser, Token } from 'antlr4ng';
 import { EOF } from './tokenConstants';
 import { TrinoSQL } from 'dt-sql-parser';
 import type { ErrorListener, ParseError, SyntaxError } from 'dt-sql-parser';
@@ -22,14 +22,75 @@ export function suiteQLDialect(): TrinoSQL {
     override createParser(input: string, errorListener?: ErrorListener) {
       return super.createParser(input, errorListener ?? ignoreErrors);
     }
+    // Every parser this dialect makes (parse, entities, suggestions) runs within the parse budget.
+    protected override createParserFromTokenStream(tokenStream: CommonTokenStream) {
+      const parser = super.createParserFromTokenStream(tokenStream);
+      bindToBudget(parser, tokenStream, performance.now() + parseBudgetMs);
+      return parser;
+    }
   })();
   return dialect;
 }
 
 function ignoreErrors(): void {}
 
+/**
+ * The Trino grammar's prediction can take seconds, even minutes, on text a person or a folder can write: 300 nested
+ * parentheses took about 3 s here, 500 nested CASEs 8 s, a 20,000-column select list over 90 s. On the extension host
+ * that freezes VS Code for every extension, and diagnostics parse the whole document after each pause in typing. So a
+ * parse stops once it has run this long, and the text is treated as one SuiteLens cannot check (no squiggles, no
+ * columns read from it); a 200-line report parses in about 100 ms. The agent guard parses in its own worker with its
+ * own time limit and lifts this budget there (guardWorkerMain.ts).
+ */
+export const defaultParseBudgetMs = 1_000;
+let parseBudgetMs = defaultParseBudgetMs;
+
+/** Sets the budget of every later parse in this thread (the guard's worker, which has a limit of its own). */
+export function setParseBudget(ms: number): void {
+  parseBudgetMs = ms;
+}
+
+/** Thrown out of a parse that ran past its budget; ANTLR's error recovery only catches its own exceptions. */
+export class ParseBudgetExceeded extends Error {
+  constructor(budgetMs: number) {
+    super(`the query is too long or complex for SuiteLens to read within ${budgetMs} ms`);
+    this.name = 'ParseBudgetExceeded';
+  }
+}
+
+/**
+ * Where a parse spends its time, checked against the clock (once in 1,024 calls, so the check itself costs nothing
+ * measurable): ANTLR reads every token through the stream's LA, in matching and in each prediction's lookahead; and
+ * one prediction can run for seconds without reading a token (300 nested parentheses: 7 predictions, 2.2 s), inside
+ * the ATN simulator's closure, which recurses through its own `closure_`. Both are replaced on this parser's own
+ * objects; nothing else in the grammar changes. test/unit/suiteqlParseBudget.spec.ts fails if an antlr4ng upgrade
+ * renames them.
+ */
+function bindToBudget(parser: Parser, stream: CommonTokenStream, deadline: number): void {
+  if (!Number.isFinite(deadline)) return;
+  const budgetMs = parseBudgetMs;
+  let calls = 0;
+  const check = () => {
+    if ((++calls & 1023) === 0 && performance.now() > deadline) throw new ParseBudgetExceeded(budgetMs);
+  };
+  const lookAhead = stream.LA.bind(stream);
+  stream.LA = (offset: number): number => {
+    check();
+    return lookAhead(offset);
+  };
+  const simulator = parser.interpreter as unknown as Record<string, unknown>;
+  const closure = simulator.closure_;
+  if (typeof closure !== 'function') throw new Error('antlr4ng changed: ParserATNSimulator.closure_ is gone, so a parse cannot be bounded');
+  simulator.closure_ = function (this: unknown, ...args: unknown[]): unknown {
+    check();
+    return (closure as (...a: unknown[]) => unknown).apply(this, args);
+  };
+}
+
 export interface SyntaxProblem {
   message: string;
+  /** Not a syntax error: the parse ran out of budget, or nests deeper than the parser's stack (nothing was read). */
+  unreadable?: true;
   /** UTF-16 offsets into the original query. */
   start: number;
   end: number;
@@ -38,7 +99,8 @@ export interface SyntaxProblem {
 export interface ParsedSuiteQL {
   /** The text the parser saw: the query with SuiteQL-only syntax blanked, same length and offsets. */
   parserText: string;
-  tree: ProgramContext;
+  /** Undefined when the text could not be read at all (see `SyntaxProblem.unreadable`). */
+  tree: ProgramContext | undefined;
   problems: SyntaxProblem[];
 }
 
@@ -68,14 +130,29 @@ function parseFresh(query: string): ParsedSuiteQL {
   const parserText = toParserText(query);
   const problems: SyntaxProblem[] = [];
   const toUtf16 = codePointToUtf16(query);
-  const tree = suiteQLDialect().parse(parserText, (error: ParseError, cause: SyntaxError) => {
-    const token = cause.offendingSymbol;
-    // A lexer error has no token: it points at one character.
-    const start = token && token.type !== EOF ? token.start : cause.charPositionInLine + lineStart(query, cause.line);
-    const stop = token && token.type !== EOF ? token.stop + 1 : start + 1;
-    problems.push({ message: error.message, start: toUtf16(start), end: toUtf16(Math.max(stop, start)) });
-  });
+  let tree: ProgramContext;
+  try {
+    tree = suiteQLDialect().parse(parserText, (error: ParseError, cause: SyntaxError) => {
+      const token = cause.offendingSymbol;
+      // A lexer error has no token: it points at one character.
+      const start = token && token.type !== EOF ? token.start : cause.charPositionInLine + lineStart(query, cause.line);
+      const stop = token && token.type !== EOF ? token.stop + 1 : start + 1;
+      problems.push({ message: error.message, start: toUtf16(start), end: toUtf16(Math.max(stop, start)) });
+    });
+  } catch (error) {
+    const message = unreadableReason(error);
+    if (message === undefined) throw error;
+    return { parserText, tree: undefined, problems: [{ message, start: 0, end: 0, unreadable: true }] };
+  }
   return { parserText, tree, problems };
+}
+
+/** Why a parse that threw read nothing, when it is the text's doing; undefined for anything else (a bug: rethrown). */
+function unreadableReason(error: unknown): string | undefined {
+  if (error instanceof ParseBudgetExceeded) return error.message;
+  // The grammar recurses once per nesting level; thousands of levels overflow the stack.
+  if (error instanceof RangeError && /call stack/i.test(error.message)) return 'the query nests too deeply for SuiteLens to read';
+  return undefined;
 }
 
 /** Code-point offset of the first character of a 1-based line. */

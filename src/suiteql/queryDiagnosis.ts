@@ -56,6 +56,7 @@ export function diagnoseRefusedQuery(query: string): QueryDiagnosis | undefined 
     return undefined;
   }
   if (!problem) return undefined;
+  if (problem.unreadable) return { position: 0, message: `${problem.message}, so it could not look for the mistake.` };
   const saw = query.slice(problem.start, problem.end);
   const message = problem.message === 'Statement is incomplete' ? 'the query ends too early (a missing closing parenthesis or clause?).' : saw ? `it saw "${saw}" where it did not expect it.` : `${problem.message}.`;
   return at(query, problem.start, message);

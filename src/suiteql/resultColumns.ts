@@ -42,7 +42,7 @@ function statedColumnsOf(query: string): StatedColumn[] | 'all' | undefined {
   } catch {
     return undefined;
   }
-  if (parsed.problems.length > 0) return undefined;
+  if (parsed.problems.length > 0 || !parsed.tree) return undefined;
   const statements = parsed.tree.statements();
   if (statements.length !== 1) return undefined;
   const root = statements[0].singleStatement().statement();

@@ -51,8 +51,9 @@ export function tablesReadBy(query: string, limits: SuiteQLLimits = defaultSuite
   if (!canonical.ok) return canonical;
   const text = canonical.text;
   const parsed = parseSuiteQL(text);
-  if (parsed.problems.length > 0) {
+  if (parsed.problems.length > 0 || !parsed.tree) {
     const first = parsed.problems[0];
+    if (first.unreadable) return { ok: false, reason: `The query cannot be checked: ${first.message}; write it more simply.` };
     const near = text.slice(first.start, first.start + 30);
     return { ok: false, reason: `The query does not parse ${near ? `at "${near}"` : 'at its end'}: ${first.message}` };
   }

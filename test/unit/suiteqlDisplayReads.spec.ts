@@ -63,6 +63,7 @@ describe('BUILTIN calls the parse tree does not show', () => {
   it('are refused when the text holds more BUILTIN calls than the tree (a grammar path the walk does not know)', () => {
     // The tree of one query against the tokens of another stands in for a call the grammar parsed as something else.
     const tree = parseSuiteQL('SELECT 1 FROM dual').tree;
+    if (!tree) throw new Error('SELECT 1 FROM dual parses');
     expect(displayedColumnsIn(tree, lexSuiteQL('SELECT BUILTIN.DF(x) FROM dual'))).toEqual([
       { call: 'BUILTIN.…', unresolved: 'the query calls a BUILTIN function in a form SuiteLens does not recognise' },
     ]);
