@@ -73,7 +73,7 @@ export class CsvImportSession {
     const model = await buildFormModel(recordType, await client.metadata.schema(recordType), (name) => client.metadata.schema(name));
     const recordFields = model.fields.filter((field) => !field.readOnly && field.id !== 'externalId' && field.id !== 'id');
     const fields: ImportField[] = [
-      ...recordFields.map(({ id, title, kind, referenceType }) => ({ id, title, kind, ...(referenceType ? { referenceType } : {}) })),
+      ...recordFields.map(({ id, title, kind, referenceType, options }) => ({ id, title, kind, ...(referenceType ? { referenceType } : {}), ...(options?.length ? { options } : {}) })),
       ...(mode === 'update' ? [keyFields.id] : []),
       keyFields.externalId,
     ];
@@ -101,6 +101,9 @@ export class CsvImportSession {
       if (choice.field === '') continue;
       const field = byId.get(choice.field);
       if (!field) throw new Error(`${this.recordType} has no field '${choice.field}' an import can fill`);
+      // Two columns into one field would keep one of them and drop the other's values without a word.
+      const taken = columns.find((column) => column.field === field.id || column.column === choice.column);
+      if (taken) throw new Error(taken.column === choice.column ? `Column '${choice.column}' is mapped twice: choose one field for it` : `Columns '${taken.column}' and '${choice.column}' both fill ${field.title}: choose one of them`);
       // Same key order as suggestMapping: the plan is part of the import's identity (its journal and batch keys).
       columns.push({ column: choice.column, field: field.id, ...(field.kind === 'reference' ? { reference: choice.reference ?? 'name' } : {}) });
     }
