@@ -5,10 +5,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
-import { parse } from 'csv-parse/sync';
 import type { NetSuiteClient } from '../../netsuite/client';
 import { dryRun, readCsv, suggestMapping, type ColumnMapping, type CsvTable, type ImportField, type ImportMode, type ImportPlan, type RowCheck } from '../../netsuite/csvImport';
-import { importIdOf, journaledBatches, runImport, type ImportRunSummary } from '../../netsuite/csvImportRun';
+import { importIdOf, journaledBatches, readJournal, runImport, type ImportRunSummary } from '../../netsuite/csvImportRun';
 import type { BatchProgress } from '../../netsuite/recordBatches';
 import type { ColumnChoice, ProblemsPayload } from '../../protocol/importMessages';
 import { buildFormModel } from '../forms/model/formModel';
@@ -26,10 +25,13 @@ export const modeLabels: Record<ImportMode, string> = {
   upsert: 'Upsert records by external id',
 };
 
-/** `customers.csv` → `customers.results.csv`, in the same folder. */
-export function resultsPathOf(inputPath: string): string {
+/**
+ * `customers.csv` → `customers.1234567_SB1.results.csv`, in the same folder: one journal per account, so importing
+ * the file into a second account neither resumes nor replaces the first account's.
+ */
+export function resultsPathOf(inputPath: string, accountId: string): string {
   const extension = extname(inputPath);
-  return join(dirname(inputPath), `${basename(inputPath, extension)}.results.csv`);
+  return join(dirname(inputPath), `${basename(inputPath, extension)}.${accountId.replace(/[^A-Za-z0-9_-]/g, '_')}.results.csv`);
 }
 
 export interface ResumeState {
@@ -63,7 +65,7 @@ export class CsvImportSession {
     /** The record type's writable body fields, then the keys this mode can use. */
     readonly fields: readonly ImportField[],
   ) {
-    this.resultsPath = resultsPathOf(inputPath);
+    this.resultsPath = resultsPathOf(inputPath, client.account.id);
   }
 
   static async open(client: NetSuiteClient, recordType: string, mode: ImportMode, inputPath: string): Promise<CsvImportSession> {
@@ -114,7 +116,7 @@ export class CsvImportSession {
 
   async resumeState(plan: ImportPlan): Promise<ResumeState> {
     const totalRows = this.table.rows.length;
-    const journal = await journaledBatches(this.resultsPath, importIdOf(plan, this.inputText));
+    const journal = await journaledBatches(this.resultsPath, importIdOf(plan, this.inputText, this.client.account.id));
     if (journal) return { doneRows: journal.rows, totalRows, replacesOther: false };
     return { doneRows: 0, totalRows, replacesOther: await exists(this.resultsPath) };
   }
@@ -131,7 +133,7 @@ export class CsvImportSession {
   async apply(plan: ImportPlan, options: { onProgress?: (progress: BatchProgress) => void; stop?: AbortSignal } = {}): Promise<ImportOutcome> {
     const { checks } = await this.dryRun(plan, options.stop);
     const summary = await runImport(this.client, plan, checks, { inputText: this.inputText, resultsPath: this.resultsPath, onProgress: options.onProgress, stop: options.stop });
-    const lines = parse(await readFile(this.resultsPath, 'utf8'), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+    const lines = (await readJournal(this.resultsPath, summary.importId))?.lines ?? [];
     const dryRunErrors = new Map<number, RowProblem[]>();
     for (const problem of dryRunProblems(plan, this.fields, checks)) dryRunErrors.set(problem.row, [...(dryRunErrors.get(problem.row) ?? []), problem]);
     const problems = lines
