@@ -63,15 +63,24 @@ export interface RowCheck {
 export function readCsv(text: string): CsvTable {
   // The file line each record ends on, for errors that name it.
   const lineOf: number[] = [];
-  const records = parse(text, {
-    bom: true,
-    skip_empty_lines: true,
-    relax_column_count: true,
-    on_record: (record: string[], context) => {
-      lineOf.push(context.lines);
-      return record;
-    },
-  });
+  let records: string[][];
+  try {
+    records = parse(text, {
+      bom: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      on_record: (record: string[], context) => {
+        lineOf.push(context.lines);
+        return record;
+      },
+    });
+  } catch (error) {
+    // csv-parse names the line it stopped on; an unclosed quote runs to the end of the file, so name where it opened.
+    const code = (error as { code?: unknown }).code;
+    const opened = (lineOf.at(-1) ?? 0) + 1;
+    const why = code === 'CSV_QUOTE_NOT_CLOSED' ? `the double quote opened on line ${opened} is never closed` : error instanceof Error ? error.message : String(error);
+    throw new Error(`The file is not valid CSV (nothing was imported): ${why}`, { cause: error });
+  }
   const [first = [], ...data] = records;
   const headers = first.map((header) => header.trim());
   const seen = new Map<string, number>();

@@ -133,11 +133,13 @@ describe('CSV import', () => {
     expect(Number(made[0].custentity_nps_score)).toBe(-7);
   });
 
-  it('refuses a file whose row has more cells than the header, or whose header repeats a column, naming the row', async () => {
+  it('refuses a file whose row has more cells than the header, whose header repeats a column, or that is not CSV, naming the line', async () => {
     const shifted = await csvFile('shifted.csv', `Company Name,Credit Limit\nFine Co,10\nAcme, Inc,5000\n`);
     await expect(CsvImportSession.open(client, 'customer', 'create', shifted)).rejects.toThrow(/Row 2 \(line 3 of the file\) has 3 cells .* 2 columns.*'5000'/);
     const repeated = await csvFile('repeated.csv', `Company Name,Credit Limit,Company Name\nA,1,B\n`);
     await expect(CsvImportSession.open(client, 'customer', 'create', repeated)).rejects.toThrow(/column 1 and column 3 both 'Company Name'/);
+    const unclosed = await csvFile('unclosed.csv', `Company Name,Credit Limit\n"Acme, Inc,5000\nOther,10\n`);
+    await expect(CsvImportSession.open(client, 'customer', 'create', unclosed)).rejects.toThrow(/not valid CSV.*line 2/);
   });
 
   it('refuses a mapping that puts two columns into one field', async () => {
