@@ -67,6 +67,7 @@ describe('a lost answer, then the import run again', () => {
     ['never reached NetSuite (reset before commit)', 'Lost before', { resetBeforeCommitRate: 1 }, 0],
     ['ran, its answer lost (reset after commit)', 'Lost after', { resetAfterCommitRate: 1 }, 5],
     ['met 5xx on every attempt', 'Lost 500', { rate500: 1 }, 0],
+    ['was turned away with 429 on every attempt', 'Lost 429', { rate429: 1 }, 0],
   ])('a batch that %s is sent again under its key: every row created exactly once', async (_, prefix, faults, madeByFirstRun) => {
     const input = await customerFile(`${prefix.replace(' ', '-')}.csv`, prefix, 5);
     // The first run's dry run (SuiteQL) goes before the faults; its writes meet them, and one attempt each.

@@ -142,7 +142,10 @@ export class CsvImportSession {
       .flatMap((line): RowProblem[] => {
         const row = Number(line.row);
         if (line.status === 'invalid') return dryRunErrors.get(row) ?? [{ row, column: '', message: line.error }];
-        return [{ row, column: '', message: line.status === 'unknown' ? 'NetSuite\u2019s answer was lost: run the import again to learn the outcome (nothing is written twice)' : line.error }];
+        if (line.status !== 'unknown') return [{ row, column: '', message: line.error }];
+        // Not sent at all (NetSuite turned the batch away before any work) or sent with its answer lost.
+        const notSent = line.error.includes('Nothing of this batch was applied');
+        return [{ row, column: '', message: notSent ? `${line.error.replace(/ send it again\.$/, '')} Run the import again to send it.` : 'NetSuite\u2019s answer was lost: run the import again to learn the outcome (nothing is written twice)' }];
       });
     return { summary, problems: problemsPayload('import', this.describe(summary, lines.length), lines.length, problems, this.resultsPath) };
   }

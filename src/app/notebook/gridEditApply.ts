@@ -175,7 +175,7 @@ async function writeOne(client: GridWriteClient, plan: PlannedWrite, operation: 
 
 function rowResult(plan: PlannedWrite, result: BatchEntryResult, operation: 'update' | 'delete'): GridRowResult {
   if (result.status === 'succeeded') return { row: plan.row, status: operation === 'delete' ? 'deleted' : 'saved', ...(plan.values.length ? { values: plan.values } : {}) };
-  if (result.status === 'notSubmitted') return { row: plan.row, status: 'notSubmitted' };
+  if (result.status === 'notSubmitted') return { row: plan.row, status: 'notSubmitted', ...(result.error ? { message: result.error.message } : {}) };
   const message = result.error?.detail ?? result.error?.message ?? 'NetSuite did not say why.';
   return { row: plan.row, status: result.status, message, ...columnOf(plan, result.error?.errorPath) };
 }
