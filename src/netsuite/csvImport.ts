@@ -7,6 +7,7 @@
 import { parse } from 'csv-parse/sync';
 import type { NetSuiteClient } from './client';
 import { isNetSuiteError } from './errors';
+import { parseCheckboxText, parseDateText, parseDatetimeText, parseDecimalText, parseIntegerText, type TextParse } from './fieldText';
 import type { NetSuiteRecord } from './records';
 
 export type ImportMode = 'create' | 'update' | 'upsert';
@@ -20,6 +21,8 @@ export interface ImportField {
   readOnly?: boolean;
   referenceType?: string;
   required?: boolean;
+  /** An enum's ids, when the schema lists them: a value outside them is refused before anything is sent. */
+  options?: readonly string[];
 }
 
 /** How a reference column names the record: by internal id, external id, or its name. */
@@ -52,11 +55,53 @@ export interface RowCheck {
   entry?: { id?: string; externalId?: string; fields: NetSuiteRecord };
 }
 
+/**
+ * The file as a table. A row with more cells than the header has columns, or two columns with one name, would lose
+ * values without a word (an unquoted `Acme, Inc,5000` shifts 5000 out of the table): both are refused, naming the row.
+ * A row with fewer cells reads its missing cells as empty, and extra cells that are empty (trailing commas) are let be.
+ */
 export function readCsv(text: string): CsvTable {
-  const records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true }) as string[][];
-  const [headers = [], ...data] = records;
-  const trimmed = headers.map((header) => header.trim());
-  return { headers: trimmed, rows: data.map((cells) => Object.fromEntries(trimmed.map((header, index) => [header, cells[index] ?? '']))) };
+  // The file line each record ends on, for errors that name it.
+  const lineOf: number[] = [];
+  let records: string[][];
+  try {
+    records = parse(text, {
+      bom: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      on_record: (record: string[], context) => {
+        lineOf.push(context.lines);
+        return record;
+      },
+    });
+  } catch (error) {
+    // csv-parse names the line it stopped on; an unclosed quote runs to the end of the file, so name where it opened.
+    const code = (error as { code?: unknown }).code;
+    const opened = (lineOf.at(-1) ?? 0) + 1;
+    const why = code === 'CSV_QUOTE_NOT_CLOSED' ? `the double quote opened on line ${opened} is never closed` : error instanceof Error ? error.message : String(error);
+    throw new Error(`The file is not valid CSV (nothing was imported): ${why}`, { cause: error });
+  }
+  const [first = [], ...data] = records;
+  const headers = first.map((header) => header.trim());
+  const seen = new Map<string, number>();
+  headers.forEach((header, index) => {
+    const earlier = seen.get(header);
+    if (earlier !== undefined) {
+      throw new Error(`The header row names column ${earlier + 1} and column ${index + 1} both '${header}': rename one so that each column has its own name (nothing was imported)`);
+    }
+    seen.set(header, index);
+  });
+  const rows = data.map((cells, index) => {
+    const extra = cells.slice(headers.length).filter((cell) => cell.trim() !== '');
+    if (extra.length > 0) {
+      const quoted = extra.map((cell) => `'${cell}'`).join(', ');
+      throw new Error(
+        `Row ${index + 1} (line ${lineOf[index + 1]} of the file) has ${cells.length} cells but the header names ${headers.length} columns, so ${quoted} would be lost: put a value that holds a comma in double quotes ("Acme, Inc") (nothing was imported)`,
+      );
+    }
+    return Object.fromEntries(headers.map((header, column) => [header, cells[column] ?? '']));
+  });
+  return { headers, rows };
 }
 
 const squash = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
@@ -111,28 +156,30 @@ async function resolveReferences(client: NetSuiteClient, wanted: Map<string, { t
 
 /** A field's value from text, typed by the field's kind (a reference's text is resolved by the caller). */
 export function typedFieldValue(field: ImportField, text: string): { value?: unknown; error?: string } {
+  const parsed = parsedFieldText(field, text);
+  return parsed.reason === undefined ? { value: parsed.value } : { error: `${field.title}: '${text}' ${parsed.reason}` };
+}
+
+function parsedFieldText(field: ImportField, text: string): TextParse<unknown> {
   switch (field.kind) {
     case 'integer':
-      return /^-?\d+$/.test(text) ? { value: Number(text) } : { error: `${field.title}: '${text}' is not a whole number` };
-    case 'number': {
-      const value = Number(text.replace(/,/g, ''));
-      return Number.isFinite(value) ? { value } : { error: `${field.title}: '${text}' is not a number` };
-    }
-    case 'checkbox': {
-      const lower = text.toLowerCase();
-      if (['true', 't', 'yes', 'y', '1'].includes(lower)) return { value: true };
-      if (['false', 'f', 'no', 'n', '0'].includes(lower)) return { value: false };
-      return { error: `${field.title}: '${text}' is not true or false` };
-    }
+      return parseIntegerText(text);
+    case 'number':
+      return parseDecimalText(text);
+    case 'checkbox':
+      return parseCheckboxText(text);
     case 'date':
-      return /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(text)) ? { value: text } : { error: `${field.title}: '${text}' is not a date (YYYY-MM-DD)` };
+      return parseDateText(text);
     case 'datetime':
-      return Number.isNaN(Date.parse(text)) ? { error: `${field.title}: '${text}' is not a date and time` } : { value: text };
-    case 'enum':
-      return { value: { id: text } };
+      return parseDatetimeText(text);
+    case 'enum': {
+      if (!field.options?.length) return { value: { id: text } };
+      const option = field.options.find((candidate) => candidate.toLowerCase() === text.trim().toLowerCase());
+      const listed = field.options.slice(0, 10).map((candidate) => `'${candidate}'`).join(', ');
+      return option === undefined ? { reason: `is not one of its choices: ${listed}${field.options.length > 10 ? `, … (${field.options.length} in all)` : ''}` } : { value: { id: option } };
+    }
     case 'reference':
     case 'text':
-    default:
       return { value: text };
   }
 }

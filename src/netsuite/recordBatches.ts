@@ -50,7 +50,10 @@ export type BatchEntryStatus =
   | 'failed'
   /** The batch's answer was lost on every attempt: it may or may not have been applied (repeat it with the same key). */
   | 'unknown'
-  /** Not submitted: the run was stopped first. */
+  /**
+   * Not submitted: the run was stopped first, or NetSuite turned the batch away before any work (429 or no
+   * connection on every attempt; `error` says which). Nothing of it was applied.
+   */
   | 'notSubmitted';
 
 export interface BatchEntryResult {
@@ -251,6 +254,11 @@ function wholeBatchFailure(error: unknown, index: number, entry: BatchEntry, ope
     const lost = error.kind === 'network' && mayHaveTakenEffect({ type: 'network', errorCode: causeCode(error) });
     if (lost || (error.kind === 'server' && (error.status ?? 0) >= 500)) {
       return { index, status: 'unknown', id, error: { message: `${error.message.replace(/\.$/, '')}. The batch may have been applied; repeating it with idempotency key ${key} is safe.` } };
+    }
+    // Turned away before any work (429 on every attempt, a connection never made): nothing was applied, and the
+    // records are not refused either — they can simply be sent again.
+    if (error.kind === 'governance' || error.kind === 'network') {
+      return { index, status: 'notSubmitted', id, error: { message: `${error.message.replace(/\.$/, '')}. Nothing of this batch was applied; send it again.`, code: error.code } };
     }
     return { index, status: 'failed', id, error: { message: error.message, code: error.code, detail: error.detail, errorPath: error.errorPath } };
   }

@@ -52,7 +52,7 @@ describe('mapping and dry run', () => {
       ['View Bad Both', 'Nowhere Ltd', 'lots', 'tomorrow', 'x'],
     ]);
     const session = await CsvImportSession.open(client, 'customer', 'create', input);
-    expect(session.resultsPath).toBe(join(folder, 'view-dry.results.csv'));
+    expect(session.resultsPath).toBe(join(folder, `view-dry.${setup.sandbox.accountId}.results.csv`));
     const mapping = session.initialMapping();
     expect(mapping).toEqual([
       { column: 'Company Name', field: 'companyName' },

@@ -26,7 +26,9 @@ export function clientBackedOperations(clientFor: (accountId: string) => NetSuit
       const run = await clientFor(accountId).batches.run(recordType, 'update', updates, { signal });
       return run.results.map((result) => {
         const id = updates[result.index].id;
-        const status = result.status === 'succeeded' || result.status === 'failed' ? result.status : 'unknown';
+        // A batch turned away before any work (notSubmitted with its reason) changed nothing: failed, as before.
+        const notApplied = result.status === 'notSubmitted' && result.error !== undefined;
+        const status = result.status === 'succeeded' || result.status === 'failed' ? result.status : notApplied ? 'failed' : 'unknown';
         return { id, status, ...(result.error ? { error: result.error.detail ?? result.error.message } : {}) };
       });
     },

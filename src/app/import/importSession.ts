@@ -5,10 +5,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
-import { parse } from 'csv-parse/sync';
 import type { NetSuiteClient } from '../../netsuite/client';
 import { dryRun, readCsv, suggestMapping, type ColumnMapping, type CsvTable, type ImportField, type ImportMode, type ImportPlan, type RowCheck } from '../../netsuite/csvImport';
-import { importIdOf, journaledBatches, runImport, type ImportRunSummary } from '../../netsuite/csvImportRun';
+import { importIdOf, journaledBatches, readJournal, runImport, type ImportRunSummary } from '../../netsuite/csvImportRun';
 import type { BatchProgress } from '../../netsuite/recordBatches';
 import type { ColumnChoice, ProblemsPayload } from '../../protocol/importMessages';
 import { buildFormModel } from '../forms/model/formModel';
@@ -26,10 +25,13 @@ export const modeLabels: Record<ImportMode, string> = {
   upsert: 'Upsert records by external id',
 };
 
-/** `customers.csv` → `customers.results.csv`, in the same folder. */
-export function resultsPathOf(inputPath: string): string {
+/**
+ * `customers.csv` → `customers.1234567_SB1.results.csv`, in the same folder: one journal per account, so importing
+ * the file into a second account neither resumes nor replaces the first account's.
+ */
+export function resultsPathOf(inputPath: string, accountId: string): string {
   const extension = extname(inputPath);
-  return join(dirname(inputPath), `${basename(inputPath, extension)}.results.csv`);
+  return join(dirname(inputPath), `${basename(inputPath, extension)}.${accountId.replace(/[^A-Za-z0-9_-]/g, '_')}.results.csv`);
 }
 
 export interface ResumeState {
@@ -63,7 +65,7 @@ export class CsvImportSession {
     /** The record type's writable body fields, then the keys this mode can use. */
     readonly fields: readonly ImportField[],
   ) {
-    this.resultsPath = resultsPathOf(inputPath);
+    this.resultsPath = resultsPathOf(inputPath, client.account.id);
   }
 
   static async open(client: NetSuiteClient, recordType: string, mode: ImportMode, inputPath: string): Promise<CsvImportSession> {
@@ -73,7 +75,7 @@ export class CsvImportSession {
     const model = await buildFormModel(recordType, await client.metadata.schema(recordType), (name) => client.metadata.schema(name));
     const recordFields = model.fields.filter((field) => !field.readOnly && field.id !== 'externalId' && field.id !== 'id');
     const fields: ImportField[] = [
-      ...recordFields.map(({ id, title, kind, referenceType }) => ({ id, title, kind, ...(referenceType ? { referenceType } : {}) })),
+      ...recordFields.map(({ id, title, kind, referenceType, options }) => ({ id, title, kind, ...(referenceType ? { referenceType } : {}), ...(options?.length ? { options } : {}) })),
       ...(mode === 'update' ? [keyFields.id] : []),
       keyFields.externalId,
     ];
@@ -101,6 +103,9 @@ export class CsvImportSession {
       if (choice.field === '') continue;
       const field = byId.get(choice.field);
       if (!field) throw new Error(`${this.recordType} has no field '${choice.field}' an import can fill`);
+      // Two columns into one field would keep one of them and drop the other's values without a word.
+      const taken = columns.find((column) => column.field === field.id || column.column === choice.column);
+      if (taken) throw new Error(taken.column === choice.column ? `Column '${choice.column}' is mapped twice: choose one field for it` : `Columns '${taken.column}' and '${choice.column}' both fill ${field.title}: choose one of them`);
       // Same key order as suggestMapping: the plan is part of the import's identity (its journal and batch keys).
       columns.push({ column: choice.column, field: field.id, ...(field.kind === 'reference' ? { reference: choice.reference ?? 'name' } : {}) });
     }
@@ -111,7 +116,7 @@ export class CsvImportSession {
 
   async resumeState(plan: ImportPlan): Promise<ResumeState> {
     const totalRows = this.table.rows.length;
-    const journal = await journaledBatches(this.resultsPath, importIdOf(plan, this.inputText));
+    const journal = await journaledBatches(this.resultsPath, importIdOf(plan, this.inputText, this.client.account.id));
     if (journal) return { doneRows: journal.rows, totalRows, replacesOther: false };
     return { doneRows: 0, totalRows, replacesOther: await exists(this.resultsPath) };
   }
@@ -128,7 +133,7 @@ export class CsvImportSession {
   async apply(plan: ImportPlan, options: { onProgress?: (progress: BatchProgress) => void; stop?: AbortSignal } = {}): Promise<ImportOutcome> {
     const { checks } = await this.dryRun(plan, options.stop);
     const summary = await runImport(this.client, plan, checks, { inputText: this.inputText, resultsPath: this.resultsPath, onProgress: options.onProgress, stop: options.stop });
-    const lines = parse(await readFile(this.resultsPath, 'utf8'), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+    const lines = (await readJournal(this.resultsPath, summary.importId))?.lines ?? [];
     const dryRunErrors = new Map<number, RowProblem[]>();
     for (const problem of dryRunProblems(plan, this.fields, checks)) dryRunErrors.set(problem.row, [...(dryRunErrors.get(problem.row) ?? []), problem]);
     const problems = lines
@@ -137,7 +142,10 @@ export class CsvImportSession {
       .flatMap((line): RowProblem[] => {
         const row = Number(line.row);
         if (line.status === 'invalid') return dryRunErrors.get(row) ?? [{ row, column: '', message: line.error }];
-        return [{ row, column: '', message: line.status === 'unknown' ? 'NetSuite\u2019s answer was lost: run the import again to learn the outcome (nothing is written twice)' : line.error }];
+        if (line.status !== 'unknown') return [{ row, column: '', message: line.error }];
+        // Not sent at all (NetSuite turned the batch away before any work) or sent with its answer lost.
+        const notSent = line.error.includes('Nothing of this batch was applied');
+        return [{ row, column: '', message: notSent ? `${line.error.replace(/ send it again\.$/, '')} Run the import again to send it.` : 'NetSuite\u2019s answer was lost: run the import again to learn the outcome (nothing is written twice)' }];
       });
     return { summary, problems: problemsPayload('import', this.describe(summary, lines.length), lines.length, problems, this.resultsPath) };
   }

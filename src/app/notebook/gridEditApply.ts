@@ -24,7 +24,6 @@ export function cellValue(field: FieldModel, text: string): { value?: unknown; e
   if (field.kind === 'reference') {
     return /^\d+$/.test(trimmed) ? { value: { id: trimmed } } : { error: `${field.title}: type the internal id of the ${field.referenceType ?? 'record'} (a number), as the query shows it` };
   }
-  if (field.kind === 'checkbox' && /^[TF]$/.test(trimmed)) return { value: trimmed === 'T' };
   return typedFieldValue(field, trimmed);
 }
 
@@ -113,7 +112,8 @@ function planWrite(edit: GridRecordEdit, map: GridEditMap): PlannedWrite | { err
     if (typed.error) return { error: typed.error, column: change.column };
     body[change.field] = typed.value;
     columns.set(change.field.toLowerCase(), change.column);
-    values.push({ column: change.column, value: change.after.trim() === '' ? null : change.after });
+    // What was sent, as the query shows it (`1,234.5` is saved as 1234.5), not what was typed.
+    values.push({ column: change.column, value: suiteQLText(typed.value) });
   }
   if (Object.keys(body).length === 0) return { error: 'Nothing changed in this row.' };
   return { row: edit.row, recordType: edit.recordType, id: edit.id, body, columns, values };
@@ -175,7 +175,7 @@ async function writeOne(client: GridWriteClient, plan: PlannedWrite, operation: 
 
 function rowResult(plan: PlannedWrite, result: BatchEntryResult, operation: 'update' | 'delete'): GridRowResult {
   if (result.status === 'succeeded') return { row: plan.row, status: operation === 'delete' ? 'deleted' : 'saved', ...(plan.values.length ? { values: plan.values } : {}) };
-  if (result.status === 'notSubmitted') return { row: plan.row, status: 'notSubmitted' };
+  if (result.status === 'notSubmitted') return { row: plan.row, status: 'notSubmitted', ...(result.error ? { message: result.error.message } : {}) };
   const message = result.error?.detail ?? result.error?.message ?? 'NetSuite did not say why.';
   return { row: plan.row, status: result.status, message, ...columnOf(plan, result.error?.errorPath) };
 }

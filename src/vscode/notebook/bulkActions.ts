@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { BatchProgress } from '../../netsuite/recordBatches';
 import type { GridRowRecord, GridRowResult } from '../../protocol/gridEditMessages';
 import type { AccountProfile } from '../../app/accounts/accountProfile';
-import { cellValue, runBulkAction, summaryOf, type BulkChange, type GridWriteClient } from '../../app/notebook/gridEditApply';
+import { cellValue, runBulkAction, suiteQLText, summaryOf, type BulkChange, type GridWriteClient } from '../../app/notebook/gridEditApply';
 import { writableFields, type CatalogAccess, type GridEditMap } from '../../app/notebook/gridEditMapping';
 
 export interface BulkOutcome {
@@ -92,7 +92,8 @@ async function chooseFieldChange(recordType: string, count: string, catalog: Cat
 async function confirmBulk(profile: AccountProfile, change: BulkChange, count: string, records: readonly GridRowRecord[]): Promise<boolean> {
   const where = accountName(profile);
   if (change.kind === 'setField') {
-    const value = change.text.trim() === '' ? '(empty: cleared)' : `"${change.text}"`;
+    // The value as it will be saved (`1,234.5` → 1234.5), not as typed.
+    const value = change.text.trim() === '' ? '(empty: cleared)' : `"${suiteQLText(cellValue(change.field, change.text).value) ?? change.text}"`;
     const choice = await vscode.window.showWarningMessage(`Set ${change.field.title} to ${value} on ${count} in ${where}?`, { modal: true, detail: `${change.field.id}: → ${value}\n${idList(records)}` }, 'Set Field');
     return choice === 'Set Field';
   }

@@ -1,0 +1,161 @@
+/**
+ * "Run the import again" over real HTTP against the sandbox, when NetSuite's answers were lost: every row comes out
+ * created exactly once, whether the lost batch never reached NetSuite, ran with its answer lost, or met 5xx until
+ * the retries ran out; the same file imported into another account is another import; a batch whose entries changed
+ * since its answer was lost is not sent again; and a run that fails stops appending to its results file.
+ */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { NetSuiteClient } from '../../src/netsuite/client';
+import type { ImportPlan, RowCheck } from '../../src/netsuite/csvImport';
+import { runImport } from '../../src/netsuite/csvImportRun';
+import { CsvImportSession } from '../../src/app/import/importSession';
+import { setUpClient, type ClientSetup } from './client-sandbox';
+
+const noFaults = { seed: 1, rate500: 0, rate429: 0, resetBeforeCommitRate: 0, resetAfterCommitRate: 0 };
+
+let setup: ClientSetup;
+let client: NetSuiteClient;
+let folder: string;
+let subsidiaryName: string;
+
+async function rows(target: NetSuiteClient, sql: string): Promise<Record<string, string>[]> {
+  return (await target.queryPage(sql, 0, { pageSize: 1000 })).rows.map((row) => row.raw as Record<string, string>);
+}
+
+async function customerFile(name: string, prefix: string, count: number): Promise<string> {
+  const path = join(folder, name);
+  await writeFile(path, stringify([['Company Name', 'Primary Subsidiary'], ...Array.from({ length: count }, (_, n) => [`${prefix} ${n + 1}`, subsidiaryName])]));
+  return path;
+}
+
+async function importWith(target: NetSuiteClient, input: string) {
+  const session = await CsvImportSession.open(target, 'customer', 'create', input);
+  return { session, outcome: await session.apply(session.planOf(session.initialMapping())) };
+}
+
+async function named(target: NetSuiteClient, prefix: string): Promise<string[]> {
+  return (await rows(target, `SELECT companyname FROM customer WHERE companyname LIKE '${prefix} %' ORDER BY companyname`)).map((row) => row.companyname);
+}
+
+async function results(path: string): Promise<Record<string, string>[]> {
+  return parse(await readFile(path, 'utf8'), { columns: true }) as Record<string, string>[];
+}
+
+beforeAll(async () => {
+  setup = await setUpClient();
+  client = setup.client();
+  folder = await mkdtemp(join(tmpdir(), 'suitelens-import-resume-'));
+  subsidiaryName = (await rows(client, `SELECT name FROM subsidiary ORDER BY id`))[0].name;
+});
+
+afterAll(async () => {
+  await setup?.stop();
+  await rm(folder, { recursive: true, force: true });
+});
+
+beforeEach(() => {
+  setup.sandbox.configure({ faults: noFaults, latency: { perRequestMs: 0, perRowMs: 0, asyncJobMs: 0 } });
+});
+
+describe('a lost answer, then the import run again', () => {
+  it.each([
+    ['never reached NetSuite (reset before commit)', 'Lost before', { resetBeforeCommitRate: 1 }, 0],
+    ['ran, its answer lost (reset after commit)', 'Lost after', { resetAfterCommitRate: 1 }, 5],
+    ['met 5xx on every attempt', 'Lost 500', { rate500: 1 }, 0],
+    ['was turned away with 429 on every attempt', 'Lost 429', { rate429: 1 }, 0],
+  ])('a batch that %s is sent again under its key: every row created exactly once', async (_, prefix, faults, madeByFirstRun) => {
+    const input = await customerFile(`${prefix.replace(' ', '-')}.csv`, prefix, 5);
+    // The first run's dry run (SuiteQL) goes before the faults; its writes meet them, and one attempt each.
+    const session = await CsvImportSession.open(client, 'customer', 'create', input);
+    const plan = session.planOf(session.initialMapping());
+    const { checks } = await session.dryRun(plan);
+    setup.sandbox.configure({ faults: { ...noFaults, ...faults } });
+    const first = await runImport(setup.client({ backoff: { baseDelayMs: 1, maxDelayMs: 5, maxAttempts: 1 } }), plan, checks, { inputText: session.inputText, resultsPath: session.resultsPath });
+    setup.sandbox.configure({ faults: noFaults });
+    expect(first.byStatus).toMatchObject({ created: 0, unknown: 5 });
+    expect(await named(client, prefix)).toHaveLength(madeByFirstRun);
+    expect(await session.resumeState(plan)).toMatchObject({ doneRows: 0, totalRows: 5 });
+
+    const again = await importWith(client, input);
+    expect(again.outcome.summary).toMatchObject({ resumedRows: 0, byStatus: { created: 5, unknown: 0, failed: 0 } });
+    const made = await named(client, prefix);
+    expect(made).toEqual([1, 2, 3, 4, 5].map((n) => `${prefix} ${n}`));
+    // The results file says each row once, with the record NetSuite made for it.
+    const lines = await results(again.session.resultsPath);
+    expect(lines.map((line) => `${line.row} ${line.status}`)).toEqual(['1 created', '2 created', '3 created', '4 created', '5 created']);
+    const ids = await rows(client, `SELECT id FROM customer WHERE companyname LIKE '${prefix} %' ORDER BY companyname`);
+    expect(lines.map((line) => line.recordId)).toEqual(ids.map((row) => row.id));
+
+    const third = await importWith(client, input);
+    expect(third.outcome.summary).toMatchObject({ resumedRows: 5, byStatus: { created: 0, unknown: 0 } });
+    expect(await named(client, prefix)).toHaveLength(5);
+  });
+});
+
+describe('the import’s identity', () => {
+  it('imports the same file and mapping into another account as a new import, sending every row', async () => {
+    const other = await setUpClient({ accountId: 'TSTDRV7654321' });
+    try {
+      const otherClient = other.client();
+      const otherSubsidiary = (await rows(otherClient, `SELECT name FROM subsidiary ORDER BY id`))[0].name;
+      expect(otherSubsidiary).toBe(subsidiaryName);
+      const input = await customerFile('two-accounts.csv', 'Two accounts', 3);
+      const here = await importWith(client, input);
+      expect(here.outcome.summary.byStatus.created).toBe(3);
+      const there = await importWith(otherClient, input);
+      expect(there.outcome.summary).toMatchObject({ resumedRows: 0, byStatus: { created: 3 } });
+      expect(await named(otherClient, 'Two accounts')).toHaveLength(3);
+      expect(there.session.resultsPath).not.toBe(here.session.resultsPath);
+      // The first account's journal is still there: run again there, nothing is sent.
+      expect((await importWith(client, input)).outcome.summary).toMatchObject({ resumedRows: 3, byStatus: { created: 0 } });
+      expect(await named(client, 'Two accounts')).toHaveLength(3);
+    } finally {
+      await other.stop();
+    }
+  });
+
+  it('refuses to resume a lost batch whose entries changed since, sending nothing', async () => {
+    const plan: ImportPlan = { recordType: 'customer', mode: 'create', columns: [{ column: 'Company Name', field: 'companyName' }] };
+    const inputText = 'Company Name\nChanged 1\nChanged 2\n';
+    const subsidiary = { id: (await rows(client, `SELECT id FROM subsidiary ORDER BY id`))[0].id };
+    const checks = (comments: string): RowCheck[] =>
+      [1, 2].map((row) => ({ row, errors: [], entry: { fields: { companyName: `Changed ${row}`, subsidiary, comments } } }));
+    const resultsPath = join(folder, 'changed.results.csv');
+    setup.sandbox.configure({ faults: { ...noFaults, resetBeforeCommitRate: 1 } });
+    expect((await runImport(client, plan, checks('first'), { inputText, resultsPath })).byStatus.unknown).toBe(2);
+    setup.sandbox.configure({ faults: noFaults });
+    const journal = await readFile(resultsPath, 'utf8');
+    const since = setup.sandbox.requestLog.lastSeq;
+    await expect(runImport(client, plan, checks('second'), { inputText, resultsPath })).rejects.toThrow(/rows 1\u20132 were sent before with other values.*Nothing was sent/);
+    expect(setup.sandbox.requestLog.list({ since, method: 'POST' })).toEqual([]);
+    expect(await readFile(resultsPath, 'utf8')).toBe(journal);
+    // The same entries resume as they should.
+    expect((await runImport(client, plan, checks('first'), { inputText, resultsPath })).byStatus.created).toBe(2);
+    expect(await named(client, 'Changed')).toEqual(['Changed 1', 'Changed 2']);
+  });
+});
+
+describe('a run that fails', () => {
+  it('journals the batches under way before it rejects, and nothing after', async () => {
+    const plan: ImportPlan = { recordType: 'customer', mode: 'update', columns: [{ column: 'Internal ID', field: 'id' }, { column: 'Comments', field: 'comments' }] };
+    const ids = (await rows(client, 'SELECT id FROM customer ORDER BY id')).slice(0, 6).map((row) => row.id);
+    // Row 5's batch cannot be sent (an update without its key), the others are: the run fails when it comes to it.
+    const checks: RowCheck[] = ids.map((id, index) => ({ row: index + 1, errors: [], entry: { id: index === 4 ? undefined : id, fields: { comments: `failing run ${index + 1}` } } }));
+    const resultsPath = join(folder, 'failing.results.csv');
+    setup.sandbox.configure({ latency: { perRequestMs: 0, perRowMs: 0, asyncJobMs: 400 } });
+    await expect(runImport(client, plan, checks, { inputText: 'failing', resultsPath, batchSize: 1, concurrency: 3 })).rejects.toThrow(/an update needs an internal id/);
+    const atRejection = await readFile(resultsPath, 'utf8');
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await readFile(resultsPath, 'utf8')).toBe(atRejection);
+    // Every batch NetSuite ran is journaled with its outcome; none is left "submitted" though its job finished.
+    const lines = parse(atRejection, { columns: true }) as Record<string, string>[];
+    const written = await rows(client, `SELECT id FROM customer WHERE comments LIKE 'failing run %'`);
+    expect(lines.filter((line) => line.status === 'updated').map((line) => ids[Number(line.row) - 1]).sort()).toEqual(written.map((row) => row.id).sort());
+    expect(lines.filter((line) => line.status === 'unknown').map((line) => line.row)).toEqual(['5']);
+  });
+});
