@@ -11,10 +11,12 @@ import type { NetSuiteClient } from '../../netsuite/client';
 import { describeError } from '../../netsuite/describeError';
 import { isNetSuiteError } from '../../netsuite/errors';
 import { recordNameOf } from '../../netsuite/recordNames';
+import type { NetSuiteRecord } from '../../netsuite/records';
 import { placeErrors, type PlacedErrors } from './model/fieldErrors';
 import type { FormModel } from './model/formModel';
 import { validateWrite } from './model/formValidation';
 import { createPlan, describeChanges, formValuesOf, notCleared, patchPlan, type FieldChange, type FormValues, type WritePlan } from './model/formValues';
+import { withEditsSince } from './model/editsSince';
 import { withItemNames } from './itemNames';
 import { recordLabel } from './recordNames';
 
@@ -24,7 +26,6 @@ export interface LoadedRecord {
   recordName?: string;
   original: FormValues;
   current: FormValues;
-  createKey?: string;
 }
 
 /** What the form holds when Save is pressed. */
@@ -42,10 +43,19 @@ export interface SavedForm {
 /**
  * Idempotency keys kept across save attempts of one form: the create's until it succeeds (a retry after a network
  * failure is the same request), and the last unconfirmed PATCH's with the change it was for. The workflow updates them.
+ * Each key names the latest submission (a job that failed is re-submitted under a fresh key, which replaces it here),
+ * and the create's is bound to the body sent under it (`sent`, its JSON): a Save again with a different body that
+ * finds the earlier submission made the record keeps the difference as edits of that record.
  */
 export interface SaveKeys {
-  create?: string;
+  create?: CreateKey;
   edit?: { change: string; key: string };
+}
+
+export interface CreateKey {
+  key: string;
+  /** JSON of the body sent under `key`. */
+  sent: string;
 }
 
 /** The user's answer when the record changed in NetSuite since the form opened. */
@@ -75,13 +85,15 @@ export interface SaveRecordFormInput {
  * - `cancelled`: the user said no to a question; nothing was sent.
  * - `notSaved`: refused (read-only, invalid, NetSuite's error, lost answer); `errors` go on the form's fields, `reason`
  *   is the one-line message, and `shown` is the record to show instead of the edits when the change may have applied.
+ *   `createdId` with `shown`: an earlier submission of this new record made it, and `shown` is that record with the
+ *   edits made since (unsaved); the form now edits it.
  */
 export type SaveOutcome =
   | { status: 'saved'; record: LoadedRecord; notice: string; createdId?: string }
   | { status: 'reloaded'; record: LoadedRecord; notice: string }
   | { status: 'unchanged'; message: string }
   | { status: 'cancelled' }
-  | { status: 'notSaved'; errors: PlacedErrors; reason: string; shown?: { record: LoadedRecord; notice: string } };
+  | { status: 'notSaved'; errors: PlacedErrors; reason: string; shown?: { record: LoadedRecord; notice: string }; createdId?: string };
 
 /** Ctrl+S, the form's Save button and "Save" in VS Code's close prompt all end here. */
 export async function saveRecordForm(input: SaveRecordFormInput): Promise<SaveOutcome> {
@@ -125,11 +137,45 @@ async function saveCreate(input: SaveRecordFormInput, plan: WritePlan): Promise<
   const { client, form, keys, dialogs } = input;
   if (form.transformFrom) return saveTransform(input, form.transformFrom);
   if (!(await dialogs.confirmWrite(`Create this ${form.recordType}`, describeChanges(plan, {}, form.model, form.current)))) return { status: 'cancelled' };
-  keys.create ??= randomUUID();
-  const { id } = await client.records.create(form.recordType, plan.body, { idempotencyKey: keys.create, replace: plan.replace });
+  const body = JSON.stringify(plan.body);
+  keys.create ??= { key: randomUUID(), sent: body };
+  const { id } = await client.records.create(form.recordType, plan.body, {
+    idempotencyKey: keys.create.key,
+    replace: plan.replace,
+    keyReplaced: (key) => (keys.create = { key, sent: body }),
+  });
+  const sent = keys.create.sent;
   keys.create = undefined;
   const record = await loadRecord(client, form.recordType, id, form.model);
+  const later = laterEdits(input, record, sent, plan.body);
+  if (later) return later;
   return { status: 'saved', record, notice: `Created ${form.recordType} ${id}. This form now edits it.`, createdId: id };
+}
+
+/**
+ * A create answered by an earlier submission of this form (its key was sent again after a lost answer) made the
+ * record from the body sent then. Edits made since are not in it: they stay as unsaved edits of the new record, and
+ * the form says so instead of "Created". Undefined when the record has everything (the bodies match, or the key's
+ * first submission was this one).
+ */
+function laterEdits({ form }: SaveRecordFormInput, record: LoadedRecord, sent: string, body: NetSuiteRecord): SaveOutcome | undefined {
+  if (sent === JSON.stringify(body)) return undefined;
+  const current = withEditsSince(record.current, sentBody(sent), body, form.current, form.model);
+  const unsaved = patchPlan(record.current, current, form.model);
+  if (Object.keys(unsaved.body).length === 0) return undefined;
+  const fields = Object.keys(unsaved.body).map((field) => fieldLabel(form.model, field)).join(', ');
+  const notice = `An earlier save of this form had already created ${form.recordType} ${record.recordId}, with the values sent then. Your later changes (${fields}) are not in NetSuite yet: they are kept here as unsaved edits of ${form.recordType} ${record.recordId}. Save to send them.`;
+  return { status: 'notSaved', errors: { fields: [], general: [notice] }, reason: notice, shown: { record: { ...record, current }, notice }, createdId: record.recordId };
+}
+
+/** The body a create key was sent with; `{}` when unknown (a backup from before it was kept): every value then counts as later. */
+function sentBody(sent: string): NetSuiteRecord {
+  try {
+    const body: unknown = JSON.parse(sent);
+    return typeof body === 'object' && body !== null ? (body as NetSuiteRecord) : {};
+  } catch {
+    return {};
+  }
 }
 
 /**
@@ -142,8 +188,13 @@ async function saveTransform({ client, form, keys, dialogs }: SaveRecordFormInpu
   const sourceLabel = recordLabel(source.recordType, source.id, source.name);
   const changes = [{ field: 'Transform', before: sourceLabel, after: `new ${form.recordType}` }, ...describeChanges(plan, form.original, form.model, form.current)];
   if (!(await dialogs.confirmWrite(`Create ${form.recordType} from ${sourceLabel}`, changes))) return { status: 'cancelled' };
-  keys.create ??= randomUUID();
-  const { id } = await client.records.transform(source.recordType, source.id, form.recordType, plan.body, { idempotencyKey: keys.create, replace: plan.replace });
+  const body = JSON.stringify(plan.body);
+  keys.create ??= { key: randomUUID(), sent: body };
+  const { id } = await client.records.transform(source.recordType, source.id, form.recordType, plan.body, {
+    idempotencyKey: keys.create.key,
+    replace: plan.replace,
+    keyReplaced: (key) => (keys.create = { key, sent: body }),
+  });
   keys.create = undefined;
   const record = await loadRecord(client, form.recordType, id, form.model);
   return { status: 'saved', record, notice: `Created ${form.recordType} ${id} from ${sourceLabel}. This form now edits it.`, createdId: id };
@@ -178,7 +229,8 @@ async function saveEdit(input: SaveRecordFormInput, id: string): Promise<SaveOut
   const change = JSON.stringify([plan.body, plan.replace]);
   if (keys.edit?.change !== change) keys.edit = { change, key: randomUUID() };
   try {
-    await client.records.patch(form.recordType, id, plan.body, { replace: plan.replace, idempotencyKey: keys.edit.key });
+    const edit = keys.edit;
+    await client.records.patch(form.recordType, id, plan.body, { replace: plan.replace, idempotencyKey: edit.key, keyReplaced: (key) => (edit.key = key) });
   } catch (error) {
     throw await afterLostAnswer(input, error, id, latest);
   }

@@ -76,10 +76,15 @@ export function createPlan(values: FormValues, model: FormModel): WritePlan {
   }
   const replace: string[] = [];
   for (const sublist of model.sublists) {
-    const lines = linesOf(values, sublist.id).map((line) => filledColumns(line, sublist.columns, false)).filter((line) => Object.keys(line).length > 0);
+    const lines = createdLines(values, sublist).map((line) => filledColumns(line, sublist.columns, false));
     if (lines.length > 0) body[sublist.id] = { items: lines };
   }
   return { body, replace };
+}
+
+/** The form's lines a create sends, in order: those with an editable column filled in (blank lines are not sent). */
+export function createdLines(values: FormValues, sublist: SublistModel): LineValues[] {
+  return linesOf(values, sublist.id).filter((line) => Object.keys(filledColumns(line, sublist.columns, false)).length > 0);
 }
 
 /**
