@@ -7,7 +7,7 @@ import type { NetSuiteClient } from '../../src/netsuite/client';
 import type { SandboxFaults } from '../../src/sandbox/options';
 import { buildFormModel, type FormModel } from '../../src/app/forms/model/formModel';
 import type { FormValues } from '../../src/app/forms/model/formValues';
-import { saveRecordForm, type SavedForm, type SaveKeys, type SaveOutcome } from '../../src/app/forms/saveRecordForm';
+import { loadRecord, saveRecordForm, type SavedForm, type SaveKeys, type SaveOutcome } from '../../src/app/forms/saveRecordForm';
 import { firstId, setUpClient, type ClientSetup } from './client-sandbox';
 
 let setup: ClientSetup;
@@ -123,4 +123,38 @@ describe('Save again after a create whose answer was lost', () => {
     expect(again).toMatchObject({ status: 'saved', notice: expect.stringMatching(/^Created salesOrder \d+/) });
     expect(await ordersWithMemo('Lost Create Same')).toHaveLength(1);
   });
+});
+
+describe('a save of an edit whose answer was lost', () => {
+  /** A fresh order with item lines, opened as the form opens it (items named "Display Name (SKU)"). */
+  async function openOrder(memo: string): Promise<SavedForm> {
+    const { id } = await client.records.create('salesOrder', { entity: { id: customerId }, memo, item: { items: [{ item: { id: itemId }, quantity: 1, rate: 10 }] } });
+    const loaded = await loadRecord(client, 'salesOrder', id, model);
+    return { recordType: 'salesOrder', model, recordId: id, original: loaded.original, current: { ...loaded.current, memo: `${memo} (mine)` } };
+  }
+
+  it('keeps the edits when the PATCH never reached NetSuite, and says NetSuite does not have them', async () => {
+    const form = await openOrder('Lost Edit Before Commit SO');
+    setup.sandbox.configure({ faults: { ...noFaults, resetBeforeCommitRate: 1 } });
+    const outcome = await save(form, {}, setup.client({ backoff: { maxAttempts: 1 } }));
+    setup.sandbox.configure({ faults: noFaults });
+    expect(outcome).toMatchObject({ status: 'notSaved', reason: expect.stringContaining('NetSuite does not have the change') });
+    expect(outcome.status === 'notSaved' && outcome.shown).toBeFalsy();
+    expect((await client.records.get('salesOrder', form.recordId!)).memo).toBe('Lost Edit Before Commit SO');
+  });
+
+  it('says Saved when the PATCH was applied though its answer was lost, lines named by their items included', async () => {
+    const form = await openOrder('Lost Edit After Commit SO');
+    const [line] = (form.current.item as { items: Record<string, unknown>[] }).items;
+    expect(line.item).toMatchObject({ refName: expect.stringContaining('(') });
+    form.current = { ...form.current, item: { items: [{ ...line, quantity: 4 }, { item: { id: itemId }, quantity: 2, rate: 3 }] } };
+    setup.sandbox.configure({ faults: { ...noFaults, resetAfterCommitRate: 1 } });
+    const outcome = await save(form, {}, setup.client({ backoff: { maxAttempts: 1 } }));
+    setup.sandbox.configure({ faults: noFaults });
+    expect(outcome).toMatchObject({ status: 'saved', notice: expect.stringContaining('the record in NetSuite has your change. Saved: Memo, Items.') });
+    expect(outcome.status === 'saved' && outcome.record.current.memo).toBe('Lost Edit After Commit SO (mine)');
+    const lines = (await client.records.get('salesOrder', form.recordId!, { expandSubResources: true })).item as { items: { quantity: number }[] };
+    expect(lines.items.map((saved) => saved.quantity)).toEqual([4, 2]);
+  });
+
 });

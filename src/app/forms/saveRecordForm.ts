@@ -13,6 +13,7 @@ import { isNetSuiteError } from '../../netsuite/errors';
 import { recordNameOf } from '../../netsuite/recordNames';
 import type { NetSuiteRecord } from '../../netsuite/records';
 import { placeErrors, type PlacedErrors } from './model/fieldErrors';
+import { plannedChangesIn } from './model/plannedChanges';
 import type { FormModel } from './model/formModel';
 import { validateWrite } from './model/formValidation';
 import { createPlan, describeChanges, formValuesOf, notCleared, patchPlan, type FieldChange, type FormValues, type WritePlan } from './model/formValues';
@@ -84,7 +85,7 @@ export interface SaveRecordFormInput {
  * - `unchanged`: nothing to send (an edit form without changes).
  * - `cancelled`: the user said no to a question; nothing was sent.
  * - `notSaved`: refused (read-only, invalid, NetSuite's error, lost answer); `errors` go on the form's fields, `reason`
- *   is the one-line message, and `shown` is the record to show instead of the edits when the change may have applied.
+ *   is the one-line message; the edits stay in the form.
  *   `createdId` with `shown`: an earlier submission of this new record made it, and `shown` is that record with the
  *   edits made since (unsaved); the form now edits it.
  */
@@ -116,9 +117,6 @@ export async function saveRecordForm(input: SaveRecordFormInput): Promise<SaveOu
   try {
     return form.recordId ? await saveEdit(input, form.recordId) : await saveCreate(input, plan);
   } catch (error) {
-    if (error instanceof SaveMayHaveApplied) {
-      return { status: 'notSaved', errors: { fields: [], general: [error.message] }, reason: error.message, shown: error.shown };
-    }
     const errors = isNetSuiteError(error) ? placeErrors(error.details, form.model, describeError(error)) : { fields: [], general: [describeError(error)] };
     // NetSuite's own details come without our advice sentence; the fallback text already carries it.
     if (isNetSuiteError(error) && error.details.length > 0 && errors.general.length > 0) errors.general.push(error.advice);
@@ -232,7 +230,7 @@ async function saveEdit(input: SaveRecordFormInput, id: string): Promise<SaveOut
     const edit = keys.edit;
     await client.records.patch(form.recordType, id, plan.body, { replace: plan.replace, idempotencyKey: edit.key, keyReplaced: (key) => (edit.key = key) });
   } catch (error) {
-    throw await afterLostAnswer(input, error, id, latest);
+    return afterLostAnswer(input, error, id, latest, plan);
   }
   keys.edit = undefined;
   const record = await loadRecord(client, form.recordType, id, form.model);
@@ -248,28 +246,24 @@ function fieldLabel(model: FormModel, id: string): string {
 
 /**
  * A save whose answer was lost (the connection failed, or its job could not be followed) may have been applied. The
- * record is read again: if it changed since just before the save, the form shows it as NetSuite has it and says the
- * change may have been applied; otherwise the edits stay and the message says NetSuite does not have them.
+ * record is read again and the plan's own changes looked for in it. All there: NetSuite has the change, and the form
+ * shows the record. Otherwise the edits stay in the form, whatever else changed there: none there, and Save again
+ * sends them; some there, and the message says which, as NetSuite may have applied part or someone else changed it.
  */
-async function afterLostAnswer({ client, form, keys }: SaveRecordFormInput, error: unknown, id: string, before: FormValues): Promise<unknown> {
+async function afterLostAnswer({ client, form, keys }: SaveRecordFormInput, error: unknown, id: string, latest: FormValues, plan: WritePlan): Promise<SaveOutcome> {
   const unclear = isNetSuiteError(error) && (error.kind === 'network' || (error.kind === 'server' && error.status === undefined));
-  if (!unclear) return error;
-  const now = await loadRecord(client, form.recordType, id, form.model).catch(() => undefined);
-  if (!now) return new Error(`${describeError(error)} The change may have been applied: reload the record to see before saving again.`);
-  if (JSON.stringify(now.original) === JSON.stringify(before)) {
-    return new Error(`${describeError(error)} NetSuite does not have the change (the record is as it was), so your edits are kept: Save again.`);
+  if (!unclear) throw error;
+  const record = await client.records.get(form.recordType, id, { expandSubResources: true }).catch(() => undefined);
+  const keep = (text: string): SaveOutcome => ({ status: 'notSaved', errors: { fields: [], general: [text] }, reason: text });
+  if (!record) return keep(`${describeError(error)} The change may have been applied, and the record could not be read to see: your edits are kept: check the record in NetSuite before saving again.`);
+  const found = plannedChangesIn(plan, latest, formValuesOf(record, form.model), form.model);
+  if (found.missing.length === 0) {
+    keys.edit = undefined;
+    const shown = await loadRecord(client, form.recordType, id, form.model);
+    return { status: 'saved', record: shown, notice: `NetSuite's answer to the save was lost, but the record in NetSuite has your change. Saved: ${found.present.join(', ')}.` };
   }
-  keys.edit = undefined;
-  const notice = 'The answer to the save was lost and the record has changed in NetSuite since, so the change may have been applied. The form shows the record as NetSuite has it now: check it before saving again.';
-  return new SaveMayHaveApplied(notice, { record: now, notice });
-}
-
-/** A save whose answer was lost while NetSuite's record changed: the form now shows NetSuite's record, not the edits. */
-class SaveMayHaveApplied extends Error {
-  constructor(
-    message: string,
-    readonly shown: { record: LoadedRecord; notice: string },
-  ) {
-    super(message);
-  }
+  if (found.present.length === 0) return keep(`${describeError(error)} NetSuite does not have the change (the record is as it was), so your edits are kept: Save again.`);
+  return keep(
+    `${describeError(error)} The record in NetSuite now has ${found.present.join(', ')} as you changed ${found.present.length === 1 ? 'it' : 'them'}, but not ${found.missing.join(', ')}: part of the save may have been applied, or someone else changed the record. Your edits are kept; Save again shows what differs before anything is sent.`,
+  );
 }
