@@ -209,6 +209,11 @@ async function saveEdit(input: SaveRecordFormInput, id: string): Promise<SaveOut
   const latest = formValuesOf(await client.records.get(form.recordType, id, { expandSubResources: true }), form.model);
   const theirs = patchPlan(form.original, latest, form.model);
   const plan = patchPlan(form.original, form.current, form.model, latest);
+  if (plan.conflicts) {
+    // Sending the rest would drop these edits from the form unsaved, or undo the other change unasked: nothing goes.
+    const text = `${plan.conflicts.join('. ')}. Nothing was sent; your edits are kept. Remove or redo ${plan.conflicts.length === 1 ? 'that edit' : 'those edits'} (a deleted line can be added again as a new line), or Revert to see ${label} as NetSuite has it now.`;
+    return { status: 'notSaved', errors: { fields: [], general: [text] }, reason: text };
+  }
   const sent = describeChanges(plan, form.original, form.model, form.current).map((c) => `${c.field}: ${c.before} → ${c.after}`);
   if (Object.keys(theirs.body).length > 0) {
     const changes = describeChanges(theirs, form.original, form.model, latest).map((c) => `${c.field}: ${c.before} → ${c.after}`);
