@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { NetSuiteClient } from '../../src/netsuite/client';
 import type { SandboxFaults } from '../../src/sandbox/options';
 import { buildFormModel, type FormModel } from '../../src/app/forms/model/formModel';
-import type { FormValues } from '../../src/app/forms/model/formValues';
+import { formValuesOf, type FormValues } from '../../src/app/forms/model/formValues';
 import { loadRecord, saveRecordForm, type SavedForm, type SaveKeys, type SaveOutcome } from '../../src/app/forms/saveRecordForm';
 import { firstId, setUpClient, type ClientSetup } from './client-sandbox';
 
@@ -113,6 +113,30 @@ describe('Save again after a create whose answer was lost', () => {
     expect(next).toMatchObject({ status: 'saved', notice: 'Saved: Memo.' });
     expect((await client.records.get('salesOrder', made)).memo).toBe('Lost Create v2');
     expect(await ordersWithMemo('Lost Create v1')).toEqual([]);
+  });
+
+  it('does the same for an invoice made from its order: the later edit stays as an unsaved edit of the invoice', async () => {
+    const invoiceModel = await buildFormModel('invoice', await client.metadata.schema('invoice'), (name) => client.metadata.schema(name));
+    const order = await client.records.create('salesOrder', { entity: { id: customerId }, item: { items: [{ item: { id: itemId }, quantity: 2, rate: 5 }] } });
+    const preview = formValuesOf((await client.forms.transformForm('salesOrder', order.id, 'invoice'))!, invoiceModel);
+    const invoiceForm = (memo: string, quantity: number): SavedForm => {
+      const current: FormValues = { ...structuredClone(preview), memo };
+      (current.item as { items: Record<string, unknown>[] }).items[0].quantity = quantity;
+      return { recordType: 'invoice', model: invoiceModel, original: preview, current, transformFrom: { recordType: 'salesOrder', id: order.id } };
+    };
+    const keys: SaveKeys = {};
+    slowJobs();
+    expect((await save(invoiceForm('Lost Transform v1', 1), keys, hasty)).status).toBe('notSaved');
+    const again = await save(invoiceForm('Lost Transform v2', 2), keys);
+    expect(again).toMatchObject({ status: 'notSaved', createdId: expect.any(String), reason: expect.stringContaining('Your later changes (Memo, Items)') });
+    if (again.status !== 'notSaved') return;
+    expect(again.shown!.record).toMatchObject({ original: { memo: 'Lost Transform v1' }, current: { memo: 'Lost Transform v2' } });
+    const quantities = (values: FormValues) => (values.item as { items: Record<string, unknown>[] }).items.map((line) => line.quantity);
+    expect([quantities(again.shown!.record.original), quantities(again.shown!.record.current)]).toEqual([[1], [2]]);
+    const shown = again.shown!.record;
+    expect(await save({ recordType: 'invoice', model: invoiceModel, recordId: shown.recordId, original: shown.original, current: shown.current }, keys)).toMatchObject({ status: 'saved' });
+    const invoice = formValuesOf(await client.records.get('invoice', again.createdId!, { expandSubResources: true }), invoiceModel);
+    expect([invoice.memo, quantities(invoice)]).toEqual(['Lost Transform v2', [2]]);
   });
 
   it('reports Created when the body is the one sent before', async () => {

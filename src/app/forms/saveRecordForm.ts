@@ -17,7 +17,7 @@ import { plannedChangesIn } from './model/plannedChanges';
 import type { FormModel } from './model/formModel';
 import { validateWrite } from './model/formValidation';
 import { createPlan, describeChanges, formValuesOf, notCleared, patchPlan, type FieldChange, type FormValues, type WritePlan } from './model/formValues';
-import { withEditsSince } from './model/editsSince';
+import { withEditsSince, withTransformEditsSince } from './model/editsSince';
 import { withItemNames } from './itemNames';
 import { recordLabel } from './recordNames';
 
@@ -145,20 +145,18 @@ async function saveCreate(input: SaveRecordFormInput, plan: WritePlan): Promise<
   const sent = keys.create.sent;
   keys.create = undefined;
   const record = await loadRecord(client, form.recordType, id, form.model);
-  const later = laterEdits(input, record, sent, plan.body);
+  const later = sent === body ? undefined : laterEdits(form, record, withEditsSince(record.current, sentBody(sent), plan.body, form.current, form.model));
   if (later) return later;
   return { status: 'saved', record, notice: `Created ${form.recordType} ${id}. This form now edits it.`, createdId: id };
 }
 
 /**
- * A create answered by an earlier submission of this form (its key was sent again after a lost answer) made the
- * record from the body sent then. Edits made since are not in it: they stay as unsaved edits of the new record, and
- * the form says so instead of "Created". Undefined when the record has everything (the bodies match, or the key's
- * first submission was this one).
+ * A create or transform answered by an earlier submission of this form (its key was sent again after a lost answer)
+ * made the record from the body sent then. Edits made since are not in it: `current` is the record with them laid
+ * over (see editsSince.ts); they stay as unsaved edits of the new record, and the form says so instead of
+ * "Created". Undefined when the record has everything (the key's first submission was this body after all).
  */
-function laterEdits({ form }: SaveRecordFormInput, record: LoadedRecord, sent: string, body: NetSuiteRecord): SaveOutcome | undefined {
-  if (sent === JSON.stringify(body)) return undefined;
-  const current = withEditsSince(record.current, sentBody(sent), body, form.current, form.model);
+function laterEdits(form: SavedForm, record: LoadedRecord, current: FormValues): SaveOutcome | undefined {
   const unsaved = patchPlan(record.current, current, form.model);
   if (Object.keys(unsaved.body).length === 0) return undefined;
   const fields = Object.keys(unsaved.body).map((field) => fieldLabel(form.model, field)).join(', ');
@@ -193,8 +191,11 @@ async function saveTransform({ client, form, keys, dialogs }: SaveRecordFormInpu
     replace: plan.replace,
     keyReplaced: (key) => (keys.create = { key, sent: body }),
   });
+  const sent = keys.create.sent;
   keys.create = undefined;
   const record = await loadRecord(client, form.recordType, id, form.model);
+  const later = sent === body ? undefined : laterEdits(form, record, withTransformEditsSince(record.current, sentBody(sent), plan.body, form.current, form.original, form.model));
+  if (later) return later;
   return { status: 'saved', record, notice: `Created ${form.recordType} ${id} from ${sourceLabel}. This form now edits it.`, createdId: id };
 }
 

@@ -14,17 +14,12 @@ import { createdLines } from './formValues';
  * lines beyond the form's are left out (the next save removes them).
  */
 export function withEditsSince(created: FormValues, sent: NetSuiteRecord, body: NetSuiteRecord, current: FormValues, model: FormModel): FormValues {
-  const values = structuredClone(created);
-  for (const field of model.fields) {
-    if (field.readOnly || same(sent[field.id], body[field.id])) continue;
-    if (current[field.id] === undefined) delete values[field.id];
-    else values[field.id] = current[field.id];
-  }
+  const values = withFieldEditsSince(created, sent, body, current, model);
   for (const sublist of model.sublists) {
     const sentLines = itemsOf(sent[sublist.id]);
     const bodyLines = itemsOf(body[sublist.id]);
     if (same(sentLines, bodyLines)) continue;
-    const madeLines = (created[sublist.id] as { items?: LineValues[] } | undefined)?.items ?? [];
+    const madeLines = linesIn(created, sublist.id);
     const formLines = createdLines(current, sublist);
     values[sublist.id] = {
       items: formLines.map((formLine, index) => {
@@ -41,6 +36,58 @@ export function withEditsSince(created: FormValues, sent: NetSuiteRecord, body: 
     };
   }
   return values;
+}
+
+/**
+ * The same for a transform's record (an invoice from its order): its body carried only the changes made to the
+ * preview, lines by the preview's line keys, and the record's lines follow the preview's. So a sublist whose change
+ * differs gets, on each line, the cells the form changed from the preview or the earlier body set; lines without a
+ * preview key are new, and preview lines the form removed are left out.
+ */
+export function withTransformEditsSince(created: FormValues, sent: NetSuiteRecord, body: NetSuiteRecord, current: FormValues, preview: FormValues, model: FormModel): FormValues {
+  const values = withFieldEditsSince(created, sent, body, current, model);
+  for (const sublist of model.sublists) {
+    if (same(itemsOf(sent[sublist.id]), itemsOf(body[sublist.id]))) continue;
+    const key = sublist.columns.find((column) => column.id === 'line' || column.id === 'internalId')?.id;
+    const previewLines = linesIn(preview, sublist.id);
+    const madeLines = linesIn(created, sublist.id);
+    const editable = sublist.columns.filter((column) => !column.readOnly);
+    values[sublist.id] = {
+      items: linesIn(current, sublist.id).map((formLine) => {
+        const index = key && formLine[key] !== undefined ? previewLines.findIndex((line) => String(line[key]) === String(formLine[key])) : -1;
+        if (index < 0 || index >= madeLines.length) return Object.fromEntries(Object.entries(formLine).filter(([column]) => column !== key));
+        const line = structuredClone(madeLines[index]);
+        // The cells the form changed from the preview, and those the earlier body set (the form may have set them back).
+        const sentLine = itemsOf(sent[sublist.id]).find((item) => key && String(item[key] as string | number) === String(formLine[key]));
+        for (const column of editable) {
+          if (same(plain(previewLines[index][column.id]), plain(formLine[column.id])) && !(sentLine && column.id in sentLine)) continue;
+          if (formLine[column.id] === undefined) delete line[column.id];
+          else line[column.id] = formLine[column.id];
+        }
+        return line;
+      }),
+    };
+  }
+  return values;
+}
+
+function withFieldEditsSince(created: FormValues, sent: NetSuiteRecord, body: NetSuiteRecord, current: FormValues, model: FormModel): FormValues {
+  const values = structuredClone(created);
+  for (const field of model.fields) {
+    if (field.readOnly || same(sent[field.id], body[field.id])) continue;
+    if (current[field.id] === undefined) delete values[field.id];
+    else values[field.id] = current[field.id];
+  }
+  return values;
+}
+
+// A reference compares by id (the form's carries a name, NetSuite's wire value does not).
+function plain(value: unknown): unknown {
+  return typeof value === 'object' && value !== null && 'id' in value ? String((value as { id: unknown }).id) : value;
+}
+
+function linesIn(values: FormValues, sublistId: string): LineValues[] {
+  return (values[sublistId] as { items?: LineValues[] } | undefined)?.items ?? [];
 }
 
 function itemsOf(value: unknown): NetSuiteRecord[] {
