@@ -181,4 +181,18 @@ describe('a save of an edit whose answer was lost', () => {
     expect(lines.items.map((saved) => saved.quantity)).toEqual([4, 2]);
   });
 
+
+  it('says a slow job may still apply a new line, and Save again unchanged adds it once', async () => {
+    const form = await openOrder('Lost Edit Slow Job SO');
+    const [line] = (form.current.item as { items: Record<string, unknown>[] }).items;
+    form.current = { ...form.current, item: { items: [line, { item: { id: itemId }, quantity: 6, rate: 3 }] } };
+    const keys: SaveKeys = {};
+    slowJobs();
+    const lost = await save(form, keys, hasty);
+    expect(lost).toMatchObject({ status: 'notSaved', reason: expect.stringContaining('its job may still apply it. Your edits are kept') });
+    expect(await save(form, keys)).toMatchObject({ status: 'saved' });
+    await new Promise((resolve) => setTimeout(resolve, 1600));
+    const lines = (await client.records.get('salesOrder', form.recordId!, { expandSubResources: true })).item as { items: { quantity: number }[] };
+    expect(lines.items.map((saved) => saved.quantity)).toEqual([1, 6]);
+  });
 });

@@ -268,7 +268,13 @@ async function afterLostAnswer({ client, form, keys }: SaveRecordFormInput, erro
     const shown = await loadRecord(client, form.recordType, id, form.model);
     return { status: 'saved', record: shown, notice: `NetSuite's answer to the save was lost, but the record in NetSuite has your change. Saved: ${found.present.join(', ')}.` };
   }
-  if (found.present.length === 0) return keep(`${describeError(error)} NetSuite does not have the change (the record is as it was), so your edits are kept: Save again.`);
+  if (found.present.length === 0) {
+    // A job not yet finished may still apply the change: repeated unchanged, the same key waits for that job.
+    if (isNetSuiteError(error) && error.kind === 'server') {
+      return keep(`${describeError(error)} NetSuite does not have the change yet, but its job may still apply it. Your edits are kept: Save again before changing anything else, so SuiteLens waits for that job instead of sending the change twice.`);
+    }
+    return keep(`${describeError(error)} NetSuite does not have the change (the record is as it was), so your edits are kept: Save again.`);
+  }
   return keep(
     `${describeError(error)} The record in NetSuite now has ${found.present.join(', ')} as you changed ${found.present.length === 1 ? 'it' : 'them'}, but not ${found.missing.join(', ')}: part of the save may have been applied, or someone else changed the record. Your edits are kept; Save again shows what differs before anything is sent.`,
   );
