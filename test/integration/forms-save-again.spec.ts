@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { NetSuiteClient } from '../../src/netsuite/client';
 import type { SandboxFaults } from '../../src/sandbox/options';
 import { buildFormModel, type FormModel } from '../../src/app/forms/model/formModel';
-import { formValuesOf, type FormValues } from '../../src/app/forms/model/formValues';
+import { formValuesOf, type FormValues, type LineValues } from '../../src/app/forms/model/formValues';
 import { loadRecord, saveRecordForm, type SavedForm, type SaveKeys, type SaveOutcome } from '../../src/app/forms/saveRecordForm';
 import { firstId, setUpClient, type ClientSetup } from './client-sandbox';
 
@@ -184,7 +184,7 @@ describe('a save of an edit whose answer was lost', () => {
 
   it('says a slow job may still apply a new line, and Save again unchanged adds it once', async () => {
     const form = await openOrder('Lost Edit Slow Job SO');
-    const [line] = (form.current.item as { items: Record<string, unknown>[] }).items;
+    const [line] = (form.current.item as { items: LineValues[] }).items;
     form.current = { ...form.current, item: { items: [line, { item: { id: itemId }, quantity: 6, rate: 3 }] } };
     const keys: SaveKeys = {};
     slowJobs();

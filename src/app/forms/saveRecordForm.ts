@@ -273,7 +273,7 @@ async function afterLostAnswer({ client, form, keys }: SaveRecordFormInput, erro
     if (isNetSuiteError(error) && error.kind === 'server') {
       return keep(`${describeError(error)} NetSuite does not have the change yet, but its job may still apply it. Your edits are kept: Save again before changing anything else, so SuiteLens waits for that job instead of sending the change twice.`);
     }
-    return keep(`${describeError(error)} NetSuite does not have the change (the record is as it was), so your edits are kept: Save again.`);
+    return keep(`${describeError(error)} NetSuite does not have the change, so your edits are kept: Save again.`);
   }
   return keep(
     `${describeError(error)} The record in NetSuite now has ${found.present.join(', ')} as you changed ${found.present.length === 1 ? 'it' : 'them'}, but not ${found.missing.join(', ')}: part of the save may have been applied, or someone else changed the record. Your edits are kept; Save again shows what differs before anything is sent.`,
