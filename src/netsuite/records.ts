@@ -59,22 +59,27 @@ export interface WriteOptions {
   signal?: AbortSignal;
 }
 
-export interface CreateOptions extends WriteOptions {
+/** What keyed writes (async jobs under an idempotency key) share. */
+interface KeyedWriteOptions extends WriteOptions {
   /**
-   * Reuse a key (a UUID) to make a create the same submission as an earlier one: if that one was accepted, its
-   * record is the answer and no second one is made. A fresh UUID otherwise.
+   * Reuse a key (a UUID) to make this write the same submission as an earlier one whose answer was lost: if that one
+   * was accepted, its result is the answer and nothing is applied twice. A fresh UUID otherwise.
    */
   idempotencyKey?: string;
+  /**
+   * Told the new key before the body is re-submitted under it (the earlier key's job failed, so it made nothing):
+   * from then on that key, not the caller's, names the submission. A caller that may repeat the write later (a
+   * form's Save again) must repeat it under this key: the old one leads back to the failed job, which would send
+   * the body under yet another fresh key, and applies it twice if this submission's job runs too.
+   */
+  keyReplaced?(key: string): void;
 }
 
-export interface PatchOptions extends WriteOptions {
+export type CreateOptions = KeyedWriteOptions;
+
+export interface PatchOptions extends KeyedWriteOptions {
   /** With `replace`: clear only the fields named there (`replaceSelectedFields=true`). */
   replaceSelectedFields?: boolean;
-  /**
-   * For changes that carry lines (sent as a keyed async job): reuse the key of an earlier attempt at the same change
-   * whose answer was lost, so NetSuite recognises the repeat instead of adding the lines again. A fresh UUID otherwise.
-   */
-  idempotencyKey?: string;
 }
 
 export interface WriteResult {
@@ -252,7 +257,9 @@ export class RecordService {
     if (outcome.succeeded) return writeResult(outcome.result, operation, submission.knownId);
     if (response.completedByEarlierAttempt && !submission.resubmission) {
       this.logger.info(`${operation}: the earlier submission with this idempotency key failed (job ${outcome.jobUrl}); submitting again with a new key`);
-      return this.submitKeyed({ ...submission, options: { ...options, idempotencyKey: randomUUID() }, resubmission: true });
+      const freshKey = randomUUID();
+      options.keyReplaced?.(freshKey);
+      return this.submitKeyed({ ...submission, options: { ...options, idempotencyKey: freshKey }, resubmission: true });
     }
     const request = `${method} ${this.http.urlFor(path).pathname} (job ${outcome.jobUrl})`;
     throw errorFromResponse(outcome.result.status < 400 ? statusOf(outcome.result.body) : outcome.result.status, outcome.result.body, request);

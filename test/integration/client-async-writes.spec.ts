@@ -120,6 +120,21 @@ describe('creates and transforms go as async jobs under an idempotency key', () 
     expect(await countWhere('customer', "companyname = 'Fixed Form Co'")).toBe(1);
   });
 
+  it('tells the caller the fresh key a re-submission goes under, so repeating a PATCH with lines under it adds them once', async () => {
+    const order = await client.records.create('salesOrder', { entity: { id: customerId }, memo: 'Key Replaced SO', item: { items: [{ item: { id: itemId }, quantity: 1, rate: 5 }] } });
+    let key: string = randomUUID();
+    const keyReplaced = (fresh: string) => (key = fresh);
+    await rejection(client.records.patch('salesOrder', order.id, { item: { items: [{ item: { id: '999999' }, quantity: 1 }] } }, { idempotencyKey: key, keyReplaced }));
+    const added = { item: { items: [{ item: { id: itemId }, quantity: 7, rate: 5 }] } };
+    setup.sandbox.configure({ latency: { asyncJobMs: 1500 } });
+    const hasty = setup.client({ asyncJobPolling: { firstDelayMs: 20, maxDelayMs: 60, limitMs: 300 } });
+    expect((await rejection(hasty.records.patch('salesOrder', order.id, added, { idempotencyKey: key, keyReplaced }))).kind).toBe('server');
+    await client.records.patch('salesOrder', order.id, added, { idempotencyKey: key, keyReplaced });
+    await new Promise((resolve) => setTimeout(resolve, 1600));
+    const lines = (await client.records.get('salesOrder', order.id, { expandSubResources: true })).item as { items: { quantity: number }[] };
+    expect(lines.items.map((line) => line.quantity)).toEqual([1, 7]);
+  });
+
   it('a create without a key of its own still carries one, the same on every attempt, and 500s on job reads are retried', async () => {
     setup.sandbox.configure({ faults: { ...noFaults, seed: 7, rate500: 0.2, resetAfterCommitRate: 0.5 } });
     const since = setup.sandbox.requestLog.lastSeq;

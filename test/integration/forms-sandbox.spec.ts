@@ -175,6 +175,24 @@ describe('Overwrite after a concurrent change keeps the other person’s work', 
     expect(linesIn(await read(id, model)).map((line) => line.description)).toEqual(['first line', 'added elsewhere']);
   });
 
+  it('an edit to a line deleted in NetSuite meanwhile is refused by name, and nothing is sent or lost', async () => {
+    const { id, model } = await openOrder('Edit Deleted Line SO');
+    await lineAddedElsewhere(id);
+    const original = await read(id, model);
+    const [first, , third] = linesIn(original);
+    // Someone else deletes line 2; this form edits line 2 and removes line 3.
+    await client.records.patch('salesOrder', id, { item: { items: [{ line: first.line }, { line: third.line }] } }, { replace: ['item'] });
+    const edited = structuredClone(original);
+    linesIn(edited)[1].quantity = 99;
+    linesIn(edited).splice(2, 1);
+    const { outcome, confirmed, patches } = await saveForm({ recordType: 'salesOrder', model, recordId: id, original, current: edited }, { conflict: 'overwrite' });
+    expect(outcome).toMatchObject({ status: 'notSaved', reason: expect.stringContaining('Items line 2 was deleted in NetSuite since this form opened, so your change to it (Quantity 2 → 99) cannot be saved') });
+    expect(outcome.status === 'notSaved' && outcome.reason).toContain('Nothing was sent; your edits are kept.');
+    expect(confirmed).toEqual([]);
+    expect(patches).toEqual([]);
+    expect(linesIn(await read(id, model)).map((line) => [line.line, line.quantity])).toEqual([[first.line, 1], [third.line, 3]]);
+  });
+
   it('Reload sends nothing and shows the record as NetSuite has it; Keep Editing sends nothing and keeps the edits', async () => {
     const { id, model, original } = await openOrder('Conflict Reload SO');
     await lineAddedElsewhere(id);

@@ -3,7 +3,7 @@ import type { RecordTypeSchema } from '../../src/netsuite/metadata';
 import { placeErrors, locateErrorPath, pathOfPointer } from '../../src/app/forms/model/fieldErrors';
 import { buildFormModel, type FormModel } from '../../src/app/forms/model/formModel';
 import { validateWrite } from '../../src/app/forms/model/formValidation';
-import { createPlan, describeChanges, formValuesOf, patchPlan } from '../../src/app/forms/model/formValues';
+import { createPlan, describeChanges, formValuesOf, patchPlan, type FormValues, type LineValues } from '../../src/app/forms/model/formValues';
 import { FormInit, isFormToHost, SaveRequest, SearchRequest } from '../../src/protocol/formMessages';
 
 const catalog = (name: string) => `/services/rest/record/v1/metadata-catalog/${name}`;
@@ -107,6 +107,33 @@ describe('diff → PATCH body', () => {
     items[1].quantity = 5;
     delete items[0].quantity;
     expect(patchPlan(original, edited, m)).toMatchObject({ body: { item: { items: [{ line: 1, quantity: null }, { line: 2, quantity: 5 }] } }, replace: [] });
+  });
+
+  it('a sublist without line keys changed in NetSuite meanwhile is a conflict, not a silent whole replace', async () => {
+    const keyless: Record<string, RecordTypeSchema> = {
+      thing: { type: 'object', properties: { memo: { title: 'Memo', type: 'string' }, note: { $ref: catalog('thing-noteCollection'), title: 'Notes' } } },
+      'thing-noteCollection': { type: 'object', properties: { items: { type: 'array', items: { $ref: catalog('thing-noteElement') } } } },
+      'thing-noteElement': { type: 'object', properties: { text: { title: 'Text', type: 'string' } } },
+    };
+    const m = await buildFormModel('thing', keyless.thing, async (name) => keyless[name]);
+    const original = { memo: 'a', note: { items: [{ text: 'one' }] } };
+    const edited = { memo: 'a', note: { items: [{ text: 'one (mine)' }] } };
+    const latest = { memo: 'a', note: { items: [{ text: 'one' }, { text: 'theirs' }] } };
+    expect(patchPlan(original, edited, m, latest).conflicts).toEqual(['Notes has no line ids, so your change replaces all its lines, and they were changed in NetSuite since this form opened']);
+    // Unchanged there: it goes whole, as before.
+    expect(patchPlan(original, edited, m, original)).toEqual({ body: { note: { items: [{ text: 'one (mine)' }] } }, replace: ['note'], lineChanges: [expect.objectContaining({ whole: true })] });
+  });
+
+  it('an edit to a line NetSuite no longer has is a conflict, neither sent nor listed as sent', async () => {
+    const m = await model();
+    const original = formValuesOf(record, m);
+    const edited = structuredClone(original);
+    (edited.item as { items: LineValues[] }).items[1].quantity = 99;
+    const latest: FormValues = { ...original, item: { items: [(original.item as { items: LineValues[] }).items[0]] } };
+    const plan = patchPlan(original, edited, m, latest);
+    expect(plan.conflicts).toEqual(['Items line 2 was deleted in NetSuite since this form opened, so your change to it (Quantity 4 → 99) cannot be saved']);
+    expect(plan.body).toEqual({});
+    expect(describeChanges(plan, original, m, edited)).toEqual([]);
   });
 
   it('a create sends filled editable fields and lines without read-only keys', async () => {

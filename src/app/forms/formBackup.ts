@@ -24,6 +24,8 @@ export interface FormBackup {
   original: FormValues;
   current: FormValues;
   createKey?: string;
+  /** JSON of the create body sent under `createKey`, so a Save again after a restore knows which edits came later. */
+  createSent?: string;
   /** A new record's values as NetSuite started it (its defaults or a transform's preview): what Revert returns to. */
   start?: FormValues;
   /** Set for a transform's unsaved preview: saving the restored form must still run the transform, not a plain create. */
@@ -40,6 +42,7 @@ const isFormBackup = objectOf({
   original: isFormValues,
   current: isFormValues,
   createKey: optional(isString),
+  createSent: optional(isString),
   start: optional(isFormValues),
   transformFrom: optional(objectOf({ sourceType: isString, sourceId: isString, sourceName: optional(isString) })),
   savedAt: isNumber,

@@ -11,10 +11,13 @@ import type { NetSuiteClient } from '../../netsuite/client';
 import { describeError } from '../../netsuite/describeError';
 import { isNetSuiteError } from '../../netsuite/errors';
 import { recordNameOf } from '../../netsuite/recordNames';
+import type { NetSuiteRecord } from '../../netsuite/records';
 import { placeErrors, type PlacedErrors } from './model/fieldErrors';
+import { plannedChangesIn } from './model/plannedChanges';
 import type { FormModel } from './model/formModel';
 import { validateWrite } from './model/formValidation';
 import { createPlan, describeChanges, formValuesOf, notCleared, patchPlan, type FieldChange, type FormValues, type WritePlan } from './model/formValues';
+import { withEditsSince, withTransformEditsSince } from './model/editsSince';
 import { withItemNames } from './itemNames';
 import { recordLabel } from './recordNames';
 
@@ -24,7 +27,6 @@ export interface LoadedRecord {
   recordName?: string;
   original: FormValues;
   current: FormValues;
-  createKey?: string;
 }
 
 /** What the form holds when Save is pressed. */
@@ -42,10 +44,19 @@ export interface SavedForm {
 /**
  * Idempotency keys kept across save attempts of one form: the create's until it succeeds (a retry after a network
  * failure is the same request), and the last unconfirmed PATCH's with the change it was for. The workflow updates them.
+ * Each key names the latest submission (a job that failed is re-submitted under a fresh key, which replaces it here),
+ * and the create's is bound to the body sent under it (`sent`, its JSON): a Save again with a different body that
+ * finds the earlier submission made the record keeps the difference as edits of that record.
  */
 export interface SaveKeys {
-  create?: string;
+  create?: CreateKey;
   edit?: { change: string; key: string };
+}
+
+export interface CreateKey {
+  key: string;
+  /** JSON of the body sent under `key`. */
+  sent: string;
 }
 
 /** The user's answer when the record changed in NetSuite since the form opened. */
@@ -74,14 +85,16 @@ export interface SaveRecordFormInput {
  * - `unchanged`: nothing to send (an edit form without changes).
  * - `cancelled`: the user said no to a question; nothing was sent.
  * - `notSaved`: refused (read-only, invalid, NetSuite's error, lost answer); `errors` go on the form's fields, `reason`
- *   is the one-line message, and `shown` is the record to show instead of the edits when the change may have applied.
+ *   is the one-line message; the edits stay in the form.
+ *   `createdId` with `shown`: an earlier submission of this new record made it, and `shown` is that record with the
+ *   edits made since (unsaved); the form now edits it.
  */
 export type SaveOutcome =
   | { status: 'saved'; record: LoadedRecord; notice: string; createdId?: string }
   | { status: 'reloaded'; record: LoadedRecord; notice: string }
   | { status: 'unchanged'; message: string }
   | { status: 'cancelled' }
-  | { status: 'notSaved'; errors: PlacedErrors; reason: string; shown?: { record: LoadedRecord; notice: string } };
+  | { status: 'notSaved'; errors: PlacedErrors; reason: string; shown?: { record: LoadedRecord; notice: string }; createdId?: string };
 
 /** Ctrl+S, the form's Save button and "Save" in VS Code's close prompt all end here. */
 export async function saveRecordForm(input: SaveRecordFormInput): Promise<SaveOutcome> {
@@ -104,9 +117,6 @@ export async function saveRecordForm(input: SaveRecordFormInput): Promise<SaveOu
   try {
     return form.recordId ? await saveEdit(input, form.recordId) : await saveCreate(input, plan);
   } catch (error) {
-    if (error instanceof SaveMayHaveApplied) {
-      return { status: 'notSaved', errors: { fields: [], general: [error.message] }, reason: error.message, shown: error.shown };
-    }
     const errors = isNetSuiteError(error) ? placeErrors(error.details, form.model, describeError(error)) : { fields: [], general: [describeError(error)] };
     // NetSuite's own details come without our advice sentence; the fallback text already carries it.
     if (isNetSuiteError(error) && error.details.length > 0 && errors.general.length > 0) errors.general.push(error.advice);
@@ -125,11 +135,43 @@ async function saveCreate(input: SaveRecordFormInput, plan: WritePlan): Promise<
   const { client, form, keys, dialogs } = input;
   if (form.transformFrom) return saveTransform(input, form.transformFrom);
   if (!(await dialogs.confirmWrite(`Create this ${form.recordType}`, describeChanges(plan, {}, form.model, form.current)))) return { status: 'cancelled' };
-  keys.create ??= randomUUID();
-  const { id } = await client.records.create(form.recordType, plan.body, { idempotencyKey: keys.create, replace: plan.replace });
+  const body = JSON.stringify(plan.body);
+  keys.create ??= { key: randomUUID(), sent: body };
+  const { id } = await client.records.create(form.recordType, plan.body, {
+    idempotencyKey: keys.create.key,
+    replace: plan.replace,
+    keyReplaced: (key) => (keys.create = { key, sent: body }),
+  });
+  const sent = keys.create.sent;
   keys.create = undefined;
   const record = await loadRecord(client, form.recordType, id, form.model);
+  const later = sent === body ? undefined : laterEdits(form, record, withEditsSince(record.current, sentBody(sent), plan.body, form.current, form.model));
+  if (later) return later;
   return { status: 'saved', record, notice: `Created ${form.recordType} ${id}. This form now edits it.`, createdId: id };
+}
+
+/**
+ * A create or transform answered by an earlier submission of this form (its key was sent again after a lost answer)
+ * made the record from the body sent then. Edits made since are not in it: `current` is the record with them laid
+ * over (see editsSince.ts); they stay as unsaved edits of the new record, and the form says so instead of
+ * "Created". Undefined when the record has everything (the key's first submission was this body after all).
+ */
+function laterEdits(form: SavedForm, record: LoadedRecord, current: FormValues): SaveOutcome | undefined {
+  const unsaved = patchPlan(record.current, current, form.model);
+  if (Object.keys(unsaved.body).length === 0) return undefined;
+  const fields = Object.keys(unsaved.body).map((field) => fieldLabel(form.model, field)).join(', ');
+  const notice = `An earlier save of this form had already created ${form.recordType} ${record.recordId}, with the values sent then. Your later changes (${fields}) are not in NetSuite yet: they are kept here as unsaved edits of ${form.recordType} ${record.recordId}. Save to send them.`;
+  return { status: 'notSaved', errors: { fields: [], general: [notice] }, reason: notice, shown: { record: { ...record, current }, notice }, createdId: record.recordId };
+}
+
+/** The body a create key was sent with; `{}` when unknown (a backup from before it was kept): every value then counts as later. */
+function sentBody(sent: string): NetSuiteRecord {
+  try {
+    const body: unknown = JSON.parse(sent);
+    return typeof body === 'object' && body !== null ? (body as NetSuiteRecord) : {};
+  } catch {
+    return {};
+  }
 }
 
 /**
@@ -142,10 +184,18 @@ async function saveTransform({ client, form, keys, dialogs }: SaveRecordFormInpu
   const sourceLabel = recordLabel(source.recordType, source.id, source.name);
   const changes = [{ field: 'Transform', before: sourceLabel, after: `new ${form.recordType}` }, ...describeChanges(plan, form.original, form.model, form.current)];
   if (!(await dialogs.confirmWrite(`Create ${form.recordType} from ${sourceLabel}`, changes))) return { status: 'cancelled' };
-  keys.create ??= randomUUID();
-  const { id } = await client.records.transform(source.recordType, source.id, form.recordType, plan.body, { idempotencyKey: keys.create, replace: plan.replace });
+  const body = JSON.stringify(plan.body);
+  keys.create ??= { key: randomUUID(), sent: body };
+  const { id } = await client.records.transform(source.recordType, source.id, form.recordType, plan.body, {
+    idempotencyKey: keys.create.key,
+    replace: plan.replace,
+    keyReplaced: (key) => (keys.create = { key, sent: body }),
+  });
+  const sent = keys.create.sent;
   keys.create = undefined;
   const record = await loadRecord(client, form.recordType, id, form.model);
+  const later = sent === body ? undefined : laterEdits(form, record, withTransformEditsSince(record.current, sentBody(sent), plan.body, form.current, form.original, form.model));
+  if (later) return later;
   return { status: 'saved', record, notice: `Created ${form.recordType} ${id} from ${sourceLabel}. This form now edits it.`, createdId: id };
 }
 
@@ -160,6 +210,11 @@ async function saveEdit(input: SaveRecordFormInput, id: string): Promise<SaveOut
   const latest = formValuesOf(await client.records.get(form.recordType, id, { expandSubResources: true }), form.model);
   const theirs = patchPlan(form.original, latest, form.model);
   const plan = patchPlan(form.original, form.current, form.model, latest);
+  if (plan.conflicts) {
+    // Sending the rest would drop these edits from the form unsaved, or undo the other change unasked: nothing goes.
+    const text = `${plan.conflicts.join('. ')}. Nothing was sent; your edits are kept. Remove or redo ${plan.conflicts.length === 1 ? 'that edit' : 'those edits'} (a deleted line can be added again as a new line), or Revert to see ${label} as NetSuite has it now.`;
+    return { status: 'notSaved', errors: { fields: [], general: [text] }, reason: text };
+  }
   const sent = describeChanges(plan, form.original, form.model, form.current).map((c) => `${c.field}: ${c.before} → ${c.after}`);
   if (Object.keys(theirs.body).length > 0) {
     const changes = describeChanges(theirs, form.original, form.model, latest).map((c) => `${c.field}: ${c.before} → ${c.after}`);
@@ -178,9 +233,10 @@ async function saveEdit(input: SaveRecordFormInput, id: string): Promise<SaveOut
   const change = JSON.stringify([plan.body, plan.replace]);
   if (keys.edit?.change !== change) keys.edit = { change, key: randomUUID() };
   try {
-    await client.records.patch(form.recordType, id, plan.body, { replace: plan.replace, idempotencyKey: keys.edit.key });
+    const edit = keys.edit;
+    await client.records.patch(form.recordType, id, plan.body, { replace: plan.replace, idempotencyKey: edit.key, keyReplaced: (key) => (edit.key = key) });
   } catch (error) {
-    throw await afterLostAnswer(input, error, id, latest);
+    return afterLostAnswer(input, error, id, latest, plan);
   }
   keys.edit = undefined;
   const record = await loadRecord(client, form.recordType, id, form.model);
@@ -196,28 +252,30 @@ function fieldLabel(model: FormModel, id: string): string {
 
 /**
  * A save whose answer was lost (the connection failed, or its job could not be followed) may have been applied. The
- * record is read again: if it changed since just before the save, the form shows it as NetSuite has it and says the
- * change may have been applied; otherwise the edits stay and the message says NetSuite does not have them.
+ * record is read again and the plan's own changes looked for in it. All there: NetSuite has the change, and the form
+ * shows the record. Otherwise the edits stay in the form, whatever else changed there: none there, and Save again
+ * sends them; some there, and the message says which, as NetSuite may have applied part or someone else changed it.
  */
-async function afterLostAnswer({ client, form, keys }: SaveRecordFormInput, error: unknown, id: string, before: FormValues): Promise<unknown> {
+async function afterLostAnswer({ client, form, keys }: SaveRecordFormInput, error: unknown, id: string, latest: FormValues, plan: WritePlan): Promise<SaveOutcome> {
   const unclear = isNetSuiteError(error) && (error.kind === 'network' || (error.kind === 'server' && error.status === undefined));
-  if (!unclear) return error;
-  const now = await loadRecord(client, form.recordType, id, form.model).catch(() => undefined);
-  if (!now) return new Error(`${describeError(error)} The change may have been applied: reload the record to see before saving again.`);
-  if (JSON.stringify(now.original) === JSON.stringify(before)) {
-    return new Error(`${describeError(error)} NetSuite does not have the change (the record is as it was), so your edits are kept: Save again.`);
+  if (!unclear) throw error;
+  const record = await client.records.get(form.recordType, id, { expandSubResources: true }).catch(() => undefined);
+  const keep = (text: string): SaveOutcome => ({ status: 'notSaved', errors: { fields: [], general: [text] }, reason: text });
+  if (!record) return keep(`${describeError(error)} The change may have been applied, and the record could not be read to see: your edits are kept: check the record in NetSuite before saving again.`);
+  const found = plannedChangesIn(plan, latest, formValuesOf(record, form.model), form.model);
+  if (found.missing.length === 0) {
+    keys.edit = undefined;
+    const shown = await loadRecord(client, form.recordType, id, form.model);
+    return { status: 'saved', record: shown, notice: `NetSuite's answer to the save was lost, but the record in NetSuite has your change. Saved: ${found.present.join(', ')}.` };
   }
-  keys.edit = undefined;
-  const notice = 'The answer to the save was lost and the record has changed in NetSuite since, so the change may have been applied. The form shows the record as NetSuite has it now: check it before saving again.';
-  return new SaveMayHaveApplied(notice, { record: now, notice });
-}
-
-/** A save whose answer was lost while NetSuite's record changed: the form now shows NetSuite's record, not the edits. */
-class SaveMayHaveApplied extends Error {
-  constructor(
-    message: string,
-    readonly shown: { record: LoadedRecord; notice: string },
-  ) {
-    super(message);
+  if (found.present.length === 0) {
+    // A job not yet finished may still apply the change: repeated unchanged, the same key waits for that job.
+    if (isNetSuiteError(error) && error.kind === 'server') {
+      return keep(`${describeError(error)} NetSuite does not have the change yet, but its job may still apply it. Your edits are kept: Save again before changing anything else, so SuiteLens waits for that job instead of sending the change twice.`);
+    }
+    return keep(`${describeError(error)} NetSuite does not have the change, so your edits are kept: Save again.`);
   }
+  return keep(
+    `${describeError(error)} The record in NetSuite now has ${found.present.join(', ')} as you changed ${found.present.length === 1 ? 'it' : 'them'}, but not ${found.missing.join(', ')}: part of the save may have been applied, or someone else changed the record. Your edits are kept; Save again shows what differs before anything is sent.`,
+  );
 }

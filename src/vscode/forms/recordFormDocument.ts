@@ -199,14 +199,15 @@ export class RecordFormDocument implements vscode.CustomDocument {
     readonly uri: vscode.Uri,
     readonly model: FormModel,
     scope: FormAccount | undefined,
-    loaded: LoadedRecord,
+    loaded: LoadedRecord & Pick<FormBackup, 'createKey' | 'createSent'>,
   ) {
     this.scope = scope;
     this.recordId = loaded.recordId;
     this.recordName = loaded.recordName;
     this.original = loaded.original;
     this.current = loaded.current;
-    this.keys = { create: loaded.createKey };
+    // A backup from before `createSent` was kept has the key alone: its body is then taken as unknown.
+    this.keys = { create: loaded.createKey ? { key: loaded.createKey, sent: loaded.createSent ?? '' } : undefined };
     this.attached = new Promise((resolve) => (this.markAttached = resolve));
     this.closed = new Promise((resolve) => (this.markClosed = resolve));
   }
@@ -385,6 +386,11 @@ export class RecordFormDocument implements vscode.CustomDocument {
         throw new vscode.CancellationError();
       case 'notSaved':
         if (outcome.shown) this.show(outcome.shown.record, outcome.shown.notice);
+        // An earlier submission made the record: this form now edits it, its later edits unsaved (so it stays dirty).
+        if (outcome.createdId) {
+          this.transformFrom = undefined;
+          revealInTree(this.accountId, this.recordType, outcome.createdId);
+        }
         if (busy) this.view?.showBusy(false);
         this.view?.showErrors(outcome.errors);
         throw new FormNotSavedError(outcome.reason);
@@ -410,7 +416,8 @@ export class RecordFormDocument implements vscode.CustomDocument {
       recordName: this.recordName,
       original: this.original,
       current: this.current,
-      createKey: this.keys.create,
+      createKey: this.keys.create?.key,
+      createSent: this.keys.create?.sent,
       start: this.recordId ? undefined : this.start,
       transformFrom: this.transformFrom,
       savedAt: Date.now(),

@@ -20,6 +20,12 @@ export interface WritePlan {
   replace: string[];
   /** Per changed sublist, what the lines in `body` do (for the confirmation and the Overwrite prompt). */
   lineChanges?: SublistChange[];
+  /**
+   * Edits that cannot go against the record as NetSuite has it now (`latest`): a cell of a line deleted there, or a
+   * sublist without line keys whose lines changed there (sent whole, it would undo that change). Not in `body`;
+   * a save refuses the plan rather than drop them or overwrite the other change unasked.
+   */
+  conflicts?: string[];
 }
 
 export interface EditedCell {
@@ -76,10 +82,15 @@ export function createPlan(values: FormValues, model: FormModel): WritePlan {
   }
   const replace: string[] = [];
   for (const sublist of model.sublists) {
-    const lines = linesOf(values, sublist.id).map((line) => filledColumns(line, sublist.columns, false)).filter((line) => Object.keys(line).length > 0);
+    const lines = createdLines(values, sublist).map((line) => filledColumns(line, sublist.columns, false));
     if (lines.length > 0) body[sublist.id] = { items: lines };
   }
   return { body, replace };
+}
+
+/** The form's lines a create sends, in order: those with an editable column filled in (blank lines are not sent). */
+export function createdLines(values: FormValues, sublist: SublistModel): LineValues[] {
+  return linesOf(values, sublist.id).filter((line) => Object.keys(filledColumns(line, sublist.columns, false)).length > 0);
 }
 
 /**
@@ -97,34 +108,44 @@ export function patchPlan(original: FormValues, edited: FormValues, model: FormM
   const body = changedFields(pick(original), pick(edited));
   const replace: string[] = [];
   const lineChanges: SublistChange[] = [];
+  const conflicts: string[] = [];
   for (const sublist of model.sublists) {
     const planned = sublistPlan(sublist, linesOf(original, sublist.id), linesOf(edited, sublist.id), latest ? linesOf(latest, sublist.id) : undefined);
     if (!planned) continue;
+    conflicts.push(...planned.conflicts);
+    if (planned.items.length === 0 && !planned.replace && planned.conflicts.length > 0) continue;
     body[sublist.id] = { items: planned.items };
     if (planned.replace) replace.push(sublist.id);
     lineChanges.push(planned.change);
   }
-  return lineChanges.length > 0 ? { body, replace, lineChanges } : { body, replace };
+  return { body, replace, ...(lineChanges.length > 0 ? { lineChanges } : {}), ...(conflicts.length > 0 ? { conflicts } : {}) };
 }
 
 interface PlannedSublist {
   items: NetSuiteRecord[];
   replace: boolean;
   change: SublistChange;
+  conflicts: string[];
 }
 
 function sublistPlan(sublist: SublistModel, before: LineValues[], after: LineValues[], now: LineValues[] | undefined): PlannedSublist | undefined {
   const key = sublist.columns.find((column) => lineKeys.has(column.id))?.id;
   const editable = sublist.columns.filter((column) => !column.readOnly);
   if (!key) {
-    const whole = (lines: LineValues[]) => lines.map((line) => filledColumns(line, sublist.columns, true));
-    if (JSON.stringify(whole(before)) === JSON.stringify(whole(after))) return undefined;
+    const whole = (lines: LineValues[]) => JSON.stringify(lines.map((line) => filledColumns(line, sublist.columns, true)));
+    if (whole(before) === whole(after)) return undefined;
     const change = { sublist: sublist.title, edited: [], added: 0, removed: [], whole: true, kept: 0 };
-    return { items: whole(after), replace: true, change };
+    // Lines without a key go whole: over lines changed elsewhere that would silently undo the other change.
+    const changedThere = now !== undefined && whole(now) !== whole(before);
+    const conflicts = changedThere ? [`${sublist.title} has no line ids, so your change replaces all its lines, and they were changed in NetSuite since this form opened`] : [];
+    return { items: JSON.parse(whole(after)) as NetSuiteRecord[], replace: true, change, conflicts };
   }
   const keyOf = (line: LineValues): string | undefined => (line[key] === undefined || line[key] === null || line[key] === '' ? undefined : String(line[key]));
   const beforeByKey = new Map(before.flatMap((line, index) => (keyOf(line) === undefined ? [] : [[keyOf(line)!, { line, index }] as const])));
   const keptKeys = new Set(after.flatMap((line) => keyOf(line) ?? []));
+  // Lines deleted in NetSuite since the form opened: edits to them cannot be sent (a PATCH by their key has no line).
+  const nowKeys = now && new Set(now.flatMap((line) => keyOf(line) ?? []));
+  const conflicts: string[] = [];
   const updates = new Map<string, NetSuiteRecord>();
   const added: NetSuiteRecord[] = [];
   const edited: EditedCell[] = [];
@@ -137,19 +158,27 @@ function sublistPlan(sublist: SublistModel, before: LineValues[], after: LineVal
       continue;
     }
     const cells: NetSuiteRecord = {};
+    const lineEdits: EditedCell[] = [];
     for (const column of editable) {
       const was = emptyToUndefined(wireValue(earlier.line[column.id]));
       const is = emptyToUndefined(wireValue(line[column.id]));
       if (JSON.stringify(was) === JSON.stringify(is)) continue;
       cells[column.id] = is === undefined ? null : is;
-      edited.push({ line: earlier.index + 1, column: column.title, before: displayValue(earlier.line[column.id]), after: displayValue(line[column.id]) });
+      lineEdits.push({ line: earlier.index + 1, column: column.title, before: displayValue(earlier.line[column.id]), after: displayValue(line[column.id]) });
     }
-    if (Object.keys(cells).length > 0) updates.set(lineKey!, { [key]: earlier.line[key], ...cells });
+    if (lineEdits.length === 0) continue;
+    if (nowKeys && !nowKeys.has(lineKey!)) {
+      const what = lineEdits.map((cell) => `${cell.column} ${cell.before} → ${cell.after}`).join(', ');
+      conflicts.push(`${sublist.title} line ${earlier.index + 1} was deleted in NetSuite since this form opened, so your change to it (${what}) cannot be saved`);
+      continue;
+    }
+    edited.push(...lineEdits);
+    updates.set(lineKey!, { [key]: earlier.line[key], ...cells });
   }
   const removed = [...beforeByKey.entries()].filter(([lineKey]) => !keptKeys.has(lineKey)).map(([, entry]) => entry.index + 1);
-  if (updates.size === 0 && added.length === 0 && removed.length === 0) return undefined;
+  if (updates.size === 0 && added.length === 0 && removed.length === 0) return conflicts.length > 0 ? { items: [], replace: false, change: { sublist: sublist.title, edited, added: 0, removed, whole: false, kept: 0 }, conflicts } : undefined;
   const change: SublistChange = { sublist: sublist.title, edited, added: added.length, removed, whole: false, kept: 0 };
-  if (removed.length === 0) return { items: [...updates.values(), ...added], replace: false, change };
+  if (removed.length === 0) return { items: [...updates.values(), ...added], replace: false, change, conflicts };
   // Removing needs `replace`: every line to keep is named by its key, from NetSuite's current lines when known.
   const removedKeys = new Set([...beforeByKey.keys()].filter((lineKey) => !keptKeys.has(lineKey)));
   const keptKeysNow = (now ?? after).flatMap((line) => {
@@ -158,7 +187,7 @@ function sublistPlan(sublist: SublistModel, before: LineValues[], after: LineVal
   });
   const keep = keptKeysNow.map(({ lineKey, value }) => updates.get(lineKey) ?? { [key]: value });
   change.kept = keptKeysNow.filter(({ lineKey }) => !updates.has(lineKey)).length;
-  return { items: [...keep, ...added], replace: true, change };
+  return { items: [...keep, ...added], replace: true, change, conflicts };
 }
 
 function emptyToUndefined(value: unknown): unknown {
