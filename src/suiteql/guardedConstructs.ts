@@ -8,7 +8,9 @@
 import { type ParserRuleContext, type ParseTree, TerminalNode } from 'antlr4ng';
 import * as trino from 'dt-sql-parser/dist/lib/trino/TrinoSqlParser';
 import { agentFunctionNames } from './functions';
-import { snippet, Unresolvable } from './identifiers';
+import { identifierName, snippet, Unresolvable } from './identifiers';
+import { isOracleParameterlessName } from './oracleReservedWords';
+import { isQualifierInScope } from './qualifierScope';
 import { oracleClauseWords, oracleReservedWords, suiteQLPseudoColumnWords } from './oracleReservedWords';
 import { standardTables } from './standardTables';
 
@@ -87,50 +89,52 @@ const isTableLikeName = (name: string): boolean => knownTableNames.has(name) || 
  * is the canonical text the tree was parsed from (same offsets as the parser's text).
  */
 export function checkGuardedConstructs(root: ParseTree, text: string): void {
-  const relations = relationNames(root);
   const pending: ParseTree[] = [root];
   while (pending.length > 0) {
     const node = pending.pop() as ParseTree;
     if (node instanceof TerminalNode) continue;
     if (!allowedConstructs().has(node.constructor)) throw new Unresolvable(`"${snippet(node as ParserRuleContext)}" uses a construct SuiteLens does not check for agents.`);
-    checkNode(node as ParserRuleContext, text, relations);
+    checkNode(node as ParserRuleContext, text);
     for (let i = 0; i < node.getChildCount(); i++) pending.push(node.getChild(i) as ParseTree);
   }
 }
 
-/** Every name a column may be qualified with: the tables, aliases and CTEs the query defines (lower case). */
-function relationNames(root: ParseTree): Set<string> {
-  const names = new Set<string>();
-  const visit = (node: ParseTree): void => {
-    if (node instanceof trino.TableNameContext) names.add(node.getText().toLowerCase());
-    if (node instanceof trino.AliasedRelationContext && node.identifier()) names.add((node.identifier() as trino.IdentifierContext).getText().toLowerCase());
-    if (node instanceof trino.NamedQueryContext) names.add(node.identifier().getText().toLowerCase());
-    for (let i = 0; i < node.getChildCount(); i++) visit(node.getChild(i) as ParseTree);
-  };
-  visit(root);
-  return names;
-}
-
 /**
- * `a.b` is a column only when `a` is a table or alias of the query; otherwise Oracle may read it as a package
- * function called without parentheses (`DBMS_RANDOM.VALUE`), which the grammar takes for a column. Three parts
- * (`schema.table.column`) name something outside SuiteQL.
+ * `a.b` is a column only when `a` is a FROM item Oracle sees there (qualifierScope.ts); otherwise Oracle may read it
+ * as a package function called without parentheses (`DBMS_RANDOM.VALUE`) or a sequence (`s.NEXTVAL`), which the
+ * grammar takes for a column. Three parts (`schema.table.column`) name something outside SuiteQL. A bare name that
+ * is no column is, to Oracle, a function without arguments: those Oracle has are refused (oracleReservedWords.ts).
  */
-function checkQualifiedColumn(parts: readonly string[], relations: ReadonlySet<string>): void {
-  if (parts.length === 1) return;
-  if (parts.length > 2) throw new Unresolvable(`${parts.join('.')} has too many parts; a SuiteQL column is alias.column.`);
-  if (!relations.has(parts[0].toLowerCase())) throw new Unresolvable(`${parts.join('.')}: ${parts[0]} is not a table or alias of this query.`);
+function checkQualifiedColumn(reference: ParserRuleContext, parts: readonly trino.IdentifierContext[]): void {
+  const written = parts.map((part) => part.getText()).join('.');
+  if (parts.length === 1) {
+    const name = identifierName(parts[0]);
+    if (isOracleParameterlessName(name)) throw new Unresolvable(`${written} is, unless a table of the query has such a column, an Oracle function or pseudo-column; SuiteLens does not let agents use it.`);
+    return;
+  }
+  if (parts.length > 2) throw new Unresolvable(`${written} has too many parts; a SuiteQL column is alias.column.`);
+  if (!isQualifierInScope(reference, identifierName(parts[0]))) {
+    throw new Unresolvable(`${written}: ${parts[0].getText()} is not a table or alias in the FROM of this query block or one enclosing it, so Oracle could read ${written} as a function or sequence.`);
+  }
 }
 
-function checkNode(node: ParserRuleContext, text: string, relations: ReadonlySet<string>): void {
+/** The name before the dot of `a.b` or `a.*`: a plain column reference, else not alias.column. */
+function qualifierParts(base: trino.PrimaryExpressionContext, whole: ParserRuleContext): trino.IdentifierContext[] {
+  if (!(base instanceof trino.ColumnReferenceContext)) throw new Unresolvable(`"${snippet(whole)}" is not alias.column.`);
+  return base.columnName().qualifiedName().identifier();
+}
+
+function checkNode(node: ParserRuleContext, text: string): void {
   if (node instanceof trino.FunctionCallContext) return checkFunctionCall(node, text);
   if (node instanceof trino.QualifiedNameContext && !(node.parent instanceof trino.FunctionNameContext) && !(node.parent instanceof trino.TableOrViewNameContext)) {
-    return checkQualifiedColumn(node.identifier().map((part) => part.getText()), relations);
+    return checkQualifiedColumn(node, node.identifier());
   }
-  if (node instanceof trino.DereferenceContext) {
-    const base = node.primaryExpression();
-    if (!(base instanceof trino.ColumnReferenceContext)) throw new Unresolvable(`"${snippet(node)}" is not alias.column.`);
-    return checkQualifiedColumn([base.getText(), node.identifier().getText()], relations);
+  if (node instanceof trino.DereferenceContext) return checkQualifiedColumn(node, [...qualifierParts(node.primaryExpression(), node), node.identifier()]);
+  if (node instanceof trino.TableAllColumnsContext) {
+    const [qualifier, ...rest] = qualifierParts(node.primaryExpression(), node);
+    if (rest.length > 0) throw new Unresolvable(`"${snippet(node)}" is not alias.*.`);
+    if (!isQualifierInScope(node, identifierName(qualifier))) throw new Unresolvable(`${qualifier.getText()}.*: ${qualifier.getText()} is not a table or alias in the FROM of this query block.`);
+    return;
   }
   if (node instanceof trino.UnquotedIdentifierContext) return checkUnquotedName(node);
   if (node instanceof trino.QuotedIdentifierContext) {
