@@ -13,12 +13,11 @@ export type RecordTypeSchemas = Readonly<Record<string, unknown>>;
 
 export type DisplayTarget = { kind: 'table'; table: string } | { kind: 'nothing' } | { kind: 'unknown'; why: string };
 
-/** One extra read: the call, the column it shows (`transaction.entity`) and the table that column points to. */
-export interface DisplayRead {
-  call: string;
-  column: string;
-  table: string;
-}
+/**
+ * One extra read: the call, the column it shows (`transaction.entity`) and the table that column points to; or a
+ * BUILTIN call and the setup table it uses (`uses`: "exchange rates", table `currencyrate`).
+ */
+export type DisplayRead = { call: string; column: string; table: string } | { call: string; uses: string; table: string };
 
 export type DisplayReadsResult = { ok: true; reads: DisplayRead[] } | { ok: false; reason: string };
 
@@ -89,6 +88,10 @@ export function displayReadsOf(displayed: readonly DisplayedColumn[], schemas: R
   const reads: DisplayRead[] = [];
   for (const shown of displayed) {
     if ('unresolved' in shown) return { ok: false, reason: `${shown.call} can show names from a table the query does not name, but ${shown.unresolved}, so SuiteLens cannot check which; join that table explicitly instead of ${shown.call}` };
+    if ('uses' in shown) {
+      reads.push({ call: shown.call, uses: shown.uses, table: shown.table });
+      continue;
+    }
     const column = `${shown.table}.${shown.column}`;
     if (shown.unqualifiedInSubquery && !standardColumns.has(column)) {
       return { ok: false, reason: `${shown.call} can show names from a table the query does not name, but inside a subquery an unqualified ${shown.column} may belong to ${shown.table} or to an outer query, so SuiteLens cannot check which; write it as alias.${shown.column}` };
@@ -101,7 +104,8 @@ export function displayReadsOf(displayed: readonly DisplayedColumn[], schemas: R
 }
 
 /**
- * Every table a query reads: those it names and those its BUILTIN.DF calls read. Refused with a reason when a
+ * Every table a query reads: those it names, those its BUILTIN.DF calls read and the setup tables of its other
+ * BUILTIN calls. Refused with a reason when a
  * displayed column's target cannot be told — this is the complete list the agent policy checks.
  */
 export function tablesReadWithDisplays(query: string, schemas: RecordTypeSchemas = {}): TablesReadResult {
@@ -120,7 +124,7 @@ export function recordTypesToDescribe(displayed: readonly DisplayedColumn[], acc
   const byName = new Map(accountRecordTypes.map((type) => [type.toLowerCase(), type]));
   const wanted = new Set<string>();
   for (const shown of displayed) {
-    if ('unresolved' in shown || displayTargetOf(shown.table, shown.column).kind !== 'unknown') continue;
+    if ('unresolved' in shown || 'uses' in shown || displayTargetOf(shown.table, shown.column).kind !== 'unknown') continue;
     const recordType = byName.get(shown.table);
     if (recordType) wanted.add(recordType);
   }

@@ -7,6 +7,7 @@
  */
 import { type ParserRuleContext, type ParseTree, TerminalNode } from 'antlr4ng';
 import * as trino from 'dt-sql-parser/dist/lib/trino/TrinoSqlParser';
+import { agentBuiltin } from './builtinFunctions';
 import { agentFunctionNames } from './functions';
 import { identifierName, snippet, Unresolvable } from './identifiers';
 import { isOracleParameterlessName } from './oracleReservedWords';
@@ -49,23 +50,6 @@ const allowedConstructs = (): ReadonlySet<unknown> => (allowed ??= new Set<unkno
   trino.TrimsSpecificationContext, trino.CoalesceContext, trino.CurrentDateContext, trino.TypeConstructorContext,
   trino.UnquotedIdentifierContext, trino.QuotedIdentifierContext, trino.NonReservedContext,
 ]));
-
-/**
- * `BUILTIN.*` functions (NetSuite help, "SuiteQL Supported Built-in Functions") with how many arguments each takes
- * and which must be string literals (NetSuite reads them as fixed options, never as SQL). BUILTIN.DF/CF/HIERARCHY/
- * MNFILTER take a column first; displayedColumns.ts pins that column to a table.
- */
-const builtinArguments: Record<string, { min: number; max: number; literal: readonly number[] }> = {
-  DF: { min: 1, max: 1, literal: [] },
-  CF: { min: 1, max: 1, literal: [] },
-  CURRENCY: { min: 1, max: 1, literal: [] },
-  CURRENCY_CONVERT: { min: 1, max: 3, literal: [] },
-  CONSOLIDATE: { min: 7, max: 7, literal: [1, 2, 3, 6] },
-  HIERARCHY: { min: 2, max: 2, literal: [1] },
-  MNFILTER: { min: 5, max: 5, literal: [1, 2, 3] },
-  PERIOD: { min: 4, max: 4, literal: [0, 1, 2, 3] },
-  RELATIVE_RANGES: { min: 2, max: 3, literal: [0, 1, 2] },
-};
 
 /**
  * Names a CTE or a derived table may not take: every table SuiteLens knows, and the custom-table prefixes. Whether
@@ -205,7 +189,7 @@ function checkFunctionCall(call: trino.FunctionCallContext, text: string): void 
 }
 
 function checkBuiltin(written: string, builtin: string, call: trino.FunctionCallContext): void {
-  const rule = builtinArguments[builtin];
+  const rule = agentBuiltin(builtin);
   if (!rule) throw new Unresolvable(`The function ${written} is not a BUILTIN function SuiteLens allows agents to call.`);
   const args = call.expression();
   if (call.ASTERISK() || call.setQuantifier() || call.over() || call.nullTreatment()) throw new Unresolvable(`${written} takes plain arguments only.`);
