@@ -9,7 +9,9 @@ import { type ParserRuleContext, type ParseTree, TerminalNode } from 'antlr4ng';
 import * as trino from 'dt-sql-parser/dist/lib/trino/TrinoSqlParser';
 import { agentBuiltin } from './builtinFunctions';
 import { agentFunctionNames } from './functions';
-import { identifierName, snippet, Unresolvable } from './identifiers';
+import analyticsTablesJson from './data/analyticsTables.json';
+import { identifierName, isCteInScope, snippet, Unresolvable } from './identifiers';
+import { suiteQLHomeOf } from './restOnlyRecordTypes';
 import { isOracleParameterlessName } from './oracleReservedWords';
 import { isQualifierInScope } from './qualifierScope';
 import { oracleClauseWords, oracleReservedWords, suiteQLPseudoColumnWords } from './oracleReservedWords';
@@ -66,7 +68,15 @@ const knownTableNames: ReadonlySet<string> = new Set([
   'transactionshipment', 'aggregateitemlocation', 'inventoryitemlocations', 'itemlocationconfiguration',
 ]);
 
-const isTableLikeName = (name: string): boolean => knownTableNames.has(name) || /^custom(record|list|transaction)/.test(name);
+/**
+ * Also a table's name: the analytics tables public sources show (data/analyticsTables.json: message, note, task,
+ * currencyrate…) and the REST record types SuiteQL keeps in `transaction` and `item` (salesorder, invoice…), which
+ * a catalog lists and an agent may take for tables.
+ */
+const analyticsTableNames: ReadonlySet<string> = new Set(Object.keys(analyticsTablesJson.tables));
+
+const isTableLikeName = (name: string): boolean =>
+  knownTableNames.has(name) || analyticsTableNames.has(name) || suiteQLHomeOf(name) !== undefined || /^custom(record|list|transaction)/.test(name);
 
 /**
  * Throws Unresolvable with the reason for the first construct, function or name the guard does not allow. `text`
@@ -131,10 +141,15 @@ function checkNode(node: ParserRuleContext, text: string): void {
   if (node instanceof trino.WithContext && node.KW_RECURSIVE()) throw new Unresolvable('WITH RECURSIVE is not supported.');
   if (node instanceof trino.NamedQueryContext) return checkScopeName(node.identifier().getText(), 'CTE', node.query());
   if (node instanceof trino.AliasedRelationContext) {
+    // `customer c (employee)`: Trino reads an alias and a column list, Oracle a partition or analytic-view clause
+    // (`customer SUBPARTITION (employee)`, `customer HIERARCHIES (h)`); Oracle has no column list on a FROM item.
+    if (node.columnAliases()) throw new Unresolvable(`"${snippet(node)}" gives a FROM item a column list, which SuiteQL does not have; alias its columns in the SELECT list instead.`);
     const alias = node.identifier();
     if (alias && !(node.relationPrimary() instanceof trino.TableNameContext)) checkScopeName(alias.getText(), 'derived table', undefined);
     return;
   }
+  if (node instanceof trino.TableRefContext) return checkCteReference(node);
+  if (node instanceof trino.SelectItemContext && node.columnAliases()) throw new Unresolvable(`"${snippet(node)}" names several columns for one expression, which SuiteQL does not have.`);
   if (node instanceof trino.QueryNoWithContext && (node.KW_LIMIT() || node.KW_TIES())) throw new Unresolvable('LIMIT and WITH TIES are not SuiteQL; use FETCH FIRST n ROWS ONLY or ROWNUM.');
   if (node instanceof trino.SampledRelationContext && node.KW_TABLESAMPLE()) throw new Unresolvable('TABLESAMPLE is not SuiteQL.');
   if (node instanceof trino.PatternRecognitionContext && node.KW_MATCH_RECOGNIZE()) throw new Unresolvable('MATCH_RECOGNIZE is not supported for agents.');
@@ -164,6 +179,36 @@ function checkScopeName(written: string, kind: string, body: ParseTree | undefin
   const name = written.toLowerCase();
   if (isTableLikeName(name)) throw new Unresolvable(`The ${kind} name ${written} is also a table's name; rename the ${kind} so the two cannot be confused.`);
   if (body && mentionsName(body, name)) throw new Unresolvable(`The CTE ${written} refers to itself, which Oracle reads as a recursive query; recursive CTEs are not supported.`);
+}
+
+/**
+ * A table name that is also the name of a CTE of the statement must be where that CTE is visible: whether a name
+ * outside it (in an earlier CTE, beside a nested WITH) means the CTE or a table is where Oracle and the grammar may
+ * part, and only the table is checked against the grants.
+ */
+function checkCteReference(node: trino.TableRefContext): void {
+  const parts = node.identifier();
+  if (parts.length !== 1) return;
+  const name = identifierName(parts[0]);
+  if (cteNamesOf(node).has(name) && !isCteInScope(name, node)) throw new Unresolvable(`${parts[0].getText()} is the name of a CTE of this query, used where that CTE is not visible; rename the CTE.`);
+}
+
+const cteNamesByRoot = new WeakMap<ParserRuleContext, Set<string>>();
+
+/** The names of every CTE in the statement `node` belongs to. */
+function cteNamesOf(node: ParserRuleContext): Set<string> {
+  let root: ParserRuleContext = node;
+  while (root.parent) root = root.parent;
+  const known = cteNamesByRoot.get(root);
+  if (known) return known;
+  const names = new Set<string>();
+  cteNamesByRoot.set(root, names);
+  const visit = (current: ParseTree): void => {
+    if (current instanceof trino.NamedQueryContext) names.add(identifierName(current.identifier()));
+    for (let i = 0; i < current.getChildCount(); i++) visit(current.getChild(i) as ParseTree);
+  };
+  visit(root);
+  return names;
 }
 
 function mentionsName(node: ParseTree, name: string): boolean {

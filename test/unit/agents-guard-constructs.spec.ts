@@ -158,6 +158,28 @@ describe('agent guard: quoted names, CTE and derived-table names, Oracle keyword
     expect(tables('WITH v AS (SELECT id FROM vendor) SELECT * FROM v')).toEqual(['vendor']);
   });
 
+  it('refuses CTE and derived-table names that are any known SuiteQL table or record type', () => {
+    for (const name of ['message', 'invoice', 'salesorder', 'note', 'task', 'phonecall', 'campaign', 'currencyrate', 'accountingperiod', 'inventoryitem']) {
+      expect(refusal(`WITH ${name} AS (SELECT id FROM vendor) SELECT m.id FROM ${name} m`)).toMatch(/is also a table's name/);
+      expect(refusal(`SELECT ${name}.id FROM (SELECT id FROM vendor) ${name}`)).toMatch(/is also a table's name/);
+    }
+  });
+
+  it('refuses a table name that is the name of a CTE where that CTE is not visible', () => {
+    expect(refusal('WITH a AS (SELECT x.id FROM zz x), zz AS (SELECT id FROM vendor) SELECT a.id FROM a')).toMatch(/zz is the name of a CTE of this query, used where that CTE is not visible/);
+    expect(refusal('SELECT q.id FROM qq q WHERE EXISTS (WITH qq AS (SELECT id FROM vendor) SELECT 1 FROM qq)')).toMatch(/qq is the name of a CTE/);
+    expect(tables('WITH a AS (SELECT id FROM vendor), b AS (SELECT a.id FROM a) SELECT b.id FROM b')).toEqual(['vendor']);
+  });
+
+  it('refuses a column list on a FROM item (Oracle reads a partition or hierarchy clause there) or on a select item', () => {
+    expect(refusal('SELECT c.id FROM customer c (employee)')).toMatch(/column list/);
+    expect(refusal('SELECT id FROM customer subpartition (employee)')).toMatch(/column list|subpartition/);
+    expect(refusal('SELECT id FROM customer HIERARCHIES (h)')).toMatch(/column list|HIERARCHIES/);
+    expect(refusal('SELECT d.x FROM (SELECT id FROM customer) d (x)')).toMatch(/column list/);
+    expect(refusal('SELECT c.* AS (a, b) FROM customer c')).toMatch(/names several columns|column list|does not parse/);
+    expect(tables('WITH v (n) AS (SELECT id FROM vendor) SELECT v.n FROM v')).toEqual(['vendor']);
+  });
+
   it('refuses a CTE that refers to itself (Oracle reads it as recursive)', () => {
     expect(refusal('WITH x (n) AS (SELECT id FROM customer UNION ALL SELECT n FROM x) SELECT * FROM x')).toMatch(/refers to itself/);
   });
