@@ -2,8 +2,9 @@
  * Which table `BUILTIN.DF(t.entity)` reads: the one `transaction.entity` points to (`entity`). The bundled standard
  * tables know the SuiteQL foreign keys (the column tuple's `references`); the account's REST catalog knows its
  * record types' fields (a `$ref` to another record type's schema). A column known to hold a plain value — a
- * string, number, date, checkbox, or a list value (`{id, refName}` enum) — shows only its own label and reads
- * nothing more. Anything else is unknown, and a query showing it is refused: fail closed.
+ * standard column of a non-integer type; from the catalog a checkbox, decimal or date, or a list value (`{id,
+ * refName}` enum) — shows only its own label and reads nothing more. Anything else is unknown, and a query showing
+ * it is refused: fail closed.
  */
 import { standardTables, type StandardColumn } from './standardTables';
 import { tablesReadBy, type DisplayedColumn, type TablesReadResult } from './tables';
@@ -49,7 +50,8 @@ export function displayTargetOf(table: string, column: string, schemas: RecordTy
   // An integer without a known foreign key may still be one (an address, a list, a record the table omits).
   if (standard && standard[1] !== 'integer') return { kind: 'nothing' };
   const fromCatalog = catalogTarget(schemas[table], column);
-  if (fromCatalog) return fromCatalog;
+  // A REST field's plain type says nothing about the same-named SuiteQL integer: only a record type does.
+  if (fromCatalog && !(standard && fromCatalog.kind === 'nothing')) return fromCatalog;
   if (standard) return { kind: 'unknown', why: `${key} holds an internal id whose record type SuiteLens does not know` };
   if (column.startsWith('cust')) return { kind: 'unknown', why: `${key} is a custom field whose target the account's catalog does not give` };
   return { kind: 'unknown', why: `${key} is not a column SuiteLens knows` };
@@ -76,7 +78,11 @@ function catalogTarget(schema: unknown, column: string): DisplayTarget | undefin
     if (isObject(id) && Array.isArray(id.enum)) return { kind: 'nothing' };
     return { kind: 'unknown', why: `the catalog describes ${column} as an object without a record type` };
   }
-  if (property.type === 'string' || property.type === 'integer' || property.type === 'number' || property.type === 'boolean') return { kind: 'nothing' };
+  // Plain types are REST's view: a REST string or integer may be a SuiteQL column holding another record's id (a
+  // multi-select, an address), so only types no id can take count as proof: a checkbox, a decimal, a date.
+  if (property.type === 'boolean' || property.type === 'number') return { kind: 'nothing' };
+  if (property.type === 'string' && (property.format === 'date' || property.format === 'date-time')) return { kind: 'nothing' };
+  if (property.type === 'string' || property.type === 'integer') return { kind: 'unknown', why: `the catalog gives ${column} only as a REST ${property.type}, which does not tell whether SuiteQL holds another record's id there` };
   return undefined;
 }
 
