@@ -110,6 +110,8 @@ function checkQualifiedColumn(reference: ParserRuleContext, parts: readonly trin
   if (!isQualifierInScope(reference, identifierName(parts[0]))) {
     throw new Unresolvable(`${written}: ${parts[0].getText()} is not a table or alias in the FROM of this query block or one enclosing it, so Oracle could read ${written} as a function or sequence.`);
   }
+  // Sequence pseudo-columns: `s.NEXTVAL` advances a sequence (a write); no SuiteQL table has such a column.
+  if (/^(nextval|currval)$/i.test(parts[1].getText())) throw new Unresolvable(`${written} reads a sequence, which agents may not use.`);
 }
 
 /** The name before the dot of `a.b` or `a.*`: a plain column reference, else not alias.column. */

@@ -89,6 +89,11 @@ describe('agent guard: qualified names', () => {
     expect(refusal(query)).toMatch(/is not a table or alias in the FROM/);
   });
 
+  it('refuses NEXTVAL and CURRVAL after any qualifier: they are sequence reads (and writes) to Oracle', () => {
+    expect(refusal('SELECT c.nextval FROM customer c')).toMatch(/reads a sequence/);
+    expect(refusal('SELECT c.id FROM customer c WHERE c.CURRVAL > 0')).toMatch(/reads a sequence/);
+  });
+
   it('refuses x.* unless x is a FROM item of the block', () => {
     expect(refusal('SELECT dbms_random.* FROM customer')).toMatch(/dbms_random.*: dbms_random is not a table or alias/);
     expect(refusal('SELECT e.* FROM customer c WHERE EXISTS (SELECT 1 FROM customer e)')).toMatch(/is not a table or alias/);
