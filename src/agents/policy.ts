@@ -100,9 +100,10 @@ function checkRecordType(grants: Grant[], accountId: string, recordType: string,
   return { ok: true, grant: access.grant };
 }
 
-/** How a refusal names the read: "the query reads transaction" or what a BUILTIN.DF call reads. */
+/** How a refusal names the read: "the query reads transaction", what a BUILTIN.DF call reads, or what another BUILTIN uses. */
 function readPhrase(table: string, display?: DisplayRead): string {
   if (!display) return `the query reads ${table}`;
+  if ('uses' in display) return `${display.call} uses ${display.uses}, so it reads ${table}`;
   return `${display.call} shows the name of the ${table} record that ${display.column} points to, so it reads ${table}`;
 }
 

@@ -2,8 +2,9 @@
  * Which table `BUILTIN.DF(t.entity)` reads: the one `transaction.entity` points to (`entity`). The bundled standard
  * tables know the SuiteQL foreign keys (the column tuple's `references`); the account's REST catalog knows its
  * record types' fields (a `$ref` to another record type's schema). A column known to hold a plain value — a
- * string, number, date, checkbox, or a list value (`{id, refName}` enum) — shows only its own label and reads
- * nothing more. Anything else is unknown, and a query showing it is refused: fail closed.
+ * standard column of a non-integer type; from the catalog a checkbox, decimal or date, or a list value (`{id,
+ * refName}` enum) — shows only its own label and reads nothing more. Anything else is unknown, and a query showing
+ * it is refused: fail closed.
  */
 import { standardTables, type StandardColumn } from './standardTables';
 import { tablesReadBy, type DisplayedColumn, type TablesReadResult } from './tables';
@@ -13,12 +14,11 @@ export type RecordTypeSchemas = Readonly<Record<string, unknown>>;
 
 export type DisplayTarget = { kind: 'table'; table: string } | { kind: 'nothing' } | { kind: 'unknown'; why: string };
 
-/** One extra read: the call, the column it shows (`transaction.entity`) and the table that column points to. */
-export interface DisplayRead {
-  call: string;
-  column: string;
-  table: string;
-}
+/**
+ * One extra read: the call, the column it shows (`transaction.entity`) and the table that column points to; or a
+ * BUILTIN call and the setup table it uses (`uses`: "exchange rates", table `currencyrate`).
+ */
+export type DisplayRead = { call: string; column: string; table: string } | { call: string; uses: string; table: string };
 
 export type DisplayReadsResult = { ok: true; reads: DisplayRead[] } | { ok: false; reason: string };
 
@@ -50,7 +50,8 @@ export function displayTargetOf(table: string, column: string, schemas: RecordTy
   // An integer without a known foreign key may still be one (an address, a list, a record the table omits).
   if (standard && standard[1] !== 'integer') return { kind: 'nothing' };
   const fromCatalog = catalogTarget(schemas[table], column);
-  if (fromCatalog) return fromCatalog;
+  // A REST field's plain type says nothing about the same-named SuiteQL integer: only a record type does.
+  if (fromCatalog && !(standard && fromCatalog.kind === 'nothing')) return fromCatalog;
   if (standard) return { kind: 'unknown', why: `${key} holds an internal id whose record type SuiteLens does not know` };
   if (column.startsWith('cust')) return { kind: 'unknown', why: `${key} is a custom field whose target the account's catalog does not give` };
   return { kind: 'unknown', why: `${key} is not a column SuiteLens knows` };
@@ -77,7 +78,11 @@ function catalogTarget(schema: unknown, column: string): DisplayTarget | undefin
     if (isObject(id) && Array.isArray(id.enum)) return { kind: 'nothing' };
     return { kind: 'unknown', why: `the catalog describes ${column} as an object without a record type` };
   }
-  if (property.type === 'string' || property.type === 'integer' || property.type === 'number' || property.type === 'boolean') return { kind: 'nothing' };
+  // Plain types are REST's view: a REST string or integer may be a SuiteQL column holding another record's id (a
+  // multi-select, an address), so only types no id can take count as proof: a checkbox, a decimal, a date.
+  if (property.type === 'boolean' || property.type === 'number') return { kind: 'nothing' };
+  if (property.type === 'string' && (property.format === 'date' || property.format === 'date-time')) return { kind: 'nothing' };
+  if (property.type === 'string' || property.type === 'integer') return { kind: 'unknown', why: `the catalog gives ${column} only as a REST ${property.type}, which does not tell whether SuiteQL holds another record's id there` };
   return undefined;
 }
 
@@ -89,6 +94,10 @@ export function displayReadsOf(displayed: readonly DisplayedColumn[], schemas: R
   const reads: DisplayRead[] = [];
   for (const shown of displayed) {
     if ('unresolved' in shown) return { ok: false, reason: `${shown.call} can show names from a table the query does not name, but ${shown.unresolved}, so SuiteLens cannot check which; join that table explicitly instead of ${shown.call}` };
+    if ('uses' in shown) {
+      reads.push({ call: shown.call, uses: shown.uses, table: shown.table });
+      continue;
+    }
     const column = `${shown.table}.${shown.column}`;
     if (shown.unqualifiedInSubquery && !standardColumns.has(column)) {
       return { ok: false, reason: `${shown.call} can show names from a table the query does not name, but inside a subquery an unqualified ${shown.column} may belong to ${shown.table} or to an outer query, so SuiteLens cannot check which; write it as alias.${shown.column}` };
@@ -101,7 +110,8 @@ export function displayReadsOf(displayed: readonly DisplayedColumn[], schemas: R
 }
 
 /**
- * Every table a query reads: those it names and those its BUILTIN.DF calls read. Refused with a reason when a
+ * Every table a query reads: those it names, those its BUILTIN.DF calls read and the setup tables of its other
+ * BUILTIN calls. Refused with a reason when a
  * displayed column's target cannot be told — this is the complete list the agent policy checks.
  */
 export function tablesReadWithDisplays(query: string, schemas: RecordTypeSchemas = {}): TablesReadResult {
@@ -120,7 +130,7 @@ export function recordTypesToDescribe(displayed: readonly DisplayedColumn[], acc
   const byName = new Map(accountRecordTypes.map((type) => [type.toLowerCase(), type]));
   const wanted = new Set<string>();
   for (const shown of displayed) {
-    if ('unresolved' in shown || displayTargetOf(shown.table, shown.column).kind !== 'unknown') continue;
+    if ('unresolved' in shown || 'uses' in shown || displayTargetOf(shown.table, shown.column).kind !== 'unknown') continue;
     const recordType = byName.get(shown.table);
     if (recordType) wanted.add(recordType);
   }

@@ -26,37 +26,20 @@ import {
   ValueExpressionDefaultContext,
 } from 'dt-sql-parser/dist/lib/trino/TrinoSqlParser';
 import { TrinoSqlLexer } from 'dt-sql-parser/dist/lib/trino/TrinoSqlLexer';
+import { agentBuiltin } from './builtinFunctions';
 import { identifierName, isCteInScope, snippet, Unresolvable } from './identifiers';
 import { walk } from './parseTreeWalk';
 
 /**
- * One call that shows a column's display text: the column's table when it could be told, else why not.
+ * One call that shows a column's display text: the column's table when it could be told, else why not. Or a call
+ * that reads a setup table itself (`uses`: BUILTIN.CURRENCY_CONVERT uses exchange rates from `currencyrate`).
  * `unqualifiedInSubquery`: a bare column inside a subquery belongs to the subquery's table only if that table has
  * it — otherwise SuiteQL takes it from an outer query — so only a column known to be there may be trusted.
  */
 export type DisplayedColumn =
   | { call: string; table: string; column: string; unqualifiedInSubquery?: true }
+  | { call: string; table: string; uses: string }
   | { call: string; unresolved: string };
-
-/**
- * `BUILTIN.*` functions by what they read besides their arguments. `display`: the display text of the row the
- * first argument points to — DF itself, HIERARCHY (the path of names, `'DISPLAY_JOINED'`) and MNFILTER (which
- * can match a multi-select field on those names, `'DF'` mode: a yes/no oracle on them). `nothing`: CF is the raw
- * stored value; CURRENCY formats an amount; RELATIVE_RANGES computes dates; CONSOLIDATE, CURRENCY_CONVERT and
- * PERIOD use the account's exchange rates and periods, which are setup data, not records an agent is granted.
- * Any other BUILTIN function is unknown here and refused rather than guessed at.
- */
-const builtinReads: Record<string, 'display' | 'nothing'> = {
-  df: 'display',
-  hierarchy: 'display',
-  mnfilter: 'display',
-  cf: 'nothing',
-  currency: 'nothing',
-  relative_ranges: 'nothing',
-  consolidate: 'nothing',
-  currency_convert: 'nothing',
-  period: 'nothing',
-};
 
 /** Every display call under `root` (a parsed, single SELECT statement), in text order. */
 export function displayedColumnsIn(root: ParseTree, tokens: readonly Token[]): DisplayedColumn[] {
@@ -72,11 +55,11 @@ export function displayedColumnsIn(root: ParseTree, tokens: readonly Token[]): D
     }
     if (!name.startsWith('builtin.')) return;
     builtinCalls++;
-    const reads = builtinReads[name.slice('builtin.'.length)];
+    const reads = agentBuiltin(name.slice('builtin.'.length))?.reads;
     const call = snippet(node, 80);
-    if (reads === 'nothing') return;
     if (reads === undefined) found.push({ call, unresolved: `${name.toUpperCase()} is not a BUILTIN function SuiteLens knows` });
-    else found.push(displayedColumn(node, call));
+    else if (reads.kind === 'display') found.push(displayedColumn(node, call));
+    else if (reads.kind === 'tables') for (const table of reads.tables) found.push({ call, table, uses: reads.what });
   });
   // A BUILTIN call the grammar read as something other than a function call would slip past the walk: refuse.
   if (lexicalBuiltinCalls(tokens) !== builtinCalls) {

@@ -7,8 +7,13 @@
  */
 import { type ParserRuleContext, type ParseTree, TerminalNode } from 'antlr4ng';
 import * as trino from 'dt-sql-parser/dist/lib/trino/TrinoSqlParser';
+import { agentBuiltin } from './builtinFunctions';
 import { agentFunctionNames } from './functions';
-import { snippet, Unresolvable } from './identifiers';
+import analyticsTablesJson from './data/analyticsTables.json';
+import { identifierName, isCteInScope, snippet, Unresolvable } from './identifiers';
+import { suiteQLHomeOf } from './restOnlyRecordTypes';
+import { isOracleParameterlessName } from './oracleReservedWords';
+import { isQualifierInScope } from './qualifierScope';
 import { oracleClauseWords, oracleReservedWords, suiteQLPseudoColumnWords } from './oracleReservedWords';
 import { standardTables } from './standardTables';
 
@@ -49,23 +54,6 @@ const allowedConstructs = (): ReadonlySet<unknown> => (allowed ??= new Set<unkno
 ]));
 
 /**
- * `BUILTIN.*` functions (NetSuite help, "SuiteQL Supported Built-in Functions") with how many arguments each takes
- * and which must be string literals (NetSuite reads them as fixed options, never as SQL). BUILTIN.DF/CF/HIERARCHY/
- * MNFILTER take a column first; displayedColumns.ts pins that column to a table.
- */
-const builtinArguments: Record<string, { min: number; max: number; literal: readonly number[] }> = {
-  DF: { min: 1, max: 1, literal: [] },
-  CF: { min: 1, max: 1, literal: [] },
-  CURRENCY: { min: 1, max: 1, literal: [] },
-  CURRENCY_CONVERT: { min: 1, max: 3, literal: [] },
-  CONSOLIDATE: { min: 7, max: 7, literal: [1, 2, 3, 6] },
-  HIERARCHY: { min: 2, max: 2, literal: [1] },
-  MNFILTER: { min: 5, max: 5, literal: [1, 2, 3] },
-  PERIOD: { min: 4, max: 4, literal: [0, 1, 2, 3] },
-  RELATIVE_RANGES: { min: 2, max: 3, literal: [0, 1, 2] },
-};
-
-/**
  * Names a CTE or a derived table may not take: every table SuiteLens knows, and the custom-table prefixes. Whether
  * a name means the CTE or the table is decided by scoping rules that differ between engines (Oracle treats a CTE
  * that names itself as recursive, without the RECURSIVE keyword the Trino grammar needs); with no name shared,
@@ -80,57 +68,69 @@ const knownTableNames: ReadonlySet<string> = new Set([
   'transactionshipment', 'aggregateitemlocation', 'inventoryitemlocations', 'itemlocationconfiguration',
 ]);
 
-const isTableLikeName = (name: string): boolean => knownTableNames.has(name) || /^custom(record|list|transaction)/.test(name);
+/**
+ * Also a table's name: the analytics tables public sources show (data/analyticsTables.json: message, note, task,
+ * currencyrate…) and the REST record types SuiteQL keeps in `transaction` and `item` (salesorder, invoice…), which
+ * a catalog lists and an agent may take for tables.
+ */
+const analyticsTableNames: ReadonlySet<string> = new Set(Object.keys(analyticsTablesJson.tables));
+
+const isTableLikeName = (name: string): boolean =>
+  knownTableNames.has(name) || analyticsTableNames.has(name) || suiteQLHomeOf(name) !== undefined || /^custom(record|list|transaction)/.test(name);
 
 /**
  * Throws Unresolvable with the reason for the first construct, function or name the guard does not allow. `text`
  * is the canonical text the tree was parsed from (same offsets as the parser's text).
  */
 export function checkGuardedConstructs(root: ParseTree, text: string): void {
-  const relations = relationNames(root);
   const pending: ParseTree[] = [root];
   while (pending.length > 0) {
     const node = pending.pop() as ParseTree;
     if (node instanceof TerminalNode) continue;
     if (!allowedConstructs().has(node.constructor)) throw new Unresolvable(`"${snippet(node as ParserRuleContext)}" uses a construct SuiteLens does not check for agents.`);
-    checkNode(node as ParserRuleContext, text, relations);
+    checkNode(node as ParserRuleContext, text);
     for (let i = 0; i < node.getChildCount(); i++) pending.push(node.getChild(i) as ParseTree);
   }
 }
 
-/** Every name a column may be qualified with: the tables, aliases and CTEs the query defines (lower case). */
-function relationNames(root: ParseTree): Set<string> {
-  const names = new Set<string>();
-  const visit = (node: ParseTree): void => {
-    if (node instanceof trino.TableNameContext) names.add(node.getText().toLowerCase());
-    if (node instanceof trino.AliasedRelationContext && node.identifier()) names.add((node.identifier() as trino.IdentifierContext).getText().toLowerCase());
-    if (node instanceof trino.NamedQueryContext) names.add(node.identifier().getText().toLowerCase());
-    for (let i = 0; i < node.getChildCount(); i++) visit(node.getChild(i) as ParseTree);
-  };
-  visit(root);
-  return names;
-}
-
 /**
- * `a.b` is a column only when `a` is a table or alias of the query; otherwise Oracle may read it as a package
- * function called without parentheses (`DBMS_RANDOM.VALUE`), which the grammar takes for a column. Three parts
- * (`schema.table.column`) name something outside SuiteQL.
+ * `a.b` is a column only when `a` is a FROM item Oracle sees there (qualifierScope.ts); otherwise Oracle may read it
+ * as a package function called without parentheses (`DBMS_RANDOM.VALUE`) or a sequence (`s.NEXTVAL`), which the
+ * grammar takes for a column. Three parts (`schema.table.column`) name something outside SuiteQL. A bare name that
+ * is no column is, to Oracle, a function without arguments: those Oracle has are refused (oracleReservedWords.ts).
  */
-function checkQualifiedColumn(parts: readonly string[], relations: ReadonlySet<string>): void {
-  if (parts.length === 1) return;
-  if (parts.length > 2) throw new Unresolvable(`${parts.join('.')} has too many parts; a SuiteQL column is alias.column.`);
-  if (!relations.has(parts[0].toLowerCase())) throw new Unresolvable(`${parts.join('.')}: ${parts[0]} is not a table or alias of this query.`);
+function checkQualifiedColumn(reference: ParserRuleContext, parts: readonly trino.IdentifierContext[]): void {
+  const written = parts.map((part) => part.getText()).join('.');
+  if (parts.length === 1) {
+    const name = identifierName(parts[0]);
+    if (isOracleParameterlessName(name)) throw new Unresolvable(`${written} is, unless a table of the query has such a column, an Oracle function or pseudo-column; SuiteLens does not let agents use it.`);
+    return;
+  }
+  if (parts.length > 2) throw new Unresolvable(`${written} has too many parts; a SuiteQL column is alias.column.`);
+  if (!isQualifierInScope(reference, identifierName(parts[0]))) {
+    throw new Unresolvable(`${written}: ${parts[0].getText()} is not a table or alias in the FROM of this query block or one enclosing it, so Oracle could read ${written} as a function or sequence.`);
+  }
+  // Sequence pseudo-columns: `s.NEXTVAL` advances a sequence (a write); no SuiteQL table has such a column.
+  if (/^(nextval|currval)$/i.test(parts[1].getText())) throw new Unresolvable(`${written} reads a sequence, which agents may not use.`);
 }
 
-function checkNode(node: ParserRuleContext, text: string, relations: ReadonlySet<string>): void {
+/** The name before the dot of `a.b` or `a.*`: a plain column reference, else not alias.column. */
+function qualifierParts(base: trino.PrimaryExpressionContext, whole: ParserRuleContext): trino.IdentifierContext[] {
+  if (!(base instanceof trino.ColumnReferenceContext)) throw new Unresolvable(`"${snippet(whole)}" is not alias.column.`);
+  return base.columnName().qualifiedName().identifier();
+}
+
+function checkNode(node: ParserRuleContext, text: string): void {
   if (node instanceof trino.FunctionCallContext) return checkFunctionCall(node, text);
   if (node instanceof trino.QualifiedNameContext && !(node.parent instanceof trino.FunctionNameContext) && !(node.parent instanceof trino.TableOrViewNameContext)) {
-    return checkQualifiedColumn(node.identifier().map((part) => part.getText()), relations);
+    return checkQualifiedColumn(node, node.identifier());
   }
-  if (node instanceof trino.DereferenceContext) {
-    const base = node.primaryExpression();
-    if (!(base instanceof trino.ColumnReferenceContext)) throw new Unresolvable(`"${snippet(node)}" is not alias.column.`);
-    return checkQualifiedColumn([base.getText(), node.identifier().getText()], relations);
+  if (node instanceof trino.DereferenceContext) return checkQualifiedColumn(node, [...qualifierParts(node.primaryExpression(), node), node.identifier()]);
+  if (node instanceof trino.TableAllColumnsContext) {
+    const [qualifier, ...rest] = qualifierParts(node.primaryExpression(), node);
+    if (rest.length > 0) throw new Unresolvable(`"${snippet(node)}" is not alias.*.`);
+    if (!isQualifierInScope(node, identifierName(qualifier))) throw new Unresolvable(`${qualifier.getText()}.*: ${qualifier.getText()} is not a table or alias in the FROM of this query block.`);
+    return;
   }
   if (node instanceof trino.UnquotedIdentifierContext) return checkUnquotedName(node);
   if (node instanceof trino.QuotedIdentifierContext) {
@@ -143,10 +143,15 @@ function checkNode(node: ParserRuleContext, text: string, relations: ReadonlySet
   if (node instanceof trino.WithContext && node.KW_RECURSIVE()) throw new Unresolvable('WITH RECURSIVE is not supported.');
   if (node instanceof trino.NamedQueryContext) return checkScopeName(node.identifier().getText(), 'CTE', node.query());
   if (node instanceof trino.AliasedRelationContext) {
+    // `customer c (employee)`: Trino reads an alias and a column list, Oracle a partition or analytic-view clause
+    // (`customer SUBPARTITION (employee)`, `customer HIERARCHIES (h)`); Oracle has no column list on a FROM item.
+    if (node.columnAliases()) throw new Unresolvable(`"${snippet(node)}" gives a FROM item a column list, which SuiteQL does not have; alias its columns in the SELECT list instead.`);
     const alias = node.identifier();
     if (alias && !(node.relationPrimary() instanceof trino.TableNameContext)) checkScopeName(alias.getText(), 'derived table', undefined);
     return;
   }
+  if (node instanceof trino.TableRefContext) return checkCteReference(node);
+  if (node instanceof trino.SelectItemContext && node.columnAliases()) throw new Unresolvable(`"${snippet(node)}" names several columns for one expression, which SuiteQL does not have.`);
   if (node instanceof trino.QueryNoWithContext && (node.KW_LIMIT() || node.KW_TIES())) throw new Unresolvable('LIMIT and WITH TIES are not SuiteQL; use FETCH FIRST n ROWS ONLY or ROWNUM.');
   if (node instanceof trino.SampledRelationContext && node.KW_TABLESAMPLE()) throw new Unresolvable('TABLESAMPLE is not SuiteQL.');
   if (node instanceof trino.PatternRecognitionContext && node.KW_MATCH_RECOGNIZE()) throw new Unresolvable('MATCH_RECOGNIZE is not supported for agents.');
@@ -178,6 +183,36 @@ function checkScopeName(written: string, kind: string, body: ParseTree | undefin
   if (body && mentionsName(body, name)) throw new Unresolvable(`The CTE ${written} refers to itself, which Oracle reads as a recursive query; recursive CTEs are not supported.`);
 }
 
+/**
+ * A table name that is also the name of a CTE of the statement must be where that CTE is visible: whether a name
+ * outside it (in an earlier CTE, beside a nested WITH) means the CTE or a table is where Oracle and the grammar may
+ * part, and only the table is checked against the grants.
+ */
+function checkCteReference(node: trino.TableRefContext): void {
+  const parts = node.identifier();
+  if (parts.length !== 1) return;
+  const name = identifierName(parts[0]);
+  if (cteNamesOf(node).has(name) && !isCteInScope(name, node)) throw new Unresolvable(`${parts[0].getText()} is the name of a CTE of this query, used where that CTE is not visible; rename the CTE.`);
+}
+
+const cteNamesByRoot = new WeakMap<ParserRuleContext, Set<string>>();
+
+/** The names of every CTE in the statement `node` belongs to. */
+function cteNamesOf(node: ParserRuleContext): Set<string> {
+  let root: ParserRuleContext = node;
+  while (root.parent) root = root.parent;
+  const known = cteNamesByRoot.get(root);
+  if (known) return known;
+  const names = new Set<string>();
+  cteNamesByRoot.set(root, names);
+  const visit = (current: ParseTree): void => {
+    if (current instanceof trino.NamedQueryContext) names.add(identifierName(current.identifier()));
+    for (let i = 0; i < current.getChildCount(); i++) visit(current.getChild(i) as ParseTree);
+  };
+  visit(root);
+  return names;
+}
+
 function mentionsName(node: ParseTree, name: string): boolean {
   if (node instanceof trino.TableNameContext) return node.getText().toLowerCase() === name;
   for (let i = 0; i < node.getChildCount(); i++) if (mentionsName(node.getChild(i) as ParseTree, name)) return true;
@@ -201,7 +236,7 @@ function checkFunctionCall(call: trino.FunctionCallContext, text: string): void 
 }
 
 function checkBuiltin(written: string, builtin: string, call: trino.FunctionCallContext): void {
-  const rule = builtinArguments[builtin];
+  const rule = agentBuiltin(builtin);
   if (!rule) throw new Unresolvable(`The function ${written} is not a BUILTIN function SuiteLens allows agents to call.`);
   const args = call.expression();
   if (call.ASTERISK() || call.setQuantifier() || call.over() || call.nullTreatment()) throw new Unresolvable(`${written} takes plain arguments only.`);

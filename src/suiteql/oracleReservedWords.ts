@@ -33,3 +33,26 @@ export const oracleClauseWords: ReadonlySet<string> = new Set(
 
 /** Reserved words that are also SuiteQL pseudo-columns: allowed as a column reference, nowhere else. */
 export const suiteQLPseudoColumnWords: ReadonlySet<string> = new Set(['ROWNUM', 'SYSDATE']);
+
+/**
+ * Oracle functions called without parentheses and pseudo-columns that are not reserved words (Oracle Database SQL
+ * Language Reference 19c, "Pseudocolumns", "SQL Functions" — DBTIMEZONE, SESSIONTIMEZONE, SYSTIMESTAMP,
+ * LOCALTIMESTAMP — and "Event attribute functions", all named ORA_*). A bare `sessiontimezone` that no table of the
+ * query has as a column is such a call to Oracle, while the grammar reads a column: the agent guard refuses these
+ * names as columns. SuiteQL's own SYSDATE, CURRENT_DATE and ROWNUM stay allowed (suiteQLPseudoColumnWords).
+ */
+const oracleParameterlessWords: ReadonlySet<string> = new Set(
+  (
+    'DBTIMEZONE SESSIONTIMEZONE SYSTIMESTAMP LOCALTIMESTAMP CURRENT_TIMESTAMP CURRENT_TIME CURRENT_USER SESSION_USER ' +
+    'CURRENT_SCHEMA CONNECT_BY_ISCYCLE CONNECT_BY_ISLEAF CONNECT_BY_ROOT OBJECT_ID OBJECT_VALUE XMLDATA SQLCODE SQLERRM'
+  ).split(' '),
+);
+
+/** Prefixes of Oracle's own names: event attribute functions and ORA_ROWSCN, flashback's VERSIONS_*, SYS_ functions. */
+const oracleParameterlessPrefixes = ['ORA_', 'VERSIONS_', 'SYS_', 'DBMS_', 'UTL_'];
+
+/** True for a bare name Oracle may read as a function call or pseudo-column rather than a column (any case). */
+export function isOracleParameterlessName(name: string): boolean {
+  const upper = name.toUpperCase();
+  return oracleParameterlessWords.has(upper) || oracleParameterlessPrefixes.some((prefix) => upper.startsWith(prefix));
+}

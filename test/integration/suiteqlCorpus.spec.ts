@@ -32,7 +32,7 @@ describe('SuiteQL corpus', () => {
     expect(result.ok ? result.tables.length : result.reason).toBeGreaterThan(0);
   });
 
-  it('counts, for the agent policy, the tables its BUILTIN.DF calls read, and refuses the two whose target is unknown', () => {
+  it('counts, for the agent policy, the tables its BUILTIN calls read (DF targets, setup tables), and refuses the two whose target is unknown', () => {
     const addedByDisplay: Record<string, string[] | string> = {};
     for (const { file, text } of corpus) {
       const named = tablesReadBy(text);
@@ -50,6 +50,8 @@ describe('SuiteQL corpus', () => {
       '10-deleted-records.suiteql': ['entity'],
       // permlevel and a support case's status are ids of lists the standard tables do not describe.
       '13-employees-roles-permissions.suiteql': expect.stringMatching(/^BUILTIN.DF\(rp.permlevel\) .* rolepermissions.permlevel holds an internal id whose record type SuiteLens does not know/),
+      // RELATIVE_RANGES reads the fiscal calendar; CONSOLIDATE consolidated rates, subsidiaries and periods; CURRENCY the currency.
+      '16-relative-ranges.suiteql': ['accountingperiod'],
       '17-sales-order-tax.suiteql': ['entity'],
       '19-purchase-order-receipts.suiteql': ['entity'],
       '20-shipments-tracking.suiteql': ['entity', 'item', 'location'],
@@ -59,7 +61,7 @@ describe('SuiteQL corpus', () => {
       '32-rmas-by-customer.suiteql': ['entity'],
       '34-support-cases-open.suiteql': expect.stringMatching(/^BUILTIN.DF\(sc.status\) .* supportcase.status holds an internal id whose record type SuiteLens does not know/),
       '41-oracle-outer-join.suiteql': ['item'],
-      '42-quoted-generated.suiteql': ['accountingperiod'],
+      '42-quoted-generated.suiteql': ['accountingperiod', 'consolidatedexchangerate', 'currency', 'subsidiary'],
       '43-vendor-bills-open.suiteql': ['entity'],
       '50-aging-buckets.suiteql': ['entity'],
       '51-inventory-by-location.suiteql': ['location'],

@@ -62,10 +62,58 @@ describe('agent guard: function allowlist', () => {
 
 describe('agent guard: qualified names', () => {
   it('takes a.b as a column only when a is a table or alias of the query (else Oracle may call a package function)', () => {
-    expect(refusal('SELECT DBMS_RANDOM.VALUE FROM customer')).toMatch(/DBMS_RANDOM is not a table or alias of this query/);
+    expect(refusal('SELECT DBMS_RANDOM.VALUE FROM customer')).toMatch(/DBMS_RANDOM is not a table or alias in the FROM/);
     expect(refusal('SELECT c.id FROM customer c WHERE x.y = 1')).toMatch(/x is not a table or alias/);
     expect(refusal('SELECT a.b.c FROM customer a')).toMatch(/too many parts/);
     expect(tables('SELECT customer.id, c2.email FROM customer, customer c2 WHERE c2.id = customer.id')).toEqual(['customer']);
+  });
+
+  // Oracle reads a.b as a column only when a is a FROM item of the current or an enclosing query block, visible in
+  // that clause; anywhere else a.b is a package function (DBMS_RANDOM.VALUE) or a sequence (s.NEXTVAL, a write).
+  it.each([
+    ['a CTE that is not in the FROM', 'WITH dbms_random AS (SELECT 1 AS x FROM dual) SELECT dbms_random.value FROM customer'],
+    ['a CTE in ORDER BY', 'WITH dbms_random AS (SELECT 1 AS v FROM dual) SELECT c.id FROM customer c ORDER BY dbms_random.value'],
+    ['an alias inside an EXISTS subquery', 'SELECT dbms_random.value FROM customer WHERE EXISTS (SELECT 1 FROM customer dbms_random)'],
+    ['an alias of a later subquery', 'SELECT c.id FROM customer c WHERE c.id > dbms_random.value AND EXISTS (SELECT 1 FROM dual dbms_random)'],
+    ['an alias in the other branch of a UNION', 'SELECT c.id FROM customer c UNION SELECT s.nextval FROM dual WHERE EXISTS (SELECT 1 FROM customer s)'],
+    ['an alias in a scalar subquery', 'SELECT employee.email, (SELECT 1 FROM customer employee) FROM customer c'],
+    ['an alias only in a subquery', 'SELECT employee.email FROM customer c WHERE EXISTS (SELECT 1 FROM customer employee)'],
+    ['an alias inside an inline view', 'SELECT x.nextval FROM (SELECT 1 AS n FROM customer x) d'],
+    ['an outer alias inside an inline view', 'SELECT d.n FROM customer s, (SELECT s.nextval AS n FROM dual) d'],
+    ['an alias inside a subquery of an ON', 'SELECT s.nextval FROM customer c JOIN customer d ON EXISTS (SELECT 1 FROM customer s)'],
+    ['a FROM item not in the join of the ON', 'SELECT c.id FROM customer s, customer c JOIN customer d ON d.id = s.nextval'],
+    ['a table name hidden by its alias', 'SELECT customer.id FROM customer c'],
+    ['a CTE body seeing the main FROM', 'WITH w AS (SELECT c.nextval AS n FROM dual) SELECT w.n FROM w, customer c'],
+    ['the ORDER BY of a UNION', 'SELECT c.id FROM customer c UNION SELECT c.id FROM customer c ORDER BY c.nextval'],
+  ])('refuses a qualifier that is out of scope: %s', (_name, query) => {
+    expect(refusal(query)).toMatch(/is not a table or alias in the FROM/);
+  });
+
+  it('refuses NEXTVAL and CURRVAL after any qualifier: they are sequence reads (and writes) to Oracle', () => {
+    expect(refusal('SELECT c.nextval FROM customer c')).toMatch(/reads a sequence/);
+    expect(refusal('SELECT c.id FROM customer c WHERE c.CURRVAL > 0')).toMatch(/reads a sequence/);
+  });
+
+  it('refuses x.* unless x is a FROM item of the block', () => {
+    expect(refusal('SELECT dbms_random.* FROM customer')).toMatch(/dbms_random.*: dbms_random is not a table or alias/);
+    expect(refusal('SELECT e.* FROM customer c WHERE EXISTS (SELECT 1 FROM customer e)')).toMatch(/is not a table or alias/);
+    expect(tables('SELECT c.*, e.* FROM customer c JOIN employee e ON e.id = c.salesrep')).toEqual(['customer', 'employee']);
+  });
+
+  it('keeps qualifiers that Oracle resolves: own FROM, enclosing blocks, ON of the join, ORDER BY, inline views, CTEs in FROM', () => {
+    expect(tables('SELECT c.id FROM customer c WHERE EXISTS (SELECT 1 FROM employee e WHERE e.id = c.salesrep AND EXISTS (SELECT 1 FROM vendor v WHERE v.id = c.id))')).toEqual(['customer', 'employee', 'vendor']);
+    expect(tables('SELECT c.id, (SELECT MAX(e.id) FROM employee e WHERE e.supervisor = c.salesrep) FROM customer c ORDER BY c.id')).toEqual(['customer', 'employee']);
+    expect(tables('SELECT c.id FROM customer c JOIN employee e ON e.id = c.salesrep JOIN vendor v ON v.id = c.id AND v.id = e.id')).toEqual(['customer', 'employee', 'vendor']);
+    expect(tables('WITH r AS (SELECT c.id FROM customer c) SELECT r.id, d.id FROM r, (SELECT v.id FROM vendor v) d WHERE d.id = r.id ORDER BY r.id')).toEqual(['customer', 'vendor']);
+    expect(tables('SELECT customer.id FROM customer ORDER BY customer.id')).toEqual(['customer']);
+  });
+
+  it('refuses bare names Oracle reads as functions or pseudo-columns, keeps SuiteQL\'s', () => {
+    for (const name of ['ora_database_name', 'sessiontimezone', 'DBTIMEZONE', 'systimestamp', 'ora_login_user', 'ora_rowscn', 'versions_xid', 'connect_by_isleaf']) {
+      expect(refusal(`SELECT ${name} FROM customer`)).toMatch(/Oracle function or pseudo-column/);
+      expect(refusal(`SELECT c.id FROM customer c WHERE c.id > 0 OR ${name} IS NOT NULL`)).toMatch(/Oracle function or pseudo-column/);
+    }
+    expect(tables('SELECT id, SYSDATE, CURRENT_DATE FROM customer WHERE ROWNUM <= 5')).toEqual(['customer']);
   });
 
   it('allows LISTAGX only as the grammar\'s spelling of LISTAGG', () => {
@@ -113,6 +161,28 @@ describe('agent guard: quoted names, CTE and derived-table names, Oracle keyword
       expect(refusal(`SELECT ${name}.id FROM (SELECT id FROM vendor) ${name}`)).toMatch(/is also a table's name/);
     }
     expect(tables('WITH v AS (SELECT id FROM vendor) SELECT * FROM v')).toEqual(['vendor']);
+  });
+
+  it('refuses CTE and derived-table names that are any known SuiteQL table or record type', () => {
+    for (const name of ['message', 'invoice', 'salesorder', 'note', 'task', 'phonecall', 'campaign', 'currencyrate', 'accountingperiod', 'inventoryitem']) {
+      expect(refusal(`WITH ${name} AS (SELECT id FROM vendor) SELECT m.id FROM ${name} m`)).toMatch(/is also a table's name/);
+      expect(refusal(`SELECT ${name}.id FROM (SELECT id FROM vendor) ${name}`)).toMatch(/is also a table's name/);
+    }
+  });
+
+  it('refuses a table name that is the name of a CTE where that CTE is not visible', () => {
+    expect(refusal('WITH a AS (SELECT x.id FROM zz x), zz AS (SELECT id FROM vendor) SELECT a.id FROM a')).toMatch(/zz is the name of a CTE of this query, used where that CTE is not visible/);
+    expect(refusal('SELECT q.id FROM qq q WHERE EXISTS (WITH qq AS (SELECT id FROM vendor) SELECT 1 FROM qq)')).toMatch(/qq is the name of a CTE/);
+    expect(tables('WITH a AS (SELECT id FROM vendor), b AS (SELECT a.id FROM a) SELECT b.id FROM b')).toEqual(['vendor']);
+  });
+
+  it('refuses a column list on a FROM item (Oracle reads a partition or hierarchy clause there) or on a select item', () => {
+    expect(refusal('SELECT c.id FROM customer c (employee)')).toMatch(/column list/);
+    expect(refusal('SELECT id FROM customer subpartition (employee)')).toMatch(/column list|subpartition/);
+    expect(refusal('SELECT id FROM customer HIERARCHIES (h)')).toMatch(/column list|HIERARCHIES/);
+    expect(refusal('SELECT d.x FROM (SELECT id FROM customer) d (x)')).toMatch(/column list/);
+    expect(refusal('SELECT c.* AS (a, b) FROM customer c')).toMatch(/names several columns|column list|does not parse/);
+    expect(tables('WITH v (n) AS (SELECT id FROM vendor) SELECT v.n FROM v')).toEqual(['vendor']);
   });
 
   it('refuses a CTE that refers to itself (Oracle reads it as recursive)', () => {

@@ -117,7 +117,7 @@ describe('BUILTIN.DF whose target cannot be told is refused, saying what to do',
   });
 
   it('refuses an alias no FROM in scope defines, or one defined twice', () => {
-    expect(refusal('SELECT BUILTIN.DF(x.entity) FROM transaction t')).toMatch(/no table or alias x is in scope|x is not a table or alias of this query/);
+    expect(refusal('SELECT BUILTIN.DF(x.entity) FROM transaction t')).toMatch(/no table or alias x is in scope|x is not a table or alias (of this query|in the FROM)/);
     expect(refusal('SELECT BUILTIN.DF(t.entity) FROM transaction t, customer t')).toMatch(/t names more than one table/);
   });
 
@@ -154,15 +154,15 @@ describe('BUILTIN.DF in nested queries', () => {
 
   it('refuses a bare column in a subquery that its table may not have, since SuiteQL would take it from the outer query', () => {
     // If customer has no custentity_rep, the name resolves to the outer transaction's column.
-    const schemas: RecordTypeSchemas = { customer: { properties: { custentity_rep: { type: 'string' } } } };
+    const schemas: RecordTypeSchemas = { customer: { properties: { custentity_rep: catalogRef('employee') } } };
     expect(refusal('SELECT (SELECT MAX(BUILTIN.DF(custentity_rep)) FROM customer) FROM transaction t', schemas)).toMatch(
       /inside a subquery an unqualified custentity_rep may belong to customer or to an outer query.*write it as alias.custentity_rep/,
     );
-    expect(reads('SELECT (SELECT MAX(BUILTIN.DF(c.custentity_rep)) FROM customer c) FROM transaction t', schemas)).toEqual(['customer', 'transaction']);
+    expect(reads('SELECT (SELECT MAX(BUILTIN.DF(c.custentity_rep)) FROM customer c) FROM transaction t', schemas)).toEqual(['customer', 'employee', 'transaction']);
   });
 
   it('refuses a table whose columns the FROM renames', () => {
-    expect(refusal('SELECT BUILTIN.DF(t.entity) FROM transaction t (id, entity)')).toMatch(/renames its columns/);
+    expect(refusal('SELECT BUILTIN.DF(t.entity) FROM transaction t (id, entity)')).toMatch(/renames its columns|gives a FROM item a column list/);
   });
 
   it('looks inside a CTE body like any query', () => {
@@ -191,6 +191,17 @@ describe('BUILTIN.DF with the account catalog', () => {
 
   it('adds nothing for a list value (an enum object)', () => {
     expect(reads('SELECT BUILTIN.DF(c.custentity_region) FROM customer c', schemas)).toEqual(['customer']);
+  });
+
+  it('takes a REST string or integer for no proof that the SuiteQL column holds no other record\'s id', () => {
+    const plain: RecordTypeSchemas = {
+      customer: { properties: { custentity_text: { type: 'string' }, custentity_number: { type: 'integer' }, defaultBillingAddress: { type: 'integer' }, custentity_flag: { type: 'boolean' }, custentity_day: { type: 'string', format: 'date' } } },
+    };
+    expect(refusal('SELECT BUILTIN.DF(c.custentity_text) FROM customer c', plain)).toMatch(/only as a REST string/);
+    expect(refusal('SELECT BUILTIN.DF(c.custentity_number) FROM customer c', plain)).toMatch(/only as a REST integer/);
+    // A standard integer column without a known foreign key stays unknown whatever plain type REST gives it.
+    expect(refusal('SELECT BUILTIN.DF(c.defaultbillingaddress) FROM customer c', plain)).toMatch(/only as a REST integer|internal id whose record type SuiteLens does not know/);
+    expect(reads('SELECT BUILTIN.DF(c.custentity_flag), BUILTIN.DF(c.custentity_day) FROM customer c', plain)).toEqual(['customer']);
   });
 
   it('refuses an untyped reference and a sublist', () => {

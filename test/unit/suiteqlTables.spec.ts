@@ -90,10 +90,11 @@ describe('tablesReadBy: tables hidden where a careless reader would miss them', 
   it('treats a name as a table where no CTE of that name is in scope', () => {
     // A CTE naming itself is a table to the Trino grammar but a recursive query to Oracle: refused.
     expect(refusal('WITH a AS (SELECT * FROM a) SELECT * FROM a')).toMatch(/refers to itself/);
-    // An earlier CTE cannot see a later one.
-    expect(tables('WITH x AS (SELECT * FROM y), y AS (SELECT * FROM customer) SELECT * FROM x')).toEqual(['customer', 'y']);
-    // A CTE defined inside a subquery is not visible outside it.
-    expect(tables('SELECT * FROM (WITH e AS (SELECT id FROM customer) SELECT * FROM e) s, e')).toEqual(['customer', 'e']);
+    // An earlier CTE cannot see a later one, and a CTE defined inside a subquery is not visible outside it: there the
+    // name is a table to the grammar, and whether Oracle agrees is not worth the risk, so the name is refused.
+    expect(refusal('WITH x AS (SELECT * FROM y), y AS (SELECT * FROM customer) SELECT * FROM x')).toMatch(/y is the name of a CTE of this query, used where that CTE is not visible/);
+    expect(refusal('SELECT * FROM (WITH e AS (SELECT id FROM customer) SELECT * FROM e) s, e')).toMatch(/e is the name of a CTE/);
+    expect(tables('WITH x AS (SELECT * FROM y) SELECT * FROM x')).toEqual(['y']);
   });
 
   it('resolves a CTE from an enclosing query inside a nested WITH', () => {
@@ -193,7 +194,7 @@ describe('tablesReadBy: fails closed', () => {
 
   it('refuses relations whose reads it cannot resolve', () => {
     expect(refusal('SELECT * FROM UNNEST(ARRAY[1, 2]) AS u(x)')).toMatch(/'\[' \(U\+005B\) is not a SuiteQL operator/);
-    expect(refusal('SELECT * FROM UNNEST(x) AS u(x)')).toMatch(/not a plain table|construct SuiteLens does not check/);
+    expect(refusal('SELECT * FROM UNNEST(x) AS u(x)')).toMatch(/not a plain table|construct SuiteLens does not check|column list/);
     // Read as a table named LATERAL followed by a second statement: refused either way.
     expect(refusal('SELECT * FROM customer c, LATERAL (SELECT * FROM employee e WHERE e.id = c.id)')).toMatch(/one SELECT/);
     expect(refusal('SELECT * FROM customer c CROSS JOIN LATERAL (SELECT * FROM employee e WHERE e.id = c.id)')).toBeTruthy();
