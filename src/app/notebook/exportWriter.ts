@@ -92,6 +92,16 @@ export function exportFailedMessage(fileName: string, error: unknown): string {
   return `Export to ${fileName} failed: ${error instanceof Error ? error.message : String(error)} ${fileName} was not changed.`;
 }
 
+/**
+ * What the person is told when the rows are written: a plain count only when the run was complete; otherwise the run's
+ * notice (NetSuite's cap, or pages that disagreed) says what may be missing, and the message is a warning.
+ */
+export function exportDoneMessage(rows: number, fileName: string, run: { truncated: boolean; notice?: string }): { text: string; complete: boolean } {
+  const written = `Exported ${rows.toLocaleString('en-US')} rows to ${fileName}.`;
+  if (!run.truncated) return { text: written, complete: true };
+  return { text: `${written} Not every row of the query is in it: ${run.notice ?? 'NetSuite stopped sending rows before the end of the result.'}`, complete: false };
+}
+
 class BufferedFile {
   private pending = '';
   private constructor(private readonly handle: FileHandle) {}
