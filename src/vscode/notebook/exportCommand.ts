@@ -89,6 +89,7 @@ export async function exportQueryResult(
           signal: abort.signal,
           columns: resultColumnsOf(query),
           xlsx: format === 'xlsx' ? loadXlsx?.() : undefined,
+          csvFormulaGuard: vscode.workspace.getConfiguration('suitelens').get<boolean>('export.csvFormulaGuard', true),
           onProgress: (written) => {
             const increment = expected > 0 ? ((written - reported) / expected) * 100 : 0;
             reported = written;
