@@ -85,6 +85,11 @@ export class NetSuiteClient {
     return this.suiteql.run(query, options);
   }
 
+  /** The query's true row count (a single-row COUNT(*), which NetSuite's 100,000-row cap does not limit). */
+  countRows(query: string, signal?: AbortSignal): Promise<number> {
+    return this.suiteql.countRows(query, signal);
+  }
+
   /** One page of a SuiteQL query. */
   queryPage(query: string, offset = 0, options?: SuiteQLPageOptions): Promise<SuiteQLPage> {
     return this.suiteql.page(query, offset, options);

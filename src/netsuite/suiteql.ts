@@ -216,21 +216,36 @@ export class SuiteQLRun implements AsyncIterable<SuiteQLRow> {
       }
       // Every page already asked for (a known total): the count goes out now, beside the pages' last round.
       if (needsCapCheck && next >= pageCount) startCapCheck();
+      const agreement = new PagingAgreement(pageSize, first);
       yield this.deliver(first.rows, rowsBefore + reachable);
-      if (first.rows.length < pageSize || pageCount === 1) {
-        if (needsCapCheck) startCapCheck();
-        await capCheck;
-        return;
-      }
-      for (let index = 1; index < pageCount; index += 1) {
-        for (; next < pageCount && next < index + this.prefetch; next += 1) if (!pending.has(next)) start(next);
+      // Every page the first total promises is read, even after an empty or short one (NetSuite's pages do not
+      // always fill up); past them, pages are read one by one while the last one says more rows follow.
+      let last = first;
+      let emptyInARow = 0;
+      for (let index = 1; index < pageCount || (saysMore(last) && emptyInARow < maxEmptyPagesInARow); index += 1) {
+        if (index * pageSize >= suiteQLRowCap) break;
+        const planned = Math.max(pageCount, index + 1);
+        for (; next < planned && next < index + this.prefetch; next += 1) if (!pending.has(next)) start(next);
+        // A page past the first total that was started on the hint and dropped: ask it again now it is wanted.
+        if (!pending.has(index)) start(index);
         if (needsCapCheck && next >= pageCount) startCapCheck();
         const page = await pending.get(index)!;
         pending.delete(index);
-        if (page.rows.length === 0) return; // the data shrank while we read it
-        yield this.deliver(page.rows, rowsBefore + reachable);
+        agreement.read(page);
+        last = page;
+        emptyInARow = page.rows.length === 0 ? emptyInARow + 1 : 0;
+        if (page.rows.length > 0) yield this.deliver(page.rows, Math.max(rowsBefore + reachable, this.summary.rowsDelivered + page.rows.length));
       }
+      const chunkRows = this.summary.rowsDelivered - rowsBefore;
+      // More rows than the first total promised: the total grows to what came, so keyset mode sees a full chunk.
+      if (chunkRows > first.totalResults) this.summary.totalResults = rowsBefore + chunkRows;
+      if (needsCapCheck) startCapCheck();
       await capCheck;
+      const atCap = last.offset + pageSize >= suiteQLRowCap;
+      // Pages said more rows follow right up to the cap, with no total past it to count: more may exist.
+      if (atCap && saysMore(last) && !this.summary.truncated && !needsCapCheck && !this.options.keyset) this.noteTruncation(undefined);
+      const disagreement = agreement.problems(chunkRows, saysMore(last) && !atCap);
+      if (disagreement) this.noteIncomplete(disagreement, chunkRows);
     } finally {
       // Consumer stopped, a page failed, or the run was cancelled: stop everything still queued or in flight,
       // and only return once it has stopped, so nothing keeps running behind the caller's back.
@@ -275,6 +290,16 @@ export class SuiteQLRun implements AsyncIterable<SuiteQLRow> {
     return rows;
   }
 
+  /** NetSuite's paging answers disagreed: the rows delivered may not be all of them, and the summary says so. */
+  private noteIncomplete(problems: string, rows: number): void {
+    const notice =
+      `The result may be incomplete: NetSuite's pages disagreed (${problems}), and ${rows.toLocaleString('en-US')} rows were read. ` +
+      'Run it again; if this recurs, narrow the query or select the id and use keyset mode.';
+    this.summary.truncated = true;
+    this.summary.notice = this.summary.notice ? `${this.summary.notice} ${notice}` : notice;
+    this.options.onNotice?.(notice);
+  }
+
   /** `totalResults` undefined: the query reached the cap and counting it failed, so more rows may exist. */
   private noteTruncation(totalResults: number | undefined): void {
     const cap = suiteQLRowCap.toLocaleString('en-US');
@@ -286,6 +311,58 @@ export class SuiteQLRun implements AsyncIterable<SuiteQLRow> {
     this.summary.truncated = true;
     this.summary.notice = notice;
     this.options.onNotice?.(notice);
+  }
+}
+
+/** Empty pages that still say more rows follow, read one after another before the run stops and says so. */
+const maxEmptyPagesInARow = 3;
+
+/** Whether a page says rows follow it: `hasMore`, or a total its offset and rows do not reach. */
+function saysMore(page: SuiteQLPage): boolean {
+  return page.hasMore || page.offset + page.rows.length < Math.min(page.totalResults, suiteQLRowCap);
+}
+
+/**
+ * Watches a run's pages for answers that disagree — a page short of the page size with rows after it, totals that
+ * change between pages, a row count that is not the total — which offset paging cannot recover from silently.
+ */
+class PagingAgreement {
+  private readonly shortPages: string[] = [];
+  private readonly totals = new Set<number>();
+  private previous: SuiteQLPage;
+
+  constructor(
+    private readonly pageSize: number,
+    first: SuiteQLPage,
+  ) {
+    this.previous = first;
+    this.totals.add(first.totalResults);
+  }
+
+  read(page: SuiteQLPage): void {
+    // The page before this one was short, yet this one was asked for: rows NetSuite counted in between never came.
+    this.noteShort(this.previous);
+    this.totals.add(page.totalResults);
+    this.previous = page;
+  }
+
+  /** A sentence of what disagreed, or undefined when the pages agree with each other and with `rows`. */
+  problems(rows: number, lastSaysMore: boolean): string | undefined {
+    const problems = [...this.shortPages];
+    if (lastSaysMore) problems.push(`the last page read, at row ${(this.previous.offset + 1).toLocaleString('en-US')}, still said more rows followed`);
+    const totals = [...this.totals];
+    if (totals.length > 1) problems.push(`the total changed between pages: ${totals.map((total) => total.toLocaleString('en-US')).join(', ')}`);
+    else if (rows !== Math.min(totals[0], suiteQLRowCap) && !lastSaysMore) {
+      problems.push(`NetSuite reported ${totals[0].toLocaleString('en-US')} rows but sent ${rows.toLocaleString('en-US')}`);
+    }
+    return problems.length > 0 ? problems.join('; ') : undefined;
+  }
+
+  private noteShort(page: SuiteQLPage): void {
+    if (page.rows.length >= this.pageSize) return;
+    const from = (page.offset + 1).toLocaleString('en-US');
+    const to = (page.offset + this.pageSize).toLocaleString('en-US');
+    this.shortPages.push(`rows ${from}–${to} came as ${page.rows.length.toLocaleString('en-US')} rows${page.hasMore ? ' though NetSuite said more followed' : ''}`);
   }
 }
 

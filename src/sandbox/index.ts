@@ -141,7 +141,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
         schemaCheck: (recordTypeId, body) => validator.validate(recordTypeId, body),
       },
       asyncJobs: { duplicateStatus: options.idempotencyDuplicateStatus ?? 409, pendingMs: () => runtime.latency.asyncJobMs, taskListProgress: options.asyncTaskListProgress ?? false },
-      suiteql: (request) => runSuiteQL({ engine: () => engine, strictTransient: options.strictTransient ?? false }, request),
+      suiteql: (request) => runSuiteQL({ engine: () => engine, strictTransient: options.strictTransient ?? false, pagingQuirks: options.suiteqlPagingQuirks }, request),
     });
     ready(
       createRequestListener({

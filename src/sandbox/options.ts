@@ -93,6 +93,22 @@ export interface SandboxOptions {
   recordTypes?: RecordTypeDefinition[];
   /** Records to load instead of the generated seed data. */
   seedRecords?: StoredRecord[];
+  /** Paging answers that disagree with themselves, for queries containing a marker (tests of the client's paging). */
+  suiteqlPagingQuirks?: SuiteQLPagingQuirks[];
+}
+
+/**
+ * SuiteQL pages whose sizes, `hasMore` and `totalResults` disagree. No public source documents when NetSuite does
+ * this; users report short pages and counts that move while paging (data changing under a query, or NetSuite's
+ * own search limits), and a client must not take any of them for the end of the result.
+ */
+export interface SuiteQLPagingQuirks {
+  /** Only queries whose text contains this are affected (counts and other queries stay faithful). */
+  queryContains: string;
+  /** The page at each listed offset holds at most this many rows (0: none); its `hasMore` follows the true count. */
+  rowsAtOffset?: Record<number, number>;
+  /** Reported as `totalResults` instead of the true count; `hasMore` still follows the true count. */
+  reportedTotal?: number;
 }
 
 /** The part of the configuration that `POST /__sandbox/config` may change while the sandbox runs. */

@@ -2,7 +2,11 @@
  * XLSX and Markdown exports of real sandbox results, read back the way a person would open them: the workbook is
  * parsed with exceljs (numbers are numbers, dates are dates, every row of every page is there, nothing truncated),
  * the Markdown table has one line per row with values that cannot break it. Failures leave the old file as it was.
+ * Values come out as a spreadsheet opens them: an XLSX cell is a number only when Excel keeps it exactly (ZIP codes,
+ * long ids, 16+ digit numbers stay text), a CSV cell a spreadsheet would run as a formula is guarded, and Excel's
+ * cell and sheet limits never cut a value or a row silently.
  */
+import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
@@ -10,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NetSuiteClient } from '../../src/netsuite/client';
-import { exportRows } from '../../src/app/notebook/exportWriter';
+import { exportRows, type XlsxWriterModule } from '../../src/app/notebook/exportWriter';
 import * as xlsx from '../../src/app/notebook/xlsxSheet';
 import { setUpClient, type ClientSetup } from './client-sandbox';
 
@@ -107,5 +111,93 @@ describe('Markdown export', () => {
     }
     await exportRows(tricky(), path, 'markdown');
     expect(readFileSync(path, 'utf8')).toBe('| name | note |\n| --- | --- |\n| a \\| b | line one<br>line two |\n| back\\\\slash |  |\n');
+  });
+});
+
+const values =
+  "SELECT id, '02134' AS zip, '00501' AS zip2, '12345678901234567891' AS bigid, '9007199254740993' AS near, " +
+  "'0.1234567890123456789' AS fine, '12.5' AS amount, '-5' AS negative, '=HYPERLINK(\"http://x.test\",\"y\")' AS formula, " +
+  "'+1 555 0100' AS phone, '@SUM(A1)' AS at, '-2+3' AS expression FROM customer WHERE ROWNUM <= 3";
+
+async function readSheets(path: string): Promise<ExcelJS.Worksheet[]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(path);
+  return workbook.worksheets;
+}
+
+describe('XLSX values', () => {
+  it('writes a cell as a number only when that loses no digit', async () => {
+    const path = join(folder(), 'values.xlsx');
+    const summary = await exportRows(allRows(values), path, 'xlsx', { xlsx });
+    expect(summary.rows).toBeGreaterThan(0);
+    const [sheet] = await readSheets(path);
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    const cell = (name: string) => sheet.getRow(2).getCell(header.indexOf(name) + 1).value;
+    expect(cell('zip')).toBe('02134');
+    expect(cell('zip2')).toBe('00501');
+    expect(cell('bigid')).toBe('12345678901234567891');
+    expect(cell('near')).toBe('9007199254740993');
+    expect(cell('fine')).toBe('0.1234567890123456789');
+    expect(cell('amount')).toBe(12.5);
+    expect(cell('negative')).toBe(-5);
+    // Text stays text: exceljs writes a string as a string cell, never as a formula.
+    expect(cell('formula')).toBe('=HYPERLINK("http://x.test","y")');
+  });
+
+  it('refuses a value longer than an Excel cell holds, naming it, and keeps the previous file', async () => {
+    const dir = folder();
+    const path = join(dir, 'long.xlsx');
+    writeFileSync(path, 'the previous export');
+    const long = "SELECT id, RPAD('x', 40000, 'y') AS memo FROM customer WHERE ROWNUM <= 2";
+    await expect(exportRows(allRows(long), path, 'xlsx', { xlsx })).rejects.toThrow(/row 1, column "memo" holds 40,000 characters and an Excel cell holds at most 32,767; export it as CSV or JSON/);
+    expect(readFileSync(path, 'utf8')).toBe('the previous export');
+    expect(readdirSync(dir)).toEqual(['long.xlsx']);
+  });
+
+  it('goes on in another sheet when a sheet is full, every row kept once', async () => {
+    expect(xlsx.excelLimits.sheetRows).toBe(1_048_576);
+    // A million rows do not fit in a test: the same writer with a sheet of 1 header and 4 rows.
+    const small: XlsxWriterModule = {
+      ...xlsx,
+      writeXlsxSheet: (handle, columns, dayFirst, rows, signal) => xlsx.writeXlsxSheet(handle, columns, dayFirst, rows, signal, { ...xlsx.excelLimits, sheetRows: 5 }),
+    };
+    const path = join(folder(), 'split.xlsx');
+    const query = 'SELECT id, companyname FROM customer WHERE ROWNUM <= 11 ORDER BY id';
+    const summary = await exportRows(allRows(query), path, 'xlsx', { xlsx: small });
+    const sheets = await readSheets(path);
+    expect(sheets.map((sheet) => sheet.name)).toEqual(['Result', 'Result 2', 'Result 3'].slice(0, Math.ceil(summary.rows / 4)));
+    const ids: unknown[] = [];
+    for (const sheet of sheets) {
+      expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(['id', 'companyname']);
+      expect(sheet.actualRowCount).toBeLessThanOrEqual(5);
+      for (let row = 2; row <= sheet.actualRowCount; row++) ids.push(sheet.getRow(row).getCell(1).value);
+    }
+    const expected = [];
+    for await (const row of allRows(query)) expected.push(Number(row.id));
+    expect(ids).toEqual(expected);
+    expect(summary.rows).toBeGreaterThan(8);
+  });
+});
+
+describe('CSV formula guard', () => {
+  it('starts text a spreadsheet would run as a formula with a quote, and leaves numbers alone', async () => {
+    const path = join(folder(), 'values.csv');
+    await exportRows(allRows(values), path, 'csv');
+    const [header, row] = parse(readFileSync(path, 'utf8')) as string[][];
+    const cell = (name: string) => row[header.indexOf(name)];
+    expect(cell('formula')).toBe(`'=HYPERLINK("http://x.test","y")`);
+    expect(cell('phone')).toBe("'+1 555 0100");
+    expect(cell('at')).toBe("'@SUM(A1)");
+    expect(cell('expression')).toBe("'-2+3");
+    expect(cell('negative')).toBe('-5');
+    expect(cell('zip')).toBe('02134');
+  });
+
+  it('writes text as it came when the guard is turned off', async () => {
+    const path = join(folder(), 'raw.csv');
+    await exportRows(allRows(values), path, 'csv', { csvFormulaGuard: false });
+    const [header, row] = parse(readFileSync(path, 'utf8')) as string[][];
+    expect(row[header.indexOf('formula')]).toBe('=HYPERLINK("http://x.test","y")');
+    expect(row[header.indexOf('expression')]).toBe('-2+3');
   });
 });

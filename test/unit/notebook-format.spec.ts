@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { resultColumnsOf } from '../../src/suiteql/resultColumns';
 import { exportRows } from '../../src/app/notebook/exportWriter';
 import { collectColumns, inferColumnType, toPlainText, toRowsPayload } from '../../src/app/notebook/resultFormat';
-import { emptySnb, parseSnb, serializeSnb, snbFromNotebook, SnbFormatError, snbToNotebook, withoutFileOutputs } from '../../src/app/notebook/snbFormat';
+import { decodeSnb, emptySnb, parseSnb, serializeSnb, snbFromNotebook, SnbFormatError, snbToNotebook, withoutFileOutputs, withRunOutputs } from '../../src/app/notebook/snbFormat';
 
 describe('.snb notebook format', () => {
   it('round-trips cells and the account id, without outputs unless opted in', () => {
@@ -252,5 +252,64 @@ describe('.suiteql files', () => {
     const { queryToRun } = await import('../../src/app/language/queryText');
     expect(queryToRun('SELECT 1 FROM dual;\n', '')).toBe('SELECT 1 FROM dual');
     expect(queryToRun('SELECT 1 FROM dual;\nSELECT id FROM customer', 'SELECT id FROM customer')).toBe('SELECT id FROM customer');
+  });
+});
+
+describe('.snb files keep exactly what they held', () => {
+  /** Open and save as VS Code does: the notebook's metadata crosses to the editor and back as JSON. */
+  function saveAgain(text: string, change?: (notebook: ReturnType<typeof snbToNotebook>) => void): string {
+    const notebook = JSON.parse(JSON.stringify(snbToNotebook(parseSnb(text)))) as ReturnType<typeof snbToNotebook>;
+    change?.(notebook);
+    return serializeSnb(snbFromNotebook(JSON.parse(JSON.stringify(notebook)) as typeof notebook));
+  }
+
+  it('writes unknown keys and JSON output data back as the exact numbers read', () => {
+    const text =
+      '{"version": 1, "budget": 9007199254740993, "rate": 0.10000000000000000555, "nested": {"ids": [12345678901234567891, 1e400]}, "cells": [' +
+      '{"kind": "code", "language": "suiteql", "source": "SELECT 1 FROM dual", "weight": 0.10000000000000000555,' +
+      ' "outputs": [{"items": [{"mime": "application/json", "data": {"id": 9007199254740993}}], "count": 12345678901234567891}]}]}';
+    const saved = saveAgain(text);
+    for (const number of ['9007199254740993', '0.10000000000000000555', '12345678901234567891', '1e400']) expect(saved).toContain(number);
+    expect(saved).toContain('"data": {"id": 9007199254740993}');
+    // Still one valid notebook, saved again the same.
+    expect(saveAgain(saved)).toBe(saved);
+  });
+
+  it('keeps other extensions\u2019 cell metadata, visible to them, and a language that is not text', () => {
+    const text = '{"version": 1, "cells": [{"kind": "code", "language": 42, "source": "SELECT 1 FROM dual", "metadata": {"other.ext": {"tag": "finance", "size": 9007199254740993}}}]}';
+    const notebook = snbToNotebook(parseSnb(text));
+    expect(notebook.cells[0].metadata?.['other.ext']).toMatchObject({ tag: 'finance' });
+    const saved = JSON.parse(saveAgain(text)) as { cells: Record<string, unknown>[] };
+    expect(saved.cells[0].language).toBe(42);
+    expect(saved.cells[0].metadata).toMatchObject({ 'other.ext': { tag: 'finance' } });
+    expect(saveAgain(text)).toContain('"size": 9007199254740993');
+    // Metadata another extension sets in VS Code is written too.
+    const added = JSON.parse(saveAgain(JSON.stringify({ version: 1, cells: [{ kind: 'code', language: 'suiteql', source: 'x' }] }), (nb) => (nb.cells[0].metadata = { 'other.ext': { pinned: true } }))) as {
+      cells: Record<string, unknown>[];
+    };
+    expect(added.cells[0].metadata).toEqual({ 'other.ext': { pinned: true } });
+  });
+
+  it('refuses a file that is not UTF-8 instead of opening it with replacement characters', () => {
+    const latin1 = Uint8Array.from([...new TextEncoder().encode('{"version": 1, "cells": [{"kind": "code", "source": "SELECT 1 -- caf')].concat([0xe9], [...new TextEncoder().encode('"}]}')]));
+    expect(() => decodeSnb(latin1, 'q.snb')).toThrow(/q\.snb is not a SuiteQL notebook: it is not UTF-8 text.*left untouched/);
+    expect(decodeSnb(new TextEncoder().encode('{"cells": []}'))).toBe('{"cells": []}');
+  });
+
+  it('saves a run\u2019s outputs only while the notebook saves outputs', () => {
+    const file = JSON.stringify({ version: 1, cells: [{ kind: 'code', language: 'suiteql', source: 'SELECT 1 FROM dual' }] });
+    const outputs = [{ items: [{ mime: 'text/plain', text: '1 row' }] }];
+    const off = saveAgain(file, (notebook) => {
+      expect(withRunOutputs(notebook.cells[0].metadata, false, outputs)).toBeUndefined();
+      notebook.cells[0].outputs = outputs;
+    });
+    expect(off).not.toContain('outputs');
+    const on = JSON.parse(
+      saveAgain(file, (notebook) => {
+        notebook.metadata.saveOutputs = true;
+        notebook.cells[0].metadata = withRunOutputs(notebook.cells[0].metadata, true, outputs);
+      }),
+    ) as { cells: Record<string, unknown>[] };
+    expect(on.cells[0].outputs).toEqual([{ items: [{ mime: 'text/plain', data: '1 row' }] }]);
   });
 });

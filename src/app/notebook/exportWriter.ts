@@ -15,6 +15,7 @@ import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { markdownHeader, markdownRow } from '../../protocol/markdownTable';
 import type { Cell } from '../../protocol/rows';
+import { isNumberText } from './numberText';
 import { ColumnTypeTally, collectColumns, type SuiteQLItem } from './resultFormat';
 import type * as XlsxSheet from './xlsxSheet';
 
@@ -38,6 +39,20 @@ export interface ExportOptions {
   columns?: readonly string[];
   /** Needed for XLSX only. */
   xlsx?: XlsxWriterModule;
+  /**
+   * CSV only (default true, setting `suitelens.export.csvFormulaGuard`): text a spreadsheet would run as a formula
+   * gets a leading `'` (see `guardedCsvCell`).
+   */
+  csvFormulaGuard?: boolean;
+}
+
+/**
+ * A CSV cell as a spreadsheet will not run it: text starting with `=`, `+`, `-`, `@`, a tab or a carriage return
+ * is what Excel, LibreOffice and Sheets read as a formula (CSV injection), so it gets a leading `'`, which they show as
+ * text (OWASP, "CSV Injection"). A plain number such as `-5` stays as it is, so it is still a number.
+ */
+export function guardedCsvCell(cell: string): string {
+  return /^[=+\-@\t\r]/.test(cell) && !isNumberText(cell) ? `'${cell}` : cell;
 }
 
 export interface ExportSummary {
@@ -90,6 +105,16 @@ export function describeWriteError(error: unknown, target: string): string {
 /** What the person is told: the export ends at the first error, and the target, written only by the final rename, is as it was. */
 export function exportFailedMessage(fileName: string, error: unknown): string {
   return `Export to ${fileName} failed: ${error instanceof Error ? error.message : String(error)} ${fileName} was not changed.`;
+}
+
+/**
+ * What the person is told when the rows are written: a plain count only when the run was complete; otherwise the run's
+ * notice (NetSuite's cap, or pages that disagreed) says what may be missing, and the message is a warning.
+ */
+export function exportDoneMessage(rows: number, fileName: string, run: { truncated: boolean; notice?: string }): { text: string; complete: boolean } {
+  const written = `Exported ${rows.toLocaleString('en-US')} rows to ${fileName}.`;
+  if (!run.truncated) return { text: written, complete: true };
+  return { text: `${written} Not every row of the query is in it: ${run.notice ?? 'NetSuite stopped sending rows before the end of the result.'}`, complete: false };
 }
 
 class BufferedFile {
@@ -292,8 +317,9 @@ async function writeSpooled(rows: AsyncIterable<SuiteQLItem>, file: string, spoo
         for await (const cells of spooledCells(spool, columns, options.signal)) await out.write(`${markdownRow(cells)}\n`);
         return;
       }
-      if (columns.length > 0) await out.write(stringify([columns]));
-      for await (const cells of spooledCells(spool, columns, options.signal)) await out.write(stringify([cells.map((cell) => cell ?? '')]));
+      const csvCell = options.csvFormulaGuard === false ? (cell: string) => cell : guardedCsvCell;
+      if (columns.length > 0) await out.write(stringify([columns.map(csvCell)]));
+      for await (const cells of spooledCells(spool, columns, options.signal)) await out.write(stringify([cells.map((cell) => csvCell(cell ?? ''))]));
     });
   }
   options.onProgress?.(spooled.rows);

@@ -4,6 +4,7 @@
  */
 import type { Cell, RowsColumn, RowsPayload } from '../../protocol/rows';
 import { namedInRunError } from '../../suiteql/runErrors';
+import { isNumberText } from './numberText';
 
 export type SuiteQLItem = Record<string, unknown>;
 
@@ -24,7 +25,6 @@ export function collectColumns(items: readonly SuiteQLItem[], known: readonly st
   return names;
 }
 
-const numberPattern = /^-?\d+(\.\d+)?(E[+-]?\d+)?$/i;
 const datePattern = /^(\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{2,4})([ T].*)?$/;
 
 /**
@@ -40,7 +40,7 @@ export class ColumnTypeTally {
   add(value: Cell | undefined): void {
     if (value === null || value === undefined || value === '') return;
     this.nonNull++;
-    if (numberPattern.test(value)) this.numbers++;
+    if (isNumberText(value)) this.numbers++;
     else if (datePattern.test(value)) this.dates++;
     else if (value === 'T' || value === 'F') this.booleans++;
   }

@@ -4,9 +4,12 @@
  *
  * A save must never write less than what was read unless the user removed it: keys this version does not know (at
  * the top, on a cell, on an output), an account written as a number and output data that is JSON rather than text
- * are all carried through the notebook's metadata and written back with the same meaning.
+ * are all carried through the notebook's metadata and written back as the exact JSON text they were read as (a
+ * number JSON.parse would round stays as written). Metadata other extensions give a cell is kept under the cell's
+ * `metadata`.
  */
 import { isChartSettings, type ChartSettings } from '../../protocol/chartSettings';
+import { jsonSpans, rawJson, stringifyWithRaw, type JsonSpan, type RawJson } from './jsonSpans';
 
 export const SNB_FORMAT_VERSION = 1;
 
@@ -35,6 +38,10 @@ export interface SnbCell {
   chart?: ChartSettings;
   /** Keys of the cell object this version does not know, kept as read. */
   extra?: Record<string, unknown>;
+  /** Cell metadata SuiteLens does not own (other extensions'), written under the cell's `metadata`. */
+  metadata?: Record<string, unknown>;
+  /** `metadata` as the exact text read, written instead while the metadata is unchanged. */
+  metadataAsRead?: RawJson;
 }
 
 export interface SnbDocument {
@@ -56,15 +63,36 @@ export class SnbFormatError extends Error {
 
 const untouched = 'The file was left untouched.';
 const knownTopKeys = new Set(['version', 'account', 'saveOutputs', 'cells']);
-const knownCellKeys = new Set(['kind', 'language', 'source', 'outputs']);
+const knownCellKeys = new Set(['kind', 'language', 'source', 'outputs', 'metadata']);
 
 export function emptySnb(): SnbDocument {
   return { version: SNB_FORMAT_VERSION, cells: [{ kind: 'code', language: 'suiteql', source: 'SELECT id, entityid, companyname\nFROM customer\nORDER BY id' }] };
 }
 
-function extraKeys(record: Record<string, unknown>, known: Set<string>): Record<string, unknown> | undefined {
-  const extra = Object.fromEntries(Object.entries(record).filter(([key]) => !known.has(key)));
+/** The keys `known` leaves out, each as its exact JSON text from the file (`span`), or as parsed without one. */
+function extraKeys(record: Record<string, unknown>, known: Set<string>, span: JsonSpan | undefined): Record<string, unknown> | undefined {
+  const extra = Object.fromEntries(Object.entries(record).filter(([key]) => !known.has(key)).map(([key, value]) => [key, kept(value, span?.keys?.get(key))]));
   return Object.keys(extra).length > 0 ? extra : undefined;
+}
+
+/** A value as the exact text it was read as, when we have it. */
+function kept(value: unknown, span: JsonSpan | undefined): unknown {
+  return span ? rawJson(sourceText.slice(span.start, span.end)) : value;
+}
+
+/** The text being parsed (parseSnb is synchronous, so one at a time). */
+let sourceText = '';
+
+/**
+ * A notebook file's bytes as text. Only UTF-8 is a notebook: a file in another encoding (Latin-1, say) would open with
+ * U+FFFD in place of its accented letters and be written back that way, so it is refused like invalid JSON.
+ */
+export function decodeSnb(bytes: Uint8Array, fileName = 'notebook'): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw new SnbFormatError(`${fileName} is not a SuiteQL notebook: it is not UTF-8 text (another encoding such as Latin-1?). Convert it to UTF-8 and open it again. ${untouched}`);
+  }
 }
 
 /** Says what a JSON file is when it is not a SuiteQL notebook, so the refusal names it. */
@@ -100,6 +128,16 @@ export function parseSnb(input: string, fileName = 'notebook'): SnbDocument {
     throw new SnbFormatError(`${fileName} is not a SuiteQL notebook: it is ${what}; expected a JSON object with "cells". ${untouched}`);
   }
   const record = value as Record<string, unknown>;
+  sourceText = text;
+  const spans = jsonSpans(text);
+  try {
+    return parseDocument(record, spans, fileName);
+  } finally {
+    sourceText = '';
+  }
+}
+
+function parseDocument(record: Record<string, unknown>, spans: JsonSpan, fileName: string): SnbDocument {
   const foreign = foreignNotebookKind(record);
   if (foreign) throw new SnbFormatError(`${fileName} is not a SuiteQL notebook: it is ${foreign}. ${untouched}`);
   const version = record.version ?? SNB_FORMAT_VERSION;
@@ -109,20 +147,21 @@ export function parseSnb(input: string, fileName = 'notebook'): SnbDocument {
   if (!Array.isArray(record.cells)) {
     throw new SnbFormatError(`${fileName} is not a SuiteQL notebook: "cells" must be a list. ${untouched}`);
   }
-  const cells = record.cells.map((cell, index) => parseCell(cell, index, fileName));
+  const cellSpans = spans.keys?.get('cells')?.items;
+  const cells = record.cells.map((cell, index) => parseCell(cell, index, fileName, cellSpans?.[index]));
   const document: SnbDocument = { version: SNB_FORMAT_VERSION, cells };
   if ((typeof record.account === 'string' && record.account !== '') || typeof record.account === 'number') {
     document.account = String(record.account);
   }
   if (record.account !== undefined) document.accountAsRead = record.account;
   if (record.saveOutputs === true) document.saveOutputs = true;
-  else if (record.saveOutputs !== undefined) document.extra = { saveOutputs: record.saveOutputs };
-  const extra = extraKeys(record, knownTopKeys);
+  else if (record.saveOutputs !== undefined) document.extra = { saveOutputs: kept(record.saveOutputs, spans.keys?.get('saveOutputs')) };
+  const extra = extraKeys(record, knownTopKeys, spans);
   if (extra) document.extra = { ...document.extra, ...extra };
   return document;
 }
 
-function parseCell(cell: unknown, index: number, fileName: string): SnbCell {
+function parseCell(cell: unknown, index: number, fileName: string, span: JsonSpan | undefined): SnbCell {
   const where = `${fileName}: cell ${index + 1}`;
   if (typeof cell !== 'object' || cell === null || Array.isArray(cell)) throw new SnbFormatError(`${where} is not an object. ${untouched}`);
   const record = cell as Record<string, unknown>;
@@ -135,37 +174,52 @@ function parseCell(cell: unknown, index: number, fileName: string): SnbCell {
   if (record.outputs !== undefined && !Array.isArray(record.outputs)) {
     throw new SnbFormatError(`${where} has "outputs" that is not a list. ${untouched}`);
   }
-  if (Array.isArray(record.outputs) && record.outputs.length > 0) parsed.outputs = record.outputs.map((output, at) => parseOutput(output, `${where}, output ${at + 1}`));
-  const extra = extraKeys(record, knownCellKeys);
+  const outputSpans = span?.keys?.get('outputs')?.items;
+  if (Array.isArray(record.outputs) && record.outputs.length > 0) parsed.outputs = record.outputs.map((output, at) => parseOutput(output, `${where}, output ${at + 1}`, outputSpans?.[at]));
+  const extra = extraKeys(record, knownCellKeys, span) ?? {};
+  // A language that is not text (written by another tool) cannot be the cell's; it is kept and written back as read.
+  if (record.language !== undefined && typeof record.language !== 'string') extra.language = kept(record.language, span?.keys?.get('language'));
+  // Other extensions' cell metadata: theirs to read in VS Code, and written back under `metadata`.
+  const metadata = record.metadata;
+  if (typeof metadata === 'object' && metadata !== null && !Array.isArray(metadata)) {
+    const foreign = Object.fromEntries(Object.entries(metadata).filter(([key]) => key !== keptFromFileKey && key !== 'chart'));
+    if (Object.keys(foreign).length > 0) parsed.metadata = foreign;
+    const metadataSpan = span?.keys?.get('metadata');
+    if (Object.keys(foreign).length !== Object.keys(metadata).length) extra.metadata = kept(metadata, metadataSpan);
+    else if (metadataSpan) parsed.metadataAsRead = rawJson(sourceText.slice(metadataSpan.start, metadataSpan.end));
+  } else if (metadata !== undefined) extra.metadata = kept(metadata, span?.keys?.get('metadata'));
   // A chart this version can draw is the cell's; anything else under `chart` is kept as read, like any unknown key.
-  if (extra && isChartSettings(extra.chart)) {
-    parsed.chart = extra.chart;
+  if (isChartSettings(record.chart)) {
+    parsed.chart = record.chart;
     delete extra.chart;
   }
-  if (extra && Object.keys(extra).length > 0) parsed.extra = extra;
+  if (Object.keys(extra).length > 0) parsed.extra = extra;
   return parsed;
 }
 
-function parseOutput(output: unknown, where: string): SnbOutput {
+function parseOutput(output: unknown, where: string, span: JsonSpan | undefined): SnbOutput {
   if (typeof output !== 'object' || output === null || Array.isArray(output)) throw new SnbFormatError(`${where} is not an object. ${untouched}`);
   const record = output as Record<string, unknown>;
   const items = record.items ?? [];
+  const itemSpans = span?.keys?.get('items')?.items;
   if (!Array.isArray(items)) throw new SnbFormatError(`${where} has "items" that is not a list. ${untouched}`);
   const parsed: SnbOutput = {
     items: items.map((item, at) => {
       const mime = (item as { mime?: unknown } | null)?.mime;
       if (typeof mime !== 'string') throw new SnbFormatError(`${where}, item ${at + 1} has no "mime" text. ${untouched}`);
       const data = (item as { data?: unknown }).data;
-      return typeof data === 'string' ? { mime, data } : { mime, data: JSON.stringify(data ?? null), json: true };
+      if (typeof data === 'string') return { mime, data };
+      const dataSpan = itemSpans?.[at]?.keys?.get('data');
+      return { mime, data: dataSpan ? sourceText.slice(dataSpan.start, dataSpan.end) : JSON.stringify(data ?? null), json: true };
     }),
   };
-  const extra = extraKeys(record, new Set(['items']));
+  const extra = extraKeys(record, new Set(['items']), span);
   if (extra) parsed.extra = extra;
   return parsed;
 }
 
 function writeOutput(output: SnbOutput): Record<string, unknown> {
-  const items = output.items.map((item) => ({ mime: item.mime, data: item.json ? (JSON.parse(item.data) as unknown) : item.data }));
+  const items = output.items.map((item) => ({ mime: item.mime, data: item.json ? rawJson(item.data) : item.data }));
   return { items, ...output.extra };
 }
 
@@ -175,6 +229,7 @@ export function serializeSnb(document: SnbDocument): string {
     const out: Record<string, unknown> = { kind: cell.kind, language: cell.language, source: cell.source };
     if (cell.outputs && cell.outputs.length > 0) out.outputs = cell.outputs.map(writeOutput);
     if (cell.chart) out.chart = cell.chart;
+    if (cell.metadata && Object.keys(cell.metadata).length > 0) out.metadata = cell.metadataAsRead ?? cell.metadata;
     return { ...out, ...cell.extra };
   });
   const out: Record<string, unknown> = { version: SNB_FORMAT_VERSION };
@@ -187,14 +242,15 @@ export function serializeSnb(document: SnbDocument): string {
   }
   if (document.saveOutputs) out.saveOutputs = true;
   out.cells = cells;
-  return `${JSON.stringify({ ...out, ...document.extra }, null, 2)}\n`;
+  return `${stringifyWithRaw({ ...out, ...document.extra })}\n`;
 }
 
 /**
  * The plain shape of a VS Code notebook the serializer converts to and from, so what is kept across a save is
  * decided (and tested) here. VS Code hands the serializer no outputs (they are registered transient, so running a
- * query does not dirty the file); outputs read from the file are therefore also kept in the cell's metadata and
- * written back until the cell runs again (the controller then drops them, see `withoutFileOutputs`).
+ * query does not dirty the file while results are not saved); the outputs a save writes are therefore kept in the
+ * cell's metadata: those read from the file until the cell runs again (the controller then drops them, see
+ * `withoutFileOutputs`), and a run's new ones only while the notebook saves outputs (`withRunOutputs`).
  */
 export interface SnbNotebookOutput {
   items: { mime: string; text: string }[];
@@ -215,6 +271,8 @@ interface KeptFromFile {
   extra?: Record<string, unknown>;
   accountAsRead?: unknown;
   outputs?: SnbOutput[];
+  /** The cell's foreign metadata as read: `text` (its JSON) tells whether it changed, `raw` is written back if not. */
+  metadata?: { text: string; raw: RawJson };
 }
 
 /** The metadata key under which a notebook and its cells keep what the file held beyond what VS Code shows. */
@@ -225,8 +283,12 @@ export function snbToNotebook(document: SnbDocument): SnbNotebook {
   return {
     metadata: { account: document.account, saveOutputs: document.saveOutputs ?? false, [keptFromFileKey]: topKept },
     cells: document.cells.map((cell) => {
-      const kept: KeptFromFile = { ...(cell.extra ? { extra: cell.extra } : {}), ...(cell.outputs ? { outputs: cell.outputs } : {}) };
-      const metadata = { ...(Object.keys(kept).length > 0 ? { [keptFromFileKey]: kept } : {}), ...(cell.chart ? { chart: cell.chart } : {}) };
+      const kept: KeptFromFile = {
+        ...(cell.extra ? { extra: cell.extra } : {}),
+        ...(cell.outputs ? { outputs: cell.outputs } : {}),
+        ...(cell.metadata && cell.metadataAsRead ? { metadata: { text: JSON.stringify(cell.metadata), raw: cell.metadataAsRead } } : {}),
+      };
+      const metadata = { ...cell.metadata, ...(Object.keys(kept).length > 0 ? { [keptFromFileKey]: kept } : {}), ...(cell.chart ? { chart: cell.chart } : {}) };
       return {
         kind: cell.kind,
         language: cell.language,
@@ -251,6 +313,17 @@ export function withoutFileOutputs(metadata: Record<string, unknown> | undefined
   return { ...metadata, [keptFromFileKey]: rest };
 }
 
+/**
+ * A cell's metadata once it has run in a notebook that saves outputs: the run's outputs are what the next save writes.
+ * Undefined when the notebook does not save outputs (nothing of the run may reach the file).
+ */
+export function withRunOutputs(metadata: Record<string, unknown> | undefined, saveOutputs: boolean, outputs: readonly SnbNotebookOutput[]): Record<string, unknown> | undefined {
+  if (!saveOutputs || outputs.length === 0) return undefined;
+  const kept = keptOf(metadata);
+  const written: SnbOutput[] = outputs.map((output) => ({ items: output.items.map((item) => ({ mime: item.mime, data: item.text })) }));
+  return { ...metadata, [keptFromFileKey]: { ...kept, outputs: written } };
+}
+
 export function snbFromNotebook(notebook: SnbNotebook): SnbDocument {
   const saveOutputs = notebook.metadata.saveOutputs === true;
   const top = keptOf(notebook.metadata);
@@ -263,6 +336,11 @@ export function snbFromNotebook(notebook: SnbNotebook): SnbDocument {
     if (kept.extra) out.extra = kept.extra;
     const chart: unknown = cell.metadata?.chart;
     if (isChartSettings(chart)) out.chart = chart;
+    const foreign = Object.fromEntries(Object.entries(cell.metadata ?? {}).filter(([key]) => key !== keptFromFileKey && key !== 'chart'));
+    if (Object.keys(foreign).length > 0) {
+      out.metadata = foreign;
+      if (kept.metadata && JSON.stringify(foreign) === kept.metadata.text) out.metadataAsRead = kept.metadata.raw;
+    }
     return out;
   });
   const document: SnbDocument = { version: SNB_FORMAT_VERSION, cells };

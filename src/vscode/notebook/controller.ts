@@ -16,7 +16,7 @@ import { notRunText, runGate, runQuestion } from '../../app/notebook/runGate';
 import { describeRefusedQuery, isGenericQueryError } from '../../suiteql/queryDiagnosis';
 import { resultColumnsOf } from '../../suiteql/resultColumns';
 import { notebookType } from './serializer';
-import { withoutFileOutputs } from '../../app/notebook/snbFormat';
+import { withoutFileOutputs, withRunOutputs, type SnbNotebookOutput } from '../../app/notebook/snbFormat';
 
 export interface ControllerDeps {
   registry: AccountRegistry<NetSuiteClient>;
@@ -177,7 +177,7 @@ export class AccountNotebookController implements vscode.Disposable {
       if (isChartSettings(chart)) payload.chart = chart;
       this.deps.learnColumns?.(this.profile.accountId, query, payload.columns.map((c) => c.name));
       this.deps.noteResultSize?.(query, page.totalResults, pageSize);
-      await execution.replaceOutput([outputOf(payload)]);
+      await replaceAndKeep(execution, cell, [outputOf(payload)]);
       await this.deps.history.record(this.profile.accountId, { query: written, rows: page.totalResults, elapsedMs, ok: true });
       success = true;
       return true;
@@ -186,7 +186,7 @@ export class AccountNotebookController implements vscode.Disposable {
       const payload: ErrorPayload = cancelled
         ? { kind: 'error', queryId: 'cancelled', title: 'Cancelled', detail: 'The query was interrupted; NetSuite requests for it were stopped.', account }
         : errorPayload(error, query, account);
-      await execution.replaceOutput([errorOutputOf(payload)]);
+      await replaceAndKeep(execution, cell, [errorOutputOf(payload)]);
       if (!cancelled) await this.deps.history.record(this.profile.accountId, { query: written, rows: 0, elapsedMs: 0, ok: false });
       return false;
     } finally {
@@ -240,6 +240,24 @@ async function rememberAccount(notebook: vscode.NotebookDocument, accountId: str
   const edit = new vscode.WorkspaceEdit();
   edit.set(notebook.uri, [vscode.NotebookEdit.updateNotebookMetadata({ ...notebook.metadata, account: accountId })]);
   await vscode.workspace.applyEdit(edit);
+}
+
+/**
+ * Shows a run's outputs and, while the notebook saves outputs, keeps them in the cell's metadata for the next save:
+ * VS Code hands the serializer no outputs (they are transient, so a run leaves a notebook that saves none clean).
+ */
+async function replaceAndKeep(execution: vscode.NotebookCellExecution, cell: vscode.NotebookCell, outputs: vscode.NotebookCellOutput[]): Promise<void> {
+  await execution.replaceOutput(outputs);
+  const metadata = withRunOutputs(cell.metadata, cell.notebook.metadata?.saveOutputs === true, outputs.map(notebookOutput));
+  if (!metadata) return;
+  const edit = new vscode.WorkspaceEdit();
+  edit.set(cell.notebook.uri, [vscode.NotebookEdit.updateCellMetadata(cell.index, metadata)]);
+  await vscode.workspace.applyEdit(edit);
+}
+
+/** An output as the notebook format's plain shape. */
+export function notebookOutput(output: vscode.NotebookCellOutput): SnbNotebookOutput {
+  return { items: output.items.map((item) => ({ mime: item.mime, text: new TextDecoder().decode(item.data) })) };
 }
 
 /** A cell that runs again replaces the outputs it read from the file; they are no longer written back on save. */

@@ -5,7 +5,8 @@ import type { NetSuiteClient } from '../../netsuite/client';
 import { suiteQLRowCap } from '../../netsuite/suiteql';
 import { resultColumnsOf } from '../../suiteql/resultColumns';
 import type { AccountRegistry } from '../accounts/accountRegistry';
-import { exportExtension, exportFailedMessage, exportRows, type ExportFormat, type XlsxWriterModule } from '../../app/notebook/exportWriter';
+import { rowsBeyondCap } from '../../app/notebook/exportCap';
+import { exportDoneMessage, exportExtension, exportFailedMessage, exportRows, type ExportFormat, type XlsxWriterModule } from '../../app/notebook/exportWriter';
 
 /** `SELECT … id …` — whether the keyset mode (ordered by id, beyond NetSuite's 100,000-row cap) can be offered. */
 export function selectsId(query: string): boolean {
@@ -45,8 +46,10 @@ export async function exportQueryResult(
     return;
   }
   let keyset: { column: string } | undefined;
-  if (first.totalResults > suiteQLRowCap) {
-    const total = first.totalResults.toLocaleString('en-US');
+  // An account may report the cap itself as the total: then a COUNT(*) (one row, not capped) tells whether it bites.
+  const beyondCap = await rowsBeyondCap(first.totalResults, () => client.countRows(query));
+  if (beyondCap) {
+    const total = beyondCap.total === undefined ? `at least ${suiteQLRowCap.toLocaleString('en-US')}` : beyondCap.total.toLocaleString('en-US');
     const cap = suiteQLRowCap.toLocaleString('en-US');
     const options = selectsId(query) ? ['Export all rows (keyset paging by id)', `Export the first ${cap}`] : [`Export the first ${cap}`];
     const choice = await vscode.window.showWarningMessage(
@@ -69,7 +72,7 @@ export async function exportQueryResult(
     async (progress, token) => {
       const abort = new AbortController();
       token.onCancellationRequested(() => abort.abort());
-      let expected = keyset ? first.totalResults : Math.min(first.totalResults, suiteQLRowCap);
+      let expected = keyset ? (beyondCap?.total ?? first.totalResults) : Math.min(first.totalResults, suiteQLRowCap);
       let reported = 0;
       // The count asked above lets the first wave of pages go out beside page one (SuiteQLRunOptions.expectedRows).
       const run = client.query(query, {
@@ -86,15 +89,17 @@ export async function exportQueryResult(
           signal: abort.signal,
           columns: resultColumnsOf(query),
           xlsx: format === 'xlsx' ? loadXlsx?.() : undefined,
+          csvFormulaGuard: vscode.workspace.getConfiguration('suitelens').get<boolean>('export.csvFormulaGuard', true),
           onProgress: (written) => {
             const increment = expected > 0 ? ((written - reported) / expected) * 100 : 0;
             reported = written;
             progress.report({ message: `${written.toLocaleString('en-US')} of ${expected.toLocaleString('en-US')} rows`, increment });
           },
         });
-        const note = run.summary.truncated ? ` ${run.summary.notice ?? ''}` : '';
+        const done = exportDoneMessage(summary.rows, basename(target.fsPath), run.summary);
         // Not awaited: the progress notification ends with the export, not when this message is answered.
-        void vscode.window.showInformationMessage(`Exported ${summary.rows.toLocaleString('en-US')} rows to ${basename(target.fsPath)}.${note}`, 'Open File').then(async (open) => {
+        const shown = done.complete ? vscode.window.showInformationMessage(done.text, 'Open File') : vscode.window.showWarningMessage(done.text, 'Open File');
+        void shown.then(async (open) => {
           if (open) await vscode.commands.executeCommand('vscode.open', target);
         });
       } catch (error) {

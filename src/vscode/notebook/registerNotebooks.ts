@@ -5,7 +5,8 @@ import { tablesReadBy } from '../../suiteql/tables';
 import type { AccountRegistry } from '../accounts/accountRegistry';
 import { accountStateKey } from '../../app/accounts/accountState';
 import type { RunFrom } from '../../app/language/runFrom';
-import { AccountNotebookController } from './controller';
+import { AccountNotebookController, notebookOutput } from './controller';
+import { withoutFileOutputs, withRunOutputs } from '../../app/notebook/snbFormat';
 import type { XlsxWriterModule } from '../../app/notebook/exportWriter';
 import { GridMessaging } from './gridMessaging';
 import { PersonAtNotebook } from './personAtNotebook';
@@ -114,7 +115,12 @@ async function toggleSaveOutputs(): Promise<void> {
   }
   const saveOutputs = editor.notebook.metadata?.saveOutputs !== true;
   const edit = new vscode.WorkspaceEdit();
-  edit.set(editor.notebook.uri, [vscode.NotebookEdit.updateNotebookMetadata({ ...editor.notebook.metadata, saveOutputs })]);
+  // The results already shown are saved from now on; turned off, none is written again, not even those read from the file.
+  const cellEdits = editor.notebook.getCells().flatMap((cell) => {
+    const metadata = saveOutputs ? withRunOutputs(cell.metadata, true, cell.outputs.map(notebookOutput)) : withoutFileOutputs(cell.metadata);
+    return metadata ? [vscode.NotebookEdit.updateCellMetadata(cell.index, metadata)] : [];
+  });
+  edit.set(editor.notebook.uri, [vscode.NotebookEdit.updateNotebookMetadata({ ...editor.notebook.metadata, saveOutputs }), ...cellEdits]);
   await vscode.workspace.applyEdit(edit);
   void vscode.window.showInformationMessage(
     saveOutputs ? 'Results will be saved in this notebook file (they may contain NetSuite data).' : 'Results will no longer be saved in this notebook file.',

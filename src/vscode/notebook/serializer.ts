@@ -1,16 +1,17 @@
 import * as vscode from 'vscode';
-import { parseSnb, serializeSnb, snbFromNotebook, snbToNotebook, type SnbNotebook } from '../../app/notebook/snbFormat';
+import { decodeSnb, parseSnb, serializeSnb, snbFromNotebook, snbToNotebook, type SnbNotebook } from '../../app/notebook/snbFormat';
 
 export const notebookType = 'suitelens-notebook';
 
 /**
  * `*.snb` ↔ VS Code notebook. Parse errors are thrown, not swallowed: VS Code then refuses to open the file, so an
  * empty notebook can never be saved over a file we failed to read. What to keep across a save is decided in the pure
- * `snbToNotebook`/`snbFromNotebook`; this class only converts to VS Code's classes.
+ * `snbToNotebook`/`snbFromNotebook`; this class only converts to VS Code's classes. A file that is not UTF-8 is
+ * refused the same way (`decodeSnb`).
  */
 export class SuiteQLNotebookSerializer implements vscode.NotebookSerializer {
   deserializeNotebook(content: Uint8Array): vscode.NotebookData {
-    const notebook = snbToNotebook(parseSnb(new TextDecoder('utf-8', { ignoreBOM: false }).decode(content)));
+    const notebook = snbToNotebook(parseSnb(decodeSnb(content)));
     const cells = notebook.cells.map((cell) => {
       const data = new vscode.NotebookCellData(cell.kind === 'markdown' ? vscode.NotebookCellKind.Markup : vscode.NotebookCellKind.Code, cell.source, cell.language);
       if (cell.metadata) data.metadata = cell.metadata;

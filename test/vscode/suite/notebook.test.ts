@@ -23,6 +23,19 @@ async function runInNewNotebook(suitelens: SuiteLensApi, query: string): Promise
   return cell;
 }
 
+/** Runs a notebook's first cell on the demo account, in its editor, and waits for it to succeed. */
+async function runFirstCell(document: vscode.NotebookDocument): Promise<vscode.NotebookCell> {
+  const suitelens = await api();
+  const accountId = await suitelens.startDemo();
+  const editor = await vscode.window.showNotebookDocument(document);
+  await vscode.commands.executeCommand('notebook.selectKernel', { editor, id: suitelens.notebooks.controllerId(accountId), extension: 'suitelens.suitelens' });
+  await vscode.commands.executeCommand('notebook.cell.execute', { ranges: [{ start: 0, end: 1 }], document: document.uri });
+  const cell = document.cellAt(0);
+  for (let waited = 0; cell.executionSummary?.success === undefined && waited < 60_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+  assert.equal(cell.executionSummary?.success, true);
+  return cell;
+}
+
 function outputJson(cell: vscode.NotebookCell): Record<string, unknown> {
   const item = cell.outputs[0]?.items.find((i) => i.mime === rowsMime);
   assert.ok(item, `the cell has a ${rowsMime} output`);
@@ -117,18 +130,43 @@ suite('SuiteQL notebook files', () => {
     assert.deepEqual(saved, { version: 1, account: 1234567, title: 'Month end', cells: [cell, { kind: 'markdown', language: 'markdown', source: '# Notes' }] });
 
     // Run the cell again: its new result replaces the one read from the file, and results are not saved unless asked.
-    const suitelens = await api();
-    const accountId = await suitelens.startDemo();
-    const editor = await vscode.window.showNotebookDocument(document);
-    await vscode.commands.executeCommand('notebook.selectKernel', { editor, id: suitelens.notebooks.controllerId(accountId), extension: 'suitelens.suitelens' });
-    await vscode.commands.executeCommand('notebook.cell.execute', { ranges: [{ start: 0, end: 1 }], document: uri });
-    const ran = document.cellAt(0);
-    for (let waited = 0; ran.executionSummary?.success === undefined && waited < 60_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
-    assert.equal(ran.executionSummary?.success, true);
+    await runFirstCell(document);
     assert.ok(await document.save(), 'the notebook saved again');
     const rerun = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri))) as { cells: Record<string, unknown>[]; title?: string };
     assert.deepEqual(rerun.cells[0], { kind: 'code', language: 'suiteql', source: 'SELECT id FROM customer', tags: ['finance'] });
     assert.equal(rerun.title, 'Month end');
+  });
+
+  test('with "save outputs" on, a save writes the new result; turned off, it writes none', async function () {
+    this.timeout(120_000);
+    const folder = vscode.workspace.workspaceFolders![0].uri;
+    const uri = vscode.Uri.joinPath(folder, 'results.snb');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(JSON.stringify({ version: 1, cells: [{ kind: 'code', language: 'suiteql', source: 'SELECT id FROM customer ORDER BY id' }] })));
+    const document = await vscode.workspace.openNotebookDocument(uri);
+    await vscode.window.showNotebookDocument(document);
+    await vscode.commands.executeCommand('suitelens.toggleSaveOutputs');
+    assert.equal(document.metadata.saveOutputs, true);
+    const cell = await runFirstCell(document);
+    assert.ok(await document.save(), 'the notebook saved');
+    const saved = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri))) as { saveOutputs?: boolean; cells: { outputs?: { items: { mime: string; data: string }[] }[] }[] };
+    assert.equal(saved.saveOutputs, true);
+    const rows = saved.cells[0].outputs?.[0]?.items.find((item) => item.mime === rowsMime);
+    assert.ok(rows, 'the new result is in the file');
+    assert.deepEqual(JSON.parse(rows.data).rows, outputJson(cell).rows);
+
+    await vscode.commands.executeCommand('suitelens.toggleSaveOutputs');
+    assert.ok(await document.save(), 'the notebook saved again');
+    const off = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    assert.ok(!off.includes('outputs'), 'no result is written once "save outputs" is off');
+  });
+
+  test('a notebook that is not UTF-8 is refused and left as it was', async () => {
+    const folder = vscode.workspace.workspaceFolders![0].uri;
+    const uri = vscode.Uri.joinPath(folder, 'latin1.snb');
+    const original = Uint8Array.from([...new TextEncoder().encode('{"version": 1, "cells": [{"kind": "code", "source": "SELECT 1 FROM dual -- caf'), 0xe9, ...new TextEncoder().encode('"}]}')]);
+    await vscode.workspace.fs.writeFile(uri, original);
+    await assert.rejects(Promise.resolve(vscode.workspace.openNotebookDocument(uri)), /not a SuiteQL notebook: it is not UTF-8 text/);
+    assert.deepEqual([...(await vscode.workspace.fs.readFile(uri))], [...original], 'the file is untouched');
   });
 
   test('a Jupyter notebook renamed .snb is refused, saying what it is', async () => {
