@@ -4,6 +4,7 @@
  * Shared by the VS Code language-model tools and the MCP server, so both are guarded identically.
  */
 import { describeError } from '../netsuite/describeError';
+import { redactText } from '../netsuite/secretRedaction';
 import type { AgentAction } from './accessLevel';
 import { accountEnvironment, accountLabel } from './accountEnvironment';
 import type { AgentIdentity } from './agent';
@@ -16,6 +17,7 @@ import type { GuardedRead, SuiteQLReads } from '../suiteql/guardedRead';
 import type { AgentTool, BoundToolCall, ToolContext } from './tools/agentTool';
 import { findAgentTool } from './tools/agentTools';
 import type { AgentNetSuiteOperations } from './tools/operations';
+import { quoted } from './visibleText';
 
 export interface AgentToolInvokerOptions {
   policyStore: AgentPolicyStore;
@@ -50,6 +52,19 @@ export interface WriteQuestion {
 }
 
 const writeActions: ReadonlySet<AgentAction> = new Set(['create', 'update', 'delete', 'transform']);
+/** Calls whose effect a person is shown before they run: a call whose effect cannot be described does not run. */
+const describedActions: ReadonlySet<AgentAction> = new Set(['suiteql', ...writeActions]);
+
+/** The refusal of a call whose effect could not be worked out: nothing is asked with a vague text, nothing is sent. */
+function undescribable(error: unknown): string {
+  return redactText(`denied: the change could not be shown to the person, so nothing was sent (${describeError(error)})`);
+}
+
+/** The arguments' account, when it is a string: the log names it for a call refused before its arguments were bound. */
+function accountArgumentOf(args: unknown): string {
+  const account = (args as { account?: unknown } | null)?.account;
+  return typeof account === 'string' ? account : '(no account)';
+}
 
 /** Thrown by `confirmWrite` when it would not ask at all; its message is the refusal the log gives. */
 export class WriteNotAsked extends Error {
@@ -137,7 +152,7 @@ export class AgentToolInvoker {
   /** Decides and describes a call without running or logging it — for the confirmation shown before `invoke`. */
   async prepare(agent: AgentIdentity, toolName: string, args: unknown, signal?: AbortSignal): Promise<AgentToolPreparation> {
     const tool = findAgentTool(toolName);
-    if (!tool) return { allowed: false, reason: `denied: there is no tool '${toolName}'` };
+    if (!tool) return { allowed: false, reason: `denied: there is no tool ${quoted(toolName)}` };
     const call = tool.bind(args);
     if ('error' in call) return { allowed: false, reason: `denied: ${call.error}` };
     const { decision, call: checked } = await this.decideCall(agent, tool, call, args);
@@ -145,7 +160,9 @@ export class AgentToolInvoker {
     try {
       return { allowed: true, reason: decision.reason, effect: await checked.describeEffect(this.toolContext(call.accountId, signal)) };
     } catch (error) {
-      return { allowed: true, reason: decision.reason, effect: `${tool.title} on ${accountLabel(call.accountId)} (details unavailable: ${describeError(error)})` };
+      // A change or a query the person would be asked about without seeing it is refused, never asked vaguely.
+      if (describedActions.has(tool.action)) return { allowed: false, reason: undescribable(error) };
+      return { allowed: true, reason: decision.reason, effect: `${tool.title} on ${accountLabel(call.accountId)} (details unavailable: ${redactText(describeError(error))})` };
     }
   }
 
@@ -162,7 +179,7 @@ export class AgentToolInvoker {
     try {
       effect = await call.describeEffect(this.toolContext(call.accountId, signal));
     } catch (error) {
-      effect = `${tool.title} on ${accountLabel(call.accountId)} (details unavailable: ${describeError(error)})`;
+      return undescribable(error);
     }
     let confirmed = false;
     try {
@@ -178,9 +195,9 @@ export class AgentToolInvoker {
   async invoke(agent: AgentIdentity, toolName: string, args: unknown, signal?: AbortSignal): Promise<AgentToolCallResult> {
     const tool = findAgentTool(toolName);
     const base = { agent, tool: toolName, arguments: args };
-    const accountArgument = typeof (args as { account?: unknown } | null)?.account === 'string' ? (args as { account: string }).account : '(no account)';
+    const accountArgument = accountArgumentOf(args);
     if (!tool) {
-      const reason = `denied: there is no tool '${toolName}'`;
+      const reason = `denied: there is no tool ${quoted(toolName)}`;
       const entry = await this.options.auditLog.append({ ...base, accountId: accountArgument, action: 'unknownTool', decision: 'denied', reason });
       return { ok: false, text: reason, entry };
     }
@@ -211,7 +228,8 @@ export class AgentToolInvoker {
       const json = outcome.data === undefined ? '' : `\n${JSON.stringify(outcome.data)}`;
       return { ok: true, text: `${outcome.summary}${notes}${json}`, data: outcome.data, decision, entry };
     } catch (error) {
-      const message = describeError(error);
+      // NetSuite's error text may quote what was sent: redacted like everything else an agent reads back.
+      const message = redactText(describeError(error));
       const entry = await this.options.auditLog.append({ ...logged, decision: 'allowed', reason: decision.reason, outcome: 'failed', error: message });
       return { ok: false, text: `NetSuite refused or failed: ${message}`, decision, entry };
     }
