@@ -17,6 +17,7 @@ import type { GuardedRead, SuiteQLReads } from '../suiteql/guardedRead';
 import type { AgentTool, BoundToolCall, ToolContext } from './tools/agentTool';
 import { findAgentTool } from './tools/agentTools';
 import type { AgentNetSuiteOperations } from './tools/operations';
+import { argumentsProblem, refusedArgumentsNote } from './toolArguments';
 import { quoted } from './visibleText';
 
 export interface AgentToolInvokerOptions {
@@ -151,6 +152,8 @@ export class AgentToolInvoker {
 
   /** Decides and describes a call without running or logging it — for the confirmation shown before `invoke`. */
   async prepare(agent: AgentIdentity, toolName: string, args: unknown, signal?: AbortSignal): Promise<AgentToolPreparation> {
+    const tooBig = argumentsProblem(args);
+    if (tooBig) return { allowed: false, reason: `denied: ${tooBig}` };
     const tool = findAgentTool(toolName);
     if (!tool) return { allowed: false, reason: `denied: there is no tool ${quoted(toolName)}` };
     const call = tool.bind(args);
@@ -192,7 +195,41 @@ export class AgentToolInvoker {
     return confirmed === true ? undefined : 'denied: the person declined this change';
   }
 
+  /**
+   * Runs one call and logs it. Never throws: whatever fails inside (a tool, the policy store, the log itself) is
+   * logged and answered as a refusal or a failure, so no call can go unrecorded by making something throw.
+   */
   async invoke(agent: AgentIdentity, toolName: string, args: unknown, signal?: AbortSignal): Promise<AgentToolCallResult> {
+    // Arguments too big or too deep to read safely are refused before anything walks them, and never logged.
+    const tooBig = argumentsProblem(args);
+    if (tooBig) {
+      const reason = `denied: ${tooBig}`;
+      const action = findAgentTool(toolName)?.action ?? 'unknownTool';
+      const entry = await this.options.auditLog.append({ agent, tool: toolName, arguments: refusedArgumentsNote(tooBig), accountId: accountArgumentOf(args), action, decision: 'denied', reason });
+      return { ok: false, text: reason, entry };
+    }
+    let executed = false;
+    try {
+      return await this.invokeChecked(agent, toolName, args, () => (executed = true), signal);
+    } catch (error) {
+      // Something broke outside NetSuite's answer: log it as refused (nothing was sent) or failed (it may have been).
+      const message = redactText(describeError(error));
+      const reason = executed ? `allowed, but SuiteLens failed after sending it: ${message}` : `denied: SuiteLens could not check this call (${message})`;
+      const entry = await this.options.auditLog.append({
+        agent,
+        tool: toolName,
+        arguments: args,
+        accountId: accountArgumentOf(args),
+        action: findAgentTool(toolName)?.action ?? 'unknownTool',
+        decision: executed ? 'allowed' : 'denied',
+        reason,
+        ...(executed ? { outcome: 'failed' as const, error: message } : {}),
+      });
+      return { ok: false, text: reason, entry };
+    }
+  }
+
+  private async invokeChecked(agent: AgentIdentity, toolName: string, args: unknown, executing: () => void, signal?: AbortSignal): Promise<AgentToolCallResult> {
     const tool = findAgentTool(toolName);
     const base = { agent, tool: toolName, arguments: args };
     const accountArgument = accountArgumentOf(args);
@@ -219,6 +256,7 @@ export class AgentToolInvoker {
       const entry = await this.options.auditLog.append({ ...logged, decision: 'denied', reason: declined });
       return { ok: false, text: declined, decision: { allowed: false, reason: declined }, entry };
     }
+    executing();
     try {
       const outcome = await checked.execute(this.toolContext(call.accountId, signal));
       const entry = await this.options.auditLog.append({ ...logged, ...outcome.subject, decision: 'allowed', reason: decision.reason, outcome: 'succeeded' });
