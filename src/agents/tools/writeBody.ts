@@ -10,7 +10,7 @@
  * - a reference (an object with `id` or `externalId`) has no other key, and a sublist (`items`) has no other key;
  * and the change is written out with every string quoted and escaped and every sublist line on its own line.
  */
-import { visibleText } from '../visibleText';
+import { quoted, visibleText } from '../visibleText';
 import type { NetSuiteRecord } from './operations';
 
 /** NetSuite field ids (body fields, sublist fields, subrecord fields): a letter, then letters, digits or `_`. */
@@ -23,7 +23,10 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The path as a person reads it in a refusal; keys are only ever shown once they passed the field id check. */
+/**
+ * The path as a person reads it in a refusal; keys join it only once they passed the field id check, and a key that
+ * did not is shown `quoted`, so a refusal in the log cannot be made to read as more than one.
+ */
 function join(path: string, key: string): string {
   return path ? `${path}.${key}` : key;
 }
@@ -31,7 +34,7 @@ function join(path: string, key: string): string {
 /** The keys of a record, a sublist line or a subrecord: field ids only, never a display-only key; then each value. */
 function fieldsProblem(fields: Record<string, unknown>, path: string): string | undefined {
   for (const key of Object.keys(fields)) {
-    if (!fieldIdPattern.test(key)) return `'${path}' has a key that is not a NetSuite field id (letters, digits and _, starting with a letter): ${visibleText(JSON.stringify(key))}`;
+    if (!fieldIdPattern.test(key)) return `'${path}' has a key that is not a NetSuite field id (letters, digits and _, starting with a letter): ${quoted(key)}`;
     if (displayOnlyKeys.has(key)) return `'${join(path, key)}' is not sent to NetSuite on a write, yet a person would read it; give a reference as {"id": "…"} alone`;
   }
   for (const [key, value] of Object.entries(fields)) {
@@ -54,7 +57,7 @@ function valueProblem(value: unknown, path: string): string | undefined {
   if (keys.some((key) => referenceKeys.has(key))) {
     // A reference: {id} or {externalId}, nothing a person could read instead of the id.
     const other = keys.find((key) => !referenceKeys.has(key));
-    if (other !== undefined) return `'${path}' is a reference (it has ${keys.includes('id') ? 'id' : 'externalId'}) and may have no key but id or externalId, yet has ${visibleText(JSON.stringify(other))}`;
+    if (other !== undefined) return `'${path}' is a reference (it has ${keys.includes('id') ? 'id' : 'externalId'}) and may have no key but id or externalId, yet has ${quoted(other)}`;
     for (const key of keys) {
       const id = value[key];
       if (typeof id !== 'string' && typeof id !== 'number') return `'${join(path, key)}' must be a string or a number`;
@@ -63,7 +66,7 @@ function valueProblem(value: unknown, path: string): string | undefined {
   }
   if ('items' in value) {
     const other = keys.find((key) => key !== 'items');
-    if (other !== undefined) return `'${path}' is a sublist (it has items) and may have no other key, yet has ${visibleText(JSON.stringify(other))}`;
+    if (other !== undefined) return `'${path}' is a sublist (it has items) and may have no other key, yet has ${quoted(other)}`;
     if (!Array.isArray(value.items)) return `'${join(path, 'items')}' must be a list of lines`;
     for (const [index, line] of value.items.entries()) {
       if (!isPlainObject(line)) return `'${path}.items[${index}]' must be an object of field values`;
