@@ -49,15 +49,35 @@ export class AuditLog {
     return join(this.options.directory, index === 0 ? `${baseName}.jsonl` : `${baseName}.${index}.jsonl`);
   }
 
+  /**
+   * Writes one entry. Building it never throws: arguments that cannot be redacted or serialised (a shape nothing
+   * upstream refused) are replaced by a note, so the call is still on record; only the disk itself can fail.
+   */
   append(event: AuditEvent): Promise<AuditEntry> {
-    const environment = accountEnvironment(event.accountId);
-    const redacted = redactAgentText(event);
-    const full: AuditEntry = { ...redacted, time: this.now().toISOString(), environment, sentence: auditSentence(redacted, environment) };
-    const entry = capEntry(full, this.maxEntryBytes, (capped) => auditSentence(capped, environment));
+    let entry: AuditEntry;
+    try {
+      entry = this.entryOf(event);
+    } catch (error) {
+      const note = `arguments could not be logged (${error instanceof Error ? error.name : 'error'})`;
+      try {
+        entry = this.entryOf({ ...event, arguments: { notLogged: note } });
+      } catch {
+        // Not even the event's own texts could be written: keep who, when and the decision.
+        const bare: AuditEvent = { agent: { id: String(event.agent?.id), name: String(event.agent?.name), kind: event.agent?.kind }, tool: '(not logged)', accountId: '(not logged)', action: 'unknownTool', arguments: { notLogged: note }, decision: event.decision === 'allowed' ? 'allowed' : 'denied', reason: event.decision === 'allowed' ? 'allowed (details could not be logged)' : 'denied (details could not be logged)' };
+        entry = this.entryOf(bare);
+      }
+    }
     const line = `${JSON.stringify(entry)}\n`;
     const written = this.queue.then(() => this.write(line)).then(() => entry);
     this.queue = written.catch(() => undefined);
     return written;
+  }
+
+  private entryOf(event: AuditEvent): AuditEntry {
+    const environment = accountEnvironment(event.accountId);
+    const redacted = redactAgentText(event);
+    const full: AuditEntry = { ...redacted, time: this.now().toISOString(), environment, sentence: auditSentence(redacted, environment) };
+    return capEntry(full, this.maxEntryBytes, (capped) => auditSentence(capped, environment));
   }
 
   private async write(line: string): Promise<void> {
@@ -144,10 +164,15 @@ export class AuditLog {
  * sentence repeats.
  */
 export function redactAgentText(event: AuditEvent): AuditEvent {
-  const redacted: AuditEvent = { ...event, arguments: redactValue(event.arguments, { opaqueStrings: true }) };
+  // Cut to what an entry can keep first, then redact: the work stays small whatever the agent sent (capEntry cuts
+  // further), and a key cut mid-way is still redacted (secretRedaction.ts).
+  const redacted: AuditEvent = { ...event, arguments: redactValue(event.arguments, { opaqueStrings: true, maxStringLength: maxTextRedacted }) };
   for (const field of ['query', 'recordName', 'error'] as const) {
     const text = event[field];
-    if (text !== undefined) redacted[field] = redactText(text);
+    if (text !== undefined) redacted[field] = redactText(text.length > maxTextRedacted ? `${text.slice(0, maxTextRedacted)}… (${text.length - maxTextRedacted} more characters not logged)` : text);
   }
   return redacted;
 }
+
+/** Longest text redacted and kept for an entry: more than any entry holds (capEntry cuts to about 1,000). */
+const maxTextRedacted = 4096;

@@ -5,14 +5,14 @@
  */
 import type { AccountEnvironment } from './accountEnvironment';
 import type { AuditEvent, RefusedRequestKind } from './auditEntry';
-import { visibleText } from './visibleText';
+import { quoted, visibleText } from './visibleText';
 
 /** `salesOrder` → `sales order`; custom ids (`customrecord_x`) stay as NetSuite spells them. */
 export function humanRecordType(recordType: string): string {
   return recordType.includes('_') ? recordType : recordType.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
-function withArticle(noun: string): string {
+export function withArticle(noun: string): string {
   return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
 }
 
@@ -33,6 +33,8 @@ function shorten(text: string, max: number): string {
 /**
  * The event with every value an agent (or NetSuite's answer to it) supplied made visible: control and bidi
  * characters escaped, so a newline or U+202E in a tool name, account or record name cannot reshape the sentence.
+ * The record name and an unknown tool's name stay as sent: the sentence quotes them with `quoted`, which escapes them
+ * itself and also escapes the quote that would otherwise let them close their quotes and write our words.
  */
 function visibleEvent(event: AuditEvent): AuditEvent {
   const shown = (text: string | undefined): string | undefined => (text === undefined ? undefined : visibleText(text));
@@ -40,11 +42,11 @@ function visibleEvent(event: AuditEvent): AuditEvent {
     ...event,
     agent: { ...event.agent, name: visibleText(event.agent.name) },
     accountId: visibleText(event.accountId),
-    tool: visibleText(event.tool),
+    tool: event.tool,
     reason: visibleText(event.reason),
     recordType: shown(event.recordType),
     recordId: shown(event.recordId),
-    recordName: shown(event.recordName),
+    recordName: event.recordName,
     targetType: shown(event.targetType),
     targetId: shown(event.targetId),
     error: shown(event.error),
@@ -55,8 +57,8 @@ function visibleEvent(event: AuditEvent): AuditEvent {
 /** `customer 'Acme Corp' (id 456)`, `customer (id 456)`, or `a customer` when there is no record yet. */
 function recordPhrase(recordType: string | undefined, id: string | undefined, name: string | undefined): string {
   const type = humanRecordType(recordType ?? 'record');
-  if (!id) return name ? `${withArticle(type)} '${name}'` : withArticle(type);
-  return name ? `${type} '${name}' (id ${id})` : `${type} (id ${id})`;
+  if (!id) return name ? `${withArticle(type)} ${quoted(name)}` : withArticle(type);
+  return name ? `${type} ${quoted(name)} (id ${id})` : `${type} (id ${id})`;
 }
 
 /** The deed, in the past tense when it happened and as an infinitive after "tried to". */
@@ -66,7 +68,7 @@ function deed(event: AuditEvent): { done: string; attempt: string } {
     case 'refusedRequest':
       return { done: 'sent a request the MCP endpoint refused', attempt: 'reach the MCP endpoint' };
     case 'unknownTool':
-      return { done: `called the unknown tool '${event.tool}'`, attempt: `call the unknown tool '${event.tool}'` };
+      return { done: `called the unknown tool ${quoted(event.tool)}`, attempt: `call the unknown tool ${quoted(event.tool)}` };
     case 'listRecordTypes':
       return { done: 'listed the record types', attempt: 'list the record types' };
     case 'describeRecordType': {

@@ -194,8 +194,10 @@ export function decide(policy: AgentPolicy, request: PolicyRequest, context: Dec
     case 'suiteql':
       return decideSuiteQL(grants, request, context);
     case 'transform': {
-      // A transform reads the source record and creates the target: View on the one, Create on the other.
-      const source = checkRecordType(grants, request.accountId, request.recordType, 'read', 'transforming');
+      // A transform creates the target and changes the source too: NetSuite moves a sales order to Billed when it is
+      // invoiced, closes an estimate when it becomes an order. So the source needs Edit, as a direct update would,
+      // and the target Create.
+      const source = checkRecordType(grants, request.accountId, request.recordType, 'write', 'transforming');
       const target = checkRecordType(grants, request.accountId, request.targetType, 'create', 'creating');
       if (!source.ok) return deny(source.reason, missingOf([source, target]));
       return target.ok ? allow([source.grant, target.grant]) : deny(target.reason, missingOf([target]));

@@ -4,6 +4,7 @@
  * Shared by the VS Code language-model tools and the MCP server, so both are guarded identically.
  */
 import { describeError } from '../netsuite/describeError';
+import { redactText } from '../netsuite/secretRedaction';
 import type { AgentAction } from './accessLevel';
 import { accountEnvironment, accountLabel } from './accountEnvironment';
 import type { AgentIdentity } from './agent';
@@ -16,6 +17,8 @@ import type { GuardedRead, SuiteQLReads } from '../suiteql/guardedRead';
 import type { AgentTool, BoundToolCall, ToolContext } from './tools/agentTool';
 import { findAgentTool } from './tools/agentTools';
 import type { AgentNetSuiteOperations } from './tools/operations';
+import { argumentsProblem, refusedArgumentsNote } from './toolArguments';
+import { quoted } from './visibleText';
 
 export interface AgentToolInvokerOptions {
   policyStore: AgentPolicyStore;
@@ -50,6 +53,19 @@ export interface WriteQuestion {
 }
 
 const writeActions: ReadonlySet<AgentAction> = new Set(['create', 'update', 'delete', 'transform']);
+/** Calls whose effect a person is shown before they run: a call whose effect cannot be described does not run. */
+const describedActions: ReadonlySet<AgentAction> = new Set(['suiteql', ...writeActions]);
+
+/** The refusal of a call whose effect could not be worked out: nothing is asked with a vague text, nothing is sent. */
+function undescribable(error: unknown): string {
+  return redactText(`denied: the change could not be shown to the person, so nothing was sent (${describeError(error)})`);
+}
+
+/** The arguments' account, when it is a string: the log names it for a call refused before its arguments were bound. */
+function accountArgumentOf(args: unknown): string {
+  const account = (args as { account?: unknown } | null)?.account;
+  return typeof account === 'string' ? account : '(no account)';
+}
 
 /** Thrown by `confirmWrite` when it would not ask at all; its message is the refusal the log gives. */
 export class WriteNotAsked extends Error {
@@ -136,8 +152,10 @@ export class AgentToolInvoker {
 
   /** Decides and describes a call without running or logging it — for the confirmation shown before `invoke`. */
   async prepare(agent: AgentIdentity, toolName: string, args: unknown, signal?: AbortSignal): Promise<AgentToolPreparation> {
+    const tooBig = argumentsProblem(args);
+    if (tooBig) return { allowed: false, reason: `denied: ${tooBig}` };
     const tool = findAgentTool(toolName);
-    if (!tool) return { allowed: false, reason: `denied: there is no tool '${toolName}'` };
+    if (!tool) return { allowed: false, reason: `denied: there is no tool ${quoted(toolName)}` };
     const call = tool.bind(args);
     if ('error' in call) return { allowed: false, reason: `denied: ${call.error}` };
     const { decision, call: checked } = await this.decideCall(agent, tool, call, args);
@@ -145,7 +163,9 @@ export class AgentToolInvoker {
     try {
       return { allowed: true, reason: decision.reason, effect: await checked.describeEffect(this.toolContext(call.accountId, signal)) };
     } catch (error) {
-      return { allowed: true, reason: decision.reason, effect: `${tool.title} on ${accountLabel(call.accountId)} (details unavailable: ${describeError(error)})` };
+      // A change or a query the person would be asked about without seeing it is refused, never asked vaguely.
+      if (describedActions.has(tool.action)) return { allowed: false, reason: undescribable(error) };
+      return { allowed: true, reason: decision.reason, effect: `${tool.title} on ${accountLabel(call.accountId)} (details unavailable: ${redactText(describeError(error))})` };
     }
   }
 
@@ -162,7 +182,7 @@ export class AgentToolInvoker {
     try {
       effect = await call.describeEffect(this.toolContext(call.accountId, signal));
     } catch (error) {
-      effect = `${tool.title} on ${accountLabel(call.accountId)} (details unavailable: ${describeError(error)})`;
+      return undescribable(error);
     }
     let confirmed = false;
     try {
@@ -175,12 +195,46 @@ export class AgentToolInvoker {
     return confirmed === true ? undefined : 'denied: the person declined this change';
   }
 
+  /**
+   * Runs one call and logs it. Never throws: whatever fails inside (a tool, the policy store, the log itself) is
+   * logged and answered as a refusal or a failure, so no call can go unrecorded by making something throw.
+   */
   async invoke(agent: AgentIdentity, toolName: string, args: unknown, signal?: AbortSignal): Promise<AgentToolCallResult> {
+    // Arguments too big or too deep to read safely are refused before anything walks them, and never logged.
+    const tooBig = argumentsProblem(args);
+    if (tooBig) {
+      const reason = `denied: ${tooBig}`;
+      const action = findAgentTool(toolName)?.action ?? 'unknownTool';
+      const entry = await this.options.auditLog.append({ agent, tool: toolName, arguments: refusedArgumentsNote(tooBig), accountId: accountArgumentOf(args), action, decision: 'denied', reason });
+      return { ok: false, text: reason, entry };
+    }
+    let executed = false;
+    try {
+      return await this.invokeChecked(agent, toolName, args, () => (executed = true), signal);
+    } catch (error) {
+      // Something broke outside NetSuite's answer: log it as refused (nothing was sent) or failed (it may have been).
+      const message = redactText(describeError(error));
+      const reason = executed ? `allowed, but SuiteLens failed after sending it: ${message}` : `denied: SuiteLens could not check this call (${message})`;
+      const entry = await this.options.auditLog.append({
+        agent,
+        tool: toolName,
+        arguments: args,
+        accountId: accountArgumentOf(args),
+        action: findAgentTool(toolName)?.action ?? 'unknownTool',
+        decision: executed ? 'allowed' : 'denied',
+        reason,
+        ...(executed ? { outcome: 'failed' as const, error: message } : {}),
+      });
+      return { ok: false, text: reason, entry };
+    }
+  }
+
+  private async invokeChecked(agent: AgentIdentity, toolName: string, args: unknown, executing: () => void, signal?: AbortSignal): Promise<AgentToolCallResult> {
     const tool = findAgentTool(toolName);
     const base = { agent, tool: toolName, arguments: args };
-    const accountArgument = typeof (args as { account?: unknown } | null)?.account === 'string' ? (args as { account: string }).account : '(no account)';
+    const accountArgument = accountArgumentOf(args);
     if (!tool) {
-      const reason = `denied: there is no tool '${toolName}'`;
+      const reason = `denied: there is no tool ${quoted(toolName)}`;
       const entry = await this.options.auditLog.append({ ...base, accountId: accountArgument, action: 'unknownTool', decision: 'denied', reason });
       return { ok: false, text: reason, entry };
     }
@@ -202,6 +256,7 @@ export class AgentToolInvoker {
       const entry = await this.options.auditLog.append({ ...logged, decision: 'denied', reason: declined });
       return { ok: false, text: declined, decision: { allowed: false, reason: declined }, entry };
     }
+    executing();
     try {
       const outcome = await checked.execute(this.toolContext(call.accountId, signal));
       const entry = await this.options.auditLog.append({ ...logged, ...outcome.subject, decision: 'allowed', reason: decision.reason, outcome: 'succeeded' });
@@ -211,7 +266,8 @@ export class AgentToolInvoker {
       const json = outcome.data === undefined ? '' : `\n${JSON.stringify(outcome.data)}`;
       return { ok: true, text: `${outcome.summary}${notes}${json}`, data: outcome.data, decision, entry };
     } catch (error) {
-      const message = describeError(error);
+      // NetSuite's error text may quote what was sent: redacted like everything else an agent reads back.
+      const message = redactText(describeError(error));
       const entry = await this.options.auditLog.append({ ...logged, decision: 'allowed', reason: decision.reason, outcome: 'failed', error: message });
       return { ok: false, text: `NetSuite refused or failed: ${message}`, decision, entry };
     }

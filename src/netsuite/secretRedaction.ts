@@ -31,10 +31,48 @@ function carriesSecret(value: unknown): boolean {
   return value !== null && value !== undefined && typeof value !== 'boolean';
 }
 
+// Every pattern here runs in time linear in the text, whatever the text: agents send what they like, and a pattern
+// that backtracks over the rest of the text at each of many starting points (a lazy `[\s\S]*?` between two markers,
+// a run that can restart inside itself) holds the extension host for minutes on a megabyte
+// (test/unit/secret-redaction-linear.spec.ts sends adversarial inputs to each). Spans between markers are found
+// with indexOf (redactPemKeys); runs start only where the run starts (a lookbehind) and are consumed whole.
+
+const pemHeader = /-----BEGIN ([A-Z]+ ){0,4}PRIVATE KEY-----/y;
+const pemFooter = /-----END ([A-Z]+ ){0,4}PRIVATE KEY-----/y;
+
+/**
+ * PEM private keys (PKCS#1, PKCS#8, EC, encrypted), whole block, header kept. A block without its END (cut short, or
+ * cut to size by a log) is redacted to the end of the text: what follows a private key header is the key.
+ */
+function redactPemKeys(text: string): string {
+  let out = '';
+  let from = 0;
+  for (let begin = text.indexOf('-----BEGIN ', from); begin !== -1; begin = text.indexOf('-----BEGIN ', from)) {
+    pemHeader.lastIndex = begin;
+    if (!pemHeader.test(text)) {
+      out += text.slice(from, begin + 1);
+      from = begin + 1;
+      continue;
+    }
+    const bodyStart = pemHeader.lastIndex;
+    out += `${text.slice(from, bodyStart)}${redactedMark}`;
+    // The first private-key END after the header closes the block; every other END is skipped once, moving forward.
+    let end = -1;
+    for (let candidate = text.indexOf('-----END ', bodyStart); candidate !== -1; candidate = text.indexOf('-----END ', candidate + 1)) {
+      pemFooter.lastIndex = candidate;
+      if (pemFooter.test(text)) {
+        end = pemFooter.lastIndex;
+        break;
+      }
+    }
+    if (end === -1) return out;
+    from = end;
+  }
+  return out + text.slice(from);
+}
+
 // Each pattern keeps its first group (the name or scheme) and replaces the rest of the match.
 const secretShapes: RegExp[] = [
-  // PEM private keys (PKCS#1, PKCS#8, EC, encrypted), whole block.
-  /(-----BEGIN [A-Z ]*PRIVATE KEY-----)[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g,
   // Credential headers in any rendering (`authorization: X`, `"cookie":"X"`). Only the value goes: an optional
   // scheme word and one credential for authorization, `name=value` pairs joined by `;` for cookies. Never the rest
   // of the line: in a one-line SuiteQL query the word sits in a comment and the query after it must stay readable.
@@ -44,10 +82,11 @@ const secretShapes: RegExp[] = [
   /(\b(?:Bearer|Basic)\s+)[A-Za-z0-9\-._~+/]+=*/g,
   // Authorization codes in redirect URLs (`?code=...`).
   /([?&]code=)[^&\s"']+/g,
-  // JWTs (access tokens, client assertions) anywhere else.
-  /()\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g,
+  // JWTs (access tokens, client assertions) anywhere else. Each segment is taken whole (a lookahead captures the run
+  // and the backreference consumes it, so nothing backtracks), and a token starts only where a run starts.
+  /()(?<![A-Za-z0-9_-])eyJ(?=([A-Za-z0-9_-]{5,}))\2\.(?=([A-Za-z0-9_-]{5,}))\3\.[A-Za-z0-9_-]*/g,
   // SuiteLens agent keys (`slk_…`, see agents/mcp/agentKeys.ts).
-  /()\bslk_[A-Za-z0-9_-]{20,}/g,
+  /()(?<![A-Za-z0-9_-])slk_[A-Za-z0-9_-]{20,}/g,
 ];
 
 // `name: value`, `"name":"value"`, `name=value` in text (headers, JSON, form bodies, OAuth 1.0a header
@@ -61,7 +100,7 @@ const credentialScheme = /^(?:Bearer|Basic|OAuth|Digest|NLAuth|Negotiate)$/i;
 
 /** Text with every secret shape and every secret-named value replaced by the mark. */
 export function redactText(text: string): string {
-  let scrubbed = text;
+  let scrubbed = redactPemKeys(text);
   for (const pattern of secretShapes) scrubbed = scrubbed.replace(pattern, (_whole, kept: string) => `${kept}${redactedMark}`);
   return scrubbed.replace(namedValue, (whole, lead: string, name: string, value: string) =>
     isSecretName(name) && !/^(?:true|false|null)$/.test(value) && !credentialScheme.test(value) ? `${lead}${redactedMark}` : whole,
@@ -77,20 +116,34 @@ export interface ValueRedactionOptions {
    * any name; not for request logs, where idempotency keys and ids of that shape must stay readable.
    */
   opaqueStrings?: boolean;
+  /**
+   * Cut every string to this many characters before redacting it (a log that keeps only the start of a long text
+   * need not scan the rest), noting how much was left out. A private key cut before its END is still redacted.
+   */
+  maxStringLength?: number;
 }
+
+/** Nesting below this is not walked (nor kept): no log needs it, and the walk is recursive. */
+const maxRedactedDepth = 64;
 
 /**
  * A structured value (logged details, tool arguments, a parsed request body) with secret-named fields replaced and
  * every string redacted as text. Objects with `toJSON` (dates, URLs) are redacted as they would be serialised.
  */
-export function redactValue(value: unknown, options: ValueRedactionOptions = {}, name = ''): unknown {
+export function redactValue(value: unknown, options: ValueRedactionOptions = {}, name = '', depth = 0): unknown {
   if (name && isSecretName(name) && carriesSecret(value)) return redactedMark;
-  if (typeof value === 'string') return options.opaqueStrings && opaqueKey.test(value.trim()) ? redactedMark : redactText(value);
-  if (Array.isArray(value)) return value.map((item) => redactValue(item, options));
+  if (typeof value === 'string') {
+    const max = options.maxStringLength ?? Infinity;
+    const head = value.length > max ? value.slice(0, max) : value;
+    const redacted = options.opaqueStrings && opaqueKey.test(head.trim()) ? redactedMark : redactText(head);
+    return head === value ? redacted : `${redacted}… (${(value.length - head.length).toLocaleString('en-US')} more characters not logged)`;
+  }
+  if (value && typeof value === 'object' && depth >= maxRedactedDepth) return `[not logged: nested deeper than ${maxRedactedDepth} levels]`;
+  if (Array.isArray(value)) return value.map((item) => redactValue(item, options, '', depth + 1));
   if (value && typeof value === 'object') {
     const serialisable = value as { toJSON?: () => unknown };
-    if (typeof serialisable.toJSON === 'function') return redactValue(serialisable.toJSON(), options);
-    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, redactValue(inner, options, key)]));
+    if (typeof serialisable.toJSON === 'function') return redactValue(serialisable.toJSON(), options, '', depth + 1);
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, redactValue(inner, options, key, depth + 1)]));
   }
   return value;
 }

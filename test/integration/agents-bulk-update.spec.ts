@@ -59,8 +59,13 @@ describe('suitelens_bulk_update_records', () => {
     const unknown = await invoker.prepare(agent, 'suitelens_bulk_update_records', { ...args(), updates: args().updates.slice(0, 3) });
     expect(unknown.allowed).toBe(true);
     const effectLines = String(unknown.effect).split('\n');
-    expect(effectLines[0]).toBe(`Update 3 customer records on ${netsuite.accountId} (sandbox):`);
-    ids.forEach((id, index) => expect(effectLines[index + 1]).toContain(`(id ${id}): comments ${before[index].comments ?? '(empty)'} → bulk by agent ${id}`));
+    // The summary first, then each record on a line and its change, quoted as sent, on the next.
+    expect(effectLines[0]).toBe(`Update 3 customer records on ${netsuite.accountId} (sandbox): comments`);
+    ids.forEach((id, index) => {
+      expect(effectLines[2 * index + 1]).toMatch(new RegExp(`^- customer .*\\(id ${id}\\):$`));
+      const old = before[index].comments === undefined ? '(not set)' : JSON.stringify(before[index].comments);
+      expect(effectLines[2 * index + 2]).toBe(`    comments: ${old} → "bulk by agent ${id}"`);
+    });
 
     const logBefore = (await auditLog.query()).length;
     const answer = await invoker.invoke(agent, 'suitelens_bulk_update_records', args());

@@ -61,7 +61,7 @@ describe("an agent's write to production", () => {
     expect(answer.ok).toBe(true);
     expect(questions).toHaveLength(1);
     expect(questions[0]).toMatchObject({ agentName: 'Prod helper', accountId: '1234567', production: true });
-    expect(questions[0].effect).toMatch(/phone .* → \+1 555 0102/);
+    expect(questions[0].effect).toMatch(/\n {2}phone: .* → "\+1 555 0102"$/);
     expect((await production.getCustomer(production.customerId)).phone).toBe('+1 555 0102');
   });
 

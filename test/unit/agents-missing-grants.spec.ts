@@ -81,7 +81,7 @@ describe('agent policy: the grants a refused call lacked', () => {
     expect(decide(policy, request('delete'), context).missing).toEqual([{ recordType: 'invoice', level: 'full', neededFor: 'delete invoice' }]);
     const transform: PolicyRequest = { agentId: helper.id, accountId: SB, action: 'transform', recordType: 'salesOrder', targetType: 'invoice' };
     expect(decide(policy, transform, context).missing).toEqual([
-      { recordType: 'salesOrder', level: 'read', neededFor: 'transforming salesOrder' },
+      { recordType: 'salesOrder', level: 'write', neededFor: 'transforming salesOrder' },
       { recordType: 'invoice', level: 'create', neededFor: 'creating invoice' },
     ]);
     expect(decide(granting(policy, transform), transform, context).allowed).toBe(true);

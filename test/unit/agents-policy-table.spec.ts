@@ -25,6 +25,7 @@ const grants: Grant[] = [
   { agentId: billing.id, accountId: SB, recordType: 'invoice', level: 'write' },
   { agentId: billing.id, accountId: SB, recordType: 'salesOrder', level: 'read' },
   { agentId: billing.id, accountId: SB, recordType: 'vendorBill', level: 'full' },
+  { agentId: billing.id, accountId: SB, recordType: 'estimate', level: 'write' },
   { agentId: billing.id, accountId: PROD, recordType: '*', level: 'full' },
   { agentId: billing.id, accountId: PROD, recordType: 'customer', level: 'read' },
   { agentId: chat.id, accountId: SB, recordType: '*', level: 'read' },
@@ -79,9 +80,10 @@ const cases: Case[] = [
   ['account ids match in any spelling', billing, get, { account: '1234567-sb1', recordType: 'customer', id: '456' }, true, "allowed by 'customer: View'"],
   ['grants do not cross accounts', billing, get, { account: RP, recordType: 'customer', id: '456' }, false, 'denied: customer not granted'],
   ['unknown agent', intruder, get, { account: SB, recordType: 'customer', id: '456' }, false, "denied: unknown agent 'intruder'"],
-  ['transform: read source, create target', billing, 'suitelens_transform_record', { account: SB, recordType: 'salesOrder', id: '12', targetType: 'invoice' }, true, "allowed by 'salesOrder: View', 'invoice: Edit'"],
-  ['transform into ungranted target', billing, 'suitelens_transform_record', { account: SB, recordType: 'salesOrder', id: '12', targetType: 'itemFulfillment' }, false, 'denied: itemFulfillment not granted'],
-  ['transform into read-only target', billing, 'suitelens_transform_record', { account: SB, recordType: 'customer', id: '456', targetType: 'salesOrder' }, false, "denied: creating salesOrder needs Create, but the grant is 'salesOrder: View'"],
+  ['transform: View on the source is not enough, it changes the source', billing, 'suitelens_transform_record', { account: SB, recordType: 'salesOrder', id: '12', targetType: 'invoice' }, false, "denied: transforming salesOrder needs Edit, but the grant is 'salesOrder: View'"],
+  ['transform: Edit on the source, Create on the target', billing, 'suitelens_transform_record', { account: SB, recordType: 'estimate', id: '12', targetType: 'invoice' }, true, "allowed by 'estimate: Edit', 'invoice: Edit'"],
+  ['transform into ungranted target', billing, 'suitelens_transform_record', { account: SB, recordType: 'estimate', id: '12', targetType: 'itemFulfillment' }, false, 'denied: itemFulfillment not granted'],
+  ['transform into read-only target', billing, 'suitelens_transform_record', { account: SB, recordType: 'estimate', id: '12', targetType: 'salesOrder' }, false, "denied: creating salesOrder needs Create, but the grant is 'salesOrder: View'"],
   ['list record types with grants', billing, 'suitelens_list_record_types', { account: SB }, true, "allowed by 'customer: View'"],
   ['list record types, production wildcard only counts nothing', chat, 'suitelens_list_record_types', { account: PROD }, false, `denied: nothing granted on ${PROD}`],
   ['describe granted type', billing, 'suitelens_describe_record_type', { account: SB, recordType: 'customer' }, true, "allowed by 'customer: View'"],
@@ -175,7 +177,7 @@ describe('agent policy table', () => {
     expect(sentences[0]).toBe("Billing helper read customer 'Acme Corp' (id 456) on 1234567_SB1 — allowed by 'customer: View'");
     expect(sentences).toContain('VS Code chat tried to create an invoice on 1234567 (production) — denied: invoice not granted');
     expect(sentences).toContain("Billing helper created invoice (id 900) on 1234567_SB1 — allowed by 'invoice: Edit'");
-    expect(sentences).toContain("Billing helper transformed sales order 'SO-12' (id 12) into invoice (id 901) on 1234567_SB1 — allowed by 'salesOrder: View', 'invoice: Edit'");
+    expect(sentences).toContain("Billing helper transformed estimate 'Acme Corp' (id 12) into invoice (id 901) on 1234567_SB1 — allowed by 'estimate: Edit', 'invoice: Edit'");
     expect(sentences).toContain("Billing helper updated memo on invoice 'Acme Corp' (id 77) on 1234567_SB1 — allowed by 'invoice: Edit'");
     expect(sentences).toContain(`Billing helper tried to run SuiteQL "SELECT * FROM vendor" on 1234567_SB1 — ${vendorDenied}`);
   });

@@ -8,11 +8,18 @@ const tool = { title: 'Update a record', action: 'update' as const };
 
 describe('what the person reads before an agent tool runs', () => {
   it("shows the agent's newlines and bidi overrides escaped, so they cannot reshape the confirmation", () => {
-    const preparation = { allowed: true, reason: "allowed by 'customer: Edit'", effect: 'Update customer 7 on Demo: phone 1 → 2\nApproved by admin \u202Egnp.exe' } as unknown as AgentToolPreparation;
-    const text = toolInvocationText(tool, 'Billing\u202E helper', 'TSTDRV1_SB1', preparation);
-    expect(text.invocationMessage).toBe('Update customer 7 on Demo: phone 1 → 2\\nApproved by admin \\u202Egnp.exe');
+    const preparation = { allowed: true, reason: "allowed by 'customer: View'", effect: 'Run SuiteQL on Demo: SELECT 1\nApproved by admin \u202Egnp.exe' } as unknown as AgentToolPreparation;
+    const text = toolInvocationText({ title: 'Run SuiteQL', action: 'suiteql' }, 'Billing\u202E helper', 'TSTDRV1_SB1', preparation);
+    expect(text.invocationMessage).toBe('Run SuiteQL on Demo: SELECT 1\\nApproved by admin \\u202Egnp.exe');
     expect(text.confirmation?.message).toContain('Billing\\u202E helper is allowed by');
     expect(text.confirmation?.message).not.toMatch(/[\u202E]/);
+  });
+
+  it("keeps a write's own lines (summary, then one per field) and escapes what is invisible on each", () => {
+    const preparation = { allowed: true, reason: "allowed by 'customer: Edit'", effect: 'Update customer 7 on Demo: 1 field\n  phone: "1" → "2\u202E"' } as unknown as AgentToolPreparation;
+    const text = toolInvocationText(tool, 'Billing helper', 'TSTDRV1_SB1', preparation);
+    expect(text.invocationMessage).toBe('Update customer 7 on Demo: 1 field');
+    expect(text.confirmation?.message.startsWith('Update customer 7 on Demo: 1 field\n  phone: "1" → "2\\u202E"\n')).toBe(true);
   });
 
   it('escapes a refusal reason that quotes the agent', () => {
@@ -65,7 +72,7 @@ describe("SuiteLens's own question before an agent's write", () => {
     expect(await confirmation.confirmWrite(question('1234567', true))).toBe(true);
     expect(asked).toHaveLength(1);
     expect(asked[0].message).toBe('Billing\\u202E helper wants to change PRODUCTION account Acme production (1234567). Allow it?');
-    expect(asked[0].detail).toContain('phone 1 → 2\\nApproved by admin');
+    expect(asked[0].detail).toContain('phone 1 → 2\nApproved by admin');
     expect(asked[0].detail).toContain('This is a PRODUCTION account');
     expect(asked[0].detail).not.toMatch(/[\u202E]/);
   });
@@ -105,10 +112,11 @@ describe("SuiteLens's own question before an agent's write", () => {
     expect(await third).toBe(false);
   });
 
-  it("shows a long change cut to a readable size and says how much is not shown", async () => {
-    const { asked, confirmation } = asking(undefined);
-    await confirmation.confirmWrite({ ...question('1234567', true), effect: `Update customer 7: memo → ${'x'.repeat(100_000)}` });
-    expect(asked[0].detail.length).toBeLessThan(5000);
-    expect(asked[0].detail).toMatch(/and [\d,]+ more characters of changes not shown here/);
+  it('refuses a change too long to show whole rather than cut it, so padding cannot push the real change out of view', async () => {
+    const { asked, confirmation } = asking(allowChangeButton);
+    await expect(confirmation.confirmWrite({ ...question('1234567', true), effect: `Update customer 7: 1 field\n  memo: "${'x'.repeat(100_000)}"` })).rejects.toThrow(
+      /more than the 4,000 a person can be asked to read; nothing was sent/,
+    );
+    expect(asked).toHaveLength(0);
   });
 });

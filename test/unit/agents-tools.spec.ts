@@ -77,17 +77,23 @@ describe('agent tools', () => {
     expect(await effect('suitelens_run_suiteql', { account: SB, query: 'SELECT id, email\nFROM customer WHERE id = 456 -- mine' })).toBe(
       'Run SuiteQL on 1234567_SB1 (sandbox): SELECT id , email FROM customer WHERE id = 456',
     );
+    // A write: the summary first, then every field as it is sent, quoted, with NetSuite's current value before it.
     expect(await effect('suitelens_update_record', { account: SB, recordType: 'customer', id: '456', fields: { email: 'b@x.example', subsidiary: { id: '2' }, phone: null } })).toBe(
-      "Update customer 'Acme' (id 456) on 1234567_SB1 (sandbox): email a@x.example → b@x.example, subsidiary Honeycomb Mfg. → id 2, phone (empty) → (empty)",
+      [
+        "Update customer 'Acme' (id 456) on 1234567_SB1 (sandbox): 3 fields",
+        '  email: "a@x.example" → "b@x.example"',
+        '  subsidiary: {id: "1", refName: "Honeycomb Mfg."} → {id: "2"}',
+        '  phone: (not set) → null',
+      ].join('\n'),
     );
     expect(await effect('suitelens_delete_record', { account: PROD, recordType: 'customer', id: '456' })).toBe(
       "Delete customer 'Acme' (id 456) on 1234567 (production) — this cannot be undone",
     );
     expect(await effect('suitelens_create_record', { account: SB, recordType: 'invoice', fields: { entity: { id: '456' }, memo: 'May' } })).toBe(
-      'Create invoice on 1234567_SB1 (sandbox) with entity = id 456, memo = May',
+      ['Create an invoice on 1234567_SB1 (sandbox): 2 fields', '  entity: {id: "456"}', '  memo: "May"'].join('\n'),
     );
     expect(await effect('suitelens_transform_record', { account: SB, recordType: 'salesOrder', id: '12', targetType: 'invoice' })).toBe(
-      "Transform sales order 'SO-12' (id 12) into a new invoice on 1234567_SB1 (sandbox)",
+      "Transform sales order 'SO-12' (id 12) into a new invoice on 1234567_SB1 (sandbox); the sales order 'SO-12' (id 12) itself changes too (NetSuite moves its status on, e.g. to Billed or Closed)",
     );
   });
 

@@ -5,6 +5,7 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import type { AgentAction } from '../accessLevel';
 import { canonicalAccountId } from '../accountEnvironment';
+import { quoted } from '../visibleText';
 import type { AuditEvent } from '../auditEntry';
 import type { PolicyRequest } from '../policy';
 import type { AgentNetSuiteOperations } from './operations';
@@ -72,10 +73,11 @@ const ajv = (): Ajv => (compiler ??= new Ajv({ allErrors: true, useDefaults: tru
 
 function describeSchemaError(error: ErrorObject): string {
   const path = error.instancePath.slice(1).replace(/\//g, '.');
-  const inside = path ? ` in '${path}'` : '';
-  if (error.keyword === 'additionalProperties') return `unknown property '${String(error.params.additionalProperty)}'${inside}`;
-  if (error.keyword === 'required') return `missing '${String(error.params.missingProperty)}'${inside}`;
-  return `${path ? `'${path}'` : 'the arguments'} ${error.message ?? 'is invalid'}`;
+  // Paths and property names are the agent's own keys: quoted so they cannot close their quotes in the log.
+  const inside = path ? ` in ${quoted(path)}` : '';
+  if (error.keyword === 'additionalProperties') return `unknown property ${quoted(String(error.params.additionalProperty))}${inside}`;
+  if (error.keyword === 'required') return `missing ${quoted(String(error.params.missingProperty))}${inside}`;
+  return `${path ? quoted(path) : 'the arguments'} ${error.message ?? 'is invalid'}`;
 }
 
 export function defineAgentTool<Input extends { account: string }>(spec: AgentToolSpec<Input>): AgentTool {

@@ -3,10 +3,13 @@
  * It sits under the same guard as a single update (a write grant on the record type), its confirmation lists every
  * record's change (old → new), and the activity log gets one sentence per record it changed.
  */
+import { describeError } from '../../netsuite/describeError';
 import { humanRecordType } from '../auditSentence';
+import { quoted } from '../visibleText';
 import { defineAgentTool, recordRequest, type AuditSubject } from './agentTool';
-import { formatFieldValue, recordDisplayName } from './compactResult';
+import { recordDisplayName } from './compactResult';
 import type { NetSuiteRecord } from './operations';
+import { fieldChangeLines, writeFieldsProblem } from './writeBody';
 import { accountProperty, inputObject, recordIdProperty, recordTypeProperty } from './schemaParts';
 
 /** Records per call: enough for a page of a result grid, few enough that the confirmation can list each one. */
@@ -45,20 +48,35 @@ export const bulkUpdateRecordsTool = defineAgentTool<BulkUpdateInput>({
     const ids = input.updates.map((update) => update.id);
     const repeated = ids.find((id, index) => ids.indexOf(id) !== index);
     if (repeated) return `record ${repeated} is listed twice`;
+    for (const [index, update] of input.updates.entries()) {
+      const problem = writeFieldsProblem(update.fields, `updates[${index}].fields`);
+      if (problem) return problem;
+    }
     // Lines would need the keyed single-record path; a bulk change is body fields only.
     const withLines = input.updates.find((update) => Object.values(update.fields).some((value) => typeof value === 'object' && value !== null && 'items' in value));
     return withLines ? `record ${withLines.id} changes sublist lines, which a bulk update does not do` : undefined;
   },
   async describeEffect(input, context) {
-    const lines = await Promise.all(
-      input.updates.map(async (update) => {
-        const record = await context.operations.getRecord(context.accountId, input.recordType, update.id, context.signal);
-        const name = recordDisplayName(record);
-        const changes = Object.entries(update.fields).map(([field, value]) => `${field} ${formatFieldValue(record[field])} → ${formatFieldValue(value)}`);
-        return `- ${name ? `'${name}' ` : ''}(id ${update.id}): ${changes.join(', ')}`;
-      }),
+    // Every record is read and shown; one that cannot be read cannot be shown, so the whole change is refused with
+    // the ids to leave out, rather than asked with a part of it (or none of it) described.
+    const read = await Promise.all(
+      input.updates.map((update) =>
+        context.operations.getRecord(context.accountId, input.recordType, update.id, context.signal).then(
+          (record) => ({ update, record }),
+          (error: unknown) => ({ update, error: describeError(error) }),
+        ),
+      ),
     );
-    return `Update ${input.updates.length} ${humanRecordType(input.recordType)} records on ${context.accountLabel}:\n${lines.join('\n')}`;
+    const unread = read.flatMap((each) => ('error' in each ? [`${each.update.id} (${each.error})`] : []));
+    if (unread.length > 0) throw new Error(`${unread.length} of ${input.updates.length} ${input.recordType} records could not be read, so the change cannot be shown: ${unread.join('; ')}. Leave ${unread.length === 1 ? 'it' : 'them'} out and call again`);
+    const fields = [...new Set(input.updates.flatMap((update) => Object.keys(update.fields)))];
+    const lines = read.flatMap((each) => {
+      const record = 'record' in each ? each.record : undefined;
+      const name = recordDisplayName(record);
+      return [`- ${humanRecordType(input.recordType)} ${name ? `${quoted(name)} ` : ''}(id ${each.update.id}):`, ...fieldChangeLines(each.update.fields, record ?? {}, '    ')];
+    });
+    const summary = `Update ${input.updates.length} ${humanRecordType(input.recordType)} ${input.updates.length === 1 ? 'record' : 'records'} on ${context.accountLabel}: ${fields.join(', ')}`;
+    return [summary, ...lines].join('\n');
   },
   async execute(input, context) {
     const outcomes = context.operations.bulkUpdateRecords

@@ -52,18 +52,6 @@ export function recordDisplayName(record: NetSuiteRecord | undefined): string | 
   return typeof record.refName === 'string' && record.refName.trim() ? record.refName : recordNameOf(record);
 }
 
-/** A field value as a person reads it in a confirmation: references by name, absent as (empty). */
-export function formatFieldValue(value: unknown): string {
-  if (value === undefined || value === null || value === '') return '(empty)';
-  if (isPlainObject(value)) {
-    if (typeof value.refName === 'string') return value.refName;
-    if (typeof value.id === 'string' || typeof value.id === 'number') return `id ${value.id}`;
-    const { links: _links, ...rest } = value;
-    return JSON.stringify(rest);
-  }
-  return typeof value === 'string' ? value : JSON.stringify(value);
-}
-
 /** "Rows 51–100 of 1,204. More: call again with offset 100." */
 export function pageNote(noun: string, offset: number, returned: number, totalResults: number, hasMore: boolean): string[] {
   const label = noun.charAt(0).toUpperCase() + noun.slice(1);

@@ -1,21 +1,22 @@
 /** The tools that change NetSuite: create, update, delete, transform. Each confirmation names what will change. */
-import { humanRecordType } from '../auditSentence';
+import { humanRecordType, withArticle } from '../auditSentence';
+import { quoted } from '../visibleText';
 import { defineAgentTool, recordRequest, type ToolContext } from './agentTool';
-import { formatFieldValue, recordDisplayName } from './compactResult';
+import { recordDisplayName } from './compactResult';
 import type { NetSuiteRecord } from './operations';
+import { fieldChangeLines, fieldCount, writeFieldsProblem } from './writeBody';
 import { accountProperty, fieldValuesProperty, inputObject, recordIdProperty, recordTypeProperty } from './schemaParts';
 
 /** `customer 'Acme' (id 456)`, fetching the record to learn its name. */
 async function namedRecord(context: ToolContext, recordType: string, id: string): Promise<{ record: NetSuiteRecord; phrase: string; name?: string }> {
   const record = await context.operations.getRecord(context.accountId, recordType, id, context.signal);
   const name = recordDisplayName(record);
-  return { record, name, phrase: `${humanRecordType(recordType)} ${name ? `'${name}' ` : ''}(id ${id})` };
+  return { record, name, phrase: `${humanRecordType(recordType)} ${name ? `${quoted(name)} ` : ''}(id ${id})` };
 }
 
-function assignments(fields: NetSuiteRecord): string {
-  return Object.entries(fields)
-    .map(([field, value]) => `${field} = ${formatFieldValue(value)}`)
-    .join(', ');
+/** The summary first (so nothing pushes it out of view), then each field as sent, one per line (writeBody.ts). */
+function withFieldLines(summary: string, fields: NetSuiteRecord, current?: NetSuiteRecord): string {
+  return [`${summary}: ${fieldCount(fields)}`, ...fieldChangeLines(fields, current)].join('\n');
 }
 
 export const createRecordTool = defineAgentTool<{ account: string; recordType: string; fields: NetSuiteRecord }>({
@@ -28,8 +29,8 @@ export const createRecordTool = defineAgentTool<{ account: string; recordType: s
   inputSchema: inputObject(['account', 'recordType', 'fields'], { account: accountProperty, recordType: recordTypeProperty, fields: fieldValuesProperty }),
   policyRequest: recordRequest('create'),
   subject: (input) => ({ recordType: input.recordType, recordName: recordDisplayName(input.fields) }),
-  describeEffect: async (input, context) =>
-    `Create ${humanRecordType(input.recordType)} on ${context.accountLabel} with ${assignments(input.fields)}`,
+  check: (input) => writeFieldsProblem(input.fields),
+  describeEffect: async (input, context) => withFieldLines(`Create ${withArticle(humanRecordType(input.recordType))} on ${context.accountLabel}`, input.fields),
   async execute(input, context) {
     const { id } = await context.operations.createRecord(context.accountId, input.recordType, input.fields, context.signal);
     return { summary: `Created ${input.recordType} with id ${id}.`, data: { id }, subject: { recordId: id } };
@@ -51,12 +52,10 @@ export const updateRecordTool = defineAgentTool<{ account: string; recordType: s
   }),
   policyRequest: recordRequest('update'),
   subject: (input) => ({ recordType: input.recordType, recordId: input.id, changedFields: Object.keys(input.fields) }),
+  check: (input) => writeFieldsProblem(input.fields),
   async describeEffect(input, context) {
     const { record, phrase } = await namedRecord(context, input.recordType, input.id);
-    const changes = Object.entries(input.fields).map(
-      ([field, value]) => `${field} ${formatFieldValue(record[field])} → ${formatFieldValue(value)}`,
-    );
-    return `Update ${phrase} on ${context.accountLabel}: ${changes.join(', ')}`;
+    return withFieldLines(`Update ${phrase} on ${context.accountLabel}`, input.fields, record);
   },
   async execute(input, context) {
     const { name } = await namedRecord(context, input.recordType, input.id);
@@ -106,10 +105,13 @@ export const transformRecordTool = defineAgentTool<{ account: string; recordType
   }),
   policyRequest: (input, agentId) => ({ agentId, accountId: input.account, action: 'transform', recordType: input.recordType, targetType: input.targetType }),
   subject: (input) => ({ recordType: input.recordType, recordId: input.id, targetType: input.targetType }),
+  check: (input) => (input.fields ? writeFieldsProblem(input.fields) : undefined),
   async describeEffect(input, context) {
     const { phrase } = await namedRecord(context, input.recordType, input.id);
-    const extra = input.fields ? ` with ${assignments(input.fields)}` : '';
-    return `Transform ${phrase} into a new ${humanRecordType(input.targetType)} on ${context.accountLabel}${extra}`;
+    // The source changes too (an invoiced order becomes Billed, an estimate becomes Processed): that is why the policy
+    // asks for Edit on it, and the person is told so.
+    const summary = `Transform ${phrase} into a new ${humanRecordType(input.targetType)} on ${context.accountLabel}; the ${phrase} itself changes too (NetSuite moves its status on, e.g. to Billed or Closed)`;
+    return input.fields ? withFieldLines(`${summary}. Fields set on the new ${humanRecordType(input.targetType)}`, input.fields) : summary;
   },
   async execute(input, context) {
     const { name } = await namedRecord(context, input.recordType, input.id);

@@ -7,18 +7,16 @@
  */
 import { accountEnvironment, canonicalAccountId } from '../../agents/accountEnvironment';
 import { WriteNotAsked, type WriteQuestion } from '../../agents/toolInvoker';
-import { visibleText } from '../../agents/visibleText';
+import { visibleLines, visibleText } from '../../agents/visibleText';
 import type { WarningDialog } from './warningDialog';
 
 export const allowChangeButton = 'Allow This Change';
 
-/** Longest change text the modal shows: an agent's megabyte of field values must not become a megabyte dialog. */
-const maxShownEffect = 4000;
-
-function shownEffect(effect: string): string {
-  if (effect.length <= maxShownEffect) return effect;
-  return `${effect.slice(0, maxShownEffect)}\n… and ${(effect.length - maxShownEffect).toLocaleString('en-US')} more characters of changes not shown here: allow only what you have read.`;
-}
+/**
+ * Longest change the modal shows. A longer one is refused, not cut: what is cut is not read, and padding could push
+ * the real change past the cut. Its summary line comes first, so a change that fits is read from the top.
+ */
+export const maxShownEffect = 4000;
 
 interface ProfileLookup {
   list(): readonly { accountId: string; label: string; confirmBeforeWrite: boolean }[];
@@ -41,12 +39,16 @@ export function agentWriteConfirmation(accounts: ProfileLookup, dialogs: Warning
     async confirmWrite(question) {
       if (!question.production && !asksBeforeWrite(question.accountId)) return true;
       if (questionOpen) throw new WriteNotAsked('another agent change is already waiting for the person to answer; ask again after that one');
+      const effect = visibleLines(question.effect);
+      if (effect.length > maxShownEffect) {
+        throw new WriteNotAsked(`the change takes ${effect.length.toLocaleString('en-US')} characters to show, more than the ${maxShownEffect.toLocaleString('en-US')} a person can be asked to read; nothing was sent: change fewer records or fields per call`);
+      }
       const profile = profileOf(question.accountId);
       const account = profile && profile.label !== profile.accountId ? `${profile.label} (${question.accountId})` : question.accountId;
       const where = question.production ? `PRODUCTION account ${account}` : `account ${account}`;
       // The agent's own values are in the effect and the name: escaped so they cannot reshape the question.
       const detail = [
-        shownEffect(visibleText(question.effect)),
+        effect,
         '',
         `${visibleText(question.agentName)} is ${visibleText(question.reason)} in SuiteLens.`,
         ...(question.production ? ['', 'This is a PRODUCTION account: the change is real and immediate.'] : []),

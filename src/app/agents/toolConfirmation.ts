@@ -2,6 +2,9 @@
  * What VS Code shows before a SuiteLens language-model tool runs, from the guard's preparation. Kept free of
  * `vscode` so the wording is decided in one plain function.
  *
+ * The adapter hands the texts to VS Code as plain text (a MarkdownString built with appendText), never as Markdown:
+ * an agent's value must not become a link, an image or a heading in the question.
+ *
  * Calls that change NetSuite, and SuiteQL (which can read many tables at once), ask the person first with the exact
  * effect — the query text, or each field old → new — and the account with its environment. Single reads only show
  * what is being read. A call the policy refuses asks nothing: it will not run, and its refusal is logged.
@@ -13,7 +16,7 @@
 import type { AgentAction } from '../../agents/accessLevel';
 import { accountEnvironment } from '../../agents/accountEnvironment';
 import type { AgentToolPreparation } from '../../agents/toolInvoker';
-import { visibleText } from '../../agents/visibleText';
+import { visibleLines, visibleText } from '../../agents/visibleText';
 
 export interface ToolInvocationText {
   /** The progress line shown while the tool runs. */
@@ -35,9 +38,13 @@ export function toolInvocationText(
   // The effect and reason quote the agent's own values: a newline or a bidi override there must not reshape what the
   // person reads before pressing Continue (U+202E can make "gnp.exe" read "exe.png").
   if (!preparation.allowed) return { invocationMessage: `${tool.title}: refused by SuiteLens — ${visibleText(preparation.reason)}` };
-  const effect = visibleText(preparation.effect ?? tool.title);
-  if (!confirmedActions.has(tool.action)) return { invocationMessage: effect };
-  if (options.suiteLensAsks && writeActions.has(tool.action)) return { invocationMessage: effect };
+  // A write's change is laid out in lines by SuiteLens (a summary, then one line per field or sublist line), every
+  // agent value on them already quoted and escaped: its line breaks stay. Any other effect is one line.
+  const effect = writeActions.has(tool.action) ? visibleLines(preparation.effect ?? tool.title) : visibleText(preparation.effect ?? tool.title);
+  // The progress line is the summary alone.
+  const summary = effect.split('\n')[0];
+  if (!confirmedActions.has(tool.action)) return { invocationMessage: summary };
+  if (options.suiteLensAsks && writeActions.has(tool.action)) return { invocationMessage: summary };
   const production = accountId !== undefined && accountEnvironment(accountId) === 'production';
   const lines = [
     effect,
@@ -45,5 +52,5 @@ export function toolInvocationText(
     `${visibleText(agentName)} is ${visibleText(preparation.reason)} in SuiteLens.`,
     ...(production ? ['', 'This is a PRODUCTION account: the change is real and immediate.'] : []),
   ];
-  return { invocationMessage: effect, confirmation: { title: `${tool.title}?`, message: lines.join('\n') } };
+  return { invocationMessage: summary, confirmation: { title: `${tool.title}?`, message: lines.join('\n') } };
 }

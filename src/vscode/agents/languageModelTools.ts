@@ -66,9 +66,10 @@ export function languageModelTool(tool: AgentTool, agent: AgentIdentity, invoker
       const preparation = await invoker.prepare(agent, tool.name, options.input, abortSignalOf(token));
       const account = accountOf(options.input);
       const text = toolInvocationText(tool, agent.name, account, preparation, { suiteLensAsks: account !== undefined && asksBeforeWrite(account) });
+      // As text, never Markdown: the effect quotes the agent's values (a `[link](…)` or `![](…)` must stay characters).
       return {
-        invocationMessage: text.invocationMessage,
-        ...(text.confirmation ? { confirmationMessages: text.confirmation } : {}),
+        invocationMessage: new vscode.MarkdownString().appendText(text.invocationMessage),
+        ...(text.confirmation ? { confirmationMessages: { title: text.confirmation.title, message: new vscode.MarkdownString().appendText(text.confirmation.message) } } : {}),
       };
     },
     async invoke(options, token): Promise<vscode.LanguageModelToolResult> {

@@ -44,6 +44,15 @@ async function prepare(agents: AgentsFeature, name: string, input: object): Prom
   return prepared;
 }
 
+/**
+ * What a person reads of a confirmation or progress text: SuiteLens hands VS Code plain text as a MarkdownString
+ * built with appendText, so Markdown's escapes are undone here.
+ */
+function shown(text: string | vscode.MarkdownString | undefined): string {
+  const value = typeof text === 'string' || text === undefined ? String(text) : text.value;
+  return value.replace(/&nbsp;/g, ' ').replace(/\n\n/g, '\n').replace(/\\(.)/g, '$1');
+}
+
 /** The access tree's account row under VS Code chat. */
 async function accountNode(agents: AgentsFeature, accountId: string): Promise<AccessNode> {
   const tree = agents.accessTree;
@@ -218,22 +227,22 @@ suite('Agents: language-model tools, access and activity views, MCP endpoint', (
       const update = await prepare(agents, 'suitelens_update_record', { account: accountId, recordType: 'customer', id: customerId, fields: { companyName: 'Renamed Ltd' } });
       assert.ok(update.confirmationMessages, 'an update asks first');
       assert.equal(update.confirmationMessages.title, 'Update a NetSuite record?');
-      assert.ok(String(update.confirmationMessages.message).startsWith(
-        `Update customer '${customerName}' (id ${customerId}) on ${accountId} (sandbox): companyName ${customerName} → Renamed Ltd`,
-      ), String(update.confirmationMessages.message));
+      assert.ok(shown(update.confirmationMessages.message).startsWith(
+        `Update customer '${customerName}' (id ${customerId}) on ${accountId} (sandbox): 1 field\n  companyName: "${customerName}" → "Renamed Ltd"`,
+      ), shown(update.confirmationMessages.message));
 
       const query = 'SELECT id, companyname\nFROM customer WHERE id < 10';
       const suiteql = await prepare(agents, 'suitelens_run_suiteql', { account: accountId, query });
       // The confirmation shows what will run: the guard's canonical print of the query (one space between tokens).
-      assert.ok(String(suiteql.confirmationMessages?.message).startsWith(`Run SuiteQL on ${accountId} (sandbox): SELECT id , companyname FROM customer WHERE id < 10`));
+      assert.ok(shown(suiteql.confirmationMessages?.message).startsWith(`Run SuiteQL on ${accountId} (sandbox): SELECT id , companyname FROM customer WHERE id < 10`));
 
       const read = await prepare(agents, 'suitelens_get_record', { account: accountId, recordType: 'customer', id: customerId });
       assert.equal(read.confirmationMessages, undefined, 'a single read does not interrupt');
-      assert.equal(read.invocationMessage, `Read customer ${customerId} on ${accountId} (sandbox)`);
+      assert.equal(shown(read.invocationMessage), `Read customer ${customerId} on ${accountId} (sandbox)`);
 
       const refused = await prepare(agents, 'suitelens_create_record', { account: accountId, recordType: 'invoice', fields: { memo: 'x' } });
       assert.equal(refused.confirmationMessages, undefined);
-      assert.match(String(refused.invocationMessage), /refused by SuiteLens — denied: invoice not granted/);
+      assert.match(shown(refused.invocationMessage), /refused by SuiteLens — denied: invoice not granted/);
     } finally {
       await agents.access.setLevel(chat, accountId, 'customer', 'read');
     }
