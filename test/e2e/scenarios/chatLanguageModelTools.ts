@@ -78,7 +78,7 @@ export const scenario: Scenario = {
     await sendChatPrompt(page, "Change customer 100's phone on production");
     await suiteLensAsks.waitFor({ timeout: 60_000 });
     const question = await suiteLensAsks.innerText();
-    assert.match(question, /Update customer '.+' \(id 100\) on 1234567 \(production\): 1 field\n  phone: ".+" → "\+1 555 0199"/);
+    assert.match(question, /Update customer '.+' \(id 100\) on 1234567 \(production\): 1 field\n {2}phone: ".+" → "\+1 555 0199"/);
     assert.match(question, /This is a PRODUCTION account: the change is real and immediate\./);
     assert.equal(await chatView(page).locator('.chat-confirmation-widget, .chat-confirmation-widget2').filter({ hasText: 'Update a NetSuite record?' }).count(), 0, "VS Code's own question is not asked as well");
     await screenshot(page, 'chat-3-confirm-production');
