@@ -25,6 +25,13 @@ describe('a parse that runs out of its budget', () => {
     expect(parsed.problems).toEqual([{ message: 'the query is too long or complex for SuiteLens to read within 0 ms', start: 0, end: 0, unreadable: true }]);
   });
 
+  it('is not remembered: the same text asked again, with time to spare, is read (load, not the text, may have been the cause)', () => {
+    setParseBudget(0);
+    expect(parseSuiteQL(longQuery(9)).tree).toBeUndefined();
+    setParseBudget(600_000);
+    expect(parseSuiteQL(longQuery(9)).problems).toEqual([]);
+  });
+
   it('within the budget parses as before', () => {
     setParseBudget(600_000); // finite, so the checks are in place, and more than any machine needs
     const parsed = parseSuiteQL(longQuery(2));
