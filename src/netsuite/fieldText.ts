@@ -7,6 +7,8 @@
  * them `number`/`integer`), that is as doubles: a value a double cannot hold exactly is refused rather than rounded.
  */
 
+import { sameDecimal } from './decimalText';
+
 /** A parsed value, or the reason (without the field's name; the caller puts that in front). */
 export type TextParse<T> = { value: T; reason?: undefined } | { value?: undefined; reason: string };
 
@@ -55,26 +57,6 @@ function notANumber(text: string, what: string, kind: 'number' | 'integer'): str
       : `is not ${what}: type a point before the decimals (1234.5), and commas only between groups of three digits (1,234.5)`;
   }
   return `is not ${what}`;
-}
-
-/** Whether two decimal texts (sign, digits, point, exponent) denote the same number. */
-function sameDecimal(a: string, b: string): boolean {
-  const x = canonicalDecimal(a);
-  const y = canonicalDecimal(b);
-  return x.negative === y.negative && x.digits === y.digits && x.exponent === y.exponent;
-}
-
-function canonicalDecimal(text: string): { negative: boolean; digits: string; exponent: number } {
-  const match = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(text);
-  if (!match) return { negative: false, digits: text, exponent: 0 };
-  const fraction = match[3] ?? '';
-  let digits = `${match[2]}${fraction}`.replace(/^0+/, '');
-  let exponent = Number(match[4] ?? 0) - fraction.length;
-  const trailing = /0*$/.exec(digits)![0].length;
-  digits = digits.slice(0, digits.length - trailing);
-  exponent += trailing;
-  if (digits === '') return { negative: false, digits: '', exponent: 0 };
-  return { negative: match[1] === '-', digits, exponent };
 }
 
 const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;

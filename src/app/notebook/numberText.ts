@@ -4,6 +4,8 @@
  * (dist/xlsxWriter.js) imports it without the rest of the result formatting.
  */
 
+import { canonicalDecimal, sameDecimal } from '../../netsuite/decimalText';
+
 // No leading zeros: `02134` (a ZIP code) or `00501` is text, and a number would lose its zeros.
 const numberPattern = /^-?(0|[1-9]\d*)(\.\d+)?(E[+-]?\d+)?$/i;
 
@@ -22,22 +24,10 @@ const spreadsheetDigits = 15;
  * as they came.
  */
 export function losslessNumber(value: string): number | undefined {
-  const parts = /^(-?)(0|[1-9]\d*)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/.exec(value);
-  if (!parts) return undefined;
-  const digits = canonicalDigits(parts[2], parts[3] ?? '', parts[4] ?? '0');
-  if (digits.significand.length > spreadsheetDigits) return undefined;
+  if (!numberPattern.test(value)) return undefined;
+  const decimal = canonicalDecimal(value);
+  if (!decimal || decimal.digits.length > spreadsheetDigits) return undefined;
   const number = Number(value);
-  if (!Number.isFinite(number)) return undefined;
-  if (digits.significand === '') return number === 0 ? Math.abs(number) : undefined;
-  const back = /^(\d+)(?:\.(\d+))?(?:e([+-]?\d+))?$/.exec(String(Math.abs(number)));
-  if (!back) return undefined;
-  const read = canonicalDigits(back[1], back[2] ?? '', back[3] ?? '0');
-  return read.significand === digits.significand && read.exponent === digits.exponent ? number : undefined;
-}
-
-/** A decimal as its significant digits and the power of ten of the last one (`120.50` → `1205`, -1). */
-function canonicalDigits(whole: string, fraction: string, exponent: string): { significand: string; exponent: number } {
-  const all = `${whole}${fraction}`.replace(/^0+/, '');
-  const significand = all.replace(/0+$/, '');
-  return { significand, exponent: Number(exponent) - fraction.length + (all.length - significand.length) };
+  if (!Number.isFinite(number) || !sameDecimal(value, String(number))) return undefined;
+  return Object.is(number, -0) ? 0 : number;
 }
