@@ -1,8 +1,12 @@
 /**
  * Where each value of a JSON text is, so a value SuiteLens does not interpret can be written back as the exact text it
  * was read as: JSON.parse turns `9007199254740993` into …992 and `0.10000000000000000555` into 0.1. Run only on text
- * JSON.parse accepted, so it does not check the grammar again.
+ * JSON.parse accepted (jsonc-parser, VS Code's own JSON scanner, also reads comments JSON.parse would refuse).
  */
+// The ESM build: its UMD main requires its parts at run time, which a bundle cannot follow.
+import { parseTree, type Node as JsonNode } from 'jsonc-parser/lib/esm/main.js';
+
+/** One value's place in the text, [start, end), with its members' and items' places. */
 export interface JsonSpan {
   start: number;
   end: number;
@@ -26,61 +30,23 @@ export function isRawJson(value: unknown): value is RawJson {
 }
 
 export function jsonSpans(text: string): JsonSpan {
-  let at = 0;
-  const skip = (): void => {
-    while (at < text.length && ' \t\n\r'.includes(text[at])) at++;
-  };
-  const string = (): string => {
-    const start = at;
-    at++;
-    while (text[at] !== '"') at += text[at] === '\\' ? 2 : 1;
-    at++;
-    return JSON.parse(text.slice(start, at)) as string;
-  };
-  const value = (): JsonSpan => {
-    skip();
-    const start = at;
-    const char = text[at];
-    if (char === '{') {
-      at++;
-      const keys = new Map<string, JsonSpan>();
-      skip();
-      if (text[at] === '}') at++;
-      else {
-        for (;;) {
-          skip();
-          const key = string();
-          skip();
-          at++; // :
-          keys.set(key, value());
-          skip();
-          if (text[at++] === '}') break;
-        }
-      }
-      return { start, end: at, keys };
+  const root = parseTree(text);
+  if (!root) throw new Error('jsonSpans: the text holds no JSON value');
+  return spanOf(root);
+}
+
+function spanOf(node: JsonNode): JsonSpan {
+  const span: JsonSpan = { start: node.offset, end: node.offset + node.length };
+  if (node.type === 'object') {
+    span.keys = new Map();
+    for (const property of node.children ?? []) {
+      const [key, value] = property.children ?? [];
+      if (key && value) span.keys.set(String(key.value), spanOf(value));
     }
-    if (char === '[') {
-      at++;
-      const items: JsonSpan[] = [];
-      skip();
-      if (text[at] === ']') at++;
-      else {
-        for (;;) {
-          items.push(value());
-          skip();
-          if (text[at++] === ']') break;
-        }
-      }
-      return { start, end: at, items };
-    }
-    if (char === '"') {
-      string();
-      return { start, end: at };
-    }
-    while (at < text.length && !',}] \t\n\r'.includes(text[at])) at++;
-    return { start, end: at };
-  };
-  return value();
+  } else if (node.type === 'array') {
+    span.items = (node.children ?? []).map(spanOf);
+  }
+  return span;
 }
 
 /** Writes a value as JSON (indented by 2) with every RawJson in it as its exact text. */
