@@ -133,8 +133,9 @@ let lastParse: { query: string; parsed: ParsedSuiteQL } | undefined;
 export function parseSuiteQL(query: string): ParsedSuiteQL {
   if (lastParse?.query === query) return lastParse.parsed;
   const parsed = parseFresh(query);
-  // Running out of time depends on the machine's load at that moment, so the next ask tries again.
-  if (!parsed.problems[0]?.unreadable) lastParse = { query, parsed };
+  // Unreadable answers are kept too: diagnostics, the tables read and the quick-fix provider (asked on every cursor
+  // move) all ask about the same text, and each would otherwise spend the whole budget again.
+  lastParse = { query, parsed };
   return parsed;
 }
 

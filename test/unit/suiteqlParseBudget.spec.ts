@@ -25,11 +25,13 @@ describe('a parse that runs out of its budget', () => {
     expect(parsed.problems).toEqual([{ message: 'the query is too long or complex for SuiteLens to read within 0 ms', start: 0, end: 0, unreadable: true }]);
   });
 
-  it('is not remembered: the same text asked again, with time to spare, is read (load, not the text, may have been the cause)', () => {
+  it('is remembered for its text, so the next ask (a cursor move asks for quick fixes) does not spend the budget again', () => {
     setParseBudget(0);
-    expect(parseSuiteQL(longQuery(9)).tree).toBeUndefined();
+    const unreadable = parseSuiteQL(longQuery(9));
+    expect(unreadable.tree).toBeUndefined();
     setParseBudget(600_000);
-    expect(parseSuiteQL(longQuery(9)).problems).toEqual([]);
+    expect(parseSuiteQL(longQuery(9))).toBe(unreadable);
+    expect(parseSuiteQL(longQuery(10)).problems).toEqual([]);
   });
 
   it('within the budget parses as before', () => {
