@@ -1,4 +1,5 @@
 import type { CommonTokenStream, Parser, Token } from 'antlr4ng';
+import { CodeCompletionCore } from 'antlr4-c3';
 import { EOF } from './tokenConstants';
 import { TrinoSQL } from 'dt-sql-parser';
 import type { ErrorListener, ParseError, SyntaxError } from 'dt-sql-parser';
@@ -16,6 +17,7 @@ let dialect: TrinoSQL | undefined;
  * (scripts/lazyLibraries.mjs).
  */
 export function suiteQLDialect(): TrinoSQL {
+  if (!dialect) boundCandidateWalk();
   dialect ??= new (class SuiteQLTrino extends TrinoSQL {
     // dt-sql-parser builds some parsers (entities, completion slices) without a listener, and ANTLR then prints
     // every syntax error of half-typed text to the console. Errors that matter are reported by parseSuiteQL.
@@ -97,6 +99,43 @@ function bindToBudget(parser: Parser, stream: CommonTokenStream, budgetMs: numbe
     return inner.call(this, a, b, c, d, e, f, g);
   };
 }
+
+/**
+ * Completion's second half, antlr4-c3's walk of the grammar from the statement's start to the caret, is not parsing
+ * and escapes the checks above: on a 270 KB statement it ran for over a second on its own after the parse had
+ * finished within budget. Each walk (`collectCandidates`) gets a budget of its own, checked on entry to each rule
+ * (`processRule`, which the walk recurses through). Patched once on the class, which dt-sql-parser's copy shares
+ * (package.json pins the same version); test/unit/suiteqlParseBudget.spec.ts fails if an upgrade renames them.
+ */
+function boundCandidateWalk(): void {
+  const core = CodeCompletionCore.prototype as unknown as Record<string, unknown>;
+  const collect = core.collectCandidates;
+  const processRule = core.processRule;
+  if (typeof collect !== 'function' || typeof processRule !== 'function') {
+    throw new Error('antlr4-c3 changed: CodeCompletionCore.collectCandidates or processRule is gone, so completion cannot be bounded');
+  }
+  type Walk = (this: WalkClock, ...args: unknown[]) => unknown;
+  type Step = (this: WalkClock, a: unknown, b: unknown, c: unknown, d: unknown, e: unknown) => unknown;
+  interface WalkClock {
+    [walkClock]?: { deadline: number; budgetMs: number; calls: number };
+  }
+  core.collectCandidates = function (this: WalkClock, ...args: unknown[]): unknown {
+    const budgetMs = warm ? parseBudgetMs : parseBudgetMs * coldBudgetFactor;
+    this[walkClock] = Number.isFinite(budgetMs) ? { deadline: performance.now() + budgetMs, budgetMs, calls: 0 } : undefined;
+    try {
+      return (collect as Walk).apply(this, args);
+    } finally {
+      this[walkClock] = undefined;
+    }
+  };
+  core.processRule = function (this: WalkClock, a: unknown, b: unknown, c: unknown, d: unknown, e: unknown): unknown {
+    const clock = this[walkClock];
+    if (clock && (++clock.calls & 255) === 0 && performance.now() > clock.deadline) throw new ParseBudgetExceeded(clock.budgetMs);
+    return (processRule as Step).call(this, a, b, c, d, e);
+  };
+}
+
+const walkClock = Symbol('suitelens.walkClock');
 
 export interface SyntaxProblem {
   message: string;

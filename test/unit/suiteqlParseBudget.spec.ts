@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { completeSuiteQL } from '../../src/suiteql/completion';
 import { diagnoseSuiteQL } from '../../src/suiteql/diagnostics';
-import { defaultParseBudgetMs, parseSuiteQL, setParseBudget, suiteQLDialect } from '../../src/suiteql/parser';
+import { defaultParseBudgetMs, ParseBudgetExceeded, parseSuiteQL, setParseBudget, suiteQLDialect } from '../../src/suiteql/parser';
 import { diagnoseRefusedQuery } from '../../src/suiteql/queryDiagnosis';
 import { plainResultColumnsOf } from '../../src/suiteql/resultColumns';
 import { SuiteQLSchema } from '../../src/suiteql/schema';
@@ -52,6 +52,24 @@ describe('a parse that runs out of its budget', () => {
     const text = longQuery(3);
     expect(() => suiteQLDialect().getAllEntities(text, { lineNumber: 1, column: 10 })).toThrow(/too long or complex/);
     expect(() => suiteQLDialect().getSuggestionAtCaretPosition(text, { lineNumber: 1, column: 10 })).toThrow(/too long or complex/);
+  });
+
+  it("bounds completion's walk of the grammar too, which is not parsing and runs after a parse that fit its budget", () => {
+    const conditions = Array.from({ length: 300 }, (_, i) => `v.field${i} = ${i}`).join(' OR ');
+    const text = `SELECT v.id FROM vendor v WHERE ${conditions} OR `;
+    const caret = { lineNumber: 1, column: text.length + 1 };
+    setParseBudget(600_000);
+    expect(suiteQLDialect().getSuggestionAtCaretPosition(text, caret)?.keywords.length).toBeGreaterThan(0);
+    // Same text: dt-sql-parser reuses its parse, so only antlr4-c3's candidate walk runs under the zero budget.
+    setParseBudget(0);
+    let stopped: unknown;
+    try {
+      suiteQLDialect().getSuggestionAtCaretPosition(text, caret);
+    } catch (error) {
+      stopped = error;
+    }
+    expect(stopped).toBeInstanceOf(ParseBudgetExceeded);
+    expect((stopped as Error).stack).toMatch(/processRule/);
   });
 
   it('is not a syntax error anywhere it surfaces: no squiggles, no columns guessed, the tables check refuses, the run note says so', () => {
