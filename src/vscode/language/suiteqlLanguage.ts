@@ -15,6 +15,9 @@ import { accountStateKey } from '../../app/accounts/accountState';
 import { notebookType } from '../notebook/serializer';
 import { registerRunErrorDiagnostics } from './runErrorDiagnostics';
 
+/** Each offered item's Markdown, kept here until the editor asks for it (resolveCompletionItem). */
+const documentationOf = new WeakMap<vscode.CompletionItem, string>();
+
 const completionKinds: Record<SuiteQLCompletionKind, vscode.CompletionItemKind> = {
   table: vscode.CompletionItemKind.Class,
   column: vscode.CompletionItemKind.Field,
@@ -237,17 +240,32 @@ export function registerSuiteQLLanguage(registry: AccountRegistry<NetSuiteClient
           const text = document.getText();
           await schemas.loadTablesOf(accountId, text);
           const offset = document.offsetAt(position);
+          // Every item of one answer replaces the same word (after FROM that is 1,000+ tables): one Range for all.
+          const ranges = new Map<string, vscode.Range>();
+          const rangeOf = (start: number, end: number): vscode.Range => {
+            const key = `${start}:${end}`;
+            let range = ranges.get(key);
+            if (!range) ranges.set(key, (range = new vscode.Range(document.positionAt(start), document.positionAt(end))));
+            return range;
+          };
           return completeSuiteQL(text, offset, schemas.schemaFor(accountId)).map((item) => {
             // A type id shows NetSuite's label on its row ("CustInvc  Invoice"): the id alone means little.
             const label = item.kind === 'value' && item.detail ? { label: item.label, description: item.detail } : item.label;
             const completion = new vscode.CompletionItem(label, completionKinds[item.kind]);
             completion.detail = item.detail;
-            if (item.documentation) completion.documentation = new vscode.MarkdownString(item.documentation);
+            if (item.documentation) documentationOf.set(completion, item.documentation);
             completion.insertText = item.insertText;
             completion.sortText = item.sortText;
-            completion.range = new vscode.Range(document.positionAt(item.replaceStart), document.positionAt(item.replaceEnd));
+            completion.range = rangeOf(item.replaceStart, item.replaceEnd);
             return completion;
           });
+        },
+        // The hover text of an item (a table's description, a column's) is sent to the editor only for the item
+        // the person looks at: for a list of 1,000+ tables it was most of what crossed to the window on each key.
+        resolveCompletionItem(completion) {
+          const documentation = documentationOf.get(completion);
+          if (documentation) completion.documentation = new vscode.MarkdownString(documentation);
+          return completion;
         },
       },
       '.',

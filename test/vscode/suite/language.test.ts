@@ -17,6 +17,24 @@ suite('SuiteQL language features in the editor', () => {
     assert.ok(!labels.includes('customer'), 'after an alias dot only columns are offered');
   });
 
+  test("sends an item's description only when the editor resolves that item, not with the whole list", async function () {
+    this.timeout(60_000);
+    const suitelens = (await activeSuiteLens()).exports as SuiteLensApi;
+    await suitelens.startDemo();
+    const text = 'SELECT c. FROM customer c';
+    const document = await vscode.workspace.openTextDocument({ language: 'suiteql', content: text });
+    const at = document.positionAt(text.indexOf('c.') + 2);
+    const docsOf = (list: vscode.CompletionList) => {
+      const item = list.items.find((candidate) => (typeof candidate.label === 'string' ? candidate.label : candidate.label.label) === 'companyname');
+      assert.ok(item, 'companyname is offered');
+      return typeof item.documentation === 'string' ? item.documentation : item.documentation?.value;
+    };
+    const listed = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, at);
+    assert.equal(docsOf(listed), undefined);
+    const resolved = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, at, undefined, 1_000);
+    assert.match(docsOf(resolved) ?? '', /`customer\.companyname`/);
+  });
+
   test('warns about LIMIT, which SuiteQL does not have', async function () {
     this.timeout(30_000);
     const document = await vscode.workspace.openTextDocument({ language: 'suiteql', content: 'SELECT id FROM customer LIMIT 10' });
