@@ -61,6 +61,34 @@ describe('a new sales order form', () => {
   });
 });
 
+describe('choices when NetSuite refuses part of the question', () => {
+  it('asks field by field when one field has no choices, so the others still get theirs', async () => {
+    const model = await modelOf('salesOrder');
+    const [customer] = await rows(`SELECT id, subsidiary FROM customer WHERE subsidiary IS NOT NULL ORDER BY id`);
+    const values: FormValues = { entity: { id: customer.id }, subsidiary: { id: String(customer.subsidiary) } };
+    const whole = await referenceChoices(client, model, values);
+    const reps = whole.find((field) => field.id === 'salesRep')?.choices;
+    expect(reps?.length).toBeGreaterThan(0);
+    // A custom reference field NetSuite answers 400 for ("has no select options"): one such field fails the whole request.
+    const withUnknown: FormModel = { ...model, fields: [...model.fields, { ...model.fields.find((field) => field.id === 'salesRep')!, id: 'custbody_nochoices', title: 'No choices', referenceType: 'customrecord_nochoices' }] };
+    await expect(client.forms.selectOptions('salesOrder', ['salesRep', 'custbody_nochoices'], { entity: { id: customer.id } })).rejects.toMatchObject({ status: 400 });
+    const fallback = await referenceChoices(client, withUnknown, values);
+    expect(fallback.find((field) => field.id === 'salesRep')?.choices).toEqual(reps);
+    expect(fallback.find((field) => field.id === 'custbody_nochoices')).toBeUndefined();
+    expect(fallback.map((field) => field.id).sort()).toEqual(whole.map((field) => field.id).sort());
+  });
+
+  it('fails loudly on an error that is not a refusal, so the form keeps the choices it had', async () => {
+    const model = await modelOf('salesOrder');
+    setup.sandbox.configure({ faults: { seed: 1, rate500: 1, rate429: 0, resetBeforeCommitRate: 0, resetAfterCommitRate: 0 } });
+    try {
+      await expect(referenceChoices(client, model, {})).rejects.toMatchObject({ status: 500 });
+    } finally {
+      setup.sandbox.configure({ faults: { seed: 1, rate500: 0, rate429: 0, resetBeforeCommitRate: 0, resetAfterCommitRate: 0 } });
+    }
+  });
+});
+
 describe('an invoice previewed from a sales order', () => {
   it('saves nothing until the form is saved, then creates the invoice from the order with the person\u2019s change', async () => {
     const model = await modelOf('invoice');
