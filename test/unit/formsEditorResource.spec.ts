@@ -64,6 +64,14 @@ describe('record form hot-exit backups', () => {
     expect(() => parseFormBackup(JSON.stringify({ ...preview, transformFrom: { sourceType: 'salesOrder' } }))).toThrow(/shape/);
   });
 
+  it("keeps an edit's pending PATCH key and change, so a restored form settles that job before sending anything else", () => {
+    const pendingEdit = { change: JSON.stringify([{ memo: 'x', item: { items: [{ item: { id: '5' }, quantity: 6 }] } }, []]), key: '0f8fad5b-d9cb-469f-a165-70867728950e' };
+    const restored = parseFormBackup(serializeFormBackup({ ...backup, pendingEdit }));
+    expect(restored.pendingEdit).toEqual(pendingEdit);
+    expect(parseFormBackup(serializeFormBackup(backup)).pendingEdit).toBeUndefined();
+    expect(() => parseFormBackup(JSON.stringify({ ...backup, pendingEdit: { key: pendingEdit.key } }))).toThrow(/shape/);
+  });
+
   it('refuses text that is not a backup, saying why', () => {
     expect(() => parseFormBackup('{not json')).toThrow(/not valid JSON/);
     expect(() => parseFormBackup(JSON.stringify({ ...backup, version: 2 }))).toThrow(/shape/);

@@ -199,7 +199,7 @@ export class RecordFormDocument implements vscode.CustomDocument {
     readonly uri: vscode.Uri,
     readonly model: FormModel,
     scope: FormAccount | undefined,
-    loaded: LoadedRecord & Pick<FormBackup, 'createKey' | 'createSent'>,
+    loaded: LoadedRecord & Pick<FormBackup, 'createKey' | 'createSent' | 'pendingEdit'>,
   ) {
     this.scope = scope;
     this.recordId = loaded.recordId;
@@ -207,7 +207,7 @@ export class RecordFormDocument implements vscode.CustomDocument {
     this.original = loaded.original;
     this.current = loaded.current;
     // A backup from before `createSent` was kept has the key alone: its body is then taken as unknown.
-    this.keys = { create: loaded.createKey ? { key: loaded.createKey, sent: loaded.createSent ?? '' } : undefined };
+    this.keys = { create: loaded.createKey ? { key: loaded.createKey, sent: loaded.createSent ?? '' } : undefined, edit: loaded.pendingEdit && { ...loaded.pendingEdit } };
     this.attached = new Promise((resolve) => (this.markAttached = resolve));
     this.closed = new Promise((resolve) => (this.markClosed = resolve));
   }
@@ -418,6 +418,7 @@ export class RecordFormDocument implements vscode.CustomDocument {
       current: this.current,
       createKey: this.keys.create?.key,
       createSent: this.keys.create?.sent,
+      pendingEdit: this.keys.edit && { ...this.keys.edit },
       start: this.recordId ? undefined : this.start,
       transformFrom: this.transformFrom,
       savedAt: Date.now(),
