@@ -43,7 +43,8 @@ function sublistHas(sublist: SublistModel, replaced: boolean, items: NetSuiteRec
   return !replaced || lines.every((line) => !latestKeys.has(keyOf(line) ?? '') || named.has(keyOf(line)));
 }
 
-function cellsIn(item: NetSuiteRecord, line: LineValues | undefined): boolean {
+/** Whether `line` has every cell of the wire line `item` (empty and absent alike, references by id). */
+export function cellsIn(item: NetSuiteRecord, line: LineValues | undefined): boolean {
   return line !== undefined && Object.entries(item).every(([column, value]) => same(value, line[column]));
 }
 
@@ -58,12 +59,12 @@ function plain(value: unknown): unknown {
   return value;
 }
 
-function itemsOf(value: unknown): NetSuiteRecord[] {
+export function itemsOf(value: unknown): NetSuiteRecord[] {
   const items = (value as { items?: unknown } | null)?.items;
   return Array.isArray(items) ? (items as NetSuiteRecord[]) : [];
 }
 
-function linesOf(values: FormValues, sublistId: string): LineValues[] {
+export function linesOf(values: FormValues, sublistId: string): LineValues[] {
   const items = (values[sublistId] as { items?: unknown } | undefined)?.items;
   return Array.isArray(items) ? (items as LineValues[]) : [];
 }
