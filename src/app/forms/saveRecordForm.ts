@@ -18,7 +18,9 @@ import type { FormModel } from './model/formModel';
 import { validateWrite } from './model/formValidation';
 import { createPlan, describeChanges, formValuesOf, notCleared, patchPlan, type FieldChange, type FormValues, type WritePlan } from './model/formValues';
 import { withEditsSince, withTransformEditsSince } from './model/editsSince';
+import { withSettledEdit } from './model/settledEdit';
 import { withItemNames } from './itemNames';
+import { answerLost, settlePendingEdit } from './settlePendingEdit';
 import { recordLabel } from './recordNames';
 
 /** A record as a form shows it: `original` is what edits are diffed against, `current` what a save would send. */
@@ -112,16 +114,21 @@ export async function saveRecordForm(input: SaveRecordFormInput): Promise<SaveOu
       reason: `${invalid.map((error) => `${error.path}: ${error.message}`).join('; ')}. Nothing was sent to NetSuite.`,
     };
   }
-  if (form.recordId && Object.keys(plan.body).length === 0) return { status: 'unchanged', message: 'Nothing changed, so nothing was sent.' };
+  // A form set back to the record it opened with still has work when an earlier save may be pending: undo it.
+  if (form.recordId && Object.keys(plan.body).length === 0 && !input.keys.edit) return { status: 'unchanged', message: 'Nothing changed, so nothing was sent.' };
   input.sending?.();
   try {
     return form.recordId ? await saveEdit(input, form.recordId) : await saveCreate(input, plan);
   } catch (error) {
-    const errors = isNetSuiteError(error) ? placeErrors(error.details, form.model, describeError(error)) : { fields: [], general: [describeError(error)] };
-    // NetSuite's own details come without our advice sentence; the fallback text already carries it.
-    if (isNetSuiteError(error) && error.details.length > 0 && errors.general.length > 0) errors.general.push(error.advice);
-    return { status: 'notSaved', errors, reason: `${describeError(error)} Your edits are kept.` };
+    return notSavedFor(error, form.model);
   }
+}
+
+function notSavedFor(error: unknown, model: FormModel): SaveOutcome {
+  const errors = isNetSuiteError(error) ? placeErrors(error.details, model, describeError(error)) : { fields: [], general: [describeError(error)] };
+  // NetSuite's own details come without our advice sentence; the fallback text already carries it.
+  if (isNetSuiteError(error) && error.details.length > 0 && errors.general.length > 0) errors.general.push(error.advice);
+  return { status: 'notSaved', errors, reason: `${describeError(error)} Your edits are kept.` };
 }
 
 /** Reads the record as a form shows it (sublists expanded). */
@@ -200,14 +207,62 @@ async function saveTransform({ client, form, keys, dialogs }: SaveRecordFormInpu
 }
 
 /**
- * Re-reads the record first: a change made elsewhere since the form opened is shown, and Overwrite sends only this
- * form's changes against the record as it is now (changed body fields, changed lines by line id, removed lines by
- * keeping every other line NetSuite has), so someone else's new line survives. The prompt lists exactly that.
+ * An edit's save. A PATCH of this form whose answer was lost (`keys.edit`) and that differs from this save's is
+ * settled first and laid over the form, so this save sends only what differs from the record after it (see
+ * `saveOverPending`); the same change again goes under its own key (see `editAgainst`).
  */
 async function saveEdit(input: SaveRecordFormInput, id: string): Promise<SaveOutcome> {
+  const { form, keys } = input;
+  const latest = await readValues(input, id);
+  const pending = keys.edit;
+  if (!pending || pending.change === changeOf(patchPlan(form.original, form.current, form.model, latest))) return editAgainst(input, id, latest);
+  return saveOverPending(input, id, pending);
+}
+
+/**
+ * The pending PATCH settled (NetSuite ran it, once), the form is saved as if it had opened on the record with that
+ * change: its new lines are ours, not someone else's, and a form set back sends the change undone. Not settled:
+ * nothing else is sent. The form takes the settled change as what it diffs against whenever it keeps its edits
+ * (`shown`), as the next save must not send it again; after a Cancel `keys.edit` stays, and settles again at no cost.
+ */
+async function saveOverPending(input: SaveRecordFormInput, id: string, pending: { change: string; key: string }): Promise<SaveOutcome> {
+  const { client, form, keys } = input;
+  const sent = await settlePendingEdit(input, id, pending);
+  if ('status' in sent) return sent;
+  const latest = await readValues(input, id);
+  const settled: SavedForm = { ...form, ...withSettledEdit(form.original, form.current, sent, latest, form.model) };
+  if (Object.keys(patchPlan(settled.original, settled.current, form.model).body).length === 0) {
+    keys.edit = undefined;
+    return { status: 'saved', record: await loadRecord(client, form.recordType, id, form.model), notice: `${earlierSaved} Nothing else changed, so nothing more was sent.` };
+  }
+  const outcome = await editAgainst({ ...input, form: settled }, id, latest).catch((error: unknown) => notSavedFor(error, form.model));
+  if (outcome.status === 'cancelled') return outcome;
+  if (keys.edit === pending) keys.edit = undefined;
+  if (outcome.status === 'saved') return { ...outcome, notice: `${earlierSaved} ${outcome.notice}` };
+  if (outcome.status !== 'notSaved' || outcome.shown) return outcome;
+  const record: LoadedRecord = { recordId: id, recordName: form.recordName, original: settled.original, current: settled.current };
+  return { ...outcome, shown: { record, notice: `${earlierSaved} ${outcome.reason}` } };
+}
+
+const earlierSaved = 'An earlier save of this form, whose answer was lost, has now finished in NetSuite.';
+
+async function readValues({ client, form }: SaveRecordFormInput, id: string): Promise<FormValues> {
+  return formValuesOf(await client.records.get(form.recordType, id, { expandSubResources: true }), form.model);
+}
+
+/** A PATCH's identity for its idempotency key: the same body and replace list is the same change. */
+function changeOf(plan: WritePlan): string {
+  return JSON.stringify([plan.body, plan.replace]);
+}
+
+/**
+ * Against the record as read (`latest`): a change made elsewhere since the form opened is shown, and Overwrite sends
+ * only this form's changes against the record as it is now (changed body fields, changed lines by line id, removed
+ * lines by keeping every other line NetSuite has), so someone else's new line survives. The prompt lists exactly that.
+ */
+async function editAgainst(input: SaveRecordFormInput, id: string, latest: FormValues): Promise<SaveOutcome> {
   const { client, form, keys, dialogs } = input;
   const label = recordLabel(form.recordType, id, form.recordName);
-  const latest = formValuesOf(await client.records.get(form.recordType, id, { expandSubResources: true }), form.model);
   const theirs = patchPlan(form.original, latest, form.model);
   const plan = patchPlan(form.original, form.current, form.model, latest);
   if (plan.conflicts) {
@@ -230,7 +285,7 @@ async function saveEdit(input: SaveRecordFormInput, id: string): Promise<SaveOut
   if (!(await dialogs.confirmWrite(`Update ${label}`, describeChanges(plan, form.original, form.model, form.current)))) return { status: 'cancelled' };
   // A Save repeated after a lost answer sends the same change under the same key: NetSuite recognises it rather
   // than adding its lines twice. A different change gets a new key.
-  const change = JSON.stringify([plan.body, plan.replace]);
+  const change = changeOf(plan);
   if (keys.edit?.change !== change) keys.edit = { change, key: randomUUID() };
   try {
     const edit = keys.edit;
@@ -257,8 +312,7 @@ function fieldLabel(model: FormModel, id: string): string {
  * sends them; some there, and the message says which, as NetSuite may have applied part or someone else changed it.
  */
 async function afterLostAnswer({ client, form, keys }: SaveRecordFormInput, error: unknown, id: string, latest: FormValues, plan: WritePlan): Promise<SaveOutcome> {
-  const unclear = isNetSuiteError(error) && (error.kind === 'network' || (error.kind === 'server' && error.status === undefined));
-  if (!unclear) throw error;
+  if (!answerLost(error)) throw error;
   const record = await client.records.get(form.recordType, id, { expandSubResources: true }).catch(() => undefined);
   const keep = (text: string): SaveOutcome => ({ status: 'notSaved', errors: { fields: [], general: [text] }, reason: text });
   if (!record) return keep(`${describeError(error)} The change may have been applied, and the record could not be read to see: your edits are kept: check the record in NetSuite before saving again.`);
