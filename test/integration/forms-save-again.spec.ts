@@ -8,6 +8,7 @@ import type { SandboxFaults } from '../../src/sandbox/options';
 import { buildFormModel, type FormModel } from '../../src/app/forms/model/formModel';
 import { formValuesOf, type FormValues, type LineValues } from '../../src/app/forms/model/formValues';
 import { loadRecord, saveRecordForm, type SavedForm, type SaveKeys, type SaveOutcome } from '../../src/app/forms/saveRecordForm';
+import { parseFormBackup, serializeFormBackup } from '../../src/app/forms/formBackup';
 import { firstId, setUpClient, type ClientSetup } from './client-sandbox';
 
 let setup: ClientSetup;
@@ -194,5 +195,60 @@ describe('a save of an edit whose answer was lost', () => {
     await new Promise((resolve) => setTimeout(resolve, 1600));
     const lines = (await client.records.get('salesOrder', form.recordId!, { expandSubResources: true })).item as { items: { quantity: number }[] };
     expect(lines.items.map((saved) => saved.quantity)).toEqual([1, 6]);
+  });
+
+  /** An order whose save adding a line lost its answer while the sandbox's job still runs (1.5 s). */
+  async function lostLineSave(memo: string): Promise<{ form: SavedForm; keys: SaveKeys }> {
+    const form = await openOrder(memo);
+    const [line] = (form.current.item as { items: LineValues[] }).items;
+    form.current = { ...form.current, item: { items: [line, { item: { id: itemId }, quantity: 6, rate: 3 }] } };
+    const keys: SaveKeys = {};
+    slowJobs();
+    expect(await save(form, keys, hasty)).toMatchObject({ status: 'notSaved', reason: expect.stringContaining('its job may still apply it') });
+    return { form, keys };
+  }
+
+  /** The order as NetSuite has it once every job has had time to run. */
+  async function settledOrder(id: string): Promise<{ memo: unknown; quantities: number[] }> {
+    await new Promise((resolve) => setTimeout(resolve, 1600));
+    const order = await client.records.get('salesOrder', id, { expandSubResources: true });
+    return { memo: order.memo, quantities: (order.item as { items: { quantity: number }[] }).items.map((line) => line.quantity) };
+  }
+
+  it('a different change saved while that job may still run waits for the job: the line is added once, with the new memo', async () => {
+    const { form, keys } = await lostLineSave('Pending Then Memo SO');
+    const changed = { ...form, current: { ...form.current, memo: 'Pending Then Memo SO (later)' } };
+    expect(await save(changed, keys)).toMatchObject({ status: 'saved', notice: expect.stringContaining('has now finished in NetSuite. Saved: Memo.') });
+    expect(keys.edit).toBeUndefined();
+    expect(await settledOrder(form.recordId!)).toEqual({ memo: 'Pending Then Memo SO (later)', quantities: [1, 6] });
+  });
+
+  it('the form set back to the record it opened with, and saved, undoes the change the job made', async () => {
+    const { form, keys } = await lostLineSave('Pending Then Revert SO');
+    const outcome = await save({ ...form, current: form.original }, keys);
+    expect(outcome).toMatchObject({ status: 'saved', notice: expect.stringContaining('Saved: Memo, Items.') });
+    expect(await settledOrder(form.recordId!)).toEqual({ memo: 'Pending Then Revert SO', quantities: [1] });
+  });
+
+  it('when waiting for that job loses its answer again, sends nothing new and keeps the edits; the next save finishes', async () => {
+    const { form, keys } = await lostLineSave('Pending Lost Again SO');
+    const changed = { ...form, current: { ...form.current, memo: 'Pending Lost Again SO (later)' } };
+    const again = await save(changed, keys, hasty);
+    expect(again).toMatchObject({ status: 'notSaved', reason: expect.stringContaining('An earlier save of this form is still not confirmed') });
+    expect(again.status === 'notSaved' && again.reason).toContain('Nothing new was sent');
+    expect(again.status === 'notSaved' && again.shown).toBeFalsy();
+    expect(keys.edit).toBeDefined();
+    expect(await settledOrder(form.recordId!)).toEqual({ memo: 'Pending Lost Again SO (mine)', quantities: [1, 6] });
+    expect(await save(changed, keys)).toMatchObject({ status: 'saved' });
+    expect(await settledOrder(form.recordId!)).toEqual({ memo: 'Pending Lost Again SO (later)', quantities: [1, 6] });
+  });
+
+  it('after a window reload the restored form still waits for that job: its key comes back from the backup', async () => {
+    const { form, keys } = await lostLineSave('Pending Restored SO');
+    const backup = parseFormBackup(serializeFormBackup({ version: 1, model, recordId: form.recordId, original: form.original, current: form.current, pendingEdit: keys.edit, savedAt: Date.now() }));
+    const restoredKeys: SaveKeys = { edit: backup.pendingEdit };
+    const changed = { ...form, original: backup.original, current: { ...backup.current, memo: 'Pending Restored SO (later)' } };
+    expect(await save(changed, restoredKeys)).toMatchObject({ status: 'saved' });
+    expect(await settledOrder(form.recordId!)).toEqual({ memo: 'Pending Restored SO (later)', quantities: [1, 6] });
   });
 });
