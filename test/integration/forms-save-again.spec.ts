@@ -251,4 +251,27 @@ describe('a save of an edit whose answer was lost', () => {
     expect(await save(changed, restoredKeys)).toMatchObject({ status: 'saved' });
     expect(await settledOrder(form.recordId!)).toEqual({ memo: 'Pending Restored SO (later)', quantities: [1, 6] });
   });
+
+  it('a save said no to after that job settled sends nothing, and the next save still adds the line once', async () => {
+    const { form, keys } = await lostLineSave('Pending Then Cancel SO');
+    const changed = { ...form, current: { ...form.current, memo: 'Pending Then Cancel SO (later)' } };
+    const refused = await saveRecordForm({ client, account: { label: 'Sandbox', readOnly: false }, form: changed, keys, dialogs: { confirmWrite: async () => false, chooseOnConflict: async () => 'overwrite' } });
+    expect(refused.status).toBe('cancelled');
+    expect(await save(changed, keys)).toMatchObject({ status: 'saved' });
+    expect(await settledOrder(form.recordId!)).toEqual({ memo: 'Pending Then Cancel SO (later)', quantities: [1, 6] });
+  });
+
+  it('when the next change loses its answer too, the form takes the settled change as its base, and Save again adds each line once', async () => {
+    const { form, keys } = await lostLineSave('Pending Then Another Line SO');
+    await new Promise((resolve) => setTimeout(resolve, 1600));
+    const lines = (form.current.item as { items: LineValues[] }).items;
+    const more = { ...form, current: { ...form.current, item: { items: [...lines, { item: { id: itemId }, quantity: 9, rate: 2 }] } } };
+    const lost = await save(more, keys, hasty);
+    expect(lost).toMatchObject({ status: 'notSaved', reason: expect.stringContaining('its job may still apply it') });
+    if (lost.status !== 'notSaved' || !lost.shown) throw new Error('the form was not given the settled change as its base');
+    expect(lost.shown.notice).toContain('An earlier save of this form, whose answer was lost, has now finished in NetSuite.');
+    const shown = lost.shown.record;
+    expect(await save({ ...form, original: shown.original, current: shown.current }, keys)).toMatchObject({ status: 'saved' });
+    expect(await settledOrder(form.recordId!)).toEqual({ memo: 'Pending Then Another Line SO (mine)', quantities: [1, 6, 9] });
+  });
 });
