@@ -45,7 +45,8 @@ export interface SavedForm {
 
 /**
  * Idempotency keys kept across save attempts of one form: the create's until it succeeds (a retry after a network
- * failure is the same request), and the last unconfirmed PATCH's with the change it was for. The workflow updates them.
+ * failure is the same request), and the last unconfirmed PATCH's with the change it was for, which is settled under
+ * that key before any other change is sent (its job may still run). The workflow updates them.
  * Each key names the latest submission (a job that failed is re-submitted under a fresh key, which replaces it here),
  * and the create's is bound to the body sent under it (`sent`, its JSON): a Save again with a different body that
  * finds the earlier submission made the record keeps the difference as edits of that record.
@@ -323,9 +324,9 @@ async function afterLostAnswer({ client, form, keys }: SaveRecordFormInput, erro
     return { status: 'saved', record: shown, notice: `NetSuite's answer to the save was lost, but the record in NetSuite has your change. Saved: ${found.present.join(', ')}.` };
   }
   if (found.present.length === 0) {
-    // A job not yet finished may still apply the change: repeated unchanged, the same key waits for that job.
+    // A job not yet finished may still apply the change: the next save sends its key again, which waits for that job.
     if (isNetSuiteError(error) && error.kind === 'server') {
-      return keep(`${describeError(error)} NetSuite does not have the change yet, but its job may still apply it. Your edits are kept: Save again before changing anything else, so SuiteLens waits for that job instead of sending the change twice.`);
+      return keep(`${describeError(error)} NetSuite does not have the change yet, but its job may still apply it. Your edits are kept: when you save again, with or without more changes, SuiteLens first waits for that job, so the change is never sent twice.`);
     }
     return keep(`${describeError(error)} NetSuite does not have the change, so your edits are kept: Save again.`);
   }
