@@ -125,6 +125,7 @@ export async function saveRecordForm(input: SaveRecordFormInput): Promise<SaveOu
   }
 }
 
+/** NetSuite's refusal or a failure as the form shows it: errors on the fields NetSuite names, the edits kept. */
 function notSavedFor(error: unknown, model: FormModel): SaveOutcome {
   const errors = isNetSuiteError(error) ? placeErrors(error.details, model, describeError(error)) : { fields: [], general: [describeError(error)] };
   // NetSuite's own details come without our advice sentence; the fallback text already carries it.
