@@ -75,7 +75,7 @@ describe('a lost answer, then the import run again', () => {
     const plan = session.planOf(session.initialMapping());
     const { checks } = await session.dryRun(plan);
     setup.sandbox.configure({ faults: { ...noFaults, ...faults } });
-    const first = await runImport(setup.client({ backoff: { baseDelayMs: 1, maxDelayMs: 5, maxAttempts: 1 } }), plan, checks, { inputText: session.inputText, resultsPath: session.resultsPath });
+    const first = await runImport(setup.client({ backoff: { baseDelayMs: 1, maxDelayMs: 5, maxAttempts: 1 } }), plan, checks, { resultsPath: session.resultsPath });
     setup.sandbox.configure({ faults: noFaults });
     expect(first.byStatus).toMatchObject({ created: 0, unknown: 5 });
     expect(await named(client, prefix)).toHaveLength(madeByFirstRun);
@@ -121,21 +121,20 @@ describe('the import’s identity', () => {
 
   it('refuses to resume a lost batch whose entries changed since, sending nothing', async () => {
     const plan: ImportPlan = { recordType: 'customer', mode: 'create', columns: [{ column: 'Company Name', field: 'companyName' }] };
-    const inputText = 'Company Name\nChanged 1\nChanged 2\n';
     const subsidiary = { id: (await rows(client, `SELECT id FROM subsidiary ORDER BY id`))[0].id };
     const checks = (comments: string): RowCheck[] =>
       [1, 2].map((row) => ({ row, errors: [], entry: { fields: { companyName: `Changed ${row}`, subsidiary, comments } } }));
     const resultsPath = join(folder, 'changed.results.csv');
     setup.sandbox.configure({ faults: { ...noFaults, resetBeforeCommitRate: 1 } });
-    expect((await runImport(client, plan, checks('first'), { inputText, resultsPath })).byStatus.unknown).toBe(2);
+    expect((await runImport(client, plan, checks('first'), { resultsPath })).byStatus.unknown).toBe(2);
     setup.sandbox.configure({ faults: noFaults });
     const journal = await readFile(resultsPath, 'utf8');
     const since = setup.sandbox.requestLog.lastSeq;
-    await expect(runImport(client, plan, checks('second'), { inputText, resultsPath })).rejects.toThrow(/rows 1\u20132 were sent before with other values.*Nothing was sent/);
+    await expect(runImport(client, plan, checks('second'), { resultsPath })).rejects.toThrow(/rows 1\u20132 were sent before with other values.*Nothing was sent/);
     expect(setup.sandbox.requestLog.list({ since, method: 'POST' })).toEqual([]);
     expect(await readFile(resultsPath, 'utf8')).toBe(journal);
     // The same entries resume as they should.
-    expect((await runImport(client, plan, checks('first'), { inputText, resultsPath })).byStatus.created).toBe(2);
+    expect((await runImport(client, plan, checks('first'), { resultsPath })).byStatus.created).toBe(2);
     expect(await named(client, 'Changed')).toEqual(['Changed 1', 'Changed 2']);
   });
 });
@@ -148,7 +147,7 @@ describe('a run that fails', () => {
     const checks: RowCheck[] = ids.map((id, index) => ({ row: index + 1, errors: [], entry: { id: index === 4 ? undefined : id, fields: { comments: `failing run ${index + 1}` } } }));
     const resultsPath = join(folder, 'failing.results.csv');
     setup.sandbox.configure({ latency: { perRequestMs: 0, perRowMs: 0, asyncJobMs: 400 } });
-    await expect(runImport(client, plan, checks, { inputText: 'failing', resultsPath, batchSize: 1, concurrency: 3 })).rejects.toThrow(/an update needs an internal id/);
+    await expect(runImport(client, plan, checks, { resultsPath, batchSize: 1, concurrency: 3 })).rejects.toThrow(/an update needs an internal id/);
     const atRejection = await readFile(resultsPath, 'utf8');
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(await readFile(resultsPath, 'utf8')).toBe(atRejection);

@@ -7,7 +7,8 @@ import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import type { NetSuiteClient } from '../../netsuite/client';
 import { dryRun, readCsv, suggestMapping, type ColumnMapping, type CsvTable, type ImportField, type ImportMode, type ImportPlan, type RowCheck } from '../../netsuite/csvImport';
-import { importIdOf, journaledBatches, readJournal, runImport, type ImportRunSummary } from '../../netsuite/csvImportRun';
+import { journaledProgress, runImport, type ImportRunSummary } from '../../netsuite/csvImportRun';
+import { readJournal } from '../../netsuite/importJournal';
 import type { BatchProgress } from '../../netsuite/recordBatches';
 import type { ColumnChoice, ProblemsPayload } from '../../protocol/importMessages';
 import { buildFormModel } from '../forms/model/formModel';
@@ -35,7 +36,7 @@ export function resultsPathOf(inputPath: string, accountId: string): string {
 }
 
 export interface ResumeState {
-  /** Rows an earlier run of exactly this import (same file, type, mode, mapping) already journaled. */
+  /** Rows NetSuite already has from an earlier run of this import (same type, mode, mapping), even if the file changed since. */
   doneRows: number;
   totalRows: number;
   /** The results file holds another import's rows: importing replaces it. */
@@ -114,11 +115,10 @@ export class CsvImportSession {
     return { recordType: this.recordType, mode: this.mode, columns };
   }
 
-  async resumeState(plan: ImportPlan): Promise<ResumeState> {
-    const totalRows = this.table.rows.length;
-    const journal = await journaledBatches(this.resultsPath, importIdOf(plan, this.inputText, this.client.account.id));
-    if (journal) return { doneRows: journal.rows, totalRows, replacesOther: false };
-    return { doneRows: 0, totalRows, replacesOther: await exists(this.resultsPath) };
+  /** Needs the dry run: rows are matched to the journal by the entries they send, references resolved. */
+  async resumeState(plan: ImportPlan, signal?: AbortSignal): Promise<ResumeState> {
+    const { checks } = await this.dryRun(plan, signal);
+    return { ...(await journaledProgress(this.resultsPath, plan, this.client.account.id, checks)), totalRows: this.table.rows.length };
   }
 
   async dryRun(plan: ImportPlan, signal?: AbortSignal): Promise<DryRunOutcome> {
@@ -132,8 +132,10 @@ export class CsvImportSession {
   /** Checks every row again and imports; `stop` ends it after the batches already submitted. */
   async apply(plan: ImportPlan, options: { onProgress?: (progress: BatchProgress) => void; stop?: AbortSignal } = {}): Promise<ImportOutcome> {
     const { checks } = await this.dryRun(plan, options.stop);
-    const summary = await runImport(this.client, plan, checks, { inputText: this.inputText, resultsPath: this.resultsPath, onProgress: options.onProgress, stop: options.stop });
-    const lines = (await readJournal(this.resultsPath, summary.importId))?.lines ?? [];
+    const summary = await runImport(this.client, plan, checks, { resultsPath: this.resultsPath, onProgress: options.onProgress, stop: options.stop });
+    const journal = await readJournal(this.resultsPath, summary.importId);
+    // Records created from rows no longer in the file are kept in the journal, not listed as this file's rows.
+    const lines = journal.kind === 'this' ? journal.lines.filter((line) => line.row !== '') : [];
     const dryRunErrors = new Map<number, RowProblem[]>();
     for (const problem of dryRunProblems(plan, this.fields, checks)) dryRunErrors.set(problem.row, [...(dryRunErrors.get(problem.row) ?? []), problem]);
     const problems = lines
@@ -156,6 +158,7 @@ export class CsvImportSession {
       byStatus.created && `${byStatus.created} created`,
       byStatus.updated && `${byStatus.updated} updated`,
       byStatus.upserted && `${byStatus.upserted} upserted`,
+      byStatus.notApplied && `${byStatus.notApplied} changed after they were created (not applied)`,
       byStatus.invalid && `${byStatus.invalid} not sent (invalid)`,
       byStatus.failed && `${byStatus.failed} refused by NetSuite`,
       byStatus.unknown && `${byStatus.unknown} unknown`,
@@ -165,11 +168,4 @@ export class CsvImportSession {
     const resumed = summary.resumedRows > 0 ? ` (${rowCount(summary.resumedRows)} done earlier)` : '';
     return `${head}${resumed}: ${parts.join(', ') || 'nothing new'}.`;
   }
-}
-
-async function exists(path: string): Promise<boolean> {
-  return readFile(path).then(
-    () => true,
-    () => false,
-  );
 }
