@@ -159,6 +159,23 @@ describe('a run that fails', () => {
   });
 });
 
+/**
+ * Customers told apart by their comments, with no name: a customer with a name gets it as its entity id, which
+ * NetSuite keeps unique, so a second create of a named row would be refused rather than duplicated and a count could
+ * not show it. Without a name nothing stops a duplicate, as with auto-generated entity ids.
+ */
+async function writeMarked(path: string, table: string[][], header = ['Comments', 'Primary Subsidiary']): Promise<string> {
+  await writeFile(path, stringify([header, ...table]));
+  return path;
+}
+
+const markedRows = (prefix: string, marks: readonly (string | number)[]) => marks.map((mark) => [`${prefix} ${mark}`, subsidiaryName]);
+
+/** The comments of the customers marked `prefix …`, a duplicate listed twice. */
+async function marked(prefix: string): Promise<string[]> {
+  return (await rows(client, `SELECT comments FROM customer WHERE comments LIKE '${prefix} %' ORDER BY comments`)).map((row) => row.comments);
+}
+
 /** Record writes since `since` (the dry run's SuiteQL lookups are POSTs too). */
 function writes(since: number) {
   return setup.sandbox.requestLog.list({ since, method: 'POST' }).filter((entry) => entry.path.includes('/record/'));
@@ -182,69 +199,64 @@ async function killedRun(input: string, batchSize: number) {
   return { session, plan, since };
 }
 
-async function writeRows(path: string, table: string[][]): Promise<void> {
-  await writeFile(path, stringify(table));
-}
-
 describe('the file changed, then the import run again', () => {
   it('creates exactly the fixed and the inserted rows; every row created before stays one record', async () => {
-    const input = join(folder, 'fixed.csv');
-    const header = ['Company Name', 'Primary Subsidiary', 'Credit Limit'];
+    const header = ['Comments', 'Primary Subsidiary', 'Credit Limit'];
     // Row 2 is invalid (the dry run refuses it), row 4 is refused by NetSuite (no subsidiary).
-    await writeRows(input, [header, ['Fixed 1', subsidiaryName, '10'], ['Fixed 2', subsidiaryName, 'lots'], ['Fixed 3', subsidiaryName, '30'], ['Fixed 4', '', '40']]);
+    const input = await writeMarked(join(folder, 'fixed.csv'), [['Fixed 1', subsidiaryName, '10'], ['Fixed 2', subsidiaryName, 'lots'], ['Fixed 3', subsidiaryName, '30'], ['Fixed 4', '', '40']], header);
     const first = await importWith(client, input);
     expect(first.outcome.summary.byStatus).toMatchObject({ created: 2, invalid: 1, failed: 1 });
 
     // The person fixes rows 2 and 4 and puts a new row at the top: every row moves down by one.
-    await writeRows(input, [header, ['Fixed 0', subsidiaryName, '0'], ['Fixed 1', subsidiaryName, '10'], ['Fixed 2', subsidiaryName, '20'], ['Fixed 3', subsidiaryName, '30'], ['Fixed 4', subsidiaryName, '40']]);
+    await writeMarked(input, [['Fixed 0', subsidiaryName, '0'], ['Fixed 1', subsidiaryName, '10'], ['Fixed 2', subsidiaryName, '20'], ['Fixed 3', subsidiaryName, '30'], ['Fixed 4', subsidiaryName, '40']], header);
     const since = setup.sandbox.requestLog.lastSeq;
     const again = await importWith(client, input);
     expect(again.outcome.summary).toMatchObject({ resumedRows: 2, byStatus: { created: 3, invalid: 0, failed: 0, unknown: 0 } });
     expect(again.outcome.problems.summary).toBe('Imported 5 rows of fixed.csv (2 rows done earlier): 3 created.');
     // One batch, of the three rows NetSuite did not have.
     expect(writes(since).map((entry) => entry.status)).toEqual([202]);
-    const made = await rows(client, `SELECT id, companyname FROM customer WHERE companyname LIKE 'Fixed %' ORDER BY companyname`);
-    expect(made.map((row) => row.companyname)).toEqual(['Fixed 0', 'Fixed 1', 'Fixed 2', 'Fixed 3', 'Fixed 4']);
+    expect(await marked('Fixed')).toEqual(['Fixed 0', 'Fixed 1', 'Fixed 2', 'Fixed 3', 'Fixed 4']);
     // The results file speaks of the file as it is now: row 2 is Fixed 1, created by the first run.
     const lines = await results(again.session.resultsPath);
     expect(lines.map((line) => `${line.row} ${line.status}`)).toEqual(['1 created', '2 created', '3 created', '4 created', '5 created']);
-    expect(lines.map((line) => line.recordId)).toEqual(made.map((row) => String(row.id)));
+    const ids = await rows(client, `SELECT id FROM customer WHERE comments LIKE 'Fixed %' ORDER BY comments`);
+    expect(lines.map((line) => line.recordId)).toEqual(ids.map((row) => String(row.id)));
     expect(Object.keys(lines[0]).slice(0, 4)).toEqual(['row', 'status', 'recordId', 'error']);
 
     // And once more: nothing is sent.
     const third = await importWith(client, input);
     expect(third.outcome.summary).toMatchObject({ resumedRows: 5, byStatus: { created: 0 } });
-    expect(await named(client, 'Fixed')).toHaveLength(5);
+    expect(await marked('Fixed')).toHaveLength(5);
   });
 
   it('a run killed while a batch was in flight, then the same file: every row created exactly once', async () => {
-    const input = await customerFile('killed-same.csv', 'Killed same', 6);
+    const input = await writeMarked(join(folder, 'killed-same.csv'), markedRows('Killed same', [1, 2, 3, 4, 5, 6]));
     const { session, plan, since } = await killedRun(input, 2);
     const { checks } = await session.dryRun(plan);
     const resumed = await runImport(client, plan, checks, { resultsPath: session.resultsPath, batchSize: 2, concurrency: 1 });
     expect(resumed).toMatchObject({ resumedRows: 2, byStatus: { created: 4, unknown: 0 } });
     // The lost batch went again under its key and was answered with its first job.
     expect(writes(since).map((entry) => entry.status)).toEqual([202, 202, 409, 202]);
-    expect(await named(client, 'Killed same')).toEqual([1, 2, 3, 4, 5, 6].map((n) => `Killed same ${n}`));
+    expect(await marked('Killed same')).toEqual([1, 2, 3, 4, 5, 6].map((n) => `Killed same ${n}`));
   });
 
   it('a run killed while a batch was in flight, then a row outside that batch edited: the batch is resolved under its key, nothing twice', async () => {
-    const input = await customerFile('killed-edited.csv', 'Killed edited', 6);
+    const input = await writeMarked(join(folder, 'killed-edited.csv'), markedRows('Killed edited', [1, 2, 3, 4, 5, 6]));
     const { since } = await killedRun(input, 2);
     // Rows 1–2 were created, rows 3–4 in flight, rows 5–6 never sent; row 6 is edited and a row inserted at the top.
-    await writeRows(input, [['Company Name', 'Primary Subsidiary'], ['Killed edited 0', subsidiaryName], ...[1, 2, 3, 4, 5].map((n) => [`Killed edited ${n}`, subsidiaryName]), ['Killed edited 6b', subsidiaryName]]);
+    await writeMarked(input, markedRows('Killed edited', [0, 1, 2, 3, 4, 5, '6b']));
     const again = await importWith(client, input);
     expect(again.outcome.summary).toMatchObject({ resumedRows: 2, byStatus: { created: 5, unknown: 0, failed: 0 } });
     expect(writes(since).map((entry) => entry.status)).toEqual([202, 202, 409, 202]);
-    expect(await named(client, 'Killed edited')).toEqual(['0', '1', '2', '3', '4', '5', '6b'].map((n) => `Killed edited ${n}`));
+    expect(await marked('Killed edited')).toEqual(['0', '1', '2', '3', '4', '5', '6b'].map((n) => `Killed edited ${n}`));
     const lines = await results(again.session.resultsPath);
     expect(lines.map((line) => `${line.row} ${line.status}`)).toEqual(['1 created', '2 created', '3 created', '4 created', '5 created', '6 created', '7 created']);
   });
 
   it('a run killed while a batch was in flight, then a row of that batch edited: refused, naming its rows, nothing sent', async () => {
-    const input = await customerFile('killed-inflight.csv', 'Killed inflight', 6);
+    const input = await writeMarked(join(folder, 'killed-inflight.csv'), markedRows('Killed inflight', [1, 2, 3, 4, 5, 6]));
     const { session } = await killedRun(input, 2);
-    await writeRows(input, [['Company Name', 'Primary Subsidiary'], ...[1, 2, 3, 4, 5, 6].map((n) => [n === 3 ? 'Killed inflight 3b' : `Killed inflight ${n}`, subsidiaryName])]);
+    await writeMarked(input, markedRows('Killed inflight', [1, 2, '3b', 4, 5, 6]));
     const journal = await readFile(session.resultsPath, 'utf8');
     const since = setup.sandbox.requestLog.lastSeq;
     await expect(importWith(client, input)).rejects.toThrow(/rows 3\u20134 were sent before with other values.*Nothing was sent/);
@@ -252,14 +264,14 @@ describe('the file changed, then the import run again', () => {
     expect(await readFile(session.resultsPath, 'utf8')).toBe(journal);
     // The first job runs on (1.5 s): rows 1–4 exist once each, nothing else.
     await new Promise((resolve) => setTimeout(resolve, 1600));
-    expect(await named(client, 'Killed inflight')).toEqual([1, 2, 3, 4].map((n) => `Killed inflight ${n}`));
+    expect(await marked('Killed inflight')).toEqual([1, 2, 3, 4].map((n) => `Killed inflight ${n}`));
   });
 
   it('a row edited after its record was created is not created again, and the results say so', async () => {
-    const input = await customerFile('edited-created.csv', 'Edited created', 3);
+    const input = await writeMarked(join(folder, 'edited-created.csv'), markedRows('Edited created', [1, 2, 3]));
     await importWith(client, input);
-    const before = await rows(client, `SELECT id, companyname FROM customer WHERE companyname LIKE 'Edited created %' ORDER BY companyname`);
-    await writeRows(input, [['Company Name', 'Primary Subsidiary'], ['Edited created 1', subsidiaryName], ['Edited created 2 renamed', subsidiaryName], ['Edited created 3', subsidiaryName]]);
+    const before = await rows(client, `SELECT id FROM customer WHERE comments LIKE 'Edited created %' ORDER BY comments`);
+    await writeMarked(input, markedRows('Edited created', [1, '2 renamed', 3]));
     const since = setup.sandbox.requestLog.lastSeq;
     const again = await importWith(client, input);
     expect(again.outcome.summary).toMatchObject({ resumedRows: 2, byStatus: { created: 0, notApplied: 1 } });
@@ -267,11 +279,11 @@ describe('the file changed, then the import run again', () => {
     const recordId = String(before[1].id);
     expect(again.outcome.problems.problems).toEqual([{ row: 2, column: '', message: expect.stringContaining(`Created before as record ${recordId}; the row was changed since and the change is not applied`) }]);
     expect(writes(since)).toEqual([]);
-    expect(await named(client, 'Edited created')).toEqual(['Edited created 1', 'Edited created 2', 'Edited created 3']);
+    expect(await marked('Edited created')).toEqual(['Edited created 1', 'Edited created 2', 'Edited created 3']);
     const lines = await results(again.session.resultsPath);
     expect(lines[1]).toMatchObject({ row: '2', status: 'notApplied', recordId });
     // Said again on the next run, still nothing sent.
     expect((await importWith(client, input)).outcome.summary).toMatchObject({ resumedRows: 3, byStatus: { created: 0, notApplied: 0 } });
-    expect(await named(client, 'Edited created')).toHaveLength(3);
+    expect(await marked('Edited created')).toHaveLength(3);
   });
 });
