@@ -18,10 +18,13 @@ import type { NetSuiteClient } from './client';
 import type { ImportPlan, RowCheck } from './csvImport';
 import { appendJournal, batchKeyOf, importIdOf, readJournal, writeJournal, type ImportRowStatus, type JournalLine } from './importJournal';
 import { planRerun, type SentRow } from './importRerun';
+import { adoptLegacyJournal } from './legacyJournal';
 import { maxBatchSize, type BatchEntryResult, type BatchProgress } from './recordBatches';
 
 export interface ImportRunOptions {
   resultsPath: string;
+  /** The input file's text: only to read a results file an earlier version wrote for it (legacyJournal.ts). */
+  inputText?: string;
   concurrency?: number;
   batchSize?: number;
   onProgress?: (progress: BatchProgress) => void;
@@ -49,13 +52,22 @@ interface RunBatch {
   rows: SentRow[];
 }
 
-/** Rows NetSuite already has (done, or created and changed since) and whether the results file is another import's. */
-export async function journaledProgress(resultsPath: string, plan: ImportPlan, accountId: string, checks: readonly RowCheck[]): Promise<{ doneRows: number; replacesOther: boolean }> {
+/** The journal lines a run starts from; `refusal` when the results file cannot be read safely and nothing may be sent. */
+async function startingJournal(resultsPath: string, plan: ImportPlan, accountId: string, checks: readonly RowCheck[], inputText?: string): Promise<{ lines: JournalLine[]; replacesOther: boolean; refusal?: string }> {
   const importId = importIdOf(plan, accountId);
   const journal = await readJournal(resultsPath, importId);
-  if (journal.kind !== 'this') return { doneRows: 0, replacesOther: journal.kind === 'other' };
-  const rerun = planRerun(importId, plan.mode, journal.lines, checks);
-  return { doneRows: rerun.done.length + rerun.notApplied.length, replacesOther: false };
+  if (journal.kind === 'this') return { lines: journal.lines, replacesOther: false };
+  if (journal.kind !== 'legacy') return { lines: [], replacesOther: journal.kind === 'other' };
+  const adoption = adoptLegacyJournal(journal.lines, { plan, accountId, importId, inputText, checks, resultsPath });
+  if (adoption.kind === 'adopted') return { lines: adoption.lines, replacesOther: false };
+  return adoption.kind === 'refused' ? { lines: [], replacesOther: false, refusal: adoption.message } : { lines: [], replacesOther: true };
+}
+
+/** Rows NetSuite already has (done, or created and changed since) and whether the results file is another import's. */
+export async function journaledProgress(resultsPath: string, plan: ImportPlan, accountId: string, checks: readonly RowCheck[], inputText?: string): Promise<{ doneRows: number; replacesOther: boolean }> {
+  const { lines, replacesOther } = await startingJournal(resultsPath, plan, accountId, checks, inputText);
+  const rerun = planRerun(importIdOf(plan, accountId), plan.mode, lines, checks);
+  return { doneRows: rerun.done.length + rerun.notApplied.length, replacesOther };
 }
 
 /** `1–3, 7` */
@@ -74,8 +86,9 @@ function rowRanges(rows: readonly number[]): string {
 export async function runImport(client: NetSuiteClient, plan: ImportPlan, checks: RowCheck[], options: ImportRunOptions): Promise<ImportRunSummary> {
   const importId = importIdOf(plan, client.account.id);
   const size = options.batchSize ?? maxBatchSize;
-  const journal = await readJournal(options.resultsPath, importId);
-  const rerun = planRerun(importId, plan.mode, journal.kind === 'this' ? journal.lines : [], checks);
+  const journal = await startingJournal(options.resultsPath, plan, client.account.id, checks, options.inputText);
+  if (journal.refusal) throw new Error(journal.refusal);
+  const rerun = planRerun(importId, plan.mode, journal.lines, checks);
   if (rerun.refusedRows.length > 0) {
     const rows = rerun.refusedRows.map(rowRanges).join(', ');
     throw new Error(

@@ -47,7 +47,10 @@ export function batchKeyOf(importId: string, batchNumber: number, entries: reado
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-export type JournalRead = { kind: 'none' } | { kind: 'other' } | { kind: 'this'; lines: JournalLine[] };
+/** A line of a results file written before lines carried fingerprints (legacyJournal.ts). */
+export type LegacyLine = Record<'row' | 'status' | 'recordId' | 'error' | 'batch' | 'importId' | 'batchKey', string>;
+
+export type JournalRead = { kind: 'none' } | { kind: 'other' } | { kind: 'legacy'; lines: LegacyLine[] } | { kind: 'this'; lines: JournalLine[] };
 
 /**
  * A line's place: the lines of a run are appended (written ahead as `unknown`, then the outcome) and the last line
@@ -59,7 +62,7 @@ function placeOf(line: JournalLine): string {
   return `${line.batchKey}|${line.row}`;
 }
 
-/** The results file as this import's journal (each place's last line), another import's, or none. */
+/** The results file as this import's journal (each place's last line), another import's, an older version's, or none. */
 export async function readJournal(resultsPath: string, importId: string): Promise<JournalRead> {
   let text: string;
   try {
@@ -68,6 +71,7 @@ export async function readJournal(resultsPath: string, importId: string): Promis
     return { kind: 'none' };
   }
   const all = parse(text, { columns: true, skip_empty_lines: true, relax_column_count: true }) as JournalLine[];
+  if (all.length > 0 && !('fingerprint' in all[0])) return { kind: 'legacy', lines: all };
   if (all.length > 0 && all.some((line) => line.importId !== importId)) return { kind: 'other' };
   const byPlace = new Map<string, JournalLine>();
   for (const line of all) {

@@ -118,7 +118,7 @@ export class CsvImportSession {
   /** Needs the dry run: rows are matched to the journal by the entries they send, references resolved. */
   async resumeState(plan: ImportPlan, signal?: AbortSignal): Promise<ResumeState> {
     const { checks } = await this.dryRun(plan, signal);
-    return { ...(await journaledProgress(this.resultsPath, plan, this.client.account.id, checks)), totalRows: this.table.rows.length };
+    return { ...(await journaledProgress(this.resultsPath, plan, this.client.account.id, checks, this.inputText)), totalRows: this.table.rows.length };
   }
 
   async dryRun(plan: ImportPlan, signal?: AbortSignal): Promise<DryRunOutcome> {
@@ -132,7 +132,7 @@ export class CsvImportSession {
   /** Checks every row again and imports; `stop` ends it after the batches already submitted. */
   async apply(plan: ImportPlan, options: { onProgress?: (progress: BatchProgress) => void; stop?: AbortSignal } = {}): Promise<ImportOutcome> {
     const { checks } = await this.dryRun(plan, options.stop);
-    const summary = await runImport(this.client, plan, checks, { resultsPath: this.resultsPath, onProgress: options.onProgress, stop: options.stop });
+    const summary = await runImport(this.client, plan, checks, { resultsPath: this.resultsPath, inputText: this.inputText, onProgress: options.onProgress, stop: options.stop });
     const journal = await readJournal(this.resultsPath, summary.importId);
     // Records created from rows no longer in the file are kept in the journal, not listed as this file's rows.
     const lines = journal.kind === 'this' ? journal.lines.filter((line) => line.row !== '') : [];
