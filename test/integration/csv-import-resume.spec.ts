@@ -287,3 +287,26 @@ describe('the file changed, then the import run again', () => {
     expect(await marked('Edited created')).toHaveLength(3);
   });
 });
+
+describe('an update file changed, then run again', () => {
+  it('sends only the row the person fixed: an update made earlier is not applied again over a later edit', async () => {
+    const created = await writeMarked(join(folder, 'update-base.csv'), markedRows('Update base', [1, 2, 3]));
+    await importWith(client, created);
+    const ids = (await rows(client, `SELECT id FROM customer WHERE comments LIKE 'Update base %' ORDER BY comments`)).map((row) => String(row.id));
+    const header = ['Internal ID', 'Phone'];
+    // Row 3 names no such record: NetSuite refuses it.
+    const input = await writeMarked(join(folder, 'update.csv'), [[ids[0], '+1 555 0201'], [ids[1], '+1 555 0202'], ['999999', '+1 555 0203']], header);
+    const open = () => CsvImportSession.open(client, 'customer', 'update', input);
+    const first = await open().then((session) => session.apply(session.planOf(session.initialMapping())));
+    expect(first.summary.byStatus).toMatchObject({ updated: 2, failed: 1 });
+    // Someone changes record 1 in NetSuite meanwhile; the person fixes row 3.
+    await client.records.patch('customer', ids[0], { phone: '+1 555 0999' });
+    await writeMarked(input, [[ids[0], '+1 555 0201'], [ids[1], '+1 555 0202'], [ids[2], '+1 555 0203']], header);
+    const since = setup.sandbox.requestLog.lastSeq;
+    const again = await open().then((session) => session.apply(session.planOf(session.initialMapping())));
+    expect(again.summary).toMatchObject({ resumedRows: 2, byStatus: { updated: 1, failed: 0 } });
+    const patches = setup.sandbox.requestLog.list({ since, method: 'PATCH' }).filter((entry) => entry.path.includes('/record/'));
+    expect(patches.map((entry) => (entry.body as { items: unknown[] }).items.length)).toEqual([1]);
+    expect((await rows(client, `SELECT phone FROM customer WHERE id IN (${ids.join(',')}) ORDER BY id`)).map((row) => row.phone)).toEqual(['+1 555 0999', '+1 555 0202', '+1 555 0203']);
+  });
+});
