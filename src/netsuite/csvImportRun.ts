@@ -92,7 +92,7 @@ export async function runImport(client: NetSuiteClient, plan: ImportPlan, checks
   if (rerun.refusedRows.length > 0) {
     const rows = rerun.refusedRows.map(rowRanges).join(', ');
     throw new Error(
-      `Cannot resume this import: rows ${rows} were sent before with other values than the file and references give now, and NetSuite\u2019s answer for them was lost. ` +
+      `Cannot resume this import: rows ${rows} were sent before with other values than the file and references give now (row numbers as the file was then), and NetSuite\u2019s answer for them was lost. ` +
         `Check those rows in NetSuite, then remove their lines from ${basename(options.resultsPath)} (or the whole file) and import again. Nothing was sent.`,
     );
   }
