@@ -11,7 +11,8 @@
  * key with exactly the entries it sent: NetSuite answers IDEMPOTENCY_ERROR with the first job if that job ran, or
  * runs it now if it never arrived. A lost batch whose entries the file no longer gives is not sent under its key
  * (it names other entries) nor under a new one (its rows might be written twice): the run is refused and says which
- * rows to check. A results file of another import (another account, type, mode or mapping) is replaced.
+ * rows to check. A results file of another import (another type, mode or mapping) is replaced only when it records
+ * nothing NetSuite has or may have; otherwise the run is refused (`heldByOtherImport`).
  */
 import { basename } from 'node:path';
 import type { NetSuiteClient } from './client';
@@ -57,17 +58,34 @@ async function startingJournal(resultsPath: string, plan: ImportPlan, accountId:
   const importId = importIdOf(plan, accountId);
   const journal = await readJournal(resultsPath, importId);
   if (journal.kind === 'this') return { lines: journal.lines, replacesOther: false };
+  if (journal.kind === 'other' && journal.held > 0) return { lines: [], replacesOther: false, refusal: heldByOtherImport(resultsPath, journal.held) };
   if (journal.kind !== 'legacy') return { lines: [], replacesOther: journal.kind === 'other' };
   const adoption = adoptLegacyJournal(journal.lines, { plan, accountId, importId, inputText, checks, resultsPath });
   if (adoption.kind === 'adopted') return { lines: adoption.lines, replacesOther: false };
   return adoption.kind === 'refused' ? { lines: [], replacesOther: false, refusal: adoption.message } : { lines: [], replacesOther: true };
 }
 
-/** Rows NetSuite already has (done, or created and changed since) and whether the results file is another import's. */
-export async function journaledProgress(resultsPath: string, plan: ImportPlan, accountId: string, checks: readonly RowCheck[], inputText?: string): Promise<{ doneRows: number; replacesOther: boolean }> {
-  const { lines, replacesOther } = await startingJournal(resultsPath, plan, accountId, checks, inputText);
+/**
+ * Another import's results (other type, mode or column mapping) that record rows NetSuite has, or may have, are never
+ * replaced: the rows of this import are other entries, so none would match, and every row would be written again
+ * (in create mode, a second record each). Only results with nothing written are replaced.
+ */
+function heldByOtherImport(resultsPath: string, held: number): string {
+  const file = basename(resultsPath);
+  return (
+    `${file} records ${held === 1 ? '1 row' : `${held} rows`} that NetSuite has, or may have, from an import of this file with another record type, mode or column mapping; ` +
+    `importing with these choices would write ${held === 1 ? 'it' : 'them'} again. Choose the record type, mode and columns used then to import only the rest, or move ${file} away to import every row anew. Nothing was sent.`
+  );
+}
+
+/**
+ * Rows NetSuite already has (done, or created and changed since), whether the results file is another import's that
+ * Import replaces, and `refusal` when Import would refuse to run (the results file cannot be safely resumed or replaced).
+ */
+export async function journaledProgress(resultsPath: string, plan: ImportPlan, accountId: string, checks: readonly RowCheck[], inputText?: string): Promise<{ doneRows: number; replacesOther: boolean; refusal?: string }> {
+  const { lines, replacesOther, refusal } = await startingJournal(resultsPath, plan, accountId, checks, inputText);
   const rerun = planRerun(importIdOf(plan, accountId), plan.mode, lines, checks);
-  return { doneRows: rerun.done.length + rerun.notApplied.length, replacesOther };
+  return { doneRows: rerun.done.length + rerun.notApplied.length, replacesOther, ...(refusal ? { refusal } : {}) };
 }
 
 /** `1–3, 7` */

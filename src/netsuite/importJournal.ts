@@ -50,7 +50,8 @@ export function batchKeyOf(importId: string, batchNumber: number, entries: reado
 /** A line of a results file written before lines carried fingerprints (legacyJournal.ts). */
 export type LegacyLine = Record<'row' | 'status' | 'recordId' | 'error' | 'batch' | 'importId' | 'batchKey', string>;
 
-export type JournalRead = { kind: 'none' } | { kind: 'other' } | { kind: 'legacy'; lines: LegacyLine[] } | { kind: 'this'; lines: JournalLine[] };
+/** `other`: another import's results; `held` counts its rows NetSuite has (written) or may have (answer lost). */
+export type JournalRead = { kind: 'none' } | { kind: 'other'; held: number } | { kind: 'legacy'; lines: LegacyLine[] } | { kind: 'this'; lines: JournalLine[] };
 
 /**
  * A line's place: the lines of a run are appended (written ahead as `unknown`, then the outcome) and the last line
@@ -72,11 +73,13 @@ export async function readJournal(resultsPath: string, importId: string): Promis
   }
   const all = parse(text, { columns: true, skip_empty_lines: true, relax_column_count: true }) as JournalLine[];
   if (all.length > 0 && !('fingerprint' in all[0])) return { kind: 'legacy', lines: all };
-  if (all.length > 0 && all.some((line) => line.importId !== importId)) return { kind: 'other' };
   const byPlace = new Map<string, JournalLine>();
   for (const line of all) {
     byPlace.delete(placeOf(line));
     byPlace.set(placeOf(line), line);
+  }
+  if (all.some((line) => line.importId !== importId)) {
+    return { kind: 'other', held: [...byPlace.values()].filter((line) => writtenStatuses.has(line.status) || line.status === 'unknown').length };
   }
   return { kind: 'this', lines: sortedLines([...byPlace.values()]) };
 }

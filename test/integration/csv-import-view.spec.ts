@@ -102,9 +102,14 @@ describe('import, stop and resume', () => {
     expect(first.problems.resultsFile).toBe(session.resultsPath);
     // Row 5, refused by NetSuite, is not done: the next run sends it again (it is what the person would fix).
     expect(await session.resumeState(plan)).toEqual({ doneRows: 99, totalRows: 250, replacesOther: false });
-    // Another mapping is another import: its run would replace this results file, and the view says so.
+    // Another mapping is another import: its rows are other entries, none matches the journal, and every created row
+    // would be created again. Its results file records writes, so it is not replaced: the view says why, Import sends nothing.
     const otherPlan = session.planOf([{ column: 'Company Name', field: 'companyName' }]);
-    expect(await session.resumeState(otherPlan)).toEqual({ doneRows: 0, totalRows: 250, replacesOther: true });
+    const refusal = /view-import\.[A-Za-z0-9_]+\.results\.csv records 99 rows that NetSuite has, or may have, from an import of this file with another record type, mode or column mapping.*Nothing was sent\./;
+    expect(await session.resumeState(otherPlan)).toEqual({ doneRows: 0, totalRows: 250, replacesOther: false, refusal: expect.stringMatching(refusal) });
+    const beforeOther = setup.sandbox.requestLog.lastSeq;
+    await expect(session.apply(otherPlan)).rejects.toThrow(refusal);
+    expect(setup.sandbox.requestLog.list({ since: beforeOther, method: 'POST' })).toEqual([]);
 
     const since = setup.sandbox.requestLog.lastSeq;
     const second = await CsvImportSession.open(client, 'customer', 'create', input).then((again) => again.apply(plan));
@@ -119,6 +124,18 @@ describe('import, stop and resume', () => {
     expect(results).toHaveLength(250);
     expect(results.filter((line) => line.status === 'created')).toHaveLength(249);
     expect(results.find((line) => line.row === '5')).toMatchObject({ status: 'failed', recordId: '' });
+  });
+});
+
+describe('results of another import', () => {
+  it('are replaced when they record nothing NetSuite has: every row was refused', async () => {
+    // No subsidiary: the dry run passes them, NetSuite refuses each record.
+    const input = await csvFile('view-refused.csv', [['Company Name', 'Primary Subsidiary'], ['View Refused A', ''], ['View Refused B', '']]);
+    const session = await CsvImportSession.open(client, 'customer', 'create', input);
+    const plan = session.planOf(session.initialMapping());
+    expect((await session.apply(plan)).summary.byStatus).toMatchObject({ created: 0, failed: 2 });
+    const otherPlan = session.planOf([{ column: 'Company Name', field: 'companyName' }]);
+    expect(await session.resumeState(otherPlan)).toEqual({ doneRows: 0, totalRows: 2, replacesOther: true });
   });
 });
 

@@ -39,8 +39,10 @@ export interface ResumeState {
   /** Rows NetSuite already has from an earlier run of this import (same type, mode, mapping), even if the file changed since. */
   doneRows: number;
   totalRows: number;
-  /** The results file holds another import's rows: importing replaces it. */
+  /** The results file holds another import's rows, none written: importing replaces it. */
   replacesOther: boolean;
+  /** Import would send nothing and say this (the results file records rows another import wrote). */
+  refusal?: string;
 }
 
 export interface DryRunOutcome {

@@ -196,6 +196,7 @@ function samplesOf(session: CsvImportSession, column: string): string[] {
 
 function resumeText(state: ResumeState, resultsPath: string): string | undefined {
   const file = basename(resultsPath);
+  if (state.refusal) return state.refusal;
   if (state.doneRows >= state.totalRows && state.totalRows > 0) return `Already imported: all ${rowCount(state.totalRows)} are in ${file}.`;
   if (state.doneRows > 0) return `Resume import: ${state.doneRows} of ${rowCount(state.totalRows)} already done (${file}); Import sends only the rest.`;
   if (state.replacesOther) return `${file} holds the results of another import (another record type, mode or mapping); Import replaces it.`;
