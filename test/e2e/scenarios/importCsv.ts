@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import type { FrameLocator, Page } from 'playwright-core';
@@ -121,6 +121,35 @@ export const scenario: Scenario = {
       ['E2E Import Foxtrot', '9', 'foxtrot@example.com'],
     ]);
     assert.deepEqual(results.filter((line) => line.status === 'created').map((line) => line.recordId), made.map((row) => String(row.id)));
+
+    // The person fixes the three rows NetSuite never got and adds one at the top, then imports the file again: the
+    // view knows the three created rows wherever they moved, and only the four new entries are sent.
+    await runCommand(page, 'View: Close All Editors');
+    const fixed = stringify([
+      ['Company Name', 'Primary Subsidiary', 'Credit Limit', 'Start Date', 'Mail'],
+      ['E2E Import Golf', subsidiary, '300', '2026-03-04', 'golf@example.com'],
+      ['E2E Import Alpha', subsidiary, '1000', '2026-03-01', 'alpha@example.com'],
+      ['E2E Import Bravo', subsidiary, '400', '2026-03-01', 'bravo@example.com'],
+      ['E2E Import Charlie', subsidiary, '500', '2026-03-01', 'charlie@example.com'],
+      ['E2E Import Delta', subsidiary, '750', '2026-03-01', 'delta@example.com'],
+      ['E2E Import Echo', subsidiary, '250', '2026-03-02', 'echo@example.com'],
+      ['E2E Import Foxtrot', subsidiary, '9', '2026-03-03', 'foxtrot@example.com'],
+    ]);
+    writeFileSync(join(dirname(resultsPath), 'customers.csv'), fixed);
+    view = await importFromExplorer(page, 'customers.csv');
+    await view.locator('#resume', { hasText: /Resume import: 3 of 7 rows already done \(customers\.[A-Z0-9_]+\.results\.csv\); Import sends only the rest\./ }).waitFor({ timeout: uiTimeout });
+    assert.equal(await view.locator('select[data-column="Mail"]').inputValue(), 'email', 'the mapping used last time is kept');
+    await screenshot(page, 'import-csv-4b-fixed-file-resume-notice');
+    await view.locator('#apply').click();
+    await answerModal(page, /from 4 rows of customers\.csv in PRODUCTION/, 'Import to NetSuite');
+    await waitForNotification(page, 'Imported 7 rows of customers.csv (3 rows done earlier): 4 created.');
+    const all = await query(`SELECT companyname FROM customer WHERE companyname LIKE 'E2E Import%' ORDER BY companyname`);
+    assert.deepEqual(all.map((row) => row.companyname), ['Alpha', 'Bravo', 'Charlie', 'Delta', 'Echo', 'Foxtrot', 'Golf'].map((name) => `E2E Import ${name}`), 'each row once');
+    await screenshot(page, 'import-csv-4c-fixed-file-imported');
+    // Mapped otherwise, no row is the entry sent before: the results file that records them is kept, and Import refused.
+    await view.locator('select[data-column="Mail"]').selectOption('');
+    await view.locator('#resume', { hasText: /customers\.[A-Z0-9_]+\.results\.csv records 7 rows that NetSuite has, or may have, from an import of this file with another record type, mode or column mapping/ }).waitFor({ timeout: uiTimeout });
+    await screenshot(page, 'import-csv-4d-other-mapping-refused');
 
     // A long import cancelled while its first batches run: the batches already sent finish, the rest wait.
     await runCommand(page, 'View: Close All Editors');
