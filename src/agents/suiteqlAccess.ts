@@ -169,6 +169,21 @@ export function tableAccessRule(table: string): TableAccessRule {
   return family ? { kind: 'family', family } : { kind: 'recordType', recordType: name };
 }
 
+/**
+ * The families whose rows a table granted by its own name still holds, one row per member record: a transaction's
+ * history, addresses and notes (`transactionhistory`, `transactionbillingaddress`), its accounting-line links
+ * (`nexttransactionaccountinglinelink`), an entity's addresses (`entityaddress`), an item's prices (`itemprice`).
+ * NetSuite names such tables after the family, so the name says it: any table whose name holds a family's key.
+ * The table keeps its own grant (the wildcard may give it), but an explicit `none` on a member of such a family
+ * refuses it like the family table itself, or the wildcard would hand over the rows that switch keeps away. A
+ * lookup list caught by the name (`transactionstatus`) is refused only while a member is switched off: fail closed.
+ */
+export function familiesHolding(table: string): RecordFamily[] {
+  const name = table.replace(/^"|"$/g, '').toLowerCase();
+  if (familyTables[name] || dataFreeTables.has(name)) return [];
+  return recordFamilies.filter((family) => name.includes(family.grantKey));
+}
+
 /** Every name a person may use for a member of the family in a switch: REST ids, the others' names and type codes. */
 export function isFamilyMemberName(family: RecordFamily, recordType: string): boolean {
   const name = recordType.toLowerCase();

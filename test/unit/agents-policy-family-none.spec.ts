@@ -47,6 +47,29 @@ describe('an explicit none on a member type wins over the wildcard and the famil
     });
   }
 
+  // Tables granted by their own name that still hold a row per transaction, item or entity (its history, addresses,
+  // notes, accounting-line links): the wildcard grants them, but the rows of a switched-off member are in them too.
+  it.each([
+    ['transaction history', 'SELECT h.transaction FROM transactionhistory h', { '*': 'read', invoice: 'none' }, 'invoice'],
+    ['transaction addresses', 'SELECT a.addr1 FROM transactionbillingaddress a', { '*': 'read', invoice: 'none' }, 'invoice'],
+    ['accounting-line links', 'SELECT l.previousdoc FROM nexttransactionaccountinglinelink l', { '*': 'read', salesOrder: 'none' }, 'salesOrder'],
+    ['recent transactions', 'SELECT r.id FROM recenttransactions r', { '*': 'read', Paycheck: 'none' }, 'Paycheck'],
+    ['entity addresses', 'SELECT a.addr1 FROM entityaddress a', { '*': 'read', othername: 'none' }, 'othername'],
+    ['entity notes', 'SELECT n.note FROM entitynote n', { '*': 'read', employee: 'none' }, 'employee'],
+    ['item prices', 'SELECT p.price FROM itemprice p', { '*': 'read', taxgroup: 'none' }, 'taxgroup'],
+  ] as const)('refuses a table holding the family\'s rows (%s) under the wildcard when a member is off', (_name, query, switches, off) => {
+    const decision = run(policyOf(SB, switches as Record<string, AccessLevel>), query);
+    expect(decision.allowed).toBe(false);
+    expect(decision.reason).toContain(`'${off}: None' switches those off`);
+    // Without the switch the wildcard still grants it, and a member of another family changes nothing.
+    expect(run(policyOf(SB, { '*': 'read' }), query).allowed).toBe(true);
+  });
+
+  it('keeps its own grant for a table holding family rows: the family grant alone does not give it', () => {
+    expect(run(policyOf(SB, { transaction: 'read' }), 'SELECT h.transaction FROM transactionhistory h').allowed).toBe(false);
+    expect(run(policyOf(SB, { transactionhistory: 'read', entity: 'read', othername: 'none' }), 'SELECT h.transaction FROM transactionhistory h').allowed).toBe(true);
+  });
+
   it('counts custom transaction types and members without a REST record type as members', () => {
     expect(run(policyOf(SB, { transaction: 'read', customtransaction_expense: 'none' }), 'SELECT id FROM transaction').allowed).toBe(false);
     expect(run(policyOf(SB, { transaction: 'read', Paycheck: 'none' }), 'SELECT id FROM transaction').allowed).toBe(false);
