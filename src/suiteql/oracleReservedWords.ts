@@ -56,3 +56,27 @@ export function isOracleParameterlessName(name: string): boolean {
   const upper = name.toUpperCase();
   return oracleParameterlessWords.has(upper) || oracleParameterlessPrefixes.some((prefix) => upper.startsWith(prefix));
 }
+
+/**
+ * Table names Oracle resolves to its own data dictionary through public synonyms (Oracle Database Reference 19c,
+ * "Static Data Dictionary Views": the ALL_, USER_, DBA_ and CDB_ families, and the short synonyms and views of
+ * "About Static Data Dictionary Views" and the Security Guide: DICT, TAB, GLOBAL_NAME, SESSION_PRIVS…). None is a
+ * SuiteQL table, and a query naming one reads Oracle's catalog (users, source code, privileges), not record data.
+ * The V$ views need `$`, which the agent lexer refuses anyway.
+ */
+const oracleDictionaryPrefixes = ['ALL_', 'USER_', 'DBA_', 'CDB_'];
+const oracleDictionaryNames: ReadonlySet<string> = new Set(
+  (
+    'DICTIONARY DICT DICT_COLUMNS TAB TABS CAT COL COLS IND OBJ SEQ SYN SYNS CLU GLOBAL_NAME PRODUCT_COMPONENT_VERSION ' +
+    'NLS_SESSION_PARAMETERS NLS_DATABASE_PARAMETERS NLS_INSTANCE_PARAMETERS SESSION_PRIVS SESSION_ROLES ROLE_SYS_PRIVS ' +
+    'ROLE_TAB_PRIVS ROLE_ROLE_PRIVS TABLE_PRIVILEGES COLUMN_PRIVILEGES DATABASE_PROPERTIES DATABASE_COMPATIBLE_LEVEL ' +
+    'RESOURCE_COST PUBLICSYN AUDIT_ACTIONS STMT_AUDIT_OPTION_MAP SYSTEM_PRIVILEGE_MAP TABLE_PRIVILEGE_MAP PLAN_TABLE ' +
+    'PRODUCT_PRIVS TRUSTED_SERVERS'
+  ).split(' '),
+);
+
+/** True for a table name Oracle reads as one of its data dictionary views (any case). */
+export function isOracleDictionaryName(name: string): boolean {
+  const upper = name.toUpperCase();
+  return oracleDictionaryNames.has(upper) || oracleDictionaryPrefixes.some((prefix) => upper.startsWith(prefix));
+}

@@ -14,6 +14,7 @@ import { identifierName, isCteInScope, snippet, Unresolvable } from './identifie
 import { lexSuiteQL, parseSuiteQL } from './parser';
 import { canonicalSuiteQL, defaultSuiteQLLimits, type SuiteQLLimits } from './canonicalQuery';
 import { checkGuardedConstructs } from './guardedConstructs';
+import { isOracleDictionaryName } from './oracleReservedWords';
 
 export { identifierName, isCteInScope } from './identifiers';
 export type { DisplayedColumn } from './displayedColumns';
@@ -83,7 +84,10 @@ function collectTables(node: ParseTree, tables: Set<string>): void {
     const parts = node.identifier();
     if (parts.length !== 1) throw new Unresolvable(`"${node.getText()}" names a table in another schema or catalog, which SuiteQL does not have.`);
     const name = identifierName(parts[0]);
-    if (!isCteInScope(name, node)) tables.add(name);
+    if (isCteInScope(name, node)) return;
+    // Under a sandbox wildcard any name is granted: Oracle's catalog must be refused by name, not by grant.
+    if (isOracleDictionaryName(name)) throw new Unresolvable(`${parts[0].getText()} is Oracle's data dictionary, not a SuiteQL table; agents may not read it.`);
+    tables.add(name);
     return;
   }
   for (let i = 0; i < node.getChildCount(); i++) {

@@ -199,3 +199,30 @@ describe('agent guard: quoted names, CTE and derived-table names, Oracle keyword
     expect(tables('SELECT la.date, la.user FROM loginaudit la')).toEqual(['loginaudit']);
   });
 });
+
+describe('agent guard: Oracle data dictionary views are not SuiteQL tables', () => {
+  // A name the guard does not know is a table that needs a grant, and a sandbox wildcard grants any name: without
+  // this, '*: read' would hand an agent Oracle's own catalog (users, source code, privileges, session settings).
+  it.each([
+    ['ALL_ views', 'SELECT u.username FROM all_users u'],
+    ['DBA_ views, joined', 'SELECT c.id FROM customer c JOIN dba_users d ON d.user_id = c.id'],
+    ['USER_ views in a subquery', 'SELECT c.id FROM customer c WHERE EXISTS (SELECT 1 FROM user_tab_columns)'],
+    ['CDB_ views in a CTE body', 'WITH w AS (SELECT 1 AS n FROM cdb_users) SELECT w.n FROM w'],
+    ['a quoted upper-case name', 'SELECT * FROM "ALL_SOURCE"'],
+    ['DICTIONARY', 'SELECT * FROM Dictionary'],
+    ['DICT', 'SELECT * FROM dict'],
+    ['TAB', 'SELECT * FROM tab'],
+    ['GLOBAL_NAME', 'SELECT * FROM global_name'],
+    ['SESSION_PRIVS', 'SELECT * FROM customer c, session_privs p'],
+    ['NLS_SESSION_PARAMETERS', 'SELECT * FROM nls_session_parameters'],
+    ['PRODUCT_COMPONENT_VERSION', 'SELECT * FROM product_component_version'],
+  ])('refuses %s', (_name, query) => {
+    expect(refusal(query)).toMatch(/is Oracle's data dictionary, not a SuiteQL table/);
+  });
+
+  it('keeps SuiteQL tables, custom records and CTEs whatever their names hold', () => {
+    expect(tables('SELECT e.id FROM employee e JOIN entity n ON n.id = e.id')).toEqual(['employee', 'entity']);
+    expect(tables('SELECT r.id FROM customrecord_all_users r')).toEqual(['customrecord_all_users']);
+    expect(tables('WITH users_all AS (SELECT id FROM customer) SELECT u.id FROM users_all u')).toEqual(['customer']);
+  });
+});
