@@ -9,7 +9,7 @@ import { effectiveAccess } from './accessOverview';
 import { findAgent, grantLabel, grantsOf } from './policyEdits';
 import { wildcardRecordType, type AgentPolicy, type Grant } from './policyDocument';
 import { displayReadsOf, type DisplayRead, type RecordTypeSchemas } from '../suiteql/displayReads';
-import { familiesHolding, familyMembersOnAccount, memberSwitchedOff, tableAccessRule, type RecordFamily, type SuiteQLTableReader } from './suiteqlAccess';
+import { familyMembersOnAccount, memberSwitchedOff, switchedOffRowsOf, tableAccessRule, type RecordFamily, type SuiteQLTableReader } from './suiteqlAccess';
 
 interface RequestBase {
   agentId: string;
@@ -142,15 +142,13 @@ function checkTable(grants: Grant[], request: RequestBase, table: string, contex
   const rule = tableAccessRule(table);
   if (rule.kind === 'free') return [];
   if (rule.kind === 'family') return checkFamily(grants, request, rule.family, table.toLowerCase(), context, display);
-  for (const family of familiesHolding(table)) {
-    const off = memberSwitchedOff(grants, family);
-    if (off) {
-      return [{
-        ok: false,
-        reason: `${readPhrase(rule.recordType, display)}, which holds rows of ${family.noun} records, ${off.recordType} ones too, and '${grantLabel(off)}' switches those off (an explicit none wins over '*')`,
-        missing: [{ recordType: off.recordType, level: 'read', neededFor: display?.call ?? table }],
-      }];
-    }
+  const held = switchedOffRowsOf(grants, table);
+  if (held) {
+    return [{
+      ok: false,
+      reason: `${readPhrase(rule.recordType, display)}, which holds rows of ${held.family.noun} records, ${held.grant.recordType} ones among them, and '${grantLabel(held.grant)}' switches those off (an explicit none wins over '*')`,
+      missing: [{ recordType: held.grant.recordType, level: 'read', neededFor: display?.call ?? table }],
+    }];
   }
   const check = checkRecordType(grants, request.accountId, rule.recordType, 'read', 'reading', display?.call ?? table);
   return check.ok ? [check] : [{ ...check, reason: `${readPhrase(rule.recordType, display)}: ${check.reason}` }];

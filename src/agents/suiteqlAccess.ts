@@ -170,18 +170,45 @@ export function tableAccessRule(table: string): TableAccessRule {
 }
 
 /**
- * The families whose rows a table granted by its own name still holds, one row per member record: a transaction's
- * history, addresses and notes (`transactionhistory`, `transactionbillingaddress`), its accounting-line links
- * (`nexttransactionaccountinglinelink`), an entity's addresses (`entityaddress`), an item's prices (`itemprice`).
- * NetSuite names such tables after the family, so the name says it: any table whose name holds a family's key.
- * The table keeps its own grant (the wildcard may give it), but an explicit `none` on a member of such a family
+ * Tables granted by their own name that still hold one row per member record of a family. NetSuite names them
+ * after what they hold, so the name says it:
+ * - after one member type (`invoiceitemshippingaddress`, `customersubsidiaryrelationship`, `inventoryitemprice`,
+ *   `othernameaddressbookentityaddress`): that member's rows — the longest member name the table starts with;
+ * - else after the family (`transactionhistory`, `nexttransactionaccountinglinelink`, `entityaddress`,
+ *   `itemprice`): rows of every member.
+ * The table keeps its own grant (the wildcard may give it), but an explicit `none` on a member whose rows it holds
  * refuses it like the family table itself, or the wildcard would hand over the rows that switch keeps away. A
- * lookup list caught by the name (`transactionstatus`) is refused only while a member is switched off: fail closed.
+ * lookup the name catches (`transactionstatus`, `customercategory`) is refused only while such a switch is off.
  */
-export function familiesHolding(table: string): RecordFamily[] {
+export function switchedOffRowsOf<T extends { recordType: string; level: string }>(grants: readonly T[], table: string): { family: RecordFamily; grant: T } | undefined {
   const name = table.replace(/^"|"$/g, '').toLowerCase();
-  if (familyTables[name] || dataFreeTables.has(name)) return [];
-  return recordFamilies.filter((family) => name.includes(family.grantKey));
+  if (familyTables[name] || dataFreeTables.has(name)) return undefined;
+  const member = longestMemberPrefix(name);
+  if (member) {
+    const grant = grants.find((each) => each.level === 'none' && member.names.includes(each.recordType.toLowerCase()));
+    return grant ? { family: member.family, grant } : undefined;
+  }
+  for (const family of recordFamilies) {
+    const grant = name.includes(family.grantKey) ? memberSwitchedOff(grants, family) : undefined;
+    if (grant) return { family, grant };
+  }
+  return undefined;
+}
+
+/** The member type a table's name begins with (and goes on past), with every name its switch may go by. */
+function longestMemberPrefix(table: string): { family: RecordFamily; names: string[] } | undefined {
+  let best: { family: RecordFamily; names: string[]; length: number } | undefined;
+  for (const family of recordFamilies) {
+    const members = [
+      ...family.memberTypes.map((type) => [type.toLowerCase()]),
+      ...family.membersWithoutRecordType.flatMap((member) => (member.switchName ? [[member.switchName, member.typeCode.toLowerCase()]] : [])),
+    ];
+    for (const names of members) {
+      const prefix = names[0];
+      if (table.length > prefix.length && table.startsWith(prefix) && prefix.length > (best?.length ?? 0)) best = { family, names, length: prefix.length };
+    }
+  }
+  return best;
 }
 
 /** Every name a person may use for a member of the family in a switch: REST ids, the others' names and type codes. */

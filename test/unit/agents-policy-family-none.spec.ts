@@ -65,6 +65,21 @@ describe('an explicit none on a member type wins over the wildcard and the famil
     expect(run(policyOf(SB, { '*': 'read' }), query).allowed).toBe(true);
   });
 
+  // Named after one member type: that member's rows, so only that member's switch closes it.
+  it.each([
+    ['invoice shipping addresses', 'SELECT a.addr1 FROM invoiceitemshippingaddress a', { '*': 'read', invoice: 'none' }, 'invoice', { '*': 'read', salesOrder: 'none' }],
+    ['sales-order shipping addresses', 'SELECT a.addr1 FROM salesorderitemshippingaddress a', { '*': 'read', salesOrder: 'none' }, 'salesOrder', { '*': 'read', invoice: 'none' }],
+    ['customer-subsidiary relationships', 'SELECT r.entity FROM customersubsidiaryrelationship r', { '*': 'read', customer: 'none' }, 'customer', { '*': 'read', vendor: 'none' }],
+    ['other-name addresses', 'SELECT a.addr1 FROM othernameaddressbookentityaddress a', { '*': 'read', othername: 'none' }, 'othername', { '*': 'read', employee: 'none' }],
+    ['vendor requests for quote, not vendors', 'SELECT d.id FROM vendorrequestforquoteitemitempricingdiscount d', { '*': 'read', vendorrequestforquote: 'none' }, 'vendorrequestforquote', { '*': 'read', vendor: 'none' }],
+    ['inventory item prices', 'SELECT p.price FROM inventoryitemprice p', { '*': 'read', inventoryItem: 'none' }, 'inventoryItem', { '*': 'read', kitItem: 'none' }],
+  ] as const)('refuses a table holding one member\'s rows (%s) when that member is off, and only then', (_name, query, switches, off, otherOff) => {
+    const decision = run(policyOf(SB, switches as Record<string, AccessLevel>), query);
+    expect(decision.allowed).toBe(false);
+    expect(decision.reason).toContain(`'${off}: None' switches those off`);
+    expect(run(policyOf(SB, otherOff as Record<string, AccessLevel>), query).allowed).toBe(true);
+  });
+
   it('keeps its own grant for a table holding family rows: the family grant alone does not give it', () => {
     expect(run(policyOf(SB, { transaction: 'read' }), 'SELECT h.transaction FROM transactionhistory h').allowed).toBe(false);
     expect(run(policyOf(SB, { transactionhistory: 'read', entity: 'read', othername: 'none' }), 'SELECT h.transaction FROM transactionhistory h').allowed).toBe(true);
