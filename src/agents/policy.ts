@@ -9,7 +9,7 @@ import { effectiveAccess } from './accessOverview';
 import { findAgent, grantLabel, grantsOf } from './policyEdits';
 import { wildcardRecordType, type AgentPolicy, type Grant } from './policyDocument';
 import { displayReadsOf, type DisplayRead, type RecordTypeSchemas } from '../suiteql/displayReads';
-import { familyMembersOnAccount, memberSwitchedOff, switchedOffRowsOf, tableAccessRule, type RecordFamily, type SuiteQLTableReader } from './suiteqlAccess';
+import { everyTypeRowsSwitchedOff, familyMembersOnAccount, memberSwitchedOff, switchedOffRowsOf, tableAccessRule, type RecordFamily, type SuiteQLTableReader } from './suiteqlAccess';
 
 interface RequestBase {
   agentId: string;
@@ -148,6 +148,14 @@ function checkTable(grants: Grant[], request: RequestBase, table: string, contex
       ok: false,
       reason: `${readPhrase(rule.recordType, display)}, which holds rows of ${held.family.noun} records, ${held.grant.recordType} ones among them, and '${grantLabel(held.grant)}' switches those off (an explicit none wins over '*')`,
       missing: [{ recordType: held.grant.recordType, level: 'read', neededFor: display?.call ?? table }],
+    }];
+  }
+  const closing = everyTypeRowsSwitchedOff(grants, table);
+  if (closing) {
+    return [{
+      ok: false,
+      reason: `${readPhrase(rule.recordType, display)}, whose rows are about records of every type, ${closing.recordType} ones among them, and '${grantLabel(closing)}' switches those off (an explicit none wins over '*')`,
+      missing: [{ recordType: closing.recordType, level: 'read', neededFor: display?.call ?? table }],
     }];
   }
   const check = checkRecordType(grants, request.accountId, rule.recordType, 'read', 'reading', display?.call ?? table);

@@ -195,6 +195,21 @@ export function switchedOffRowsOf<T extends { recordType: string; level: string 
   return undefined;
 }
 
+/**
+ * Tables whose rows are about records of any type, with the type in a column: `systemnote` (every field change of
+ * any record, old and new values), `note` (user notes on any record), `message` (email attached to any record) and
+ * `recentrecord` (NetSuite's analytics table list, data/analyticsTables.json). No name says whose rows they hold, and
+ * the guard cannot filter rows: an explicit `none` on any record type refuses them, or the wildcard would hand over
+ * that type's history and notes.
+ */
+const everyTypeTables: ReadonlySet<string> = new Set(['systemnote', 'note', 'message', 'recentrecord']);
+
+/** The explicit `none` that closes a table of `everyTypeTables`, if any. */
+export function everyTypeRowsSwitchedOff<T extends { recordType: string; level: string }>(grants: readonly T[], table: string): T | undefined {
+  if (!everyTypeTables.has(table.replace(/^"|"$/g, '').toLowerCase())) return undefined;
+  return grants.find((each) => each.level === 'none' && each.recordType !== '*');
+}
+
 /** The member type a table's name begins with (and goes on past), with every name its switch may go by. */
 function longestMemberPrefix(table: string): { family: RecordFamily; names: string[] } | undefined {
   let best: { family: RecordFamily; names: string[]; length: number } | undefined;

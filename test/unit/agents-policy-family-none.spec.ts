@@ -80,6 +80,19 @@ describe('an explicit none on a member type wins over the wildcard and the famil
     expect(run(policyOf(SB, otherOff as Record<string, AccessLevel>), query).allowed).toBe(true);
   });
 
+  // Rows about records of any type (field history, notes, email): any explicit none closes them.
+  it.each([
+    ['system notes', 'SELECT s.field, s.oldvalue, s.newvalue FROM systemnote s', 'invoice'],
+    ['user notes', 'SELECT n.note FROM note n', 'customer'],
+    ['email messages', 'SELECT m.message FROM message m', 'employee'],
+    ['recent records', 'SELECT r.id FROM recentrecord r', 'customrecord_secret'],
+  ] as const)('refuses a table about records of every type (%s) when any type is off', (_name, query, off) => {
+    const decision = run(policyOf(SB, { '*': 'read', [off]: 'none' }), query);
+    expect(decision.allowed).toBe(false);
+    expect(decision.reason).toContain(`whose rows are about records of every type, ${off} ones among them, and '${off}: None' switches those off`);
+    expect(run(policyOf(SB, { '*': 'read' }), query).allowed).toBe(true);
+  });
+
   it('keeps its own grant for a table holding family rows: the family grant alone does not give it', () => {
     expect(run(policyOf(SB, { transaction: 'read' }), 'SELECT h.transaction FROM transactionhistory h').allowed).toBe(false);
     expect(run(policyOf(SB, { transactionhistory: 'read', entity: 'read', othername: 'none' }), 'SELECT h.transaction FROM transactionhistory h').allowed).toBe(true);
