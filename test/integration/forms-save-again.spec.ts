@@ -158,6 +158,21 @@ describe('a save of an edit whose answer was lost', () => {
     return { recordType: 'salesOrder', model, recordId: id, original: loaded.original, current: { ...loaded.current, memo: `${memo} (mine)` } };
   }
 
+  it('a PATCH NetSuite refused leaves nothing pending: the corrected save is sent at once, under a new key', async () => {
+    const form = await openOrder('Refused Edit SO');
+    const [line] = (form.current.item as { items: LineValues[] }).items;
+    const keys: SaveKeys = {};
+    // A line naming an item that does not exist: NetSuite's job refuses the whole PATCH, nothing changes.
+    form.current = { ...form.current, item: { items: [line, { item: { id: '99999999' }, quantity: 2, rate: 1 }] } };
+    expect(await save(form, keys)).toMatchObject({ status: 'notSaved' });
+    expect(keys.edit).toBeUndefined();
+    form.current = { ...form.current, item: { items: [line, { item: { id: itemId }, quantity: 4, rate: 2 }] } };
+    expect(await save(form, keys)).toMatchObject({ status: 'saved', notice: expect.not.stringContaining('earlier save') });
+    const saved = await client.records.get('salesOrder', form.recordId!, { expandSubResources: true });
+    expect((saved.item as { items: { quantity: number }[] }).items.map((each) => each.quantity)).toEqual([1, 4]);
+    expect(saved.memo).toBe('Refused Edit SO (mine)');
+  });
+
   it('keeps the edits when the PATCH never reached NetSuite, and says NetSuite does not have them', async () => {
     const form = await openOrder('Lost Edit Before Commit SO');
     setup.sandbox.configure({ faults: { ...noFaults, resetBeforeCommitRate: 1 } });

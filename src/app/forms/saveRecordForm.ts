@@ -314,7 +314,12 @@ function fieldLabel(model: FormModel, id: string): string {
  * sends them; some there, and the message says which, as NetSuite may have applied part or someone else changed it.
  */
 async function afterLostAnswer({ client, form, keys }: SaveRecordFormInput, error: unknown, id: string, latest: FormValues, plan: WritePlan): Promise<SaveOutcome> {
-  if (!answerLost(error)) throw error;
+  if (!answerLost(error)) {
+    // NetSuite answered: it refused the change, so nothing of it is pending. Kept, the key would make the next save
+    // of the corrected change "settle" this refused one first (saveOverPending) and be refused with it.
+    keys.edit = undefined;
+    throw error;
+  }
   const record = await client.records.get(form.recordType, id, { expandSubResources: true }).catch(() => undefined);
   const keep = (text: string): SaveOutcome => ({ status: 'notSaved', errors: { fields: [], general: [text] }, reason: text });
   if (!record) return keep(`${describeError(error)} The change may have been applied, and the record could not be read to see: your edits are kept: check the record in NetSuite before saving again.`);
